@@ -1,0 +1,107 @@
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createLogger } from '@procuregraph/platform/logging';
+import { metricsRegistry } from '@procuregraph/platform/metrics';
+import { listen, type RunningServer } from '@procuregraph/platform/http/server';
+import { graphqlBodyErrorHandler } from '@procuregraph/platform/http/json-errors';
+import { createErrorFormatter } from '@procuregraph/platform/graphql/error-formatting';
+import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
+import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
+import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
+import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
+import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
+
+export interface GatewayContext {
+  readonly caller: UserCaller;
+}
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  supergraph: SupergraphSource;
+  /** Where each subgraph really is, by name; the supergraph's URLs are used for the others. */
+  subgraphUrls?: Readonly<Record<string, string>>;
+  verifyToken: TokenVerifier;
+  internalSecret: Uint8Array;
+  /** Dependencies besides the subgraphs that `/readyz` checks (the database). */
+  readinessChecks?: readonly ReadinessCheck[];
+  supergraphPollIntervalMs?: number;
+}
+
+export interface RunningGateway extends RunningServer {
+  readonly graphqlUrl: string;
+}
+
+const SERVICE = 'gateway';
+
+/** Forwards the caller to each subgraph as a short-lived token the gateway signs. */
+class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly secret: Uint8Array) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.caller) request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller));
+  }
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const logger = createLogger(SERVICE);
+  const subgraphUrls = new Map<string, string>();
+  const gateway = new ApolloGateway({
+    supergraphSdl: supergraphManager({ source: options.supergraph, logger, pollIntervalMs: options.supergraphPollIntervalMs }),
+    buildService: ({ name, url }) => {
+      const target = options.subgraphUrls?.[name] ?? url;
+      if (!target) throw new Error(`No URL for subgraph ${name}`);
+      subgraphUrls.set(name, target);
+      return new IdentityForwardingDataSource(target, options.internalSecret);
+    },
+    logger,
+  });
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    // A browser cannot send a cross-site request with an Authorization header without a CORS
+    // preflight, so such requests (GET included) are safe from CSRF.
+    csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
+    plugins: [metricsPlugin(SERVICE)],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_request, response) => {
+    const checks = [...(options.readinessChecks ?? []), ...[...subgraphUrls].map(([name, url]) => subgraphHealthCheck(name, url))];
+    const report = await checkReadiness(checks);
+    response.status(report.ready ? 200 : 503).json(report);
+  });
+  app.get('/metrics', async (_request, response) => {
+    response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ caller: await authenticate(authorizationHeader(req), options.verifyToken) }),
+    }),
+  );
+  app.use(graphqlBodyErrorHandler);
+
+  const server = await listen(app, options.port, options.host);
+  logger.info({ url: `${server.url}/graphql` }, 'gateway listening');
+  return {
+    ...server,
+    graphqlUrl: `${server.url}/graphql`,
+    close: async () => {
+      await server.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { dataPath } from '../config.ts';
+
+export const DEV_ISSUER = 'urn:procuregraph:dev';
+export const AUDIENCE = 'procuregraph';
+export const DEV_SIGNING_ALGORITHM = 'ES256';
+
+export interface DevSigningKeys {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  keyId: string;
+}
+
+/**
+ * The embedded default's token-signing key pair, generated at first start under `.data/keys/`
+ * so `npm run token` and `npm start` from the same checkout agree, and no key is in the repo.
+ */
+export async function loadDevSigningKeys(dataDir: string): Promise<DevSigningKeys> {
+  const file = dataPath(dataDir, 'keys', 'dev-signing-key.json');
+  if (!existsSync(file)) {
+    const pair = await generateKeyPair(DEV_SIGNING_ALGORITHM, { extractable: true });
+    const keyId = randomBytes(8).toString('hex');
+    const stored = { keyId, privateJwk: await exportJWK(pair.privateKey), publicJwk: await exportJWK(pair.publicKey) };
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  }
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { keyId: string; privateJwk: JWK; publicJwk: JWK };
+  return {
+    keyId: stored.keyId,
+    privateKey: (await importJWK(stored.privateJwk, DEV_SIGNING_ALGORITHM)) as CryptoKey,
+    publicKey: (await importJWK(stored.publicJwk, DEV_SIGNING_ALGORITHM)) as CryptoKey,
+  };
+}
+
+/**
+ * The secret the gateway signs forwarded identities with and subgraphs verify: from
+ * `INTERNAL_TOKEN_SECRET` in production, generated under `.data/keys/` otherwise.
+ */
+export function loadInternalSecret(dataDir: string, fromEnvironment = process.env.INTERNAL_TOKEN_SECRET): Uint8Array {
+  if (fromEnvironment) return new TextEncoder().encode(fromEnvironment);
+  const file = dataPath(dataDir, 'keys', 'internal-token.secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}

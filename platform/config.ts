@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The checkout's root: `.data/` and the checked-in schema files are found from here. */
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default(join(repositoryRoot, '.data')),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MATCH_PRICE_TOLERANCE_PCT: z.coerce.number().min(0).max(100).default(2),
+  SCREENING_LEIE_FILE: z.string().optional(),
+  ERP_URL: z.string().url().default('http://localhost:4101'),
+  VENDOR_PLATFORM_URL: z.string().url().default('http://localhost:4102'),
+  CONTRACT_REPOSITORY_URL: z.string().url().default('http://localhost:4103'),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+/** Reads and validates the environment once; a bad value stops start-up with a message naming it. */
+export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = environmentSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}
+
+/** A directory under the data directory, created on first use. */
+export function dataPath(dataDir: string, ...parts: string[]): string {
+  const path = join(dataDir, ...parts);
+  const folder = parts.length > 0 && parts.at(-1)?.includes('.') ? dirname(path) : path;
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
+  return path;
+}

@@ -1,0 +1,22 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Transaction } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import type { integrationTables } from '../db/integration-tables.ts';
+
+export type OutboxTable = ReturnType<typeof integrationTables>['outbox'];
+
+export interface DomainEvent<Payload extends Record<string, unknown> = Record<string, unknown>> {
+  topic: string;
+  aggregateId: string;
+  payload: Payload;
+}
+
+/**
+ * Writes an event in the same transaction as the change it describes: it exists exactly when
+ * the change committed, and a relay delivers it afterwards, however the process ends.
+ */
+export async function appendToOutbox(tx: Transaction, outbox: OutboxTable, event: DomainEvent): Promise<string> {
+  const eventId = newId();
+  await tx.insert(outbox as PgTable & OutboxTable).values({ eventId, ...event });
+  return eventId;
+}

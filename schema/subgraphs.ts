@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, type DocumentNode } from 'graphql';
+import { repositoryRoot } from '@procuregraph/platform/config';
+
+export const subgraphNames = ['suppliers', 'procurement', 'invoicing', 'contracts'] as const;
+export type SubgraphName = (typeof subgraphNames)[number];
+
+/** Where each subgraph listens when started alone or by `npm start`. */
+export const defaultSubgraphPorts: Readonly<Record<SubgraphName, number>> = {
+  suppliers: 4001,
+  procurement: 4002,
+  invoicing: 4003,
+  contracts: 4004,
+};
+
+export function defaultSubgraphUrl(name: SubgraphName): string {
+  return `http://localhost:${defaultSubgraphPorts[name]}/graphql`;
+}
+
+/** A subgraph's SDL: the shared types followed by its own schema.graphql. */
+export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
+  const shared = readFileSync(join(repositoryRoot, 'schema', 'shared.graphql'), 'utf8');
+  const own = readFileSync(join(repositoryRoot, 'subgraphs', name, 'schema.graphql'), 'utf8');
+  return parse(`${own}\n${shared}`);
+}

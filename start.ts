@@ -1,0 +1,52 @@
+/**
+ * `npm start`: the whole product in one process on the embedded default — PGlite under `.data/`,
+ * the demo health network seeded on first run, the four subgraphs and the gateway on :4000.
+ */
+import { dataPath, readEnvironment } from '@procuregraph/platform/config';
+import { defaultSubgraphPorts } from '@procuregraph/schema/subgraphs';
+import { startProcuregraph } from '@procuregraph/runtime/procuregraph';
+
+const environment = readEnvironment();
+const gatewayPort = Number(process.env.PORT ?? 4000);
+const startedAt = Date.now();
+
+const procuregraph = await startProcuregraph({
+  databaseUrl: environment.DATABASE_URL,
+  pgliteDirectory: environment.DATABASE_URL ? undefined : dataPath(environment.DATA_DIR, 'pglite'),
+  dataDir: environment.DATA_DIR,
+  ports: { gateway: gatewayPort, ...defaultSubgraphPorts },
+  seed: true,
+});
+
+const adminToken = await procuregraph.tokenFor({ kind: 'staff', subject: 'dev-admin', role: 'admin' });
+const url = `http://localhost:${procuregraph.gateway.port}/graphql`;
+console.log(`
+Procuregraph is running (started in ${((Date.now() - startedAt) / 1000).toFixed(1)} s, database: ${environment.DATABASE_URL ? 'PostgreSQL' : `PGlite in ${dataPath(environment.DATA_DIR, 'pglite')}`}).
+
+  GraphQL (HTTP and WebSocket)  ${url}
+  Health / readiness / metrics  http://localhost:${procuregraph.gateway.port}/healthz  /readyz  /metrics
+  Subgraphs                     ${Object.entries(procuregraph.subgraphs).map(([name, server]) => `${name} ${server.graphqlUrl}`).join('\n                                ')}
+
+An admin token for this checkout (others: npm run -s token -- --role finance):
+
+  ${adminToken}
+
+Try:
+
+  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $(npm run -s token -- --role admin)" \\
+    -d '{"query":"{ suppliers(first: 3) { totalCount nodes { legalName status purchaseOrders(first: 2) { nodes { number total { amount currency } invoices(first: 2) { nodes { invoiceNumber status } } } } contracts(first: 1) { nodes { number title } } } } }"}'
+
+Stop with Ctrl-C.
+`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: shutting down…`);
+  await procuregraph.close();
+  console.log('Stopped cleanly.');
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

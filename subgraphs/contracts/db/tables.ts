@@ -1,0 +1,52 @@
+import { date, index, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  createdAtColumn,
+  idColumn,
+  instantColumn,
+  quantityColumn,
+  referenceColumn,
+  updatedAtColumn,
+} from '@procuregraph/platform/db/columns';
+import { integrationTables } from '@procuregraph/platform/db/integration-tables';
+
+export const contractsSchema = pgSchema('contracts');
+
+export const contractStatuses = ['DRAFT', 'ACTIVE', 'EXPIRED', 'TERMINATED'] as const;
+export type ContractStatus = (typeof contractStatuses)[number];
+
+export const contracts = contractsSchema.table(
+  'contracts',
+  {
+    id: idColumn(),
+    number: text().notNull().unique(),
+    supplierId: referenceColumn().notNull(),
+    title: text().notNull(),
+    status: text().$type<ContractStatus>().notNull(),
+    effectiveFrom: date({ mode: 'string' }).notNull(),
+    /** Null for an open-ended agreement. */
+    effectiveTo: date({ mode: 'string' }),
+    currency: text().notNull().default('USD'),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    lastSyncedAt: instantColumn(),
+  },
+  (table) => [index().on(table.supplierId, table.id), index().on(table.status, table.id)],
+);
+
+export const priceTerms = contractsSchema.table(
+  'price_terms',
+  {
+    contractId: referenceColumn()
+      .notNull()
+      .references(() => contracts.id, { onDelete: 'cascade' }),
+    itemNumber: text().notNull(),
+    unitPrice: quantityColumn().notNull(),
+    unitOfMeasure: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contractId, table.itemNumber] }), index().on(table.itemNumber)],
+);
+
+export const { outbox, syncStatus } = integrationTables(contractsSchema);
+
+export type ContractRow = typeof contracts.$inferSelect;
+export type PriceTermRow = typeof priceTerms.$inferSelect;

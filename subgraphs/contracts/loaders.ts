@@ -1,0 +1,23 @@
+import type { Database } from '@procuregraph/platform/db/database';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { childConnections } from '@procuregraph/platform/graphql/child-connections';
+import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
+import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
+import { contractsByIds, contractsOfSupplier, countContractsOfSuppliers, termsOfContracts } from './db/queries.ts';
+import { syncStatus, type ContractRow } from './db/tables.ts';
+
+export function createLoaders(db: Database, caller: UserCaller) {
+  return {
+    contract: recordsById((ids) => contractsByIds(db, caller, ids)),
+    priceTerms: rowsByParent((ids) => termsOfContracts(db, ids), (row) => row.contractId),
+    syncStatus: syncStatusLoader(db, syncStatus),
+    contractsOfSupplier: childConnections<ContractRow>({
+      kind: 'Supplier.contracts',
+      parentOf: (row) => row.supplierId,
+      page: (supplierId, fetch) => contractsOfSupplier(db, caller, supplierId, fetch),
+      counts: (supplierIds) => countContractsOfSuppliers(db, caller, supplierIds),
+    }),
+  };
+}
+
+export type ContractsLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,119 @@
+import { and, count, eq, exists, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { Queryable } from '@procuregraph/platform/db/database';
+import type { PageRequest } from '@procuregraph/platform/graphql/connection';
+import { afterCursor } from '@procuregraph/platform/graphql/child-connections';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { invoiceLines, invoices, matchExceptions, payments, type ExceptionQueue, type InvoiceStatus } from './tables.ts';
+
+export interface InvoiceFilter {
+  supplierId?: string | undefined;
+  purchaseOrderId?: string | undefined;
+  status?: InvoiceStatus | null | undefined;
+  queue?: ExceptionQueue | null | undefined;
+}
+
+/** A supplier's token sees its own invoices and payments only, whatever it asks. */
+function invoiceVisibleTo(caller: UserCaller): SQL | undefined {
+  return caller.kind === 'supplier' ? eq(invoices.supplierId, caller.supplierId) : undefined;
+}
+
+function paymentVisibleTo(caller: UserCaller): SQL | undefined {
+  return caller.kind === 'supplier' ? eq(payments.supplierId, caller.supplierId) : undefined;
+}
+
+function inQueue(db: Queryable, queue: ExceptionQueue): SQL {
+  return exists(
+    db
+      .select({ id: matchExceptions.id })
+      .from(matchExceptions)
+      .where(and(eq(matchExceptions.invoiceId, invoices.id), eq(matchExceptions.queue, queue), isNull(matchExceptions.resolution))),
+  );
+}
+
+function filterCondition(db: Queryable, caller: UserCaller, filter: InvoiceFilter): SQL | undefined {
+  return and(
+    invoiceVisibleTo(caller),
+    filter.supplierId ? eq(invoices.supplierId, filter.supplierId) : undefined,
+    filter.purchaseOrderId ? eq(invoices.purchaseOrderId, filter.purchaseOrderId) : undefined,
+    filter.status ? eq(invoices.status, filter.status) : undefined,
+    filter.queue ? inQueue(db, filter.queue) : undefined,
+  );
+}
+
+export function listInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter, page: PageRequest) {
+  return db
+    .select()
+    .from(invoices)
+    .where(and(filterCondition(db, caller, filter), afterCursor(invoices.id, page)))
+    .orderBy(invoices.id)
+    .limit(page.limit + 1);
+}
+
+export async function countInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(invoices).where(filterCondition(db, caller, filter));
+  return row?.total ?? 0;
+}
+
+type InvoiceParent = typeof invoices.supplierId | typeof invoices.purchaseOrderId;
+
+export function invoicesOf(db: Queryable, caller: UserCaller, parent: InvoiceParent, parentId: string, fetch: PageRequest) {
+  return db
+    .select()
+    .from(invoices)
+    .where(and(invoiceVisibleTo(caller), eq(parent, parentId), afterCursor(invoices.id, fetch)))
+    .orderBy(invoices.id)
+    .limit(fetch.limit)
+    .$dynamic();
+}
+
+export async function countInvoicesBy(db: Queryable, caller: UserCaller, parent: InvoiceParent, parentIds: readonly string[]) {
+  const rows = await db
+    .select({ parentId: parent, total: count() })
+    .from(invoices)
+    .where(and(invoiceVisibleTo(caller), inArray(parent, [...parentIds])))
+    .groupBy(parent);
+  return new Map(rows.map((row) => [row.parentId ?? '', row.total]));
+}
+
+export function paymentsOfSupplier(db: Queryable, caller: UserCaller, supplierId: string, fetch: PageRequest) {
+  return db
+    .select()
+    .from(payments)
+    .where(and(paymentVisibleTo(caller), eq(payments.supplierId, supplierId), afterCursor(payments.id, fetch)))
+    .orderBy(payments.id)
+    .limit(fetch.limit)
+    .$dynamic();
+}
+
+export async function countPaymentsOfSuppliers(db: Queryable, caller: UserCaller, supplierIds: readonly string[]) {
+  const rows = await db
+    .select({ supplierId: payments.supplierId, total: count() })
+    .from(payments)
+    .where(and(paymentVisibleTo(caller), inArray(payments.supplierId, [...supplierIds])))
+    .groupBy(payments.supplierId);
+  return new Map(rows.map((row) => [row.supplierId, row.total]));
+}
+
+export function invoicesByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
+  return db.select().from(invoices).where(and(invoiceVisibleTo(caller), inArray(invoices.id, [...ids])));
+}
+
+export function paymentsByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
+  return db.select().from(payments).where(and(paymentVisibleTo(caller), inArray(payments.id, [...ids])));
+}
+
+export function linesOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
+  return db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, [...invoiceIds])).orderBy(invoiceLines.invoiceId, invoiceLines.position);
+}
+
+export function exceptionsOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
+  return db.select().from(matchExceptions).where(inArray(matchExceptions.invoiceId, [...invoiceIds])).orderBy(matchExceptions.invoiceId, matchExceptions.id);
+}
+
+export function paymentsOfInvoices(db: Queryable, caller: UserCaller, invoiceIds: readonly string[]) {
+  return db
+    .select()
+    .from(payments)
+    .where(and(paymentVisibleTo(caller), inArray(payments.invoiceId, [...invoiceIds])))
+    .orderBy(payments.invoiceId, payments.id);
+}

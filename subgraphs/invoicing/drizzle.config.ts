@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: './db/tables.ts',
+  out: './db/migrations',
+  schemaFilter: ['invoicing'],
+  casing: 'snake_case',
+});

@@ -1,0 +1,48 @@
+import type { Database } from '@procuregraph/platform/db/database';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { childConnections } from '@procuregraph/platform/graphql/child-connections';
+import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
+import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
+import {
+  countInvoicesBy,
+  countPaymentsOfSuppliers,
+  exceptionsOfInvoices,
+  invoicesByIds,
+  invoicesOf,
+  linesOfInvoices,
+  paymentsByIds,
+  paymentsOfInvoices,
+  paymentsOfSupplier,
+} from './db/queries.ts';
+import { invoices, syncStatus, type InvoiceRow, type PaymentRow } from './db/tables.ts';
+
+export function createLoaders(db: Database, caller: UserCaller) {
+  return {
+    invoice: recordsById((ids) => invoicesByIds(db, caller, ids)),
+    payment: recordsById((ids) => paymentsByIds(db, caller, ids)),
+    lines: rowsByParent((ids) => linesOfInvoices(db, ids), (row) => row.invoiceId),
+    exceptions: rowsByParent((ids) => exceptionsOfInvoices(db, ids), (row) => row.invoiceId),
+    paymentsOfInvoice: rowsByParent((ids) => paymentsOfInvoices(db, caller, ids), (row) => row.invoiceId),
+    syncStatus: syncStatusLoader(db, syncStatus),
+    invoicesOfSupplier: childConnections<InvoiceRow>({
+      kind: 'Supplier.invoices',
+      parentOf: (row) => row.supplierId,
+      page: (supplierId, fetch) => invoicesOf(db, caller, invoices.supplierId, supplierId, fetch),
+      counts: (supplierIds) => countInvoicesBy(db, caller, invoices.supplierId, supplierIds),
+    }),
+    invoicesOfPurchaseOrder: childConnections<InvoiceRow>({
+      kind: 'PurchaseOrder.invoices',
+      parentOf: (row) => row.purchaseOrderId ?? '',
+      page: (orderId, fetch) => invoicesOf(db, caller, invoices.purchaseOrderId, orderId, fetch),
+      counts: (orderIds) => countInvoicesBy(db, caller, invoices.purchaseOrderId, orderIds),
+    }),
+    paymentsOfSupplier: childConnections<PaymentRow>({
+      kind: 'Supplier.payments',
+      parentOf: (row) => row.supplierId,
+      page: (supplierId, fetch) => paymentsOfSupplier(db, caller, supplierId, fetch),
+      counts: (supplierIds) => countPaymentsOfSuppliers(db, caller, supplierIds),
+    }),
+  };
+}
+
+export type InvoicingLoaders = ReturnType<typeof createLoaders>;

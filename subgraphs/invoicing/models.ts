@@ -1,0 +1,15 @@
+import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { InvoiceLineRow, InvoiceRow, MatchExceptionRow, PaymentRow } from './db/tables.ts';
+
+export type InvoiceModel = InvoiceRow;
+export type InvoiceConnectionModel = Connection<InvoiceModel>;
+export type InvoiceEdgeModel = Edge<InvoiceModel>;
+/** A line carries its invoice's currency, which its Money fields need. */
+export type InvoiceLineModel = InvoiceLineRow & { currency: string };
+export type InvoiceMatchModel = Pick<InvoiceRow, 'id' | 'matchedAt'> & { outcome: NonNullable<InvoiceRow['matchOutcome']> };
+export type MatchExceptionModel = MatchExceptionRow;
+export type PaymentModel = PaymentRow;
+export type PaymentConnectionModel = Connection<PaymentModel>;
+export type PaymentEdgeModel = Edge<PaymentModel>;
+/** Another subgraph's entity, known here by its key only. */
+export type EntityReference = { id: string };

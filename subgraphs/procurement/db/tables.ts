@@ -1,0 +1,117 @@
+import { date, index, integer, jsonb, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import {
+  amountColumn,
+  createdAtColumn,
+  idColumn,
+  instantColumn,
+  quantityColumn,
+  referenceColumn,
+  updatedAtColumn,
+} from '@procuregraph/platform/db/columns';
+import { integrationTables } from '@procuregraph/platform/db/integration-tables';
+
+export const procurementSchema = pgSchema('procurement');
+
+export const purchaseOrderStatuses = ['DRAFT', 'OPEN', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CLOSED', 'CANCELLED'] as const;
+export type PurchaseOrderStatus = (typeof purchaseOrderStatuses)[number];
+
+export const publicationStates = ['PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED'] as const;
+export type PublicationState = (typeof publicationStates)[number];
+
+export interface FacilityAddressValue {
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}
+
+/** The network's hospitals and sites that goods are shipped to. */
+export const facilities = procurementSchema.table('facilities', {
+  id: idColumn(),
+  code: text().notNull().unique(),
+  name: text().notNull(),
+  /** GS1 Global Location Number, 13 digits. */
+  gln: text().notNull().unique(),
+  address: jsonb().$type<FacilityAddressValue>().notNull(),
+});
+
+export const purchaseOrders = procurementSchema.table(
+  'purchase_orders',
+  {
+    id: idColumn(),
+    /** The ERP's order number; assigned when the ERP accepts the order. */
+    number: text().unique(),
+    supplierId: referenceColumn().notNull(),
+    contractId: referenceColumn(),
+    facilityId: referenceColumn().references(() => facilities.id),
+    status: text().$type<PurchaseOrderStatus>().notNull(),
+    orderDate: date({ mode: 'string' }).notNull(),
+    currency: text().notNull().default('USD'),
+    total: amountColumn().notNull(),
+    publicationState: text().$type<PublicationState>().notNull().default('PENDING'),
+    publishedAt: instantColumn(),
+    idempotencyKey: text().unique(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    lastSyncedAt: instantColumn(),
+  },
+  (table) => [
+    index().on(table.supplierId, table.id),
+    index().on(table.status, table.id),
+    index().on(table.contractId),
+  ],
+);
+
+export const purchaseOrderLines = procurementSchema.table(
+  'purchase_order_lines',
+  {
+    purchaseOrderId: referenceColumn()
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: 'cascade' }),
+    lineNumber: integer().notNull(),
+    itemNumber: text().notNull(),
+    description: text().notNull(),
+    quantity: quantityColumn().notNull(),
+    unitOfMeasure: text().notNull(),
+    unitPrice: quantityColumn().notNull(),
+    amount: amountColumn().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.purchaseOrderId, table.lineNumber] })],
+);
+
+export const receipts = procurementSchema.table(
+  'receipts',
+  {
+    id: idColumn(),
+    purchaseOrderId: referenceColumn()
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: 'cascade' }),
+    receiptNumber: text().unique(),
+    receivedAt: instantColumn().notNull(),
+    idempotencyKey: text().unique(),
+    createdAt: createdAtColumn(),
+  },
+  (table) => [index().on(table.purchaseOrderId, table.id)],
+);
+
+export const receiptLines = procurementSchema.table(
+  'receipt_lines',
+  {
+    receiptId: referenceColumn()
+      .notNull()
+      .references(() => receipts.id, { onDelete: 'cascade' }),
+    lineNumber: integer().notNull(),
+    quantityReceived: quantityColumn().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.receiptId, table.lineNumber] })],
+);
+
+export const { outbox, syncStatus } = integrationTables(procurementSchema);
+
+export type FacilityRow = typeof facilities.$inferSelect;
+export type PurchaseOrderRow = typeof purchaseOrders.$inferSelect;
+export type PurchaseOrderLineRow = typeof purchaseOrderLines.$inferSelect;
+export type ReceiptRow = typeof receipts.$inferSelect;
+export type ReceiptLineRow = typeof receiptLines.$inferSelect;

@@ -1,0 +1,51 @@
+import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
+import { idArgument } from '@procuregraph/platform/graphql/arguments';
+import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
+import { money } from '@procuregraph/platform/money';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import { countPurchaseOrders, listPurchaseOrders, type PurchaseOrderFilter } from './db/queries.ts';
+
+const PURCHASE_ORDER_LIST = 'PurchaseOrder';
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: {
+    purchaseOrder: (_parent, { id }, { loaders }) => loaders.purchaseOrder.load(id),
+    purchaseOrders: async (_parent, { first, after, filter }, { db, caller }) => {
+      const page = pageRequest(PURCHASE_ORDER_LIST, { first, after });
+      const where: PurchaseOrderFilter = {
+        supplierId: idArgument(filter?.supplierId, 'supplierId'),
+        contractId: idArgument(filter?.contractId, 'contractId'),
+        status: filter?.status,
+      };
+      const rows = await listPurchaseOrders(db, caller, where, page);
+      return toConnection(PURCHASE_ORDER_LIST, rows, page, () => countPurchaseOrders(db, caller, where));
+    },
+  },
+  PurchaseOrder: {
+    __resolveReference: (reference, { loaders }) => loaders.purchaseOrder.load(reference.id),
+    supplier: (order) => ({ id: order.supplierId }),
+    contract: (order) => (order.contractId ? { id: order.contractId } : null),
+    total: (order) => money(order.total, order.currency),
+    lines: async (order, _args, { loaders }) => (await loaders.lines.load(order.id)).map((line) => ({ ...line, currency: order.currency })),
+    receipts: (order, _args, { loaders }) => loaders.receipts.load(order.id),
+    shipTo: (order, _args, { loaders }) => (order.facilityId ? loaders.facility.load(order.facilityId) : null),
+    publication: (order) => ({ state: order.publicationState, publishedAt: order.publishedAt }),
+    syncStatus: (order, _args, { loaders }) => loaders.syncStatus.load(order.id),
+  },
+  PurchaseOrderLine: {
+    unitPrice: (line) => money(line.unitPrice, line.currency),
+    amount: (line) => money(line.amount, line.currency),
+  },
+  Receipt: {
+    lines: (receipt, _args, { loaders }) => loaders.receiptLines.load(receipt.id),
+  },
+  Supplier: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    purchaseOrders: (supplier, args, { loaders }) => loaders.ordersOfSupplier(supplier.id, args),
+  },
+  Contract: {
+    __resolveReference: (reference) => ({ id: reference.id }),
+    purchaseOrders: (contract, args, { loaders }) => loaders.ordersOfContract(contract.id, args),
+  },
+};

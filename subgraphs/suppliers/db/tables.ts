@@ -1,0 +1,123 @@
+import { date, index, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  amountColumn,
+  createdAtColumn,
+  idColumn,
+  instantColumn,
+  referenceColumn,
+  updatedAtColumn,
+} from '@procuregraph/platform/db/columns';
+import { integrationTables, type BackingSystem } from '@procuregraph/platform/db/integration-tables';
+
+export const suppliersSchema = pgSchema('suppliers');
+
+export const supplierStatuses = ['PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD', 'REJECTED', 'INACTIVE'] as const;
+export type SupplierStatus = (typeof supplierStatuses)[number];
+
+export const supplierCategories = [
+  'MEDICAL_SURGICAL',
+  'PHARMACEUTICAL',
+  'FACILITIES_MAINTENANCE',
+  'BIOMEDICAL_EQUIPMENT_SERVICE',
+  'STAFFING',
+  'LABORATORY',
+  'FOOD_SERVICE',
+  'IT_SERVICES',
+] as const;
+export type SupplierCategory = (typeof supplierCategories)[number];
+
+export const screeningStatuses = ['CLEAR', 'POTENTIAL_MATCH', 'EXCLUDED'] as const;
+export type ScreeningStatus = (typeof screeningStatuses)[number];
+
+export const insuranceTypes = ['GENERAL_LIABILITY', 'WORKERS_COMPENSATION', 'PROFESSIONAL_LIABILITY', 'AUTO_LIABILITY', 'CYBER_LIABILITY'] as const;
+export type InsuranceType = (typeof insuranceTypes)[number];
+
+export const bankAccountTypes = ['CHECKING', 'SAVINGS'] as const;
+export type BankAccountType = (typeof bankAccountTypes)[number];
+
+export interface AddressValue {
+  line1: string;
+  line2: string | null;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}
+
+export interface ContactValue {
+  name: string;
+  email: string;
+  phone: string | null;
+}
+
+export const suppliers = suppliersSchema.table(
+  'suppliers',
+  {
+    id: idColumn(),
+    supplierNumber: text().notNull().unique(),
+    legalName: text().notNull(),
+    /** Lower case, punctuation and corporate suffixes removed: what duplicate detection and search compare. */
+    legalNameKey: text().notNull(),
+    dbaName: text(),
+    category: text().$type<SupplierCategory>().notNull(),
+    status: text().$type<SupplierStatus>().notNull(),
+    /** AES-256-GCM ciphertext; only the last four digits are ever read back out. */
+    taxIdCiphertext: text().notNull(),
+    taxIdLast4: text().notNull(),
+    /** Keyed hash of the TIN, so a duplicate is found without decrypting anything. */
+    taxIdFingerprint: text().notNull(),
+    address: jsonb().$type<AddressValue>().notNull(),
+    contact: jsonb().$type<ContactValue>(),
+    bankRoutingNumber: text(),
+    bankAccountCiphertext: text(),
+    bankAccountLast4: text(),
+    bankAccountType: text().$type<BankAccountType>(),
+    screeningStatus: text().$type<ScreeningStatus>().notNull().default('CLEAR'),
+    screeningCheckedAt: instantColumn(),
+    idempotencyKey: text().unique(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    lastSyncedAt: instantColumn(),
+  },
+  (table) => [
+    index().on(table.status, table.id),
+    index().on(table.legalNameKey),
+    uniqueIndex().on(table.taxIdFingerprint),
+  ],
+);
+
+export const insuranceCertificates = suppliersSchema.table(
+  'insurance_certificates',
+  {
+    id: idColumn(),
+    supplierId: referenceColumn()
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    type: text().$type<InsuranceType>().notNull(),
+    carrier: text().notNull(),
+    policyNumber: text().notNull(),
+    coverageAmount: amountColumn().notNull(),
+    currency: text().notNull().default('USD'),
+    expiresOn: date({ mode: 'string' }).notNull(),
+  },
+  (table) => [index().on(table.supplierId)],
+);
+
+export const externalReferences = suppliersSchema.table(
+  'external_references',
+  {
+    supplierId: referenceColumn()
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    system: text().$type<BackingSystem>().notNull(),
+    externalId: text().notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (table) => [primaryKey({ columns: [table.supplierId, table.system] }), uniqueIndex().on(table.system, table.externalId)],
+);
+
+export const { outbox, syncStatus } = integrationTables(suppliersSchema);
+
+export type SupplierRow = typeof suppliers.$inferSelect;
+export type InsuranceCertificateRow = typeof insuranceCertificates.$inferSelect;
+export type ExternalReferenceRow = typeof externalReferences.$inferSelect;

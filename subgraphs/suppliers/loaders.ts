@@ -1,0 +1,18 @@
+import type { Database } from '@procuregraph/platform/db/database';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
+import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
+import { certificatesOfSuppliers, referencesOfSuppliers, suppliersByIds } from './db/queries.ts';
+import { syncStatus } from './db/tables.ts';
+
+/** Per-request batching: every field below a page of suppliers costs one statement, not one per supplier. */
+export function createLoaders(db: Database, caller: UserCaller) {
+  return {
+    supplier: recordsById((ids) => suppliersByIds(db, caller, ids)),
+    certificates: rowsByParent((ids) => certificatesOfSuppliers(db, ids), (row) => row.supplierId),
+    externalReferences: rowsByParent((ids) => referencesOfSuppliers(db, ids), (row) => row.supplierId),
+    syncStatus: syncStatusLoader(db, syncStatus),
+  };
+}
+
+export type SuppliersLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,44 @@
+import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
+import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
+import { money } from '@procuregraph/platform/money';
+import type { Resolvers } from './generated/resolvers-types.ts';
+import { countSuppliers, listSuppliers } from './db/queries.ts';
+
+const SUPPLIER_LIST = 'Supplier';
+
+/** EINs are shown as **-***6789: enough to recognise, too little to use. */
+function maskTaxId(last4: string): string {
+  return `**-***${last4}`;
+}
+
+function maskAccountNumber(last4: string): string {
+  return `******${last4}`;
+}
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  Query: {
+    supplier: (_parent, { id }, { loaders }) => loaders.supplier.load(id),
+    suppliers: async (_parent, { first, after, filter }, { db, caller }) => {
+      const page = pageRequest(SUPPLIER_LIST, { first, after });
+      const rows = await listSuppliers(db, caller, filter ?? {}, page);
+      return toConnection(SUPPLIER_LIST, rows, page, () => countSuppliers(db, caller, filter ?? {}));
+    },
+  },
+  Supplier: {
+    __resolveReference: (reference, { loaders }) => loaders.supplier.load(reference.id),
+    taxIdMasked: (supplier) => maskTaxId(supplier.taxIdLast4),
+    contact: (supplier) => supplier.contact,
+    bankAccount: (supplier) =>
+      supplier.bankRoutingNumber && supplier.bankAccountLast4 && supplier.bankAccountType
+        ? { routingNumber: supplier.bankRoutingNumber, accountNumberMasked: maskAccountNumber(supplier.bankAccountLast4), accountType: supplier.bankAccountType }
+        : null,
+    insuranceCertificates: (supplier, _args, { loaders }) => loaders.certificates.load(supplier.id),
+    screening: (supplier) => ({ status: supplier.screeningStatus, checkedAt: supplier.screeningCheckedAt }),
+    externalReferences: (supplier, _args, { loaders }) => loaders.externalReferences.load(supplier.id),
+    syncStatus: (supplier, _args, { loaders }) => loaders.syncStatus.load(supplier.id),
+  },
+  InsuranceCertificate: {
+    coverageAmount: (certificate) => money(certificate.coverageAmount, certificate.currency),
+  },
+};
