@@ -1,0 +1,259 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call } from '../fixtures/http-client.ts';
+import { tinyWorld, tinyWorldIds } from '../fixtures/tiny-world.ts';
+import type { RunningSystem } from '../http/service.ts';
+import { startErp } from './server.ts';
+
+let erp: RunningSystem;
+let api: string;
+
+beforeAll(async () => {
+  erp = await startErp({ port: 0, world: tinyWorld() });
+  api = `${erp.url}/fscmRestApi/resources/11.13.18.05`;
+});
+afterAll(() => erp.close());
+
+const newSupplier = (name: string, taxpayerId: string) => ({
+  Supplier: name,
+  TaxOrganizationTypeCode: 'CORPORATION',
+  BusinessRelationshipCode: 'SPEND_AUTHORIZED',
+  TaxpayerId: taxpayerId,
+});
+
+async function eventsAfter(after: number) {
+  return (await call(`${api}/businessEvents?after=${after}&limit=500`)).body.items as { Sequence: number; EventType: string; PreviousStatus: string | null; Resource: any }[];
+}
+
+async function lastSequence(): Promise<number> {
+  let after = 0;
+  for (;;) {
+    const items = await eventsAfter(after);
+    if (items.length === 0) return after;
+    after = items.at(-1)!.Sequence;
+  }
+}
+
+describe('collections', () => {
+  it('answers in the Fusion envelope with limit and offset paging', async () => {
+    for (let index = 0; index < 3; index += 1) {
+      expect((await call(`${api}/suppliers`, { body: newSupplier(`Paging Supplier ${index}`, `98765432${index}`) })).status).toBe(201);
+    }
+    const first = await call(`${api}/suppliers?limit=2&offset=0&totalResults=true`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ count: 2, hasMore: true, limit: 2, offset: 0, totalResults: 4 });
+    const last = await call(`${api}/suppliers?limit=2&offset=2`);
+    expect(last.body).toMatchObject({ count: 2, hasMore: false, offset: 2 });
+    expect(last.body.items.map((item: { Supplier: string }) => item.Supplier)).toEqual(['Paging Supplier 1', 'Paging Supplier 2']);
+  });
+
+  it('refuses a limit over 500 with a Fusion error body', async () => {
+    const response = await call(`${api}/suppliers?limit=501`);
+    expect(response.status).toBe(400);
+    expect(response.body['o:errorDetails'][0]).toMatchObject({ 'o:errorCode': 'FND-REST-LIMIT-EXCEEDED' });
+    expect((await call(`${api}/suppliers?limit=500`)).status).toBe(200);
+    expect((await call(`${api}/suppliers?limit=abc`)).status).toBe(400);
+  });
+
+  it('filters with q: equality, ; as AND, quoted values, child attributes', async () => {
+    const byNumber = await call(`${api}/suppliers?q=SupplierNumber=10001`);
+    expect(byNumber.body.items.map((item: { Supplier: string }) => item.Supplier)).toEqual(['Acme Medical Supply Inc']);
+    const both = await call(`${api}/suppliers?q=${encodeURIComponent("Supplier='Acme Medical Supply Inc';Status=ACTIVE")}`);
+    expect(both.body.count).toBe(1);
+    const none = await call(`${api}/suppliers?q=${encodeURIComponent('Supplier=Acme Medical Supply Inc;Status=INACTIVE')}`);
+    expect(none.body.count).toBe(0);
+    const partyId = byNumber.body.items[0].SupplierPartyId;
+    const accounts = await call(`${api}/externalBankAccounts?q=accountOwners.AccountOwnerPartyIdentifier=${partyId}`);
+    expect(accounts.body.count).toBe(1);
+    const bad = await call(`${api}/suppliers?q=NoSuchAttribute=1`);
+    expect(bad.status).toBe(400);
+    expect(bad.body['o:errorCode']).toBe('FND-REST-BAD-QUERY');
+  });
+
+  it('inlines child collections only when expanded, and serves them under /child', async () => {
+    const orderId = tinyWorldIds.purchaseOrder.erpPoHeaderId;
+    const plain = await call(`${api}/purchaseOrders/${orderId}`);
+    expect(plain.body.lines).toBeUndefined();
+    const expanded = await call(`${api}/purchaseOrders/${orderId}?expand=lines.schedules`);
+    const [line] = expanded.body.lines.items;
+    expect(line.schedules.items[0]).toMatchObject({ ScheduleNumber: 1, Quantity: '10', QuantityReceived: '10', QuantityBilled: '10' });
+    const lines = await call(`${api}/purchaseOrders/${orderId}/child/lines`);
+    expect(lines.body.items.map((item: { LineNumber: number }) => item.LineNumber)).toEqual([1, 2]);
+    const schedules = await call(`${api}/purchaseOrders/${orderId}/child/lines/${line.POLineId}/child/schedules`);
+    expect(schedules.body.count).toBe(1);
+    expect((await call(`${api}/purchaseOrders/1/child/lines`)).status).toBe(404);
+  });
+});
+
+describe('suppliers', () => {
+  it('creates one supplier for a retried POST with the same Idempotency-Key', async () => {
+    const body = newSupplier('Idempotent Surgical Co', '123450001');
+    const headers = { 'Idempotency-Key': 'onboard-idempotent-1' };
+    const first = await call(`${api}/suppliers`, { body, headers });
+    const second = await call(`${api}/suppliers`, { body, headers });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body.SupplierId).toBe(first.body.SupplierId);
+    const listed = await call(`${api}/suppliers?q=${encodeURIComponent('Supplier=Idempotent Surgical Co')}`);
+    expect(listed.body.count).toBe(1);
+    const reused = await call(`${api}/suppliers`, { body: { ...body, Supplier: 'Another Name' }, headers });
+    expect(reused.status).toBe(422);
+  });
+
+  it('rejects what Fusion rejects: a taxpayer id that is not 9 digits, a duplicate name, unknown attributes', async () => {
+    const shortTin = await call(`${api}/suppliers`, { body: newSupplier('Short Tin Co', '12-3456789') });
+    expect(shortTin.status).toBe(400);
+    expect(shortTin.headers.get('content-type')).toContain('application/vnd.oracle.adf.error+json');
+    expect(shortTin.body).toMatchObject({ status: 400, 'o:errorDetails': [{ 'o:errorCode': 'POZ-TAXPAYER-ID-INVALID' }] });
+    const duplicate = await call(`${api}/suppliers`, { body: newSupplier('ACME MEDICAL SUPPLY INC', '555555555') });
+    expect(duplicate.body['o:errorCode']).toBe('POZ-SUPPLIER-NAME-EXISTS');
+    const unknown = await call(`${api}/suppliers`, { body: { ...newSupplier('Extra Co', '555555556'), Color: 'blue' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.detail).toContain('Color');
+    const notJson = await fetch(`${api}/suppliers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"Supplier":' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('adds addresses and sites as children and reports the changes in the feed', async () => {
+    const before = await lastSequence();
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Site Builder LLC', '223344556') })).body;
+    const address = await call(`${api}/suppliers/${supplier.SupplierId}/child/addresses`, {
+      body: { AddressName: 'HQ', CountryCode: 'US', AddressLine1: '1 Way', City: 'Austin', State: 'TX', PostalCode: '73301' },
+    });
+    expect(address.status).toBe(201);
+    const longSite = await call(`${api}/suppliers/${supplier.SupplierId}/child/sites`, {
+      body: { SupplierSite: 'A-SITE-NAME-TOO-LONG', ProcurementBU: 'Health Network BU', SupplierAddressName: 'HQ' },
+    });
+    expect(longSite.status).toBe(400);
+    const site = await call(`${api}/suppliers/${supplier.SupplierId}/child/sites`, {
+      body: { SupplierSite: 'AUSTIN', ProcurementBU: 'Health Network BU', SupplierAddressName: 'HQ', PaymentMethodCode: 'CHECK' },
+    });
+    expect(site.body).toMatchObject({ SupplierAddressId: address.body.SupplierAddressId, PaymentMethodCode: 'CHECK' });
+    const sites = await call(`${api}/suppliers/${supplier.SupplierId}/child/sites`);
+    expect(sites.body.count).toBe(1);
+    const events = await eventsAfter(before);
+    expect(events.map((event) => event.EventType)).toEqual(['SupplierCreated', 'SupplierUpdated', 'SupplierUpdated']);
+    expect(events.at(-1)!.Resource.sites.items[0].SupplierSite).toBe('AUSTIN');
+  });
+});
+
+describe('external bank accounts', () => {
+  it('accepts the full account number and only ever returns it masked', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Bank Owner Inc', '334455667') })).body;
+    const created = await call(`${api}/externalBankAccounts`, {
+      body: { BankAccountNumber: '9876541234', BankBranchNumber: '011000015', AccountType: 'CHECKING', accountOwners: [{ AccountOwnerPartyIdentifier: supplier.SupplierPartyId }] },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ BankAccountNumber: 'XXXXXX1234', EndDate: '4712-12-31' });
+    const read = await call(`${api}/externalBankAccounts/${created.body.BankAccountId}?expand=accountOwners`);
+    expect(read.body.BankAccountNumber).toBe('XXXXXX1234');
+    expect(read.body.accountOwners.items[0].AccountOwnerPartyName).toBe('Bank Owner Inc');
+    const events = await eventsAfter((await lastSequence()) - 1);
+    expect(JSON.stringify(events)).not.toContain('9876541234');
+  });
+
+  it('rejects a routing number that fails the ABA checksum', async () => {
+    const supplier = (await call(`${api}/suppliers?q=SupplierNumber=10001`)).body.items[0];
+    const response = await call(`${api}/externalBankAccounts`, {
+      body: { BankAccountNumber: '12345678', BankBranchNumber: '011000016', AccountType: 'SAVINGS', accountOwners: [{ AccountOwnerPartyIdentifier: supplier.SupplierPartyId }] },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body['o:errorCode']).toBe('IBY-ROUTING-NUMBER-INVALID');
+  });
+});
+
+describe('purchasing, receiving and payables', () => {
+  it('issues an order, closes it for receiving once received, and bills it', async () => {
+    const before = await lastSequence();
+    const order = await call(`${api}/purchaseOrders`, {
+      body: { SupplierId: tinyWorldIds.activeSupplier.erp!.supplierId, lines: [{ Item: 'GLV-100', Description: 'Gloves', Quantity: '4', UOM: 'BX', Price: '8.50' }] },
+      headers: { 'Idempotency-Key': 'po-issue-1' },
+    });
+    expect(order.status).toBe(201);
+    expect(order.body).toMatchObject({ DocumentStatusCode: 'OPEN', Total: '34.00' });
+    const over = await call(`${api}/receivingReceiptRequests`, { body: { lines: [{ DocumentNumber: order.body.OrderNumber, DocumentLineNumber: 1, Quantity: '5' }] } });
+    expect(over.body['o:errorCode']).toBe('RCV-OVER-RECEIPT');
+    const receipt = await call(`${api}/receivingReceiptRequests`, { body: { lines: [{ DocumentNumber: order.body.OrderNumber, DocumentLineNumber: 1, Quantity: '4' }] } });
+    expect(receipt.status).toBe(201);
+    expect(receipt.body.lines.items[0]).toMatchObject({ DocumentNumber: order.body.OrderNumber, Quantity: '4' });
+    expect((await call(`${api}/purchaseOrders/${order.body.POHeaderId}`)).body.DocumentStatusCode).toBe('CLOSED_FOR_RECEIVING');
+
+    const invoice = await call(`${api}/invoices`, {
+      body: {
+        InvoiceNumber: 'ACME-2001',
+        InvoiceAmount: '34.00',
+        InvoiceDate: '2024-03-01',
+        SupplierNumber: '10001',
+        invoiceLines: [{ LineAmount: '34.00', Quantity: '4', UnitPrice: '8.50', PurchaseOrderNumber: order.body.OrderNumber, PurchaseOrderLineNumber: 1 }],
+      },
+    });
+    expect(invoice.status).toBe(201);
+    expect(invoice.body).toMatchObject({ ValidationStatus: 'Validated', PaidStatus: 'Unpaid', InvoiceAmount: '34.00' });
+    const events = await eventsAfter(before);
+    expect(events.map((event) => event.EventType)).toEqual(['PurchaseOrderIssued', 'ReceiptRecorded', 'PurchaseOrderChanged', 'InvoiceCreated']);
+    expect(events[2]).toMatchObject({ PreviousStatus: 'OPEN', Resource: { DocumentStatusCode: 'CLOSED_FOR_RECEIVING' } });
+  });
+
+  it('refuses a duplicate invoice number and an amount that differs from its lines', async () => {
+    const base = { InvoiceDate: '2024-03-02', SupplierNumber: '10001', invoiceLines: [{ LineAmount: '10.00' }] };
+    const duplicate = await call(`${api}/invoices`, { body: { ...base, InvoiceNumber: 'ACME-1001', InvoiceAmount: '10.00' } });
+    expect(duplicate.body['o:errorCode']).toBe('AP-DUPLICATE-INVOICE-NUMBER');
+    const mismatch = await call(`${api}/invoices`, { body: { ...base, InvoiceNumber: 'ACME-3001', InvoiceAmount: '11.00' } });
+    expect(mismatch.body['o:errorCode']).toBe('AP-INVOICE-AMOUNT-MISMATCH');
+    const float = await call(`${api}/invoices`, { body: { ...base, InvoiceNumber: 'ACME-3002', InvoiceAmount: 'ten' } });
+    expect(float.status).toBe(400);
+  });
+});
+
+describe('payment run', () => {
+  it('advances SCHEDULED → SENT → CLEARED one step per run, with events in order', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Payee Partners LLP', '445566778') })).body;
+    const invoice = (
+      await call(`${api}/invoices`, {
+        body: { InvoiceNumber: 'PP-1', InvoiceAmount: '1200.50', InvoiceDate: '2024-04-01', Supplier: supplier.Supplier, invoiceLines: [{ LineAmount: '1200.50' }] },
+      })
+    ).body;
+    const before = await lastSequence();
+    const runs = [];
+    for (let run = 0; run < 4; run += 1) runs.push((await call(`${erp.url}/admin/payment-run`, { method: 'POST' })).body.advanced);
+    // Run 1 advances the seeded Issued payment and schedules the two unpaid invoices; run 4 has nothing left.
+    expect(runs.at(-1)).toBe(0);
+
+    const mine = (await eventsAfter(before)).filter((event) => event.Resource.relatedInvoices.items[0].InvoiceId === invoice.InvoiceId);
+    expect(mine.map((event) => [event.PreviousStatus, event.Resource.PaymentStatus])).toEqual([
+      [null, 'Issued'],
+      ['Issued', 'Negotiable'],
+      ['Negotiable', 'Cleared'],
+    ]);
+    const sequences = mine.map((event) => event.Sequence);
+    expect([...sequences].sort((a, b) => a - b)).toEqual(sequences);
+    const payment = (await call(`${api}/payablesPayments?q=PaymentId=${mine[0]!.Resource.PaymentId}`)).body.items[0];
+    expect(payment).toMatchObject({ PaymentStatus: 'Cleared', PaymentAmount: '1200.50', VoidDate: null });
+    expect(payment.ClearingDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await call(`${api}/invoices/${invoice.InvoiceId}`)).body.PaidStatus).toBe('Paid');
+  });
+
+  it('fails and voids payments through the admin helpers', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Void Testers Inc', '556677889') })).body;
+    for (const number of ['VT-1', 'VT-2']) {
+      await call(`${api}/invoices`, { body: { InvoiceNumber: number, InvoiceAmount: '5.00', InvoiceDate: '2024-04-02', Supplier: supplier.Supplier, invoiceLines: [{ LineAmount: '5.00' }] } });
+    }
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    const payments = (await call(`${api}/payablesPayments?q=SupplierId=${supplier.SupplierId}`)).body.items;
+    expect(payments).toHaveLength(2);
+    const failed = await call(`${erp.url}/admin/payments/${payments[0].PaymentId}/fail`, { method: 'POST' });
+    expect(failed.body.PaymentStatus).toBe('Spoiled');
+    const voided = await call(`${erp.url}/admin/payments/${payments[1].PaymentId}/void`, { method: 'POST' });
+    expect(voided.body).toMatchObject({ PaymentStatus: 'Voided' });
+    expect(voided.body.VoidDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const again = await call(`${erp.url}/admin/payments/${payments[1].PaymentId}/fail`, { method: 'POST' });
+    expect(again.status).toBe(409);
+    const invoices = (await call(`${api}/invoices?q=SupplierId=${supplier.SupplierId}`)).body.items;
+    expect(invoices.map((item: { PaidStatus: string }) => item.PaidStatus)).toEqual(['Unpaid', 'Unpaid']);
+    const events = await eventsAfter((await lastSequence()) - 2);
+    expect(events.map((event) => [event.PreviousStatus, event.Resource.PaymentStatus])).toEqual([
+      ['Issued', 'Spoiled'],
+      ['Issued', 'Voided'],
+    ]);
+  });
+});

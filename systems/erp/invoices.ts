@@ -1,0 +1,187 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { decimal, formatAmount, formatDecimal, sum } from '@procuregraph/platform/money';
+import { HttpError } from '../http/errors.ts';
+import { dateInput, decimalInput, parseInput } from '../http/validation.ts';
+import { recordEvent } from './business-events.ts';
+import type { ErpContext } from './context.ts';
+import { ErpErrorCode } from './fusion-errors.ts';
+import { DEFAULT_PROCUREMENT_BU, findOrderByNumber } from './purchase-orders.ts';
+import { BASE_PATH, fullView, type ResourceDescriptor } from './rest/resource-reader.ts';
+import { nextNumber, type ErpInvoice, type ErpInvoiceLine, type ErpPoSchedule, type ErpState, type ErpSupplier } from './state.ts';
+
+const INVOICE_ATTRIBUTES = [
+  'InvoiceId',
+  'InvoiceNumber',
+  'InvoiceType',
+  'InvoiceCurrency',
+  'InvoiceAmount',
+  'InvoiceDate',
+  'SupplierId',
+  'Supplier',
+  'SupplierNumber',
+  'SupplierSite',
+  'BusinessUnit',
+  'Description',
+  'ValidationStatus',
+  'ApprovalStatus',
+  'PaidStatus',
+  'AmountPaid',
+  'CanceledFlag',
+  'CreationDate',
+  'LastUpdateDate',
+] as const satisfies readonly (keyof ErpInvoice)[];
+
+const LINE_ATTRIBUTES = [
+  'LineNumber',
+  'LineType',
+  'LineAmount',
+  'Description',
+  'Item',
+  'Quantity',
+  'UnitPrice',
+  'UOM',
+  'PurchaseOrderNumber',
+  'PurchaseOrderLineNumber',
+  'PurchaseOrderScheduleLineNumber',
+] as const satisfies readonly (keyof ErpInvoiceLine)[];
+
+export function invoicesResource(state: ErpState): ResourceDescriptor<ErpInvoice> {
+  return {
+    name: 'invoices',
+    key: 'InvoiceId',
+    attributes: INVOICE_ATTRIBUTES,
+    children: [{ name: 'invoiceLines', key: 'LineNumber', attributes: LINE_ATTRIBUTES, children: [] }],
+    rows: () => state.invoices.all(),
+    view: (row) => ({ ...row }),
+  };
+}
+
+const createInvoiceBody = z
+  .object({
+    InvoiceNumber: z.string().trim().min(1).max(50),
+    InvoiceAmount: decimalInput(),
+    InvoiceDate: dateInput,
+    InvoiceCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+    Supplier: z.string().optional(),
+    SupplierNumber: z.string().optional(),
+    SupplierSite: z.string().nullable().default(null),
+    BusinessUnit: z.string().trim().min(1).default(DEFAULT_PROCUREMENT_BU),
+    Description: z.string().trim().max(240).nullable().default(null),
+    invoiceLines: z
+      .array(
+        z
+          .object({
+            LineNumber: z.number().int().positive().optional(),
+            LineType: z.literal('Item').default('Item'),
+            LineAmount: decimalInput(),
+            Description: z.string().trim().max(240).nullable().default(null),
+            Item: z.string().trim().min(1).nullable().default(null),
+            Quantity: decimalInput().nullable().default(null),
+            UnitPrice: decimalInput().nullable().default(null),
+            UOM: z.string().trim().min(1).nullable().default(null),
+            PurchaseOrderNumber: z.string().min(1).nullable().default(null),
+            PurchaseOrderLineNumber: z.number().int().positive().nullable().default(null),
+            PurchaseOrderScheduleLineNumber: z.number().int().positive().nullable().default(null),
+          })
+          .strict()
+          .refine((line) => (line.PurchaseOrderNumber === null) === (line.PurchaseOrderLineNumber === null), {
+            message: 'PurchaseOrderNumber and PurchaseOrderLineNumber go together',
+          }),
+      )
+      .min(1),
+  })
+  .strict()
+  .refine((body) => body.Supplier !== undefined || body.SupplierNumber !== undefined, { message: 'give Supplier or SupplierNumber' });
+
+type InvoiceBody = z.output<typeof createInvoiceBody>;
+
+function invoicingSupplier(state: ErpState, body: InvoiceBody): ErpSupplier {
+  const supplier = state.suppliers.find((row) => (body.SupplierNumber !== undefined ? row.SupplierNumber === body.SupplierNumber : row.Supplier === body.Supplier));
+  if (!supplier) throw new HttpError(400, ErpErrorCode.invoiceSupplierNotFound, `The supplier ${body.SupplierNumber ?? body.Supplier} does not exist.`);
+  if (supplier.Status !== 'ACTIVE') throw new HttpError(400, ErpErrorCode.invoiceSupplierInactive, `The supplier ${supplier.Supplier} is inactive.`);
+  return supplier;
+}
+
+/** The PO schedules the lines bill, checked before anything is written. */
+function billedSchedules(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): (ErpPoSchedule | undefined)[] {
+  return body.invoiceLines.map((line) => {
+    if (line.PurchaseOrderNumber === null) return undefined;
+    const order = findOrderByNumber(state, line.PurchaseOrderNumber);
+    if (!order || order.SupplierId !== supplier.SupplierId) {
+      throw new HttpError(400, ErpErrorCode.invoicePoNotFound, `The purchase order ${line.PurchaseOrderNumber} of supplier ${supplier.Supplier} does not exist.`);
+    }
+    const schedule = order.lines
+      .find((candidate) => candidate.LineNumber === line.PurchaseOrderLineNumber)
+      ?.schedules.find((candidate) => candidate.ScheduleNumber === (line.PurchaseOrderScheduleLineNumber ?? 1));
+    if (!schedule) throw new HttpError(400, ErpErrorCode.invoicePoLineNotFound, `The purchase order ${order.OrderNumber} has no line ${line.PurchaseOrderLineNumber}.`);
+    return schedule;
+  });
+}
+
+function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
+  const duplicate = state.invoices.find((row) => row.SupplierId === supplier.SupplierId && row.InvoiceNumber === body.InvoiceNumber && !row.CanceledFlag);
+  if (duplicate) throw new HttpError(400, ErpErrorCode.duplicateInvoice, `The supplier ${supplier.Supplier} already has an invoice ${body.InvoiceNumber}.`);
+  const lineNumbers = body.invoiceLines.map((line, index) => line.LineNumber ?? index + 1);
+  if (new Set(lineNumbers).size !== lineNumbers.length) throw new HttpError(400, ErpErrorCode.badRequest, 'Two invoice lines have the same LineNumber.');
+  const lineTotal = sum(body.invoiceLines.map((line) => line.LineAmount));
+  if (!lineTotal.equals(body.InvoiceAmount)) {
+    throw new HttpError(400, ErpErrorCode.invoiceAmountMismatch, `The invoice amount ${body.InvoiceAmount} differs from the sum of its lines ${formatDecimal(lineTotal)}.`);
+  }
+}
+
+/**
+ * Creates a payables invoice. Validation runs synchronously and invoice approval is not
+ * required in this stand-in's payables setup, so a created invoice is at once eligible for the
+ * next payment run.
+ */
+function createInvoice(state: ErpState, body: InvoiceBody): ErpInvoice {
+  const supplier = invoicingSupplier(state, body);
+  checkInvoice(state, supplier, body);
+  const schedules = billedSchedules(state, supplier, body);
+  schedules.forEach((schedule, index) => {
+    const quantity = body.invoiceLines[index]?.Quantity;
+    if (schedule && quantity) schedule.QuantityBilled = formatDecimal(decimal(schedule.QuantityBilled).plus(quantity));
+  });
+  const now = new Date().toISOString();
+  return state.invoices.insert({
+    InvoiceId: nextNumber(state.sequences, 'id'),
+    InvoiceNumber: body.InvoiceNumber,
+    InvoiceType: 'Standard',
+    InvoiceCurrency: body.InvoiceCurrency,
+    InvoiceAmount: formatAmount(body.InvoiceAmount, body.InvoiceCurrency),
+    InvoiceDate: body.InvoiceDate,
+    SupplierId: supplier.SupplierId,
+    Supplier: supplier.Supplier,
+    SupplierNumber: supplier.SupplierNumber,
+    SupplierSite: body.SupplierSite,
+    BusinessUnit: body.BusinessUnit,
+    Description: body.Description,
+    ValidationStatus: 'Validated',
+    ApprovalStatus: 'Not required',
+    PaidStatus: 'Unpaid',
+    AmountPaid: formatAmount('0', body.InvoiceCurrency),
+    CanceledFlag: false,
+    CreationDate: now,
+    LastUpdateDate: now,
+    invoiceLines: body.invoiceLines.map((line, index) => ({
+      ...line,
+      LineNumber: line.LineNumber ?? index + 1,
+      LineAmount: formatAmount(line.LineAmount, body.InvoiceCurrency),
+    })),
+  });
+}
+
+/** Payables invoices: create (idempotent). Payment is the payment run's business. */
+export function invoicesRouter(context: ErpContext): Router {
+  const { state } = context;
+  const resource = invoicesResource(state);
+  const router = Router();
+  router.post(`${BASE_PATH}/invoices`, context.idempotent, (request, response) => {
+    const invoice = createInvoice(state, parseInput(createInvoiceBody, request.body, ErpErrorCode.badRequest));
+    recordEvent(context, { type: 'InvoiceCreated', resourceName: resource.name, resourceId: invoice.InvoiceId, resource: fullView(resource, invoice) });
+    context.changed();
+    response.status(201).json(fullView(resource, invoice));
+  });
+  return router;
+}

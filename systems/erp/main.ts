@@ -1,0 +1,4 @@
+import { runStandalone } from '../http/standalone.ts';
+import { startErp } from './server.ts';
+
+await runStandalone('erp', 4101, startErp);

@@ -1,0 +1,78 @@
+import type { World } from '@procuregraph/demo/world';
+import { idempotentCreate } from '../http/idempotency.ts';
+import { startSystem, systemLogger, type RunningSystem } from '../http/service.ts';
+import { SnapshotStore } from '../http/snapshot-store.ts';
+import { bankAccountsResource, bankAccountsRouter } from './bank-accounts.ts';
+import { businessEventsRouter } from './business-events.ts';
+import type { ErpContext } from './context.ts';
+import { ErpErrorCode, fusionErrorShape } from './fusion-errors.ts';
+import { invoicesResource, invoicesRouter } from './invoices.ts';
+import { paymentAdminRouter, paymentsResource } from './payments.ts';
+import { purchaseOrdersResource, purchaseOrdersRouter } from './purchase-orders.ts';
+import { receiptsResource, receiptsRouter } from './receipts.ts';
+import { resourceReader } from './rest/resource-reader.ts';
+import { seedErp } from './seed.ts';
+import { emptyErpState, erpSnapshot, restoreErpState, type ErpState } from './state.ts';
+import { suppliersResource, suppliersRouter } from './suppliers.ts';
+
+export interface ErpOptions {
+  /** 0 picks a free port. */
+  port: number;
+  host?: string;
+  /** JSON snapshot file; without it the ERP keeps nothing across restarts. */
+  storageFile?: string;
+  /** Loaded when the store is empty (no snapshot yet). */
+  world?: World;
+}
+
+async function loadState(store: SnapshotStore, world: World | undefined): Promise<ErpState> {
+  const saved = await store.load();
+  if (saved !== undefined) return restoreErpState(saved);
+  const state = emptyErpState();
+  if (world) seedErp(state, world);
+  return state;
+}
+
+/** Starts the reference ERP (Oracle Fusion-shaped REST API under `/fscmRestApi/resources/11.13.18.05`). */
+export async function startErp(options: ErpOptions): Promise<RunningSystem> {
+  const store = new SnapshotStore(options.storageFile, systemLogger('erp'));
+  const state = await loadState(store, options.world);
+  const save = () => store.scheduleSave(() => erpSnapshot(state));
+  const context: ErpContext = {
+    state,
+    changed: save,
+    idempotent: idempotentCreate({
+      records: () => state.idempotency,
+      shape: fusionErrorShape,
+      mismatchCode: ErpErrorCode.idempotencyMismatch,
+      inFlightCode: ErpErrorCode.idempotencyInFlight,
+      stored: save,
+    }),
+  };
+  // A seeded store is written at once, so the next start finds it and does not seed again.
+  save();
+  return startSystem({
+    name: 'erp',
+    port: options.port,
+    host: options.host,
+    shape: fusionErrorShape,
+    routers: [
+      businessEventsRouter(context),
+      resourceReader([
+        suppliersResource(state),
+        bankAccountsResource(state),
+        purchaseOrdersResource(state),
+        receiptsResource(state),
+        invoicesResource(state),
+        paymentsResource(state),
+      ]),
+      suppliersRouter(context),
+      bankAccountsRouter(context),
+      purchaseOrdersRouter(context),
+      receiptsRouter(context),
+      invoicesRouter(context),
+      paymentAdminRouter(context),
+    ],
+    onClose: () => store.flush(),
+  });
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startContractRepository } from './contract-repository/server.ts';
+import { startErp } from './erp/server.ts';
+import { call } from './fixtures/http-client.ts';
+import type { RunningSystem } from './http/service.ts';
+import { startVendorPlatform } from './vendor-platform/server.ts';
+
+const systems: { name: string; start: () => Promise<RunningSystem>; probe: string }[] = [
+  { name: 'erp', start: () => startErp({ port: 0 }), probe: '/fscmRestApi/resources/11.13.18.05/suppliers' },
+  { name: 'vendor platform', start: () => startVendorPlatform({ port: 0, webhookSecret: 'test-secret' }), probe: '/api/v1/registrations' },
+  { name: 'contract repository', start: () => startContractRepository({ port: 0 }), probe: '/api/contracts' },
+];
+
+describe.each(systems)('fault injection: $name', ({ start, probe }) => {
+  let system: RunningSystem;
+  const faults = (body: unknown) => call(`${system.url}/admin/faults`, { body });
+
+  beforeAll(async () => {
+    system = await start();
+  });
+  afterAll(() => system.close());
+
+  it('answers 503 to everything but /admin/* during an outage, and recovers on {}', async () => {
+    expect((await call(`${system.url}/healthz`)).status).toBe(200);
+    expect((await faults({ outage: true })).body).toEqual({ outage: true, errorRate: 0, latencyMs: 0 });
+    expect((await call(`${system.url}${probe}`)).status).toBe(503);
+    expect((await call(`${system.url}/healthz`)).status).toBe(503);
+    expect((await call(`${system.url}/admin/faults`)).status).toBe(200);
+    await faults({});
+    expect((await call(`${system.url}${probe}`)).status).toBe(200);
+  });
+
+  it('answers 500 to every request at errorRate 1, in the system’s error shape', async () => {
+    await faults({ errorRate: 1 });
+    const response = await call(`${system.url}${probe}`);
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(response.body)).toContain('simulated');
+    await faults({});
+    expect((await call(`${system.url}${probe}`)).status).toBe(200);
+  });
+
+  it('delays responses by latencyMs', async () => {
+    await faults({ latencyMs: 150 });
+    const started = performance.now();
+    expect((await call(`${system.url}${probe}`)).status).toBe(200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    await faults({});
+  });
+
+  it('refuses fault settings it cannot read', async () => {
+    expect((await faults({ errorRate: 2 })).status).toBe(400);
+    expect((await faults({ outage: 'yes' })).status).toBe(400);
+    expect((await call(`${system.url}/admin/faults`)).body).toEqual({ outage: false, errorRate: 0, latencyMs: 0 });
+  });
+});
