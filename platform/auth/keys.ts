@@ -33,13 +33,20 @@ export async function loadDevSigningKeys(dataDir: string): Promise<DevSigningKey
   };
 }
 
-/**
- * The secret the gateway signs forwarded identities with and subgraphs verify: from
- * `INTERNAL_TOKEN_SECRET` in production, generated under `.data/keys/` otherwise.
- */
-export function loadInternalSecret(dataDir: string, fromEnvironment = process.env.INTERNAL_TOKEN_SECRET): Uint8Array {
-  if (fromEnvironment) return new TextEncoder().encode(fromEnvironment);
-  const file = dataPath(dataDir, 'keys', 'internal-token.secret');
+/** A secret from the environment in production, or generated once under `.data/keys/`. */
+export function loadOrCreateSecret(dataDir: string, fileName: string, fromEnvironment: string | undefined): string {
+  if (fromEnvironment) return fromEnvironment;
+  const file = dataPath(dataDir, 'keys', fileName);
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
-  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** The secret the gateway signs forwarded identities with and subgraphs verify (`INTERNAL_TOKEN_SECRET`). */
+export function loadInternalSecret(dataDir: string, fromEnvironment = process.env.INTERNAL_TOKEN_SECRET): Uint8Array {
+  return new TextEncoder().encode(loadOrCreateSecret(dataDir, 'internal-token.secret', fromEnvironment));
+}
+
+/** The key the vendor platform signs its webhooks with (`VENDOR_PLATFORM_WEBHOOK_SECRET`). */
+export function loadVendorPlatformWebhookSecret(dataDir: string, fromEnvironment = process.env.VENDOR_PLATFORM_WEBHOOK_SECRET): string {
+  return loadOrCreateSecret(dataDir, 'vendor-platform-webhook.secret', fromEnvironment);
 }

@@ -5,6 +5,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger as QueryLogger } from 'drizzle-orm/logger';
 import { dbQueriesTotal } from '../metrics.ts';
+import postgres from 'postgres';
 import type { DatabaseClient } from './client.ts';
 
 /** The typed query builder a service uses, whichever driver is underneath. */
@@ -27,8 +28,12 @@ function countingLogger(service: string): QueryLogger {
   return { logQuery: () => counter.inc() };
 }
 
-export function createServiceDatabase(client: DatabaseClient, service: string): ServiceDatabase {
-  const logger = countingLogger(service);
+/**
+ * `metricsLabel` names the statements in `db_queries_total`: a service's background work (jobs,
+ * feed pollers) counts under its own label, so request-path costs can be read apart.
+ */
+export function createServiceDatabase(client: DatabaseClient, service: string, metricsLabel = service): ServiceDatabase {
+  const logger = countingLogger(metricsLabel);
   // The migration journal cannot live in the service's schema: the first migration creates that schema.
   const migrationsTable = { migrationsSchema: 'drizzle', migrationsTable: `migrations_${service}` };
   if (client.kind === 'pglite') {
@@ -46,15 +51,17 @@ export function createServiceDatabase(client: DatabaseClient, service: string): 
     client,
     db: db as unknown as Database,
     migrate: async (migrationsFolder) => {
-      // Several instances may start at once: a session-level advisory lock on a reserved
-      // connection lets exactly one apply the migrations while the others wait and find them done.
-      const reserved = await client.sql.reserve();
+      // Several instances may start at once: a session-level advisory lock lets exactly one apply
+      // the migrations while the others wait and find them done. The lock and the migration need
+      // one session, so they get a connection of their own rather than the pool.
+      const session = postgres(client.url, { max: 1, onnotice: () => {} });
+      const lockKey = `procuregraph.migrate.${service}`;
       try {
-        await reserved`select pg_advisory_lock(hashtext(${'procuregraph.migrate.' + service}))`;
-        await migratePostgres(drizzlePostgres({ client: reserved }), { migrationsFolder, ...migrationsTable });
+        await session`select pg_advisory_lock(hashtext(${lockKey}))`;
+        await migratePostgres(drizzlePostgres({ client: session }), { migrationsFolder, ...migrationsTable });
       } finally {
-        await reserved`select pg_advisory_unlock(hashtext(${'procuregraph.migrate.' + service}))`;
-        reserved.release();
+        await session`select pg_advisory_unlock(hashtext(${lockKey}))`.catch(() => undefined);
+        await session.end();
       }
     },
   };

@@ -1,4 +1,4 @@
-import { index, integer, jsonb, primaryKey, text, type PgSchema, bigserial } from 'drizzle-orm/pg-core';
+import { bigint, index, integer, jsonb, primaryKey, text, type PgSchema, bigserial } from 'drizzle-orm/pg-core';
 import { createdAtColumn, instantColumn, referenceColumn, updatedAtColumn } from './columns.ts';
 
 export const backingSystems = ['ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'] as const;
@@ -9,8 +9,10 @@ export type SyncState = (typeof syncStates)[number];
 
 /**
  * The tables every subgraph keeps in its own schema to take part in synchronization: its outbox
- * (events committed with the change that caused them) and the sync state of each of its records
- * with each backing system. Declared once here, instantiated per schema.
+ * (events committed with the change that caused them), the sync state of each of its records
+ * with each backing system, and what it needs to apply events from those systems once and in
+ * order (inbound deduplication, the latest version seen per entity, feed cursors). Declared once
+ * here, instantiated per schema.
  */
 export function integrationTables(schema: PgSchema) {
   const outbox = schema.table(
@@ -41,5 +43,36 @@ export function integrationTables(schema: PgSchema) {
     (table) => [primaryKey({ columns: [table.entityId, table.system] }), index().on(table.system, table.state)],
   );
 
-  return { outbox, syncStatus };
+  /** Every webhook or feed item already processed, by its source's own event id. */
+  const inboundEvents = schema.table(
+    'inbound_events',
+    {
+      source: text().notNull(),
+      sourceEventId: text().notNull(),
+      receivedAt: createdAtColumn(),
+    },
+    (table) => [primaryKey({ columns: [table.source, table.sourceEventId] })],
+  );
+
+  /** The newest version of each remote entity applied so far: an older event changes nothing. */
+  const inboundEntityVersions = schema.table(
+    'inbound_entity_versions',
+    {
+      source: text().notNull(),
+      entityKey: text().notNull(),
+      occurredAt: instantColumn().notNull(),
+      sequence: bigint({ mode: 'number' }).notNull().default(0),
+      updatedAt: updatedAtColumn(),
+    },
+    (table) => [primaryKey({ columns: [table.source, table.entityKey] })],
+  );
+
+  /** How far each source's feed has been read. */
+  const feedCursors = schema.table('feed_cursors', {
+    source: text().primaryKey(),
+    cursor: text(),
+    updatedAt: updatedAtColumn(),
+  });
+
+  return { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors };
 }

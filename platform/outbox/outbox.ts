@@ -1,7 +1,9 @@
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { integrationTables } from '../db/integration-tables.ts';
+import { OUTBOX_CHANNEL } from './channels.ts';
 
 export type OutboxTable = ReturnType<typeof integrationTables>['outbox'];
 
@@ -13,10 +15,12 @@ export interface DomainEvent<Payload extends Record<string, unknown> = Record<st
 
 /**
  * Writes an event in the same transaction as the change it describes: it exists exactly when
- * the change committed, and a relay delivers it afterwards, however the process ends.
+ * the change committed, and a relay delivers it afterwards, however the process ends. The
+ * notification wakes the relay of this schema when (and only if) the transaction commits.
  */
 export async function appendToOutbox(tx: Transaction, outbox: OutboxTable, event: DomainEvent): Promise<string> {
   const eventId = newId();
   await tx.insert(outbox as PgTable & OutboxTable).values({ eventId, ...event });
+  await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, ${getTableConfig(outbox).schema ?? 'public'})`);
   return eventId;
 }

@@ -1,0 +1,176 @@
+import type PgBoss from 'pg-boss';
+import type { Database } from '../db/database.ts';
+import type { BackingSystem, SyncState } from '../db/integration-tables.ts';
+import type { Logger } from '../logging.ts';
+import { describeError, isCircuitOpen, isPermanentFailure } from '../resilience/failures.ts';
+import type { CallPolicy } from '../resilience/system-policies.ts';
+import { jobDurationSeconds, jobsCompletedTotal, jobsDeadLetteredTotal, jobsFailedTotal, jobsPostponedTotal } from './job-metrics.ts';
+import type { JobStore } from './job-store.ts';
+import type { HandlerDefinition, JobData } from './job-types.ts';
+import { recordSyncState, type SyncStatusTable } from './sync-status.ts';
+import { WakeSignal } from './wake-signal.ts';
+
+/** A handler definition with everything resolved that the runtime needs to run its queue. */
+export interface QueueDefinition {
+  service: string;
+  /** The pg-boss queue, `<service>.<queue>`. */
+  name: string;
+  deadLetterName: string;
+  handler: HandlerDefinition;
+  system: BackingSystem | null;
+  policy: CallPolicy;
+  concurrency: number;
+}
+
+export interface QueueWorkerDependencies {
+  boss: PgBoss;
+  store: JobStore;
+  db: Database;
+  syncStatus: SyncStatusTable;
+  logger: Logger;
+  pollIntervalMs: number;
+}
+
+export interface QueueWorker {
+  /** Looks for work now instead of at the next poll. */
+  wake(): void;
+  /** Stops fetching and waits for the jobs in hand. */
+  stop(): Promise<void>;
+}
+
+type FetchedJob = PgBoss.JobWithMetadata<JobData>;
+
+type Outcome =
+  | { kind: 'succeeded' }
+  | { kind: 'refused'; error: unknown }
+  | { kind: 'failed'; error: unknown; final: boolean; permanent: boolean };
+
+const minimumPostponeMs = 1000;
+
+function idempotencyKey(queue: string, eventId: string): string {
+  return `${queue}:${eventId}`;
+}
+
+function runHandler(queue: QueueDefinition, job: FetchedJob, attempt: number): Promise<void> {
+  return queue.policy.execute((signal) =>
+    queue.handler.handler({
+      ...job.data,
+      jobId: job.id,
+      queue: queue.handler.queue,
+      system: queue.system,
+      attempt,
+      idempotencyKey: idempotencyKey(queue.name, job.data.eventId),
+      signal,
+    }),
+  );
+}
+
+async function attemptJob(queue: QueueDefinition, job: FetchedJob, attempt: number): Promise<Outcome> {
+  try {
+    await runHandler(queue, job, attempt);
+    return { kind: 'succeeded' };
+  } catch (error) {
+    if (isCircuitOpen(error)) return { kind: 'refused', error };
+    const permanent = isPermanentFailure(error);
+    return { kind: 'failed', error, permanent, final: permanent || job.retryCount >= job.retryLimit };
+  }
+}
+
+/** Spread postponed jobs out so they do not all come back in the same instant. */
+function postponeDelayMs(policy: CallPolicy): number {
+  return Math.max(policy.refusingForMs(), minimumPostponeMs) * (1 + Math.random() / 2);
+}
+
+export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDependencies): QueueWorker {
+  const { boss, store, logger } = deps;
+  const labels = { service: queue.service, queue: queue.name, system: queue.system ?? 'NONE' };
+  const log = logger.child({ queue: queue.name });
+  const running = new Set<Promise<void>>();
+  const signal = new WakeSignal();
+  let stopping = false;
+
+  async function track(job: FetchedJob, state: SyncState, attempts: number, error: unknown): Promise<void> {
+    if (!queue.system) return;
+    const lastError = error === null ? null : describeError(error);
+    await recordSyncState(deps.db, deps.syncStatus, {
+      entityId: job.data.entityId,
+      system: queue.system,
+      state,
+      attempts,
+      lastError,
+    });
+  }
+
+  async function settle(job: FetchedJob, attempt: number, outcome: Outcome): Promise<void> {
+    if (outcome.kind === 'succeeded') {
+      await boss.complete(queue.name, job.id);
+      jobsCompletedTotal.inc(labels);
+      await track(job, 'SYNCED', attempt, null);
+      return;
+    }
+    if (outcome.kind === 'refused') {
+      await store.postpone(queue.name, job.id, postponeDelayMs(queue.policy));
+      jobsPostponedTotal.inc(labels);
+      await track(job, 'PENDING', attempt - 1, outcome.error);
+      return;
+    }
+    if (outcome.permanent) await store.exhaustRetries(queue.name, job.id);
+    await boss.fail(queue.name, job.id, { message: describeError(outcome.error), attempts: attempt });
+    jobsFailedTotal.inc(labels);
+    if (outcome.final) jobsDeadLetteredTotal.inc(labels);
+    const details = { jobId: job.id, entityId: job.data.entityId, attempt, error: describeError(outcome.error) };
+    if (outcome.final) log.error(details, 'job dead-lettered');
+    else log.warn(details, 'job failed, will retry');
+    await track(job, outcome.final ? 'DEAD_LETTERED' : 'FAILED', attempt, outcome.error);
+  }
+
+  async function run(job: FetchedJob): Promise<void> {
+    const attempt = job.retryCount + 1;
+    try {
+      await track(job, 'IN_PROGRESS', attempt, null);
+      const timer = jobDurationSeconds.startTimer(labels);
+      const outcome = await attemptJob(queue, job, attempt);
+      if (outcome.kind !== 'refused') timer();
+      await settle(job, attempt, outcome);
+    } catch (error) {
+      // The job stays active until pg-boss expires it and runs it again; the idempotency key
+      // makes that second run harmless.
+      log.error({ jobId: job.id, error: describeError(error) }, 'could not record job outcome');
+    }
+  }
+
+  function launch(job: FetchedJob): void {
+    const task = run(job).finally(() => {
+      running.delete(task);
+      signal.wake();
+    });
+    running.add(task);
+  }
+
+  async function loop(): Promise<void> {
+    while (!stopping) {
+      const free = queue.concurrency - running.size;
+      // While the circuit is open every call would be refused: leave the jobs in the queue.
+      const refusing = queue.policy.refusingForMs();
+      if (free === 0 || refusing > 0) {
+        await signal.sleep(free === 0 ? deps.pollIntervalMs : refusing);
+        continue;
+      }
+      const jobs = await boss.fetch<JobData>(queue.name, { batchSize: free, includeMetadata: true });
+      jobs.forEach(launch);
+      if (jobs.length === 0) await signal.sleep(deps.pollIntervalMs);
+    }
+    await Promise.all(running);
+  }
+
+  const looping = loop().catch((error: unknown) => log.error({ error: describeError(error) }, 'queue worker stopped'));
+
+  return {
+    wake: () => signal.wake(),
+    async stop() {
+      stopping = true;
+      signal.wake();
+      await looping;
+    },
+  };
+}

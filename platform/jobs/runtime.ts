@@ -1,0 +1,363 @@
+import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import PgBoss from 'pg-boss';
+import { listen, type DatabaseClient } from '../db/client.ts';
+import { createServiceDatabase } from '../db/database.ts';
+import { backingSystems, integrationTables, type BackingSystem } from '../db/integration-tables.ts';
+import { newId } from '../db/ids.ts';
+import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
+import type { Logger } from '../logging.ts';
+import { EVENTS_CHANNEL } from '../outbox/channels.ts';
+import { describeError } from '../resilience/failures.ts';
+import { processPolicies, timeoutPolicy, type BackingSystemPolicies, type BreakerSummary } from '../resilience/system-policies.ts';
+import { bossDatabase, withBossTransaction, type BossDatabase } from './boss-database.ts';
+import { reportBacklog } from './job-metrics.ts';
+import { jobStore, jobStates, type JobState, type QueueStateCount } from './job-store.ts';
+import type { HandlerDefinition, JobData, JobPayload, RetryOptions } from './job-types.ts';
+import { markSyncPending } from './sync-status.ts';
+import { startQueueWorker, type QueueDefinition, type QueueWorker } from './queue-worker.ts';
+
+export interface JobRuntimeOptions {
+  client: DatabaseClient;
+  /** The service; also the schema holding the `sync_status` table the runtime keeps. */
+  service: string;
+  logger: Logger;
+  /** The breakers and timeouts calls go through; one shared set per process by default. */
+  policies?: BackingSystemPolicies;
+  /** Retry defaults for this runtime's handlers. */
+  retry?: Partial<RetryOptions>;
+  /** How often an idle queue looks for work when no event notification woke it. */
+  pollIntervalMs?: number;
+  /** How often pg-boss expires the jobs of vanished workers (and archives old ones). */
+  maintenanceIntervalSeconds?: number;
+  /** pg-boss's schema, shared by every service; tests use their own. */
+  bossSchema?: string;
+}
+
+/** An outbox event being turned into jobs, one per subscribed queue. */
+export interface PublishedEvent {
+  eventId: string;
+  topic: string;
+  aggregateId: string;
+  payload: JobPayload;
+  occurredAt: Date;
+}
+
+export interface JobSummary {
+  id: string;
+  queue: string;
+  system: BackingSystem | null;
+  state: JobState;
+  entityId: string | null;
+  eventId: string | null;
+  topic: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  startAfter: Date;
+  completedAt: Date | null;
+}
+
+export interface DeadLetterSummary {
+  id: string;
+  queue: string;
+  system: BackingSystem | null;
+  entityId: string | null;
+  eventId: string | null;
+  topic: string | null;
+  payload: JobPayload;
+  attempts: number;
+  lastError: string | null;
+  deadLetteredAt: Date;
+}
+
+export interface SystemSummary {
+  system: BackingSystem;
+  breaker: BreakerSummary;
+  waiting: number;
+  retrying: number;
+  active: number;
+  deadLettered: number;
+}
+
+export interface JobListArguments extends ConnectionArguments {
+  system?: BackingSystem | null;
+  state?: JobState | null;
+}
+
+export interface DeadLetterListArguments extends ConnectionArguments {
+  system?: BackingSystem | null;
+}
+
+export interface JobRuntime {
+  readonly service: string;
+  /** Registers a handler; all handlers are defined before `start`. */
+  defineHandler<Payload extends JobPayload>(definition: HandlerDefinition<Payload>): void;
+  /** Installs pg-boss, creates the queues and their subscriptions, and starts working them. */
+  start(): Promise<void>;
+  /** Stops fetching, waits for the jobs in hand (each bounded by its timeout), then stops pg-boss. */
+  stop(): Promise<void>;
+  /**
+   * Turns an event into one job per queue subscribed to its topic, inside the caller's
+   * transaction (`db` from `withBossTransaction`). The job id is the event id, so publishing the
+   * same event again is a no-op. Returns the queues it went to.
+   */
+  publish(db: BossDatabase, event: PublishedEvent): Promise<string[]>;
+  /**
+   * Sends one job to one of this runtime's queues directly; the same `id` twice gives one job.
+   * Not transactional: a change that must produce work goes through the outbox. On PGlite it
+   * must not be called inside a transaction (it would wait for that transaction's lock).
+   */
+  enqueue(queue: string, job: { id?: string; entityId: string; payload: JobPayload }): Promise<string | null>;
+  /** Runs a dead letter again with a fresh retry budget; replaying it a second time does nothing. */
+  replayDeadLetter(id: string): Promise<{ replayed: boolean }>;
+  listJobs(args: JobListArguments): Promise<Connection<JobSummary>>;
+  deadLetters(args: DeadLetterListArguments): Promise<Connection<DeadLetterSummary>>;
+  systemSummaries(): Promise<SystemSummary[]>;
+}
+
+const defaultRetry: RetryOptions = { limit: 6, delaySeconds: 5 };
+const defaultConcurrency = 5;
+const waitingStates: readonly JobState[] = ['created', 'retry'];
+
+function expireInSeconds(retry: RetryOptions, timeoutMs: number): number {
+  return retry.expireInSeconds ?? Math.max(30, Math.ceil((2 * timeoutMs) / 1000));
+}
+
+function jobData(event: PublishedEvent): JobData {
+  return {
+    eventId: event.eventId,
+    topic: event.topic,
+    entityId: event.aggregateId,
+    payload: event.payload,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+}
+
+async function ensureQueue(boss: PgBoss, queue: QueueDefinition, retry: RetryOptions): Promise<void> {
+  const options: PgBoss.Queue = {
+    name: queue.name,
+    retryLimit: retry.limit,
+    retryDelay: retry.delaySeconds,
+    retryBackoff: true,
+    expireInSeconds: expireInSeconds(retry, queue.policy.timeoutMs),
+    deadLetter: queue.deadLetterName,
+  };
+  await boss.createQueue(queue.deadLetterName);
+  await boss.createQueue(queue.name, options);
+  // The queue may exist from an earlier deployment with other settings.
+  await boss.updateQueue(queue.name, options);
+  if (queue.handler.topic) await boss.subscribe(queue.handler.topic, queue.name);
+}
+
+/**
+ * pg-boss's `create_queue` locks the queue table in an order that deadlocks when two processes
+ * create the same queue at once; PostgreSQL aborts one, which finds the queue made on its retry.
+ */
+const queueSetupPolicy = retry(
+  handleWhen((error) => (error as { code?: unknown }).code === '40P01'),
+  { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1000 }) },
+);
+
+function stringField(data: Record<string, unknown>, field: keyof JobData): string | null {
+  const value = data[field];
+  return typeof value === 'string' ? value : null;
+}
+
+export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
+  const { client, service, logger } = options;
+  const policies = options.policies ?? processPolicies;
+  const bossSchema = options.bossSchema ?? 'pgboss';
+  const defaults: RetryOptions = { ...defaultRetry, ...options.retry };
+  const database = bossDatabase(client);
+  const store = jobStore(database, bossSchema);
+  const { syncStatus } = integrationTables(pgSchema(service));
+  const db = createServiceDatabase(client, service).db;
+  const log = logger.child({ component: 'jobs' });
+  const boss = new PgBoss({
+    db: database,
+    schema: bossSchema,
+    supervise: true,
+    migrate: true,
+    schedule: false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+  });
+  boss.on('error', (error: unknown) => log.error({ error: describeError(error) }, 'pg-boss error'));
+
+  const queues = new Map<string, { queue: QueueDefinition; retry: RetryOptions }>();
+  const workers = new Map<string, QueueWorker>();
+  const stopTasks: Array<() => unknown> = [];
+  let started = false;
+
+  const queueNames = (system?: BackingSystem | null) =>
+    [...queues.values()].filter(({ queue }) => !system || queue.system === system).map(({ queue }) => queue.name);
+  const deadLetterNames = (system?: BackingSystem | null) =>
+    [...queues.values()].filter(({ queue }) => !system || queue.system === system).map(({ queue }) => queue.deadLetterName);
+  const byName = (name: string) => [...queues.values()].find(({ queue }) => queue.name === name || queue.deadLetterName === name)?.queue;
+
+  /** A dispatched event means new jobs for the queues subscribed to its topic. */
+  function wakeTopic(payload: string): void {
+    let topic: unknown;
+    try {
+      topic = (JSON.parse(payload) as { topic?: unknown }).topic;
+    } catch {
+      return;
+    }
+    for (const { queue } of queues.values()) if (queue.handler.topic === topic) workers.get(queue.name)?.wake();
+  }
+
+  async function backlog() {
+    const counts = await store.stateCounts(queueNames());
+    return queueNames().map((queue) => ({
+      service,
+      queue,
+      system: byName(queue)?.system ?? 'NONE',
+      count: counts.filter((c) => c.queue === queue && waitingStates.includes(c.state)).reduce((total, c) => total + c.count, 0),
+    }));
+  }
+
+  function summarize(system: BackingSystem, counts: QueueStateCount[]): SystemSummary {
+    const queueSet = new Set(queueNames(system));
+    const deadLetterSet = new Set(deadLetterNames(system));
+    const sum = (names: Set<string>, state: JobState) =>
+      counts.filter((c) => names.has(c.queue) && c.state === state).reduce((total, c) => total + c.count, 0);
+    return {
+      system,
+      breaker: policies.for(system).summary(),
+      waiting: sum(queueSet, 'created'),
+      retrying: sum(queueSet, 'retry'),
+      active: sum(queueSet, 'active'),
+      deadLettered: sum(deadLetterSet, 'created'),
+    };
+  }
+
+  return {
+    service,
+
+    defineHandler(definition) {
+      if (started) throw new Error(`Handler ${definition.queue} defined after the job runtime started`);
+      const name = `${service}.${definition.queue}`;
+      if (queues.has(name)) throw new Error(`Handler ${name} is defined twice`);
+      const system = definition.system ?? null;
+      queues.set(name, {
+        queue: {
+          service,
+          name,
+          deadLetterName: `${name}.dead-letter`,
+          handler: definition as HandlerDefinition,
+          system,
+          policy: system ? policies.for(system) : timeoutPolicy(policies.defaultTimeoutMs),
+          concurrency: definition.concurrency ?? defaultConcurrency,
+        },
+        retry: { ...defaults, ...definition.retry },
+      });
+    },
+
+    async start() {
+      if (started) return;
+      started = true;
+      await boss.start();
+      for (const { queue, retry: retryOptions } of queues.values()) {
+        await queueSetupPolicy.execute(() => ensureQueue(boss, queue, retryOptions));
+      }
+      const dependencies = { boss, store, db, syncStatus, logger: log, pollIntervalMs: options.pollIntervalMs ?? 2000 };
+      for (const { queue } of queues.values()) workers.set(queue.name, startQueueWorker(queue, dependencies));
+      stopTasks.push(await listen(client, EVENTS_CHANNEL, wakeTopic), reportBacklog(backlog));
+    },
+
+    async stop() {
+      if (!started) return;
+      started = false;
+      await Promise.all([...workers.values()].map((worker) => worker.stop()));
+      workers.clear();
+      for (const stopTask of stopTasks.splice(0)) await stopTask();
+      await boss.stop({ close: false, graceful: true, wait: true });
+    },
+
+    async publish(transaction, event) {
+      if (!started) throw new Error('The job runtime must be started before it publishes');
+      const subscribers = await jobStore(transaction, bossSchema).subscribers(event.topic);
+      for (const queue of subscribers) await boss.send(queue, jobData(event), { id: event.eventId, db: transaction });
+      return subscribers;
+    },
+
+    async enqueue(queueName, job) {
+      const queue = queues.get(`${service}.${queueName}`)?.queue;
+      if (!queue) throw new Error(`No handler is defined for queue ${queueName}`);
+      const eventId = job.id ?? newId();
+      const data: JobData = {
+        eventId,
+        topic: null,
+        entityId: job.entityId,
+        payload: job.payload,
+        occurredAt: new Date().toISOString(),
+      };
+      const id = await boss.send(queue.name, data, { id: eventId });
+      workers.get(queue.name)?.wake();
+      return id;
+    },
+
+    async replayDeadLetter(id) {
+      const replayed = await withBossTransaction(client, async (transaction) => {
+        const claimed = await jobStore(transaction, bossSchema).claimDeadLetter(deadLetterNames(), id);
+        const queue = claimed && byName(claimed.deadLetterQueue);
+        if (!claimed || !queue) return null;
+        // The dead letter's id becomes the new job's: unique in the queue, and the event id in its
+        // data keeps the idempotency key of the original runs.
+        await boss.send(queue.name, claimed.data, { id, db: transaction });
+        return { queue, data: claimed.data };
+      });
+      if (!replayed) return { replayed: false };
+      const entityId = stringField(replayed.data, 'entityId');
+      if (replayed.queue.system && entityId) await markSyncPending(db, syncStatus, entityId, replayed.queue.system);
+      workers.get(replayed.queue.name)?.wake();
+      return { replayed: true };
+    },
+
+    async listJobs(args) {
+      const page = pageRequest('job', args);
+      const names = queueNames(args.system);
+      const states = args.state ? [args.state] : jobStates;
+      const rows = await store.list(names, states, { limit: page.limit + 1, afterId: page.afterId });
+      const nodes = rows.map((row) => ({
+        id: row.id,
+        queue: byName(row.queue)?.handler.queue ?? row.queue,
+        system: byName(row.queue)?.system ?? null,
+        state: row.state,
+        entityId: stringField(row.data, 'entityId'),
+        eventId: stringField(row.data, 'eventId'),
+        topic: stringField(row.data, 'topic'),
+        attempts: row.attempts,
+        lastError: row.lastError,
+        createdAt: row.createdAt,
+        startAfter: row.startAfter,
+        completedAt: row.completedAt,
+      }));
+      return toConnection('job', nodes, page, () => store.count(names, states));
+    },
+
+    async deadLetters(args) {
+      const page = pageRequest('dead-letter', args);
+      const names = deadLetterNames(args.system);
+      const rows = await store.deadLetters(names, { limit: page.limit + 1, afterId: page.afterId });
+      const nodes = rows.map((row) => ({
+        id: row.id,
+        queue: byName(row.deadLetterQueue)?.handler.queue ?? row.deadLetterQueue,
+        system: byName(row.deadLetterQueue)?.system ?? null,
+        entityId: stringField(row.data, 'entityId'),
+        eventId: stringField(row.data, 'eventId'),
+        topic: stringField(row.data, 'topic'),
+        payload: (row.data.payload ?? {}) as JobPayload,
+        attempts: row.attempts,
+        lastError: row.lastError,
+        deadLetteredAt: row.deadLetteredAt,
+      }));
+      return toConnection('dead-letter', nodes, page, () => store.count(names, ['created']));
+    },
+
+    async systemSummaries() {
+      const counts = await store.stateCounts([...queueNames(), ...deadLetterNames()]);
+      return backingSystems.map((system) => summarize(system, counts));
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { listen, type DatabaseClient } from '../db/client.ts';
+import type { Logger } from '../logging.ts';
+import { withBossTransaction, type BossDatabase, type Row } from '../jobs/boss-database.ts';
+import { WakeSignal } from '../jobs/wake-signal.ts';
+import type { JobRuntime, PublishedEvent } from '../jobs/runtime.ts';
+import { describeError } from '../resilience/failures.ts';
+import { EVENTS_CHANNEL, OUTBOX_CHANNEL, type EventNotification } from './channels.ts';
+
+export interface OutboxRelayOptions {
+  client: DatabaseClient;
+  /** The service whose schema's `outbox` table the relay drains. */
+  service: string;
+  /** Where events become jobs (any started runtime: subscriptions are shared by all services). */
+  jobs: Pick<JobRuntime, 'publish'>;
+  logger: Logger;
+  batchSize?: number;
+  /** The safety net: how often the relay looks for rows when no notification woke it. */
+  pollIntervalMs?: number;
+}
+
+export interface OutboxRelay {
+  start(): Promise<void>;
+  /** Finishes the batch in hand and stops. */
+  stop(): Promise<void>;
+  /** Dispatches everything pending now; resolves with the number of events dispatched. */
+  dispatchPending(): Promise<number>;
+}
+
+// PostgreSQL refuses notifications of 8000 bytes or more.
+const maxNotificationBytes = 7900;
+
+function toEvent(row: Row): PublishedEvent {
+  return {
+    eventId: String(row.event_id),
+    topic: String(row.topic),
+    aggregateId: String(row.aggregate_id),
+    payload: row.payload as Record<string, unknown>,
+    occurredAt: row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at)),
+  };
+}
+
+function notification(service: string, event: PublishedEvent): string {
+  const envelope: EventNotification = {
+    service,
+    eventId: event.eventId,
+    topic: event.topic,
+    aggregateId: event.aggregateId,
+    occurredAt: event.occurredAt.toISOString(),
+  };
+  const full = JSON.stringify({ ...envelope, payload: event.payload });
+  return Buffer.byteLength(full) < maxNotificationBytes ? full : JSON.stringify(envelope);
+}
+
+/**
+ * Moves committed outbox rows to pg-boss, in order, in one transaction per batch: the rows are
+ * locked (`SKIP LOCKED`, so relays in several processes share the work), their jobs inserted,
+ * the rows marked dispatched and the live notifications sent, all or nothing. A relay that dies
+ * midway leaves the rows undispatched for the next one. Job ids are the event ids, so an event
+ * dispatched again (by an operator) adds no job while the first is still in pg-boss's job table.
+ * Order holds within a relay; relays working side by side interleave their batches, which is
+ * why consumers keep "latest state wins" rather than rely on arrival order.
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  const { client, service, jobs, logger } = options;
+  if (!/^[a-z_][a-z0-9_]*$/.test(service)) throw new Error(`Not a schema name: ${service}`);
+  const table = `"${service}"."outbox"`;
+  const batchSize = options.batchSize ?? 100;
+  const log = logger.child({ component: 'outbox-relay' });
+  let running = false;
+  let looping: Promise<void> = Promise.resolve();
+  const signal = new WakeSignal();
+  let unlisten: (() => Promise<void>) | null = null;
+
+  async function dispatchBatch(db: BossDatabase): Promise<number> {
+    const { rows } = await db.executeSql(
+      `SELECT event_id, topic, aggregate_id, payload, created_at FROM ${table}
+       WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [batchSize],
+    );
+    const events = rows.map(toEvent);
+    if (events.length === 0) return 0;
+    for (const event of events) await jobs.publish(db, event);
+    await db.executeSql(`UPDATE ${table} SET dispatched_at = now() WHERE event_id = ANY($1::uuid[])`, [
+      events.map((event) => event.eventId),
+    ]);
+    await db.executeSql(`SELECT pg_notify($1, message) FROM unnest($2::text[]) AS message`, [
+      EVENTS_CHANNEL,
+      events.map((event) => notification(service, event)),
+    ]);
+    return events.length;
+  }
+
+  async function dispatchPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const dispatched = await withBossTransaction(client, dispatchBatch);
+      total += dispatched;
+      if (dispatched < batchSize) return total;
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (running) {
+      await dispatchPending().catch((error: unknown) => log.error({ error: describeError(error) }, 'outbox dispatch failed'));
+      if (running) await signal.sleep(options.pollIntervalMs ?? 1000);
+    }
+  }
+
+  return {
+    dispatchPending,
+    async start() {
+      if (running) return;
+      running = true;
+      unlisten = await listen(client, OUTBOX_CHANNEL, (payload) => {
+        if (payload === service) signal.wake();
+      });
+      looping = loop();
+    },
+    async stop() {
+      if (!running) return;
+      running = false;
+      signal.wake();
+      await looping;
+      await unlisten?.();
+      unlisten = null;
+    },
+  };
+}
