@@ -60,7 +60,11 @@ export interface DemoSupplier {
   /** Ids in the backing systems; null where the supplier has not reached that system. */
   erp: { supplierId: number; supplierNumber: string; bankAccountId: number; siteId: number; addressId: number } | null;
   vendorPlatform: { registrationId: string };
+  /** Last change of the record (approval, hold, deactivation); also when it was last synchronized. */
+  updatedAt?: Date;
 }
+
+export type DemoSupplierCategory = DemoSupplier['category'];
 
 export interface DemoPriceTerm {
   itemNumber: string;
@@ -81,6 +85,7 @@ export interface DemoContract {
   createdAt: Date;
   /** The contract repository's own id. */
   repositoryId: string;
+  updatedAt?: Date;
 }
 
 export interface DemoPurchaseOrderLine {
@@ -116,6 +121,8 @@ export interface DemoPurchaseOrder {
   publishedAt: Date | null;
   createdAt: Date;
   erpPoHeaderId: number;
+  /** Last change: the latest receipt, or the publication. */
+  updatedAt?: Date;
 }
 
 export interface DemoMatchException {
@@ -134,6 +141,15 @@ export interface DemoMatchException {
   queue: 'ACCOUNTS_PAYABLE' | 'BUYER' | 'CONTRACT_MANAGEMENT';
   expected: string | null;
   actual: string | null;
+  /** How finance closed the exception; null while it waits in its queue. */
+  resolution?: DemoExceptionResolution | null;
+}
+
+export interface DemoExceptionResolution {
+  action: 'OVERRIDDEN' | 'REJECTED' | 'CREDIT_MEMO_REQUESTED';
+  resolvedBy: string;
+  reason: string;
+  resolvedAt: Date;
 }
 
 export interface DemoInvoice {
@@ -150,6 +166,9 @@ export interface DemoInvoice {
   createdAt: Date;
   /** Set once the invoice reached ERP payables (approved or paid). */
   erpInvoiceId: number | null;
+  /** The channel the invoice arrived through. */
+  source?: 'VENDOR_PLATFORM' | 'EDI' | 'GRAPH' | 'ERP';
+  updatedAt?: Date;
 }
 
 export interface DemoPayment {
@@ -165,10 +184,13 @@ export interface DemoPayment {
   clearedAt: Date | null;
   createdAt: Date;
   erpPaymentId: number;
+  updatedAt?: Date;
 }
 
 export interface World {
   readonly scale: WorldScale;
+  /** The world's "today": every record happened before it; scheduled payments and DRAFT contracts point after it. */
+  readonly asOf?: Date;
   readonly counts: { facilities: number; suppliers: number; contracts: number; purchaseOrders: number; invoices: number; payments: number };
   facilities(): Iterable<DemoFacility>;
   suppliers(): Iterable<DemoSupplier>;

@@ -1,0 +1,53 @@
+import type { World } from '@procuregraph/demo/world';
+import type { Database, ServiceDatabase } from '@procuregraph/platform/db/database';
+import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { Logger } from '@procuregraph/platform/logging';
+import type { SubgraphName } from '@procuregraph/schema/subgraphs';
+import { contractsSeeded, seedContracts } from '@procuregraph/contracts/db/seed';
+import { invoicingSeeded, seedInvoicing } from '@procuregraph/invoicing/db/seed';
+import { procurementSeeded, seedProcurement } from '@procuregraph/procurement/db/seed';
+import { seedSuppliers, suppliersSeeded } from '@procuregraph/suppliers/db/seed';
+
+interface Seeder {
+  seeded(db: Database): Promise<boolean>;
+  seed(db: Database, world: World): Promise<number>;
+}
+
+/** Each subgraph fills only its own tables, from the one world description. */
+function seeders(cipher: FieldCipher): Record<SubgraphName, Seeder> {
+  return {
+    suppliers: { seeded: suppliersSeeded, seed: (db, world) => seedSuppliers(db, world, cipher) },
+    procurement: { seeded: procurementSeeded, seed: seedProcurement },
+    invoicing: { seeded: invoicingSeeded, seed: seedInvoicing },
+    contracts: { seeded: contractsSeeded, seed: seedContracts },
+  };
+}
+
+export type SeedOutcome = 'seeded' | 'already-seeded';
+
+/**
+ * Loads the demo network into an empty canonical store; a store that holds data is left as it
+ * is (restarts keep what was there). A store with some schemas filled and others empty was
+ * interrupted half-way: that is refused rather than completed with a mismatched world.
+ */
+export async function seedDemoNetwork(
+  databases: Readonly<Record<SubgraphName, ServiceDatabase>>,
+  world: World,
+  cipher: FieldCipher,
+  logger: Logger,
+): Promise<SeedOutcome> {
+  const all = Object.entries(seeders(cipher)) as [SubgraphName, Seeder][];
+  const filled = await Promise.all(all.map(([name, seeder]) => seeder.seeded(databases[name].db)));
+  if (filled.every(Boolean)) return 'already-seeded';
+  if (filled.some(Boolean)) throw new Error('The database is partly seeded; start from an empty database (remove .data/pglite for the embedded one).');
+  const started = performance.now();
+  const seedOne = async ([name, seeder]: [SubgraphName, Seeder]) => {
+    const rows = await seeder.seed(databases[name].db, world);
+    logger.info({ subgraph: name, rows }, 'seeded');
+  };
+  // PostgreSQL seeds the four schemas side by side on separate connections; PGlite has one.
+  if (databases.suppliers.client.kind === 'postgres') await Promise.all(all.map(seedOne));
+  else for (const entry of all) await seedOne(entry);
+  logger.info({ counts: world.counts, seconds: ((performance.now() - started) / 1000).toFixed(1) }, 'demo network seeded');
+  return 'seeded';
+}
