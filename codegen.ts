@@ -8,6 +8,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const subgraphs: Record<string, Record<string, string>> = {
   suppliers: {
     Supplier: './models.ts#SupplierModel',
+    SupplierStatusEvent: './models.ts#SupplierStatusEventModel',
     SupplierConnection: './models.ts#SupplierConnectionModel',
     SupplierEdge: './models.ts#SupplierEdgeModel',
     InsuranceCertificate: './models.ts#InsuranceCertificateModel',
@@ -32,6 +33,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     InvoiceMatch: './models.ts#InvoiceMatchModel',
     MatchException: './models.ts#MatchExceptionModel',
     Payment: './models.ts#PaymentModel',
+    PaymentStatusEvent: './models.ts#PaymentStatusEventModel',
     PaymentConnection: './models.ts#PaymentConnectionModel',
     PaymentEdge: './models.ts#PaymentEdgeModel',
     Supplier: './models.ts#EntityReference',

@@ -5,10 +5,13 @@
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
 import { defaultSubgraphPorts } from '@procuregraph/schema/subgraphs';
 import { startProcuregraph } from '@procuregraph/runtime/procuregraph';
+import { createLogger } from '@procuregraph/platform/logging';
+import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
 
 const environment = readEnvironment();
 const gatewayPort = Number(process.env.PORT ?? 4000);
 const startedAt = Date.now();
+const externalSystemsConfigured = ['ERP_URL', 'VENDOR_PLATFORM_URL', 'CONTRACT_REPOSITORY_URL'].some((name) => process.env[name]);
 
 const procuregraph = await startProcuregraph({
   databaseUrl: environment.DATABASE_URL,
@@ -16,6 +19,10 @@ const procuregraph = await startProcuregraph({
   dataDir: environment.DATA_DIR,
   ports: { gateway: gatewayPort, ...defaultSubgraphPorts },
   seed: true,
+  // The reference systems run beside the product unless real ones are configured.
+  backingSystems: externalSystemsConfigured
+    ? undefined
+    : { ports: { erp: 4101, vendorPlatform: 4102, contractRepository: 4103 }, storageDirectory: dataPath(environment.DATA_DIR, 'systems') },
 });
 
 const adminToken = await procuregraph.tokenFor({ kind: 'staff', subject: 'dev-admin', role: 'admin' });
@@ -25,6 +32,9 @@ Procuregraph is running (started in ${((Date.now() - startedAt) / 1000).toFixed(
 
   GraphQL (HTTP and WebSocket)  ${url}
   Health / readiness / metrics  http://localhost:${procuregraph.gateway.port}/healthz  /readyz  /metrics
+  Reference ERP                 ${procuregraph.systems.erpUrl}
+  Reference vendor platform     ${procuregraph.systems.vendorPlatformUrl}
+  Reference contract repository ${procuregraph.systems.contractRepositoryUrl}
   Subgraphs                     ${Object.entries(procuregraph.subgraphs).map(([name, server]) => `${name} ${server.graphqlUrl}`).join('\n                                ')}
 
 An admin token for this checkout (others: npm run -s token -- --role finance):
@@ -39,14 +49,4 @@ Try:
 Stop with Ctrl-C.
 `);
 
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: shutting down…`);
-  await procuregraph.close();
-  console.log('Stopped cleanly.');
-  process.exit(0);
-}
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+closeOnSignal(procuregraph.close, createLogger('procuregraph'));

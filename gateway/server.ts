@@ -1,7 +1,7 @@
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { createLogger } from '@procuregraph/platform/logging';
 import { metricsRegistry } from '@procuregraph/platform/metrics';
 import { listen, type RunningServer } from '@procuregraph/platform/http/server';
@@ -10,8 +10,12 @@ import { createErrorFormatter } from '@procuregraph/platform/graphql/error-forma
 import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
 import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
 import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
+import { vendorPlatformWebhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
+import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
+import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
+import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 
 export interface GatewayContext {
   readonly caller: UserCaller;
@@ -28,13 +32,20 @@ export interface GatewayOptions {
   /** Dependencies besides the subgraphs that `/readyz` checks (the database). */
   readinessChecks?: readonly ReadinessCheck[];
   supergraphPollIntervalMs?: number;
+  /** Events that may wait for one slow subscriber before it is disconnected (default 100). */
+  subscriptionQueueLimit?: number;
 }
 
 export interface RunningGateway extends RunningServer {
   readonly graphqlUrl: string;
+  /** Open subscription (WebSocket) connections from clients. */
+  openWebSockets(): number;
 }
 
 const SERVICE = 'gateway';
+
+// Apollo's packages report anonymous usage to Apollo by default; nothing leaves this deployment.
+process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 /** Forwards the caller to each subgraph as a short-lived token the gateway signs. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -50,16 +61,21 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = createLogger(SERVICE);
   const subgraphUrls = new Map<string, string>();
+  const dataSources = new Map<string, GraphQLDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({ source: options.supergraph, logger, pollIntervalMs: options.supergraphPollIntervalMs }),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
+      const dataSource = new IdentityForwardingDataSource(target, options.internalSecret);
       subgraphUrls.set(name, target);
-      return new IdentityForwardingDataSource(target, options.internalSecret);
+      dataSources.set(name, dataSource);
+      return dataSource;
     },
     logger,
   });
+  // Follows the supergraph from its first load, so it must listen before the gateway starts.
+  const subscriptionPlanner = new SubscriptionPlanner(gateway, logger);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -68,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE)],
+    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused()],
   });
   await apollo.start();
 
@@ -82,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const report = await checkReadiness(checks);
     response.status(report.ready ? 200 : 503).json(report);
   });
+  app.use(vendorPlatformWebhookForwarding((name) => subgraphUrls.get(name), logger));
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
@@ -95,12 +112,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(graphqlBodyErrorHandler);
 
   const server = await listen(app, options.port, options.host);
+  const subscriptions = serveGatewaySubscriptions(server.server, {
+    planner: subscriptionPlanner,
+    services: { url: (name) => subgraphUrls.get(name), dataSources: () => Object.fromEntries(dataSources) },
+    verifyToken: options.verifyToken,
+    internalSecret: options.internalSecret,
+    logger,
+    queueLimit: options.subscriptionQueueLimit ?? 100,
+  });
   logger.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {
     ...server,
     graphqlUrl: `${server.url}/graphql`,
+    openWebSockets: () => subscriptions.connectionCount,
     close: async () => {
+      // Upgraded sockets keep an HTTP server open, so they close first; closing a client's
+      // socket ends its subscriptions, and with them the subgraph subscriptions behind them.
+      await subscriptions.close();
       await server.close();
+      subscriptionPlanner.close();
       await apollo.stop();
     },
   };

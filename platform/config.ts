@@ -12,6 +12,8 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MATCH_PRICE_TOLERANCE_PCT: z.coerce.number().min(0).max(100).default(2),
   SCREENING_LEIE_FILE: z.string().optional(),
+  /** Minimum general-liability cover a supplier must hold (decimal). */
+  INSURANCE_MIN_GENERAL_LIABILITY: z.string().optional(),
   ERP_URL: z.string().url().default('http://localhost:4101'),
   VENDOR_PLATFORM_URL: z.string().url().default('http://localhost:4102'),
   CONTRACT_REPOSITORY_URL: z.string().url().default('http://localhost:4103'),

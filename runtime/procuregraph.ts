@@ -1,15 +1,23 @@
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db/database';
+import { startEventBus, type EventBus } from '@procuregraph/platform/events/bus';
 import { startSubgraphServer, type RunningSubgraph } from '@procuregraph/platform/graphql/subgraph-server';
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth/keys';
+import { loadDevSigningKeys, loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
+import { readEnvironment, type Environment } from '@procuregraph/platform/config';
+import { startSubgraphWorkers, type BackingSystemEndpoints, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { World } from '@procuregraph/demo/world';
+import { startBackingSystems, type BackingSystemPorts } from './backing-systems.ts';
+import { assignPorts } from '@procuregraph/platform/http/free-port';
 import { createTokenVerifier, signDevToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
 import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { createLogger } from '@procuregraph/platform/logging';
 import { startGateway, type RunningGateway } from '@procuregraph/gateway/server';
+import type { SupergraphSource } from '@procuregraph/gateway/supergraph-source';
 import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { subgraphModules } from './subgraph-modules.ts';
 import { seedDemoNetwork } from './demo-seed.ts';
+import { createWorld } from '@procuregraph/demo/generate';
 
 export interface ProcuregraphOptions {
   /** PostgreSQL URL; without it, PGlite (in `pgliteDirectory`, or in memory when that is unset). */
@@ -22,6 +30,15 @@ export interface ProcuregraphOptions {
   /** Load the demo health network into an empty database. */
   seed: boolean;
   host?: string;
+  /**
+   * The reference backing systems to start beside the product (ports, and where they keep their
+   * data; in memory when unset). Without it the product talks to ERP_URL, VENDOR_PLATFORM_URL and
+   * CONTRACT_REPOSITORY_URL.
+   */
+  backingSystems?: { ports: BackingSystemPorts; storageDirectory?: string; webhookRetryDelaysMs?: number[] };
+  /** The checked-in supergraph unless given. */
+  supergraph?: SupergraphSource;
+  supergraphPollIntervalMs?: number;
 }
 
 export interface RunningProcuregraph {
@@ -29,6 +46,11 @@ export interface RunningProcuregraph {
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   readonly client: DatabaseClient;
   readonly databases: Readonly<Record<SubgraphName, ServiceDatabase>>;
+  /** The process's live domain events (subscriptions listen here). */
+  readonly events: EventBus;
+  readonly systems: BackingSystemEndpoints;
+  /** Each subgraph's job runtime, relay and background work. */
+  readonly workers: Readonly<Record<SubgraphName, RunningWorkers>>;
   /** A development token for a caller, valid against this instance. */
   tokenFor(caller: UserCaller): Promise<string>;
   close(): Promise<void>;
@@ -47,14 +69,25 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
   try {
     const databases = Object.fromEntries(subgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<SubgraphName, ServiceDatabase>;
     for (const name of subgraphNames) await databases[name].migrate(subgraphModules[name].migrationsFolder);
-    if (options.seed) await seedDemoNetwork(databases, loadFieldCipher({ dataDir: options.dataDir, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY }), logger);
+    const world = createWorld({ scale: 'default' });
+    const cipher = loadFieldCipher({ dataDir: options.dataDir, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
+    if (options.seed) await seedDemoNetwork(databases, world, cipher, logger);
 
+    const events = await startEventBus({ client, logger });
+    started.push(events);
     const internalSecret = loadInternalSecret(options.dataDir);
+    const environment = readEnvironment();
+    // The vendor platform posts webhooks to the gateway, and the subgraphs' webhook handlers call
+    // the vendor platform: every address is fixed before anything starts.
+    const ports = await assignPorts(options.ports);
+    const gatewayUrl = `http://localhost:${ports.gateway}`;
+    const systems = await backingSystemEndpoints(options, environment, world, `${gatewayUrl}/webhooks/vendor-platform`, loadVendorPlatformWebhookSecret(options.dataDir), started);
+
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of subgraphNames) {
       subgraphs[name] = await startSubgraphServer({
-        definition: subgraphModules[name].definition(databases[name].db),
-        port: options.ports[name],
+        definition: subgraphModules[name].definition({ db: databases[name].db, client, events, cipher, systems, environment }),
+        port: ports[name],
         host: options.host,
         internalSecret,
       });
@@ -63,9 +96,10 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
 
     const devKeys = await loadDevSigningKeys(options.dataDir);
     const gateway = await startGateway({
-      port: options.ports.gateway,
+      port: ports.gateway,
       host: options.host,
-      supergraph: { kind: 'file', path: supergraphPath },
+      supergraph: options.supergraph ?? { kind: 'file', path: supergraphPath },
+      supergraphPollIntervalMs: options.supergraphPollIntervalMs,
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].graphqlUrl])),
       verifyToken: createTokenVerifier({ devPublicKey: devKeys.publicKey }),
       internalSecret,
@@ -73,11 +107,28 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     });
     started.push(gateway);
 
+    const workers = {} as Record<SubgraphName, RunningWorkers>;
+    for (const name of subgraphNames) {
+      const running = await startSubgraphWorkers(subgraphModules[name].registerWorkers, {
+        service: name,
+        client,
+        db: createServiceDatabase(client, name, `${name}-worker`).db,
+        systems,
+        cipher,
+        logger: createLogger(`${name}-worker`),
+      });
+      workers[name] = running;
+      started.push({ close: running.stop });
+    }
+
     return {
       gateway,
       subgraphs,
       client,
       databases,
+      events,
+      systems,
+      workers,
       tokenFor: (caller) => signDevToken(devKeys, caller),
       close: async () => {
         for (const service of started.reverse()) await service.close();
@@ -89,4 +140,39 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     await closeDatabaseClient(client);
     throw error;
   }
+}
+
+/** Starts the reference systems when asked to, or points at the configured ones. */
+async function backingSystemEndpoints(
+  options: ProcuregraphOptions,
+  environment: Environment,
+  world: World,
+  webhookUrl: string,
+  webhookSecret: string,
+  started: { close(): Promise<void> }[],
+): Promise<BackingSystemEndpoints> {
+  if (!options.backingSystems) {
+    return {
+      erpUrl: environment.ERP_URL,
+      vendorPlatformUrl: environment.VENDOR_PLATFORM_URL,
+      contractRepositoryUrl: environment.CONTRACT_REPOSITORY_URL,
+      vendorPlatformWebhookSecret: webhookSecret,
+    };
+  }
+  const systems = await startBackingSystems({
+    ports: options.backingSystems.ports,
+    host: options.host,
+    storageDirectory: options.backingSystems.storageDirectory,
+    world,
+    webhookUrl,
+    webhookSecret,
+    webhookRetryDelaysMs: options.backingSystems.webhookRetryDelaysMs,
+  });
+  started.push(systems);
+  return {
+    erpUrl: systems.urls.erp,
+    vendorPlatformUrl: systems.urls.vendorPlatform,
+    contractRepositoryUrl: systems.urls.contractRepository,
+    vendorPlatformWebhookSecret: webhookSecret,
+  };
 }

@@ -1,5 +1,6 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
+import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import type { SubgraphName } from '@procuregraph/schema/subgraphs';
 import * as contracts from '@procuregraph/contracts/service';
 import * as invoicing from '@procuregraph/invoicing/service';
@@ -8,13 +9,15 @@ import * as suppliers from '@procuregraph/suppliers/service';
 
 export interface SubgraphModule {
   readonly migrationsFolder: string;
-  definition(db: Database): SubgraphDefinition<object>;
+  definition(dependencies: SubgraphDependencies): SubgraphDefinition<SubgraphContext>;
+  /** The subgraph's job handlers and background work (feed pollers, timers). */
+  readonly registerWorkers?: RegisterWorkers;
 }
 
-/** Every subgraph, by name: what a process needs to migrate and serve it. */
+/** Every subgraph, by name: what a process needs to migrate, serve and run it. */
 export const subgraphModules: Readonly<Record<SubgraphName, SubgraphModule>> = {
-  suppliers: { migrationsFolder: suppliers.migrationsFolder, definition: suppliers.suppliersSubgraph },
-  procurement: { migrationsFolder: procurement.migrationsFolder, definition: procurement.procurementSubgraph },
-  invoicing: { migrationsFolder: invoicing.migrationsFolder, definition: invoicing.invoicingSubgraph },
-  contracts: { migrationsFolder: contracts.migrationsFolder, definition: contracts.contractsSubgraph },
+  suppliers: { migrationsFolder: suppliers.migrationsFolder, definition: suppliers.suppliersSubgraph, registerWorkers: suppliers.registerWorkers },
+  procurement: { migrationsFolder: procurement.migrationsFolder, definition: procurement.procurementSubgraph, registerWorkers: procurement.registerWorkers },
+  invoicing: { migrationsFolder: invoicing.migrationsFolder, definition: invoicing.invoicingSubgraph, registerWorkers: invoicing.registerWorkers },
+  contracts: { migrationsFolder: contracts.migrationsFolder, definition: contracts.contractsSubgraph, registerWorkers: contracts.registerWorkers },
 };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
-import { startProcuregraph, type RunningProcuregraph } from '@procuregraph/runtime/procuregraph';
+import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime/procuregraph';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -13,6 +13,8 @@ export interface GraphQLResponse<Data = Record<string, any>> {
 
 export interface TestGraph {
   readonly app: RunningProcuregraph;
+  /** Where this graph's keys are: another service started against it needs the same ones. */
+  readonly dataDir: string;
   readonly graphqlUrl: string;
   readonly baseUrl: string;
   /** Sends an operation through the gateway over real HTTP as the given caller (admin by default). */
@@ -46,7 +48,7 @@ async function freshDatabase(): Promise<{ url: string | undefined; drop(): Promi
   };
 }
 
-export async function startTestGraph(options: { seed?: boolean } = {}): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 'seed' | 'supergraph' | 'supergraphPollIntervalMs'>> = {}): Promise<TestGraph> {
   const dataDir = await mkdtemp(join(tmpdir(), 'procuregraph-test-'));
   const database = await freshDatabase();
   const app = await startProcuregraph({
@@ -54,11 +56,15 @@ export async function startTestGraph(options: { seed?: boolean } = {}): Promise<
     dataDir,
     ports: { gateway: 0, suppliers: 0, procurement: 0, invoicing: 0, contracts: 0 },
     seed: options.seed ?? true,
+    backingSystems: { ports: { erp: 0, vendorPlatform: 0, contractRepository: 0 }, webhookRetryDelaysMs: [100, 200, 400, 800] },
     host: '127.0.0.1',
+    supergraph: options.supergraph,
+    supergraphPollIntervalMs: options.supergraphPollIntervalMs,
   });
   const graphqlUrl = `http://127.0.0.1:${app.gateway.port}/graphql`;
   return {
     app,
+    dataDir,
     graphqlUrl,
     baseUrl: `http://127.0.0.1:${app.gateway.port}`,
     tokenFor: (caller) => app.tokenFor(caller),
@@ -74,4 +80,23 @@ export async function startTestGraph(options: { seed?: boolean } = {}): Promise<
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The value of one Prometheus counter sample, e.g. db_queries_total{service="suppliers"}. */
+export async function readCounter(baseUrl: string, name: string, labels: Record<string, string>): Promise<number> {
+  const text = await (await fetch(`${baseUrl}/metrics`)).text();
+  const selector = `${name}{${Object.entries(labels).map(([key, value]) => `${key}="${value}"`).join(',')}}`;
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${selector} `));
+  return line ? Number(line.slice(selector.length + 1)) : 0;
+}
+
+/** Polls until `probe` returns a value (not undefined), or fails after the timeout. */
+export async function eventually<Value>(probe: () => Promise<Value | undefined>, timeoutMs = 30_000, intervalMs = 200): Promise<Value> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Not reached within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

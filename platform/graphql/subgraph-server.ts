@@ -1,4 +1,4 @@
-import express from 'express';
+import express, { type Router } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,16 +13,24 @@ import { graphqlBodyErrorHandler } from '../http/json-errors.ts';
 import { createErrorFormatter } from './error-formatting.ts';
 import { graphqlError } from './errors.ts';
 import { metricsPlugin } from './metrics-plugin.ts';
+import { serveSubgraphSubscriptions } from './subgraph-subscriptions.ts';
+
+/** What every subgraph's request context carries. */
+export interface SubgraphContext {
+  readonly caller: UserCaller;
+}
 
 /** What a subgraph is: its schema, its resolvers, and how it builds a request's context. */
-export interface SubgraphDefinition<Context> {
+export interface SubgraphDefinition<Context extends SubgraphContext> {
   readonly name: string;
   readonly typeDefs: DocumentNode;
   readonly resolvers: object;
   createContext(caller: UserCaller): Context;
+  /** HTTP routes beside GraphQL by mount path, e.g. the webhooks of the backing systems it follows. */
+  readonly routes?: Readonly<Record<string, Router>>;
 }
 
-export interface SubgraphServerOptions<Context> {
+export interface SubgraphServerOptions<Context extends SubgraphContext> {
   definition: SubgraphDefinition<Context>;
   port: number;
   host?: string;
@@ -34,13 +42,17 @@ export interface SubgraphServerOptions<Context> {
 
 export interface RunningSubgraph extends RunningServer {
   readonly graphqlUrl: string;
+  /** Open subscription (WebSocket) connections from gateways. */
+  openWebSockets(): number;
 }
 
-export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningSubgraph> {
+/** Serves GraphQL over HTTP (queries, mutations, the gateway's entity fetches) and subscriptions over WebSocket, on one port. */
+export async function startSubgraphServer<Context extends SubgraphContext>(options: SubgraphServerOptions<Context>): Promise<RunningSubgraph> {
   const { definition } = options;
   const logger = createLogger(definition.name);
+  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
   const apollo = new ApolloServer<Context>({
-    schema: buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    schema,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     // Inline traces feed Apollo Studio, which this deployment does not use; they cost time per field.
@@ -58,6 +70,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
       response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
     });
   }
+  for (const [path, router] of Object.entries(definition.routes ?? {})) app.use(path, router);
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),
@@ -75,11 +88,20 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   app.use(graphqlBodyErrorHandler);
 
   const server = await listen(app, options.port, options.host);
+  const subscriptions = serveSubgraphSubscriptions(server.server, {
+    schema,
+    createContext: (caller) => definition.createContext(caller),
+    internalSecret: options.internalSecret,
+    logger,
+  });
   logger.info({ url: `${server.url}/graphql` }, 'subgraph listening');
   return {
     ...server,
     graphqlUrl: `${server.url}/graphql`,
+    openWebSockets: () => subscriptions.connectionCount,
     close: async () => {
+      // Upgraded sockets keep an HTTP server open, so they close first.
+      await subscriptions.close();
       await server.close();
       await apollo.stop();
     },

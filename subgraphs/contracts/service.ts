@@ -1,15 +1,17 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db/database';
 import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
 import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { ContractsContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 
+export { registerWorkers } from './workers.ts';
+
 export const migrationsFolder = join(repositoryRoot, 'subgraphs', 'contracts', 'db', 'migrations');
 
-export function contractsSubgraph(db: Database): SubgraphDefinition<ContractsContext> {
+export function contractsSubgraph({ db }: SubgraphDependencies): SubgraphDefinition<ContractsContext> {
   return {
     name: 'contracts',
     typeDefs: subgraphTypeDefs('contracts'),

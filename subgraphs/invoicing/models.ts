@@ -1,4 +1,5 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { PaymentStatusChanged } from './events.ts';
 import type { InvoiceLineRow, InvoiceRow, MatchExceptionRow, PaymentRow } from './db/tables.ts';
 
 export type InvoiceModel = InvoiceRow;
@@ -9,6 +10,8 @@ export type InvoiceLineModel = InvoiceLineRow & { currency: string };
 export type InvoiceMatchModel = Pick<InvoiceRow, 'id' | 'matchedAt'> & { outcome: NonNullable<InvoiceRow['matchOutcome']> };
 export type MatchExceptionModel = MatchExceptionRow;
 export type PaymentModel = PaymentRow;
+/** A live event is its notification's payload; its payment is read when it is delivered. */
+export type PaymentStatusEventModel = PaymentStatusChanged;
 export type PaymentConnectionModel = Connection<PaymentModel>;
 export type PaymentEdgeModel = Edge<PaymentModel>;
 /** Another subgraph's entity, known here by its key only. */

@@ -4,11 +4,15 @@ import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
 import { money } from '@procuregraph/platform/money';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import { countInvoices, listInvoices, type InvoiceFilter } from './db/queries.ts';
+import { mutationResolvers } from './mutations.ts';
+import { subscriptionResolvers } from './subscriptions.ts';
 
 const INVOICE_LIST = 'Invoice';
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
+  ...subscriptionResolvers,
+  ...mutationResolvers,
   Query: {
     invoice: (_parent, { id }, { loaders }) => loaders.invoice.load(id),
     payment: (_parent, { id }, { loaders }) => loaders.payment.load(id),

@@ -1,19 +1,27 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db/database';
+import { createLogger } from '@procuregraph/platform/logging';
 import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
 import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { InvoicingContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { vendorPlatformWebhooks } from './webhooks.ts';
+
+export { registerWorkers } from './workers.ts';
 
 export const migrationsFolder = join(repositoryRoot, 'subgraphs', 'invoicing', 'db', 'migrations');
 
-export function invoicingSubgraph(db: Database): SubgraphDefinition<InvoicingContext> {
+export function invoicingSubgraph({ db, events, environment, systems }: SubgraphDependencies): SubgraphDefinition<InvoicingContext> {
+  const priceTolerancePct = environment.MATCH_PRICE_TOLERANCE_PCT;
   return {
     name: 'invoicing',
     typeDefs: subgraphTypeDefs('invoicing'),
     resolvers,
-    createContext: (caller) => ({ caller, db, loaders: createLoaders(db, caller) }),
+    createContext: (caller) => ({ caller, db, events, priceTolerancePct, loaders: createLoaders(db, caller) }),
+    routes: {
+      '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, secret: systems.vendorPlatformWebhookSecret, priceTolerancePct, logger: createLogger('invoicing-webhooks') }),
+    },
   };
 }

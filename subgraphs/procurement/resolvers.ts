@@ -1,9 +1,12 @@
 import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
 import { idArgument } from '@procuregraph/platform/graphql/arguments';
 import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
-import { money } from '@procuregraph/platform/money';
+import { formatDecimal, money } from '@procuregraph/platform/money';
 import type { Resolvers } from './generated/resolvers-types.ts';
+import { requireRole } from '@procuregraph/platform/auth/authorization';
 import { countPurchaseOrders, listPurchaseOrders, type PurchaseOrderFilter } from './db/queries.ts';
+import { issuePurchaseOrder } from './issue-purchase-order.ts';
+import { recordReceipt } from './record-receipt.ts';
 
 const PURCHASE_ORDER_LIST = 'PurchaseOrder';
 
@@ -22,6 +25,22 @@ export const resolvers: Resolvers = {
       return toConnection(PURCHASE_ORDER_LIST, rows, page, () => countPurchaseOrders(db, caller, where));
     },
   },
+  Mutation: {
+    issuePurchaseOrder: (_parent, { input }, { db, caller }) => {
+      requireRole(caller, ['procurement']);
+      return issuePurchaseOrder(db, {
+        supplierId: input.supplierId,
+        contractId: input.contractId ?? null,
+        idempotencyKey: input.idempotencyKey,
+        shipToFacilityId: input.shipToFacilityId ?? null,
+        lines: input.lines,
+      });
+    },
+    recordReceipt: (_parent, { input }, { db, caller }) => {
+      requireRole(caller, ['procurement']);
+      return recordReceipt(db, { purchaseOrderId: input.purchaseOrderId, idempotencyKey: input.idempotencyKey ?? null, lines: input.lines });
+    },
+  },
   PurchaseOrder: {
     __resolveReference: (reference, { loaders }) => loaders.purchaseOrder.load(reference.id),
     supplier: (order) => ({ id: order.supplierId }),
@@ -33,12 +52,17 @@ export const resolvers: Resolvers = {
     publication: (order) => ({ state: order.publicationState, publishedAt: order.publishedAt }),
     syncStatus: (order, _args, { loaders }) => loaders.syncStatus.load(order.id),
   },
+  // numeric(20, 6) reads back as "3.000000"; a quantity is shown without trailing zeros.
   PurchaseOrderLine: {
+    quantity: (line) => formatDecimal(line.quantity),
     unitPrice: (line) => money(line.unitPrice, line.currency),
     amount: (line) => money(line.amount, line.currency),
   },
   Receipt: {
     lines: (receipt, _args, { loaders }) => loaders.receiptLines.load(receipt.id),
+  },
+  ReceiptLine: {
+    quantityReceived: (line) => formatDecimal(line.quantityReceived),
   },
   Supplier: {
     __resolveReference: (reference) => ({ id: reference.id }),

@@ -1,19 +1,23 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db/database';
 import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
 import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { ProcurementContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { vendorPlatformWebhooks } from './webhooks.ts';
+
+export { registerWorkers } from './workers.ts';
 
 export const migrationsFolder = join(repositoryRoot, 'subgraphs', 'procurement', 'db', 'migrations');
 
-export function procurementSubgraph(db: Database): SubgraphDefinition<ProcurementContext> {
+export function procurementSubgraph({ db, systems }: SubgraphDependencies): SubgraphDefinition<ProcurementContext> {
   return {
     name: 'procurement',
     typeDefs: subgraphTypeDefs('procurement'),
     resolvers,
     createContext: (caller) => ({ caller, db, loaders: createLoaders(db, caller) }),
+    routes: { '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, webhookSecret: systems.vendorPlatformWebhookSecret }) },
   };
 }

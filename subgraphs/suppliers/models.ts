@@ -1,4 +1,5 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { SupplierStatusChanged } from './events.ts';
 import type { ExternalReferenceRow, InsuranceCertificateRow, SupplierRow } from './db/tables.ts';
 
 /** What the resolvers of each GraphQL type receive as parent (codegen mappers). */
@@ -7,3 +8,5 @@ export type SupplierConnectionModel = Connection<SupplierModel>;
 export type SupplierEdgeModel = Edge<SupplierModel>;
 export type InsuranceCertificateModel = InsuranceCertificateRow;
 export type ExternalReferenceModel = ExternalReferenceRow;
+/** A live event is its notification's payload; its supplier is read when it is delivered. */
+export type SupplierStatusEventModel = SupplierStatusChanged;

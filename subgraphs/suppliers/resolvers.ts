@@ -3,6 +3,8 @@ import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
 import { money } from '@procuregraph/platform/money';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import { countSuppliers, listSuppliers } from './db/queries.ts';
+import { subscriptionResolvers } from './subscriptions.ts';
+import { mutationResolvers } from './mutations.ts';
 
 const SUPPLIER_LIST = 'Supplier';
 
@@ -17,6 +19,8 @@ function maskAccountNumber(last4: string): string {
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
+  ...subscriptionResolvers,
+  ...mutationResolvers,
   Query: {
     supplier: (_parent, { id }, { loaders }) => loaders.supplier.load(id),
     suppliers: async (_parent, { first, after, filter }, { db, caller }) => {
@@ -34,9 +38,10 @@ export const resolvers: Resolvers = {
         ? { routingNumber: supplier.bankRoutingNumber, accountNumberMasked: maskAccountNumber(supplier.bankAccountLast4), accountType: supplier.bankAccountType }
         : null,
     insuranceCertificates: (supplier, _args, { loaders }) => loaders.certificates.load(supplier.id),
-    screening: (supplier) => ({ status: supplier.screeningStatus, checkedAt: supplier.screeningCheckedAt }),
+    screening: (supplier) => ({ status: supplier.screeningStatus, checkedAt: supplier.screeningCheckedAt, match: supplier.screeningMatch }),
     externalReferences: (supplier, _args, { loaders }) => loaders.externalReferences.load(supplier.id),
     syncStatus: (supplier, _args, { loaders }) => loaders.syncStatus.load(supplier.id),
+    insuranceExpiresSoon: (supplier) => supplier.insuranceStatus === 'EXPIRING_SOON',
   },
   InsuranceCertificate: {
     coverageAmount: (certificate) => money(certificate.coverageAmount, certificate.currency),

@@ -1,19 +1,28 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db/database';
+import { createLogger } from '@procuregraph/platform/logging';
 import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
 import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { SuppliersContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
+import { onboardingDependencies } from './onboarding/configuration.ts';
+import { vendorPlatformWebhooks } from './webhooks.ts';
+
+export { registerWorkers } from './workers.ts';
 
 export const migrationsFolder = join(repositoryRoot, 'subgraphs', 'suppliers', 'db', 'migrations');
 
-export function suppliersSubgraph(db: Database): SubgraphDefinition<SuppliersContext> {
+export function suppliersSubgraph({ db, events, cipher, environment, systems }: SubgraphDependencies): SubgraphDefinition<SuppliersContext> {
+  const onboarding = onboardingDependencies(db, cipher, environment);
   return {
     name: 'suppliers',
     typeDefs: subgraphTypeDefs('suppliers'),
     resolvers,
-    createContext: (caller) => ({ caller, db, loaders: createLoaders(db, caller) }),
+    createContext: (caller) => ({ caller, db, events, onboarding, loaders: createLoaders(db, caller) }),
+    routes: {
+      '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, cipher, systems, environment, logger: createLogger('suppliers-webhooks') }),
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { date, index, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
 import {
   createdAtColumn,
   idColumn,
@@ -26,6 +26,12 @@ export const contracts = contractsSchema.table(
     /** Null for an open-ended agreement. */
     effectiveTo: date({ mode: 'string' }),
     currency: text().notNull().default('USD'),
+    /** The contract repository's id (`CLM-…`): how its change feed finds the row. */
+    repositoryId: text().unique(),
+    /** The counterparty's ERP supplier number as the repository names it; maps new contracts to a supplier. */
+    vendorNumber: text(),
+    /** The repository's version last applied. */
+    repositoryVersion: integer(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
@@ -46,7 +52,7 @@ export const priceTerms = contractsSchema.table(
   (table) => [primaryKey({ columns: [table.contractId, table.itemNumber] }), index().on(table.itemNumber)],
 );
 
-export const { outbox, syncStatus } = integrationTables(contractsSchema);
+export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(contractsSchema);
 
 export type ContractRow = typeof contracts.$inferSelect;
 export type PriceTermRow = typeof priceTerms.$inferSelect;

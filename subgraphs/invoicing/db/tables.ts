@@ -60,6 +60,12 @@ export const invoices = invoicingSchema.table(
     matchedAt: instantColumn(),
     source: text().$type<InvoiceSource>().notNull(),
     idempotencyKey: text().unique(),
+    /** A digest of the submitted input: the same idempotency key with other input is refused. */
+    submissionDigest: text(),
+    /** The portal invoice this came from, so a webhook and the feed create it once. */
+    vendorPlatformInvoiceId: text().unique(),
+    /** The ERP payables InvoiceId, once the approved invoice was sent; payments link through it. */
+    erpInvoiceId: text().unique(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
@@ -121,6 +127,8 @@ export const payments = invoicingSchema.table(
       .references(() => invoices.id),
     supplierId: referenceColumn().notNull(),
     paymentNumber: text().unique(),
+    /** The ERP PaymentId its status events are keyed by. */
+    erpPaymentId: text().unique(),
     amount: amountColumn().notNull(),
     currency: text().notNull().default('USD'),
     status: text().$type<PaymentStatus>().notNull(),
@@ -128,6 +136,8 @@ export const payments = invoicingSchema.table(
     scheduledFor: date({ mode: 'string' }),
     paidAt: instantColumn(),
     clearedAt: instantColumn(),
+    /** When the status last shown on the supplier portal changed: an older status is never written over it. */
+    portalStatusAt: instantColumn(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
@@ -135,7 +145,83 @@ export const payments = invoicingSchema.table(
   (table) => [index().on(table.invoiceId, table.id), index().on(table.supplierId, table.id)],
 );
 
-export const { outbox, syncStatus } = integrationTables(invoicingSchema);
+/*
+ * Projections of other domains' records, kept from their events (and the seed) so matching never
+ * reads another subgraph's tables. Each holds only what the match rules and the connectors need.
+ */
+
+export const supplierProjections = invoicingSchema.table('supplier_projections', {
+  supplierId: referenceColumn().primaryKey(),
+  status: text(),
+  erpSupplierId: text(),
+  erpSupplierNumber: text(),
+  vendorRegistrationId: text(),
+  updatedAt: updatedAtColumn(),
+});
+
+export const purchaseOrderProjections = invoicingSchema.table('purchase_order_projections', {
+  purchaseOrderId: referenceColumn().primaryKey(),
+  number: text().notNull(),
+  supplierId: referenceColumn().notNull(),
+  contractId: referenceColumn(),
+  status: text().notNull(),
+  orderDate: date({ mode: 'string' }).notNull(),
+  currency: text().notNull(),
+  updatedAt: updatedAtColumn(),
+});
+
+export const purchaseOrderLineProjections = invoicingSchema.table(
+  'purchase_order_line_projections',
+  {
+    purchaseOrderId: referenceColumn()
+      .notNull()
+      .references(() => purchaseOrderProjections.purchaseOrderId, { onDelete: 'cascade' }),
+    lineNumber: integer().notNull(),
+    itemNumber: text().notNull(),
+    quantity: quantityColumn().notNull(),
+    unitPrice: quantityColumn().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.purchaseOrderId, table.lineNumber] })],
+);
+
+/** Receipts are facts that do not change: one row per receipt line, keyed by the receipt. */
+export const receiptLineProjections = invoicingSchema.table(
+  'receipt_line_projections',
+  {
+    receiptId: referenceColumn().notNull(),
+    purchaseOrderId: referenceColumn().notNull(),
+    lineNumber: integer().notNull(),
+    quantityReceived: quantityColumn().notNull(),
+    receivedAt: instantColumn().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.receiptId, table.lineNumber] }), index().on(table.purchaseOrderId)],
+);
+
+export const contractProjections = invoicingSchema.table('contract_projections', {
+  contractId: referenceColumn().primaryKey(),
+  supplierId: referenceColumn().notNull(),
+  number: text().notNull(),
+  status: text().notNull(),
+  effectiveFrom: date({ mode: 'string' }).notNull(),
+  effectiveTo: date({ mode: 'string' }),
+  currency: text().notNull(),
+  updatedAt: updatedAtColumn(),
+});
+
+export const contractPriceTermProjections = invoicingSchema.table(
+  'contract_price_term_projections',
+  {
+    contractId: referenceColumn()
+      .notNull()
+      .references(() => contractProjections.contractId, { onDelete: 'cascade' }),
+    itemNumber: text().notNull(),
+    unitPrice: quantityColumn().notNull(),
+    unitOfMeasure: text().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.contractId, table.itemNumber] })],
+);
+
+export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(invoicingSchema);
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;

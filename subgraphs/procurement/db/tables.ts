@@ -1,4 +1,4 @@
-import { date, index, integer, jsonb, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
 import {
   amountColumn,
   createdAtColumn,
@@ -53,6 +53,10 @@ export const purchaseOrders = procurementSchema.table(
     publicationState: text().$type<PublicationState>().notNull().default('PENDING'),
     publishedAt: instantColumn(),
     idempotencyKey: text().unique(),
+    /** What the order was issued with, so a retry with another input under the same key is refused. */
+    idempotencyFingerprint: text(),
+    /** The ERP's POHeaderId: how feed events about the order find it. */
+    erpPoHeaderId: bigint({ mode: 'number' }).unique(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
@@ -91,6 +95,9 @@ export const receipts = procurementSchema.table(
     receiptNumber: text().unique(),
     receivedAt: instantColumn().notNull(),
     idempotencyKey: text().unique(),
+    idempotencyFingerprint: text(),
+    /** The ERP's HeaderInterfaceId: how feed events about the receipt find it. */
+    erpReceiptId: bigint({ mode: 'number' }).unique(),
     createdAt: createdAtColumn(),
   },
   (table) => [index().on(table.purchaseOrderId, table.id)],
@@ -108,7 +115,31 @@ export const receiptLines = procurementSchema.table(
   (table) => [primaryKey({ columns: [table.receiptId, table.lineNumber] })],
 );
 
-export const { outbox, syncStatus } = integrationTables(procurementSchema);
+export const supplierStatuses = ['PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD', 'REJECTED', 'INACTIVE'] as const;
+export type SupplierStatus = (typeof supplierStatuses)[number];
+
+/**
+ * What procurement knows of each supplier without reading the suppliers schema: its status and
+ * its ids in the ERP and on the vendor platform, projected from the onboarding events.
+ */
+export const supplierReferences = procurementSchema.table('supplier_references', {
+  supplierId: referenceColumn().primaryKey(),
+  erpSupplierId: bigint({ mode: 'number' }),
+  erpSupplierNumber: text(),
+  vendorRegistrationId: text(),
+  status: text().$type<SupplierStatus>().notNull(),
+  updatedAt: updatedAtColumn(),
+});
+
+/** The contracts an order may name, projected from `contract.changed`. */
+export const contractReferences = procurementSchema.table('contract_references', {
+  contractId: referenceColumn().primaryKey(),
+  supplierId: referenceColumn().notNull(),
+  status: text().notNull(),
+  updatedAt: updatedAtColumn(),
+});
+
+export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(procurementSchema);
 
 export type FacilityRow = typeof facilities.$inferSelect;
 export type PurchaseOrderRow = typeof purchaseOrders.$inferSelect;

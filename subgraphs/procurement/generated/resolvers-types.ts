@@ -4,6 +4,7 @@ import type { PurchaseOrderModel, PurchaseOrderConnectionModel, PurchaseOrderEdg
 import type { ProcurementContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -63,12 +64,39 @@ export type Facility = {
   name: Scalars['String']['output'];
 };
 
+export type IssuePurchaseOrderInput = {
+  contractId?: InputMaybe<Scalars['ID']['input']>;
+  /** The same key returns the same order: a retried request never issues twice. */
+  idempotencyKey: Scalars['String']['input'];
+  lines: Array<PurchaseOrderLineInput>;
+  shipToFacilityId?: InputMaybe<Scalars['ID']['input']>;
+  supplierId: Scalars['ID']['input'];
+};
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['Decimal']['output'];
   /** ISO 4217 currency code. */
   currency: Scalars['String']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Accepts an order for the ERP: stored at once as DRAFT, OPEN with its number once the ERP has it. */
+  issuePurchaseOrder: PurchaseOrderPayload;
+  /** Records goods received against an open order and passes the receipt on to the ERP. */
+  recordReceipt: ReceiptPayload;
+};
+
+
+export type MutationIssuePurchaseOrderArgs = {
+  input: IssuePurchaseOrderInput;
+};
+
+
+export type MutationRecordReceiptArgs = {
+  input: RecordReceiptInput;
 };
 
 /** Where a page of a connection stands. */
@@ -145,6 +173,20 @@ export type PurchaseOrderLine = {
   unitPrice: Money;
 };
 
+export type PurchaseOrderLineInput = {
+  description: Scalars['String']['input'];
+  itemNumber: Scalars['String']['input'];
+  quantity: Scalars['Decimal']['input'];
+  unitOfMeasure: Scalars['String']['input'];
+  unitPrice: Scalars['Decimal']['input'];
+};
+
+export type PurchaseOrderPayload = {
+  __typename?: 'PurchaseOrderPayload';
+  purchaseOrder: Maybe<PurchaseOrder>;
+  userErrors: Array<UserError>;
+};
+
 export type PurchaseOrderStatus =
   | 'CANCELLED'
   | 'CLOSED'
@@ -185,6 +227,24 @@ export type ReceiptLine = {
   __typename?: 'ReceiptLine';
   lineNumber: Scalars['Int']['output'];
   quantityReceived: Scalars['Decimal']['output'];
+};
+
+export type ReceiptLineInput = {
+  lineNumber: Scalars['Int']['input'];
+  quantityReceived: Scalars['Decimal']['input'];
+};
+
+export type ReceiptPayload = {
+  __typename?: 'ReceiptPayload';
+  receipt: Maybe<Receipt>;
+  userErrors: Array<UserError>;
+};
+
+export type RecordReceiptInput = {
+  /** The same key returns the same receipt. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  lines: Array<ReceiptLineInput>;
+  purchaseOrderId: Scalars['ID']['input'];
 };
 
 export type Supplier = {
@@ -338,7 +398,9 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   Decimal: ResolverTypeWrapper<Partial<Scalars['Decimal']['output']>>;
   Facility: ResolverTypeWrapper<FacilityModel>;
+  IssuePurchaseOrderInput: ResolverTypeWrapper<Partial<IssuePurchaseOrderInput>>;
   Money: ResolverTypeWrapper<Partial<Money>>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   Publication: ResolverTypeWrapper<Partial<Publication>>;
@@ -348,10 +410,15 @@ export type ResolversTypes = {
   PurchaseOrderEdge: ResolverTypeWrapper<PurchaseOrderEdgeModel>;
   PurchaseOrderFilter: ResolverTypeWrapper<Partial<PurchaseOrderFilter>>;
   PurchaseOrderLine: ResolverTypeWrapper<PurchaseOrderLineModel>;
+  PurchaseOrderLineInput: ResolverTypeWrapper<Partial<PurchaseOrderLineInput>>;
+  PurchaseOrderPayload: ResolverTypeWrapper<Partial<Omit<PurchaseOrderPayload, 'purchaseOrder'> & { purchaseOrder?: Maybe<ResolversTypes['PurchaseOrder']> }>>;
   PurchaseOrderStatus: ResolverTypeWrapper<Partial<PurchaseOrderStatus>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<ReceiptModel>;
   ReceiptLine: ResolverTypeWrapper<ReceiptLineModel>;
+  ReceiptLineInput: ResolverTypeWrapper<Partial<ReceiptLineInput>>;
+  ReceiptPayload: ResolverTypeWrapper<Partial<Omit<ReceiptPayload, 'receipt'> & { receipt?: Maybe<ResolversTypes['Receipt']> }>>;
+  RecordReceiptInput: ResolverTypeWrapper<Partial<RecordReceiptInput>>;
   Supplier: ResolverTypeWrapper<EntityReference>;
   SyncState: ResolverTypeWrapper<Partial<SyncState>>;
   SyncStatus: ResolverTypeWrapper<Partial<SyncStatus>>;
@@ -369,7 +436,9 @@ export type ResolversParentTypes = {
   DateTime: Partial<Scalars['DateTime']['output']>;
   Decimal: Partial<Scalars['Decimal']['output']>;
   Facility: FacilityModel;
+  IssuePurchaseOrderInput: Partial<IssuePurchaseOrderInput>;
   Money: Partial<Money>;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Publication: Partial<Publication>;
@@ -378,9 +447,14 @@ export type ResolversParentTypes = {
   PurchaseOrderEdge: PurchaseOrderEdgeModel;
   PurchaseOrderFilter: Partial<PurchaseOrderFilter>;
   PurchaseOrderLine: PurchaseOrderLineModel;
+  PurchaseOrderLineInput: Partial<PurchaseOrderLineInput>;
+  PurchaseOrderPayload: Partial<Omit<PurchaseOrderPayload, 'purchaseOrder'> & { purchaseOrder?: Maybe<ResolversParentTypes['PurchaseOrder']> }>;
   Query: Record<PropertyKey, never>;
   Receipt: ReceiptModel;
   ReceiptLine: ReceiptLineModel;
+  ReceiptLineInput: Partial<ReceiptLineInput>;
+  ReceiptPayload: Partial<Omit<ReceiptPayload, 'receipt'> & { receipt?: Maybe<ResolversParentTypes['Receipt']> }>;
+  RecordReceiptInput: Partial<RecordReceiptInput>;
   Supplier: EntityReference;
   SyncStatus: Partial<SyncStatus>;
   UserError: Partial<UserError>;
@@ -424,6 +498,11 @@ export type FacilityResolvers<ContextType = ProcurementContext, ParentType exten
 export type MoneyResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  issuePurchaseOrder?: Resolver<ResolversTypes['PurchaseOrderPayload'], ParentType, ContextType, RequireFields<MutationIssuePurchaseOrderArgs, 'input'>>;
+  recordReceipt?: Resolver<ResolversTypes['ReceiptPayload'], ParentType, ContextType, RequireFields<MutationRecordReceiptArgs, 'input'>>;
 };
 
 export type PageInfoResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -478,6 +557,11 @@ export type PurchaseOrderLineResolvers<ContextType = ProcurementContext, ParentT
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type PurchaseOrderPayloadResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['PurchaseOrderPayload'] = ResolversParentTypes['PurchaseOrderPayload']> = {
+  purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType, RequireFields<QueryPurchaseOrderArgs, 'id'>>;
   purchaseOrders?: Resolver<ResolversTypes['PurchaseOrderConnection'], ParentType, ContextType, Partial<QueryPurchaseOrdersArgs>>;
@@ -493,6 +577,11 @@ export type ReceiptResolvers<ContextType = ProcurementContext, ParentType extend
 export type ReceiptLineResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['ReceiptLine'] = ResolversParentTypes['ReceiptLine']> = {
   lineNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quantityReceived?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+};
+
+export type ReceiptPayloadResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['ReceiptPayload'] = ResolversParentTypes['ReceiptPayload']> = {
+  receipt?: Resolver<Maybe<ResolversTypes['Receipt']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 };
 
 export type SupplierResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier'], FederationReferenceType extends FederationReferenceTypes['Supplier'] = FederationReferenceTypes['Supplier']> = {
@@ -523,15 +612,18 @@ export type Resolvers<ContextType = ProcurementContext> = {
   Decimal?: GraphQLScalarType;
   Facility?: FacilityResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Publication?: PublicationResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   PurchaseOrderConnection?: PurchaseOrderConnectionResolvers<ContextType>;
   PurchaseOrderEdge?: PurchaseOrderEdgeResolvers<ContextType>;
   PurchaseOrderLine?: PurchaseOrderLineResolvers<ContextType>;
+  PurchaseOrderPayload?: PurchaseOrderPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ReceiptLine?: ReceiptLineResolvers<ContextType>;
+  ReceiptPayload?: ReceiptPayloadResolvers<ContextType>;
   Supplier?: SupplierResolvers<ContextType>;
   SyncStatus?: SyncStatusResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;

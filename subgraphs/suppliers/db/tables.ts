@@ -44,6 +44,23 @@ export interface AddressValue {
   country: string;
 }
 
+export const insuranceStatuses = ['VALID', 'EXPIRING_SOON', 'EXPIRED'] as const;
+export type InsuranceStatus = (typeof insuranceStatuses)[number];
+
+/** The ERP records created for a supplier; all of them, so the site and bank account can be found again. */
+export interface ErpLinks {
+  supplierId: string;
+  supplierNumber: string;
+  partyId: string;
+  addressId: string;
+  siteId: string;
+  bankAccountId: string | null;
+}
+
+/** What a hold was for, so lifting it (a renewed certificate) restores the status it interrupted. */
+export const holdReasons = ['INSURANCE_EXPIRED', 'SCREENING'] as const;
+export type HoldReason = (typeof holdReasons)[number];
+
 export interface ContactValue {
   name: string;
   email: string;
@@ -75,6 +92,17 @@ export const suppliers = suppliersSchema.table(
     screeningStatus: text().$type<ScreeningStatus>().notNull().default('CLEAR'),
     screeningCheckedAt: instantColumn(),
     idempotencyKey: text().unique(),
+    /** sha256 of the canonical input, so a reused idempotency key with other input is caught. */
+    inputFingerprint: text(),
+    /** The registration as submitted, before normalization, with the TIN and account number masked. */
+    submitted: jsonb().$type<Record<string, unknown>>(),
+    /** The LEIE entry a POTENTIAL_MATCH or EXCLUDED screening found, for the compliance reviewer. */
+    screeningMatch: text(),
+    insuranceStatus: text().$type<InsuranceStatus>().notNull().default('VALID'),
+    holdReason: text().$type<HoldReason>(),
+    statusBeforeHold: text().$type<SupplierStatus>(),
+    erpLinks: jsonb().$type<ErpLinks>(),
+    rejectionReason: text(),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
@@ -85,6 +113,9 @@ export const suppliers = suppliersSchema.table(
     uniqueIndex().on(table.taxIdFingerprint),
   ],
 );
+
+/** Canonical supplier numbers for onboarded suppliers; starts above every demo world's numbers. */
+export const supplierNumberSequence = suppliersSchema.sequence('supplier_number_seq', { startWith: 1_000_000 });
 
 export const insuranceCertificates = suppliersSchema.table(
   'insurance_certificates',
@@ -116,7 +147,7 @@ export const externalReferences = suppliersSchema.table(
   (table) => [primaryKey({ columns: [table.supplierId, table.system] }), uniqueIndex().on(table.system, table.externalId)],
 );
 
-export const { outbox, syncStatus } = integrationTables(suppliersSchema);
+export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(suppliersSchema);
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type InsuranceCertificateRow = typeof insuranceCertificates.$inferSelect;

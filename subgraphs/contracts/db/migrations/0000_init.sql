@@ -15,6 +15,28 @@ CREATE TABLE "contracts"."contracts" (
 	CONSTRAINT "contracts_number_unique" UNIQUE("number")
 );
 --> statement-breakpoint
+CREATE TABLE "contracts"."feed_cursors" (
+	"source" text PRIMARY KEY NOT NULL,
+	"cursor" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "contracts"."inbound_entity_versions" (
+	"source" text NOT NULL,
+	"entity_key" text NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"sequence" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_entity_versions_source_entity_key_pk" PRIMARY KEY("source","entity_key")
+);
+--> statement-breakpoint
+CREATE TABLE "contracts"."inbound_events" (
+	"source" text NOT NULL,
+	"source_event_id" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_events_source_source_event_id_pk" PRIMARY KEY("source","source_event_id")
+);
+--> statement-breakpoint
 CREATE TABLE "contracts"."outbox" (
 	"position" bigserial PRIMARY KEY NOT NULL,
 	"event_id" uuid NOT NULL,

@@ -1,5 +1,27 @@
 CREATE SCHEMA "invoicing";
 --> statement-breakpoint
+CREATE TABLE "invoicing"."feed_cursors" (
+	"source" text PRIMARY KEY NOT NULL,
+	"cursor" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "invoicing"."inbound_entity_versions" (
+	"source" text NOT NULL,
+	"entity_key" text NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"sequence" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_entity_versions_source_entity_key_pk" PRIMARY KEY("source","entity_key")
+);
+--> statement-breakpoint
+CREATE TABLE "invoicing"."inbound_events" (
+	"source" text NOT NULL,
+	"source_event_id" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_events_source_source_event_id_pk" PRIMARY KEY("source","source_event_id")
+);
+--> statement-breakpoint
 CREATE TABLE "invoicing"."invoice_lines" (
 	"invoice_id" uuid NOT NULL,
 	"position" integer NOT NULL,

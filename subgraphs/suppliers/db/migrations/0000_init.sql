@@ -8,6 +8,28 @@ CREATE TABLE "suppliers"."external_references" (
 	CONSTRAINT "external_references_supplier_id_system_pk" PRIMARY KEY("supplier_id","system")
 );
 --> statement-breakpoint
+CREATE TABLE "suppliers"."feed_cursors" (
+	"source" text PRIMARY KEY NOT NULL,
+	"cursor" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "suppliers"."inbound_entity_versions" (
+	"source" text NOT NULL,
+	"entity_key" text NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"sequence" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_entity_versions_source_entity_key_pk" PRIMARY KEY("source","entity_key")
+);
+--> statement-breakpoint
+CREATE TABLE "suppliers"."inbound_events" (
+	"source" text NOT NULL,
+	"source_event_id" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "inbound_events_source_source_event_id_pk" PRIMARY KEY("source","source_event_id")
+);
+--> statement-breakpoint
 CREATE TABLE "suppliers"."insurance_certificates" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"supplier_id" uuid NOT NULL,

@@ -1,0 +1,50 @@
+/**
+ * The gateway as its own process (`npm run start:gateway`). It serves `SUPERGRAPH_PATH` or
+ * `SUPERGRAPH_URL` (default: the checked-in supergraph) and reloads it when it changes; subgraph
+ * URLs come from the supergraph unless `SUBGRAPH_<NAME>_URL` says otherwise.
+ */
+import { readEnvironment } from '@procuregraph/platform/config';
+import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db/client';
+import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth/keys';
+import { createTokenVerifier } from '@procuregraph/platform/auth/tokens';
+import { createLogger } from '@procuregraph/platform/logging';
+import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
+import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { supergraphPath } from '@procuregraph/schema/compose';
+import { startGateway } from './server.ts';
+import type { SupergraphSource } from './supergraph-source.ts';
+import type { ReadinessCheck } from './readiness.ts';
+
+const environment = readEnvironment();
+const logger = createLogger('gateway');
+
+const supergraph: SupergraphSource = process.env.SUPERGRAPH_URL
+  ? { kind: 'url', url: process.env.SUPERGRAPH_URL }
+  : { kind: 'file', path: process.env.SUPERGRAPH_PATH ?? supergraphPath };
+
+const subgraphUrls = Object.fromEntries(
+  subgraphNames.flatMap((name) => {
+    const url = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
+    return url ? [[name, url]] : [];
+  }),
+);
+
+const verifyToken = process.env.AUTH_JWKS_URL
+  ? createTokenVerifier({ jwksUrl: process.env.AUTH_JWKS_URL, issuer: process.env.AUTH_ISSUER, audience: process.env.AUTH_AUDIENCE })
+  : createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(environment.DATA_DIR)).publicKey });
+
+const client = environment.DATABASE_URL ? await openDatabaseClient({ url: environment.DATABASE_URL, maxConnections: 2 }) : null;
+const readinessChecks: ReadinessCheck[] = client ? [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }] : [];
+
+const gateway = await startGateway({
+  port: Number(process.env.PORT ?? 4000),
+  supergraph,
+  subgraphUrls,
+  verifyToken,
+  internalSecret: loadInternalSecret(environment.DATA_DIR),
+  readinessChecks,
+});
+closeOnSignal(async () => {
+  await gateway.close();
+  if (client) await closeDatabaseClient(client);
+}, logger);

@@ -1,0 +1,9 @@
+import type { UserCaller } from '../auth/tokens.ts';
+
+/**
+ * Whether a caller may receive a live event about a supplier: a supplier only about itself,
+ * whatever it asked for; staff about every supplier (finer roles come with the security issue).
+ */
+export function mayReceiveSupplierEvent(caller: UserCaller, supplierId: string): boolean {
+  return caller.kind === 'staff' || caller.supplierId === supplierId;
+}

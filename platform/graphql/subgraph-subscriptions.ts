@@ -1,0 +1,67 @@
+import type { Server } from 'node:http';
+import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
+import { mapStream } from '../events/map-stream.ts';
+import type { Logger } from '../logging.ts';
+import { checkSubscription } from './subscription-operation.ts';
+import { websocketErrorHooks } from './websocket-errors.ts';
+import { serveGraphqlOverWebSocket, type GraphqlWebSocket } from './websocket-server.ts';
+
+export interface SubgraphSubscriptionOptions<Context> {
+  schema: GraphQLSchema;
+  createContext(caller: UserCaller): Context;
+  /** The secret the gateway signs forwarded identities with. */
+  internalSecret: Uint8Array;
+  logger: Logger;
+}
+
+/** graphql-ws's close code for a connection without valid credentials. */
+const UNAUTHORIZED = 4401;
+
+/**
+ * A subgraph's subscriptions over graphql-ws, for the gateway only: the gateway opens the
+ * connection for one caller and proves who that is with the same internal token it sends over
+ * HTTP, here as `{ "x-procuregraph-caller": <token> }` in `connection_init`.
+ */
+export function serveSubgraphSubscriptions<Context extends { readonly caller: UserCaller }>(
+  server: Server,
+  options: SubgraphSubscriptionOptions<Context>,
+): GraphqlWebSocket {
+  return serveGraphqlOverWebSocket<{ caller: UserCaller }>(server, {
+    async onConnect(connection) {
+      const token = connection.connectionParams?.[CALLER_HEADER];
+      const caller = typeof token === 'string' ? await verifyInternalToken(options.internalSecret, token) : null;
+      if (!caller) {
+        connection.extra.socket.close(UNAUTHORIZED, 'Subgraphs accept only connections opened by the gateway');
+        return false;
+      }
+      connection.extra.caller = caller;
+      return true;
+    },
+    onSubscribe(connection, _id, payload) {
+      const checked = checkSubscription(options.schema, payload);
+      if (!('document' in checked)) return checked;
+      const caller = connection.extra.caller as UserCaller;
+      return { schema: options.schema, document: checked.document, operationName: checked.operationName, variableValues: checked.variables, contextValue: options.createContext(caller) };
+    },
+    subscribe: (args) => subscribeEventByEvent(args, (context: Context) => options.createContext(context.caller)),
+    ...websocketErrorHooks(options.logger),
+  });
+}
+
+/**
+ * graphql-js's `subscribe`, except that each event runs with a new context: contexts hold
+ * per-request caches (DataLoader), and a subscription lives for many events, so a shared context
+ * would serve a later event the rows an earlier one loaded, and keep every one of them.
+ */
+async function subscribeEventByEvent<Context>(
+  args: ExecutionArgs,
+  contextForEvent: (subscribeContext: Context) => Context,
+): Promise<AsyncGenerator<ExecutionResult, undefined, undefined> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const subscribeContext = args.contextValue as Context;
+  return mapStream(stream[Symbol.asyncIterator](), async (event) =>
+    execute({ ...args, rootValue: event, contextValue: contextForEvent(subscribeContext) }),
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * One subgraph as its own process against PostgreSQL (`npm run start:suppliers`, ...): it migrates
+ * its schema (once, whatever the number of instances starting) and serves on its port.
+ */
+import { readEnvironment } from '@procuregraph/platform/config';
+import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db/client';
+import { createServiceDatabase } from '@procuregraph/platform/db/database';
+import { startEventBus } from '@procuregraph/platform/events/bus';
+import { startSubgraphServer } from '@procuregraph/platform/graphql/subgraph-server';
+import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
+import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import { startSubgraphWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { createLogger } from '@procuregraph/platform/logging';
+import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
+import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { subgraphModules } from './subgraph-modules.ts';
+
+const name = process.argv[2] as SubgraphName;
+if (!subgraphNames.includes(name)) {
+  console.error(`Usage: tsx runtime/subgraph-process.ts <${subgraphNames.join('|')}>`);
+  process.exit(2);
+}
+const environment = readEnvironment();
+if (!environment.DATABASE_URL) {
+  console.error(`A subgraph run alone needs DATABASE_URL (PostgreSQL); \`npm start\` runs everything on the embedded database.`);
+  process.exit(2);
+}
+const logger = createLogger(name);
+const client = await openDatabaseClient({ url: environment.DATABASE_URL });
+const database = createServiceDatabase(client, name);
+await database.migrate(subgraphModules[name].migrationsFolder);
+const events = await startEventBus({ client, logger });
+const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
+const systems = {
+  erpUrl: environment.ERP_URL,
+  vendorPlatformUrl: environment.VENDOR_PLATFORM_URL,
+  contractRepositoryUrl: environment.CONTRACT_REPOSITORY_URL,
+  vendorPlatformWebhookSecret: loadVendorPlatformWebhookSecret(environment.DATA_DIR),
+};
+const server = await startSubgraphServer({
+  definition: subgraphModules[name].definition({ db: database.db, client, events, cipher, systems, environment }),
+  port: Number(process.env.PORT ?? defaultSubgraphPorts[name]),
+  internalSecret: loadInternalSecret(environment.DATA_DIR),
+  serveMetrics: true,
+});
+// Workers run in every instance: pg-boss hands each job to exactly one of them.
+const workers = await startSubgraphWorkers(subgraphModules[name].registerWorkers, {
+  service: name,
+  client,
+  db: createServiceDatabase(client, name, `${name}-worker`).db,
+  cipher,
+  logger: createLogger(`${name}-worker`),
+  systems,
+});
+closeOnSignal(async () => {
+  await workers.stop();
+  await server.close();
+  await events.close();
+  await closeDatabaseClient(client);
+}, logger);

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createWorld } from '@procuregraph/demo/generate';
+import { startContractRepository } from '@procuregraph/contract-repository/server';
+import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
+import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
+import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { createLogger } from '@procuregraph/platform/logging';
+import { formatDecimal } from '@procuregraph/platform/money';
+import { seedContracts } from './db/seed.ts';
+import { contracts, outbox, priceTerms, syncStatus } from './db/tables.ts';
+import { migrationsFolder } from './service.ts';
+import { contractsWorkers } from './workers.ts';
+
+const world = createWorld({ scale: 'default' });
+const suppliers = new Map([...world.suppliers()].map((supplier) => [supplier.id, supplier]));
+const contract = [...world.contracts()].find((candidate) => candidate.status === 'ACTIVE' && candidate.priceTerms.length > 0 && suppliers.get(candidate.supplierId)?.erp)!;
+const supplier = suppliers.get(contract.supplierId)!;
+
+let client: DatabaseClient;
+let db: Database;
+let workers: RunningWorkers;
+let repository: { url: string; close(): Promise<void> };
+
+async function post(path: string, body: unknown): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${repository.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+}
+
+beforeAll(async () => {
+  client = await openDatabaseClient({});
+  const service = createServiceDatabase(client, 'contracts');
+  await service.migrate(migrationsFolder);
+  db = service.db;
+  await seedContracts(db, world);
+  repository = await startContractRepository({ port: 0, world });
+  workers = await startSubgraphWorkers(contractsWorkers({ feedIntervalMs: 250 }), {
+    service: 'contracts',
+    client,
+    db,
+    systems: { erpUrl: 'http://127.0.0.1:9', vendorPlatformUrl: 'http://127.0.0.1:9', contractRepositoryUrl: repository.url, vendorPlatformWebhookSecret: 'unused' },
+    cipher: createFieldCipher(randomBytes(32)),
+    logger: createLogger('contracts-test'),
+  });
+});
+
+afterAll(async () => {
+  await workers?.stop();
+  await repository?.close();
+  await closeDatabaseClient(client);
+});
+
+describe('the contract repository feed', () => {
+  it('applies an amendment to the seeded contract: new price, SYNCED, contract.changed in the outbox', async () => {
+    const term = contract.priceTerms[0]!;
+    const newPrice = formatDecimal(contract.priceTerms[0]!.unitPrice) === '1.23' ? '1.24' : '1.23';
+    const amended = await post(`/api/contracts/${contract.repositoryId}/amendments`, {
+      reason: 'Annual price review',
+      price_changes: [{ item_number: term.itemNumber, unit_price: newPrice, uom: term.unitOfMeasure }],
+    });
+    expect(amended.status).toBe(201);
+
+    await vi.waitFor(
+      async () => {
+        const [stored] = await db.select().from(priceTerms).where(and(eq(priceTerms.contractId, contract.id), eq(priceTerms.itemNumber, term.itemNumber)));
+        expect(formatDecimal(stored!.unitPrice)).toBe(newPrice);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+    const [row] = await db.select().from(contracts).where(eq(contracts.id, contract.id));
+    expect(row).toMatchObject({ repositoryId: contract.repositoryId, repositoryVersion: amended.body.contract.version, status: 'ACTIVE' });
+    expect(row!.lastSyncedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+    const [sync] = await db.select().from(syncStatus).where(eq(syncStatus.entityId, contract.id));
+    expect(sync).toMatchObject({ system: 'CONTRACT_REPOSITORY', state: 'SYNCED' });
+    const events = await db.select().from(outbox).where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, contract.id)));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toMatchObject({
+      contractId: contract.id,
+      supplierId: contract.supplierId,
+      number: contract.number,
+      status: 'ACTIVE',
+      effectiveFrom: contract.effectiveFrom,
+      effectiveTo: contract.effectiveTo,
+      currency: 'USD',
+    });
+    expect(events[0]!.payload.priceTerms).toContainEqual({ itemNumber: term.itemNumber, unitPrice: newPrice, unitOfMeasure: term.unitOfMeasure });
+  });
+
+  it('creates a contract new to the repository for the supplier its vendor number names', async () => {
+    const created = await post('/api/contracts', {
+      contract_number: `GPO-TEST-${randomBytes(3).toString('hex')}`,
+      title: 'Sterile drapes agreement',
+      counterparty: { name: supplier.legalName, vendor_number: supplier.erp!.supplierNumber },
+      effective_date: '2026-01-01',
+      price_terms: [{ item_number: 'DRP-STR-01', unit_price: '3.10', uom: 'EA' }],
+    });
+    expect(created.status).toBe(201);
+    await vi.waitFor(async () => expect(await db.select().from(contracts).where(eq(contracts.repositoryId, created.body.id))).toHaveLength(1), {
+      timeout: 10_000,
+      interval: 200,
+    });
+    const [row] = await db.select().from(contracts).where(eq(contracts.repositoryId, created.body.id));
+    expect(row).toMatchObject({ supplierId: supplier.id, status: 'ACTIVE', effectiveTo: null });
+    const events = await db.select().from(outbox).where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, row!.id)));
+    expect(events[0]!.payload).toMatchObject({ priceTerms: [{ itemNumber: 'DRP-STR-01', unitPrice: '3.1', unitOfMeasure: 'EA' }] });
+  });
+
+  it('terminating a contract reaches the canonical store', async () => {
+    const terminated = await post(`/api/contracts/${contract.repositoryId}/terminate`, { reason: 'Supplier exit' });
+    expect(terminated.status).toBe(200);
+    await vi.waitFor(async () => expect((await db.select().from(contracts).where(eq(contracts.id, contract.id)))[0]!.status).toBe('TERMINATED'), {
+      timeout: 10_000,
+      interval: 200,
+    });
+  });
+});

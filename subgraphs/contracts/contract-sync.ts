@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Transaction } from '@procuregraph/platform/db/database';
+import { newId } from '@procuregraph/platform/db/ids';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import { recordSyncState } from '@procuregraph/platform/jobs/sync-status';
+import type { Logger } from '@procuregraph/platform/logging';
+import { formatDecimal } from '@procuregraph/platform/money';
+import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
+import type { ContractRepositoryConnector } from './connectors/contract-repository.ts';
+import type { RepositoryChange, RepositoryContractSnapshot } from './connectors/contract-repository-mapping.ts';
+import { contracts, feedCursors, inboundEntityVersions, inboundEvents, outbox, priceTerms, syncStatus, type ContractRow } from './db/tables.ts';
+
+export const CONTRACT_REPOSITORY_SOURCE = 'contract-repository';
+/** Published for other subgraphs (procurement's contract references, invoicing's price checks). */
+export const CONTRACT_CHANGED = 'contract.changed';
+
+export interface ContractFeedOptions {
+  db: Database;
+  repository: ContractRepositoryConnector;
+  policy: CallPolicy;
+  logger: Logger;
+  intervalMs: number;
+}
+
+/**
+ * Keeps the canonical contracts in step with the repository's change feed: each change carries
+ * the whole contract, which replaces the canonical one. Versions order the changes per contract,
+ * so a late, older change is SUPERSEDED rather than applied over a newer one.
+ */
+export function createContractFeedPoller(options: ContractFeedOptions): FeedPoller {
+  const log = options.logger.child({ component: 'contract-repository-feed' });
+  return createFeedPoller<RepositoryChange>({
+    db: options.db,
+    tables: { inboundEvents, inboundEntityVersions, feedCursors },
+    source: CONTRACT_REPOSITORY_SOURCE,
+    logger: options.logger,
+    intervalMs: options.intervalMs,
+    fetchPage: async (cursor) => {
+      const page = await options.policy.execute((signal) => options.repository.changesSince(cursor, signal));
+      return { items: page.changes, cursor: page.changes.length > 0 ? page.nextSince : cursor };
+    },
+    describe: (change) => ({
+      sourceEventId: change.changeId,
+      ...(change.contract ? { entity: { key: change.contract.repositoryId, occurredAt: change.occurredAt, sequence: change.contract.version } } : {}),
+    }),
+    apply: async (tx, change) => {
+      if (!change.contract) return void log.error({ changeId: change.changeId, problem: change.problem }, 'unreadable contract change skipped');
+      const applied = await applyContract(tx, change.contract);
+      if (!applied) log.warn({ changeId: change.changeId, vendorNumber: change.contract.vendorNumber }, 'contract of an unknown supplier skipped');
+    },
+  });
+}
+
+/** Upserts the contract and its price terms, records it SYNCED and announces it; false when its supplier is unknown. */
+export async function applyContract(tx: Transaction, snapshot: RepositoryContractSnapshot): Promise<boolean> {
+  const [existing] = await tx.select().from(contracts).where(eq(contracts.repositoryId, snapshot.repositoryId));
+  const supplierId = existing?.supplierId ?? (await supplierOfVendorNumber(tx, snapshot.vendorNumber));
+  if (!supplierId) return false;
+  const now = new Date();
+  const values = {
+    number: snapshot.number,
+    title: snapshot.title,
+    status: snapshot.status,
+    effectiveFrom: snapshot.effectiveFrom,
+    effectiveTo: snapshot.effectiveTo,
+    currency: snapshot.currency,
+    vendorNumber: snapshot.vendorNumber,
+    repositoryVersion: snapshot.version,
+    updatedAt: now,
+    lastSyncedAt: now,
+  };
+  const [contract] = existing
+    ? await tx.update(contracts).set(values).where(eq(contracts.id, existing.id)).returning()
+    : await tx.insert(contracts).values({ id: newId(), supplierId, repositoryId: snapshot.repositoryId, ...values }).returning();
+  await tx.delete(priceTerms).where(eq(priceTerms.contractId, contract!.id));
+  if (snapshot.priceTerms.length > 0) await tx.insert(priceTerms).values(snapshot.priceTerms.map((term) => ({ contractId: contract!.id, ...term })));
+  await recordSyncState(tx, syncStatus, { entityId: contract!.id, system: 'CONTRACT_REPOSITORY', state: 'SYNCED', attempts: 1, lastError: null });
+  await appendToOutbox(tx, outbox, { topic: CONTRACT_CHANGED, aggregateId: contract!.id, payload: contractChangedPayload(contract!, snapshot.priceTerms) });
+  return true;
+}
+
+/** A new contract's counterparty is found through the supplier's other contracts, which name the same ERP supplier number. */
+async function supplierOfVendorNumber(tx: Transaction, vendorNumber: string | null): Promise<string | null> {
+  if (!vendorNumber) return null;
+  const [sibling] = await tx.select({ supplierId: contracts.supplierId }).from(contracts).where(eq(contracts.vendorNumber, vendorNumber)).limit(1);
+  return sibling?.supplierId ?? null;
+}
+
+function contractChangedPayload(contract: ContractRow, terms: RepositoryContractSnapshot['priceTerms']) {
+  return {
+    contractId: contract.id,
+    supplierId: contract.supplierId,
+    number: contract.number,
+    status: contract.status,
+    effectiveFrom: contract.effectiveFrom,
+    effectiveTo: contract.effectiveTo,
+    currency: contract.currency,
+    priceTerms: terms.map((term) => ({ itemNumber: term.itemNumber, unitPrice: formatDecimal(term.unitPrice), unitOfMeasure: term.unitOfMeasure })),
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { erpBusinessEvent, erpInvoiceBody, paymentFromErp } from './erp-mapping.ts';
+
+/** A `payablesPayments` resource as the ERP's business event carries it (`expand=all`). */
+const payment = {
+  PaymentId: 300000123,
+  PaymentNumber: '100042',
+  PaymentAmount: '1234567.89',
+  PaymentCurrency: 'USD',
+  PaymentDate: '2026-11-20',
+  PaymentStatus: 'Negotiable',
+  PaymentMethodCode: 'EFT',
+  SupplierId: 300000001,
+  Supplier: 'Acme Medical Supply, Inc.',
+  SupplierNumber: '1001',
+  ClearingDate: null,
+  VoidDate: null,
+  CreationDate: '2026-11-20T10:00:00.000Z',
+  LastUpdateDate: '2026-11-21T10:00:00.000Z',
+  relatedInvoices: { items: [{ InvoicePaymentId: 300000200, InvoiceId: 300000099, InvoiceNumber: 'INV-1', AmountPaid: '1234567.89' }], count: 1, hasMore: false, limit: 1, offset: 0 },
+};
+
+describe('the ERP payables mapping', () => {
+  it('reads a payment in canonical terms', () => {
+    expect(paymentFromErp(payment)).toEqual({
+      erpPaymentId: '300000123',
+      paymentNumber: '100042',
+      amount: '1234567.89',
+      currency: 'USD',
+      status: 'SENT',
+      method: 'ACH',
+      scheduledFor: '2026-11-20',
+      erpInvoiceIds: ['300000099'],
+    });
+  });
+
+  it('maps every Fusion payment status and method', () => {
+    const statuses = ['Issued', 'Negotiable', 'Cleared', 'Spoiled', 'Voided'].map((PaymentStatus) => paymentFromErp({ ...payment, PaymentStatus }).status);
+    expect(statuses).toEqual(['SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDED']);
+    const methods = ['EFT', 'CHECK', 'WIRE', 'CARD'].map((PaymentMethodCode) => paymentFromErp({ ...payment, PaymentMethodCode }).method);
+    expect(methods).toEqual(['ACH', 'CHECK', 'WIRE', 'VIRTUAL_CARD']);
+  });
+
+  it('tolerates dirty but meaningful payloads: odd casing, blanks, string ids, numeric amounts, a plain related-invoice list', () => {
+    const dirty = paymentFromErp({
+      ...payment,
+      PaymentId: '300000123',
+      PaymentNumber: 100042,
+      PaymentAmount: 19.99,
+      PaymentCurrency: ' usd ',
+      PaymentStatus: '  CLEARED ',
+      PaymentMethodCode: ' check',
+      PaymentDate: null,
+      relatedInvoices: [{ InvoiceId: '300000099' }],
+      UnexpectedNewAttribute: 'ignored',
+    });
+    expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, erpInvoiceIds: ['300000099'] });
+  });
+
+  it('refuses a payment it cannot understand rather than guessing', () => {
+    expect(() => paymentFromErp({ ...payment, PaymentStatus: 'Stopped' })).toThrow();
+    expect(() => paymentFromErp({ ...payment, PaymentAmount: '1,234.50' })).toThrow();
+    expect(() => paymentFromErp({ ...payment, PaymentId: undefined })).toThrow();
+    expect(() => paymentFromErp(null)).toThrow();
+  });
+
+  it('reads a business event envelope', () => {
+    const event = erpBusinessEvent.parse({
+      EventId: '5b0a3f0e-1b8e-4c55-9a39-2f0a7c1d0e11',
+      Sequence: 17,
+      EventType: 'PaymentStatusChanged',
+      OccurredAt: '2026-11-21T10:00:00.000Z',
+      ResourceName: 'payablesPayments',
+      ResourceId: 300000123,
+      PreviousStatus: 'Issued',
+      Resource: payment,
+    });
+    expect(event.ResourceId).toBe('300000123');
+  });
+
+  it('writes an invoice whose lines add up to its amount, amounts in cents and the PO reference on each line', () => {
+    const body = erpInvoiceBody({
+      invoiceNumber: 'INV-9',
+      invoiceDate: '2026-11-20',
+      currency: 'USD',
+      total: '59.9700',
+      supplierNumber: '1001',
+      purchaseOrderNumber: 'PO-77',
+      lines: [
+        { lineNumber: 2, itemNumber: 'GOWN', quantity: '3.000000', unitPrice: '19.990000', amount: '59.9700' },
+      ],
+    });
+    expect(body).toEqual({
+      InvoiceNumber: 'INV-9',
+      InvoiceAmount: '59.97',
+      InvoiceDate: '2026-11-20',
+      InvoiceCurrency: 'USD',
+      SupplierNumber: '1001',
+      invoiceLines: [{ LineNumber: 1, LineAmount: '59.97', Item: 'GOWN', Quantity: '3', UnitPrice: '19.99', PurchaseOrderNumber: 'PO-77', PurchaseOrderLineNumber: 2 }],
+    });
+  });
+});

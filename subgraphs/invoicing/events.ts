@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineTopic } from '@procuregraph/platform/events/topics';
+import { invoiceStatuses, paymentStatuses } from './db/tables.ts';
+
+/**
+ * A payment changed status. Raised where a payment's status is written (the ERP's payment events
+ * applied to the canonical table), delivered through the outbox; ids and statuses only, since a
+ * notification must stay small and subscribers read the rest from the graph.
+ */
+export const paymentStatusChanged = defineTopic(
+  'payment.status_changed',
+  z.object({
+    paymentId: z.uuid(),
+    invoiceId: z.uuid(),
+    supplierId: z.uuid(),
+    previousStatus: z.enum(paymentStatuses).nullish(),
+    status: z.enum(paymentStatuses),
+    occurredAt: z.iso.datetime({ offset: true }),
+  }),
+);
+
+export type PaymentStatusChanged = ReturnType<typeof paymentStatusChanged.parse>;
+
+/** An invoice was approved for payment: it is to be sent to ERP payables. */
+export const invoiceApproved = defineTopic('invoice.approved', z.object({ invoiceId: z.uuid() }));
+
+/** A supplier-submitted (portal) invoice changed status: the supplier is to be told on the portal. */
+export const invoiceStatusChanged = defineTopic('invoice.status_changed', z.object({ invoiceId: z.uuid(), status: z.enum(invoiceStatuses) }));

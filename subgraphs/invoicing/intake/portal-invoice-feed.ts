@@ -1,0 +1,34 @@
+import type { Database } from '@procuregraph/platform/db/database';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import type { Logger } from '@procuregraph/platform/logging';
+import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
+import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
+import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
+import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './portal-invoices.ts';
+
+export interface PortalInvoiceFeedOptions {
+  db: Database;
+  portal: VendorPlatformConnector;
+  logger: Logger;
+  intervalMs: number;
+  priceTolerancePct: number;
+}
+
+/** Catches up, from the platform's event feed, on submitted invoices whose webhook never arrived. */
+export function portalInvoiceFeed(options: PortalInvoiceFeedOptions): FeedPoller {
+  const { db, portal, logger } = options;
+  const policy = processPolicies.for('VENDOR_PLATFORM');
+  type Item = Awaited<ReturnType<VendorPlatformConnector['events']>>['items'][number];
+  return createFeedPoller<Item>({
+    db,
+    tables: { inboundEvents, inboundEntityVersions, feedCursors },
+    source: VENDOR_PLATFORM_SOURCE,
+    logger,
+    intervalMs: options.intervalMs,
+    fetchPage: (cursor) => policy.execute((signal) => portal.events(cursor, signal)).then((page) => ({ items: page.items, cursor: page.cursor })),
+    describe: (event) => ({ sourceEventId: event.id }),
+    apply: async (tx, event) => {
+      if (event.type === INVOICE_SUBMITTED) await acceptPortalInvoice(tx, event.data, options.priceTolerancePct, logger);
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@procuregraph/platform/db/database';
+import { isUuid } from '@procuregraph/platform/db/ids';
+import type { Logger } from '@procuregraph/platform/logging';
+import { invoiceFromPortal } from '../connectors/vendor-platform-mapping.ts';
+import { supplierProjections } from '../db/tables.ts';
+import { submitInvoice } from './submit-invoice.ts';
+
+/** Webhooks and the feed of the vendor platform share this source, so each event is applied once whichever way it came. */
+export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
+export const INVOICE_SUBMITTED = 'invoice.submitted';
+
+async function supplierOfRegistration(tx: Transaction, registrationId: string): Promise<string> {
+  const [supplier] = await tx.select({ supplierId: supplierProjections.supplierId }).from(supplierProjections).where(eq(supplierProjections.vendorRegistrationId, registrationId));
+  // The supplier's link may not have reached invoicing yet: failing leaves the event unapplied, to be retried.
+  if (!supplier) throw new Error(`No supplier is linked to vendor-platform registration ${registrationId} yet`);
+  return supplier.supplierId;
+}
+
+/**
+ * Takes in an invoice a supplier submitted on the portal (the data of an `invoice.submitted`
+ * event), inside the inbound event's transaction. An unusable one is logged and dropped: the
+ * platform cannot correct it by sending it again.
+ */
+export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number, logger: Logger): Promise<void> {
+  const portal = invoiceFromPortal(data);
+  const supplierId = await supplierOfRegistration(tx, portal.registrationId);
+  const { purchaseOrderId, portalInvoiceId, registrationId: _registration, ...document } = portal;
+  const result = await submitInvoice(
+    tx,
+    // An order the portal knows by another id is no order of ours: the match reports NO_PURCHASE_ORDER.
+    { ...document, supplierId, purchaseOrderId: purchaseOrderId !== null && isUuid(purchaseOrderId) ? purchaseOrderId : null, source: 'VENDOR_PLATFORM', idempotencyKey: null, vendorPlatformInvoiceId: portalInvoiceId },
+    priceTolerancePct,
+  );
+  if (result.userErrors.length > 0) logger.warn({ portalInvoiceId, userErrors: result.userErrors }, 'portal invoice is unusable; dropped');
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '@procuregraph/platform/db/database';
+import { newId } from '@procuregraph/platform/db/ids';
+import type { UserError } from '@procuregraph/platform/graphql/errors';
+import { formatDecimal } from '@procuregraph/platform/money';
+import { invoiceLines, invoices, type InvoiceRow } from '../db/tables.ts';
+import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
+import { invoiceTotal, lineAmount } from './invoice-amounts.ts';
+import { recordMatch } from './record-match.ts';
+import { submissionErrors, type InvoiceSubmission } from './submission.ts';
+
+export interface SubmitInvoiceResult {
+  invoice: InvoiceRow | null;
+  userErrors: UserError[];
+}
+
+/** What identifies a submission's content, so a retried one is recognised and a changed one refused. */
+function digestOf(submission: InvoiceSubmission): string {
+  const { idempotencyKey: _key, ...content } = submission;
+  const lines = content.lines.map((line) => ({ ...line, quantity: formatDecimal(line.quantity), unitPrice: formatDecimal(line.unitPrice) }));
+  return createHash('sha256').update(JSON.stringify({ ...content, lines })).digest('hex');
+}
+
+async function earlierSubmission(db: Queryable, submission: InvoiceSubmission, digest: string): Promise<SubmitInvoiceResult | null> {
+  if (submission.idempotencyKey !== null) {
+    const [earlier] = await db.select().from(invoices).where(eq(invoices.idempotencyKey, submission.idempotencyKey));
+    if (earlier && earlier.submissionDigest === digest) return { invoice: earlier, userErrors: [] };
+    if (earlier) {
+      return { invoice: null, userErrors: [{ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED', message: 'This idempotencyKey was used for a different invoice' }] };
+    }
+  }
+  if (submission.vendorPlatformInvoiceId !== null) {
+    const [earlier] = await db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, submission.vendorPlatformInvoiceId));
+    if (earlier) return { invoice: earlier, userErrors: [] };
+  }
+  return null;
+}
+
+function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: string, priceTolerancePct: number): Promise<InvoiceRow> {
+  return db.transaction(async (tx) => {
+    const [invoice] = await tx
+      .insert(invoices)
+      .values({
+        id: newId(),
+        supplierId: submission.supplierId,
+        purchaseOrderId: submission.purchaseOrderId,
+        invoiceNumber: submission.invoiceNumber.trim(),
+        invoiceDate: submission.invoiceDate,
+        currency: submission.currency,
+        total: invoiceTotal(submission.lines).toFixed(),
+        status: 'RECEIVED',
+        source: submission.source,
+        idempotencyKey: submission.idempotencyKey,
+        submissionDigest: digest,
+        vendorPlatformInvoiceId: submission.vendorPlatformInvoiceId,
+      })
+      .returning();
+    const lines = submission.lines.map((line, index) => ({ invoiceId: invoice!.id, position: index + 1, ...line, amount: lineAmount(line.quantity, line.unitPrice).toFixed() }));
+    await tx.insert(invoiceLines).values(lines);
+    const matched = await recordMatch(tx, invoice!, submission, priceTolerancePct);
+    await announceInvoiceStatus(tx, matched);
+    return matched;
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+  return candidate.code === '23505' || candidate.cause?.code === '23505';
+}
+
+/**
+ * Stores a submitted invoice and matches it at once. Every usable submission leaves an invoice
+ * behind (match failures are exceptions on it); a repeat of the same submission, by idempotency
+ * key or portal id, returns the invoice stored the first time, even when both raced. Works
+ * inside a caller's transaction too (an inbound event's), as a savepoint.
+ */
+export async function submitInvoice(db: Queryable, submission: InvoiceSubmission, priceTolerancePct: number): Promise<SubmitInvoiceResult> {
+  const userErrors = submissionErrors(submission);
+  if (userErrors.length > 0) return { invoice: null, userErrors };
+  const digest = digestOf(submission);
+  const earlier = await earlierSubmission(db, submission, digest);
+  if (earlier) return earlier;
+  try {
+    return { invoice: await storeAndMatch(db, submission, digest, priceTolerancePct), userErrors: [] };
+  } catch (error) {
+    const raced = isUniqueViolation(error) ? await earlierSubmission(db, submission, digest) : null;
+    if (raced) return raced;
+    throw error;
+  }
+}

@@ -1,0 +1,68 @@
+import type { ExceptionCode, ExceptionQueue, MatchOutcome } from '../db/tables.ts';
+
+/** One line of the invoice being matched; amounts are decimal strings. */
+export interface InvoiceLineToMatch {
+  /** The purchase-order line billed. */
+  lineNumber: number;
+  itemNumber: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+export interface InvoiceToMatch {
+  invoiceNumber: string;
+  /** YYYY-MM-DD. */
+  invoiceDate: string;
+  lines: readonly InvoiceLineToMatch[];
+}
+
+export interface OrderLineFacts {
+  lineNumber: number;
+  itemNumber: string;
+  quantity: string;
+  unitPrice: string;
+}
+
+export interface ContractFacts {
+  number: string;
+  status: string;
+  effectiveFrom: string;
+  /** Null for an evergreen contract. */
+  effectiveTo: string | null;
+  /** Contract unit price by item number. */
+  prices: ReadonlyMap<string, string>;
+}
+
+/**
+ * Everything the rules look at, loaded beforehand from the invoicing projections, so matching
+ * itself is a pure function. Quantities already billed and received are per purchase-order line.
+ */
+export interface MatchContext {
+  /** The tolerance on the PO unit price, in percent (e.g. "2"). */
+  priceTolerancePct: string;
+  /** The supplier's status as last projected; null when invoicing has never heard of it. */
+  supplierStatus: string | null;
+  /** Null when the invoice names no purchase order, or one unknown or of another supplier. */
+  purchaseOrder: { number: string; lines: readonly OrderLineFacts[] } | null;
+  receivedByLine: ReadonlyMap<number, string>;
+  /** Quantities billed on the same PO lines by the supplier's other invoices, rejected ones left out. */
+  billedElsewhereByLine: ReadonlyMap<number, string>;
+  /** The contract the purchase order was placed under, if any and known. */
+  contract: ContractFacts | null;
+  /** Whether another live invoice of this supplier has the same number. */
+  duplicateNumber: boolean;
+}
+
+export interface MatchFinding {
+  code: ExceptionCode;
+  queue: ExceptionQueue;
+  message: string;
+  lineNumber: number | null;
+  expected: string | null;
+  actual: string | null;
+}
+
+export interface MatchResult {
+  outcome: MatchOutcome;
+  exceptions: MatchFinding[];
+}

@@ -1,0 +1,56 @@
+import { requireRole } from '@procuregraph/platform/auth/authorization';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { idArgument } from '@procuregraph/platform/graphql/arguments';
+import { graphqlError } from '@procuregraph/platform/graphql/errors';
+import type { Resolvers, SubmitInvoiceInput } from './generated/resolvers-types.ts';
+import { submitInvoice } from './intake/submit-invoice.ts';
+import type { InvoiceSubmission } from './intake/submission.ts';
+import { approveInvoice } from './workflow/approve-invoice.ts';
+import { resolveMatchException } from './workflow/resolve-exception.ts';
+
+/** A supplier may submit its own invoices only; finance (and admin) any supplier's. */
+function requireSubmitter(caller: UserCaller, supplierId: string): void {
+  if (caller.kind === 'supplier') {
+    if (caller.supplierId !== supplierId) throw graphqlError('FORBIDDEN', 'A supplier may submit only its own invoices');
+    return;
+  }
+  requireRole(caller, ['finance']);
+}
+
+function submissionOf(input: SubmitInvoiceInput): InvoiceSubmission {
+  return {
+    supplierId: input.supplierId,
+    purchaseOrderId: input.purchaseOrderId ?? null,
+    invoiceNumber: input.invoiceNumber,
+    invoiceDate: input.invoiceDate,
+    currency: input.currency ?? 'USD',
+    lines: input.lines.map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: line.quantity, unitPrice: line.unitPrice })),
+    source: 'GRAPH',
+    idempotencyKey: input.idempotencyKey ?? null,
+    vendorPlatformInvoiceId: null,
+  };
+}
+
+export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
+  Mutation: {
+    submitInvoice: async (_parent, { input }, { caller, db, priceTolerancePct }) => {
+      requireSubmitter(caller, input.supplierId);
+      return submitInvoice(db, submissionOf(input), priceTolerancePct);
+    },
+    approveInvoice: async (_parent, { id }, { caller, db }) => {
+      requireRole(caller, ['finance']);
+      const result = await approveInvoice(db, idArgument(id, 'id')!);
+      if (!result) throw graphqlError('NOT_FOUND', `No invoice ${id}`);
+      return result;
+    },
+    resolveMatchException: (_parent, { input }, { caller, db }) => {
+      requireRole(caller, ['finance']);
+      return resolveMatchException(db, {
+        exceptionId: idArgument(input.exceptionId, 'exceptionId')!,
+        action: input.action,
+        reason: input.reason,
+        resolvedBy: caller.subject,
+      });
+    },
+  },
+};

@@ -1,0 +1,50 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import type { Database } from '@procuregraph/platform/db/database';
+import type { JobContext } from '@procuregraph/platform/jobs/job-types';
+import { PermanentError } from '@procuregraph/platform/resilience/failures';
+import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
+import { invoices, payments, supplierProjections } from '../db/tables.ts';
+import { paymentStatusChanged } from '../events.ts';
+
+async function portalContext(db: Database, paymentId: string) {
+  const [row] = await db
+    .select({ payment: payments, invoiceNumber: invoices.invoiceNumber, registrationId: supplierProjections.vendorRegistrationId })
+    .from(payments)
+    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .leftJoin(supplierProjections, eq(supplierProjections.supplierId, payments.supplierId))
+    .where(eq(payments.id, paymentId));
+  if (!row) throw new PermanentError(`Payment ${paymentId} does not exist`);
+  if (!row.registrationId) throw new Error(`Supplier ${row.payment.supplierId} has no vendor-platform registration yet`);
+  return { ...row, registrationId: row.registrationId };
+}
+
+/**
+ * The job behind `payment.status_changed`: shows the supplier the status the event reports, so
+ * the portal's history has every step (the queue runs one job at a time, in event order). The
+ * portal keeps the last write, so a status older than the one already shown (a late retry) is
+ * not written over it.
+ */
+export async function publishPaymentToPortal(db: Database, portal: VendorPlatformConnector, job: JobContext): Promise<void> {
+  const event = paymentStatusChanged.parse(job.payload);
+  const occurredAt = new Date(event.occurredAt);
+  const { payment, invoiceNumber, registrationId } = await portalContext(db, event.paymentId);
+  if (payment.portalStatusAt !== null && payment.portalStatusAt >= occurredAt) return;
+  await portal.putPayment(
+    payment.id,
+    {
+      registrationId,
+      invoiceNumber,
+      paymentNumber: payment.paymentNumber ?? payment.id,
+      amount: payment.amount,
+      currency: payment.currency,
+      method: payment.method,
+      status: event.status,
+      statusChangedAt: occurredAt,
+    },
+    job.signal,
+  );
+  await db
+    .update(payments)
+    .set({ portalStatusAt: occurredAt })
+    .where(and(eq(payments.id, payment.id), or(isNull(payments.portalStatusAt), lt(payments.portalStatusAt, occurredAt))));
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import type { Transaction } from '@procuregraph/platform/db/database';
+import { defineTopic } from '@procuregraph/platform/events/topics';
+import { supplierProjections } from '../db/tables.ts';
+
+export const supplierStatusChanged = defineTopic(
+  'supplier.status_changed',
+  z.object({ supplierId: z.uuid(), previousStatus: z.string().nullish(), status: z.string().min(1), occurredAt: z.iso.datetime({ offset: true }) }),
+);
+
+export const supplierErpLinked = defineTopic(
+  'supplier.erp_linked',
+  z.object({ supplierId: z.uuid(), erpSupplierId: z.union([z.string(), z.number()]).transform(String), erpSupplierNumber: z.string(), vendorRegistrationId: z.string().nullish() }),
+);
+
+export type SupplierStatusChanged = ReturnType<typeof supplierStatusChanged.parse>;
+export type SupplierErpLinked = ReturnType<typeof supplierErpLinked.parse>;
+
+/** The two events fill different columns of one row, so each updates only its own. */
+export async function projectSupplierStatus(tx: Transaction, event: SupplierStatusChanged): Promise<void> {
+  const row = { supplierId: event.supplierId, status: event.status, updatedAt: new Date(event.occurredAt) };
+  await tx.insert(supplierProjections).values(row).onConflictDoUpdate({ target: supplierProjections.supplierId, set: { status: row.status, updatedAt: row.updatedAt } });
+}
+
+export async function projectSupplierErpLink(tx: Transaction, event: SupplierErpLinked, occurredAt: Date): Promise<void> {
+  const link = { erpSupplierId: event.erpSupplierId, erpSupplierNumber: event.erpSupplierNumber, ...(event.vendorRegistrationId ? { vendorRegistrationId: event.vendorRegistrationId } : {}) };
+  await tx
+    .insert(supplierProjections)
+    .values({ supplierId: event.supplierId, ...link, updatedAt: occurredAt })
+    .onConflictDoUpdate({ target: supplierProjections.supplierId, set: { ...link, updatedAt: occurredAt } });
+}

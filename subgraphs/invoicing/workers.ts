@@ -1,0 +1,48 @@
+import { readEnvironment } from '@procuregraph/platform/config';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import { erpConnector } from './connectors/erp.ts';
+import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
+import { invoiceApproved, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
+import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
+import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
+import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
+import { defineProjectionHandlers } from './projections/projection-handlers.ts';
+import { publishInvoiceStatus } from './workflow/publish-invoice-status.ts';
+import { sendInvoiceToErp } from './workflow/send-to-erp.ts';
+
+export interface InvoicingWorkerOptions {
+  priceTolerancePct: number;
+  /** How often the ERP and vendor-platform feeds are read when nothing woke them. */
+  feedIntervalMs: number;
+}
+
+function running(poller: FeedPoller): BackgroundWork {
+  return { start: async () => poller.start(), stop: () => poller.stop() };
+}
+
+/**
+ * Invoicing's background work: approved invoices to ERP payables, payment and portal-invoice
+ * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
+ * payments, portal invoices whose webhook was missed).
+ */
+export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorkers {
+  return (context) => {
+    const erp = erpConnector(context.systems.erpUrl);
+    const portal = vendorPlatformConnector(context.systems.vendorPlatformUrl);
+    const { db, jobs, logger } = context;
+    jobs.defineHandler({ queue: 'send-invoice-to-erp', topic: invoiceApproved.name, system: 'ERP', handler: (job) => sendInvoiceToErp(db, erp, job) });
+    // One at a time, in the order the statuses changed, since the portal keeps the last write.
+    jobs.defineHandler({ queue: 'publish-payment-status', topic: paymentStatusChanged.name, system: 'VENDOR_PLATFORM', concurrency: 1, handler: (job) => publishPaymentToPortal(db, portal, job) });
+    jobs.defineHandler({ queue: 'publish-invoice-status', topic: invoiceStatusChanged.name, system: 'VENDOR_PLATFORM', handler: (job) => publishInvoiceStatus(db, portal, job) });
+    defineProjectionHandlers(jobs, db);
+    return [
+      running(erpPaymentFeed({ db, erp, logger, intervalMs: options.feedIntervalMs })),
+      running(portalInvoiceFeed({ db, portal, logger, intervalMs: options.feedIntervalMs, priceTolerancePct: options.priceTolerancePct })),
+    ];
+  };
+}
+
+/** What the runtime registers: the tolerance from MATCH_PRICE_TOLERANCE_PCT, feeds read every 2 s. */
+export const registerWorkers: RegisterWorkers = (context) =>
+  invoicingWorkers({ priceTolerancePct: readEnvironment().MATCH_PRICE_TOLERANCE_PCT, feedIntervalMs: 2_000 })(context);

@@ -1,0 +1,28 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '@procuregraph/platform/db/database';
+import type { JobContext } from '@procuregraph/platform/jobs/job-types';
+import { PermanentError } from '@procuregraph/platform/resilience/failures';
+import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
+import { invoices, matchExceptions } from '../db/tables.ts';
+import { invoiceStatusChanged } from '../events.ts';
+
+async function rejectionReason(db: Database, invoiceId: string): Promise<string | null> {
+  const [rejection] = await db
+    .select({ reason: matchExceptions.resolutionReason })
+    .from(matchExceptions)
+    .where(and(eq(matchExceptions.invoiceId, invoiceId), eq(matchExceptions.resolution, 'REJECTED')))
+    .limit(1);
+  return rejection?.reason ?? null;
+}
+
+/**
+ * The job behind `invoice.status_changed`: writes the invoice's current status (not the event's)
+ * to the portal, so jobs run late or out of order still leave the supplier seeing the latest.
+ */
+export async function publishInvoiceStatus(db: Database, portal: VendorPlatformConnector, job: JobContext): Promise<void> {
+  const { invoiceId } = invoiceStatusChanged.parse(job.payload);
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!invoice?.vendorPlatformInvoiceId) throw new PermanentError(`Invoice ${invoiceId} has no portal copy`);
+  const reason = invoice.status === 'REJECTED' ? await rejectionReason(db, invoiceId) : null;
+  await portal.putInvoiceStatus(invoice.vendorPlatformInvoiceId, invoice.status, reason, job.signal);
+}

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '@procuregraph/platform/db/database';
+import type { JobContext } from '@procuregraph/platform/jobs/job-types';
+import { PermanentError } from '@procuregraph/platform/resilience/failures';
+import type { ErpConnector } from '../connectors/erp.ts';
+import type { InvoiceForErp } from '../connectors/erp-mapping.ts';
+import { invoiceLines, invoices, purchaseOrderProjections, supplierProjections, type InvoiceRow } from '../db/tables.ts';
+import { invoiceApproved } from '../events.ts';
+
+async function erpSupplierNumber(db: Database, supplierId: string): Promise<string> {
+  const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
+  // The supplier's ERP link may still be on its way (supplier.erp_linked): a retry will find it.
+  if (!supplier?.erpSupplierNumber) throw new Error(`Supplier ${supplierId} has no ERP supplier number yet`);
+  return supplier.erpSupplierNumber;
+}
+
+async function orderNumber(db: Database, purchaseOrderId: string | null): Promise<string | null> {
+  if (!purchaseOrderId) return null;
+  const [order] = await db.select({ number: purchaseOrderProjections.number }).from(purchaseOrderProjections).where(eq(purchaseOrderProjections.purchaseOrderId, purchaseOrderId));
+  return order?.number ?? null;
+}
+
+async function invoiceForErp(db: Database, invoice: InvoiceRow): Promise<InvoiceForErp> {
+  const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id)).orderBy(invoiceLines.position);
+  return {
+    invoiceNumber: invoice.invoiceNumber,
+    invoiceDate: invoice.invoiceDate,
+    currency: invoice.currency,
+    total: invoice.total,
+    supplierNumber: await erpSupplierNumber(db, invoice.supplierId),
+    purchaseOrderNumber: await orderNumber(db, invoice.purchaseOrderId),
+    lines,
+  };
+}
+
+/**
+ * The job behind `invoice.approved`: creates the invoice in ERP payables (the job's idempotency
+ * key makes a retry find the first one) and keeps the ERP InvoiceId its payments will name.
+ */
+export async function sendInvoiceToErp(db: Database, erp: ErpConnector, job: JobContext): Promise<void> {
+  const { invoiceId } = invoiceApproved.parse(job.payload);
+  const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
+  if (!invoice) throw new PermanentError(`Invoice ${invoiceId} does not exist`);
+  if (invoice.erpInvoiceId !== null) return;
+  const erpInvoiceId = await erp.createInvoice(await invoiceForErp(db, invoice), { idempotencyKey: job.idempotencyKey, signal: job.signal });
+  await db.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
+}

@@ -1,0 +1,157 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Database, Transaction } from '@procuregraph/platform/db/database';
+import { newId } from '@procuregraph/platform/db/ids';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import { recordSyncState } from '@procuregraph/platform/jobs/sync-status';
+import type { Logger } from '@procuregraph/platform/logging';
+import { sum } from '@procuregraph/platform/money';
+import { describeError } from '@procuregraph/platform/resilience/failures';
+import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
+import type { ErpConnector } from './connectors/erp.ts';
+import { ErpMappingError, fromErpOrder, fromErpReceipt, type ErpBusinessEvent, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './connectors/erp-mapping.ts';
+import {
+  facilities,
+  feedCursors,
+  inboundEntityVersions,
+  inboundEvents,
+  purchaseOrderLines,
+  purchaseOrders,
+  receipts,
+  supplierReferences,
+  syncStatus,
+  type PurchaseOrderRow,
+  type PurchaseOrderStatus,
+} from './db/tables.ts';
+import { emitOrderEvent, PURCHASE_ORDER_CHANGED, PURCHASE_ORDER_ISSUED, requestPublication } from './events.ts';
+import { linkOrderToErp, linkReceiptToErp } from './erp-sync.ts';
+import { storeReceipt } from './record-receipt.ts';
+
+export const ERP_SOURCE = 'erp';
+
+export interface ErpFeedOptions {
+  db: Database;
+  erp: ErpConnector;
+  policy: CallPolicy;
+  logger: Logger;
+  intervalMs: number;
+}
+
+/**
+ * Reads the ERP's business events so orders and receipts made in the ERP itself, and its own
+ * status changes, reach the canonical store. The feed also carries what Procuregraph sent: those
+ * are recognized by their canonical reference and linked, never stored twice.
+ */
+export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
+  const log = options.logger.child({ component: 'erp-feed' });
+  return createFeedPoller<ErpBusinessEvent>({
+    db: options.db,
+    tables: { inboundEvents, inboundEntityVersions, feedCursors },
+    source: ERP_SOURCE,
+    logger: options.logger,
+    intervalMs: options.intervalMs,
+    fetchPage: async (cursor) => {
+      const page = await options.policy.execute((signal) => options.erp.businessEventsAfter(Number(cursor ?? 0), signal));
+      return { items: page.items, cursor: page.items.length > 0 ? String(page.items.at(-1)!.sequence) : cursor };
+    },
+    describe: (item) => ({ sourceEventId: item.eventId }),
+    apply: async (tx, item) => {
+      try {
+        await applyBusinessEvent(tx, item, log);
+      } catch (error) {
+        // An item we cannot read would stop the feed forever; it is logged and passed over.
+        if (!(error instanceof ErpMappingError)) throw error;
+        log.error({ eventId: item.eventId, error: describeError(error) }, 'unreadable ERP business event skipped');
+      }
+    },
+  });
+}
+
+async function applyBusinessEvent(tx: Transaction, item: ErpBusinessEvent, log: Logger): Promise<void> {
+  if (item.eventType === 'PurchaseOrderIssued') await applyOrderIssued(tx, fromErpOrder(item.resource), log);
+  else if (item.eventType === 'PurchaseOrderChanged') await applyOrderChanged(tx, fromErpOrder(item.resource), log);
+  else if (item.eventType === 'ReceiptRecorded') await applyReceiptRecorded(tx, fromErpReceipt(item.resource), log);
+}
+
+async function orderOf(tx: Transaction, snapshot: ErpOrderSnapshot): Promise<PurchaseOrderRow | undefined> {
+  const [byErpId] = await tx.select().from(purchaseOrders).where(eq(purchaseOrders.erpPoHeaderId, snapshot.poHeaderId));
+  if (byErpId || !snapshot.canonicalId) return byErpId;
+  const [byReference] = await tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, snapshot.canonicalId));
+  return byReference;
+}
+
+async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<void> {
+  const existing = await orderOf(tx, snapshot);
+  if (existing) return linkOrderToErp(tx, existing.id, snapshot);
+  const [supplier] = await tx.select().from(supplierReferences).where(eq(supplierReferences.erpSupplierId, snapshot.erpSupplierId));
+  if (!supplier) {
+    log.warn({ poHeaderId: snapshot.poHeaderId, erpSupplierId: snapshot.erpSupplierId }, 'ERP order of an unknown supplier skipped');
+    return;
+  }
+  const [facility] = snapshot.shipToLocationCode ? await tx.select().from(facilities).where(eq(facilities.code, snapshot.shipToLocationCode)) : [];
+  const now = new Date();
+  const [order] = await tx
+    .insert(purchaseOrders)
+    .values({
+      id: newId(),
+      number: snapshot.orderNumber,
+      supplierId: supplier.supplierId,
+      contractId: null,
+      facilityId: facility?.id ?? null,
+      status: snapshot.status,
+      orderDate: snapshot.orderDate,
+      currency: snapshot.currency,
+      total: sum(snapshot.lines.map((line) => line.amount)).toFixed(2),
+      erpPoHeaderId: snapshot.poHeaderId,
+      lastSyncedAt: now,
+    })
+    .returning();
+  const lines = snapshot.lines.map(({ quantityReceived: _received, ...line }) => ({ purchaseOrderId: order!.id, ...line }));
+  if (lines.length > 0) await tx.insert(purchaseOrderLines).values(lines);
+  await recordSyncState(tx, syncStatus, { entityId: order!.id, system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
+  await emitOrderEvent(tx, PURCHASE_ORDER_ISSUED, order!, lines);
+  await requestPublication(tx, order!.id);
+}
+
+/** Receiving progress is counted from receipts here; the ERP decides closing and cancelling. */
+const ERP_DECIDED: readonly PurchaseOrderStatus[] = ['RECEIVED', 'CLOSED', 'CANCELLED'];
+
+async function applyOrderChanged(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<void> {
+  const existing = await orderOf(tx, snapshot);
+  if (!existing) return applyOrderIssued(tx, snapshot, log);
+  const now = new Date();
+  if (!ERP_DECIDED.includes(snapshot.status) || snapshot.status === existing.status) {
+    await tx.update(purchaseOrders).set({ lastSyncedAt: now }).where(eq(purchaseOrders.id, existing.id));
+    return;
+  }
+  const [changed] = await tx.update(purchaseOrders).set({ status: snapshot.status, lastSyncedAt: now, updatedAt: now }).where(eq(purchaseOrders.id, existing.id)).returning();
+  const lines = await tx.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, existing.id)).orderBy(purchaseOrderLines.lineNumber);
+  await emitOrderEvent(tx, PURCHASE_ORDER_CHANGED, changed!, lines);
+  // The portal shows closed and cancelled orders as such.
+  if (snapshot.status !== 'RECEIVED') await requestPublication(tx, existing.id);
+}
+
+async function applyReceiptRecorded(tx: Transaction, snapshot: ErpReceiptSnapshot, log: Logger): Promise<void> {
+  const [known] = await tx.select().from(receipts).where(eq(receipts.erpReceiptId, snapshot.headerInterfaceId));
+  if (known) return;
+  const [ours] = snapshot.canonicalId ? await tx.select().from(receipts).where(eq(receipts.id, snapshot.canonicalId)) : [];
+  if (ours) return linkReceiptToErp(tx, ours.id, snapshot);
+  const orderIds = [...new Set(snapshot.lines.map((line) => line.poHeaderId))];
+  const orders = orderIds.length > 0 ? await tx.select().from(purchaseOrders).where(inArray(purchaseOrders.erpPoHeaderId, orderIds)) : [];
+  // A canonical receipt belongs to one order; Fusion lets one receipt span orders of a supplier.
+  if (orderIds.length !== 1 || orders.length !== 1) {
+    log.warn({ headerInterfaceId: snapshot.headerInterfaceId, orderIds }, 'ERP receipt not for exactly one known order skipped');
+    return;
+  }
+  const receiptId = newId();
+  await storeReceipt(tx, orders[0]!, {
+    id: receiptId,
+    purchaseOrderId: orders[0]!.id,
+    receivedAt: snapshot.receivedAt,
+    receiptNumber: snapshot.receiptNumber,
+    erpReceiptId: snapshot.headerInterfaceId,
+    idempotencyKey: null,
+    idempotencyFingerprint: null,
+    lines: snapshot.lines.map((line) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantityReceived })),
+  });
+  await recordSyncState(tx, syncStatus, { entityId: receiptId, system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
+}

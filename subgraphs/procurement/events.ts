@@ -1,0 +1,89 @@
+import type { Transaction } from '@procuregraph/platform/db/database';
+import { formatDecimal } from '@procuregraph/platform/money';
+import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import { outbox, type PurchaseOrderLineRow, type PurchaseOrderRow, type ReceiptLineRow, type ReceiptRow } from './db/tables.ts';
+
+/**
+ * Published for other subgraphs (invoicing projects orders and receipts from them). An order is
+ * `issued` once the ERP has it and its number, whoever created it; a DRAFT is not announced.
+ */
+export const PURCHASE_ORDER_ISSUED = 'purchase_order.issued';
+export const PURCHASE_ORDER_CHANGED = 'purchase_order.changed';
+export const RECEIPT_RECORDED = 'receipt.recorded';
+/** Procurement's own: a DRAFT order is to be created in the ERP. */
+export const ERP_SUBMISSION_REQUESTED = 'procurement.purchase_order.erp_submission_requested';
+/** Procurement's own: the order has its ERP number and belongs on the supplier's portal. */
+export const PUBLICATION_REQUESTED = 'procurement.purchase_order.publication_requested';
+
+/** Consumed from the suppliers and contracts subgraphs. */
+export const SUPPLIER_STATUS_CHANGED = 'supplier.status_changed';
+export const SUPPLIER_ERP_LINKED = 'supplier.erp_linked';
+export const CONTRACT_CHANGED = 'contract.changed';
+
+export type PurchaseOrderEventPayload = {
+  purchaseOrderId: string;
+  number: string | null;
+  supplierId: string;
+  contractId: string | null;
+  status: string;
+  orderDate: string;
+  currency: string;
+  lines: { lineNumber: number; itemNumber: string; quantity: string; unitPrice: string }[];
+};
+
+export type ReceiptEventPayload = {
+  receiptId: string;
+  purchaseOrderId: string;
+  receivedAt: string;
+  lines: { lineNumber: number; quantityReceived: string }[];
+};
+
+type OrderLineValues = Pick<PurchaseOrderLineRow, 'lineNumber' | 'itemNumber' | 'quantity' | 'unitPrice'>;
+
+export function purchaseOrderPayload(order: PurchaseOrderRow, lines: readonly OrderLineValues[]): PurchaseOrderEventPayload {
+  return {
+    purchaseOrderId: order.id,
+    number: order.number,
+    supplierId: order.supplierId,
+    contractId: order.contractId,
+    status: order.status,
+    orderDate: order.orderDate,
+    currency: order.currency,
+    lines: lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      itemNumber: line.itemNumber,
+      quantity: formatDecimal(line.quantity),
+      unitPrice: formatDecimal(line.unitPrice),
+    })),
+  };
+}
+
+export function receiptPayload(receipt: ReceiptRow, lines: readonly Omit<ReceiptLineRow, 'receiptId'>[]): ReceiptEventPayload {
+  return {
+    receiptId: receipt.id,
+    purchaseOrderId: receipt.purchaseOrderId,
+    receivedAt: receipt.receivedAt.toISOString(),
+    lines: lines.map((line) => ({ lineNumber: line.lineNumber, quantityReceived: formatDecimal(line.quantityReceived) })),
+  };
+}
+
+export async function emitOrderEvent(
+  tx: Transaction,
+  topic: typeof PURCHASE_ORDER_ISSUED | typeof PURCHASE_ORDER_CHANGED,
+  order: PurchaseOrderRow,
+  lines: readonly OrderLineValues[],
+): Promise<void> {
+  await appendToOutbox(tx, outbox, { topic, aggregateId: order.id, payload: purchaseOrderPayload(order, lines) });
+}
+
+export async function emitReceiptRecorded(tx: Transaction, receipt: ReceiptRow, lines: readonly Omit<ReceiptLineRow, 'receiptId'>[]): Promise<void> {
+  await appendToOutbox(tx, outbox, { topic: RECEIPT_RECORDED, aggregateId: receipt.id, payload: receiptPayload(receipt, lines) });
+}
+
+export async function requestPublication(tx: Transaction, orderId: string): Promise<void> {
+  await appendToOutbox(tx, outbox, { topic: PUBLICATION_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
+}
+
+export async function requestErpSubmission(tx: Transaction, orderId: string): Promise<void> {
+  await appendToOutbox(tx, outbox, { topic: ERP_SUBMISSION_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
+}

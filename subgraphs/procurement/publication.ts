@@ -1,0 +1,107 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Queryable } from '@procuregraph/platform/db/database';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound/inbound-events';
+import type { JobContext } from '@procuregraph/platform/jobs/job-types';
+import type { Logger } from '@procuregraph/platform/logging';
+import { describeError, isPermanentFailure, PermanentError } from '@procuregraph/platform/resilience/failures';
+import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
+import type { VendorPlatformConnector } from './connectors/vendor-platform.ts';
+import { acknowledgementOf, toPortalOrder, type Acknowledgement, type VendorEvent } from './connectors/vendor-platform-mapping.ts';
+import { facilities, feedCursors, inboundEntityVersions, inboundEvents, purchaseOrderLines, purchaseOrders, supplierReferences } from './db/tables.ts';
+
+/** Webhooks and the events feed of the vendor platform share one source, so each event applies once. */
+export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
+
+/**
+ * The job (system VENDOR_PLATFORM) that puts an order on its supplier's portal. The portal's PUT
+ * is an idempotent upsert, so a retry or a republication after a status change is harmless.
+ * When the job gives up for good the publication is FAILED, which the graph shows.
+ */
+export function publishOrder(db: Database, vendorPlatform: VendorPlatformConnector, retryLimit: number) {
+  return async (job: JobContext): Promise<void> => {
+    try {
+      await publish(db, vendorPlatform, job);
+    } catch (error) {
+      if (isPermanentFailure(error) || job.attempt > retryLimit) await markPublication(db, job.entityId, 'FAILED');
+      throw error;
+    }
+  };
+}
+
+async function publish(db: Database, vendorPlatform: VendorPlatformConnector, job: JobContext): Promise<void> {
+  const [order] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.id, job.entityId));
+  if (!order?.number) throw new PermanentError(`The order ${job.entityId} has no ERP number to publish`);
+  const [supplier] = await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, order.supplierId));
+  if (!supplier?.vendorRegistrationId) throw new PermanentError(`The supplier ${order.supplierId} has no vendor platform registration`);
+  const lines = await db.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
+  const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
+  const portalOrder = toPortalOrder({ ...order, number: order.number, shipTo: facility?.name ?? null, registrationId: supplier.vendorRegistrationId, lines });
+  await vendorPlatform.publishPurchaseOrder(order.id, portalOrder, job.signal);
+  await markPublication(db, order.id, 'PUBLISHED');
+}
+
+/** PUBLISHED never overwrites an acknowledgement: republishing a status change keeps the supplier's answer. */
+async function markPublication(db: Queryable, orderId: string, state: 'PUBLISHED' | 'FAILED'): Promise<void> {
+  const now = new Date();
+  await db
+    .update(purchaseOrders)
+    .set({ publicationState: state, updatedAt: now, ...(state === 'PUBLISHED' ? { publishedAt: now } : {}) })
+    .where(and(eq(purchaseOrders.id, orderId), inArray(purchaseOrders.publicationState, ['PENDING', 'PUBLISHED', 'FAILED'])));
+}
+
+/**
+ * A supplier accepted an order on its portal. A rejection leaves the order PUBLISHED: the
+ * buyer follows it up, nothing here changes on its own.
+ */
+async function applyAcknowledgement(db: Queryable, acknowledgement: Acknowledgement): Promise<void> {
+  if (!acknowledgement.accepted) return;
+  await db
+    .update(purchaseOrders)
+    .set({ publicationState: 'ACKNOWLEDGED', updatedAt: new Date() })
+    .where(eq(purchaseOrders.id, acknowledgement.purchaseOrderId));
+}
+
+/** Applies one vendor platform event (webhook or feed) at most once; events about other things are recorded and ignored. */
+export function applyVendorEvent(db: Database, event: VendorEvent): Promise<InboundOutcome> {
+  const acknowledgement = acknowledgementOf(event);
+  return processInboundEvent(db, { inboundEvents, inboundEntityVersions }, { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id }, async (tx) => {
+    if (acknowledgement) await applyAcknowledgement(tx, acknowledgement);
+  });
+}
+
+export interface VendorFeedOptions {
+  db: Database;
+  vendorPlatform: VendorPlatformConnector;
+  policy: CallPolicy;
+  logger: Logger;
+  intervalMs: number;
+}
+
+/** Catches up on acknowledgements whose webhook never arrived (deliveries are not kept across restarts). */
+export function createVendorFeedPoller(options: VendorFeedOptions): FeedPoller {
+  const log = options.logger.child({ component: 'vendor-platform-feed' });
+  return createFeedPoller<VendorEvent>({
+    db: options.db,
+    tables: { inboundEvents, inboundEntityVersions, feedCursors },
+    source: VENDOR_PLATFORM_SOURCE,
+    logger: options.logger,
+    intervalMs: options.intervalMs,
+    fetchPage: (cursor) => options.policy.execute((signal) => options.vendorPlatform.eventsAfter(cursor, signal)),
+    describe: (item) => ({ sourceEventId: item.id }),
+    apply: async (tx, item) => {
+      const acknowledgement = readableAcknowledgement(item, log);
+      if (acknowledgement) await applyAcknowledgement(tx, acknowledgement);
+    },
+  });
+}
+
+/** A malformed event would stop the feed forever if it threw; it is logged and passed over. */
+function readableAcknowledgement(event: VendorEvent, log: Logger): Acknowledgement | null {
+  try {
+    return acknowledgementOf(event);
+  } catch (error) {
+    log.error({ eventId: event.id, error: describeError(error) }, 'unreadable vendor platform event skipped');
+    return null;
+  }
+}

@@ -1,0 +1,55 @@
+import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { processPolicies, type BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
+import { erpConnector } from './connectors/erp.ts';
+import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
+import { createErpFeedPoller } from './erp-feed.ts';
+import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
+import { CONTRACT_CHANGED, ERP_SUBMISSION_REQUESTED, PUBLICATION_REQUESTED, RECEIPT_RECORDED, SUPPLIER_ERP_LINKED, SUPPLIER_STATUS_CHANGED } from './events.ts';
+import { createVendorFeedPoller, publishOrder } from './publication.ts';
+import { applyContractChanged, applySupplierErpLinked, applySupplierStatusChanged } from './references.ts';
+
+export interface ProcurementWorkerOptions {
+  /** How often the ERP and vendor platform feeds are read when nothing else wakes them. */
+  feedIntervalMs: number;
+  /** Retries of the jobs that call the backing systems; the runtime's defaults otherwise. */
+  retry?: Partial<RetryOptions>;
+  /** The breakers the feeds' reads go through; the process's shared set by default. */
+  policies?: BackingSystemPolicies;
+}
+
+const RUNTIME_RETRY_LIMIT = 6;
+
+function feedWork(poller: FeedPoller): BackgroundWork {
+  return { start: async () => poller.start(), stop: () => poller.stop() };
+}
+
+/** Procurement's background work, with timings a test can shorten. */
+export function procurementWorkers(options: ProcurementWorkerOptions): RegisterWorkers {
+  return ({ db, jobs, systems, logger }) => {
+    const erp = erpConnector(systems.erpUrl);
+    const vendorPlatform = vendorPlatformConnector(systems.vendorPlatformUrl);
+    const policies = options.policies ?? processPolicies;
+    const retry = options.retry ?? {};
+    jobs.defineHandler({ queue: 'erp-purchase-orders', topic: ERP_SUBMISSION_REQUESTED, system: 'ERP', retry, handler: sendOrderToErp(db, erp) });
+    jobs.defineHandler({ queue: 'erp-receipts', topic: RECEIPT_RECORDED, system: 'ERP', retry, handler: sendReceiptToErp(db, erp) });
+    jobs.defineHandler({
+      queue: 'portal-publication',
+      topic: PUBLICATION_REQUESTED,
+      system: 'VENDOR_PLATFORM',
+      retry,
+      handler: publishOrder(db, vendorPlatform, retry.limit ?? RUNTIME_RETRY_LIMIT),
+    });
+    jobs.defineHandler({ queue: 'supplier-status', topic: SUPPLIER_STATUS_CHANGED, handler: (job) => applySupplierStatusChanged(db, job.payload) });
+    jobs.defineHandler({ queue: 'supplier-erp-links', topic: SUPPLIER_ERP_LINKED, handler: (job) => applySupplierErpLinked(db, job.payload) });
+    jobs.defineHandler({ queue: 'contract-references', topic: CONTRACT_CHANGED, handler: (job) => applyContractChanged(db, job.payload) });
+    const intervalMs = options.feedIntervalMs;
+    return [
+      feedWork(createErpFeedPoller({ db, erp, policy: policies.for('ERP'), logger, intervalMs })),
+      feedWork(createVendorFeedPoller({ db, vendorPlatform, policy: policies.for('VENDOR_PLATFORM'), logger, intervalMs })),
+    ];
+  };
+}
+
+export const registerWorkers: RegisterWorkers = procurementWorkers({ feedIntervalMs: 5_000 });

@@ -1,0 +1,38 @@
+import { RemoteHttpError } from '@procuregraph/platform/resilience/failures';
+
+export interface JsonRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
+  body?: unknown;
+  /** Sent as `Idempotency-Key` on remote creates. */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * One JSON call to a backing system; a non-2xx answer becomes a RemoteHttpError carrying the
+ * system's own error text (`describeError` shows it in the sync status), so a job can be
+ * classified as retryable or permanent by its status.
+ */
+export async function requestJson(url: string, request: JsonRequest, describeFailure: (body: unknown) => string): Promise<unknown> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
+  const response = await fetch(url, {
+    method: request.method,
+    headers,
+    body: request.body === undefined ? null : JSON.stringify(request.body),
+    signal: request.signal ?? null,
+  });
+  const text = await response.text();
+  const body: unknown = text === '' ? null : safeJson(text);
+  if (!response.ok) throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
+  return body;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

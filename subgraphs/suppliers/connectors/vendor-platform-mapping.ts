@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { OnboardingInput } from '../onboarding/validation.ts';
+import { insuranceTypes, type InsuranceType } from '../db/tables.ts';
+
+/**
+ * Vendor-platform registrations in canonical terms. Read leniently: whatever is wrong with a
+ * registration is for onboarding validation to report (and the platform to hear back), not a
+ * reason to drop it here.
+ */
+
+const text = z.string().nullish();
+const registrationPayload = z
+  .object({
+    id: z.string(),
+    status: z.string(),
+    legalName: text,
+    dbaName: text,
+    tin: text,
+    address: z.object({ street1: text, street2: text, city: text, state: text, zip: text, country: text }).loose().nullish(),
+    contact: z.object({ fullName: text, email: text, phone: text }).loose().nullish(),
+    bank: z.object({ routingNumber: text, accountNumber: text, accountType: text }).loose().nullish(),
+    insurance: z
+      .array(z.object({ kind: z.string(), insurer: text, policyNumber: text, coverageLimit: z.object({ value: z.union([z.string(), z.number()]) }).loose().nullish(), expirationDate: text }).loose())
+      .nullish(),
+  })
+  .loose();
+
+export interface RegistrationView {
+  registrationId: string;
+  /** submitted, approved or rejected. */
+  status: string;
+  input: OnboardingInput;
+}
+
+function insuranceType(kind: string): InsuranceType | null {
+  const type = kind.toUpperCase();
+  return (insuranceTypes as readonly string[]).includes(type) ? (type as InsuranceType) : null;
+}
+
+/** Reads `GET /api/v1/registrations/{id}` (the full record, TIN and account number included). */
+export function fromRegistration(body: unknown): RegistrationView {
+  const registration = registrationPayload.parse(body);
+  const { address, contact, bank } = registration;
+  return {
+    registrationId: registration.id,
+    status: registration.status,
+    input: {
+      legalName: registration.legalName,
+      dbaName: registration.dbaName,
+      taxId: registration.tin,
+      address: address ? { line1: address.street1, line2: address.street2, city: address.city, region: address.state, postalCode: address.zip, country: address.country } : null,
+      contact: contact ? { name: contact.fullName, email: contact.email, phone: contact.phone } : null,
+      bankAccount: bank ? { routingNumber: bank.routingNumber, accountNumber: bank.accountNumber, accountType: bank.accountType === 'savings' ? 'SAVINGS' : bank.accountType === 'checking' ? 'CHECKING' : null } : null,
+      insuranceCertificates: (registration.insurance ?? []).flatMap((certificate) => {
+        const type = insuranceType(certificate.kind);
+        if (!type) return [];
+        const coverage = certificate.coverageLimit?.value;
+        return [{ type, carrier: certificate.insurer, policyNumber: certificate.policyNumber, coverageAmount: coverage === undefined ? null : String(coverage), expiresOn: certificate.expirationDate }];
+      }),
+    },
+  };
+}
+
+const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), code: z.string().optional() }).loose();
+
+/** "invalid_state: …" from an RFC 9457 problem body. */
+export function describeProblem(body: unknown): string {
+  const parsed = problem.safeParse(body);
+  if (!parsed.success) return typeof body === 'string' ? body.slice(0, 200) : 'no error details';
+  return `${parsed.data.code ?? 'error'}: ${parsed.data.detail ?? parsed.data.title ?? ''}`;
+}

@@ -1,0 +1,30 @@
+/**
+ * US tax and bank identifiers: the checks the vendor platform leaves to us (it only checks the
+ * W-9 shape), so a supplier the ERP would later refuse is refused at the door instead.
+ */
+
+/** EIN prefixes the IRS has never assigned to a campus (product brief, "Domain facts"). */
+const INVALID_EIN_PREFIXES = new Set(['00', '07', '08', '09', '17', '18', '19', '28', '29', '49', '69', '70', '78', '79', '89', '96', '97']);
+
+export type TaxIdProblem = 'FORMAT' | 'PREFIX';
+
+/** The nine digits of an EIN written `NN-NNNNNNN` or `NNNNNNNNN`, or what is wrong with it. */
+export function parseTaxId(value: string): { digits: string } | { problem: TaxIdProblem } {
+  const trimmed = value.trim();
+  if (!/^\d{2}-?\d{7}$/.test(trimmed)) return { problem: 'FORMAT' };
+  const digits = trimmed.replace('-', '');
+  return INVALID_EIN_PREFIXES.has(digits.slice(0, 2)) ? { problem: 'PREFIX' } : { digits };
+}
+
+/** ABA checksum: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10). */
+export function isValidRoutingNumber(value: string): boolean {
+  if (!/^\d{9}$/.test(value)) return false;
+  const weights = [3, 7, 1];
+  const total = [...value].reduce((sum, digit, index) => sum + Number(digit) * weights[index % 3]!, 0);
+  return total % 10 === 0;
+}
+
+/** `**-***6789`-style masks keep the last four digits only. */
+export function lastFour(digits: string): string {
+  return digits.slice(-4);
+}

@@ -1,0 +1,156 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '@procuregraph/platform/db/database';
+import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import { newId } from '@procuregraph/platform/db/ids';
+import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { BackingSystem } from '@procuregraph/platform/db/integration-tables';
+import { externalReferences, insuranceCertificates, supplierNumberSequence, suppliers, type SupplierRow } from '../db/tables.ts';
+import type { ExclusionScreening } from '../screening/exclusion-screening.ts';
+import type { ScreeningOutcome } from '../screening/exclusion-list.ts';
+import { addressLineKey } from './contact-normalization.ts';
+import { insuranceStatusOn } from './insurance-status.ts';
+import { inputFingerprint, submittedRecord } from './input-fingerprint.ts';
+import { lastFour } from './identifiers.ts';
+import { announceStatus } from './status-change.ts';
+import { defaultInsurancePolicy, validateOnboarding, type InsurancePolicy, type NormalizedSupplier, type OnboardingInput } from './validation.ts';
+
+export interface OnboardingDependencies {
+  db: Database;
+  cipher: FieldCipher;
+  screening: ExclusionScreening;
+  insurancePolicy?: InsurancePolicy;
+  /** The clock; tests set the day certificates are judged on. */
+  now?: () => Date;
+}
+
+export interface OnboardingRequest {
+  input: OnboardingInput;
+  idempotencyKey?: string | null;
+  /** Where the registration came from, when not from the graph: kept as an external reference. */
+  source?: { system: BackingSystem; externalId: string };
+}
+
+export interface OnboardingResult {
+  supplier: SupplierRow | null;
+  userErrors: UserError[];
+}
+
+const refused = (error: UserError): OnboardingResult => ({ supplier: null, userErrors: [error] });
+
+/** The same key with the same input is the same request: its supplier; with other input, a mistake. */
+async function idempotentReplay(db: Queryable, key: string, fingerprint: string): Promise<OnboardingResult | null> {
+  const [existing] = await db.select().from(suppliers).where(eq(suppliers.idempotencyKey, key));
+  if (!existing) return null;
+  if (existing.inputFingerprint === fingerprint) return { supplier: existing, userErrors: [] };
+  return refused({ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED', message: `The idempotency key ${key} was used for a different registration` });
+}
+
+/** Same TIN, or same normalized legal name at the same street address and ZIP code. */
+async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, taxIdFingerprint: string): Promise<{ row: SupplierRow; field: string } | null> {
+  const [sameTaxId] = await db.select().from(suppliers).where(eq(suppliers.taxIdFingerprint, taxIdFingerprint));
+  if (sameTaxId) return { row: sameTaxId, field: 'taxId' };
+  const sameName = await db.select().from(suppliers).where(eq(suppliers.legalNameKey, supplier.legalNameKey));
+  const line = addressLineKey(supplier.address.line1);
+  const sameAddress = sameName.find((row) => addressLineKey(row.address.line1) === line && row.address.postalCode.slice(0, 5) === supplier.address.postalCode.slice(0, 5));
+  return sameAddress ? { row: sameAddress, field: 'legalName' } : null;
+}
+
+function duplicateError(duplicate: { row: SupplierRow; field: string }): UserError {
+  const what = duplicate.field === 'taxId' ? 'the same tax id' : 'the same legal name and address';
+  return {
+    field: ['input', duplicate.field],
+    code: 'DUPLICATE_SUPPLIER',
+    message: `Supplier ${duplicate.row.supplierNumber} (${duplicate.row.id}) already has ${what}`,
+  };
+}
+
+function excludedError(outcome: Extract<ScreeningOutcome, { reason: string }>): UserError {
+  return { field: ['input', 'legalName'], code: 'EXCLUDED_PARTY', message: outcome.reason };
+}
+
+function supplierValues(deps: OnboardingDependencies, request: OnboardingRequest, supplier: NormalizedSupplier, screening: ScreeningOutcome, today: string) {
+  const { cipher } = deps;
+  const held = screening.status === 'POTENTIAL_MATCH';
+  const bank = supplier.bankAccount;
+  return {
+    id: newId(),
+    supplierNumber: sql<string>`'SUP-' || nextval(${sql.raw(`'suppliers.${supplierNumberSequence.seqName}'`)})`,
+    legalName: supplier.legalName,
+    legalNameKey: supplier.legalNameKey,
+    dbaName: supplier.dbaName,
+    category: supplier.category,
+    // A possible exclusion waits for compliance before anyone may approve it.
+    status: held ? ('ON_HOLD' as const) : ('PENDING_APPROVAL' as const),
+    holdReason: held ? ('SCREENING' as const) : null,
+    statusBeforeHold: held ? ('PENDING_APPROVAL' as const) : null,
+    taxIdCiphertext: cipher.encrypt(supplier.taxId),
+    taxIdLast4: lastFour(supplier.taxId),
+    taxIdFingerprint: cipher.fingerprint(supplier.taxId),
+    address: supplier.address,
+    contact: supplier.contact,
+    bankRoutingNumber: bank?.routingNumber ?? null,
+    bankAccountCiphertext: bank ? cipher.encrypt(bank.accountNumber) : null,
+    bankAccountLast4: bank ? lastFour(bank.accountNumber) : null,
+    bankAccountType: bank?.accountType ?? null,
+    screeningStatus: screening.status,
+    screeningCheckedAt: new Date(),
+    screeningMatch: screening.status === 'CLEAR' ? null : screening.reason,
+    insuranceStatus: insuranceStatusOn(supplier.insuranceCertificates, supplier.category, today),
+    idempotencyKey: request.idempotencyKey ?? null,
+    inputFingerprint: inputFingerprint(supplier),
+    submitted: submittedRecord(request.input),
+  };
+}
+
+async function insertSupplier(deps: OnboardingDependencies, request: OnboardingRequest, supplier: NormalizedSupplier, screening: ScreeningOutcome, today: string): Promise<SupplierRow> {
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx.insert(suppliers).values(supplierValues(deps, request, supplier, screening, today)).returning();
+    const created = row!;
+    if (supplier.insuranceCertificates.length > 0) {
+      await tx.insert(insuranceCertificates).values(supplier.insuranceCertificates.map((certificate) => ({ id: newId(), supplierId: created.id, ...certificate })));
+    }
+    if (request.source) await tx.insert(externalReferences).values({ supplierId: created.id, ...request.source });
+    await announceStatus(tx, created.id, null, created.status, created.createdAt);
+    return created;
+  });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
+  return candidate?.code === '23505' || candidate?.cause?.code === '23505';
+}
+
+/** Everything that refuses a valid registration: a reused key, an exclusion, a duplicate. */
+async function refusal(deps: OnboardingDependencies, request: OnboardingRequest, supplier: NormalizedSupplier, screening: ScreeningOutcome): Promise<OnboardingResult | null> {
+  if (request.idempotencyKey) {
+    const replay = await idempotentReplay(deps.db, request.idempotencyKey, inputFingerprint(supplier));
+    if (replay) return replay;
+  }
+  if (screening.status === 'EXCLUDED') return refused(excludedError(screening));
+  const duplicate = await findDuplicate(deps.db, supplier, deps.cipher.fingerprint(supplier.taxId));
+  return duplicate ? refused(duplicateError(duplicate)) : null;
+}
+
+/**
+ * Onboards one registration: validation and normalization, idempotency, exclusion screening,
+ * duplicate detection, then the supplier (PENDING_APPROVAL, or ON_HOLD for a possible exclusion)
+ * with its certificates and first status event in one transaction. Any refusal writes nothing.
+ */
+export async function onboardSupplier(deps: OnboardingDependencies, request: OnboardingRequest): Promise<OnboardingResult> {
+  const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const validation = validateOnboarding(request.input, { ...(deps.insurancePolicy ?? defaultInsurancePolicy), today });
+  if (!validation.ok) return { supplier: null, userErrors: validation.errors };
+  const supplier = validation.supplier;
+  const screening = (await deps.screening.current()).screen({ legalName: supplier.legalName, state: supplier.address.country === 'US' ? supplier.address.region : null });
+  const refusalBefore = await refusal(deps, request, supplier, screening);
+  if (refusalBefore) return refusalBefore;
+  try {
+    return { supplier: await insertSupplier(deps, request, supplier, screening, today), userErrors: [] };
+  } catch (error) {
+    // A concurrent request with the same key or TIN won the race: answer as if it had come first.
+    if (!isUniqueViolation(error)) throw error;
+    const refusalAfter = await refusal(deps, request, supplier, screening);
+    if (refusalAfter) return refusalAfter;
+    throw error;
+  }
+}

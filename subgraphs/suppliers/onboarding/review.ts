@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database, Transaction } from '@procuregraph/platform/db/database';
+import { isUuid } from '@procuregraph/platform/db/ids';
+import type { UserError } from '@procuregraph/platform/graphql/errors';
+import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
+import { externalReferences, outbox, syncStatus, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
+import { lockSupplier, transition } from './status-change.ts';
+import { SUPPLIER_APPROVED } from './topics.ts';
+
+export interface ReviewResult {
+  supplier: SupplierRow | null;
+  userErrors: UserError[];
+}
+
+const failure = (code: string, message: string, field: string[] = ['id']): ReviewResult => ({ supplier: null, userErrors: [{ field, code, message }] });
+
+/** A possible exclusion held for compliance may be approved once reviewed; nothing else skips the queue. */
+function mayApprove(supplier: SupplierRow): boolean {
+  return supplier.status === 'PENDING_APPROVAL' || (supplier.status === 'ON_HOLD' && supplier.holdReason === 'SCREENING');
+}
+
+async function approveLocked(tx: Transaction, supplier: SupplierRow): Promise<ReviewResult> {
+  if (supplier.status === 'APPROVED' || supplier.status === 'ACTIVE') return { supplier, userErrors: [] };
+  if (!mayApprove(supplier)) return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be approved`);
+  const approved = await transition(tx, supplier, 'APPROVED', { holdReason: null, statusBeforeHold: null, rejectionReason: null });
+  // The ERP setup is the job this event starts; PENDING shows in the graph from this commit on.
+  await appendToOutbox(tx, outbox, { topic: SUPPLIER_APPROVED, aggregateId: supplier.id, payload: { supplierId: supplier.id } });
+  await markSyncPending(tx, syncStatus, supplier.id, 'ERP');
+  return { supplier: approved, userErrors: [] };
+}
+
+const REJECTABLE: readonly SupplierStatus[] = ['PENDING_APPROVAL', 'ON_HOLD'];
+
+async function rejectLocked(tx: Transaction, supplier: SupplierRow, reason: string): Promise<ReviewResult> {
+  if (supplier.status === 'REJECTED') return { supplier, userErrors: [] };
+  if (!REJECTABLE.includes(supplier.status)) return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be rejected`);
+  return { supplier: await transition(tx, supplier, 'REJECTED', { rejectionReason: reason, holdReason: null, statusBeforeHold: null }), userErrors: [] };
+}
+
+async function withSupplier(db: Database, supplierId: string, decide: (tx: Transaction, supplier: SupplierRow) => Promise<ReviewResult>): Promise<ReviewResult> {
+  if (!isUuid(supplierId)) return failure('NOT_FOUND', `There is no supplier ${supplierId}`);
+  return db.transaction(async (tx) => {
+    const supplier = await lockSupplier(tx, supplierId);
+    return supplier ? decide(tx, supplier) : failure('NOT_FOUND', `There is no supplier ${supplierId}`);
+  });
+}
+
+/** Approves a supplier: APPROVED, its event, and the ERP setup job, in one transaction. Approving twice is a no-op. */
+export function approveSupplier(db: Database, supplierId: string): Promise<ReviewResult> {
+  return withSupplier(db, supplierId, approveLocked);
+}
+
+export function rejectSupplier(db: Database, supplierId: string, reason: string): Promise<ReviewResult> {
+  const trimmed = reason.trim();
+  if (trimmed === '') return Promise.resolve(failure('REQUIRED', 'A reason is required', ['reason']));
+  return withSupplier(db, supplierId, (tx, supplier) => rejectLocked(tx, supplier, trimmed));
+}
+
+/** The supplier onboarded from a vendor-platform registration. */
+export async function supplierOfRegistration(db: Database, registrationId: string): Promise<string | null> {
+  const [reference] = await db
+    .select({ supplierId: externalReferences.supplierId })
+    .from(externalReferences)
+    .where(and(eq(externalReferences.system, 'VENDOR_PLATFORM'), eq(externalReferences.externalId, registrationId)));
+  return reference?.supplierId ?? null;
+}

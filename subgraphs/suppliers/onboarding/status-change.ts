@@ -1,0 +1,34 @@
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@procuregraph/platform/db/database';
+import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import { outbox, suppliers, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
+import { supplierStatusChanged, type SupplierStatusChanged } from '../events.ts';
+
+/** Announces a status in the transaction that sets it: every transition has its event, none without one. */
+export async function announceStatus(tx: Transaction, supplierId: string, previousStatus: SupplierStatus | null, status: SupplierStatus, occurredAt: Date): Promise<void> {
+  const payload: SupplierStatusChanged = { supplierId, previousStatus, status, occurredAt: occurredAt.toISOString() };
+  await appendToOutbox(tx, outbox, { topic: supplierStatusChanged.name, aggregateId: supplierId, payload });
+}
+
+/** The supplier row, locked until the transaction ends, so two transitions never interleave. */
+export async function lockSupplier(tx: Transaction, supplierId: string): Promise<SupplierRow | null> {
+  const [row] = await tx.select().from(suppliers).where(eq(suppliers.id, supplierId)).for('update');
+  return row ?? null;
+}
+
+/** Moves a locked supplier to `status` (with other column changes) and announces it. */
+export async function transition(
+  tx: Transaction,
+  supplier: SupplierRow,
+  status: SupplierStatus,
+  changes: Partial<typeof suppliers.$inferInsert> = {},
+): Promise<SupplierRow> {
+  const now = new Date();
+  const [updated] = await tx
+    .update(suppliers)
+    .set({ ...changes, status, updatedAt: now })
+    .where(eq(suppliers.id, supplier.id))
+    .returning();
+  if (supplier.status !== status) await announceStatus(tx, supplier.id, supplier.status, status, now);
+  return updated!;
+}

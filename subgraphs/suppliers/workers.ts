@@ -1,0 +1,88 @@
+import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
+import { describeError } from '@procuregraph/platform/resilience/failures';
+import { z } from 'zod';
+import { erpConnector } from './connectors/erp.ts';
+import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
+import { setUpInErp } from './onboarding/erp-setup.ts';
+import { checkInsurance } from './onboarding/insurance-review.ts';
+import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED } from './onboarding/topics.ts';
+
+export interface SuppliersWorkerOptions {
+  /** Retry settings of the backing-system jobs (tests shorten them). */
+  retry?: Partial<RetryOptions>;
+  /** How often the insurance check runs after the one at start; daily by default. */
+  insuranceCheckIntervalMs?: number;
+  /** The check's clock. */
+  today?: () => string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const erpLinkedPayload = z.object({ vendorRegistrationId: z.string().nullable(), erpSupplierId: z.string(), erpSupplierNumber: z.string() });
+
+function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions> | undefined): void {
+  const erp = erpConnector(context.systems.erpUrl);
+  const vendorPlatform = vendorPlatformConnector(context.systems.vendorPlatformUrl);
+  context.jobs.defineHandler({
+    queue: 'erp-supplier-setup',
+    topic: SUPPLIER_APPROVED,
+    system: 'ERP',
+    ...(retry ? { retry } : {}),
+    handler: (job) => setUpInErp({ db: context.db, cipher: context.cipher, erp }, job.entityId, job.idempotencyKey, job.signal),
+  });
+  context.jobs.defineHandler({
+    queue: 'vendor-platform-erp-reference',
+    topic: SUPPLIER_ERP_LINKED,
+    system: 'VENDOR_PLATFORM',
+    ...(retry ? { retry } : {}),
+    handler: async (job) => {
+      const payload = erpLinkedPayload.parse(job.payload);
+      // A supplier onboarded through the graph has no registration on the platform to tell.
+      if (!payload.vendorRegistrationId) return;
+      // Approved in the graph means approved on the platform too: its portal serves only approved
+      // suppliers. Repeating the approval is a no-op there; a registration rejected there meanwhile
+      // answers 409, which dead-letters the job for someone to look at.
+      await vendorPlatform.approveRegistration(payload.vendorRegistrationId, job.signal);
+      await vendorPlatform.linkErpSupplier(payload.vendorRegistrationId, { supplierNumber: payload.erpSupplierNumber, supplierId: payload.erpSupplierId }, job.signal);
+    },
+  });
+}
+
+/**
+ * The daily insurance check. pg-boss cron is off in this runtime, so a timer runs it at start and
+ * every interval; with several instances each runs it, which is harmless (each supplier is
+ * re-judged under its row lock, and only real changes write).
+ */
+function insuranceCheckTimer(context: WorkerContext, options: SuppliersWorkerOptions): BackgroundWork {
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const log = context.logger.child({ component: 'insurance-check' });
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = checkInsurance(context.db, today()).then(
+      (summary) => log.info(summary, 'insurance check done'),
+      (error: unknown) => log.error({ error: describeError(error) }, 'insurance check failed'),
+    );
+  };
+  return {
+    async start() {
+      run();
+      timer = setInterval(run, options.insuranceCheckIntervalMs ?? DAY_MS);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+/** The suppliers subgraph's background work, with options for tests. */
+export function createSuppliersWorkers(options: SuppliersWorkerOptions = {}): RegisterWorkers {
+  return (context) => {
+    defineSyncHandlers(context, options.retry);
+    return [insuranceCheckTimer(context, options)];
+  };
+}
+
+export const registerWorkers: RegisterWorkers = createSuppliersWorkers();

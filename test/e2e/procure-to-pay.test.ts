@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '@procuregraph/demo/generate';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe } from '../subscriber.ts';
+
+/**
+ * The whole story through the gateway, with the reference ERP and vendor platform as separate
+ * HTTP services: issue a PO, receive it, submit a matching invoice, approve it, run payments three
+ * times, and watch SCHEDULED, SENT and CLEARED arrive live with fields from three subgraphs.
+ */
+const world = createWorld({ scale: 'default' });
+const supplier = [...world.suppliers()].find((candidate) => candidate.status === 'ACTIVE' && candidate.erp !== null)!;
+const buyer: UserCaller = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' };
+const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role: 'finance' };
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+
+afterAll(async () => {
+  await graph?.close();
+});
+
+async function orderOnceOpen(id: string) {
+  return eventually(async () => {
+    const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`, { id });
+    return data!.purchaseOrder.status === 'OPEN' ? data!.purchaseOrder : undefined;
+  });
+}
+
+async function invoiceStatus(id: string): Promise<string> {
+  return (await graph.query(`query ($id: ID!) { invoice(id: $id) { status } }`, { id })).data!.invoice.status;
+}
+
+const ONBOARD = `mutation ($input: OnboardSupplierInput!) {
+  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }
+}`;
+
+/** Onboards and approves a new supplier through the gateway and waits until the ERP has it. */
+async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
+  const onboarded = await graph.query(
+    ONBOARD,
+    {
+      input: {
+        legalName: 'lakeshore sterile processing, incorporated',
+        taxId: '47-2210934',
+        category: 'MEDICAL_SURGICAL',
+        address: { line1: '400 N Michigan Ave', city: 'Chicago', region: 'il', postalCode: '60611', country: 'US' },
+        contact: { name: 'Dana Ruiz', email: 'Dana.Ruiz@lakeshore.example', phone: '(312) 555-0142' },
+        bankAccount: { routingNumber: '011000015', accountNumber: '000987654321', accountType: 'CHECKING' },
+        insuranceCertificates: [
+          { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-7781204', coverageAmount: '2000000', expiresOn: '2028-06-30' },
+          { type: 'WORKERS_COMPENSATION', carrier: 'Travelers', policyNumber: 'WC-7781205', coverageAmount: '1000000', expiresOn: '2028-06-30' },
+        ],
+        idempotencyKey: 'onboard-lakeshore-1',
+      },
+    },
+    buyer,
+  );
+  expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
+  const created = onboarded.data!.onboardSupplier.supplier;
+  expect(created).toMatchObject({ legalName: 'Lakeshore Sterile Processing Inc.', status: 'PENDING_APPROVAL', taxIdMasked: '**-***0934' });
+
+  const statuses = subscribe(
+    graph.graphqlUrl,
+    { authorization: `Bearer ${await graph.tokenFor(buyer)}` },
+    `subscription ($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }`,
+    { supplierId: created.id },
+  );
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const approved = await graph.query(`mutation ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`, { id: created.id }, buyer);
+    expect(approved.data!.approveSupplier).toEqual({ supplier: { status: 'APPROVED' }, userErrors: [] });
+    const changes = await statuses.take(2, 30_000);
+    expect(changes.map((change) => [change.data?.supplierStatusChanged.previousStatus, change.data?.supplierStatusChanged.status])).toEqual([
+      ['PENDING_APPROVAL', 'APPROVED'],
+      ['APPROVED', 'ACTIVE'],
+    ]);
+  } finally {
+    await statuses.close();
+  }
+  const { data } = await graph.query(`query ($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }`, { id: created.id });
+  expect(data!.supplier.status).toBe('ACTIVE');
+  expect(data!.supplier.externalReferences.map((reference: { system: string }) => reference.system)).toContain('ERP');
+  return { id: created.id, legalName: created.legalName };
+}
+
+describe('procure to pay', () => {
+  it('onboards and approves a supplier, then takes an order for it all the way to a cleared payment', async () => {
+    const newcomer = await onboardedSupplier();
+    await procureToPay(newcomer, { portal: false });
+  });
+
+  it('shows every payment status to the supplier on the portal', async () => {
+    await procureToPay(supplier, { portal: true });
+  });
+});
+
+async function procureToPay(supplier: { id: string; legalName: string; vendorPlatform?: { registrationId: string } }, options: { portal: boolean }) {
+  {
+    // Procurement learns that a supplier is active in the ERP from the onboarding events: right
+    // after activation an order may be refused as SUPPLIER_NOT_ACTIVE until that event arrives.
+    const idempotencyKey = randomUUID();
+    const issued = await eventually(async () => {
+      const answer = await graph.query(
+      `mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }`,
+      {
+        input: {
+          supplierId: supplier.id,
+          idempotencyKey,
+          lines: [
+            { itemNumber: 'SUT-4-0-VIC', description: 'Absorbable suture 4-0', quantity: '10', unitOfMeasure: 'BX', unitPrice: '0.10' },
+            { itemNumber: 'DRP-STR-LG', description: 'Sterile drape, large', quantity: '3', unitOfMeasure: 'CS', unitPrice: '0.20' },
+          ],
+        },
+      },
+      buyer,
+      );
+      return answer.data!.issuePurchaseOrder.userErrors.length === 0 ? answer : undefined;
+    });
+    const orderId: string = issued.data!.issuePurchaseOrder.purchaseOrder.id;
+    const order = await orderOnceOpen(orderId);
+
+    const received = await graph.query(
+      `mutation ($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }`,
+      { input: { purchaseOrderId: orderId, lines: order.lines.map((line: { lineNumber: number; quantity: string }) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantity })) } },
+      buyer,
+    );
+    expect(received.data!.recordReceipt.userErrors).toEqual([]);
+
+    const invoiceNumber = `INV-P2P-${randomUUID().slice(0, 8)}`;
+    const submit = () =>
+      graph.query(
+        `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }`,
+        {
+          input: {
+            supplierId: supplier.id,
+            purchaseOrderId: orderId,
+            invoiceNumber,
+            invoiceDate: new Date().toISOString().slice(0, 10),
+            idempotencyKey: invoiceNumber,
+            lines: order.lines.map((line: { lineNumber: number; itemNumber: string; quantity: string; unitPrice: { amount: string } }) => ({
+              lineNumber: line.lineNumber,
+              itemNumber: line.itemNumber,
+              quantity: line.quantity,
+              unitPrice: line.unitPrice.amount,
+            })),
+          },
+        },
+        finance,
+      );
+    // The invoicing projection learns of the receipt through an event: the first submission may
+    // come before it, so the match is repeated with a fresh invoice until the receipt is known.
+    const submitted = await eventually(async () => {
+      const { data } = await submit();
+      return data!.submitInvoice.invoice?.status === 'MATCHED' ? data!.submitInvoice : undefined;
+    });
+    // 10 × 0.10 + 3 × 0.20 = 1.60 exactly; a binary float says 1.6000000000000003.
+    expect(submitted.invoice.total.amount).toBe('1.60');
+    const invoiceId: string = submitted.invoice.id;
+
+    const token = await graph.tokenFor(finance);
+    const subscriber = subscribe(
+      graph.graphqlUrl,
+      { authorization: `Bearer ${token}` },
+      `subscription ($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }`,
+      { invoiceId },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`, { id: invoiceId }, finance);
+      expect(approved.data!.approveInvoice).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
+
+      // The invoice must reach ERP payables before a payment run can pay it.
+      await eventually(async () => {
+        const { data } = await graph.query(`query ($id: ID!) { invoice(id: $id) { syncStatus { system state } } }`, { id: invoiceId });
+        return data!.invoice.syncStatus.some((status: { system: string; state: string }) => status.system === 'ERP' && status.state === 'SYNCED') ? true : undefined;
+      });
+      const events = [];
+      for (let run = 0; run < 3; run += 1) {
+        const answer = await fetch(`${graph.app.systems.erpUrl}/admin/payment-run`, { method: 'POST' });
+        expect(((await answer.json()) as { advanced: number }).advanced).toBeGreaterThanOrEqual(1);
+        events.push(...(await subscriber.take(1, 30_000)));
+      }
+
+      expect(events.map((event) => event.data?.paymentStatusChanged.status)).toEqual(['SCHEDULED', 'SENT', 'CLEARED']);
+      expect(events.map((event) => event.data?.paymentStatusChanged.previousStatus)).toEqual([null, 'SCHEDULED', 'SENT']);
+      expect(events[2]!.data!.paymentStatusChanged.payment).toEqual({
+        amount: { amount: '1.60' },
+        invoice: { invoiceNumber, purchaseOrder: { number: order.number } },
+        supplier: { legalName: supplier.legalName },
+      });
+      await eventually(async () => ((await invoiceStatus(invoiceId)) === 'PAID' ? true : undefined));
+      if (!options.portal) return;
+
+      const portal = await eventually(async () => {
+        const response = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform!.registrationId}`);
+        const payments = ((await response.json()) as { data: { invoiceNumber?: string; status: string; statusHistory: { status: string }[] }[]; hasMore: boolean }).data;
+        const ours = payments.find((payment) => payment.invoiceNumber === invoiceNumber);
+        return ours?.status === 'cleared' ? ours : undefined;
+      });
+      expect(portal.statusHistory.map((entry) => entry.status)).toEqual(['scheduled', 'sent', 'cleared']);
+    } finally {
+      await subscriber.close();
+    }
+  }
+}

@@ -1,0 +1,431 @@
+import { once } from 'node:events';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startGateway, type RunningGateway } from '@procuregraph/gateway/server';
+import { SUBSCRIBER_TOO_SLOW } from '@procuregraph/gateway/subscriptions/websocket';
+import { invoicingSubgraph } from '@procuregraph/invoicing/service';
+import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth/keys';
+import { testSubgraphDependencies } from '../subgraph-dependencies.ts';
+import { createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth/tokens';
+import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
+import { createServiceDatabase } from '@procuregraph/platform/db/database';
+import { newId } from '@procuregraph/platform/db/ids';
+import { publishEvent, startEventBus } from '@procuregraph/platform/events/bus';
+import { startSubgraphServer } from '@procuregraph/platform/graphql/subgraph-server';
+import { createLogger } from '@procuregraph/platform/logging';
+import { supergraphPath } from '@procuregraph/schema/compose';
+import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { admin, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe, until, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph({ seed: false });
+});
+
+afterAll(async () => {
+  await graph?.close();
+});
+
+// ---- a few canonical rows, each subgraph in its own schema ----
+
+interface Network {
+  supplierId: string;
+  legalName: string;
+  purchaseOrderId: string;
+  purchaseOrderNumber: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  paymentId: string;
+}
+
+let sequence = 0;
+
+async function insertNetwork(client: DatabaseClient): Promise<Network> {
+  sequence += 1;
+  const tag = `${process.pid}-${sequence}`;
+  const network: Network = {
+    supplierId: newId(),
+    legalName: `Subscribed Supplies ${tag} LLC`,
+    purchaseOrderId: newId(),
+    purchaseOrderNumber: `PO-SUB-${tag}`,
+    invoiceId: newId(),
+    invoiceNumber: `INV-SUB-${tag}`,
+    paymentId: newId(),
+  };
+  await executeSql(
+    client,
+    `insert into suppliers.suppliers (id, supplier_number, legal_name, legal_name_key, category, status, tax_id_ciphertext, tax_id_last4, tax_id_fingerprint, address)
+     values ($1, $2, $3, $3, 'LABORATORY', 'APPROVED', 'x', '0000', $2, '{"line1":"1 Test Way","line2":null,"city":"Dayton","region":"OH","postalCode":"45402","country":"US"}')`,
+    [network.supplierId, `SUP-SUB-${tag}`, network.legalName],
+  );
+  await executeSql(
+    client,
+    `insert into procurement.purchase_orders (id, number, supplier_id, status, order_date, total) values ($1, $2, $3, 'OPEN', '2025-01-15', '100.0000')`,
+    [network.purchaseOrderId, network.purchaseOrderNumber, network.supplierId],
+  );
+  await executeSql(
+    client,
+    `insert into invoicing.invoices (id, invoice_number, supplier_id, purchase_order_id, invoice_date, total, status, source)
+     values ($1, $2, $3, $4, '2025-02-01', '100.0000', 'APPROVED', 'GRAPH')`,
+    [network.invoiceId, network.invoiceNumber, network.supplierId, network.purchaseOrderId],
+  );
+  await executeSql(
+    client,
+    `insert into invoicing.payments (id, invoice_id, supplier_id, amount, status, method) values ($1, $2, $3, '100.0000', 'SCHEDULED', 'ACH')`,
+    [network.paymentId, network.invoiceId, network.supplierId],
+  );
+  return network;
+}
+
+/** What the ERP's payment feed does: update the canonical row, then the event goes out. */
+async function changePaymentStatus(client: DatabaseClient, network: Network, previousStatus: string | null, status: string): Promise<void> {
+  await executeSql(client, `update invoicing.payments set status = $2, updated_at = now() where id = $1`, [network.paymentId, status]);
+  await publishEvent(client, {
+    topic: 'payment.status_changed',
+    aggregateId: network.paymentId,
+    payload: { paymentId: network.paymentId, invoiceId: network.invoiceId, supplierId: network.supplierId, previousStatus, status, occurredAt: new Date().toISOString() },
+  });
+}
+
+async function changeSupplierStatus(client: DatabaseClient, network: Network, previousStatus: string, status: string): Promise<void> {
+  await executeSql(client, `update suppliers.suppliers set status = $2 where id = $1`, [network.supplierId, status]);
+  await publishEvent(client, {
+    topic: 'supplier.status_changed',
+    aggregateId: network.supplierId,
+    payload: { supplierId: network.supplierId, previousStatus, status, occurredAt: new Date().toISOString() },
+  });
+}
+
+// ---- subscribers ----
+
+const paymentDocument = `subscription ($supplierId: ID, $invoiceId: ID) {
+  paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {
+    previousStatus status occurredAt
+    payment { id invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } }
+  }
+}`;
+
+const open: Subscriber[] = [];
+
+async function connectionParams(caller: UserCaller): Promise<Record<string, unknown>> {
+  return { authorization: `Bearer ${await graph.tokenFor(caller)}` };
+}
+
+/** Subscribes and waits until the subscription listens on the event bus. */
+async function subscribed(query: string, variables: Record<string, unknown> = {}, caller: UserCaller = admin): Promise<Subscriber> {
+  const listening = graph.app.events.subscriberCount;
+  const subscriber = subscribe(graph.graphqlUrl, await connectionParams(caller), query, variables);
+  open.push(subscriber);
+  await until(() => graph.app.events.subscriberCount > listening, 10_000, 'subscription listening');
+  return subscriber;
+}
+
+async function closeAll(): Promise<void> {
+  await Promise.all(open.splice(0).map((subscriber) => subscriber.close()));
+  await until(() => graph.app.events.subscriberCount === 0, 10_000, 'every bus listener gone');
+}
+
+function supplierCaller(supplierId: string): UserCaller {
+  return { kind: 'supplier', subject: `supplier-user-${supplierId}`, role: 'supplier', supplierId };
+}
+
+describe('paymentStatusChanged through the gateway', () => {
+  it('delivers SCHEDULED, SENT, CLEARED in order, with fields from invoicing, procurement and suppliers', async () => {
+    const network = await insertNetwork(graph.app.client);
+    const subscriber = await subscribed(paymentDocument);
+
+    await changePaymentStatus(graph.app.client, network, null, 'SCHEDULED');
+    await changePaymentStatus(graph.app.client, network, 'SCHEDULED', 'SENT');
+    await changePaymentStatus(graph.app.client, network, 'SENT', 'CLEARED');
+    const results = await subscriber.take(3);
+
+    expect(results.map((result) => result.errors)).toEqual([undefined, undefined, undefined]);
+    expect(results.map((result) => [result.data!.paymentStatusChanged.previousStatus, result.data!.paymentStatusChanged.status])).toEqual([
+      [null, 'SCHEDULED'],
+      ['SCHEDULED', 'SENT'],
+      ['SENT', 'CLEARED'],
+    ]);
+    for (const result of results) {
+      expect(result.data!.paymentStatusChanged.payment).toEqual({
+        id: network.paymentId,
+        invoice: { invoiceNumber: network.invoiceNumber, purchaseOrder: { number: network.purchaseOrderNumber } },
+        supplier: { legalName: network.legalName },
+      });
+      expect(new Date(result.data!.paymentStatusChanged.occurredAt).toISOString()).toBe(result.data!.paymentStatusChanged.occurredAt);
+    }
+    await closeAll();
+  });
+
+  it('filters by supplierId and by invoiceId', async () => {
+    const [first, second] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
+    const bySupplier = await subscribed(paymentDocument, { supplierId: first.supplierId });
+    const byInvoice = await subscribed(paymentDocument, { invoiceId: second.invoiceId });
+    const neither = await subscribed(paymentDocument, { supplierId: first.supplierId, invoiceId: second.invoiceId });
+    const everything = await subscribed(paymentDocument);
+
+    await changePaymentStatus(graph.app.client, second, 'SCHEDULED', 'SENT');
+    await changePaymentStatus(graph.app.client, first, 'SCHEDULED', 'SENT');
+    const all = await everything.take(2);
+    expect(all.map((result) => result.data!.paymentStatusChanged.payment.id)).toEqual([second.paymentId, first.paymentId]);
+    expect((await bySupplier.take(1))[0]!.data!.paymentStatusChanged.payment.id).toBe(first.paymentId);
+    expect((await byInvoice.take(1))[0]!.data!.paymentStatusChanged.payment.id).toBe(second.paymentId);
+    // Events reach every listener of the bus at once: by now the filtered ones would have arrived.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([bySupplier.pending, byInvoice.pending, neither.pending]).toEqual([[], [], []]);
+    await closeAll();
+  });
+
+  it('refuses a malformed id argument with BAD_USER_INPUT', async () => {
+    const subscriber = subscribe(graph.graphqlUrl, await connectionParams(admin), paymentDocument, { supplierId: 'acme' });
+    open.push(subscriber);
+    const [result] = await subscriber.take(1);
+    expect(result!.errors).toEqual([expect.objectContaining({ message: '"supplierId" is not a valid id: "acme"', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(await subscriber.ended).toEqual({ kind: 'complete' });
+    await closeAll();
+  });
+});
+
+describe('who receives what', () => {
+  it('gives a supplier only its own events, whatever it asks for', async () => {
+    const [own, other] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
+    const caller = supplierCaller(own.supplierId);
+    const plain = await subscribed(paymentDocument, {}, caller);
+    const askingForOther = await subscribed(paymentDocument, { supplierId: other.supplierId }, caller);
+    const staff = await subscribed(paymentDocument);
+
+    await changePaymentStatus(graph.app.client, other, 'SCHEDULED', 'SENT');
+    await changePaymentStatus(graph.app.client, own, 'SCHEDULED', 'SENT');
+    expect((await staff.take(2)).map((result) => result.data!.paymentStatusChanged.payment.id)).toEqual([other.paymentId, own.paymentId]);
+    const [mine] = await plain.take(1);
+    expect(mine!.errors).toBeUndefined();
+    expect(mine!.data!.paymentStatusChanged.payment).toEqual({
+      id: own.paymentId,
+      invoice: { invoiceNumber: own.invoiceNumber, purchaseOrder: { number: own.purchaseOrderNumber } },
+      supplier: { legalName: own.legalName },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([plain.pending, askingForOther.pending]).toEqual([[], []]);
+    await closeAll();
+  });
+
+  it('delivers supplierStatusChanged with fields from suppliers and invoicing, to staff and to the supplier itself', async () => {
+    const [own, other] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
+    const document = `subscription ($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { id legalName status payments { totalCount } } } }`;
+    const staff = await subscribed(document, { supplierId: own.supplierId });
+    const supplier = await subscribed(document, {}, supplierCaller(own.supplierId));
+
+    await changeSupplierStatus(graph.app.client, other, 'APPROVED', 'ACTIVE');
+    await changeSupplierStatus(graph.app.client, own, 'APPROVED', 'ACTIVE');
+    const expected = { previousStatus: 'APPROVED', status: 'ACTIVE', supplier: { id: own.supplierId, legalName: own.legalName, status: 'ACTIVE', payments: { totalCount: 1 } } };
+    expect(await staff.take(1)).toEqual([{ data: { supplierStatusChanged: expected } }]);
+    expect(await supplier.take(1)).toEqual([{ data: { supplierStatusChanged: expected } }]);
+    await closeAll();
+  });
+
+  it('refuses a connection without a valid token with 4401', async () => {
+    for (const params of [undefined, { authorization: 'Bearer not-a-token' }]) {
+      const subscriber = subscribe(graph.graphqlUrl, params, paymentDocument);
+      const ending = await subscriber.ended;
+      expect(ending).toMatchObject({ kind: 'error', error: { code: 4401 } });
+      await subscriber.close();
+    }
+    expect(graph.app.events.subscriberCount).toBe(0);
+  });
+
+  it('serves only subscriptions over WebSocket, and subscriptions only there', async () => {
+    const subscriber = subscribe(graph.graphqlUrl, await connectionParams(admin), `{ suppliers { totalCount } }`);
+    const ending = await subscriber.ended;
+    expect(ending).toMatchObject({ kind: 'error', error: [expect.objectContaining({ extensions: { code: 'BAD_REQUEST' } })] });
+    await subscriber.close();
+    const overHttp = await graph.query(`subscription { supplierStatusChanged { status } }`);
+    expect(overHttp).toMatchObject({ status: 400, errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
+  });
+});
+
+describe('resources', () => {
+  it('releases the bus listener and both WebSockets when a client disconnects', async () => {
+    const subscriber = await subscribed(paymentDocument);
+    expect(graph.app.gateway.openWebSockets()).toBe(1);
+    expect(graph.app.subgraphs.invoicing.openWebSockets()).toBe(1);
+    await subscriber.close();
+    await until(() => graph.app.events.subscriberCount === 0 && graph.app.gateway.openWebSockets() === 0 && graph.app.subgraphs.invoicing.openWebSockets() === 0);
+    open.splice(0);
+  });
+});
+
+interface AnotherGatewayOptions {
+  subgraphUrls?: Record<string, string>;
+  subscriptionQueueLimit?: number;
+  supergraphPath?: string;
+}
+
+/** Another gateway in front of the same subgraphs (or of `subgraphUrls` where given), as another process would run it. */
+async function startAnotherGateway(options: AnotherGatewayOptions = {}): Promise<RunningGateway> {
+  return startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    supergraph: { kind: 'file', path: options.supergraphPath ?? supergraphPath },
+    supergraphPollIntervalMs: 50,
+    subgraphUrls: { ...Object.fromEntries(subgraphNames.map((name) => [name, graph.app.subgraphs[name].graphqlUrl])), ...options.subgraphUrls },
+    verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
+    internalSecret: loadInternalSecret(graph.dataDir),
+    subscriptionQueueLimit: options.subscriptionQueueLimit,
+  });
+}
+
+describe('supergraph reloads', () => {
+  it('plans new subscriptions against the supergraph the gateway serves now', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'procuregraph-supergraph-'));
+    const served = join(directory, 'supergraph.graphql');
+    await copyFile(supergraphPath, served);
+    const gateway = await startAnotherGateway({ supergraphPath: served });
+    const params = await connectionParams(admin);
+    /** The code a subscription selecting PaymentStatusEvent.occurredAt is refused with, if it is. */
+    async function refusal(): Promise<string | undefined> {
+      const probe = subscribe(gateway.graphqlUrl, params, `subscription { paymentStatusChanged { occurredAt } }`);
+      const ending = (await Promise.race([probe.ended, new Promise((resolve) => setTimeout(resolve, 200))])) as Ending | undefined;
+      await probe.close();
+      return ending?.kind === 'error' ? (ending.error as { extensions: { code: string } }[])[0]?.extensions.code : undefined;
+    }
+    try {
+      expect(await refusal()).toBeUndefined();
+      // The first occurredAt of the supergraph is PaymentStatusEvent's.
+      await writeFile(served, (await readFile(served, 'utf8')).replace(/^\s+occurredAt: DateTime!.*\n/m, ''));
+      await until(async () => (await refusal()) === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'new supergraph served');
+
+      const network = await insertNetwork(graph.app.client);
+      const subscriber = subscribe(gateway.graphqlUrl, params, `subscription { paymentStatusChanged { status payment { supplier { legalName } } } }`);
+      await until(() => graph.app.events.subscriberCount === 1);
+      await changePaymentStatus(graph.app.client, network, 'SCHEDULED', 'SENT');
+      expect(await subscriber.take(1)).toEqual([{ data: { paymentStatusChanged: { status: 'SENT', payment: { supplier: { legalName: network.legalName } } } } }]);
+      await subscriber.close();
+    } finally {
+      await gateway.close();
+      await rm(directory, { recursive: true, force: true });
+    }
+    await until(() => graph.app.events.subscriberCount === 0);
+  });
+});
+
+describe('slow subscribers', () => {
+  /** A client that subscribes, then stops reading its socket. */
+  async function blockedSubscriber(graphqlUrl: string, query: string): Promise<WebSocket> {
+    const socket = new WebSocket(webSocketUrl(graphqlUrl), 'graphql-transport-ws');
+    await once(socket, 'open');
+    socket.send(JSON.stringify({ type: 'connection_init', payload: await connectionParams(admin) }));
+    await once(socket, 'message');
+    const listening = graph.app.events.subscriberCount;
+    socket.send(JSON.stringify({ id: 'blocked', type: 'subscribe', payload: { query } }));
+    await until(() => graph.app.events.subscriberCount > listening, 10_000, 'blocked subscription listening');
+    socket.pause();
+    return socket;
+  }
+
+  it('never delay another subscriber, and are cut off with 1013 once too far behind', async () => {
+    const gateway = await startAnotherGateway({ subscriptionQueueLimit: 8 });
+    try {
+      const network = await insertNetwork(graph.app.client);
+      // Large events (an invoice of many long lines) fill the socket buffers of a client that does not read within a few dozen events.
+      await executeSql(
+        graph.app.client,
+        `insert into invoicing.invoice_lines (invoice_id, position, line_number, item_number, quantity, unit_price, amount)
+         select $1, n, 1, repeat('X', 200) || n, '1', '1', '1' from generate_series(1, 2000) as n`,
+        [network.invoiceId],
+      );
+      const blocked = await blockedSubscriber(gateway.graphqlUrl, `subscription { paymentStatusChanged { payment { invoice { lines { itemNumber } } } } }`);
+      const healthy = subscribe(gateway.graphqlUrl, await connectionParams(admin), `subscription { paymentStatusChanged { status payment { supplier { legalName } } } }`);
+      await until(() => graph.app.events.subscriberCount === 2, 10_000, 'healthy subscription listening');
+
+      // In step: each event reaches the healthy subscriber before the next is raised, while the blocked one piles up.
+      for (let index = 0; index < 60; index += 1) {
+        await changePaymentStatus(graph.app.client, network, 'SCHEDULED', index % 2 ? 'SENT' : 'SCHEDULED');
+        const [result] = await healthy.take(1, 5_000);
+        expect(result!.data?.paymentStatusChanged.payment.supplier.legalName).toBe(network.legalName);
+      }
+
+      // The blocked subscriber's subgraph subscription is gone at once; it hears why when it reads again.
+      await until(() => graph.app.events.subscriberCount === 1, 10_000, 'blocked subscriber cut off');
+      const closed = once(blocked, 'close');
+      blocked.resume();
+      const [code, reason] = (await closed) as [number, Buffer];
+      expect({ code, reason: reason.toString() }).toEqual({ code: SUBSCRIBER_TOO_SLOW, reason: 'Subscriber fell too far behind; reconnect' });
+      await healthy.close();
+    } finally {
+      await gateway.close();
+    }
+    await until(() => graph.app.events.subscriberCount === 0);
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL', () => {
+  it('delivers each event exactly once to a subscriber of each gateway, whichever process raised it', async () => {
+    // A second "process": its own connection, event bus, invoicing subgraph and gateway.
+    const client = await openDatabaseClient({ url: (graph.app.client as { url: string }).url, maxConnections: 2 });
+    const logger = createLogger('second-process');
+    const events = await startEventBus({ client, logger });
+    const invoicing = await startSubgraphServer({
+      definition: invoicingSubgraph(testSubgraphDependencies({ db: createServiceDatabase(client, 'invoicing').db, client, events })),
+
+      port: 0,
+      host: '127.0.0.1',
+      internalSecret: loadInternalSecret(graph.dataDir),
+    });
+    const gateway = await startAnotherGateway({ subgraphUrls: { invoicing: invoicing.graphqlUrl } });
+    try {
+      const network = await insertNetwork(graph.app.client);
+      const first = await subscribed(paymentDocument);
+      const second = subscribe(gateway.graphqlUrl, await connectionParams(admin), paymentDocument);
+      open.push(second);
+      await until(() => events.subscriberCount === 1, 10_000, 'second process listening');
+
+      await changePaymentStatus(graph.app.client, network, null, 'SCHEDULED');
+      await changePaymentStatus(client, network, 'SCHEDULED', 'SENT');
+      await changePaymentStatus(graph.app.client, network, 'SENT', 'CLEARED');
+      for (const subscriber of [first, second]) {
+        const statuses = (await subscriber.take(3)).map((result) => result.data!.paymentStatusChanged.status);
+        expect(statuses).toEqual(['SCHEDULED', 'SENT', 'CLEARED']);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([first.pending, second.pending]).toEqual([[], []]);
+      await closeAll();
+      await until(() => events.subscriberCount === 0);
+    } finally {
+      await gateway.close();
+      await invoicing.close();
+      await events.close();
+      await closeDatabaseClient(client);
+    }
+  });
+});
+
+describe('shutdown', () => {
+  function handles(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const resource of process.getActiveResourcesInfo()) counts[resource] = (counts[resource] ?? 0) + 1;
+    return counts;
+  }
+
+  it('closes every socket, listener and timer of a graph that still has subscribers', async () => {
+    const before = handles();
+    const other = await startTestGraph({ seed: false });
+    const network = await insertNetwork(other.app.client);
+    const subscriber = subscribe(other.graphqlUrl, { authorization: `Bearer ${await other.tokenFor(admin)}` }, paymentDocument);
+    await until(() => other.app.events.subscriberCount === 1);
+    await changePaymentStatus(other.app.client, network, null, 'SCHEDULED');
+    expect(await subscriber.take(1)).toHaveLength(1);
+
+    await other.close();
+    expect(await subscriber.ended).toMatchObject({ kind: 'error', error: { code: 1001 } });
+    expect(other.app.events.subscriberCount).toBe(0);
+    // Other tests' connections may still be closing: none of this graph's may remain.
+    const noneAdded = () => Object.entries(handles()).every(([kind, count]) => count <= (before[kind] ?? 0));
+    await until(noneAdded, 5_000).catch(() => {
+      throw new Error(`open handles ${JSON.stringify(handles())}, before ${JSON.stringify(before)}`);
+    });
+  });
+});

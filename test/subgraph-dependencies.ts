@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import { readEnvironment } from '@procuregraph/platform/config';
+import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { DatabaseClient } from '@procuregraph/platform/db/client';
+import type { Database } from '@procuregraph/platform/db/database';
+import type { EventBus } from '@procuregraph/platform/events/bus';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
+import type { BackingSystemEndpoints } from '@procuregraph/platform/jobs/subgraph-workers';
+
+/** What a process gives a subgraph, for a test that builds one subgraph by itself. */
+export function testSubgraphDependencies(parts: {
+  db: Database;
+  client: DatabaseClient;
+  events: EventBus;
+  systems?: Partial<BackingSystemEndpoints>;
+  environment?: NodeJS.ProcessEnv;
+}): SubgraphDependencies {
+  return {
+    db: parts.db,
+    client: parts.client,
+    events: parts.events,
+    cipher: createFieldCipher(randomBytes(32)),
+    environment: readEnvironment({ ...parts.environment }),
+    systems: {
+      erpUrl: 'http://127.0.0.1:9/unused',
+      vendorPlatformUrl: 'http://127.0.0.1:9/unused',
+      contractRepositoryUrl: 'http://127.0.0.1:9/unused',
+      vendorPlatformWebhookSecret: randomBytes(16).toString('hex'),
+      ...parts.systems,
+    },
+  };
+}
