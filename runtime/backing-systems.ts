@@ -17,8 +17,8 @@ export interface BackingSystemsOptions {
   storageDirectory?: string | undefined;
   /** Loaded into a system whose store is empty. */
   world: World;
-  /** Where the vendor platform delivers its signed webhooks, and the key it signs them with. */
-  webhookUrl?: string | undefined;
+  /** Where the vendor platform delivers its signed webhooks (read at each event), and its signing key. */
+  webhookUrl: () => string | undefined;
   webhookSecret: string;
   webhookRetryDelaysMs?: number[] | undefined;
 }

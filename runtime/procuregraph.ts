@@ -7,7 +7,6 @@ import { readEnvironment, type Environment } from '@procuregraph/platform/config
 import { startSubgraphWorkers, type BackingSystemEndpoints, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import type { World } from '@procuregraph/demo/world';
 import { startBackingSystems, type BackingSystemPorts } from './backing-systems.ts';
-import { assignPorts } from '@procuregraph/platform/http/free-port';
 import { createTokenVerifier, signDevToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
 import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { createLogger } from '@procuregraph/platform/logging';
@@ -77,17 +76,16 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     started.push(events);
     const internalSecret = loadInternalSecret(options.dataDir);
     const environment = readEnvironment();
-    // The vendor platform posts webhooks to the gateway, and the subgraphs' webhook handlers call
-    // the vendor platform: every address is fixed before anything starts.
-    const ports = await assignPorts(options.ports);
-    const gatewayUrl = `http://localhost:${ports.gateway}`;
-    const systems = await backingSystemEndpoints(options, environment, world, `${gatewayUrl}/webhooks/vendor-platform`, loadVendorPlatformWebhookSecret(options.dataDir), started);
+    // The subgraphs' webhook handlers call the vendor platform, which posts its webhooks to the
+    // gateway: the platform starts first and learns the gateway's address once it listens.
+    let webhookUrl: string | undefined;
+    const systems = await backingSystemEndpoints(options, environment, world, () => webhookUrl, loadVendorPlatformWebhookSecret(options.dataDir), started);
 
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of subgraphNames) {
       subgraphs[name] = await startSubgraphServer({
         definition: subgraphModules[name].definition({ db: databases[name].db, client, events, cipher, systems, environment }),
-        port: ports[name],
+        port: options.ports[name],
         host: options.host,
         internalSecret,
       });
@@ -96,7 +94,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
 
     const devKeys = await loadDevSigningKeys(options.dataDir);
     const gateway = await startGateway({
-      port: ports.gateway,
+      port: options.ports.gateway,
       host: options.host,
       supergraph: options.supergraph ?? { kind: 'file', path: supergraphPath },
       supergraphPollIntervalMs: options.supergraphPollIntervalMs,
@@ -106,6 +104,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       readinessChecks: [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }],
     });
     started.push(gateway);
+    webhookUrl = `${gateway.url}/webhooks/vendor-platform`;
 
     const workers = {} as Record<SubgraphName, RunningWorkers>;
     for (const name of subgraphNames) {
@@ -147,7 +146,7 @@ async function backingSystemEndpoints(
   options: ProcuregraphOptions,
   environment: Environment,
   world: World,
-  webhookUrl: string,
+  webhookUrl: () => string | undefined,
   webhookSecret: string,
   started: { close(): Promise<void> }[],
 ): Promise<BackingSystemEndpoints> {

@@ -91,12 +91,17 @@ export async function readCounter(baseUrl: string, name: string, labels: Record<
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after the timeout. */
-export async function eventually<Value>(probe: () => Promise<Value | undefined>, timeoutMs = 30_000, intervalMs = 200): Promise<Value> {
+export async function eventually<Value>(probe: () => Promise<Value | undefined>, timeoutMs = 30_000, intervalMs = 200, what = 'condition'): Promise<Value> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Not reached within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`${what} not reached within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
+}
+
+/** Resolves when `condition` holds, polling; fails after `timeoutMs`. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  await eventually(async () => ((await condition()) ? true : undefined), timeoutMs, 20, what);
 }

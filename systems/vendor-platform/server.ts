@@ -21,8 +21,8 @@ export interface VendorPlatformOptions {
   storageFile?: string;
   /** Loaded when the store is empty (no snapshot yet). */
   world?: World;
-  /** Procuregraph's webhook endpoint; unset means no webhook is delivered (the event feed still has every event). */
-  webhookUrl?: string;
+  /** Procuregraph's webhook endpoint (or how to find it); unset means no webhook is delivered (the event feed still has every event). */
+  webhookUrl?: string | (() => string | undefined);
   /** HMAC key for `Webhook-Signature`. */
   webhookSecret: string;
   /** Delay before each retry, in ms; defaults to 1, 2, 4 ... 64 s (8 attempts). */

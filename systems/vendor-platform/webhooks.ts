@@ -6,8 +6,11 @@ import type { VendorEvent } from './state.ts';
 export const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000];
 
 export interface WebhookSettings {
-  /** Where events are POSTed; unset means webhooks are not delivered (the feed still has them). */
-  url: string | undefined;
+  /**
+   * Where events are POSTed, read at each event; unset means webhooks are not delivered (the feed
+   * still has them). A function lets the receiver's address be known only after the platform starts.
+   */
+  url: string | undefined | (() => string | undefined);
   secret: string;
   /** Delay before each retry; attempts = retries + 1. */
   retryDelaysMs: readonly number[];
@@ -53,7 +56,7 @@ export class WebhookDispatcher {
   ) {}
 
   dispatch(event: VendorEvent): void {
-    const url = this.settings.url;
+    const url = typeof this.settings.url === 'function' ? this.settings.url() : this.settings.url;
     if (!url || this.stopping.signal.aborted) return;
     const delivery: Delivery = { eventId: event.id, type: event.type, url, state: 'pending', attempts: [] };
     this.recent.push(delivery);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supergraphPath } from '@procuregraph/schema/compose';
-import { startTestGraph, type TestGraph } from '../harness.ts';
+import { startTestGraph, until, type TestGraph } from '../harness.ts';
 
 let graph: TestGraph;
 let directory: string;
@@ -21,13 +21,6 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('the gateway reloads its supergraph', () => {
   const dbaQuery = `{ suppliers(first: 1) { nodes { dbaName } } }`;
@@ -47,7 +40,7 @@ describe('the gateway reloads its supergraph', () => {
     try {
       const original = await readFile(servedSupergraph, 'utf8');
       await writeFile(servedSupergraph, original.replace(/(type Supplier[^{]*\{[^}]*?)\n\s+dbaName: String[^\n]*/, '$1'));
-      await until(async () => (await graph.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
+      await until(async () => (await graph.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'the new supergraph served');
 
       await writeFile(servedSupergraph, 'this is not a supergraph');
       await new Promise((resolve) => setTimeout(resolve, 300));

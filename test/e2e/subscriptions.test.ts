@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { repositoryRoot } from '@procuregraph/platform/config';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +20,8 @@ import { startSubgraphServer } from '@procuregraph/platform/graphql/subgraph-ser
 import { createLogger } from '@procuregraph/platform/logging';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { subgraphNames } from '@procuregraph/schema/subgraphs';
-import { admin, startTestGraph, type TestGraph } from '../harness.ts';
-import { subscribe, until, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
+import { admin, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
+import { subscribe, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
 
 let graph: TestGraph;
 
@@ -399,6 +401,62 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL'
       await invoicing.close();
       await events.close();
       await closeDatabaseClient(client);
+    }
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes on one PostgreSQL', () => {
+  /** Runs an entry point as its own process on a free port, as a deployment would; resolves with its URL once it listens. */
+  async function startProcess(script: string, env: Record<string, string>, children: ChildProcess[]): Promise<string> {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...script.split(' ')], {
+      cwd: repositoryRoot,
+      env: { ...process.env, LOG_LEVEL: 'info', PORT: '0', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.push(child);
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const listening = await eventually(async () => /"url":"(http:[^"]+)\/graphql","msg":"(?:gateway|subgraph) listening"/.exec(output)?.[1], 60_000, 100, `${script} listening`);
+    return listening;
+  }
+
+  it('delivers each event exactly once to subscribers of two gateway processes', async () => {
+    const databaseUrl = (graph.app.client as { url: string }).url;
+    const common = { DATABASE_URL: databaseUrl, DATA_DIR: graph.dataDir };
+    const children: ChildProcess[] = [];
+    try {
+      const invoicingUrl = await startProcess('runtime/subgraph-process.ts invoicing', common, children);
+      const subgraphUrls = Object.fromEntries(
+        subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, name === 'invoicing' ? `${invoicingUrl}/graphql` : graph.app.subgraphs[name].graphqlUrl]),
+      );
+      const gatewayUrl = await startProcess('gateway/main.ts', { ...common, ...subgraphUrls }, children);
+      await until(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, 30_000, 'second gateway ready');
+
+      const network = await insertNetwork(graph.app.client);
+      const here = await subscribed(paymentDocument);
+      const there = subscribe(`${gatewayUrl}/graphql`, await connectionParams(admin), paymentDocument);
+      open.push(there);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+      const elsewhere = await openDatabaseClient({ url: databaseUrl, maxConnections: 1 });
+      try {
+        await changePaymentStatus(graph.app.client, network, null, 'SCHEDULED');
+        await changePaymentStatus(elsewhere, network, 'SCHEDULED', 'SENT');
+        await changePaymentStatus(graph.app.client, network, 'SENT', 'CLEARED');
+      } finally {
+        await closeDatabaseClient(elsewhere);
+      }
+      for (const subscriber of [here, there]) {
+        const events = (await subscriber.take(3, 20_000)).map((result) => result.data!.paymentStatusChanged);
+        expect(events.map((event) => event.status)).toEqual(['SCHEDULED', 'SENT', 'CLEARED']);
+        expect(events[2].payment.invoice.invoiceNumber).toBe(network.invoiceNumber);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([here.pending, there.pending]).toEqual([[], []]);
+      await closeAll();
+    } finally {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
     }
   });
 });
