@@ -1,6 +1,8 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { startTestGraph, until, type TestGraph } from '../harness.ts';
@@ -53,6 +55,25 @@ describe('the gateway reloads its supergraph', () => {
     expect(new Set(statuses)).toEqual(new Set([200]));
     const stillServing = await graph.query(`{ suppliers { totalCount } }`);
     expect(stillServing).toMatchObject({ status: 200, data: { suppliers: { totalCount: 0 } } });
+  });
+});
+
+describe('the gateway follows a supergraph served over HTTP', () => {
+  it('loads it from SUPERGRAPH_URL and picks up a new version', async () => {
+    let served = await readFile(supergraphPath, 'utf8');
+    const registry = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end(served));
+    await new Promise<void>((resolve) => registry.listen(0, '127.0.0.1', () => resolve()));
+    const url = `http://127.0.0.1:${(registry.address() as AddressInfo).port}/supergraph.graphql`;
+    const fromUrl = await startTestGraph({ seed: false, supergraph: { kind: 'url', url }, supergraphPollIntervalMs: 50 });
+    try {
+      const dbaQuery = `{ suppliers(first: 1) { nodes { dbaName } } }`;
+      expect((await fromUrl.query(dbaQuery)).errors).toBeUndefined();
+      served = served.replace(/(type Supplier[^{]*\{[^}]*?)\n\s+dbaName: String[^\n]*/, '$1');
+      await until(async () => (await fromUrl.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'the new supergraph served');
+    } finally {
+      await fromUrl.close();
+      await new Promise((resolve) => registry.close(resolve));
+    }
   });
 });
 
