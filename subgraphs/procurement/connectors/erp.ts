@@ -1,4 +1,4 @@
-import { requestJson } from './http-json.ts';
+import { requestJson } from '@procuregraph/platform/http/json-client';
 import {
   fromErpBusinessEvents,
   fromErpOrder,

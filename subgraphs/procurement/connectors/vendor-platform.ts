@@ -1,4 +1,4 @@
-import { requestJson } from './http-json.ts';
+import { requestJson } from '@procuregraph/platform/http/json-client';
 import { vendorEventsPage, type PortalOrderRequest, type VendorEvent } from './vendor-platform-mapping.ts';
 
 /** The only module that knows the vendor platform's URLs; shapes live in vendor-platform-mapping.ts. */

@@ -1,5 +1,5 @@
 import type { ErpLinks } from '../db/tables.ts';
-import { requestJson } from './http-json.ts';
+import { requestJson } from '@procuregraph/platform/http/json-client';
 import {
   describeFusionError,
   erpAddressBody,

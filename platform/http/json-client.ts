@@ -1,17 +1,17 @@
-import { RemoteHttpError } from '@procuregraph/platform/resilience/failures';
+import { RemoteHttpError } from '../resilience/failures.ts';
 
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
   /** Sent as `Idempotency-Key` on remote creates. */
   idempotencyKey?: string;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 /**
- * One JSON call to a backing system; a non-2xx answer becomes a RemoteHttpError carrying the
- * system's own error text (`describeError` shows it in the sync status), so a job can be
- * classified as retryable or permanent by its status.
+ * One JSON call to a backing system. A non-2xx answer becomes a RemoteHttpError carrying the
+ * system's own error text (shown in the sync status), so the job runtime can tell retryable from
+ * permanent failures by its status.
  */
 export async function requestJson(url: string, request: JsonRequest, describeFailure: (body: unknown) => string): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -24,12 +24,13 @@ export async function requestJson(url: string, request: JsonRequest, describeFai
     signal: request.signal ?? null,
   });
   const text = await response.text();
-  const body: unknown = text === '' ? null : safeJson(text);
+  const body: unknown = text === '' ? null : parseOrKeep(text);
   if (!response.ok) throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
   return body;
 }
 
-function safeJson(text: string): unknown {
+/** Error pages are not always JSON (a proxy's 502); keep their text for the message. */
+function parseOrKeep(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
