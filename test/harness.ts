@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime/procuregraph';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { executeSql } from '@procuregraph/platform/db/client';
+import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
@@ -104,4 +106,26 @@ export async function eventually<Value>(probe: () => Promise<Value | undefined>,
 /** Resolves when `condition` holds, polling; fails after `timeoutMs`. */
 export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   await eventually(async () => ((await condition()) ? true : undefined), timeoutMs, 20, what);
+}
+
+/**
+ * Waits until what was committed has propagated: every subgraph's outbox relayed, and the given
+ * subgraphs' queued and running jobs (event projections, syncs) done; jobs waiting to retry a
+ * failing system are not waited for. Read-your-writes across subgraphs is eventual;
+ * tests that need the other side to know something wait for this instead of guessing a delay.
+ */
+export async function settled(app: RunningProcuregraph, subgraphs: readonly SubgraphName[], timeoutMs = 30_000): Promise<void> {
+  const pending = async () => {
+    for (const name of subgraphNames) {
+      const [row] = await executeSql<{ pending: number }>(app.client, `select count(*)::int as pending from ${name}.outbox where dispatched_at is null`);
+      if ((row?.pending ?? 0) > 0) return true;
+    }
+    for (const name of subgraphs) {
+      for (const state of ['created', 'active'] as const) {
+        if ((await (await app.workers[name].jobs.listJobs({ state, first: 0 })).totalCount()) > 0) return true;
+      }
+    }
+    return false;
+  };
+  await until(async () => !(await pending()), timeoutMs, `outboxes relayed and ${subgraphs.join(', ')} jobs done`);
 }
