@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { readEnvironment } from '@procuregraph/platform/config';
+import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { World } from '@procuregraph/demo/world';
 import type { RunningSystem } from './service.ts';
@@ -35,15 +36,5 @@ export async function runStandalone(name: string, defaultPort: number, start: (o
     // Generated lazily: only iterated when the store is empty.
     world: createWorld({ scale: 'default' }),
   });
-  const stop = () => {
-    system.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  closeOnSignal(system.close, logger);
 }
