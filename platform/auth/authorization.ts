@@ -1,5 +1,5 @@
 import { graphqlError } from '../graphql/errors.ts';
-import type { Role, StaffRole } from './caller.ts';
+import type { Role } from './caller.ts';
 import type { UserCaller } from './tokens.ts';
 
 /**
@@ -10,9 +10,3 @@ export function requireRole(caller: UserCaller, allowed: readonly Role[]): void 
   if (caller.role === 'admin' || allowed.includes(caller.role)) return;
   throw graphqlError('FORBIDDEN', `This operation needs one of the roles: ${['admin', ...allowed].join(', ')}`);
 }
-
-export function isStaff(caller: UserCaller): caller is Extract<UserCaller, { kind: 'staff' }> {
-  return caller.kind === 'staff';
-}
-
-export type { Role, StaffRole };

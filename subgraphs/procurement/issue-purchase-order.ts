@@ -55,7 +55,11 @@ async function referenceErrorsOf(db: Queryable, request: IssuePurchaseOrderReque
   const errors: UserError[] = [];
   // The ERP accepts orders only for active, spend-authorized suppliers it knows by id.
   if (supplier.status !== 'ACTIVE' || supplier.erpSupplierId === null) {
-    errors.push({ field: ['input', 'supplierId'], message: `The supplier is ${supplier.status}, not ACTIVE in the ERP.`, code: 'SUPPLIER_NOT_ACTIVE' });
+    const message =
+      supplier.status === 'ACTIVE'
+        ? 'The supplier is ACTIVE but its ERP record is not linked here yet; try again in a moment.'
+        : `The supplier is ${supplier.status}; orders need an ACTIVE supplier.`;
+    errors.push({ field: ['input', 'supplierId'], message, code: 'SUPPLIER_NOT_ACTIVE' });
   }
   if (request.contractId && !(isUuid(request.contractId) && (await contractOfSupplier(db, request.contractId, request.supplierId)))) {
     errors.push({ field: ['input', 'contractId'], message: `No contract ${request.contractId} with this supplier.`, code: 'NOT_FOUND' });
