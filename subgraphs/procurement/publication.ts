@@ -33,7 +33,9 @@ async function publish(db: Database, vendorPlatform: VendorPlatformConnector, jo
   const [order] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.id, job.entityId));
   if (!order?.number) throw new PermanentError(`The order ${job.entityId} has no ERP number to publish`);
   const [supplier] = await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, order.supplierId));
-  if (!supplier?.vendorRegistrationId) throw new PermanentError(`The supplier ${order.supplierId} has no vendor platform registration`);
+  // A supplier onboarded through the graph is enrolled on the portal just after its ERP setup:
+  // an order issued in between waits for it, retrying.
+  if (!supplier?.vendorRegistrationId) throw new Error(`The supplier ${order.supplierId} is not registered on the vendor platform yet`);
   const lines = await db.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
   const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
   const portalOrder = toPortalOrder({ ...order, number: order.number, shipTo: facility?.name ?? null, registrationId: supplier.vendorRegistrationId, lines });

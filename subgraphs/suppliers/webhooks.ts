@@ -9,6 +9,7 @@ import { RemoteHttpError, describeError } from '@procuregraph/platform/resilienc
 import { vendorPlatformConnector, type VendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { onboardSupplier, type OnboardingDependencies } from './onboarding/onboard.ts';
 import { approveSupplier, rejectSupplier, supplierOfRegistration } from './onboarding/review.ts';
+import { linkKnownSupplier } from './onboarding/portal-enrollment.ts';
 import { onboardingDependencies, type Environment } from './onboarding/configuration.ts';
 
 export interface VendorPlatformWebhookDependencies {
@@ -48,10 +49,15 @@ async function rejectOnPlatform(platform: VendorPlatformConnector, registrationI
 
 /**
  * Fetches the full registration (events carry it masked) and onboards it exactly like the
- * mutation does; an invalid one is rejected back on the platform with every reason.
+ * mutation does; an invalid one is rejected back on the platform with every reason. One that
+ * describes a supplier already known here (its portal enrollment) is linked to it instead.
  */
 async function onboardRegistration(deps: OnboardingDependencies, platform: VendorPlatformConnector, registrationId: string): Promise<Outcome> {
+  const known = await supplierOfRegistration(deps.db, registrationId);
+  if (known) return { outcome: 'ALREADY_LINKED', supplierId: known };
   const registration = await platform.getRegistration(registrationId);
+  const linked = await linkKnownSupplier(deps.db, deps.cipher, registrationId, registration.input);
+  if (linked) return { outcome: 'LINKED', supplierId: linked };
   const result = await onboardSupplier(deps, {
     input: registration.input,
     idempotencyKey: registrationKey(registrationId),

@@ -93,17 +93,21 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
 }
 
 describe('procure to pay', () => {
-  it('onboards and approves a supplier, then takes an order for it all the way to a cleared payment', async () => {
+  it('onboards and approves a supplier, enrolls it on the portal, then takes an order for it all the way to a cleared payment', async () => {
     const newcomer = await onboardedSupplier();
-    await procureToPay(newcomer, { portal: false });
+    const registrationId = await eventually(async () => {
+      const { data } = await graph.query(`query ($id: ID!) { supplier(id: $id) { externalReferences { system externalId } } }`, { id: newcomer.id });
+      return data!.supplier.externalReferences.find((reference: { system: string }) => reference.system === 'VENDOR_PLATFORM')?.externalId as string | undefined;
+    });
+    await procureToPay({ ...newcomer, vendorPlatform: { registrationId } });
   });
 
-  it('shows every payment status to the supplier on the portal', async () => {
-    await procureToPay(supplier, { portal: true });
+  it('shows every payment status to a supplier registered on the portal', async () => {
+    await procureToPay(supplier);
   });
 });
 
-async function procureToPay(supplier: { id: string; legalName: string; vendorPlatform?: { registrationId: string } }, options: { portal: boolean }) {
+async function procureToPay(supplier: { id: string; legalName: string; vendorPlatform: { registrationId: string } }) {
   {
     // Procurement learns that a supplier is active in the ERP from the onboarding events: right
     // after activation an order may be refused as SUPPLIER_NOT_ACTIVE until that event arrives.
@@ -197,10 +201,15 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
         supplier: { legalName: supplier.legalName },
       });
       await eventually(async () => ((await invoiceStatus(invoiceId)) === 'PAID' ? true : undefined));
-      if (!options.portal) return;
 
+      // An order issued right after a new supplier's activation may wait for its enrollment on the portal.
+      const publishedOrder = await eventually(async () => {
+        const response = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/purchase-orders/${orderId}`);
+        return response.ok ? ((await response.json()) as Record<string, unknown>) : undefined;
+      }, 60_000);
+      expect(publishedOrder).toMatchObject({ poNumber: order.number, registrationId: supplier.vendorPlatform.registrationId });
       const portal = await eventually(async () => {
-        const response = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform!.registrationId}`);
+        const response = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}`);
         const payments = ((await response.json()) as { data: { invoiceNumber?: string; status: string; statusHistory: { status: string }[] }[]; hasMore: boolean }).data;
         const ours = payments.find((payment) => payment.invoiceNumber === invoiceNumber);
         return ours?.status === 'cleared' ? ours : undefined;

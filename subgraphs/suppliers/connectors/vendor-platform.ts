@@ -1,8 +1,10 @@
 import { requestJson } from '@procuregraph/platform/http/json-client';
-import { describeProblem, fromRegistration, type RegistrationView } from './vendor-platform-mapping.ts';
+import { describeProblem, fromRegistration, registrationIdOf, toRegistration, type EnrollmentRecord, type RegistrationView } from './vendor-platform-mapping.ts';
 
 export interface VendorPlatformConnector {
   getRegistration(registrationId: string, signal?: AbortSignal): Promise<RegistrationView>;
+  /** Registers a supplier on the platform on its behalf; the same key gives the same registration. */
+  createRegistration(record: EnrollmentRecord, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
   /** Tells the applicant why; repeating the same decision is a no-op on the platform. */
   rejectRegistration(registrationId: string, note: string, signal?: AbortSignal): Promise<void>;
   approveRegistration(registrationId: string, signal?: AbortSignal): Promise<void>;
@@ -18,6 +20,10 @@ export function vendorPlatformConnector(baseUrl: string): VendorPlatformConnecto
   return {
     async getRegistration(registrationId, signal) {
       return fromRegistration(await requestJson(registration(registrationId), { method: 'GET', signal }, describeProblem));
+    },
+    async createRegistration(record, idempotencyKey, signal) {
+      const body = await requestJson(`${baseUrl}/api/v1/registrations`, { method: 'POST', body: toRegistration(record), idempotencyKey, signal }, describeProblem);
+      return registrationIdOf(body);
     },
     async rejectRegistration(registrationId, note, signal) {
       await requestJson(`${registration(registrationId)}/reject`, { method: 'POST', body: { note: note.slice(0, NOTE_LENGTH) }, signal }, describeProblem);

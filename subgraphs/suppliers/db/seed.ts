@@ -3,6 +3,7 @@ import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption
 import { seedTables } from '@procuregraph/demo/table-batches';
 import type { DemoSupplier, World } from '@procuregraph/demo/world';
 import { legalNameKey } from '../legal-name.ts';
+import { bankAccountFingerprint } from '../onboarding/identifiers.ts';
 import { externalReferences, insuranceCertificates, suppliers, syncStatus } from './tables.ts';
 
 /**
@@ -49,6 +50,7 @@ function supplierRow(supplier: DemoSupplier, cipher: FieldCipher): typeof suppli
     bankRoutingNumber: routingNumber,
     bankAccountCiphertext: cipher.encrypt(accountNumber),
     bankAccountLast4: accountNumber.slice(-4),
+    bankAccountFingerprint: bankAccountFingerprint(cipher, routingNumber, accountNumber),
     bankAccountType: accountType,
     // Screened against the exclusion list when the registration came in.
     screeningStatus: 'CLEAR',

@@ -88,6 +88,8 @@ export const suppliers = suppliersSchema.table(
     bankRoutingNumber: text(),
     bankAccountCiphertext: text(),
     bankAccountLast4: text(),
+    /** Keyed hash of routing and account number: a bank account already on file is found without decrypting. */
+    bankAccountFingerprint: text(),
     bankAccountType: text().$type<BankAccountType>(),
     screeningStatus: text().$type<ScreeningStatus>().notNull().default('CLEAR'),
     screeningCheckedAt: instantColumn(),
@@ -111,6 +113,7 @@ export const suppliers = suppliersSchema.table(
     index().on(table.status, table.id),
     index().on(table.legalNameKey),
     uniqueIndex().on(table.taxIdFingerprint),
+    index().on(table.bankAccountFingerprint),
   ],
 );
 

@@ -1,7 +1,8 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
 /**
- * Contact and address normalization. Phone numbers: only the North American Numbering Plan is
- * parsed (a US health network's suppliers); other numbers are accepted when already in E.164.
- * A library such as libphonenumber-js would cover every country.
+ * Contact and address normalization. Phone numbers are read with libphonenumber-js's full
+ * metadata, which knows every country's numbering plan (valid area codes and exchanges, lengths).
  */
 
 const US_REGIONS = new Set(
@@ -10,18 +11,14 @@ const US_REGIONS = new Set(
   ),
 );
 
-/** E.164 for a NANP number written any usual way ("(614) 555-0100", "1-614-555-0100"), else null. */
-export function toE164(phone: string): string | null {
-  const trimmed = phone.trim();
-  if (trimmed.startsWith('+') && !trimmed.startsWith('+1')) {
-    const digits = trimmed.slice(1).replace(/[\s().-]/g, '');
-    return /^[2-9]\d{7,14}$/.test(digits) ? `+${digits}` : null;
-  }
-  if (/[^\d\s().+-]/.test(trimmed)) return null;
-  const digits = trimmed.replace(/\D/g, '');
-  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-  // NANP: area code and exchange both start with 2-9.
-  return /^[2-9]\d{2}[2-9]\d{6}$/.test(national) ? `+1${national}` : null;
+/**
+ * E.164 for a phone number written any usual way ("(614) 555-0100", "+44 20 7946 0958"); a number
+ * without a country code is read as one of `country`. Null when it is not a valid number there.
+ * An extension ("x12") is dropped: E.164 has no place for it.
+ */
+export function toE164(phone: string, country: string = 'US'): string | null {
+  const parsed = parsePhoneNumberFromString(phone.trim(), country as CountryCode);
+  return parsed?.isValid() ? parsed.number : null;
 }
 
 export function normalizeEmail(email: string): string | null {

@@ -1,3 +1,5 @@
+import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+
 /**
  * US tax and bank identifiers: the checks the vendor platform leaves to us (it only checks the
  * W-9 shape), so a supplier the ERP would later refuse is refused at the door instead.
@@ -22,6 +24,15 @@ export function isValidRoutingNumber(value: string): boolean {
   const weights = [3, 7, 1];
   const total = [...value].reduce((sum, digit, index) => sum + Number(digit) * weights[index % 3]!, 0);
   return total % 10 === 0;
+}
+
+/**
+ * Keyed hash of a bank account (routing and account number), so two suppliers paid into one
+ * account (a classic vendor-fraud signal, and a record the ERP refuses) are found without
+ * decrypting anything.
+ */
+export function bankAccountFingerprint(cipher: Pick<FieldCipher, 'fingerprint'>, routingNumber: string, accountNumber: string): string {
+  return cipher.fingerprint(`bank:${routingNumber}:${accountNumber}`);
 }
 
 /** `**-***6789`-style masks keep the last four digits only. */

@@ -10,7 +10,7 @@ import type { ScreeningOutcome } from '../screening/exclusion-list.ts';
 import { addressLineKey } from './contact-normalization.ts';
 import { insuranceStatusOn } from './insurance-status.ts';
 import { inputFingerprint, submittedRecord } from './input-fingerprint.ts';
-import { lastFour } from './identifiers.ts';
+import { bankAccountFingerprint, lastFour } from './identifiers.ts';
 import { announceStatus } from './status-change.ts';
 import { defaultInsurancePolicy, validateOnboarding, type InsurancePolicy, type NormalizedSupplier, type OnboardingInput } from './validation.ts';
 
@@ -45,20 +45,34 @@ async function idempotentReplay(db: Queryable, key: string, fingerprint: string)
   return refused({ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED', message: `The idempotency key ${key} was used for a different registration` });
 }
 
-/** Same TIN, or same normalized legal name at the same street address and ZIP code. */
-async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, taxIdFingerprint: string): Promise<{ row: SupplierRow; field: string } | null> {
-  const [sameTaxId] = await db.select().from(suppliers).where(eq(suppliers.taxIdFingerprint, taxIdFingerprint));
+type DuplicateField = 'taxId' | 'legalName' | 'bankAccount';
+
+/** Same TIN, same bank account, or same normalized legal name at the same street address and ZIP code. */
+async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, cipher: FieldCipher): Promise<{ row: SupplierRow; field: DuplicateField } | null> {
+  const [sameTaxId] = await db.select().from(suppliers).where(eq(suppliers.taxIdFingerprint, cipher.fingerprint(supplier.taxId)));
   if (sameTaxId) return { row: sameTaxId, field: 'taxId' };
+  const bank = supplier.bankAccount;
+  if (bank) {
+    const fingerprint = bankAccountFingerprint(cipher, bank.routingNumber, bank.accountNumber);
+    const [sameAccount] = await db.select().from(suppliers).where(eq(suppliers.bankAccountFingerprint, fingerprint)).limit(1);
+    if (sameAccount) return { row: sameAccount, field: 'bankAccount' };
+  }
   const sameName = await db.select().from(suppliers).where(eq(suppliers.legalNameKey, supplier.legalNameKey));
   const line = addressLineKey(supplier.address.line1);
   const sameAddress = sameName.find((row) => addressLineKey(row.address.line1) === line && row.address.postalCode.slice(0, 5) === supplier.address.postalCode.slice(0, 5));
   return sameAddress ? { row: sameAddress, field: 'legalName' } : null;
 }
 
-function duplicateError(duplicate: { row: SupplierRow; field: string }): UserError {
-  const what = duplicate.field === 'taxId' ? 'the same tax id' : 'the same legal name and address';
+const duplicateWhat: Record<DuplicateField, { field: string[]; what: string }> = {
+  taxId: { field: ['input', 'taxId'], what: 'the same tax id' },
+  legalName: { field: ['input', 'legalName'], what: 'the same legal name and address' },
+  bankAccount: { field: ['input', 'bankAccount', 'accountNumber'], what: 'the same bank account' },
+};
+
+function duplicateError(duplicate: { row: SupplierRow; field: DuplicateField }): UserError {
+  const { field, what } = duplicateWhat[duplicate.field];
   return {
-    field: ['input', duplicate.field],
+    field,
     code: 'DUPLICATE_SUPPLIER',
     message: `Supplier ${duplicate.row.supplierNumber} (${duplicate.row.id}) already has ${what}`,
   };
@@ -91,6 +105,7 @@ function supplierValues(deps: OnboardingDependencies, request: OnboardingRequest
     bankRoutingNumber: bank?.routingNumber ?? null,
     bankAccountCiphertext: bank ? cipher.encrypt(bank.accountNumber) : null,
     bankAccountLast4: bank ? lastFour(bank.accountNumber) : null,
+    bankAccountFingerprint: bank ? bankAccountFingerprint(cipher, bank.routingNumber, bank.accountNumber) : null,
     bankAccountType: bank?.accountType ?? null,
     screeningStatus: screening.status,
     screeningCheckedAt: new Date(),
@@ -127,7 +142,7 @@ async function refusal(deps: OnboardingDependencies, request: OnboardingRequest,
     if (replay) return replay;
   }
   if (screening.status === 'EXCLUDED') return refused(excludedError(screening));
-  const duplicate = await findDuplicate(deps.db, supplier, deps.cipher.fingerprint(supplier.taxId));
+  const duplicate = await findDuplicate(deps.db, supplier, deps.cipher);
   return duplicate ? refused(duplicateError(duplicate)) : null;
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import postgres from 'postgres';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
@@ -187,7 +187,7 @@ describe('onboarding through the workflow', () => {
     expect(await supplierCount()).toBe(count);
   });
 
-  it('refuses duplicates by TIN and by name and address, naming the existing supplier', async () => {
+  it('refuses duplicates by TIN, by bank account and by name and address, naming the existing supplier', async () => {
     const existing = (await supplier((await onboard(5)).supplier!.id));
     const sameTin = await onboard(6, { taxId: '315550005' });
     expect(sameTin.userErrors[0]).toMatchObject({ code: 'DUPLICATE_SUPPLIER', field: ['input', 'taxId'] });
@@ -195,6 +195,19 @@ describe('onboarding through the workflow', () => {
     expect(sameTin.userErrors[0]!.message).toContain(existing.id);
     const sameName = await onboard(7, { legalName: 'Buckeye Surgical Supply 5 Corporation', address: { ...registration(5).address!, line1: '105  High St.' } });
     expect(sameName.userErrors[0]).toMatchObject({ code: 'DUPLICATE_SUPPLIER', field: ['input', 'legalName'] });
+    const before = await supplierCount();
+    const sameAccount = await onboard(40, { bankAccount: registration(5).bankAccount });
+    expect(sameAccount.userErrors).toEqual([
+      {
+        field: ['input', 'bankAccount', 'accountNumber'],
+        code: 'DUPLICATE_SUPPLIER',
+        message: `Supplier ${existing.supplierNumber} (${existing.id}) already has the same bank account`,
+      },
+    ]);
+    expect(await supplierCount()).toBe(before);
+    // The same account number at another bank is another account.
+    const otherBank = await onboard(41, { bankAccount: { ...registration(5).bankAccount!, routingNumber: '021000021' } });
+    expect(otherBank.userErrors).toEqual([]);
   });
 
   it('refuses an excluded party and holds a possible one', async () => {
@@ -310,6 +323,47 @@ describe('registrations from the vendor platform', () => {
     );
     expect(linked.erpReference!.supplierNumber).toBe(active.erpLinks!.supplierNumber);
     expect(linked.status).toBe('approved');
+  });
+
+  it('enrolls a supplier onboarded in the graph on the portal once the ERP has it, and knows its registration when announced', async () => {
+    const created = (await onboard(22)).supplier!;
+    await approveSupplier(db, created.id);
+    const active = await eventually(() => supplier(created.id), (row) => row.status === 'ACTIVE');
+    const reference = await eventually(
+      async () => (await db.select().from(externalReferences).where(and(eq(externalReferences.supplierId, created.id), eq(externalReferences.system, 'VENDOR_PLATFORM'))))[0],
+      (row) => row !== undefined,
+    );
+    const registration = await eventually(
+      async () => (await (await fetch(`${platform.url}/api/v1/registrations/${reference!.externalId}`)).json()) as Record<string, unknown>,
+      (body) => body.erpReference !== null,
+    );
+    expect(registration).toMatchObject({
+      status: 'approved',
+      legalName: 'Buckeye Surgical Supply 22 Inc.',
+      tin: '315550022',
+      taxClassification: 'c_corporation',
+      bank: { routingNumber: '011000015', accountNumber: '4410029922', accountType: 'checking' },
+      erpReference: { supplierNumber: active.erpLinks!.supplierNumber },
+    });
+    // The platform announces the registration as submitted: the same supplier, not a new one.
+    const before = await supplierCount();
+    const delivered = await deliverLatest('registration.submitted', reference!.externalId);
+    expect(await delivered.json()).toEqual({ outcome: 'ALREADY_LINKED', supplierId: created.id });
+    expect(await supplierCount()).toBe(before);
+  });
+
+  it('links a registration of a supplier known by its TIN and bank account, and refuses one with another account as a duplicate', async () => {
+    const created = (await onboard(23)).supplier!;
+    const before = await supplierCount();
+    const sameSupplier = await submit(w9(23, { tin: '31-5550023', bank: { routingNumber: '011000015', accountNumber: '4410029923', accountType: 'checking' } }));
+    expect(await (await deliverLatest('registration.submitted', sameSupplier)).json()).toEqual({ outcome: 'LINKED', supplierId: created.id });
+    const [reference] = await db.select().from(externalReferences).where(and(eq(externalReferences.supplierId, created.id), eq(externalReferences.system, 'VENDOR_PLATFORM')));
+    expect(reference!.externalId).toBe(sameSupplier);
+
+    // Knowing a supplier's TIN is not enough to take its portal account over.
+    const stranger = await submit(w9(24, { tin: '31-5550023' }));
+    expect(await (await deliverLatest('registration.submitted', stranger)).json()).toEqual({ outcome: 'REJECTED', errors: ['DUPLICATE_SUPPLIER'] });
+    expect(await supplierCount()).toBe(before);
   });
 
   it('approves the registration on the platform when the supplier is approved in the graph', async () => {

@@ -5,5 +5,9 @@
 
 /** A supplier was approved: set it up in the ERP. */
 export const SUPPLIER_APPROVED = 'supplier.approved';
-/** A supplier from the vendor platform got its ERP records: show the supplier number on the portal. */
+/**
+ * A supplier got its ERP records, or later its portal registration: procurement and invoicing
+ * update their copies; a supplier without a registration is enrolled on the portal, and the
+ * platform is told the approval and the ERP supplier number.
+ */
 export const SUPPLIER_ERP_LINKED = 'supplier.erp_linked';

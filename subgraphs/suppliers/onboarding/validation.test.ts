@@ -41,8 +41,13 @@ describe('normalization', () => {
     ['614.555.0142', '+16145550142'],
     ['+1 614 555 0142', '+16145550142'],
     ['+44 20 7946 0958', '+442079460958'],
+    ['+33 1 42 68 53 00', '+33142685300'],
   ])('writes the phone %s as %s', (raw, e164) => expect(toE164(raw)).toBe(e164));
-  it.each(['555-0142', '(014) 555-0142', '614-155-0142', 'call me'])('refuses the phone %s', (raw) => expect(toE164(raw)).toBeNull());
+  it('reads a number without a country code as one of the address country', () => {
+    expect(toE164('020 7946 0958', 'GB')).toBe('+442079460958');
+    expect(toE164('020 7946 0958', 'US')).toBeNull();
+  });
+  it.each(['555-0142', '(014) 555-0142', '614-155-0142', 'call me', '+44 20 7946'])('refuses the phone %s', (raw) => expect(toE164(raw)).toBeNull());
 
   it('formats ZIP codes', () => {
     expect(formatZip('43017')).toBe('43017');

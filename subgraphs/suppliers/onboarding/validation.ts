@@ -121,7 +121,7 @@ function validateAddress(problems: Problems, address: OnboardingInput['address']
   return { line1, line2: optionalText(address.line2), city, region, postalCode: zip ?? rawPostalCode, country };
 }
 
-function validateContact(problems: Problems, contact: OnboardingInput['contact']): ContactValue {
+function validateContact(problems: Problems, contact: OnboardingInput['contact'], country: string): ContactValue {
   if (!contact) {
     problems.add(['contact'], 'REQUIRED', 'A contact is required');
     return { name: '', email: '', phone: null };
@@ -131,8 +131,8 @@ function validateContact(problems: Problems, contact: OnboardingInput['contact']
   const email = rawEmail === '' ? '' : normalizeEmail(rawEmail);
   if (email === null) problems.add(['contact', 'email'], 'INVALID_EMAIL', `${rawEmail} is not an e-mail address`);
   const rawPhone = optionalText(contact.phone);
-  const phone = rawPhone === null ? null : toE164(rawPhone);
-  if (rawPhone !== null && phone === null) problems.add(['contact', 'phone'], 'INVALID_PHONE', `${rawPhone} is not a valid North American or E.164 phone number`);
+  const phone = rawPhone === null ? null : toE164(rawPhone, country);
+  if (rawPhone !== null && phone === null) problems.add(['contact', 'phone'], 'INVALID_PHONE', `${rawPhone} is not a valid phone number (in ${country} unless it starts with + and a country code)`);
   return { name, email: email ?? '', phone };
 }
 
@@ -190,14 +190,17 @@ export function validateOnboarding(input: OnboardingInput, options: ValidationOp
   const problems = new Problems();
   const rawName = problems.required(['legalName'], input.legalName, 'The legal name');
   const category = input.category ?? DEFAULT_CATEGORY;
+  // Problems are reported in the input's field order; the contact's phone is read in the address's country.
+  const taxId = validateTaxId(problems, input.taxId);
+  const address = validateAddress(problems, input.address);
   const supplier: NormalizedSupplier = {
     legalName: rawName === '' ? '' : formatLegalName(rawName),
     legalNameKey: legalNameKey(rawName),
     dbaName: optionalText(input.dbaName),
     category,
-    taxId: validateTaxId(problems, input.taxId),
-    address: validateAddress(problems, input.address),
-    contact: validateContact(problems, input.contact),
+    taxId,
+    address,
+    contact: validateContact(problems, input.contact, address.country),
     bankAccount: validateBankAccount(problems, input.bankAccount),
     insuranceCertificates: validateInsurance(problems, input, category, options),
   };

@@ -1,0 +1,2 @@
+ALTER TABLE "suppliers"."suppliers" ADD COLUMN "bank_account_fingerprint" text;--> statement-breakpoint
+CREATE INDEX "suppliers_bank_account_fingerprint_index" ON "suppliers"."suppliers" USING btree ("bank_account_fingerprint");
