@@ -46,6 +46,19 @@ const subgraphs: Record<string, Record<string, string>> = {
     PriceTerm: './models.ts#PriceTermModel',
     Supplier: './models.ts#EntityReference',
   },
+  operations: {
+    SyncJob: './models.ts#SyncJobModel',
+    SyncJobConnection: './models.ts#SyncJobConnectionModel',
+    SyncJobEdge: './models.ts#SyncJobEdgeModel',
+    DeadLetter: './models.ts#DeadLetterModel',
+    DeadLetterConnection: './models.ts#DeadLetterConnectionModel',
+    DeadLetterEdge: './models.ts#DeadLetterEdgeModel',
+    IntegrationSystem: './models.ts#IntegrationSystemModel',
+    SyncBacklog: './models.ts#SyncBacklogModel',
+    AuditEvent: './models.ts#AuditEventModel',
+    AuditEventConnection: './models.ts#AuditEventConnectionModel',
+    AuditEventEdge: './models.ts#AuditEventEdgeModel',
+  },
 };
 
 const config: CodegenConfig = {

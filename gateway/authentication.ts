@@ -8,11 +8,15 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** The caller of an HTTP request, or an UNAUTHENTICATED error (HTTP 401) naming what is wrong. */
 export async function authenticate(authorization: string | undefined, verify: TokenVerifier): Promise<UserCaller> {
-  const token = authorization ? BEARER.exec(authorization)?.[1] : undefined;
+  const token = bearerToken(authorization);
   if (!token) throw unauthenticated('Missing bearer token: send "Authorization: Bearer <JWT>"');
   const result = await verify(token);
   if (!result.ok) throw unauthenticated(`Invalid token (${result.reason})`);
   return result.caller;
+}
+
+export function bearerToken(authorization: string | undefined): string | undefined {
+  return authorization ? BEARER.exec(authorization)?.[1] : undefined;
 }
 
 function unauthenticated(message: string) {

@@ -29,8 +29,8 @@ const subgraphUrls = Object.fromEntries(
   }),
 );
 
-const verifyToken = process.env.AUTH_JWKS_URL
-  ? createTokenVerifier({ jwksUrl: process.env.AUTH_JWKS_URL, issuer: process.env.AUTH_ISSUER, audience: process.env.AUTH_AUDIENCE })
+const verifyToken = environment.AUTH_JWKS_URL
+  ? createTokenVerifier({ jwksUrl: environment.AUTH_JWKS_URL, issuer: process.env.AUTH_ISSUER, audience: process.env.AUTH_AUDIENCE })
   : createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(environment.DATA_DIR)).publicKey });
 
 const client = environment.DATABASE_URL ? await openDatabaseClient({ url: environment.DATABASE_URL, maxConnections: 2 }) : null;
@@ -43,6 +43,9 @@ const gateway = await startGateway({
   verifyToken,
   internalSecret: loadInternalSecret(environment.DATA_DIR),
   readinessChecks,
+  introspection: environment.INTROSPECTION,
+  corsOrigins: environment.CORS_ORIGINS,
+  trustedProxies: environment.TRUSTED_PROXIES,
 });
 closeOnSignal(async () => {
   await gateway.close();

@@ -1,4 +1,5 @@
 import express from 'express';
+import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
@@ -10,15 +11,20 @@ import { createErrorFormatter } from '@procuregraph/platform/graphql/error-forma
 import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
 import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
 import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
+import { clientAddressOf } from './client-address.ts';
 import { vendorPlatformWebhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
+import { queryLimits, withQueryLimitCode } from './query-limits.ts';
+import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 
 export interface GatewayContext {
   readonly caller: UserCaller;
+  /** Where the request came from; subgraphs record it in the audit log. */
+  readonly clientAddress?: string | undefined;
 }
 
 export interface GatewayOptions {
@@ -34,6 +40,12 @@ export interface GatewayOptions {
   supergraphPollIntervalMs?: number;
   /** Events that may wait for one slow subscriber before it is disconnected (default 100). */
   subscriptionQueueLimit?: number;
+  /** Who may introspect the schema (`INTROSPECTION`; default admins only). */
+  introspection?: IntrospectionPolicy;
+  /** Origins whose browser pages may call `/graphql` (`CORS_ORIGINS`; default none). */
+  corsOrigins?: readonly string[];
+  /** Proxies whose X-Forwarded-For names the client (`TRUSTED_PROXIES`; default none). */
+  trustedProxies?: readonly string[];
 }
 
 export interface RunningGateway extends RunningServer {
@@ -43,6 +55,8 @@ export interface RunningGateway extends RunningServer {
 }
 
 const SERVICE = 'gateway';
+// A GraphQL operation is small; a larger body is refused (413) before it is parsed.
+const MAX_BODY_BYTES = 1024 * 1024;
 
 // Apollo's packages report anonymous usage to Apollo by default; nothing leaves this deployment.
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
@@ -54,7 +68,7 @@ class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 
   override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.caller) request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller));
+    if (context.caller) request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller, context.clientAddress));
   }
 }
 
@@ -77,19 +91,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Follows the supergraph from its first load, so it must listen before the gateway starts.
   const subscriptionPlanner = new SubscriptionPlanner(gateway, logger);
 
+  const formatError = createErrorFormatter(logger);
+  const introspection = options.introspection ?? 'admin';
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorFormatter(logger),
+    formatError: (formatted, error) => withQueryLimitCode(formatError(formatted, error), error),
+    // Who may introspect is decided per caller by schemaDisclosurePlugin, not by NODE_ENV.
+    introspection: true,
+    parseOptions: queryLimits.parseOptions,
+    validationRules: queryLimits.validationRules,
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused()],
+    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection)],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', [...(options.trustedProxies ?? [])]);
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
   });
@@ -104,9 +125,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    cors({
+      origin: [...(options.corsOrigins ?? [])],
+      methods: ['GET', 'POST'],
+      allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
+      maxAge: 600,
+    }),
+    express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ caller: await authenticate(authorizationHeader(req), options.verifyToken) }),
+      context: async ({ req }) => ({ caller: await authenticate(authorizationHeader(req), options.verifyToken), clientAddress: clientAddressOf(req) }),
     }),
   );
   app.use(graphqlBodyErrorHandler);
@@ -119,6 +146,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     internalSecret: options.internalSecret,
     logger,
     queueLimit: options.subscriptionQueueLimit ?? 100,
+    introspection,
   });
   logger.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {

@@ -38,7 +38,7 @@ export function vendorPlatformWebhookForwarding(subgraphUrl: (name: string) => s
     }
     const headers = Object.fromEntries(FORWARDED_HEADERS.flatMap((name) => (request.header(name) ? [[name, request.header(name)!]] : [])));
     try {
-      const answer = await fetch(new URL('/webhooks/vendor-platform', target), { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) });
+      const answer = await fetch(new URL('/webhooks/vendor-platform', target), { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(10_000) });
       response.status(answer.status).type(answer.headers.get('content-type') ?? 'application/json').send(Buffer.from(await answer.arrayBuffer()));
     } catch (error) {
       logger.warn({ err: error, owner }, 'webhook could not be handed to its subgraph; the platform will retry');

@@ -17,7 +17,35 @@ const environmentSchema = z.object({
   ERP_URL: z.string().url().default('http://localhost:4101'),
   VENDOR_PLATFORM_URL: z.string().url().default('http://localhost:4102'),
   CONTRACT_REPOSITORY_URL: z.string().url().default('http://localhost:4103'),
-});
+  /**
+   * How long audit rows are kept before the purge deletes them; default six years (HIPAA's
+   * documentation retention). The database refuses deleting rows younger than its own floor
+   * (six years unless a database owner lowers it), so a smaller value here cannot shorten it.
+   */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(2190),
+  /** The identity provider's key set; unset means the embedded default's development key. */
+  AUTH_JWKS_URL: z.string().url().optional(),
+  /** Who may introspect the schema: `all`, or `admin` only; by default `all` only in the embedded default. */
+  INTROSPECTION: z.enum(['all', 'admin']).optional(),
+  /**
+   * The reverse proxies in front of the gateway (addresses, CIDRs, or Express's names such as
+   * `loopback`), comma-separated: only behind them is X-Forwarded-For believed for the client's
+   * address in the audit log. Unset means none: the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((proxies) => proxies.split(',').map((proxy) => proxy.trim()).filter(Boolean)),
+  /** Origins whose browser pages may call the API, comma-separated; unset means none. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((origins) => origins.split(',').map((origin) => origin.trim()).filter(Boolean)),
+}).transform((environment) => ({
+  ...environment,
+  // A deployment with a real identity provider exposes its schema to admins only unless told otherwise.
+  INTROSPECTION: environment.INTROSPECTION ?? (environment.AUTH_JWKS_URL ? 'admin' : 'all'),
+}));
 
 export type Environment = z.infer<typeof environmentSchema>;
 

@@ -2,7 +2,7 @@ import type { World } from '@procuregraph/demo/world';
 import type { Database, ServiceDatabase } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import type { Logger } from '@procuregraph/platform/logging';
-import type { SubgraphName } from '@procuregraph/schema/subgraphs';
+import type { DomainSubgraphName } from '@procuregraph/schema/subgraphs';
 import { contractsSeeded, seedContracts } from '@procuregraph/contracts/db/seed';
 import { invoicingSeeded, seedInvoicing } from '@procuregraph/invoicing/db/seed';
 import { procurementSeeded, seedProcurement } from '@procuregraph/procurement/db/seed';
@@ -14,7 +14,7 @@ interface Seeder {
 }
 
 /** Each subgraph fills only its own tables, from the one world description. */
-function seeders(cipher: FieldCipher): Record<SubgraphName, Seeder> {
+function seeders(cipher: FieldCipher): Record<DomainSubgraphName, Seeder> {
   return {
     suppliers: { seeded: suppliersSeeded, seed: (db, world) => seedSuppliers(db, world, cipher) },
     procurement: { seeded: procurementSeeded, seed: seedProcurement },
@@ -31,17 +31,17 @@ export type SeedOutcome = 'seeded' | 'already-seeded';
  * interrupted half-way: that is refused rather than completed with a mismatched world.
  */
 export async function seedDemoNetwork(
-  databases: Readonly<Record<SubgraphName, ServiceDatabase>>,
+  databases: Readonly<Record<DomainSubgraphName, ServiceDatabase>>,
   world: World,
   cipher: FieldCipher,
   logger: Logger,
 ): Promise<SeedOutcome> {
-  const all = Object.entries(seeders(cipher)) as [SubgraphName, Seeder][];
+  const all = Object.entries(seeders(cipher)) as [DomainSubgraphName, Seeder][];
   const filled = await Promise.all(all.map(([name, seeder]) => seeder.seeded(databases[name].db)));
   if (filled.every(Boolean)) return 'already-seeded';
   if (filled.some(Boolean)) throw new Error('The database is partly seeded; start from an empty database (remove .data/pglite for the embedded one).');
   const started = performance.now();
-  const seedOne = async ([name, seeder]: [SubgraphName, Seeder]) => {
+  const seedOne = async ([name, seeder]: [DomainSubgraphName, Seeder]) => {
     const rows = await seeder.seed(databases[name].db, world);
     logger.info({ subgraph: name, rows }, 'seeded');
   };

@@ -1,9 +1,10 @@
-/** `npm run migrate`: applies every subgraph's migrations to DATABASE_URL (or the embedded database). */
+/** `npm run migrate`: applies the platform's and every subgraph's migrations to DATABASE_URL (or the embedded database). */
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
 import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { subgraphNames } from '@procuregraph/schema/subgraphs';
-import { subgraphModules } from './subgraph-modules.ts';
+import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
+import { domainSubgraphNames } from '@procuregraph/schema/subgraphs';
+import { domainModules } from './subgraph-modules.ts';
 
 const environment = readEnvironment();
 const client = await openDatabaseClient({
@@ -11,8 +12,10 @@ const client = await openDatabaseClient({
   pgliteDirectory: environment.DATABASE_URL ? undefined : dataPath(environment.DATA_DIR, 'pglite'),
 });
 try {
-  for (const name of subgraphNames) {
-    await createServiceDatabase(client, name).migrate(subgraphModules[name].migrationsFolder);
+  await migratePlatform(client);
+  console.log('platform: migrated');
+  for (const name of domainSubgraphNames) {
+    await createServiceDatabase(client, name).migrate(domainModules[name].migrationsFolder);
     console.log(`${name}: migrated`);
   }
 } finally {

@@ -12,9 +12,13 @@ import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption'
 import { createLogger } from '@procuregraph/platform/logging';
 import { startGateway, type RunningGateway } from '@procuregraph/gateway/server';
 import type { SupergraphSource } from '@procuregraph/gateway/supergraph-source';
-import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import type { IntrospectionPolicy } from '@procuregraph/gateway/schema-disclosure';
+import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
+import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
+import { startAuditRetention } from '@procuregraph/platform/audit/audit-retention';
 import { supergraphPath } from '@procuregraph/schema/compose';
-import { subgraphModules } from './subgraph-modules.ts';
+import { domainModules, subgraphModules } from './subgraph-modules.ts';
 import { seedDemoNetwork } from './demo-seed.ts';
 import { createWorld } from '@procuregraph/demo/generate';
 
@@ -38,18 +42,22 @@ export interface ProcuregraphOptions {
   /** The checked-in supergraph unless given. */
   supergraph?: SupergraphSource;
   supergraphPollIntervalMs?: number;
+  /** Who may introspect the schema; INTROSPECTION unless given. */
+  introspection?: IntrospectionPolicy;
+  /** Origins whose browser pages may call the gateway; CORS_ORIGINS unless given. */
+  corsOrigins?: readonly string[];
 }
 
 export interface RunningProcuregraph {
   readonly gateway: RunningGateway;
   readonly subgraphs: Readonly<Record<SubgraphName, RunningSubgraph>>;
   readonly client: DatabaseClient;
-  readonly databases: Readonly<Record<SubgraphName, ServiceDatabase>>;
+  readonly databases: Readonly<Record<DomainSubgraphName, ServiceDatabase>>;
   /** The process's live domain events (subscriptions listen here). */
   readonly events: EventBus;
   readonly systems: BackingSystemEndpoints;
-  /** Each subgraph's job runtime, relay and background work. */
-  readonly workers: Readonly<Record<SubgraphName, RunningWorkers>>;
+  /** Each domain subgraph's job runtime, relay and background work. */
+  readonly workers: Readonly<Record<DomainSubgraphName, RunningWorkers>>;
   /** A development token for a caller, valid against this instance. */
   tokenFor(caller: UserCaller): Promise<string>;
   close(): Promise<void>;
@@ -66,8 +74,9 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
   const client = await openDatabaseClient({ url: options.databaseUrl, pgliteDirectory: options.pgliteDirectory });
   const started: { close(): Promise<void> }[] = [];
   try {
-    const databases = Object.fromEntries(subgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<SubgraphName, ServiceDatabase>;
-    for (const name of subgraphNames) await databases[name].migrate(subgraphModules[name].migrationsFolder);
+    await migratePlatform(client);
+    const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<DomainSubgraphName, ServiceDatabase>;
+    for (const name of domainSubgraphNames) await databases[name].migrate(domainModules[name].migrationsFolder);
     const world = createWorld({ scale: 'default' });
     const cipher = loadFieldCipher({ dataDir: options.dataDir, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
     if (options.seed) await seedDemoNetwork(databases, world, cipher, logger);
@@ -81,13 +90,16 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     let webhookUrl: string | undefined;
     const systems = await backingSystemEndpoints(options, environment, world, () => webhookUrl, loadVendorPlatformWebhookSecret(options.dataDir), started);
 
+    const audit = createAuditLog(client);
+    started.push(await startAuditRetention({ client, retentionDays: environment.AUDIT_RETENTION_DAYS, logger }));
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of subgraphNames) {
       subgraphs[name] = await startSubgraphServer({
-        definition: subgraphModules[name].definition({ db: databases[name].db, client, events, cipher, systems, environment }),
+        definition: subgraphModules[name].definition({ db: createServiceDatabase(client, name).db, client, events, cipher, systems, environment }),
         port: options.ports[name],
         host: options.host,
         internalSecret,
+        audit,
       });
       started.push(subgraphs[name]);
     }
@@ -102,13 +114,16 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       verifyToken: createTokenVerifier({ devPublicKey: devKeys.publicKey }),
       internalSecret,
       readinessChecks: [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }],
+      introspection: options.introspection ?? environment.INTROSPECTION,
+      corsOrigins: options.corsOrigins ?? environment.CORS_ORIGINS,
+      trustedProxies: environment.TRUSTED_PROXIES,
     });
     started.push(gateway);
     webhookUrl = `${gateway.url}/webhooks/vendor-platform`;
 
-    const workers = {} as Record<SubgraphName, RunningWorkers>;
-    for (const name of subgraphNames) {
-      const running = await startSubgraphWorkers(subgraphModules[name].registerWorkers, {
+    const workers = {} as Record<DomainSubgraphName, RunningWorkers>;
+    for (const name of domainSubgraphNames) {
+      const running = await startSubgraphWorkers(domainModules[name].registerWorkers, {
         service: name,
         client,
         db: createServiceDatabase(client, name, `${name}-worker`).db,

@@ -11,9 +11,9 @@ import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/
 import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db/database';
 import { createLogger } from '@procuregraph/platform/logging';
 import { createWorld } from '@procuregraph/demo/generate';
-import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { domainSubgraphNames, type DomainSubgraphName } from '@procuregraph/schema/subgraphs';
 import { seedDemoNetwork } from './demo-seed.ts';
-import { subgraphModules } from './subgraph-modules.ts';
+import { domainModules } from './subgraph-modules.ts';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'default' }, 'database-url': { type: 'string' } } });
 if (values.scale !== 'default' && values.scale !== 'large') {
@@ -24,10 +24,10 @@ const environment = readEnvironment();
 const url = values['database-url'] ?? environment.DATABASE_URL;
 const client = await openDatabaseClient({ url, pgliteDirectory: url ? undefined : dataPath(environment.DATA_DIR, 'pglite'), maxConnections: 4 });
 try {
-  const databases = {} as Record<SubgraphName, ServiceDatabase>;
-  for (const name of subgraphNames) {
+  const databases = {} as Record<DomainSubgraphName, ServiceDatabase>;
+  for (const name of domainSubgraphNames) {
     databases[name] = createServiceDatabase(client, name);
-    await databases[name].migrate(subgraphModules[name].migrationsFolder);
+    await databases[name].migrate(domainModules[name].migrationsFolder);
   }
   const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
   const outcome = await seedDemoNetwork(databases, createWorld({ scale: values.scale }), cipher, createLogger('seed'));

@@ -1,23 +1,34 @@
 import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
 import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
 import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
-import type { SubgraphName } from '@procuregraph/schema/subgraphs';
+import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema/subgraphs';
 import * as contracts from '@procuregraph/contracts/service';
 import * as invoicing from '@procuregraph/invoicing/service';
 import * as procurement from '@procuregraph/procurement/service';
 import * as suppliers from '@procuregraph/suppliers/service';
+import { operationsSubgraph } from '@procuregraph/operations/service';
 
 export interface SubgraphModule {
-  readonly migrationsFolder: string;
   definition(dependencies: SubgraphDependencies): SubgraphDefinition<SubgraphContext>;
-  /** The subgraph's job handlers and background work (feed pollers, timers). */
-  readonly registerWorkers?: RegisterWorkers;
 }
 
-/** Every subgraph, by name: what a process needs to migrate, serve and run it. */
-export const subgraphModules: Readonly<Record<SubgraphName, SubgraphModule>> = {
+/** A domain subgraph also has its own tables and background work. */
+export interface DomainSubgraphModule extends SubgraphModule {
+  readonly migrationsFolder: string;
+  /** The subgraph's job handlers and background work (feed pollers, timers). */
+  readonly registerWorkers: RegisterWorkers;
+}
+
+/** Every domain subgraph, by name: what a process needs to migrate, serve and run it. */
+export const domainModules: Readonly<Record<DomainSubgraphName, DomainSubgraphModule>> = {
   suppliers: { migrationsFolder: suppliers.migrationsFolder, definition: suppliers.suppliersSubgraph, registerWorkers: suppliers.registerWorkers },
   procurement: { migrationsFolder: procurement.migrationsFolder, definition: procurement.procurementSubgraph, registerWorkers: procurement.registerWorkers },
   invoicing: { migrationsFolder: invoicing.migrationsFolder, definition: invoicing.invoicingSubgraph, registerWorkers: invoicing.registerWorkers },
   contracts: { migrationsFolder: contracts.migrationsFolder, definition: contracts.contractsSubgraph, registerWorkers: contracts.registerWorkers },
+};
+
+/** Every subgraph a process can serve. */
+export const subgraphModules: Readonly<Record<SubgraphName, SubgraphModule>> = {
+  ...domainModules,
+  operations: { definition: operationsSubgraph },
 };

@@ -1,6 +1,7 @@
 /**
  * One subgraph as its own process against PostgreSQL (`npm run start:suppliers`, ...): it migrates
- * its schema (once, whatever the number of instances starting) and serves on its port.
+ * the platform's schema and its own (once, whatever the number of instances starting), serves on
+ * its port, and runs its workers.
  */
 import { readEnvironment } from '@procuregraph/platform/config';
 import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db/client';
@@ -13,7 +14,10 @@ import { startSubgraphWorkers } from '@procuregraph/platform/jobs/subgraph-worke
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
-import { subgraphModules } from './subgraph-modules.ts';
+import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
+import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
+import { startAuditRetention } from '@procuregraph/platform/audit/audit-retention';
+import { domainModules, subgraphModules } from './subgraph-modules.ts';
 
 const name = process.argv[2] as SubgraphName;
 if (!subgraphNames.includes(name)) {
@@ -27,8 +31,10 @@ if (!environment.DATABASE_URL) {
 }
 const logger = createLogger(name);
 const client = await openDatabaseClient({ url: environment.DATABASE_URL });
+await migratePlatform(client);
+const domain = name === 'operations' ? undefined : domainModules[name];
 const database = createServiceDatabase(client, name);
-await database.migrate(subgraphModules[name].migrationsFolder);
+if (domain) await database.migrate(domain.migrationsFolder);
 const events = await startEventBus({ client, logger });
 const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
 const systems = {
@@ -41,19 +47,25 @@ const server = await startSubgraphServer({
   definition: subgraphModules[name].definition({ db: database.db, client, events, cipher, systems, environment }),
   port: Number(process.env.PORT ?? defaultSubgraphPorts[name]),
   internalSecret: loadInternalSecret(environment.DATA_DIR),
+  audit: createAuditLog(client),
   serveMetrics: true,
 });
+// Every instance may purge; an advisory lock lets one purge at a time.
+const auditRetention = await startAuditRetention({ client, retentionDays: environment.AUDIT_RETENTION_DAYS, logger });
 // Workers run in every instance: pg-boss hands each job to exactly one of them.
-const workers = await startSubgraphWorkers(subgraphModules[name].registerWorkers, {
-  service: name,
-  client,
-  db: createServiceDatabase(client, name, `${name}-worker`).db,
-  cipher,
-  logger: createLogger(`${name}-worker`),
-  systems,
-});
+const workers = domain
+  ? await startSubgraphWorkers(domain.registerWorkers, {
+      service: name,
+      client,
+      db: createServiceDatabase(client, name, `${name}-worker`).db,
+      cipher,
+      logger: createLogger(`${name}-worker`),
+      systems,
+    })
+  : undefined;
 closeOnSignal(async () => {
-  await workers.stop();
+  await auditRetention.close();
+  await workers?.stop();
   await server.close();
   await events.close();
   await closeDatabaseClient(client);

@@ -3,7 +3,12 @@ import { join } from 'node:path';
 import { parse, type DocumentNode } from 'graphql';
 import { repositoryRoot } from '@procuregraph/platform/config';
 
-export const subgraphNames = ['suppliers', 'procurement', 'invoicing', 'contracts'] as const;
+/** The domain subgraphs: each owns its tables, an outbox and background work. */
+export const domainSubgraphNames = ['suppliers', 'procurement', 'invoicing', 'contracts'] as const;
+export type DomainSubgraphName = (typeof domainSubgraphNames)[number];
+
+/** Every subgraph: the domains, and operations, which serves what the platform keeps for them all. */
+export const subgraphNames = [...domainSubgraphNames, 'operations'] as const;
 export type SubgraphName = (typeof subgraphNames)[number];
 
 /** Where each subgraph listens when started alone or by `npm start`. */
@@ -12,6 +17,7 @@ export const defaultSubgraphPorts: Readonly<Record<SubgraphName, number>> = {
   procurement: 4002,
   invoicing: 4003,
   contracts: 4004,
+  operations: 4005,
 };
 
 export function defaultSubgraphUrl(name: SubgraphName): string {

@@ -5,7 +5,7 @@ import postgres from 'postgres';
 import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime/procuregraph';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { executeSql } from '@procuregraph/platform/db/client';
-import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema/subgraphs';
 
 export interface GraphQLResponse<Data = Record<string, any>> {
   status: number;
@@ -50,18 +50,20 @@ async function freshDatabase(): Promise<{ url: string | undefined; drop(): Promi
   };
 }
 
-export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 'seed' | 'supergraph' | 'supergraphPollIntervalMs'>> = {}): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 'seed' | 'supergraph' | 'supergraphPollIntervalMs' | 'introspection' | 'corsOrigins'>> = {}): Promise<TestGraph> {
   const dataDir = await mkdtemp(join(tmpdir(), 'procuregraph-test-'));
   const database = await freshDatabase();
   const app = await startProcuregraph({
     databaseUrl: database.url,
     dataDir,
-    ports: { gateway: 0, suppliers: 0, procurement: 0, invoicing: 0, contracts: 0 },
+    ports: { gateway: 0, ...(Object.fromEntries(subgraphNames.map((name) => [name, 0])) as Record<SubgraphName, number>) },
     seed: options.seed ?? true,
     backingSystems: { ports: { erp: 0, vendorPlatform: 0, contractRepository: 0 }, webhookRetryDelaysMs: [100, 200, 400, 800] },
     host: '127.0.0.1',
     supergraph: options.supergraph,
     supergraphPollIntervalMs: options.supergraphPollIntervalMs,
+    introspection: options.introspection,
+    corsOrigins: options.corsOrigins,
   });
   const graphqlUrl = `http://127.0.0.1:${app.gateway.port}/graphql`;
   return {
@@ -114,9 +116,9 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
  * failing system are not waited for. Read-your-writes across subgraphs is eventual;
  * tests that need the other side to know something wait for this instead of guessing a delay.
  */
-export async function settled(app: RunningProcuregraph, subgraphs: readonly SubgraphName[], timeoutMs = 30_000): Promise<void> {
+export async function settled(app: RunningProcuregraph, subgraphs: readonly DomainSubgraphName[], timeoutMs = 30_000): Promise<void> {
   const pending = async () => {
-    for (const name of subgraphNames) {
+    for (const name of domainSubgraphNames) {
       const [row] = await executeSql<{ pending: number }>(app.client, `select count(*)::int as pending from ${name}.outbox where dispatched_at is null`);
       if ((row?.pending ?? 0) > 0) return true;
     }

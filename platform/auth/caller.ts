@@ -5,11 +5,12 @@ export const roles: readonly Role[] = [...staffRoles, 'supplier'];
 
 /**
  * Who is asking. A supplier always carries the one supplier it may see; staff never do. The
- * worker and the seeders act as `system`.
+ * worker and the seeders act as `system`. `clientAddress` is where the request came from as the
+ * gateway saw it; only the gateway's internal token sets it (a user's own token cannot).
  */
 export type Caller =
-  | { readonly kind: 'staff'; readonly subject: string; readonly role: StaffRole }
-  | { readonly kind: 'supplier'; readonly subject: string; readonly role: 'supplier'; readonly supplierId: string }
+  | { readonly kind: 'staff'; readonly subject: string; readonly role: StaffRole; readonly clientAddress?: string }
+  | { readonly kind: 'supplier'; readonly subject: string; readonly role: 'supplier'; readonly supplierId: string; readonly clientAddress?: string }
   | { readonly kind: 'system'; readonly subject: string };
 
 export function isRole(value: unknown): value is Role {

@@ -56,10 +56,11 @@ export const CALLER_HEADER = 'x-procuregraph-caller';
 
 /**
  * The gateway forwards the caller as a short-lived token it signs; a subgraph believes an identity
- * only from that token, so a request sent straight to a subgraph cannot claim to be anyone.
+ * only from that token, so a request sent straight to a subgraph cannot claim to be anyone. The
+ * token also carries the client's address (claim `ip`), which only the gateway sees.
  */
-export async function signInternalToken(secret: Uint8Array, caller: UserCaller): Promise<string> {
-  return new SignJWT({ ...claimsFromCaller(caller) })
+export async function signInternalToken(secret: Uint8Array, caller: UserCaller, clientAddress?: string): Promise<string> {
+  return new SignJWT({ ...claimsFromCaller(caller), ...(clientAddress ? { ip: clientAddress } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(INTERNAL_ISSUER)
     .setAudience(INTERNAL_AUDIENCE)
@@ -72,7 +73,8 @@ export async function verifyInternalToken(secret: Uint8Array, token: string): Pr
   try {
     const { payload } = await jwtVerify(token, secret, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'], clockTolerance: 5 });
     const caller = callerFromClaims(payload);
-    return caller && caller.kind !== 'system' ? caller : null;
+    if (!caller || caller.kind === 'system') return null;
+    return typeof payload.ip === 'string' ? { ...caller, clientAddress: payload.ip } : caller;
   } catch {
     return null;
   }

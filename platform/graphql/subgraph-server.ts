@@ -6,10 +6,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
 import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { auditPlugin } from '../audit/audit-plugin.ts';
+import { auditSensitiveFields } from '../audit/sensitive-fields.ts';
 import { createLogger } from '../logging.ts';
 import { metricsRegistry } from '../metrics.ts';
 import { listen, type RunningServer } from '../http/server.ts';
 import { graphqlBodyErrorHandler } from '../http/json-errors.ts';
+import { enforceRoleDirectives } from './authorization-directive.ts';
 import { createErrorFormatter } from './error-formatting.ts';
 import { graphqlError } from './errors.ts';
 import { metricsPlugin } from './metrics-plugin.ts';
@@ -28,6 +32,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   createContext(caller: UserCaller): Context;
   /** HTTP routes beside GraphQL by mount path, e.g. the webhooks of the backing systems it follows. */
   readonly routes?: Readonly<Record<string, Router>>;
+  /** Fields (`Type.field`) whose every read is recorded in the audit log, e.g. bank details. */
+  readonly sensitiveFields?: readonly string[];
 }
 
 export interface SubgraphServerOptions<Context extends SubgraphContext> {
@@ -36,6 +42,8 @@ export interface SubgraphServerOptions<Context extends SubgraphContext> {
   host?: string;
   /** The secret the gateway signs forwarded identities with. */
   internalSecret: Uint8Array;
+  /** Where every mutation and every read of a sensitive field is recorded. */
+  audit: AuditLog;
   /** Whether to serve `/metrics` (a subgraph run alone; in one process the gateway serves it). */
   serveMetrics?: boolean;
 }
@@ -50,13 +58,21 @@ export interface RunningSubgraph extends RunningServer {
 export async function startSubgraphServer<Context extends SubgraphContext>(options: SubgraphServerOptions<Context>): Promise<RunningSubgraph> {
   const { definition } = options;
   const logger = createLogger(definition.name);
-  const schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  const schema = auditSensitiveFields(
+    enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> })),
+    definition.sensitiveFields ?? [],
+  );
+  const audit = { service: definition.name, log: options.audit, logger };
   const apollo = new ApolloServer<Context>({
     schema,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     // Inline traces feed Apollo Studio, which this deployment does not use; they cost time per field.
-    plugins: [metricsPlugin(definition.name), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      auditPlugin(audit),
+      metricsPlugin(definition.name),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await apollo.start();
 
@@ -93,6 +109,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(optio
     createContext: (caller) => definition.createContext(caller),
     internalSecret: options.internalSecret,
     logger,
+    audit,
   });
   logger.info({ url: `${server.url}/graphql` }, 'subgraph listening');
   return {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
+import { executeAudited, type AuditWriting } from '../audit/audit-writing.ts';
 import { mapStream } from '../events/map-stream.ts';
 import type { Logger } from '../logging.ts';
 import { checkSubscription } from './subscription-operation.ts';
@@ -13,6 +14,8 @@ export interface SubgraphSubscriptionOptions<Context> {
   /** The secret the gateway signs forwarded identities with. */
   internalSecret: Uint8Array;
   logger: Logger;
+  /** Each event's reads of sensitive fields are recorded here before it is sent. */
+  audit: AuditWriting;
 }
 
 /** graphql-ws's close code for a connection without valid credentials. */
@@ -44,7 +47,7 @@ export function serveSubgraphSubscriptions<Context extends { readonly caller: Us
       const caller = connection.extra.caller as UserCaller;
       return { schema: options.schema, document: checked.document, operationName: checked.operationName, variableValues: checked.variables, contextValue: options.createContext(caller) };
     },
-    subscribe: (args) => subscribeEventByEvent(args, (context: Context) => options.createContext(context.caller)),
+    subscribe: (args) => subscribeEventByEvent(args, (context: Context) => options.createContext(context.caller), options.audit),
     ...websocketErrorHooks(options.logger),
   });
 }
@@ -54,14 +57,16 @@ export function serveSubgraphSubscriptions<Context extends { readonly caller: Us
  * per-request caches (DataLoader), and a subscription lives for many events, so a shared context
  * would serve a later event the rows an earlier one loaded, and keep every one of them.
  */
-async function subscribeEventByEvent<Context>(
+async function subscribeEventByEvent<Context extends { readonly caller: UserCaller }>(
   args: ExecutionArgs,
   contextForEvent: (subscribeContext: Context) => Context,
+  audit: AuditWriting,
 ): Promise<AsyncGenerator<ExecutionResult, undefined, undefined> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
   const subscribeContext = args.contextValue as Context;
-  return mapStream(stream[Symbol.asyncIterator](), async (event) =>
-    execute({ ...args, rootValue: event, contextValue: contextForEvent(subscribeContext) }),
-  );
+  return mapStream(stream[Symbol.asyncIterator](), async (event) => {
+    const contextValue = contextForEvent(subscribeContext);
+    return executeAudited(audit, contextValue, args.operationName ?? undefined, async () => execute({ ...args, rootValue: event, contextValue }));
+  });
 }

@@ -1,4 +1,4 @@
-import { getOperationAST, getVariableValues, GraphQLError, OperationTypeNode, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, OperationTypeNode, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ParseOptions, type ValidationRule } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 
 export interface SubscriptionOperation {
@@ -7,8 +7,15 @@ export interface SubscriptionOperation {
   readonly variables: Record<string, unknown>;
 }
 
+/** What the server limits beyond the schema's own rules (the gateway's query limits). */
+export interface OperationLimits {
+  readonly parseOptions?: ParseOptions;
+  readonly validationRules?: readonly ValidationRule[];
+}
+
+// The original stays reachable, as in Apollo Server's errors, for whoever relabels it.
 function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error, extensions: { ...error.extensions, code } });
 }
 
 /**
@@ -17,15 +24,15 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
  * subscriptions only; queries and mutations go over HTTP, where every request passes the same
  * plugins (metrics, limits).
  */
-export function checkSubscription(schema: GraphQLSchema, payload: SubscribePayload): SubscriptionOperation | readonly GraphQLError[] {
+export function checkSubscription(schema: GraphQLSchema, payload: SubscribePayload, limits: OperationLimits = {}): SubscriptionOperation | readonly GraphQLError[] {
   let document: DocumentNode;
   try {
-    document = parse(payload.query);
+    document = parse(payload.query, limits.parseOptions);
   } catch (error) {
     if (error instanceof GraphQLError) return [withCode(error, 'GRAPHQL_PARSE_FAILED')];
     throw error;
   }
-  const validationErrors = validate(schema, document);
+  const validationErrors = validate(schema, document, [...specifiedRules, ...(limits.validationRules ?? [])]);
   if (validationErrors.length > 0) return validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);

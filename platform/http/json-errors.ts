@@ -14,6 +14,6 @@ export const graphqlBodyErrorHandler: ErrorRequestHandler = (error, _request, re
       : tooLarge
         ? `Request body is larger than the limit of ${error.limit} bytes`
         : `Request body is not valid JSON: ${error.message}`;
-  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : tooLarge ? 'REQUEST_TOO_LARGE' : 'BAD_REQUEST';
+  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
   response.status(status).json({ errors: [{ message, extensions: { code } }] });
 };

@@ -102,6 +102,18 @@ export function jobStore(db: BossDatabase, schema: string) {
       return rows.map(toStoredJob);
     },
 
+    async find(queues: string[], id: string): Promise<StoredJob | null> {
+      const { rows } = await db.executeSql(
+        `SELECT id, name, state::text AS state, data,
+           retry_count + CASE WHEN started_on IS NULL THEN 0 ELSE 1 END AS attempts,
+           ${lastErrorColumn},
+           created_on AS "createdAt", start_after AS "startAfter", completed_on AS "completedAt"
+         FROM ${job} WHERE name = ANY($1::text[]) AND id = $2`,
+        [queues, id],
+      );
+      return rows[0] ? toStoredJob(rows[0]) : null;
+    },
+
     async count(queues: string[], states: readonly JobState[]): Promise<number> {
       const { rows } = await db.executeSql(
         `SELECT count(*)::int AS count FROM ${job} WHERE name = ANY($1::text[]) AND state::text = ANY($2::text[])`,

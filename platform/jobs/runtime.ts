@@ -3,18 +3,28 @@ import { pgSchema } from 'drizzle-orm/pg-core';
 import PgBoss from 'pg-boss';
 import { listen, type DatabaseClient } from '../db/client.ts';
 import { createServiceDatabase } from '../db/database.ts';
-import { backingSystems, integrationTables, type BackingSystem } from '../db/integration-tables.ts';
+import { integrationTables } from '../db/integration-tables.ts';
+import { migratePlatform } from '../db/platform-schema.ts';
 import { newId } from '../db/ids.ts';
-import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
+import type { Connection } from '../graphql/connection.ts';
 import type { Logger } from '../logging.ts';
 import { EVENTS_CHANNEL } from '../outbox/channels.ts';
 import { describeError } from '../resilience/failures.ts';
 import { processPolicies, timeoutPolicy, type BackingSystemPolicies, type BreakerSummary } from '../resilience/system-policies.ts';
-import { bossDatabase, withBossTransaction, type BossDatabase } from './boss-database.ts';
+import { bossDatabase, type BossDatabase } from './boss-database.ts';
 import { reportBacklog } from './job-metrics.ts';
-import { jobStore, jobStates, type JobState, type QueueStateCount } from './job-store.ts';
+import { jobStore, type JobState } from './job-store.ts';
+import {
+  createJobOperations,
+  type DeadLetterListArguments,
+  type DeadLetterSummary,
+  type JobListArguments,
+  type JobSummary,
+  type SystemBacklog,
+} from './job-operations.ts';
+import { registerQueues } from './queue-registry.ts';
+import { reportBreakers } from '../resilience/breaker-reports.ts';
 import type { HandlerDefinition, JobData, JobPayload, RetryOptions } from './job-types.ts';
-import { markSyncPending } from './sync-status.ts';
 import { startQueueWorker, type QueueDefinition, type QueueWorker } from './queue-worker.ts';
 
 export interface JobRuntimeOptions {
@@ -43,50 +53,8 @@ export interface PublishedEvent {
   occurredAt: Date;
 }
 
-export interface JobSummary {
-  id: string;
-  queue: string;
-  system: BackingSystem | null;
-  state: JobState;
-  entityId: string | null;
-  eventId: string | null;
-  topic: string | null;
-  attempts: number;
-  lastError: string | null;
-  createdAt: Date;
-  startAfter: Date;
-  completedAt: Date | null;
-}
-
-export interface DeadLetterSummary {
-  id: string;
-  queue: string;
-  system: BackingSystem | null;
-  entityId: string | null;
-  eventId: string | null;
-  topic: string | null;
-  payload: JobPayload;
-  attempts: number;
-  lastError: string | null;
-  deadLetteredAt: Date;
-}
-
-export interface SystemSummary {
-  system: BackingSystem;
+export interface SystemSummary extends SystemBacklog {
   breaker: BreakerSummary;
-  waiting: number;
-  retrying: number;
-  active: number;
-  deadLettered: number;
-}
-
-export interface JobListArguments extends ConnectionArguments {
-  system?: BackingSystem | null;
-  state?: JobState | null;
-}
-
-export interface DeadLetterListArguments extends ConnectionArguments {
-  system?: BackingSystem | null;
 }
 
 export interface JobRuntime {
@@ -109,10 +77,11 @@ export interface JobRuntime {
    * must not be called inside a transaction (it would wait for that transaction's lock).
    */
   enqueue(queue: string, job: { id?: string; entityId: string; payload: JobPayload }): Promise<string | null>;
-  /** Runs a dead letter again with a fresh retry budget; replaying it a second time does nothing. */
+  /** Runs a dead letter of this service again with a fresh retry budget; replaying it a second time does nothing. */
   replayDeadLetter(id: string): Promise<{ replayed: boolean }>;
   listJobs(args: JobListArguments): Promise<Connection<JobSummary>>;
   deadLetters(args: DeadLetterListArguments): Promise<Connection<DeadLetterSummary>>;
+  /** Each backing system's backlog in this service's queues, with this process's breaker. */
   systemSummaries(): Promise<SystemSummary[]>;
 }
 
@@ -159,11 +128,6 @@ const queueSetupPolicy = retry(
   { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1000 }) },
 );
 
-function stringField(data: Record<string, unknown>, field: keyof JobData): string | null {
-  const value = data[field];
-  return typeof value === 'string' ? value : null;
-}
-
 export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const { client, service, logger } = options;
   const policies = options.policies ?? processPolicies;
@@ -189,11 +153,9 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const stopTasks: Array<() => unknown> = [];
   let started = false;
 
-  const queueNames = (system?: BackingSystem | null) =>
-    [...queues.values()].filter(({ queue }) => !system || queue.system === system).map(({ queue }) => queue.name);
-  const deadLetterNames = (system?: BackingSystem | null) =>
-    [...queues.values()].filter(({ queue }) => !system || queue.system === system).map(({ queue }) => queue.deadLetterName);
-  const byName = (name: string) => [...queues.values()].find(({ queue }) => queue.name === name || queue.deadLetterName === name)?.queue;
+  const queueNames = () => [...queues.values()].map(({ queue }) => queue.name);
+  const byName = (name: string) => queues.get(name)?.queue;
+  const operations = createJobOperations({ client, bossSchema, service, sender: async () => boss });
 
   /** A dispatched event means new jobs for the queues subscribed to its topic. */
   function wakeTopic(payload: string): void {
@@ -214,21 +176,6 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
       system: byName(queue)?.system ?? 'NONE',
       count: counts.filter((c) => c.queue === queue && waitingStates.includes(c.state)).reduce((total, c) => total + c.count, 0),
     }));
-  }
-
-  function summarize(system: BackingSystem, counts: QueueStateCount[]): SystemSummary {
-    const queueSet = new Set(queueNames(system));
-    const deadLetterSet = new Set(deadLetterNames(system));
-    const sum = (names: Set<string>, state: JobState) =>
-      counts.filter((c) => names.has(c.queue) && c.state === state).reduce((total, c) => total + c.count, 0);
-    return {
-      system,
-      breaker: policies.for(system).summary(),
-      waiting: sum(queueSet, 'created'),
-      retrying: sum(queueSet, 'retry'),
-      active: sum(queueSet, 'active'),
-      deadLettered: sum(deadLetterSet, 'created'),
-    };
   }
 
   return {
@@ -256,10 +203,23 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
     async start() {
       if (started) return;
       started = true;
+      // pg-boss migrates its schema on start; the queue registry and breaker reports live in the platform's.
+      await migratePlatform(client);
       await boss.start();
       for (const { queue, retry: retryOptions } of queues.values()) {
         await queueSetupPolicy.execute(() => ensureQueue(boss, queue, retryOptions));
       }
+      await registerQueues(
+        createServiceDatabase(client, 'platform').db,
+        [...queues.values()].map(({ queue }) => ({
+          name: queue.name,
+          deadLetterName: queue.deadLetterName,
+          service,
+          queue: queue.handler.queue,
+          system: queue.system,
+        })),
+      );
+      stopTasks.push(reportBreakers(client, createServiceDatabase(client, 'platform').db, policies, log));
       const dependencies = { boss, store, db, syncStatus, logger: log, pollIntervalMs: options.pollIntervalMs ?? 2000 };
       for (const { queue } of queues.values()) workers.set(queue.name, startQueueWorker(queue, dependencies));
       stopTasks.push(await listen(client, EVENTS_CHANNEL, wakeTopic), reportBacklog(backlog));
@@ -298,66 +258,17 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
     },
 
     async replayDeadLetter(id) {
-      const replayed = await withBossTransaction(client, async (transaction) => {
-        const claimed = await jobStore(transaction, bossSchema).claimDeadLetter(deadLetterNames(), id);
-        const queue = claimed && byName(claimed.deadLetterQueue);
-        if (!claimed || !queue) return null;
-        // The dead letter's id becomes the new job's: unique in the queue, and the event id in its
-        // data keeps the idempotency key of the original runs.
-        await boss.send(queue.name, claimed.data, { id, db: transaction });
-        return { queue, data: claimed.data };
-      });
-      if (!replayed) return { replayed: false };
-      const entityId = stringField(replayed.data, 'entityId');
-      if (replayed.queue.system && entityId) await markSyncPending(db, syncStatus, entityId, replayed.queue.system);
-      workers.get(replayed.queue.name)?.wake();
-      return { replayed: true };
+      const outcome = await operations.replayDeadLetter(id);
+      if (outcome.replayed) workers.get(outcome.queue.name)?.wake();
+      return { replayed: outcome.replayed };
     },
 
-    async listJobs(args) {
-      const page = pageRequest('job', args);
-      const names = queueNames(args.system);
-      const states = args.state ? [args.state] : jobStates;
-      const rows = await store.list(names, states, { limit: page.limit + 1, afterId: page.afterId });
-      const nodes = rows.map((row) => ({
-        id: row.id,
-        queue: byName(row.queue)?.handler.queue ?? row.queue,
-        system: byName(row.queue)?.system ?? null,
-        state: row.state,
-        entityId: stringField(row.data, 'entityId'),
-        eventId: stringField(row.data, 'eventId'),
-        topic: stringField(row.data, 'topic'),
-        attempts: row.attempts,
-        lastError: row.lastError,
-        createdAt: row.createdAt,
-        startAfter: row.startAfter,
-        completedAt: row.completedAt,
-      }));
-      return toConnection('job', nodes, page, () => store.count(names, states));
-    },
-
-    async deadLetters(args) {
-      const page = pageRequest('dead-letter', args);
-      const names = deadLetterNames(args.system);
-      const rows = await store.deadLetters(names, { limit: page.limit + 1, afterId: page.afterId });
-      const nodes = rows.map((row) => ({
-        id: row.id,
-        queue: byName(row.deadLetterQueue)?.handler.queue ?? row.deadLetterQueue,
-        system: byName(row.deadLetterQueue)?.system ?? null,
-        entityId: stringField(row.data, 'entityId'),
-        eventId: stringField(row.data, 'eventId'),
-        topic: stringField(row.data, 'topic'),
-        payload: (row.data.payload ?? {}) as JobPayload,
-        attempts: row.attempts,
-        lastError: row.lastError,
-        deadLetteredAt: row.deadLetteredAt,
-      }));
-      return toConnection('dead-letter', nodes, page, () => store.count(names, ['created']));
-    },
+    listJobs: (args) => operations.listJobs(args),
+    deadLetters: (args) => operations.deadLetters(args),
 
     async systemSummaries() {
-      const counts = await store.stateCounts([...queueNames(), ...deadLetterNames()]);
-      return backingSystems.map((system) => summarize(system, counts));
+      const backlogs = await operations.backlogs();
+      return backlogs.map((backlog) => ({ ...backlog, breaker: policies.for(backlog.system).summary() }));
     },
   };
 }

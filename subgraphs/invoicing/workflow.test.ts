@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { enforceRoleDirectives } from '@procuregraph/platform/graphql/authorization-directive';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { graphql } from 'graphql';
@@ -119,7 +120,7 @@ beforeAll(async () => {
   await seedInvoicing(service.db, world);
   events = await startEventBus({ client, logger });
   definition = invoicingSubgraph(testSubgraphDependencies({ db: service.db, client, events, environment: { MATCH_PRICE_TOLERANCE_PCT: '2' } }));
-  schema = buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> });
+  schema = enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }));
   const app = express();
   app.use('/webhooks/vendor-platform', vendorPlatformWebhooks({ db: service.db, secret: SECRET, priceTolerancePct: 2, logger }));
   webhookServer = createServer(app);

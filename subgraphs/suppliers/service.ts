@@ -21,6 +21,8 @@ export function suppliersSubgraph({ db, events, cipher, environment, systems }: 
     typeDefs: subgraphTypeDefs('suppliers'),
     resolvers,
     createContext: (caller) => ({ caller, db, events, onboarding, loaders: createLoaders(db, caller) }),
+    // Bank details and tax ids: every read is recorded in the audit log (HIPAA, SOX).
+    sensitiveFields: ['Supplier.bankAccount', 'Supplier.taxIdMasked'],
     routes: {
       '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, cipher, systems, environment, logger: createLogger('suppliers-webhooks') }),
     },

@@ -308,7 +308,14 @@ describe('operations endpoints', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       ready: true,
-      checks: { database: 'ok', 'subgraph:suppliers': 'ok', 'subgraph:procurement': 'ok', 'subgraph:invoicing': 'ok', 'subgraph:contracts': 'ok' },
+      checks: {
+        database: 'ok',
+        'subgraph:suppliers': 'ok',
+        'subgraph:procurement': 'ok',
+        'subgraph:invoicing': 'ok',
+        'subgraph:contracts': 'ok',
+        'subgraph:operations': 'ok',
+      },
     });
     const metrics = await (await fetch(`${graph.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/^graphql_requests_total\{service="gateway",operation="query",outcome="ok"\} \d+$/m);

@@ -124,6 +124,15 @@ export type QueryContractsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A caller's role, as carried by its token. */
+export type Role =
+  | 'admin'
+  | 'compliance'
+  | 'finance'
+  | 'integration'
+  | 'procurement'
+  | 'supplier';
+
 export type Supplier = {
   __typename?: 'Supplier';
   contracts: ContractConnection;
@@ -279,6 +288,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   PriceTerm: ResolverTypeWrapper<PriceTermModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   Supplier: ResolverTypeWrapper<EntityReference>;
   SyncState: ResolverTypeWrapper<Partial<SyncState>>;
   SyncStatus: ResolverTypeWrapper<Partial<SyncStatus>>;
@@ -307,6 +317,12 @@ export type ResolversParentTypes = {
   SyncStatus: Partial<SyncStatus>;
   UserError: Partial<UserError>;
 };
+
+export type RequiresRoleDirectiveArgs = {
+  anyOf: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = ContractsContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = ContractsContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -415,3 +431,6 @@ export type Resolvers<ContextType = ContractsContext> = {
   UserError?: UserErrorResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = ContractsContext> = {
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+};

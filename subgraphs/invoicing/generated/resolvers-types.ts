@@ -320,6 +320,15 @@ export type ResolveMatchExceptionPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A caller's role, as carried by its token. */
+export type Role =
+  | 'admin'
+  | 'compliance'
+  | 'finance'
+  | 'integration'
+  | 'procurement'
+  | 'supplier';
+
 export type SubmitInvoiceInput = {
   /** ISO 4217; USD when left out. */
   currency?: InputMaybe<Scalars['String']['input']>;
@@ -550,6 +559,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ResolveMatchExceptionInput: ResolverTypeWrapper<Partial<ResolveMatchExceptionInput>>;
   ResolveMatchExceptionPayload: ResolverTypeWrapper<Partial<Omit<ResolveMatchExceptionPayload, 'exception' | 'invoice'> & { exception?: Maybe<ResolversTypes['MatchException']>, invoice?: Maybe<ResolversTypes['Invoice']> }>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   SubmitInvoiceInput: ResolverTypeWrapper<Partial<SubmitInvoiceInput>>;
   SubmitInvoiceLineInput: ResolverTypeWrapper<Partial<SubmitInvoiceLineInput>>;
   SubmitInvoicePayload: ResolverTypeWrapper<Partial<Omit<SubmitInvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversTypes['Invoice']> }>>;
@@ -597,6 +607,12 @@ export type ResolversParentTypes = {
   SyncStatus: Partial<SyncStatus>;
   UserError: Partial<UserError>;
 };
+
+export type RequiresRoleDirectiveArgs = {
+  anyOf: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = InvoicingContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -811,3 +827,6 @@ export type Resolvers<ContextType = InvoicingContext> = {
   UserError?: UserErrorResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = InvoicingContext> = {
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+};

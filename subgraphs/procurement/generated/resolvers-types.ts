@@ -247,6 +247,15 @@ export type RecordReceiptInput = {
   purchaseOrderId: Scalars['ID']['input'];
 };
 
+/** A caller's role, as carried by its token. */
+export type Role =
+  | 'admin'
+  | 'compliance'
+  | 'finance'
+  | 'integration'
+  | 'procurement'
+  | 'supplier';
+
 export type Supplier = {
   __typename?: 'Supplier';
   id: Scalars['ID']['output'];
@@ -419,6 +428,7 @@ export type ResolversTypes = {
   ReceiptLineInput: ResolverTypeWrapper<Partial<ReceiptLineInput>>;
   ReceiptPayload: ResolverTypeWrapper<Partial<Omit<ReceiptPayload, 'receipt'> & { receipt?: Maybe<ResolversTypes['Receipt']> }>>;
   RecordReceiptInput: ResolverTypeWrapper<Partial<RecordReceiptInput>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   Supplier: ResolverTypeWrapper<EntityReference>;
   SyncState: ResolverTypeWrapper<Partial<SyncState>>;
   SyncStatus: ResolverTypeWrapper<Partial<SyncStatus>>;
@@ -459,6 +469,12 @@ export type ResolversParentTypes = {
   SyncStatus: Partial<SyncStatus>;
   UserError: Partial<UserError>;
 };
+
+export type RequiresRoleDirectiveArgs = {
+  anyOf: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = ProcurementContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -629,3 +645,6 @@ export type Resolvers<ContextType = ProcurementContext> = {
   UserError?: UserErrorResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = ProcurementContext> = {
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+};

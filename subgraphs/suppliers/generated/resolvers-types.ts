@@ -141,7 +141,8 @@ export type Mutation = {
   /**
    * Onboards a supplier: validated, normalized, screened against the HHS-OIG exclusion list and
    * checked for duplicates, then recorded PENDING_APPROVAL (or ON_HOLD when screening found a
-   * possible match). Any problem comes back in userErrors and nothing is recorded.
+   * possible match). Any problem comes back in userErrors and nothing is recorded. Procurement, or
+   * integration for registrations fed from other systems.
    */
   onboardSupplier: OnboardSupplierPayload;
   /** Rejects a pending or held supplier (procurement, admin). */
@@ -238,11 +239,20 @@ export type ReloadExclusionListPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A caller's role, as carried by its token. */
+export type Role =
+  | 'admin'
+  | 'compliance'
+  | 'finance'
+  | 'integration'
+  | 'procurement'
+  | 'supplier';
+
 /** The result of exclusion screening against the HHS-OIG LEIE list. */
 export type Screening = {
   __typename?: 'Screening';
   checkedAt: Maybe<Scalars['DateTime']['output']>;
-  /** The exclusion-list entry behind a POTENTIAL_MATCH or EXCLUDED status, for the reviewer. */
+  /** The exclusion-list entry behind a POTENTIAL_MATCH or EXCLUDED status, for the reviewers (compliance, procurement). */
   match: Maybe<Scalars['String']['output']>;
   status: ScreeningStatus;
 };
@@ -270,6 +280,7 @@ export type SubscriptionSupplierStatusChangedArgs = {
 export type Supplier = {
   __typename?: 'Supplier';
   address: Maybe<Address>;
+  /** Where payments go, masked: for finance, who pays, and the supplier itself. */
   bankAccount: Maybe<BankAccount>;
   category: SupplierCategory;
   contact: Maybe<Contact>;
@@ -292,8 +303,12 @@ export type Supplier = {
   status: SupplierStatus;
   supplierNumber: Scalars['String']['output'];
   syncStatus: Array<SyncStatus>;
-  /** The tax id with all but its last four digits hidden, e.g. **-***6789. */
-  taxIdMasked: Scalars['String']['output'];
+  /**
+   * The tax id with all but its last four digits hidden, e.g. **-***6789. For the staff who deal with
+   * the supplier (procurement, finance, compliance) and the supplier itself; integration engineers
+   * follow synchronization and have no use for it (null and FORBIDDEN for them).
+   */
+  taxIdMasked: Maybe<Scalars['String']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -501,6 +516,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   ReloadExclusionListPayload: ResolverTypeWrapper<Partial<ReloadExclusionListPayload>>;
+  Role: ResolverTypeWrapper<Partial<Role>>;
   Screening: ResolverTypeWrapper<Partial<Screening>>;
   ScreeningStatus: ResolverTypeWrapper<Partial<ScreeningStatus>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -553,6 +569,12 @@ export type ResolversParentTypes = {
   SyncStatus: Partial<SyncStatus>;
   UserError: Partial<UserError>;
 };
+
+export type RequiresRoleDirectiveArgs = {
+  anyOf: Array<Role>;
+};
+
+export type RequiresRoleDirectiveResolver<Result, Parent, ContextType = SuppliersContext, Args = RequiresRoleDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AddressResolvers<ContextType = SuppliersContext, ParentType extends ResolversParentTypes['Address'] = ResolversParentTypes['Address']> = {
   city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -669,7 +691,7 @@ export type SupplierResolvers<ContextType = SuppliersContext, ParentType extends
   status?: Resolver<ResolversTypes['SupplierStatus'], ParentType, ContextType>;
   supplierNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   syncStatus?: Resolver<Array<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
-  taxIdMasked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxIdMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -737,3 +759,6 @@ export type Resolvers<ContextType = SuppliersContext> = {
   UserError?: UserErrorResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = SuppliersContext> = {
+  requiresRole?: RequiresRoleDirectiveResolver<any, any, ContextType>;
+};

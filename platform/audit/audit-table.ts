@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import { instantColumn } from '../db/columns.ts';
+import { platformSchema } from '../db/platform-schema.ts';
+
+export type AuditKind = 'MUTATION' | 'SENSITIVE_READ';
+export type AuditOutcome = 'SUCCEEDED' | 'USER_ERROR' | 'FORBIDDEN' | 'FAILED';
+
+/** What an audit row says beyond its columns; never input values, only names and codes. */
+export interface AuditDetail {
+  /** The client's GraphQL operation name, when it gave one. */
+  operationName?: string;
+  /** The userErrors codes (USER_ERROR) or the error code (FORBIDDEN, FAILED). */
+  codes?: string[];
+}
+
+/**
+ * One audited event: a mutation, or a read of a sensitive field of one record. Rows are only ever
+ * inserted: the migration `audit-append-only` makes the database refuse UPDATE and TRUNCATE, and
+ * DELETE of rows younger than the retention floor kept in `audit_settings`.
+ */
+export const auditEvents = platformSchema.table(
+  'audit_events',
+  {
+    id: uuid().primaryKey(),
+    occurredAt: instantColumn().notNull().defaultNow(),
+    actor: text().notNull(),
+    role: text().notNull(),
+    supplierId: uuid(),
+    service: text().notNull(),
+    kind: text().$type<AuditKind>().notNull(),
+    operation: text().notNull(),
+    recordType: text(),
+    recordId: text(),
+    clientAddress: text(),
+    outcome: text().$type<AuditOutcome>().notNull(),
+    detail: jsonb().$type<AuditDetail>().notNull().default({}),
+  },
+  (table) => [
+    index().on(table.occurredAt),
+    index().on(table.actor, table.id),
+    index().on(table.recordId, table.id),
+  ],
+);
+
+/**
+ * The one row holding the retention floor: audit rows younger than it cannot be deleted. The
+ * migration seeds it and its triggers let it only grow, so the application cannot shorten the
+ * retention it is held to.
+ */
+export const auditSettings = platformSchema.table(
+  'audit_settings',
+  {
+    singleton: boolean().primaryKey().default(true),
+    retentionFloorDays: integer().notNull(),
+  },
+  (table) => [check('audit_settings_singleton', sql`${table.singleton}`)],
+);

@@ -1,0 +1,37 @@
+import { index, primaryKey, text } from 'drizzle-orm/pg-core';
+import { instantColumn, updatedAtColumn } from './columns.ts';
+import type { BackingSystem } from './integration-tables.ts';
+import { platformSchema } from './platform-schema.ts';
+
+/** Exported so drizzle-kit creates the schema in the first migration. */
+export { platformSchema };
+
+/**
+ * Every job queue a service's runtime has created, with the backing system it talks to: queue
+ * names alone do not say that, and operators look at jobs by system across all services.
+ */
+export const jobQueues = platformSchema.table('job_queues', {
+  name: text().primaryKey(),
+  deadLetterName: text().notNull().unique(),
+  service: text().notNull(),
+  queue: text().notNull(),
+  system: text().$type<BackingSystem>(),
+  updatedAt: updatedAtColumn(),
+});
+
+/**
+ * Each process keeps its own circuit breakers in memory; it reports them here on every
+ * transition and periodically, so the state of a system can be read across processes.
+ */
+export const breakerReports = platformSchema.table(
+  'breaker_reports',
+  {
+    processId: text().notNull(),
+    system: text().$type<BackingSystem>().notNull(),
+    state: text().$type<'CLOSED' | 'OPEN' | 'HALF_OPEN'>().notNull(),
+    openedAt: instantColumn(),
+    lastFailure: text(),
+    reportedAt: instantColumn().notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.processId, table.system] }), index().on(table.system, table.reportedAt)],
+);

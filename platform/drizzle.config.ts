@@ -1,0 +1,9 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'postgresql',
+  schema: ['./db/platform-tables.ts', './audit/audit-table.ts'],
+  out: './db/migrations',
+  schemaFilter: ['platform'],
+  casing: 'snake_case',
+});

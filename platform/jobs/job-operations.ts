@@ -1,0 +1,201 @@
+import { pgSchema } from 'drizzle-orm/pg-core';
+import type PgBoss from 'pg-boss';
+import type { DatabaseClient } from '../db/client.ts';
+import { createServiceDatabase } from '../db/database.ts';
+import { backingSystems, integrationTables, type BackingSystem } from '../db/integration-tables.ts';
+import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
+import { bossDatabase, withBossTransaction } from './boss-database.ts';
+import { jobStore, jobStates, type JobState, type QueueStateCount, type StoredJob } from './job-store.ts';
+import type { JobData, JobPayload } from './job-types.ts';
+import { registeredQueues, type QueueScope, type RegisteredQueue } from './queue-registry.ts';
+import { markSyncPending } from './sync-status.ts';
+
+/**
+ * What operators see of the durable jobs: every service's queues (found in the queue registry,
+ * so one process can look across all of them), their jobs, their dead letters, and replay. The
+ * job runtime uses the same view scoped to its own service.
+ */
+
+export interface JobSummary {
+  id: string;
+  service: string;
+  queue: string;
+  system: BackingSystem | null;
+  state: JobState;
+  entityId: string | null;
+  eventId: string | null;
+  topic: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  startAfter: Date;
+  completedAt: Date | null;
+}
+
+export interface DeadLetterSummary {
+  id: string;
+  service: string;
+  queue: string;
+  system: BackingSystem | null;
+  entityId: string | null;
+  eventId: string | null;
+  topic: string | null;
+  payload: JobPayload;
+  attempts: number;
+  lastError: string | null;
+  deadLetteredAt: Date;
+}
+
+/** Jobs of one backing system: waiting to run, waiting to retry, running, and dead letters not yet replayed. */
+export interface SystemBacklog {
+  system: BackingSystem;
+  waiting: number;
+  retrying: number;
+  active: number;
+  deadLettered: number;
+}
+
+export interface JobListArguments extends ConnectionArguments, QueueScope {
+  state?: JobState | null;
+}
+
+export interface DeadLetterListArguments extends ConnectionArguments, QueueScope {}
+
+export type ReplayOutcome = { replayed: false } | { replayed: true; queue: RegisteredQueue };
+
+export interface JobOperations {
+  listJobs(args: JobListArguments): Promise<Connection<JobSummary>>;
+  job(id: string): Promise<JobSummary | null>;
+  deadLetters(args: DeadLetterListArguments): Promise<Connection<DeadLetterSummary>>;
+  /**
+   * Puts a dead letter back on its queue with a fresh retry budget and marks its record's sync
+   * PENDING; only the first of concurrent replays of one dead letter does anything.
+   */
+  replayDeadLetter(id: string): Promise<ReplayOutcome>;
+  backlogs(): Promise<SystemBacklog[]>;
+}
+
+export interface JobOperationsOptions {
+  client: DatabaseClient;
+  bossSchema: string;
+  /** Sends the replayed job; any started pg-boss instance on the same schema will do. */
+  sender: () => Promise<PgBoss>;
+  /** Limits the view to one service's queues (a job runtime's own). */
+  service?: string;
+}
+
+function stringField(data: Record<string, unknown>, field: keyof JobData): string | null {
+  const value = data[field];
+  return typeof value === 'string' ? value : null;
+}
+
+export function createJobOperations(options: JobOperationsOptions): JobOperations {
+  const { client, bossSchema } = options;
+  const store = jobStore(bossDatabase(client), bossSchema);
+  const db = createServiceDatabase(client, 'platform').db;
+  const queues = (scope: QueueScope = {}) => registeredQueues(db, { service: options.service ?? scope.service, system: scope.system });
+  const owner = (all: RegisteredQueue[], name: string) => all.find((queue) => queue.name === name || queue.deadLetterName === name);
+
+  return {
+    async listJobs(args) {
+      const page = pageRequest('job', args);
+      const all = await queues(args);
+      const names = all.map((queue) => queue.name);
+      const states = args.state ? [args.state] : jobStates;
+      const rows = await store.list(names, states, { limit: page.limit + 1, afterId: page.afterId });
+      const nodes = rows.map((row) => jobSummary(row, owner(all, row.queue)));
+      return toConnection('job', nodes, page, () => store.count(names, states));
+    },
+
+    async job(id) {
+      const all = await queues();
+      const row = await store.find(all.map((queue) => queue.name), id);
+      return row && jobSummary(row, owner(all, row.queue));
+    },
+
+    async deadLetters(args) {
+      const page = pageRequest('dead-letter', args);
+      const all = await queues(args);
+      const names = all.map((queue) => queue.deadLetterName);
+      const rows = await store.deadLetters(names, { limit: page.limit + 1, afterId: page.afterId });
+      const nodes = rows.map((row) => {
+        const queue = owner(all, row.deadLetterQueue);
+        return {
+          id: row.id,
+          service: queue?.service ?? '',
+          queue: queue?.queue ?? row.deadLetterQueue,
+          system: queue?.system ?? null,
+          entityId: stringField(row.data, 'entityId'),
+          eventId: stringField(row.data, 'eventId'),
+          topic: stringField(row.data, 'topic'),
+          payload: (row.data.payload ?? {}) as JobPayload,
+          attempts: row.attempts,
+          lastError: row.lastError,
+          deadLetteredAt: row.deadLetteredAt,
+        };
+      });
+      return toConnection('dead-letter', nodes, page, () => store.count(names, ['created']));
+    },
+
+    async replayDeadLetter(id) {
+      const all = await queues();
+      const boss = await options.sender();
+      const replayed = await withBossTransaction(client, async (transaction) => {
+        const claimed = await jobStore(transaction, bossSchema).claimDeadLetter(all.map((queue) => queue.deadLetterName), id);
+        const queue = claimed && owner(all, claimed.deadLetterQueue);
+        if (!claimed || !queue) return null;
+        // The dead letter's id becomes the new job's: unique in the queue, and the event id in its
+        // data keeps the idempotency key of the original runs.
+        await boss.send(queue.name, claimed.data, { id, db: transaction });
+        return { queue, entityId: stringField(claimed.data, 'entityId') };
+      });
+      if (!replayed) return { replayed: false };
+      const { queue, entityId } = replayed;
+      if (queue.system && entityId) {
+        // The sync status belongs to the queue's service; its job runtime would write the same row.
+        const { syncStatus } = integrationTables(pgSchema(queue.service));
+        await markSyncPending(createServiceDatabase(client, queue.service).db, syncStatus, entityId, queue.system);
+      }
+      return { replayed: true, queue };
+    },
+
+    async backlogs() {
+      const all = await queues();
+      const counts = await store.stateCounts(all.flatMap((queue) => [queue.name, queue.deadLetterName]));
+      return backingSystems.map((system) => backlogOf(system, all, counts));
+    },
+  };
+}
+
+function jobSummary(row: StoredJob, queue: RegisteredQueue | undefined): JobSummary {
+  return {
+    id: row.id,
+    service: queue?.service ?? '',
+    queue: queue?.queue ?? row.queue,
+    system: queue?.system ?? null,
+    state: row.state,
+    entityId: stringField(row.data, 'entityId'),
+    eventId: stringField(row.data, 'eventId'),
+    topic: stringField(row.data, 'topic'),
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt,
+    startAfter: row.startAfter,
+    completedAt: row.completedAt,
+  };
+}
+
+function backlogOf(system: BackingSystem, queues: RegisteredQueue[], counts: QueueStateCount[]): SystemBacklog {
+  const ofSystem = queues.filter((queue) => queue.system === system);
+  const names = new Set(ofSystem.map((queue) => queue.name));
+  const deadLetterNames = new Set(ofSystem.map((queue) => queue.deadLetterName));
+  const sum = (within: Set<string>, states: readonly JobState[]) =>
+    counts.filter((c) => within.has(c.queue) && states.includes(c.state)).reduce((total, c) => total + c.count, 0);
+  return {
+    system,
+    waiting: sum(names, ['created']),
+    retrying: sum(names, ['retry']),
+    active: sum(names, ['active']),
+    deadLettered: sum(deadLetterNames, ['created']),
+  };
+}

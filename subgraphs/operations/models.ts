@@ -1,0 +1,16 @@
+import type { AuditEventRow } from '@procuregraph/platform/audit/audit-query';
+import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph/platform/jobs/job-operations';
+import type { SystemCircuit } from '@procuregraph/platform/resilience/breaker-reports';
+
+export type SyncJobModel = JobSummary;
+export type SyncJobConnectionModel = Connection<SyncJobModel>;
+export type SyncJobEdgeModel = Edge<SyncJobModel>;
+export type DeadLetterModel = DeadLetterSummary;
+export type DeadLetterConnectionModel = Connection<DeadLetterModel>;
+export type DeadLetterEdgeModel = Edge<DeadLetterModel>;
+export type IntegrationSystemModel = SystemCircuit & { backlog: SystemBacklog };
+export type SyncBacklogModel = SystemBacklog;
+export type AuditEventModel = AuditEventRow;
+export type AuditEventConnectionModel = Connection<AuditEventModel>;
+export type AuditEventEdgeModel = Edge<AuditEventModel>;

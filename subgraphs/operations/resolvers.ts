@@ -1,0 +1,56 @@
+import { isUuid } from '@procuregraph/platform/db/ids';
+import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
+import type { JobState } from '@procuregraph/platform/jobs/job-store';
+import { systemCircuits } from '@procuregraph/platform/resilience/breaker-reports';
+import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
+import { auditResolvers } from './audit-resolvers.ts';
+
+const jobStateOf: Record<SyncJobState, JobState> = {
+  QUEUED: 'created',
+  RETRYING: 'retry',
+  ACTIVE: 'active',
+  COMPLETED: 'completed',
+  CANCELLED: 'cancelled',
+  FAILED: 'failed',
+};
+
+const syncJobStateOf = Object.fromEntries(Object.entries(jobStateOf).map(([graph, stored]) => [stored, graph])) as Record<JobState, SyncJobState>;
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  AuditEvent: auditResolvers.AuditEvent,
+  Query: {
+    ...auditResolvers.Query,
+    syncJobs: (_parent, { first, after, filter }, { jobs }) =>
+      jobs.listJobs({ first, after, system: filter?.system, service: filter?.service, state: filter?.state ? jobStateOf[filter.state] : null }),
+    deadLetters: (_parent, { first, after, filter }, { jobs }) => jobs.deadLetters({ first, after, system: filter?.system, service: filter?.service }),
+    integrationSystems: async (_parent, _args, { db, jobs }) => {
+      const [circuits, backlogs] = await Promise.all([systemCircuits(db), jobs.backlogs()]);
+      return circuits.map((circuit) => ({ ...circuit, backlog: backlogs.find((backlog) => backlog.system === circuit.system)! }));
+    },
+  },
+  Mutation: {
+    replayDeadLetter: async (_parent, { id }, { jobs }) => {
+      if (!isUuid(id)) return { job: null, userErrors: [{ field: ['id'], code: 'INVALID_ID', message: `${JSON.stringify(id)} is not a dead letter id.` }] };
+      const outcome = await jobs.replayDeadLetter(id);
+      if (!outcome.replayed) {
+        return {
+          job: null,
+          userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'No dead letter with this id is waiting for a replay: it does not exist or was replayed already.' }],
+        };
+      }
+      return { job: await jobs.job(id), userErrors: [] };
+    },
+  },
+  SyncJob: {
+    state: (job) => syncJobStateOf[job.state],
+    runAfter: (job) => job.startAfter,
+  },
+  IntegrationSystem: {
+    circuit: (system) => system.state,
+    circuitOpenedAt: (system) => system.openedAt,
+  },
+  SyncBacklog: {
+    queued: (backlog) => backlog.waiting,
+  },
+};

@@ -1,0 +1,21 @@
+import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
+import { createJobOperations } from '@procuregraph/platform/jobs/job-operations';
+import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
+import type { OperationsContext } from './context.ts';
+import { jobSender } from './job-sender.ts';
+import { resolvers } from './resolvers.ts';
+
+/**
+ * The platform's face in the graph: it owns no tables of its own, and serves what the platform
+ * keeps for every service (pg-boss's jobs, the queue registry, breaker reports).
+ */
+export function operationsSubgraph({ client, db }: SubgraphDependencies): SubgraphDefinition<OperationsContext> {
+  const jobs = createJobOperations({ client, bossSchema: 'pgboss', sender: jobSender(client) });
+  return {
+    name: 'operations',
+    typeDefs: subgraphTypeDefs('operations'),
+    resolvers,
+    createContext: (caller) => ({ caller, db, jobs }),
+  };
+}
