@@ -493,7 +493,7 @@ describe('shutdown', () => {
 /** The supergraph with PaymentStatusEvent's occurredAt field taken out. */
 function withoutPaymentEventTime(supergraph: string): string {
   const start = supergraph.indexOf('type PaymentStatusEvent');
-  const end = supergraph.indexOf('\n}', start);
+  const end = supergraph.indexOf('\n}', start) + 1;
   const type = supergraph.slice(start, end).replace(/^\s+occurredAt: DateTime!.*\n/m, '');
   return supergraph.slice(0, start) + type + supergraph.slice(end);
 }
