@@ -10,14 +10,20 @@ export { platformSchema };
  * Every job queue a service's runtime has created, with the backing system it talks to: queue
  * names alone do not say that, and operators look at jobs by system across all services.
  */
-export const jobQueues = platformSchema.table('job_queues', {
-  name: text().primaryKey(),
-  deadLetterName: text().notNull().unique(),
-  service: text().notNull(),
-  queue: text().notNull(),
-  system: text().$type<BackingSystem>(),
-  updatedAt: updatedAtColumn(),
-});
+export const jobQueues = platformSchema.table(
+  'job_queues',
+  {
+    name: text().primaryKey(),
+    // Derived from the name, so unique with it. Not a unique constraint: runtimes register the same
+    // queue at once, and an upsert may only meet a conflict on the key it names.
+    deadLetterName: text().notNull(),
+    service: text().notNull(),
+    queue: text().notNull(),
+    system: text().$type<BackingSystem>(),
+    updatedAt: updatedAtColumn(),
+  },
+  (table) => [index().on(table.deadLetterName)],
+);
 
 /**
  * Each process keeps its own circuit breakers in memory; it reports them here on every

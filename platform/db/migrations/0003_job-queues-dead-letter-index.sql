@@ -1,0 +1,2 @@
+ALTER TABLE "platform"."job_queues" DROP CONSTRAINT "job_queues_deadLetterName_unique";--> statement-breakpoint
+CREATE INDEX "job_queues_dead_letter_name_index" ON "platform"."job_queues" USING btree ("dead_letter_name");
