@@ -1,0 +1,49 @@
+import type { BenchPlan } from './config.ts';
+import type { OperationName } from './operations.ts';
+import type { GatewayProfile } from './scenarios/gateway-profile.ts';
+import type { MatchingFigure } from './scenarios/matching.ts';
+import type { OnboardingFigure } from './scenarios/onboarding.ts';
+import type { SlowStatement } from './scenarios/slow-statements.ts';
+import type { StatementCount } from './scenarios/sql-statements.ts';
+import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
+import type { ThroughputCell } from './scenarios/throughput.ts';
+
+/** How busy the shared machine was around one section (1-minute load average). */
+export interface SectionRecord {
+  name: string;
+  startedAt: string;
+  seconds: number;
+  loadAverageStart: number;
+  loadAverageEnd: number;
+  /** Set when the section failed; the others still ran. */
+  failure?: string;
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  openFileLimit: string;
+}
+
+/** Everything one run measured: written as bench/results.json and rendered as bench/RESULTS.md. */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  plan: BenchPlan;
+  machine: Machine;
+  datasets: { default: Record<string, number>; large: Record<string, number> | null };
+  sections: SectionRecord[];
+  supplier360: { default: string; large: string | null };
+  throughput: { pageSize: number; cells: ThroughputCell[]; answerNotes: string[] } | null;
+  memory: { atRest: Record<string, number>; underLoad: Record<string, number> } | null;
+  statements: StatementCount[] | null;
+  subscriptions: (SubscriptionFigure | { subscribers: number; failure: string })[] | null;
+  matching: MatchingFigure | null;
+  onboarding: OnboardingFigure | null;
+  scale: { cells: ThroughputCell[]; slowStatements: SlowStatement[] } | { skipped: string } | null;
+  profile: GatewayProfile | null;
+  operationsMeasured: readonly OperationName[];
+}

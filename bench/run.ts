@@ -1,0 +1,204 @@
+/**
+ * `npm run bench` (the record, under 30 minutes once the large dataset exists),
+ * `npm run bench -- --quick` (a few minutes, to check the apparatus; written under bench/.data/quick)
+ * and `npm run bench -- --render` (RESULTS.md again from results.json). Starts Procuregraph as
+ * separate processes on PostgreSQL, with its peers over the same subgraphs, measures every
+ * figure of issue 7, and writes bench/results.json and bench/RESULTS.md.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot } from '@procuregraph/platform/config';
+import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { benchDataDir, databases, fullPlan, ports, quickPlan } from './config.ts';
+import { loadCredentials, type Credentials } from './credentials.ts';
+import { datasetSize, freshDefaultDatabase, largeDatabase } from './database.ts';
+import { describeMachine } from './machine.ts';
+import { residentNow, samplePeakResident, type WatchedProcess } from './memory.ts';
+import { operationBody, operationNames, supplier360Subject } from './operations.ts';
+import { loadAverage, stopAllServices } from './processes.ts';
+import { renderResults } from './report.ts';
+import type { BenchResults, SectionRecord } from './results.ts';
+import { profileGateway } from './scenarios/gateway-profile.ts';
+import { measureMatching } from './scenarios/matching.ts';
+import { measureOnboarding } from './scenarios/onboarding.ts';
+import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
+import { countStatements } from './scenarios/sql-statements.ts';
+import { measureSubscriptions } from './scenarios/subscriptions.ts';
+import { measureThroughput, compareAnswers, type HttpTarget, type ThroughputCell } from './scenarios/throughput.ts';
+import { startPeerGateways, type PeerGateways } from './targets/peers.ts';
+import { writeBenchSupergraph } from './targets/bench-supergraph.ts';
+import { absentSystems, benchSubgraphUrls, startBackingSystems, startProcuregraph, type ProcuregraphTarget } from './targets/procuregraph.ts';
+
+const plan = process.argv.includes('--quick') ? quickPlan : fullPlan;
+const PAGE_SIZE = 50;
+const progress = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+const sections: SectionRecord[] = [];
+
+/** Runs one section, recording the machine's load around it; a failure is recorded and the run goes on. */
+async function section<T>(name: string, run: () => Promise<T>): Promise<T | null> {
+  const record: SectionRecord = { name, startedAt: new Date().toISOString(), seconds: 0, loadAverageStart: await loadAverage(), loadAverageEnd: 0 };
+  sections.push(record);
+  progress(`${name} (load average ${record.loadAverageStart})`);
+  const started = performance.now();
+  try {
+    return await run();
+  } catch (error) {
+    record.failure = (error as Error).stack ?? String(error);
+    progress(`${name} FAILED: ${record.failure}`);
+    return null;
+  } finally {
+    record.seconds = (performance.now() - started) / 1000;
+    record.loadAverageEnd = await loadAverage();
+  }
+}
+
+function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, credentials: Credentials): HttpTarget[] {
+  const all = operationNames;
+  const targets: HttpTarget[] = [{ key: 'procuregraph', label: 'Procuregraph gateway', url: product.graphqlUrl, headers: credentials.gatewayHeaders, operations: all }];
+  if (!peers) return targets;
+  targets.push(
+    { key: 'apollo', label: peers.apollo.label, url: peers.apollo.graphqlUrl, headers: credentials.internalHeaders, operations: all },
+    { key: 'hive', label: peers.hive.label, url: peers.hive.graphqlUrl, headers: credentials.internalHeaders, operations: all },
+    { key: 'hiveUndeduplicated', label: peers.hiveUndeduplicated.label, url: peers.hiveUndeduplicated.graphqlUrl, headers: credentials.internalHeaders, operations: all },
+    { key: 'subgraph', label: 'suppliers subgraph, directly', url: product.subgraphUrls.suppliers, headers: credentials.internalHeaders, operations: ['suppliersPage'] },
+  );
+  return targets;
+}
+
+function watched(product: ProcuregraphTarget, peers: PeerGateways): WatchedProcess[] {
+  return [
+    { name: 'gateway (Procuregraph)', pid: product.gateway.pid },
+    ...subgraphNames.map((name) => ({ name: `subgraph ${name}`, pid: product.subgraphs[name].pid })),
+    { name: 'Apollo Gateway (stock)', pid: peers.apollo.process.pid },
+    { name: 'Hive Gateway', pid: peers.hive.process.pid },
+    { name: 'Hive Gateway, deduplication off', pid: peers.hiveUndeduplicated.process.pid },
+  ];
+}
+
+/**
+ * The operation where Procuregraph's requests/s trails the best peer most, at the highest
+ * concurrency (where the gateway's CPU, not waiting, sets the pace: what a profile can show).
+ * Hive with its default deduplication is left out: identical load flatters it (see RESULTS.md).
+ */
+function widestGap(cells: readonly ThroughputCell[]): ThroughputCell | undefined {
+  const busiest = Math.max(...cells.map((cell) => cell.connections));
+  const ratio = (cell: ThroughputCell) => {
+    const peers = cells.filter((peer) => peer.operation === cell.operation && peer.connections === cell.connections && (peer.target === 'apollo' || peer.target === 'hiveUndeduplicated'));
+    return cell.rps.median / Math.max(...peers.map((peer) => peer.rps.median));
+  };
+  return cells.filter((cell) => cell.target === 'procuregraph' && cell.connections === busiest).sort((a, b) => ratio(a) - ratio(b))[0];
+}
+
+async function benchDefaultDataset(results: BenchResults, defaultUrl: string, credentials: Credentials): Promise<void> {
+  const systems = await startBackingSystems(`http://127.0.0.1:${ports.gateway}`);
+  const supergraph = writeBenchSupergraph(benchSubgraphUrls);
+  const product = await startProcuregraph(defaultUrl, systems.urls, supergraph);
+  const peers = await startPeerGateways(supergraph);
+  const supplierId = await supplier360Subject(defaultUrl);
+  results.supplier360.default = supplierId;
+  const targets = httpTargets(product, peers, credentials);
+  const workload = { targets, operations: operationNames, supplierId, pageSize: PAGE_SIZE };
+  const processes = watched(product, peers);
+
+  await section('throughput and latency: Procuregraph, peers, subgraph', async () => {
+    const answerNotes = await compareAnswers(workload);
+    const atRest = await residentNow(processes);
+    const sampler = samplePeakResident(processes);
+    const cells = await measureThroughput(workload, plan, progress);
+    results.memory = { atRest, underLoad: await sampler.stop() };
+    results.throughput = { pageSize: PAGE_SIZE, cells, answerNotes };
+  });
+  results.statements = await section('SQL statements per operation', () =>
+    countStatements(targets[0]!, product.metricsUrls, operationNames, [5, 50], supplierId),
+  );
+  results.matching = await section('matching throughput', () => measureMatching(defaultUrl, plan));
+  results.onboarding = await section('onboarding latency', () => measureOnboarding({ graphqlUrl: product.graphqlUrl, erpUrl: systems.urls.erp, headers: credentials.gatewayHeaders }, plan));
+  results.subscriptions = await section('subscriptions', () =>
+    measureSubscriptions(
+      {
+        databaseUrl: defaultUrl,
+        webSocketUrl: product.graphqlUrl.replace(/^http/, 'ws'),
+        authorization: async () => (await credentials.gatewayHeaders()).authorization!,
+        gatewayPid: () => product.gateway.pid,
+        invoicingPid: product.subgraphs.invoicing.pid,
+        metricsUrls: product.metricsUrls,
+      },
+      plan,
+      progress,
+    ),
+  );
+  const gap = results.throughput ? widestGap(results.throughput.cells) : undefined;
+  if (gap) {
+    results.profile = await section('CPU profile of the gateway', () =>
+      profileGateway(product, { operation: gap.operation, body: operationBody(gap.operation, PAGE_SIZE, supplierId), headers: credentials.gatewayHeaders }, gap.connections, plan.loadSeconds * 2),
+    );
+  }
+  await stopAllServices();
+}
+
+async function benchLargeDataset(results: BenchResults, largeUrl: string, credentials: Credentials): Promise<void> {
+  // Chosen before the statement log starts, so the bench's own query is not among the slow ones.
+  const supplierId = await supplier360Subject(largeUrl);
+  results.supplier360.large = supplierId;
+  const offset = await logSlowStatements(databases.largeName);
+  const product = await startProcuregraph(largeUrl, absentSystems, writeBenchSupergraph(benchSubgraphUrls));
+  try {
+    const workload = { targets: httpTargets(product, null, credentials), operations: operationNames, supplierId, pageSize: PAGE_SIZE };
+    const cells = await measureThroughput(workload, plan, progress);
+    await product.close();
+    results.scale = { cells, slowStatements: await explainSlowStatements(databases.largeName, offset) };
+  } finally {
+    await stopAllServices();
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  progress(`${plan.mode} run`);
+  const defaultUrl = await freshDefaultDatabase();
+  const largeUrl = await largeDatabase(plan.mode === 'full');
+  const credentials = await loadCredentials();
+  const results: BenchResults = {
+    startedAt,
+    finishedAt: '',
+    plan,
+    machine: describeMachine(),
+    datasets: { default: await datasetSize(defaultUrl), large: largeUrl ? await datasetSize(largeUrl) : null },
+    sections,
+    supplier360: { default: '', large: null },
+    throughput: null,
+    memory: null,
+    statements: null,
+    subscriptions: null,
+    matching: null,
+    onboarding: null,
+    scale: largeUrl ? null : { skipped: `${databases.largeName} is not seeded (a quick run does not seed it)` },
+    profile: null,
+    operationsMeasured: operationNames,
+  };
+  try {
+    await benchDefaultDataset(results, defaultUrl, credentials);
+    if (largeUrl) await section('scale: the large dataset', () => benchLargeDataset(results, largeUrl, credentials));
+  } finally {
+    await stopAllServices();
+  }
+  results.finishedAt = new Date().toISOString();
+  // A quick run checks the apparatus: it must not overwrite the recorded full run.
+  const directory = plan.mode === 'quick' ? join(benchDataDir, 'quick') : join(repositoryRoot, 'bench');
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(directory, 'RESULTS.md'), renderResults(results));
+  progress(`wrote ${join(directory, 'RESULTS.md')} and results.json beside it`);
+}
+
+/** `--render`: rewrites bench/RESULTS.md from bench/results.json (after editing bench/FINDINGS.md), measuring nothing. */
+function renderRecordedRun(): void {
+  const directory = join(repositoryRoot, 'bench');
+  const results = JSON.parse(readFileSync(join(directory, 'results.json'), 'utf8')) as BenchResults;
+  writeFileSync(join(directory, 'RESULTS.md'), renderResults(results));
+  progress('rewrote bench/RESULTS.md from bench/results.json');
+}
+
+process.on('SIGINT', () => void stopAllServices().then(() => process.exit(130)));
+if (process.argv.includes('--render')) renderRecordedRun();
+else await main();

@@ -1,0 +1,115 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
+import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { benchDataDir, ports } from '../config.ts';
+import { startService, waitUntilServing, type ServiceProcess } from '../processes.ts';
+
+export interface SystemUrls {
+  erp: string;
+  vendorPlatform: string;
+  contractRepository: string;
+}
+
+/** Procuregraph as production runs it: each subgraph and the gateway its own process, on one PostgreSQL database. */
+export interface ProcuregraphTarget {
+  readonly graphqlUrl: string;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  /** Each subgraph's Prometheus endpoint (run apart, each process keeps its own registry). */
+  readonly metricsUrls: Readonly<Record<SubgraphName, string>>;
+  readonly gateway: ServiceProcess;
+  readonly subgraphs: Readonly<Record<SubgraphName, ServiceProcess>>;
+  stopGateway(): Promise<void>;
+  /** Starts the gateway again, with extra Node options (the CPU profile) or none. */
+  startGateway(nodeOptions: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+const localUrl = (port: number, path = '') => `http://127.0.0.1:${port}${path}`;
+
+export function subgraphPort(name: SubgraphName): number {
+  return ports.subgraphPortBase + subgraphNames.indexOf(name);
+}
+
+/** Where nothing listens: the large dataset runs without backing systems, so its feeds cannot import the default world's ERP records. */
+export const absentSystems: SystemUrls = { erp: localUrl(4799), vendorPlatform: localUrl(4799), contractRepository: localUrl(4799) };
+
+/**
+ * The reference ERP, vendor platform and contract repository, each a process, starting from the
+ * default demo world (their state lives in a directory wiped here, matching the fresh database).
+ */
+export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: SystemUrls; processes: ServiceProcess[] }> {
+  const systemsDataDir = join(benchDataDir, 'systems-run');
+  rmSync(systemsDataDir, { recursive: true, force: true });
+  const common = { DATA_DIR: systemsDataDir };
+  const erp = startService('erp', { script: 'systems/erp/main.ts', env: { ...common, PORT: String(ports.erp) } });
+  const vendorPlatform = startService('vendor-platform', {
+    script: 'systems/vendor-platform/main.ts',
+    env: {
+      ...common,
+      PORT: String(ports.vendorPlatform),
+      PROCUREGRAPH_WEBHOOK_URL: `${gatewayUrl}/webhooks/vendor-platform`,
+      VENDOR_PLATFORM_WEBHOOK_SECRET: loadVendorPlatformWebhookSecret(benchDataDir),
+    },
+  });
+  const contractRepository = startService('contract-repository', { script: 'systems/contract-repository/main.ts', env: { ...common, PORT: String(ports.contractRepository) } });
+  const urls = { erp: localUrl(ports.erp), vendorPlatform: localUrl(ports.vendorPlatform), contractRepository: localUrl(ports.contractRepository) };
+  await waitUntilServing(erp, urls.erp);
+  await waitUntilServing(vendorPlatform, urls.vendorPlatform);
+  await waitUntilServing(contractRepository, urls.contractRepository);
+  return { urls, processes: [erp, vendorPlatform, contractRepository] };
+}
+
+/** Where the bench runs each subgraph. */
+export const benchSubgraphUrls = Object.fromEntries(subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/graphql')])) as Readonly<Record<SubgraphName, string>>;
+
+/**
+ * `supergraphPath` is the bench's copy of the supergraph, the one the peers serve too: the
+ * gateway follows its file, and the checked-in one may be recomposed while the bench runs.
+ */
+export async function startProcuregraph(databaseUrl: string, systems: SystemUrls, supergraphPath: string): Promise<ProcuregraphTarget> {
+  const common = {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: benchDataDir,
+    ERP_URL: systems.erp,
+    VENDOR_PLATFORM_URL: systems.vendorPlatform,
+    CONTRACT_REPOSITORY_URL: systems.contractRepository,
+  };
+  const subgraphUrls = benchSubgraphUrls;
+  const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
+  // One at a time: each migrates its schema on start, and they share the database.
+  for (const name of subgraphNames) {
+    subgraphs[name] = startService(name, { script: 'runtime/subgraph-process.ts', args: [name], env: { ...common, PORT: String(subgraphPort(name)) } });
+    await waitUntilServing(subgraphs[name], subgraphUrls[name]);
+  }
+  const gatewayEnvironment = {
+    ...common,
+    PORT: String(ports.gateway),
+    SUPERGRAPH_PATH: supergraphPath,
+    ...Object.fromEntries(subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, subgraphUrls[name]])),
+  };
+  const graphqlUrl = localUrl(ports.gateway, '/graphql');
+  const launchGateway = async (nodeOptions: string[]) => {
+    const gateway = startService('gateway', { script: 'gateway/main.ts', env: gatewayEnvironment, nodeOptions });
+    await waitUntilServing(gateway, localUrl(ports.gateway, '/readyz'), { ready: true });
+    return gateway;
+  };
+  let gateway = await launchGateway([]);
+  return {
+    graphqlUrl,
+    subgraphUrls,
+    metricsUrls: Object.fromEntries(subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/metrics')])) as Record<SubgraphName, string>,
+    subgraphs,
+    get gateway() {
+      return gateway;
+    },
+    stopGateway: () => gateway.stop(),
+    async startGateway(nodeOptions) {
+      gateway = await launchGateway(nodeOptions);
+    },
+    async close() {
+      await gateway.stop();
+      for (const name of subgraphNames) await subgraphs[name].stop();
+    },
+  };
+}
