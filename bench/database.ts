@@ -4,7 +4,8 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { benchDataDir, databases } from './config.ts';
 
-async function withServer<T>(use: (client: DatabaseClient) => Promise<T>): Promise<T> {
+/** Runs `use` with a connection to the PostgreSQL server's maintenance database. */
+export async function withServer<T>(use: (client: DatabaseClient) => Promise<T>): Promise<T> {
   const client = await openDatabaseClient({ url: databases.server, maxConnections: 1 });
   try {
     return await use(client);

@@ -1,4 +1,5 @@
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
+import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db/client';
+import { withServer } from '../database.ts';
 import { databases } from '../config.ts';
 
 /**
@@ -14,15 +15,6 @@ export interface SlowStatement {
   meanMs: number;
   maxMs: number;
   plan: string;
-}
-
-async function withServer<T>(use: (client: DatabaseClient) => Promise<T>): Promise<T> {
-  const client = await openDatabaseClient({ url: databases.server, maxConnections: 1 });
-  try {
-    return await use(client);
-  } finally {
-    await closeDatabaseClient(client);
-  }
 }
 
 /**
