@@ -137,6 +137,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const store = jobStore(database, bossSchema);
   const { syncStatus } = integrationTables(pgSchema(service));
   const db = createServiceDatabase(client, service).db;
+  const platformDb = createServiceDatabase(client, 'platform').db;
   const log = logger.child({ component: 'jobs' });
   const boss = new PgBoss({
     db: database,
@@ -210,7 +211,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
         await queueSetupPolicy.execute(() => ensureQueue(boss, queue, retryOptions));
       }
       await registerQueues(
-        createServiceDatabase(client, 'platform').db,
+        platformDb,
         [...queues.values()].map(({ queue }) => ({
           name: queue.name,
           deadLetterName: queue.deadLetterName,
@@ -219,7 +220,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
           system: queue.system,
         })),
       );
-      stopTasks.push(reportBreakers(client, createServiceDatabase(client, 'platform').db, policies, log));
+      stopTasks.push(reportBreakers(client, platformDb, policies, log));
       const dependencies = { boss, store, db, syncStatus, logger: log, pollIntervalMs: options.pollIntervalMs ?? 2000 };
       for (const { queue } of queues.values()) workers.set(queue.name, startQueueWorker(queue, dependencies));
       stopTasks.push(await listen(client, EVENTS_CHANNEL, wakeTopic), reportBacklog(backlog));

@@ -36,3 +36,16 @@ export function legalNameKey(name: string): string {
   while (words.length > 1 && CORPORATE_SUFFIXES.has(words.at(-1)!)) words.pop();
   return words.join(' ');
 }
+
+export type LegalForm = 'LLC' | 'PARTNERSHIP' | 'CORPORATION';
+
+/**
+ * The legal form a name ends with ("… LLC", "… L.L.P.", "… Partners"); companies are the default.
+ * Onboarding does not ask for the form, and both the ERP and the vendor platform want one.
+ */
+export function legalFormOf(legalName: string): LegalForm {
+  const name = legalName.trim();
+  if (/\b(P\.?)?L\.?L\.?C\.?$/i.test(name)) return 'LLC';
+  if (/\b(L\.?L\.?P\.?|L\.?P\.?|Partners|Partnership)$/i.test(name)) return 'PARTNERSHIP';
+  return 'CORPORATION';
+}

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { AddressValue, BankAccountType, SupplierStatus } from '../db/tables.ts';
+import type { AddressValue, SupplierStatus } from '../db/tables.ts';
+import { legalFormOf } from '../legal-name.ts';
+import type { SupplierIdentity } from '../onboarding/supplier-identity.ts';
 
 /**
  * Canonical ↔ ERP (Oracle Fusion REST shape) for suppliers: the one place that knows Fusion's
@@ -14,18 +16,12 @@ const SITE_NAME_LENGTH = 15;
 const MAIN_ADDRESS_NAME = 'MAIN';
 
 /** What the ERP needs to know of a supplier to set it up; the TIN and account number decrypted. */
-export interface ErpSupplierSetup {
-  legalName: string;
-  dbaName: string | null;
-  /** Nine digits. */
-  taxId: string;
-  address: AddressValue;
-  bankAccount: { routingNumber: string; accountNumber: string; accountType: BankAccountType } | null;
-}
+/** What the ERP's supplier, address, site and bank account are created from. */
+export type ErpSupplierSetup = SupplierIdentity;
 
-/** Fusion classifies by the legal form the name ends with; companies are the default. */
+/** Fusion's tax organization types know partnerships and corporations; an LLC files as the latter here. */
 function taxOrganizationType(legalName: string): 'CORPORATION' | 'PARTNERSHIP' {
-  return /\b(LLP|LP|Partners)$/i.test(legalName.trim()) ? 'PARTNERSHIP' : 'CORPORATION';
+  return legalFormOf(legalName) === 'PARTNERSHIP' ? 'PARTNERSHIP' : 'CORPORATION';
 }
 
 export function erpSupplierBody(setup: ErpSupplierSetup) {

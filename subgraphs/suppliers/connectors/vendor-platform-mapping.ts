@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { OnboardingInput } from '../onboarding/validation.ts';
-import { insuranceTypes, type AddressValue, type ContactValue, type InsuranceType } from '../db/tables.ts';
+import { insuranceTypes, type ContactValue, type InsuranceType } from '../db/tables.ts';
+import type { SupplierIdentity } from '../onboarding/supplier-identity.ts';
+import { legalFormOf, type LegalForm } from '../legal-name.ts';
 
 /**
  * Vendor-platform registrations in canonical terms. Read leniently: whatever is wrong with a
@@ -62,25 +64,17 @@ export function fromRegistration(body: unknown): RegistrationView {
 }
 
 /** A supplier known to Procuregraph, as the platform's registration form wants it (full TIN and account). */
-export interface EnrollmentRecord {
-  legalName: string;
-  dbaName: string | null;
-  taxId: string;
-  address: AddressValue;
+export interface EnrollmentRecord extends SupplierIdentity {
   contact: ContactValue | null;
-  bankAccount: { routingNumber: string; accountNumber: string; accountType: 'CHECKING' | 'SAVINGS' } | null;
   insuranceCertificates: { type: InsuranceType; carrier: string; policyNumber: string; coverageAmount: string; expiresOn: string }[];
 }
 
-/**
- * The W-9 tax classification is not asked for by the graph's onboarding; the enrollment infers it
- * from the legal form in the name, and the supplier corrects it on the portal if need be.
- */
-function taxClassificationOf(legalName: string): 'llc' | 'partnership' | 'c_corporation' {
-  if (/\bL\.?L\.?C\.?$/i.test(legalName)) return 'llc';
-  if (/\b(L\.?L?\.?P\.?|Partnership)$/i.test(legalName)) return 'partnership';
-  return 'c_corporation';
-}
+/** The W-9 classification of a legal form; the supplier corrects it on the portal if need be. */
+const taxClassifications: Record<LegalForm, 'llc' | 'partnership' | 'c_corporation'> = {
+  LLC: 'llc',
+  PARTNERSHIP: 'partnership',
+  CORPORATION: 'c_corporation',
+};
 
 /** The body of `POST /api/v1/registrations` for a supplier onboarded through the graph. */
 export function toRegistration(record: EnrollmentRecord): unknown {
@@ -90,7 +84,7 @@ export function toRegistration(record: EnrollmentRecord): unknown {
     dbaName: record.dbaName,
     tin: record.taxId,
     tinType: 'ein',
-    taxClassification: taxClassificationOf(record.legalName),
+    taxClassification: taxClassifications[legalFormOf(record.legalName)],
     address: { street1: address.line1, street2: address.line2, city: address.city, state: address.region, zip: address.postalCode, country: address.country },
     contact: { fullName: contact?.name ?? record.legalName, email: contact?.email ?? null, phone: contact?.phone ?? null },
     bank: bankAccount ? { routingNumber: bankAccount.routingNumber, accountNumber: bankAccount.accountNumber, accountType: bankAccount.accountType.toLowerCase() } : null,

@@ -3,9 +3,9 @@ import type { Database } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import { externalReferences, outbox, suppliers, type ErpLinks, type SupplierRow } from '../db/tables.ts';
+import { externalReferences, outbox, suppliers, type ErpLinks } from '../db/tables.ts';
 import type { ErpConnector } from '../connectors/erp.ts';
-import type { ErpSupplierSetup } from '../connectors/erp-mapping.ts';
+import { supplierIdentity } from './supplier-identity.ts';
 import { lockSupplier, transition } from './status-change.ts';
 import { SUPPLIER_ERP_LINKED } from './topics.ts';
 
@@ -13,14 +13,6 @@ export interface ErpSetupDependencies {
   db: Database;
   cipher: FieldCipher;
   erp: ErpConnector;
-}
-
-function setupOf(supplier: SupplierRow, cipher: FieldCipher): ErpSupplierSetup {
-  const bank =
-    supplier.bankRoutingNumber && supplier.bankAccountCiphertext && supplier.bankAccountType
-      ? { routingNumber: supplier.bankRoutingNumber, accountNumber: cipher.decrypt(supplier.bankAccountCiphertext), accountType: supplier.bankAccountType }
-      : null;
-  return { legalName: supplier.legalName, dbaName: supplier.dbaName, taxId: cipher.decrypt(supplier.taxIdCiphertext), address: supplier.address, bankAccount: bank };
 }
 
 /** Records the ERP's ids; an APPROVED supplier turns ACTIVE now that the ERP confirmed it. */
@@ -61,7 +53,7 @@ export async function setUpInErp(deps: ErpSetupDependencies, supplierId: string,
   if (!supplier) throw new PermanentError(`Supplier ${supplierId} does not exist`);
   // Set up before (e.g. approved again after a screening hold): confirm with the links in hand.
   if (supplier.erpLinks) return recordErpLinks(deps.db, supplierId, supplier.erpLinks);
-  const links = await deps.erp.setUpSupplier(setupOf(supplier, deps.cipher), idempotencyKey, signal);
+  const links = await deps.erp.setUpSupplier(supplierIdentity(supplier, deps.cipher), idempotencyKey, signal);
   // Active only when the ERP says so: its record must read back as an active, spend-authorized supplier.
   const confirmed = await deps.erp.getSupplier(links.supplierId, signal);
   if (confirmed.status !== 'ACTIVE') {

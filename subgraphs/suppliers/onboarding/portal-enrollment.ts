@@ -7,6 +7,7 @@ import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
 import type { EnrollmentRecord } from '../connectors/vendor-platform-mapping.ts';
 import { externalReferences, insuranceCertificates, outbox, suppliers, type SupplierRow } from '../db/tables.ts';
 import { bankAccountFingerprint, parseTaxId } from './identifiers.ts';
+import { supplierIdentity } from './supplier-identity.ts';
 import { SUPPLIER_ERP_LINKED } from './topics.ts';
 import type { OnboardingInput } from './validation.ts';
 
@@ -32,16 +33,9 @@ async function registrationOf(db: Queryable, supplierId: string): Promise<string
 
 async function enrollmentRecord(db: Database, cipher: FieldCipher, supplier: SupplierRow): Promise<EnrollmentRecord> {
   const certificates = await db.select().from(insuranceCertificates).where(eq(insuranceCertificates.supplierId, supplier.id));
-  const bank = supplier.bankRoutingNumber && supplier.bankAccountCiphertext && supplier.bankAccountType;
   return {
-    legalName: supplier.legalName,
-    dbaName: supplier.dbaName,
-    taxId: cipher.decrypt(supplier.taxIdCiphertext),
-    address: supplier.address,
+    ...supplierIdentity(supplier, cipher),
     contact: supplier.contact,
-    bankAccount: bank
-      ? { routingNumber: supplier.bankRoutingNumber!, accountNumber: cipher.decrypt(supplier.bankAccountCiphertext!), accountType: supplier.bankAccountType! }
-      : null,
     insuranceCertificates: certificates.map(({ type, carrier, policyNumber, coverageAmount, expiresOn }) => ({ type, carrier, policyNumber, coverageAmount, expiresOn })),
   };
 }
