@@ -7,7 +7,7 @@ import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';
 import { enrollOnPortal } from './onboarding/portal-enrollment.ts';
-import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED } from './onboarding/topics.ts';
+import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED } from './supplier/topics.ts';
 
 export interface SuppliersWorkerOptions {
   /** Retry settings of the backing-system jobs (tests shorten them). */

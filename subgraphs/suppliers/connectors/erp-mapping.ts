@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AddressValue, SupplierStatus } from '../db/tables.ts';
-import { legalFormOf } from '../legal-name.ts';
-import type { SupplierIdentity } from '../onboarding/supplier-identity.ts';
+import { legalFormOf } from '../supplier/legal-name.ts';
+import type { SupplierIdentity } from '../supplier/identity.ts';
 
 /**
  * Canonical ↔ ERP (Oracle Fusion REST shape) for suppliers: the one place that knows Fusion's

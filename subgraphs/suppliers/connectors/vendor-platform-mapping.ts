@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { OnboardingInput } from '../onboarding/validation.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 import { insuranceTypes, type ContactValue, type InsuranceType } from '../db/tables.ts';
-import type { SupplierIdentity } from '../onboarding/supplier-identity.ts';
-import { legalFormOf, type LegalForm } from '../legal-name.ts';
+import type { SupplierIdentity } from '../supplier/identity.ts';
+import { legalFormOf, type LegalForm } from '../supplier/legal-name.ts';
 
 /**
  * Vendor-platform registrations in canonical terms. Read leniently: whatever is wrong with a

@@ -7,7 +7,7 @@ import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platf
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoSupplier } from '@procuregraph/demo/world';
-import { legalNameKey } from '../legal-name.ts';
+import { legalNameKey } from '../supplier/legal-name.ts';
 import { seedSuppliers, suppliersSeeded } from './seed.ts';
 
 const world = createWorld({ scale: 'default' });

@@ -2,8 +2,8 @@ import type { Database } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { seedTables } from '@procuregraph/demo/table-batches';
 import type { DemoSupplier, World } from '@procuregraph/demo/world';
-import { legalNameKey } from '../legal-name.ts';
-import { bankAccountFingerprint } from '../onboarding/identifiers.ts';
+import { legalNameKey } from '../supplier/legal-name.ts';
+import { bankAccountFingerprint } from '../supplier/identifiers.ts';
 import { externalReferences, insuranceCertificates, suppliers, syncStatus } from './tables.ts';
 
 /**

@@ -5,9 +5,9 @@ import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
 import { externalReferences, outbox, suppliers, type ErpLinks } from '../db/tables.ts';
 import type { ErpConnector } from '../connectors/erp.ts';
-import { supplierIdentity } from './supplier-identity.ts';
-import { lockSupplier, transition } from './status-change.ts';
-import { SUPPLIER_ERP_LINKED } from './topics.ts';
+import { supplierIdentity } from '../supplier/identity.ts';
+import { lockSupplier, transition } from '../supplier/status-change.ts';
+import { SUPPLIER_ERP_LINKED } from '../supplier/topics.ts';
 
 export interface ErpSetupDependencies {
   db: Database;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { NormalizedSupplier, OnboardingInput } from './validation.ts';
+import type { NormalizedSupplier } from './validation.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 
 /** JSON with object keys sorted, so equal values always serialize alike. */
 function canonicalJson(value: unknown): string {

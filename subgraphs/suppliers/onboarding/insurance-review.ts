@@ -4,8 +4,8 @@ import { isUuid, newId } from '@procuregraph/platform/db/ids';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { insuranceCertificates, suppliers, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { insuranceStatusOn } from './insurance-status.ts';
-import { lockSupplier, transition } from './status-change.ts';
-import type { CertificateInput } from './validation.ts';
+import { lockSupplier, transition } from '../supplier/status-change.ts';
+import type { CertificateInput } from '../supplier/registration.ts';
 import { cleanText } from './contact-normalization.ts';
 import { decimal, isDecimalString } from '@procuregraph/platform/money';
 

@@ -10,9 +10,10 @@ import type { ScreeningOutcome } from '../screening/exclusion-list.ts';
 import { addressLineKey } from './contact-normalization.ts';
 import { insuranceStatusOn } from './insurance-status.ts';
 import { inputFingerprint, submittedRecord } from './input-fingerprint.ts';
-import { bankAccountFingerprint, lastFour } from './identifiers.ts';
-import { announceStatus } from './status-change.ts';
-import { defaultInsurancePolicy, validateOnboarding, type InsurancePolicy, type NormalizedSupplier, type OnboardingInput } from './validation.ts';
+import { bankAccountFingerprint, lastFour } from '../supplier/identifiers.ts';
+import { announceStatus } from '../supplier/status-change.ts';
+import { defaultInsurancePolicy, validateOnboarding, type InsurancePolicy, type NormalizedSupplier } from './validation.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 
 export interface OnboardingDependencies {
   db: Database;

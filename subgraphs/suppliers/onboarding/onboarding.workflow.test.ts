@@ -25,7 +25,7 @@ import { onboardSupplier, type OnboardingDependencies } from './onboard.ts';
 import { approveSupplier, rejectSupplier } from './review.ts';
 import { addInsuranceCertificate, checkInsurance } from './insurance-review.ts';
 import { validInput } from './test-registrations.ts';
-import type { OnboardingInput } from './validation.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 
 const SECRET = 'whsec_test_onboarding';
 const cipher = createFieldCipher(randomBytes(32));

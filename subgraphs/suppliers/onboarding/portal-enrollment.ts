@@ -6,10 +6,10 @@ import { PermanentError } from '@procuregraph/platform/resilience/failures';
 import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
 import type { EnrollmentRecord } from '../connectors/vendor-platform-mapping.ts';
 import { externalReferences, insuranceCertificates, outbox, suppliers, type SupplierRow } from '../db/tables.ts';
-import { bankAccountFingerprint, parseTaxId } from './identifiers.ts';
-import { supplierIdentity } from './supplier-identity.ts';
-import { SUPPLIER_ERP_LINKED } from './topics.ts';
-import type { OnboardingInput } from './validation.ts';
+import { bankAccountFingerprint, parseTaxId } from '../supplier/identifiers.ts';
+import { supplierIdentity } from '../supplier/identity.ts';
+import { SUPPLIER_ERP_LINKED } from '../supplier/topics.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 
 /**
  * The supplier portal serves only suppliers registered on the vendor platform. A supplier

@@ -5,8 +5,8 @@ import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
 import { externalReferences, outbox, syncStatus, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
-import { lockSupplier, transition } from './status-change.ts';
-import { SUPPLIER_APPROVED } from './topics.ts';
+import { lockSupplier, transition } from '../supplier/status-change.ts';
+import { SUPPLIER_APPROVED } from '../supplier/topics.ts';
 
 export interface ReviewResult {
   supplier: SupplierRow | null;

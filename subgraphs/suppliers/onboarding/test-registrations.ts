@@ -1,4 +1,4 @@
-import type { OnboardingInput } from './validation.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 
 /** A complete, valid registration as a supplier would type it (test data). */
 export function validInput(): OnboardingInput {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatLegalName } from './legal-name-format.ts';
 import { formatZip, toE164 } from './contact-normalization.ts';
-import { isValidRoutingNumber, parseTaxId } from './identifiers.ts';
-import { validateOnboarding, type OnboardingInput } from './validation.ts';
+import { isValidRoutingNumber, parseTaxId } from '../supplier/identifiers.ts';
+import { validateOnboarding } from './validation.ts';
+import type { OnboardingInput } from '../supplier/registration.ts';
 import { validInput } from './test-registrations.ts';
 
 const options = { today: '2026-11-24', minimumGeneralLiability: '1000000' };

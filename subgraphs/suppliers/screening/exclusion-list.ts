@@ -1,4 +1,4 @@
-import { legalNameKey } from '../legal-name.ts';
+import { legalNameKey } from '../supplier/legal-name.ts';
 import type { LeieEntry } from './leie-csv.ts';
 
 export type ScreeningOutcome =

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '@procuregraph/platform/db/database';
 import { suppliers, type SupplierStatus } from '../db/tables.ts';
-import { lockSupplier, transition } from '../onboarding/status-change.ts';
+import { lockSupplier, transition } from '../supplier/status-change.ts';
 import type { ExclusionList } from './exclusion-list.ts';
 import type { ExclusionScreening } from './exclusion-screening.ts';
 
