@@ -18,6 +18,8 @@ export const PUBLICATION_REQUESTED = 'procurement.purchase_order.publication_req
 /** Consumed from the suppliers and contracts subgraphs. */
 export const SUPPLIER_STATUS_CHANGED = 'supplier.status_changed';
 export const SUPPLIER_ERP_LINKED = 'supplier.erp_linked';
+/** A supplier in the ERP got its portal registration; the payload is `supplier.erp_linked`'s. */
+export const SUPPLIER_PORTAL_ENROLLED = 'supplier.portal_enrolled';
 export const CONTRACT_CHANGED = 'contract.changed';
 
 export type PurchaseOrderEventPayload = {

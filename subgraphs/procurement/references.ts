@@ -18,7 +18,7 @@ const erpLinked = z.object({
 });
 const contractChanged = z.object({ contractId: z.string().min(1), supplierId: z.string().min(1), status: z.string() });
 
-/** A supplier first met through `erp_linked` is not ACTIVE until its status event says so. */
+/** A supplier first met through `erp_linked` or `portal_enrolled` is not ACTIVE until its status event says so. */
 const UNKNOWN_STATUS = 'PENDING_APPROVAL';
 
 export async function applySupplierStatusChanged(db: Queryable, payload: unknown): Promise<void> {

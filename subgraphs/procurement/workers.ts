@@ -6,7 +6,7 @@ import { erpConnector } from './connectors/erp.ts';
 import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { createErpFeedPoller } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
-import { CONTRACT_CHANGED, ERP_SUBMISSION_REQUESTED, PUBLICATION_REQUESTED, RECEIPT_RECORDED, SUPPLIER_ERP_LINKED, SUPPLIER_STATUS_CHANGED } from './events.ts';
+import { CONTRACT_CHANGED, ERP_SUBMISSION_REQUESTED, PUBLICATION_REQUESTED, RECEIPT_RECORDED, SUPPLIER_ERP_LINKED, SUPPLIER_PORTAL_ENROLLED, SUPPLIER_STATUS_CHANGED } from './events.ts';
 import { createVendorFeedPoller, publishOrder } from './publication.ts';
 import { applyContractChanged, applySupplierErpLinked, applySupplierStatusChanged } from './references.ts';
 
@@ -43,6 +43,7 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
     });
     jobs.defineHandler({ queue: 'supplier-status', topic: SUPPLIER_STATUS_CHANGED, handler: (job) => applySupplierStatusChanged(db, job.payload) });
     jobs.defineHandler({ queue: 'supplier-erp-links', topic: SUPPLIER_ERP_LINKED, handler: (job) => applySupplierErpLinked(db, job.payload) });
+    jobs.defineHandler({ queue: 'supplier-portal-enrollments', topic: SUPPLIER_PORTAL_ENROLLED, handler: (job) => applySupplierErpLinked(db, job.payload) });
     jobs.defineHandler({ queue: 'contract-references', topic: CONTRACT_CHANGED, handler: (job) => applyContractChanged(db, job.payload) });
     const intervalMs = options.feedIntervalMs;
     return [

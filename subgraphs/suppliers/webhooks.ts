@@ -8,7 +8,8 @@ import { verifyWebhook } from '@procuregraph/platform/inbound/signature';
 import { RemoteHttpError, describeError } from '@procuregraph/platform/resilience/failures';
 import { vendorPlatformConnector, type VendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { onboardSupplier, type OnboardingDependencies } from './onboarding/onboard.ts';
-import { approveSupplier, rejectSupplier, supplierOfRegistration } from './onboarding/review.ts';
+import { approveSupplier, rejectSupplier } from './onboarding/review.ts';
+import { supplierOfRegistration } from './supplier/external-references.ts';
 import { linkKnownSupplier } from './onboarding/portal-enrollment.ts';
 import { onboardingDependencies, type Environment } from './onboarding/configuration.ts';
 

@@ -6,7 +6,7 @@ import { erpConnector } from './connectors/erp.ts';
 import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';
-import { enrollOnPortal } from './onboarding/portal-enrollment.ts';
+import { linkOnPortal } from './onboarding/portal-enrollment.ts';
 import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED } from './supplier/topics.ts';
 
 export interface SuppliersWorkerOptions {
@@ -37,18 +37,9 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
     topic: SUPPLIER_ERP_LINKED,
     system: 'VENDOR_PLATFORM',
     ...(retry ? { retry } : {}),
-    handler: async (job) => {
-      const payload = erpLinkedPayload.parse(job.payload);
-      // A supplier onboarded through the graph is registered on the platform first; that
-      // announces the links again, with the registration, which brings the job back here.
-      if (!payload.vendorRegistrationId) {
-        return enrollOnPortal({ db: context.db, cipher: context.cipher, platform: vendorPlatform }, job.entityId, job.idempotencyKey, job.signal);
-      }
-      // Approved in the graph means approved on the platform too: its portal serves only approved
-      // suppliers. Repeating the approval is a no-op there; a registration rejected there meanwhile
-      // answers 409, which dead-letters the job for someone to look at.
-      await vendorPlatform.approveRegistration(payload.vendorRegistrationId, job.signal);
-      await vendorPlatform.linkErpSupplier(payload.vendorRegistrationId, { supplierNumber: payload.erpSupplierNumber, supplierId: payload.erpSupplierId }, job.signal);
+    handler: (job) => {
+      const { vendorRegistrationId, ...erp } = erpLinkedPayload.parse(job.payload);
+      return linkOnPortal({ db: context.db, cipher: context.cipher, platform: vendorPlatform }, job.entityId, vendorRegistrationId, erp, job.idempotencyKey, job.signal);
     },
   });
 }

@@ -7,7 +7,7 @@ import { inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { contractChanged, projectContract } from './contracts.ts';
 import { projectPurchaseOrder, purchaseOrderChanged, purchaseOrderIssued } from './purchase-orders.ts';
 import { projectReceipt, receiptRecorded } from './receipts.ts';
-import { projectSupplierErpLink, projectSupplierStatus, supplierErpLinked, supplierStatusChanged } from './suppliers.ts';
+import { projectSupplierErpLink, projectSupplierStatus, supplierErpLinked, supplierPortalEnrolled, supplierStatusChanged } from './suppliers.ts';
 
 interface Projection<Payload> {
   queue: string;
@@ -36,6 +36,8 @@ const projections = [
     apply: projectSupplierStatus,
   }),
   define({ queue: 'project-supplier-erp-link', topic: supplierErpLinked, entityKey: (event) => `supplier_erp_link:${event.supplierId}`, apply: projectSupplierErpLink }),
+  // The same links, later and with the registration: one entity, so an older event changes nothing.
+  define({ queue: 'project-supplier-portal-enrollment', topic: supplierPortalEnrolled, entityKey: (event) => `supplier_erp_link:${event.supplierId}`, apply: projectSupplierErpLink }),
 ];
 
 /** Other domains' events, applied once (by event id) and never over a newer state of the same record. */

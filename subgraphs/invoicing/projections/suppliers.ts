@@ -8,10 +8,16 @@ export const supplierStatusChanged = defineTopic(
   z.object({ supplierId: z.uuid(), previousStatus: z.string().nullish(), status: z.string().min(1), occurredAt: z.iso.datetime({ offset: true }) }),
 );
 
-export const supplierErpLinked = defineTopic(
-  'supplier.erp_linked',
-  z.object({ supplierId: z.uuid(), erpSupplierId: z.union([z.string(), z.number()]).transform(String), erpSupplierNumber: z.string(), vendorRegistrationId: z.string().nullish() }),
-);
+const supplierLinks = z.object({
+  supplierId: z.uuid(),
+  erpSupplierId: z.union([z.string(), z.number()]).transform(String),
+  erpSupplierNumber: z.string(),
+  vendorRegistrationId: z.string().nullish(),
+});
+
+export const supplierErpLinked = defineTopic('supplier.erp_linked', supplierLinks);
+/** A supplier in the ERP got its portal registration: the same links, now with the registration. */
+export const supplierPortalEnrolled = defineTopic('supplier.portal_enrolled', supplierLinks);
 
 export type SupplierStatusChanged = ReturnType<typeof supplierStatusChanged.parse>;
 export type SupplierErpLinked = ReturnType<typeof supplierErpLinked.parse>;

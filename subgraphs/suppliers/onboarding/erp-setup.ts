@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
@@ -8,6 +8,7 @@ import type { ErpConnector } from '../connectors/erp.ts';
 import { supplierIdentity } from '../supplier/identity.ts';
 import { lockSupplier, transition } from '../supplier/status-change.ts';
 import { SUPPLIER_ERP_LINKED } from '../supplier/topics.ts';
+import { portalRegistrationOf } from '../supplier/external-references.ts';
 
 export interface ErpSetupDependencies {
   db: Database;
@@ -25,17 +26,13 @@ async function recordErpLinks(db: Database, supplierId: string, links: ErpLinks)
     // A hold that came meanwhile (an expired certificate) stays; the links are kept all the same.
     if (supplier.status === 'APPROVED') await transition(tx, supplier, 'ACTIVE', changes);
     else await tx.update(suppliers).set(changes).where(eq(suppliers.id, supplierId));
-    const [registration] = await tx
-      .select()
-      .from(externalReferences)
-      .where(and(eq(externalReferences.supplierId, supplierId), eq(externalReferences.system, 'VENDOR_PLATFORM')));
     // Procurement and invoicing learn the ERP ids from this event, whichever way the supplier came in.
     await appendToOutbox(tx, outbox, {
       topic: SUPPLIER_ERP_LINKED,
       aggregateId: supplierId,
       payload: {
         supplierId,
-        vendorRegistrationId: registration?.externalId ?? null,
+        vendorRegistrationId: await portalRegistrationOf(tx, supplierId),
         erpSupplierId: links.supplierId,
         erpSupplierNumber: links.supplierNumber,
       },

@@ -345,6 +345,21 @@ describe('registrations from the vendor platform', () => {
       bank: { routingNumber: '011000015', accountNumber: '4410029922', accountType: 'checking' },
       erpReference: { supplierNumber: active.erpLinks!.supplierNumber },
     });
+    // Enrolled in line by the one job the ERP link started, and each fact announced once.
+    const portalJobs = await eventually(
+      async () => (await workers.jobs.listJobs({ system: 'VENDOR_PLATFORM', first: 200 })).nodes.filter((job) => job.entityId === created.id),
+      (jobs) => jobs.every((job) => job.state === 'completed'),
+    );
+    expect(portalJobs.map((job) => [job.queue, job.topic, job.state])).toEqual([['vendor-platform-erp-reference', 'supplier.erp_linked', 'completed']]);
+    const topics = (await db.select().from(outbox).where(eq(outbox.aggregateId, created.id)).orderBy(outbox.position)).map((row) => row.topic);
+    expect(topics.filter((topic) => topic !== 'supplier.status_changed')).toEqual(['supplier.approved', 'supplier.erp_linked', 'supplier.portal_enrolled']);
+    const [announced] = await db.select().from(outbox).where(and(eq(outbox.aggregateId, created.id), eq(outbox.topic, 'supplier.portal_enrolled')));
+    expect(announced!.payload).toEqual({
+      supplierId: created.id,
+      vendorRegistrationId: reference!.externalId,
+      erpSupplierId: active.erpLinks!.supplierId,
+      erpSupplierNumber: active.erpLinks!.supplierNumber,
+    });
     // The platform announces the registration as submitted: the same supplier, not a new one.
     const before = await supplierCount();
     const delivered = await deliverLatest('registration.submitted', reference!.externalId);

@@ -1,14 +1,13 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db/database';
+import type { Database } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
 import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
 import type { EnrollmentRecord } from '../connectors/vendor-platform-mapping.ts';
-import { externalReferences, insuranceCertificates, outbox, suppliers, type SupplierRow } from '../db/tables.ts';
+import { externalReferences, insuranceCertificates, suppliers, type SupplierRow } from '../db/tables.ts';
 import { bankAccountFingerprint, parseTaxId } from '../supplier/identifiers.ts';
 import { supplierIdentity } from '../supplier/identity.ts';
-import { SUPPLIER_ERP_LINKED } from '../supplier/topics.ts';
+import { portalRegistrationOf, recordPortalRegistration } from '../supplier/external-references.ts';
 import type { OnboardingInput } from '../supplier/registration.ts';
 
 /**
@@ -23,14 +22,6 @@ export interface PortalEnrollmentDependencies {
   platform: VendorPlatformConnector;
 }
 
-async function registrationOf(db: Queryable, supplierId: string): Promise<string | null> {
-  const [reference] = await db
-    .select({ externalId: externalReferences.externalId })
-    .from(externalReferences)
-    .where(and(eq(externalReferences.supplierId, supplierId), eq(externalReferences.system, 'VENDOR_PLATFORM')));
-  return reference?.externalId ?? null;
-}
-
 async function enrollmentRecord(db: Database, cipher: FieldCipher, supplier: SupplierRow): Promise<EnrollmentRecord> {
   const certificates = await db.select().from(insuranceCertificates).where(eq(insuranceCertificates.supplierId, supplier.id));
   return {
@@ -40,27 +31,47 @@ async function enrollmentRecord(db: Database, cipher: FieldCipher, supplier: Sup
   };
 }
 
+/** What the platform must be told of a supplier's ERP records. */
+export interface ErpReference {
+  erpSupplierId: string;
+  erpSupplierNumber: string;
+}
+
 /**
- * The enrollment job: registers the supplier on the platform (idempotently: a retry or replay
- * finds the same registration), records it as the supplier's external reference, and announces
- * the supplier's ERP links again with it, which tells procurement and invoicing where to publish
- * and makes the platform approve the registration and show the ERP supplier number.
+ * Registers the supplier on the platform unless it is registered already (idempotently: a retry
+ * or replay finds the same registration), records the registration, and answers it.
  */
-export async function enrollOnPortal(deps: PortalEnrollmentDependencies, supplierId: string, idempotencyKey: string, signal?: AbortSignal): Promise<void> {
+async function enrollOnPortal(deps: PortalEnrollmentDependencies, supplierId: string, idempotencyKey: string, signal?: AbortSignal): Promise<string> {
   const [supplier] = await deps.db.select().from(suppliers).where(eq(suppliers.id, supplierId));
   if (!supplier?.erpLinks) throw new PermanentError(`Supplier ${supplierId} is not set up in the ERP, so it cannot be enrolled on the portal`);
-  const erpLinks = supplier.erpLinks;
-  const registrationId =
-    (await registrationOf(deps.db, supplierId)) ?? (await deps.platform.createRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier), idempotencyKey, signal));
-  await deps.db.transaction(async (tx) => {
-    // The platform's registration.submitted webhook may have linked it first (linkKnownSupplier).
-    await tx.insert(externalReferences).values({ supplierId, system: 'VENDOR_PLATFORM', externalId: registrationId }).onConflictDoNothing();
-    await appendToOutbox(tx, outbox, {
-      topic: SUPPLIER_ERP_LINKED,
-      aggregateId: supplierId,
-      payload: { supplierId, vendorRegistrationId: await registrationOf(tx, supplierId), erpSupplierId: erpLinks.supplierId, erpSupplierNumber: erpLinks.supplierNumber },
-    });
-  });
+  const known = await portalRegistrationOf(deps.db, supplierId);
+  if (known) return known;
+  const created = await deps.platform.createRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier), idempotencyKey, signal);
+  // The platform's registration.submitted webhook may have recorded it first (linkKnownSupplier).
+  const recorded = await deps.db.transaction((tx) => recordPortalRegistration(tx, supplier, created));
+  if (!recorded) throw new PermanentError(`Registration ${created} belongs to another supplier; ${supplierId} stays without one`);
+  return recorded;
+}
+
+/**
+ * The job run for each `supplier.erp_linked`: a supplier without a registration (onboarded
+ * through the graph) is enrolled first, in the same run; then the platform approves the
+ * registration, since approved in the graph means approved there too (its portal serves only
+ * approved suppliers), and shows the ERP supplier number. Repeating either is a no-op there; a
+ * registration rejected there meanwhile answers 409, which dead-letters the job for someone to
+ * look at.
+ */
+export async function linkOnPortal(
+  deps: PortalEnrollmentDependencies,
+  supplierId: string,
+  registrationId: string | null,
+  erp: ErpReference,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<void> {
+  const registration = registrationId ?? (await enrollOnPortal(deps, supplierId, idempotencyKey, signal));
+  await deps.platform.approveRegistration(registration, signal);
+  await deps.platform.linkErpSupplier(registration, { supplierNumber: erp.erpSupplierNumber, supplierId: erp.erpSupplierId }, signal);
 }
 
 /**
@@ -74,7 +85,7 @@ export async function linkKnownSupplier(db: Database, cipher: FieldCipher, regis
   const bank = input.bankAccount;
   if (!('digits' in taxId) || !bank?.routingNumber || !bank.accountNumber) return null;
   const [known] = await db
-    .select({ id: suppliers.id })
+    .select({ id: suppliers.id, erpLinks: suppliers.erpLinks })
     .from(suppliers)
     .leftJoin(externalReferences, and(eq(externalReferences.supplierId, suppliers.id), eq(externalReferences.system, 'VENDOR_PLATFORM')))
     .where(
@@ -86,7 +97,7 @@ export async function linkKnownSupplier(db: Database, cipher: FieldCipher, regis
       ),
     );
   if (!known) return null;
-  await db.insert(externalReferences).values({ supplierId: known.id, system: 'VENDOR_PLATFORM', externalId: registrationId }).onConflictDoNothing();
+  const recorded = await db.transaction((tx) => recordPortalRegistration(tx, known, registrationId));
   // Whichever of the enrollment and this webhook recorded the link, it must be this registration.
-  return (await registrationOf(db, known.id)) === registrationId ? known.id : null;
+  return recorded === registrationId ? known.id : null;
 }

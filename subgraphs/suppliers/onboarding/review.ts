@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import type { Database, Transaction } from '@procuregraph/platform/db/database';
 import { isUuid } from '@procuregraph/platform/db/ids';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
-import { externalReferences, outbox, syncStatus, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
+import { outbox, syncStatus, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { lockSupplier, transition } from '../supplier/status-change.ts';
 import { SUPPLIER_APPROVED } from '../supplier/topics.ts';
 
@@ -55,13 +54,4 @@ export function rejectSupplier(db: Database, supplierId: string, reason: string)
   const trimmed = reason.trim();
   if (trimmed === '') return Promise.resolve(failure('REQUIRED', 'A reason is required', ['reason']));
   return withSupplier(db, supplierId, (tx, supplier) => rejectLocked(tx, supplier, trimmed));
-}
-
-/** The supplier onboarded from a vendor-platform registration. */
-export async function supplierOfRegistration(db: Database, registrationId: string): Promise<string | null> {
-  const [reference] = await db
-    .select({ supplierId: externalReferences.supplierId })
-    .from(externalReferences)
-    .where(and(eq(externalReferences.system, 'VENDOR_PLATFORM'), eq(externalReferences.externalId, registrationId)));
-  return reference?.supplierId ?? null;
 }
