@@ -9,18 +9,16 @@ import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
 
 const environment = readEnvironment();
-const gatewayPort = Number(process.env.PORT ?? 4000);
 const startedAt = Date.now();
-const externalSystemsConfigured = ['ERP_URL', 'VENDOR_PLATFORM_URL', 'CONTRACT_REPOSITORY_URL'].some((name) => process.env[name]);
 
 const procuregraph = await startProcuregraph({
   databaseUrl: environment.DATABASE_URL,
   pgliteDirectory: environment.DATABASE_URL ? undefined : dataPath(environment.DATA_DIR, 'pglite'),
   dataDir: environment.DATA_DIR,
-  ports: { gateway: gatewayPort, ...defaultSubgraphPorts },
+  ports: { gateway: environment.PORT ?? 4000, ...defaultSubgraphPorts },
   seed: true,
   // The reference systems run beside the product unless real ones are configured.
-  backingSystems: externalSystemsConfigured
+  backingSystems: environment.backingSystemsConfigured
     ? undefined
     : { ports: { erp: 4101, vendorPlatform: 4102, contractRepository: 4103 }, storageDirectory: dataPath(environment.DATA_DIR, 'systems') },
 });

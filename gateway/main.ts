@@ -18,30 +18,25 @@ import type { ReadinessCheck } from './readiness.ts';
 const environment = readEnvironment();
 const logger = createLogger('gateway');
 
-const supergraph: SupergraphSource = process.env.SUPERGRAPH_URL
-  ? { kind: 'url', url: process.env.SUPERGRAPH_URL }
-  : { kind: 'file', path: process.env.SUPERGRAPH_PATH ?? supergraphPath };
+const supergraph: SupergraphSource = environment.SUPERGRAPH_URL
+  ? { kind: 'url', url: environment.SUPERGRAPH_URL }
+  : { kind: 'file', path: environment.SUPERGRAPH_PATH ?? supergraphPath };
 
-const subgraphUrls = Object.fromEntries(
-  subgraphNames.flatMap((name) => {
-    const url = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
-    return url ? [[name, url]] : [];
-  }),
-);
+const subgraphUrls = Object.fromEntries(subgraphNames.flatMap((name) => (environment.subgraphUrls[name] ? [[name, environment.subgraphUrls[name]]] : [])));
 
 const verifyToken = environment.AUTH_JWKS_URL
-  ? createTokenVerifier({ jwksUrl: environment.AUTH_JWKS_URL, issuer: process.env.AUTH_ISSUER, audience: process.env.AUTH_AUDIENCE })
+  ? createTokenVerifier({ jwksUrl: environment.AUTH_JWKS_URL, issuer: environment.AUTH_ISSUER, audience: environment.AUTH_AUDIENCE })
   : createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(environment.DATA_DIR)).publicKey });
 
 const client = environment.DATABASE_URL ? await openDatabaseClient({ url: environment.DATABASE_URL, maxConnections: 2 }) : null;
 const readinessChecks: ReadinessCheck[] = client ? [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }] : [];
 
 const gateway = await startGateway({
-  port: Number(process.env.PORT ?? 4000),
+  port: environment.PORT ?? 4000,
   supergraph,
   subgraphUrls,
   verifyToken,
-  internalSecret: loadInternalSecret(environment.DATA_DIR),
+  internalSecret: loadInternalSecret(environment.DATA_DIR, environment.INTERNAL_TOKEN_SECRET),
   readinessChecks,
   introspection: environment.INTROSPECTION,
   corsOrigins: environment.CORS_ORIGINS,

@@ -6,17 +6,42 @@ import { z } from 'zod';
 /** The checkout's root: `.data/` and the checked-in schema files are found from here. */
 export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A comma-separated list, trimmed, without empty entries. */
+const commaSeparated = z
+  .string()
+  .default('')
+  .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean));
+
+/** A base64 AES-256 key: 32 bytes, or start-up stops. */
+const encryptionKey = z
+  .string()
+  .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+  .optional();
+
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  /** The gateway's port, or a subgraph's own when it runs alone. */
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
   DATA_DIR: z.string().default(join(repositoryRoot, '.data')),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(logLevels).default('info'),
   MATCH_PRICE_TOLERANCE_PCT: z.coerce.number().min(0).max(100).default(2),
   SCREENING_LEIE_FILE: z.string().optional(),
   /** Minimum general-liability cover a supplier must hold (decimal). */
   INSURANCE_MIN_GENERAL_LIABILITY: z.string().optional(),
-  ERP_URL: z.string().url().default('http://localhost:4101'),
-  VENDOR_PLATFORM_URL: z.string().url().default('http://localhost:4102'),
-  CONTRACT_REPOSITORY_URL: z.string().url().default('http://localhost:4103'),
+  ERP_URL: z.string().url().optional(),
+  VENDOR_PLATFORM_URL: z.string().url().optional(),
+  CONTRACT_REPOSITORY_URL: z.string().url().optional(),
+  /** The gateway's supergraph: a URL it polls, or a file (default: the checked-in one). */
+  SUPERGRAPH_URL: z.string().url().optional(),
+  SUPERGRAPH_PATH: z.string().optional(),
+  /** Signs the identities the gateway forwards; generated under the data directory when unset. */
+  INTERNAL_TOKEN_SECRET: z.string().min(1).optional(),
+  /** The key the vendor platform signs its webhooks with; generated under the data directory when unset. */
+  VENDOR_PLATFORM_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** Encrypts TINs and bank account numbers at rest; generated under the data directory when unset. */
+  DATA_ENCRYPTION_KEY: encryptionKey,
   /**
    * How long audit rows are kept before the purge deletes them; default six years (HIPAA's
    * documentation retention). The database refuses deleting rows younger than its own floor
@@ -25,6 +50,8 @@ const environmentSchema = z.object({
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(2190),
   /** The identity provider's key set; unset means the embedded default's development key. */
   AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
   /** Who may introspect the schema: `all`, or `admin` only; by default `all` only in the embedded default. */
   INTROSPECTION: z.enum(['all', 'admin']).optional(),
   /**
@@ -32,31 +59,70 @@ const environmentSchema = z.object({
    * `loopback`), comma-separated: only behind them is X-Forwarded-For believed for the client's
    * address in the audit log. Unset means none: the socket's peer is the client.
    */
-  TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((proxies) => proxies.split(',').map((proxy) => proxy.trim()).filter(Boolean)),
+  TRUSTED_PROXIES: commaSeparated,
   /** Origins whose browser pages may call the API, comma-separated; unset means none. */
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((origins) => origins.split(',').map((origin) => origin.trim()).filter(Boolean)),
-}).transform((environment) => ({
-  ...environment,
-  // A deployment with a real identity provider exposes its schema to admins only unless told otherwise.
-  INTROSPECTION: environment.INTROSPECTION ?? (environment.AUTH_JWKS_URL ? 'admin' : 'all'),
-}));
+  CORS_ORIGINS: commaSeparated,
+});
 
-export type Environment = z.infer<typeof environmentSchema>;
+/** `SUBGRAPH_<NAME>_URL`: where the gateway finds a subgraph, overriding the supergraph's URL. */
+const subgraphUrlVariable = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+
+function subgraphUrls(source: NodeJS.ProcessEnv): Record<string, string> {
+  const urls = Object.entries(source).flatMap(([name, value]) => {
+    const subgraph = subgraphUrlVariable.exec(name)?.[1];
+    return subgraph && value ? [[subgraph.toLowerCase(), value] as const] : [];
+  });
+  return z.record(z.string(), z.string().url()).parse(Object.fromEntries(urls));
+}
+
+function settle(environment: z.infer<typeof environmentSchema>, source: NodeJS.ProcessEnv) {
+  return {
+    ...environment,
+    // A deployment with a real identity provider exposes its schema to admins only unless told otherwise.
+    INTROSPECTION: environment.INTROSPECTION ?? (environment.AUTH_JWKS_URL ? 'admin' : 'all'),
+    /** Whether any backing system's URL is set: `npm start` then runs no reference systems. */
+    backingSystemsConfigured: Boolean(environment.ERP_URL || environment.VENDOR_PLATFORM_URL || environment.CONTRACT_REPOSITORY_URL),
+    ERP_URL: environment.ERP_URL ?? 'http://localhost:4101',
+    VENDOR_PLATFORM_URL: environment.VENDOR_PLATFORM_URL ?? 'http://localhost:4102',
+    CONTRACT_REPOSITORY_URL: environment.CONTRACT_REPOSITORY_URL ?? 'http://localhost:4103',
+    subgraphUrls: subgraphUrls(source),
+  };
+}
+
+export type Environment = ReturnType<typeof settle>;
 
 /** Reads and validates the environment once; a bad value stops start-up with a message naming it. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const parsed = environmentSchema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  if (!parsed.success) throw new Error(configurationProblems(parsed.error.issues));
+  try {
+    return settle(parsed.data, source);
+  } catch (error) {
+    if (error instanceof z.ZodError) throw new Error(configurationProblems(error.issues.map((issue) => ({ ...issue, path: ['SUBGRAPH_<NAME>_URL', ...issue.path] }))));
+    throw error;
   }
-  return parsed.data;
+}
+
+function configurationProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  const problems = issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`);
+  return `Invalid configuration:\n  ${problems.join('\n  ')}`;
+}
+
+/**
+ * The log level, read when the first logger is made (before the rest of the configuration):
+ * `LOG_LEVEL`, else silent under the test runner and `info` otherwise.
+ */
+export function logLevel(source: NodeJS.ProcessEnv = process.env): (typeof logLevels)[number] {
+  const configured = z.enum(logLevels).optional().parse(source.LOG_LEVEL || undefined);
+  return configured ?? (source.VITEST ? 'silent' : 'info');
+}
+
+/** Where the backing systems are, and the secret the vendor platform signs its webhooks with. */
+export interface BackingSystemEndpoints {
+  readonly erpUrl: string;
+  readonly vendorPlatformUrl: string;
+  readonly contractRepositoryUrl: string;
+  readonly vendorPlatformWebhookSecret: string;
 }
 
 /** A directory under the data directory, created on first use. */

@@ -1,11 +1,10 @@
 import { pino, type Logger } from 'pino';
+import { logLevel } from './config.ts';
 
 export type { Logger };
 
-const level = process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info');
-
 const root = pino({
-  level,
+  level: logLevel(),
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: { paths: ['*.taxId', '*.accountNumber', '*.authorization', 'req.headers.authorization'], censor: '[redacted]' },

@@ -1,26 +1,33 @@
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db/database';
-import { startEventBus, type EventBus } from '@procuregraph/platform/events/bus';
-import { startSubgraphServer, type RunningSubgraph } from '@procuregraph/platform/graphql/subgraph-server';
-import { loadDevSigningKeys, loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
-import { readEnvironment, type Environment } from '@procuregraph/platform/config';
-import { startSubgraphWorkers, type BackingSystemEndpoints, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { EventBus } from '@procuregraph/platform/events/bus';
+import type { RunningSubgraph } from '@procuregraph/platform/graphql/subgraph-server';
+import { loadDevSigningKeys } from '@procuregraph/platform/auth/keys';
+import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/platform/config';
+import type { RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
 import type { World } from '@procuregraph/demo/world';
 import { startBackingSystems, type BackingSystemPorts } from './backing-systems.ts';
 import { createTokenVerifier, signDevToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
-import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { createLogger } from '@procuregraph/platform/logging';
 import { startGateway, type RunningGateway } from '@procuregraph/gateway/server';
 import type { SupergraphSource } from '@procuregraph/gateway/supergraph-source';
 import type { IntrospectionPolicy } from '@procuregraph/gateway/schema-disclosure';
 import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema/subgraphs';
-import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
-import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
-import { startAuditRetention } from '@procuregraph/platform/audit/audit-retention';
 import { supergraphPath } from '@procuregraph/schema/compose';
-import { domainModules, subgraphModules } from './subgraph-modules.ts';
 import { seedDemoNetwork } from './demo-seed.ts';
 import { createWorld } from '@procuregraph/demo/generate';
+import {
+  backingSystemEndpoints,
+  configuredBackingSystems,
+  loadProcessKeys,
+  migrateSchemas,
+  serveSubgraph,
+  startProcessServices,
+  startWorkers,
+  type ProcessKeys,
+  type SubgraphProcess,
+} from './subgraph-assembly.ts';
 
 export interface ProcuregraphOptions {
   /** PostgreSQL URL; without it, PGlite (in `pgliteDirectory`, or in memory when that is unset). */
@@ -71,36 +78,29 @@ const logger = createLogger('procuregraph');
  * `npm start`, the end-to-end tests and the benchmarks all start it this way.
  */
 export async function startProcuregraph(options: ProcuregraphOptions): Promise<RunningProcuregraph> {
+  const environment = { ...readEnvironment(), DATA_DIR: options.dataDir };
   const client = await openDatabaseClient({ url: options.databaseUrl, pgliteDirectory: options.pgliteDirectory });
   const started: { close(): Promise<void> }[] = [];
   try {
-    await migratePlatform(client);
+    await migrateSchemas(client, domainSubgraphNames);
     const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<DomainSubgraphName, ServiceDatabase>;
-    for (const name of domainSubgraphNames) await databases[name].migrate(domainModules[name].migrationsFolder);
     const world = createWorld({ scale: 'default' });
-    const cipher = loadFieldCipher({ dataDir: options.dataDir, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
-    if (options.seed) await seedDemoNetwork(databases, world, cipher, logger);
+    const keys = loadProcessKeys(environment);
+    if (options.seed) await seedDemoNetwork(databases, world, keys.cipher, logger);
 
-    const events = await startEventBus({ client, logger });
-    started.push(events);
-    const internalSecret = loadInternalSecret(options.dataDir);
-    const environment = readEnvironment();
+    const services = await startProcessServices(client, environment, logger);
+    started.push(services);
     // The subgraphs' webhook handlers call the vendor platform, which posts its webhooks to the
     // gateway: the platform starts first and learns the gateway's address once it listens.
     let webhookUrl: string | undefined;
-    const systems = await backingSystemEndpoints(options, environment, world, () => webhookUrl, loadVendorPlatformWebhookSecret(options.dataDir), started);
+    const systems = options.backingSystems
+      ? await startReferenceSystems(options, options.backingSystems, world, () => webhookUrl, keys, started)
+      : configuredBackingSystems(environment, keys);
+    const shared: SubgraphProcess = { client, environment, keys, systems, events: services.events, audit: services.audit, policies: processPolicies };
 
-    const audit = createAuditLog(client);
-    started.push(await startAuditRetention({ client, retentionDays: environment.AUDIT_RETENTION_DAYS, logger }));
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of subgraphNames) {
-      subgraphs[name] = await startSubgraphServer({
-        definition: subgraphModules[name].definition({ db: createServiceDatabase(client, name).db, client, events, cipher, systems, environment }),
-        port: options.ports[name],
-        host: options.host,
-        internalSecret,
-        audit,
-      });
+      subgraphs[name] = await serveSubgraph(name, shared, { port: options.ports[name], host: options.host });
       started.push(subgraphs[name]);
     }
 
@@ -112,7 +112,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       supergraphPollIntervalMs: options.supergraphPollIntervalMs,
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].graphqlUrl])),
       verifyToken: createTokenVerifier({ devPublicKey: devKeys.publicKey }),
-      internalSecret,
+      internalSecret: keys.internalSecret,
       readinessChecks: [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }],
       introspection: options.introspection ?? environment.INTROSPECTION,
       corsOrigins: options.corsOrigins ?? environment.CORS_ORIGINS,
@@ -123,14 +123,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
 
     const workers = {} as Record<DomainSubgraphName, RunningWorkers>;
     for (const name of domainSubgraphNames) {
-      const running = await startSubgraphWorkers(domainModules[name].registerWorkers, {
-        service: name,
-        client,
-        db: createServiceDatabase(client, name, `${name}-worker`).db,
-        systems,
-        cipher,
-        logger: createLogger(`${name}-worker`),
-      });
+      const running = await startWorkers(name, shared);
       workers[name] = running;
       started.push({ close: running.stop });
     }
@@ -140,7 +133,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       subgraphs,
       client,
       databases,
-      events,
+      events: services.events,
       systems,
       workers,
       tokenFor: (caller) => signDevToken(devKeys, caller),
@@ -156,37 +149,24 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
   }
 }
 
-/** Starts the reference systems when asked to, or points at the configured ones. */
-async function backingSystemEndpoints(
+/** The reference ERP, vendor platform and contract repository, started beside the product. */
+async function startReferenceSystems(
   options: ProcuregraphOptions,
-  environment: Environment,
+  reference: NonNullable<ProcuregraphOptions['backingSystems']>,
   world: World,
   webhookUrl: () => string | undefined,
-  webhookSecret: string,
+  keys: ProcessKeys,
   started: { close(): Promise<void> }[],
 ): Promise<BackingSystemEndpoints> {
-  if (!options.backingSystems) {
-    return {
-      erpUrl: environment.ERP_URL,
-      vendorPlatformUrl: environment.VENDOR_PLATFORM_URL,
-      contractRepositoryUrl: environment.CONTRACT_REPOSITORY_URL,
-      vendorPlatformWebhookSecret: webhookSecret,
-    };
-  }
   const systems = await startBackingSystems({
-    ports: options.backingSystems.ports,
+    ports: reference.ports,
     host: options.host,
-    storageDirectory: options.backingSystems.storageDirectory,
+    storageDirectory: reference.storageDirectory,
     world,
     webhookUrl,
-    webhookSecret,
-    webhookRetryDelaysMs: options.backingSystems.webhookRetryDelaysMs,
+    webhookSecret: keys.vendorPlatformWebhookSecret,
+    webhookRetryDelaysMs: reference.webhookRetryDelaysMs,
   });
   started.push(systems);
-  return {
-    erpUrl: systems.urls.erp,
-    vendorPlatformUrl: systems.urls.vendorPlatform,
-    contractRepositoryUrl: systems.urls.contractRepository,
-    vendorPlatformWebhookSecret: webhookSecret,
-  };
+  return backingSystemEndpoints(systems.urls, keys);
 }

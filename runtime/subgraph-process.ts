@@ -5,19 +5,11 @@
  */
 import { readEnvironment } from '@procuregraph/platform/config';
 import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { startEventBus } from '@procuregraph/platform/events/bus';
-import { startSubgraphServer } from '@procuregraph/platform/graphql/subgraph-server';
-import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
-import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { startSubgraphWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
+import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
-import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
-import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
-import { startAuditRetention } from '@procuregraph/platform/audit/audit-retention';
-import { domainModules, subgraphModules } from './subgraph-modules.ts';
+import { configuredBackingSystems, loadProcessKeys, migrateSchemas, serveSubgraph, startProcessServices, startWorkers, type SubgraphProcess } from './subgraph-assembly.ts';
 
 const name = process.argv[2] as SubgraphName;
 if (!subgraphNames.includes(name)) {
@@ -31,42 +23,23 @@ if (!environment.DATABASE_URL) {
 }
 const logger = createLogger(name);
 const client = await openDatabaseClient({ url: environment.DATABASE_URL });
-await migratePlatform(client);
-const domain = name === 'operations' ? undefined : domainModules[name];
-const database = createServiceDatabase(client, name);
-if (domain) await database.migrate(domain.migrationsFolder);
-const events = await startEventBus({ client, logger });
-const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
-const systems = {
-  erpUrl: environment.ERP_URL,
-  vendorPlatformUrl: environment.VENDOR_PLATFORM_URL,
-  contractRepositoryUrl: environment.CONTRACT_REPOSITORY_URL,
-  vendorPlatformWebhookSecret: loadVendorPlatformWebhookSecret(environment.DATA_DIR),
+await migrateSchemas(client, [name]);
+const keys = loadProcessKeys(environment);
+const services = await startProcessServices(client, environment, logger);
+const shared: SubgraphProcess = {
+  client,
+  environment,
+  keys,
+  systems: configuredBackingSystems(environment, keys),
+  events: services.events,
+  audit: services.audit,
+  policies: processPolicies,
 };
-const server = await startSubgraphServer({
-  definition: subgraphModules[name].definition({ db: database.db, client, events, cipher, systems, environment }),
-  port: Number(process.env.PORT ?? defaultSubgraphPorts[name]),
-  internalSecret: loadInternalSecret(environment.DATA_DIR),
-  audit: createAuditLog(client),
-  serveMetrics: true,
-});
-// Every instance may purge; an advisory lock lets one purge at a time.
-const auditRetention = await startAuditRetention({ client, retentionDays: environment.AUDIT_RETENTION_DAYS, logger });
-// Workers run in every instance: pg-boss hands each job to exactly one of them.
-const workers = domain
-  ? await startSubgraphWorkers(domain.registerWorkers, {
-      service: name,
-      client,
-      db: createServiceDatabase(client, name, `${name}-worker`).db,
-      cipher,
-      logger: createLogger(`${name}-worker`),
-      systems,
-    })
-  : undefined;
+const server = await serveSubgraph(name, shared, { port: environment.PORT ?? defaultSubgraphPorts[name], serveMetrics: true });
+const workers = name === 'operations' ? undefined : await startWorkers(name, shared);
 closeOnSignal(async () => {
-  await auditRetention.close();
   await workers?.stop();
   await server.close();
-  await events.close();
+  await services.close();
   await closeDatabaseClient(client);
 }, logger);

@@ -42,11 +42,11 @@ export function loadOrCreateSecret(dataDir: string, fileName: string, fromEnviro
 }
 
 /** The secret the gateway signs forwarded identities with and subgraphs verify (`INTERNAL_TOKEN_SECRET`). */
-export function loadInternalSecret(dataDir: string, fromEnvironment = process.env.INTERNAL_TOKEN_SECRET): Uint8Array {
+export function loadInternalSecret(dataDir: string, fromEnvironment?: string): Uint8Array {
   return new TextEncoder().encode(loadOrCreateSecret(dataDir, 'internal-token.secret', fromEnvironment));
 }
 
 /** The key the vendor platform signs its webhooks with (`VENDOR_PLATFORM_WEBHOOK_SECRET`). */
-export function loadVendorPlatformWebhookSecret(dataDir: string, fromEnvironment = process.env.VENDOR_PLATFORM_WEBHOOK_SECRET): string {
+export function loadVendorPlatformWebhookSecret(dataDir: string, fromEnvironment?: string): string {
   return loadOrCreateSecret(dataDir, 'vendor-platform-webhook.secret', fromEnvironment);
 }

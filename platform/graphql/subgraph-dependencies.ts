@@ -1,9 +1,8 @@
-import type { Environment } from '../config.ts';
+import type { BackingSystemEndpoints, Environment } from '../config.ts';
 import type { FieldCipher } from '../crypto/field-encryption.ts';
 import type { DatabaseClient } from '../db/client.ts';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from '../events/bus.ts';
-import type { BackingSystemEndpoints } from '../jobs/subgraph-workers.ts';
 
 /** What a process gives each subgraph it serves. */
 export interface SubgraphDependencies {

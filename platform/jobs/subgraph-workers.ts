@@ -1,25 +1,25 @@
+import type { BackingSystemEndpoints, Environment } from '../config.ts';
 import type { DatabaseClient } from '../db/client.ts';
 import type { Database } from '../db/database.ts';
 import type { FieldCipher } from '../crypto/field-encryption.ts';
 import type { Logger } from '../logging.ts';
 import { createOutboxRelay } from '../outbox/relay.ts';
+import type { BackingSystemPolicies } from '../resilience/system-policies.ts';
 import { createJobRuntime, type JobRuntime } from './runtime.ts';
 
-/** Where the backing systems are, and the secret the vendor platform signs its webhooks with. */
-export interface BackingSystemEndpoints {
-  readonly erpUrl: string;
-  readonly vendorPlatformUrl: string;
-  readonly contractRepositoryUrl: string;
-  readonly vendorPlatformWebhookSecret: string;
-}
-
-/** What a subgraph's background work is given: its database, its job runtime, the systems it syncs with. */
+/**
+ * What a subgraph's background work is given: its database, its job runtime, the systems it syncs
+ * with, the process's configuration, and the breakers and timeouts every call to a backing
+ * system goes through (one set per process, so an outage seen by one workflow holds back all).
+ */
 export interface WorkerContext {
   readonly service: string;
   readonly client: DatabaseClient;
   readonly db: Database;
   readonly jobs: JobRuntime;
   readonly systems: BackingSystemEndpoints;
+  readonly environment: Environment;
+  readonly policies: BackingSystemPolicies;
   readonly cipher: FieldCipher;
   readonly logger: Logger;
 }
@@ -46,7 +46,7 @@ export async function startSubgraphWorkers(
   register: RegisterWorkers | undefined,
   context: Omit<WorkerContext, 'jobs'>,
 ): Promise<RunningWorkers> {
-  const jobs = createJobRuntime({ client: context.client, service: context.service, logger: context.logger });
+  const jobs = createJobRuntime({ client: context.client, service: context.service, logger: context.logger, policies: context.policies });
   const background = register ? register({ ...context, jobs }) : [];
   await jobs.start();
   const relay = createOutboxRelay({ client: context.client, service: context.service, jobs, logger: context.logger });

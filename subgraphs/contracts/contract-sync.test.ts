@@ -7,6 +7,8 @@ import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@p
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { readEnvironment } from '@procuregraph/platform/config';
+import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { seedContracts } from './db/seed.ts';
@@ -41,6 +43,8 @@ beforeAll(async () => {
     client,
     db,
     systems: { erpUrl: 'http://127.0.0.1:9', vendorPlatformUrl: 'http://127.0.0.1:9', contractRepositoryUrl: repository.url, vendorPlatformWebhookSecret: 'unused' },
+    environment: readEnvironment({}),
+    policies: new BackingSystemPolicies(),
     cipher: createFieldCipher(randomBytes(32)),
     logger: createLogger('contracts-test'),
   });

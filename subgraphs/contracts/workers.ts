@@ -1,22 +1,19 @@
 import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
-import { processPolicies, type BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { contractRepositoryConnector } from './connectors/contract-repository.ts';
 import { createContractFeedPoller } from './contract-sync.ts';
 
 export interface ContractsWorkerOptions {
   /** How often the repository's change feed is read. */
   feedIntervalMs: number;
-  /** The breakers the feed's reads go through; the process's shared set by default. */
-  policies?: BackingSystemPolicies;
 }
 
 /** The contracts subgraph's background work: reading the repository's change feed. */
 export function contractsWorkers(options: ContractsWorkerOptions): RegisterWorkers {
-  return ({ db, systems, logger }) => {
+  return ({ db, systems, policies, logger }) => {
     const poller = createContractFeedPoller({
       db,
       repository: contractRepositoryConnector(systems.contractRepositoryUrl),
-      policy: (options.policies ?? processPolicies).for('CONTRACT_REPOSITORY'),
+      policy: policies.for('CONTRACT_REPOSITORY'),
       logger,
       intervalMs: options.feedIntervalMs,
     });

@@ -1,4 +1,3 @@
-import { readEnvironment } from '@procuregraph/platform/config';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import { erpConnector } from './connectors/erp.ts';
@@ -30,19 +29,19 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
   return (context) => {
     const erp = erpConnector(context.systems.erpUrl);
     const portal = vendorPlatformConnector(context.systems.vendorPlatformUrl);
-    const { db, jobs, logger } = context;
+    const { db, jobs, policies, logger } = context;
     jobs.defineHandler({ queue: 'send-invoice-to-erp', topic: invoiceApproved.name, system: 'ERP', handler: (job) => sendInvoiceToErp(db, erp, job) });
     // One at a time, in the order the statuses changed, since the portal keeps the last write.
     jobs.defineHandler({ queue: 'publish-payment-status', topic: paymentStatusChanged.name, system: 'VENDOR_PLATFORM', concurrency: 1, handler: (job) => publishPaymentToPortal(db, portal, job) });
     jobs.defineHandler({ queue: 'publish-invoice-status', topic: invoiceStatusChanged.name, system: 'VENDOR_PLATFORM', handler: (job) => publishInvoiceStatus(db, portal, job) });
     defineProjectionHandlers(jobs, db);
     return [
-      running(erpPaymentFeed({ db, erp, logger, intervalMs: options.feedIntervalMs })),
-      running(portalInvoiceFeed({ db, portal, logger, intervalMs: options.feedIntervalMs, priceTolerancePct: options.priceTolerancePct })),
+      running(erpPaymentFeed({ db, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
+      running(portalInvoiceFeed({ db, portal, policy: policies.for('VENDOR_PLATFORM'), logger, intervalMs: options.feedIntervalMs, priceTolerancePct: options.priceTolerancePct })),
     ];
   };
 }
 
 /** What the runtime registers: the tolerance from MATCH_PRICE_TOLERANCE_PCT, feeds read every 2 s. */
 export const registerWorkers: RegisterWorkers = (context) =>
-  invoicingWorkers({ priceTolerancePct: readEnvironment().MATCH_PRICE_TOLERANCE_PCT, feedIntervalMs: 2_000 })(context);
+  invoicingWorkers({ priceTolerancePct: context.environment.MATCH_PRICE_TOLERANCE_PCT, feedIntervalMs: 2_000 })(context);

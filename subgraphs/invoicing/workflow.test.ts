@@ -22,6 +22,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { InvoicingContext } from './context.ts';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { readEnvironment } from '@procuregraph/platform/config';
+import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { createLogger } from '@procuregraph/platform/logging';
 import { decimal, sum } from '@procuregraph/platform/money';
 import { createWorld } from '@procuregraph/demo/generate';
@@ -133,6 +135,8 @@ beforeAll(async () => {
     client,
     db: service.db,
     systems: { erpUrl: erp.url, vendorPlatformUrl: vendorPlatform.url, contractRepositoryUrl: 'http://127.0.0.1:9', vendorPlatformWebhookSecret: SECRET },
+    environment: readEnvironment({}),
+    policies: new BackingSystemPolicies(),
     cipher: createFieldCipher(randomBytes(32)),
     logger,
   });

@@ -1,7 +1,6 @@
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
-import { processPolicies, type BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { erpConnector } from './connectors/erp.ts';
 import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { createErpFeedPoller } from './erp-feed.ts';
@@ -15,8 +14,6 @@ export interface ProcurementWorkerOptions {
   feedIntervalMs: number;
   /** Retries of the jobs that call the backing systems; the runtime's defaults otherwise. */
   retry?: Partial<RetryOptions>;
-  /** The breakers the feeds' reads go through; the process's shared set by default. */
-  policies?: BackingSystemPolicies;
 }
 
 const RUNTIME_RETRY_LIMIT = 6;
@@ -27,10 +24,9 @@ function feedWork(poller: FeedPoller): BackgroundWork {
 
 /** Procurement's background work, with timings a test can shorten. */
 export function procurementWorkers(options: ProcurementWorkerOptions): RegisterWorkers {
-  return ({ db, jobs, systems, logger }) => {
+  return ({ db, jobs, systems, policies, logger }) => {
     const erp = erpConnector(systems.erpUrl);
     const vendorPlatform = vendorPlatformConnector(systems.vendorPlatformUrl);
-    const policies = options.policies ?? processPolicies;
     const retry = options.retry ?? {};
     jobs.defineHandler({ queue: 'erp-purchase-orders', topic: ERP_SUBMISSION_REQUESTED, system: 'ERP', retry, handler: sendOrderToErp(db, erp) });
     jobs.defineHandler({ queue: 'erp-receipts', topic: RECEIPT_RECORDED, system: 'ERP', retry, handler: sendReceiptToErp(db, erp) });

@@ -17,6 +17,7 @@ import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
+import { readEnvironment } from '@procuregraph/platform/config';
 import { seedProcurement } from './db/seed.ts';
 import { outbox, purchaseOrderLines, purchaseOrders, receipts, supplierReferences, syncStatus, type PurchaseOrderRow } from './db/tables.ts';
 import { issuePurchaseOrder, type IssuePurchaseOrderRequest } from './issue-purchase-order.ts';
@@ -69,12 +70,14 @@ beforeAll(async () => {
   await new Promise((resolve) => webhookServer.once('listening', resolve));
   webhookUrl = `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/webhooks/vendor-platform`;
   // Feeds get their own quickly-recovering breakers: the outage test must not keep them open for 30 s.
-  const register = procurementWorkers({ feedIntervalMs: 250, retry: { limit: 5, delaySeconds: 1 }, policies: new BackingSystemPolicies({ halfOpenAfterMs: 300 }) });
+  const register = procurementWorkers({ feedIntervalMs: 250, retry: { limit: 5, delaySeconds: 1 } });
   workers = await startSubgraphWorkers(register, {
     service: 'procurement',
     client,
     db,
     systems: { erpUrl, vendorPlatformUrl: vendorUrl, contractRepositoryUrl: 'http://127.0.0.1:9', vendorPlatformWebhookSecret: WEBHOOK_SECRET },
+    environment: readEnvironment({}),
+    policies: new BackingSystemPolicies({ halfOpenAfterMs: 300 }),
     cipher: createFieldCipher(randomBytes(32)),
     logger: createLogger('procurement-test'),
   });

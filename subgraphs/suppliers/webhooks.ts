@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import type { BackingSystemEndpoints } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { BackingSystemEndpoints } from '@procuregraph/platform/config';
 import type { Logger } from '@procuregraph/platform/logging';
 import { verifyWebhook } from '@procuregraph/platform/inbound/signature';
 import { RemoteHttpError, describeError } from '@procuregraph/platform/resilience/failures';

@@ -1,7 +1,7 @@
 import type { Database } from '@procuregraph/platform/db/database';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { Logger } from '@procuregraph/platform/logging';
-import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
+import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
 import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './portal-invoices.ts';
@@ -9,6 +9,8 @@ import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from '
 export interface PortalInvoiceFeedOptions {
   db: Database;
   portal: VendorPlatformConnector;
+  /** The platform's breaker and timeout, which every read of the feed goes through. */
+  policy: CallPolicy;
   logger: Logger;
   intervalMs: number;
   priceTolerancePct: number;
@@ -16,8 +18,7 @@ export interface PortalInvoiceFeedOptions {
 
 /** Catches up, from the platform's event feed, on submitted invoices whose webhook never arrived. */
 export function portalInvoiceFeed(options: PortalInvoiceFeedOptions): FeedPoller {
-  const { db, portal, logger } = options;
-  const policy = processPolicies.for('VENDOR_PLATFORM');
+  const { db, portal, policy, logger } = options;
   type Item = Awaited<ReturnType<VendorPlatformConnector['events']>>['items'][number];
   return createFeedPoller<Item>({
     db,

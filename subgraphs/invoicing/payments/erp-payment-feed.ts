@@ -1,7 +1,7 @@
 import type { Database } from '@procuregraph/platform/db/database';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { Logger } from '@procuregraph/platform/logging';
-import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
+import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
 import type { ErpConnector } from '../connectors/erp.ts';
 import { paymentFromErp, type ErpBusinessEvent } from '../connectors/erp-mapping.ts';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
@@ -12,6 +12,8 @@ const PAYMENT_STATUS_CHANGED = 'PaymentStatusChanged';
 export interface ErpPaymentFeedOptions {
   db: Database;
   erp: ErpConnector;
+  /** The ERP's breaker and timeout, which every read of the feed goes through. */
+  policy: CallPolicy;
   logger: Logger;
   intervalMs: number;
 }
@@ -23,8 +25,7 @@ export interface ErpPaymentFeedOptions {
  * skipped, so one bad record does not stop every later payment.
  */
 export function erpPaymentFeed(options: ErpPaymentFeedOptions): FeedPoller {
-  const { db, erp, logger } = options;
-  const policy = processPolicies.for('ERP');
+  const { db, erp, policy, logger } = options;
   return createFeedPoller<ErpBusinessEvent>({
     db,
     tables: { inboundEvents, inboundEntityVersions, feedCursors },

@@ -11,6 +11,8 @@ import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClien
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { readEnvironment } from '@procuregraph/platform/config';
+import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
 import { createLogger } from '@procuregraph/platform/logging';
 import { startErp } from '@procuregraph/erp/server';
@@ -77,6 +79,8 @@ beforeAll(async () => {
     client,
     db,
     systems,
+    environment: readEnvironment({}),
+    policies: new BackingSystemPolicies(),
     cipher,
     logger,
   });
