@@ -1,6 +1,6 @@
 import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import { processPolicies, type BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
-import { contractRepositoryConnector } from './connectors/contract-repository.ts';
+import { contractRepositoryClient } from '@procuregraph/connector-contract-repository/client';
 import { createContractFeedPoller } from './contract-sync.ts';
 
 export interface ContractsWorkerOptions {
@@ -15,7 +15,7 @@ export function contractsWorkers(options: ContractsWorkerOptions): RegisterWorke
   return ({ db, systems, logger }) => {
     const poller = createContractFeedPoller({
       db,
-      repository: contractRepositoryConnector(systems.contractRepositoryUrl),
+      repository: contractRepositoryClient(systems.contractRepositoryUrl),
       policy: (options.policies ?? processPolicies).for('CONTRACT_REPOSITORY'),
       logger,
       intervalMs: options.feedIntervalMs,

@@ -3,8 +3,8 @@ import type { Database, Queryable } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
-import type { EnrollmentRecord } from '../connectors/vendor-platform-mapping.ts';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import { toRegistration, type EnrollmentRecord } from '../vendor-platform-mapping.ts';
 import { externalReferences, insuranceCertificates, outbox, suppliers, type SupplierRow } from '../db/tables.ts';
 import { bankAccountFingerprint, parseTaxId } from './identifiers.ts';
 import { supplierIdentity } from './supplier-identity.ts';
@@ -20,7 +20,7 @@ import type { OnboardingInput } from './validation.ts';
 export interface PortalEnrollmentDependencies {
   db: Database;
   cipher: FieldCipher;
-  platform: VendorPlatformConnector;
+  platform: VendorPlatformClient;
 }
 
 async function registrationOf(db: Queryable, supplierId: string): Promise<string | null> {
@@ -51,7 +51,7 @@ export async function enrollOnPortal(deps: PortalEnrollmentDependencies, supplie
   if (!supplier?.erpLinks) throw new PermanentError(`Supplier ${supplierId} is not set up in the ERP, so it cannot be enrolled on the portal`);
   const erpLinks = supplier.erpLinks;
   const registrationId =
-    (await registrationOf(deps.db, supplierId)) ?? (await deps.platform.createRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier), idempotencyKey, signal));
+    (await registrationOf(deps.db, supplierId)) ?? (await deps.platform.createRegistration(toRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier)), idempotencyKey, signal));
   await deps.db.transaction(async (tx) => {
     // The platform's registration.submitted webhook may have linked it first (linkKnownSupplier).
     await tx.insert(externalReferences).values({ supplierId, system: 'VENDOR_PLATFORM', externalId: registrationId }).onConflictDoNothing();
