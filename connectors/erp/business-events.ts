@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { ErpResourceError } from './resources.ts';
 
+/** The business events Procuregraph follows, by their Fusion names. */
+export const erpEventTypes = {
+  purchaseOrderIssued: 'PurchaseOrderIssued',
+  purchaseOrderChanged: 'PurchaseOrderChanged',
+  receiptRecorded: 'ReceiptRecorded',
+  paymentStatusChanged: 'PaymentStatusChanged',
+} as const;
+
 /**
  * One item of the ERP's `businessEvents` feed: the envelope Fusion puts around a resource that
  * changed. The resource is left unread here, so one unreadable resource can be passed over without

@@ -7,7 +7,7 @@ import type { Logger } from '@procuregraph/platform/logging';
 import { sum } from '@procuregraph/platform/money';
 import { describeError } from '@procuregraph/platform/resilience/failures';
 import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { BusinessEvent } from '@procuregraph/connector-erp/business-events';
+import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp/business-events';
 import type { ErpClient } from '@procuregraph/connector-erp/client';
 import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp/resources';
 import { ErpMappingError, fromErpOrder, fromErpReceipt, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
@@ -69,9 +69,9 @@ export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
 }
 
 async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {
-  if (item.eventType === 'PurchaseOrderIssued') await applyOrderIssued(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
-  else if (item.eventType === 'PurchaseOrderChanged') await applyOrderChanged(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
-  else if (item.eventType === 'ReceiptRecorded') await applyReceiptRecorded(tx, fromErpReceipt(readReceipt(item.resource)), log);
+  if (item.eventType === erpEventTypes.purchaseOrderIssued) await applyOrderIssued(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
+  else if (item.eventType === erpEventTypes.purchaseOrderChanged) await applyOrderChanged(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
+  else if (item.eventType === erpEventTypes.receiptRecorded) await applyReceiptRecorded(tx, fromErpReceipt(readReceipt(item.resource)), log);
 }
 
 async function orderOf(tx: Transaction, snapshot: ErpOrderSnapshot): Promise<PurchaseOrderRow | undefined> {

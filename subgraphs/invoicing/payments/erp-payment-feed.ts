@@ -1,5 +1,5 @@
 import type { ErpClient } from '@procuregraph/connector-erp/client';
-import type { BusinessEvent } from '@procuregraph/connector-erp/business-events';
+import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp/business-events';
 import { readPayment } from '@procuregraph/connector-erp/resources';
 import type { Database } from '@procuregraph/platform/db/database';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
@@ -8,8 +8,6 @@ import { processPolicies } from '@procuregraph/platform/resilience/system-polici
 import { paymentFromErp } from '../erp-mapping.ts';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { applyErpPayment } from './apply-erp-payment.ts';
-
-const PAYMENT_STATUS_CHANGED = 'PaymentStatusChanged';
 
 export interface ErpPaymentFeedOptions {
   db: Database;
@@ -39,10 +37,10 @@ export function erpPaymentFeed(options: ErpPaymentFeedOptions): FeedPoller {
     },
     describe: (event) => ({
       sourceEventId: event.eventId,
-      ...(event.eventType === PAYMENT_STATUS_CHANGED ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } } : {}),
+      ...(event.eventType === erpEventTypes.paymentStatusChanged ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } } : {}),
     }),
     async apply(tx, event) {
-      if (event.eventType !== PAYMENT_STATUS_CHANGED) return;
+      if (event.eventType !== erpEventTypes.paymentStatusChanged) return;
       let snapshot;
       try {
         snapshot = paymentFromErp(readPayment(event.resource));
