@@ -12,7 +12,7 @@ import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
 import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
 import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
 import { clientAddressOf } from './client-address.ts';
-import { vendorPlatformWebhookForwarding } from './webhook-forwarding.ts';
+import { webhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
@@ -119,7 +119,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const report = await checkReadiness(checks);
     response.status(report.ready ? 200 : 503).json(report);
   });
-  app.use(vendorPlatformWebhookForwarding((name) => subgraphUrls.get(name), logger));
+  app.use(webhookForwarding(() => [...subgraphUrls.values()], logger));
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });

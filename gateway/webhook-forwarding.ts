@@ -1,49 +1,60 @@
 import express, { type Router } from 'express';
 import type { Logger } from '@procuregraph/platform/logging';
 
-/** Which subgraph handles each kind of vendor-platform webhook, by event-type prefix. */
-const OWNER_BY_PREFIX: Readonly<Record<string, string>> = {
-  'registration.': 'suppliers',
-  'purchase_order.': 'procurement',
-  'invoice.': 'invoicing',
-};
-
 const FORWARDED_HEADERS = ['content-type', 'webhook-id', 'webhook-timestamp', 'webhook-signature', 'webhook-attempt'];
+const FORWARD_TIMEOUT_MS = 10_000;
 
-function ownerOf(rawBody: Buffer): string | undefined {
+interface SubgraphAnswer {
+  status: number;
+  contentType: string;
+  body: Buffer;
+}
+
+/** A subgraph that cannot be reached answers as unavailable, so the sender delivers again. */
+async function forward(url: URL, headers: Record<string, string>, body: Buffer, logger: Logger): Promise<SubgraphAnswer> {
   try {
-    const { type } = JSON.parse(rawBody.toString('utf8')) as { type?: unknown };
-    if (typeof type !== 'string') return undefined;
-    return Object.entries(OWNER_BY_PREFIX).find(([prefix]) => type.startsWith(prefix))?.[1];
-  } catch {
-    return undefined;
+    const answer = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS) });
+    return { status: answer.status, contentType: answer.headers.get('content-type') ?? 'application/json', body: Buffer.from(await answer.arrayBuffer()) };
+  } catch (error) {
+    logger.warn({ err: error, url: url.href }, 'webhook could not be handed to a subgraph; the sender will retry');
+    return { status: 503, contentType: 'application/json', body: Buffer.from(JSON.stringify({ error: 'temporarily unavailable' })) };
   }
 }
 
 /**
- * The vendor platform has one webhook URL: the gateway's. It hands each delivery, bytes and
- * signature untouched, to the subgraph that owns its event type, which verifies the signature
- * itself and answers; the platform sees that answer and retries on failure. Types nobody owns are
- * acknowledged so the platform stops retrying them.
+ * The one answer the sender gets: any failure first (so it delivers again, and the subgraphs that
+ * applied the event already see a duplicate), else the answer of the subgraph that handled it,
+ * else an acknowledgement that nobody handles this type (202).
  */
-export function vendorPlatformWebhookForwarding(subgraphUrl: (name: string) => string | undefined, logger: Logger): Router {
+function combine(answers: readonly SubgraphAnswer[]): SubgraphAnswer | undefined {
+  const receivers = answers.filter((answer) => answer.status !== 404);
+  return (
+    receivers.find((answer) => answer.status < 200 || answer.status >= 300) ??
+    receivers.find((answer) => answer.status !== 202) ??
+    receivers[0]
+  );
+}
+
+/**
+ * The backing systems have one webhook URL each, the gateway's `POST /webhooks/<system>`. It hands
+ * each delivery, bytes and signature untouched, to every subgraph: each verifies the signature
+ * itself and handles the event types it declared (see platform/inbound/webhook-router.ts), or
+ * acknowledges the rest; a subgraph without webhooks for the system answers 404. So the gateway
+ * knows neither the systems' event types nor which subgraph owns them.
+ */
+export function webhookForwarding(subgraphUrls: () => readonly string[], logger: Logger): Router {
   const router = express.Router();
-  router.post('/webhooks/vendor-platform', express.raw({ type: '*/*', limit: '1mb' }), async (request, response) => {
+  router.post('/webhooks/:system', express.raw({ type: '*/*', limit: '1mb' }), async (request, response) => {
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const owner = ownerOf(body);
-    const target = owner ? subgraphUrl(owner) : undefined;
-    if (!owner || !target) {
-      response.status(202).json({ ignored: true });
+    const headers = Object.fromEntries(FORWARDED_HEADERS.flatMap((name) => (request.header(name) ? [[name, request.header(name)!]] : [])));
+    const path = `/webhooks/${encodeURIComponent(request.params.system)}`;
+    const answers = await Promise.all(subgraphUrls().map((url) => forward(new URL(path, url), headers, body, logger)));
+    const answer = combine(answers);
+    if (!answer) {
+      response.status(404).json({ error: 'UNKNOWN_SYSTEM' });
       return;
     }
-    const headers = Object.fromEntries(FORWARDED_HEADERS.flatMap((name) => (request.header(name) ? [[name, request.header(name)!]] : [])));
-    try {
-      const answer = await fetch(new URL('/webhooks/vendor-platform', target), { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(10_000) });
-      response.status(answer.status).type(answer.headers.get('content-type') ?? 'application/json').send(Buffer.from(await answer.arrayBuffer()));
-    } catch (error) {
-      logger.warn({ err: error, owner }, 'webhook could not be handed to its subgraph; the platform will retry');
-      response.status(503).json({ error: 'temporarily unavailable' });
-    }
+    response.status(answer.status).type(answer.contentType).send(answer.body);
   });
   return router;
 }

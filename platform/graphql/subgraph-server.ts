@@ -1,4 +1,4 @@
-import express, { type Router } from 'express';
+import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -13,6 +13,7 @@ import { createLogger } from '../logging.ts';
 import { metricsRegistry } from '../metrics.ts';
 import { listen, type RunningServer } from '../http/server.ts';
 import { graphqlBodyErrorHandler } from '../http/json-errors.ts';
+import { webhookRouter, type WebhookSubscription } from '../inbound/webhook-router.ts';
 import { enforceRoleDirectives } from './authorization-directive.ts';
 import { createErrorFormatter } from './error-formatting.ts';
 import { graphqlError } from './errors.ts';
@@ -30,8 +31,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   readonly typeDefs: DocumentNode;
   readonly resolvers: object;
   createContext(caller: UserCaller): Context;
-  /** HTTP routes beside GraphQL by mount path, e.g. the webhooks of the backing systems it follows. */
-  readonly routes?: Readonly<Record<string, Router>>;
+  /** The backing systems' webhook event types it handles, served at `POST /webhooks/<system>`. */
+  readonly webhooks?: readonly WebhookSubscription[];
   /** Fields (`Type.field`) whose every read is recorded in the audit log, e.g. bank details. */
   readonly sensitiveFields?: readonly string[];
 }
@@ -86,7 +87,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(optio
       response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
     });
   }
-  for (const [path, router] of Object.entries(definition.routes ?? {})) app.use(path, router);
+  if (definition.webhooks) app.use(webhookRouter(definition.webhooks, logger));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

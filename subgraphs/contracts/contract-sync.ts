@@ -7,8 +7,8 @@ import type { Logger } from '@procuregraph/platform/logging';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { ContractRepositoryConnector } from './connectors/contract-repository.ts';
-import type { RepositoryChange, RepositoryContractSnapshot } from './connectors/contract-repository-mapping.ts';
+import type { ContractRepositoryClient } from '@procuregraph/connector-contract-repository/client';
+import { fromRepositoryChange, type RepositoryChange, type RepositoryContractSnapshot } from './contract-repository-mapping.ts';
 import { contracts, feedCursors, inboundEntityVersions, inboundEvents, outbox, priceTerms, syncStatus, type ContractRow } from './db/tables.ts';
 
 export const CONTRACT_REPOSITORY_SOURCE = 'contract-repository';
@@ -17,7 +17,7 @@ export const CONTRACT_CHANGED = 'contract.changed';
 
 export interface ContractFeedOptions {
   db: Database;
-  repository: ContractRepositoryConnector;
+  repository: ContractRepositoryClient;
   policy: CallPolicy;
   logger: Logger;
   intervalMs: number;
@@ -38,7 +38,7 @@ export function createContractFeedPoller(options: ContractFeedOptions): FeedPoll
     intervalMs: options.intervalMs,
     fetchPage: async (cursor) => {
       const page = await options.policy.execute((signal) => options.repository.changesSince(cursor, signal));
-      return { items: page.changes, cursor: page.changes.length > 0 ? page.nextSince : cursor };
+      return { items: page.changes.map((change) => fromRepositoryChange(change)), cursor: page.changes.length > 0 ? page.nextSince : cursor };
     },
     describe: (change) => ({
       sourceEventId: change.changeId,

@@ -1,5 +1,5 @@
 import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
-import { contractRepositoryConnector } from './connectors/contract-repository.ts';
+import { contractRepositoryClient } from '@procuregraph/connector-contract-repository/client';
 import { createContractFeedPoller } from './contract-sync.ts';
 
 export interface ContractsWorkerOptions {
@@ -12,7 +12,7 @@ export function contractsWorkers(options: ContractsWorkerOptions): RegisterWorke
   return ({ db, systems, policies, logger }) => {
     const poller = createContractFeedPoller({
       db,
-      repository: contractRepositoryConnector(systems.contractRepositoryUrl),
+      repository: contractRepositoryClient(systems.contractRepositoryUrl),
       policy: policies.for('CONTRACT_REPOSITORY'),
       logger,
       intervalMs: options.feedIntervalMs,

@@ -7,7 +7,7 @@ import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { InvoicingContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
-import { vendorPlatformWebhooks } from './webhooks.ts';
+import { invoicingWebhooks } from './webhooks.ts';
 
 export { registerWorkers } from './workers.ts';
 
@@ -20,8 +20,6 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
     typeDefs: subgraphTypeDefs('invoicing'),
     resolvers,
     createContext: (caller) => ({ caller, db, events, priceTolerancePct, loaders: createLoaders(db, caller) }),
-    routes: {
-      '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, secret: systems.vendorPlatformWebhookSecret, priceTolerancePct, logger: createLogger('invoicing-webhooks') }),
-    },
+    webhooks: invoicingWebhooks({ db, vendorPlatformSecret: systems.vendorPlatformWebhookSecret, priceTolerancePct, logger: createLogger('invoicing-webhooks') }),
   };
 }

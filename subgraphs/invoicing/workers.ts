@@ -1,7 +1,7 @@
+import { erpClient } from '@procuregraph/connector-erp/client';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
-import { erpConnector } from './connectors/erp.ts';
-import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { invoiceApproved, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
@@ -27,8 +27,8 @@ function running(poller: FeedPoller): BackgroundWork {
  */
 export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorkers {
   return (context) => {
-    const erp = erpConnector(context.systems.erpUrl);
-    const portal = vendorPlatformConnector(context.systems.vendorPlatformUrl);
+    const erp = erpClient(context.systems.erpUrl);
+    const portal = vendorPlatformClient(context.systems.vendorPlatformUrl);
     const { db, jobs, policies, logger } = context;
     jobs.defineHandler({ queue: 'send-invoice-to-erp', topic: invoiceApproved.name, system: 'ERP', handler: (job) => sendInvoiceToErp(db, erp, job) });
     // One at a time, in the order the statuses changed, since the portal keeps the last write.

@@ -33,7 +33,9 @@ import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 import { invoices, outbox, payments } from './db/tables.ts';
 import { seedInvoicing } from './db/seed.ts';
 import { invoicingSubgraph } from './service.ts';
-import { vendorPlatformWebhooks } from './webhooks.ts';
+import { ERP_BASE_PATH } from '@procuregraph/connector-erp/client';
+import { webhookRouter } from '@procuregraph/platform/inbound/webhook-router';
+import { invoicingWebhooks } from './webhooks.ts';
 import { invoicingWorkers } from './workers.ts';
 
 /*
@@ -124,7 +126,7 @@ beforeAll(async () => {
   definition = invoicingSubgraph(testSubgraphDependencies({ db: service.db, client, events, environment: { MATCH_PRICE_TOLERANCE_PCT: '2' } }));
   schema = enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }));
   const app = express();
-  app.use('/webhooks/vendor-platform', vendorPlatformWebhooks({ db: service.db, secret: SECRET, priceTolerancePct: 2, logger }));
+  app.use(webhookRouter(invoicingWebhooks({ db: service.db, vendorPlatformSecret: SECRET, priceTolerancePct: 2, logger }), logger));
   webhookServer = createServer(app);
   await new Promise<void>((resolve) => webhookServer.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/webhooks/vendor-platform`;
@@ -182,7 +184,7 @@ describe('invoice to payment', () => {
 
     await vi.waitFor(async () => expect((await invoiceRow(invoice.id)).erpInvoiceId).not.toBeNull(), { timeout: 20_000, interval: 100 });
     const erpInvoiceId = (await invoiceRow(invoice.id)).erpInvoiceId!;
-    const inErp = (await (await fetch(`${erp.url}/fscmRestApi/resources/11.13.18.05/invoices/${erpInvoiceId}?expand=invoiceLines`)).json()) as Record<string, any>;
+    const inErp = (await (await fetch(`${erp.url}${ERP_BASE_PATH}/invoices/${erpInvoiceId}?expand=invoiceLines`)).json()) as Record<string, any>;
     expect(inErp).toMatchObject({ InvoiceNumber: input.invoiceNumber, InvoiceAmount: decimal(order.total).toFixed(2), SupplierNumber: supplier.erp!.supplierNumber });
 
     const ourPayment = () => service.db.select().from(payments).where(eq(payments.invoiceId, invoice.id));

@@ -7,8 +7,10 @@ import type { Logger } from '@procuregraph/platform/logging';
 import { sum } from '@procuregraph/platform/money';
 import { describeError } from '@procuregraph/platform/resilience/failures';
 import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { ErpConnector } from './connectors/erp.ts';
-import { ErpMappingError, fromErpOrder, fromErpReceipt, type ErpBusinessEvent, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './connectors/erp-mapping.ts';
+import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp/business-events';
+import type { ErpClient } from '@procuregraph/connector-erp/client';
+import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp/resources';
+import { ErpMappingError, fromErpOrder, fromErpReceipt, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
 import {
   facilities,
   feedCursors,
@@ -30,7 +32,7 @@ export const ERP_SOURCE = 'erp';
 
 export interface ErpFeedOptions {
   db: Database;
-  erp: ErpConnector;
+  erp: ErpClient;
   policy: CallPolicy;
   logger: Logger;
   intervalMs: number;
@@ -43,7 +45,7 @@ export interface ErpFeedOptions {
  */
 export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
   const log = options.logger.child({ component: 'erp-feed' });
-  return createFeedPoller<ErpBusinessEvent>({
+  return createFeedPoller<BusinessEvent>({
     db: options.db,
     tables: { inboundEvents, inboundEntityVersions, feedCursors },
     source: ERP_SOURCE,
@@ -59,17 +61,17 @@ export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
         await applyBusinessEvent(tx, item, log);
       } catch (error) {
         // An item we cannot read would stop the feed forever; it is logged and passed over.
-        if (!(error instanceof ErpMappingError)) throw error;
+        if (!(error instanceof ErpResourceError || error instanceof ErpMappingError)) throw error;
         log.error({ eventId: item.eventId, error: describeError(error) }, 'unreadable ERP business event skipped');
       }
     },
   });
 }
 
-async function applyBusinessEvent(tx: Transaction, item: ErpBusinessEvent, log: Logger): Promise<void> {
-  if (item.eventType === 'PurchaseOrderIssued') await applyOrderIssued(tx, fromErpOrder(item.resource), log);
-  else if (item.eventType === 'PurchaseOrderChanged') await applyOrderChanged(tx, fromErpOrder(item.resource), log);
-  else if (item.eventType === 'ReceiptRecorded') await applyReceiptRecorded(tx, fromErpReceipt(item.resource), log);
+async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {
+  if (item.eventType === erpEventTypes.purchaseOrderIssued) await applyOrderIssued(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
+  else if (item.eventType === erpEventTypes.purchaseOrderChanged) await applyOrderChanged(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
+  else if (item.eventType === erpEventTypes.receiptRecorded) await applyReceiptRecorded(tx, fromErpReceipt(readReceipt(item.resource)), log);
 }
 
 async function orderOf(tx: Transaction, snapshot: ErpOrderSnapshot): Promise<PurchaseOrderRow | undefined> {

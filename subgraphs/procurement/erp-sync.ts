@@ -2,14 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Database, Transaction } from '@procuregraph/platform/db/database';
 import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { ErpConnector } from './connectors/erp.ts';
-import { toErpOrderRequest, toErpReceiptRequest, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './connectors/erp-mapping.ts';
+import type { ErpClient } from '@procuregraph/connector-erp/client';
+import { fromErpOrder, fromErpReceipt, toErpOrderRequest, toErpReceiptRequest, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
 import { facilities, purchaseOrderLines, purchaseOrders, receiptLines, receipts, supplierReferences } from './db/tables.ts';
 import { emitOrderEvent, PURCHASE_ORDER_ISSUED, requestPublication } from './events.ts';
 
 /** Job handlers that create canonical orders and receipts in the ERP (system ERP). */
 
-export function sendOrderToErp(db: Database, erp: ErpConnector) {
+export function sendOrderToErp(db: Database, erp: ErpClient) {
   return async (job: JobContext): Promise<void> => {
     const [order] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.id, job.entityId));
     if (!order) throw new PermanentError(`No purchase order ${job.entityId}`);
@@ -20,7 +20,7 @@ export function sendOrderToErp(db: Database, erp: ErpConnector) {
     const lines = await db.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
     const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
     const request = toErpOrderRequest({ ...order, erpSupplierId: supplier.erpSupplierId, shipToLocationCode: facility?.code ?? null, lines });
-    const created = await erp.createPurchaseOrder(request, job.idempotencyKey, job.signal);
+    const created = fromErpOrder(await erp.createPurchaseOrder(request, job.idempotencyKey, job.signal));
     await db.transaction((tx) => linkOrderToErp(tx, order.id, created));
   };
 }
@@ -46,7 +46,7 @@ export async function linkOrderToErp(tx: Transaction, orderId: string, snapshot:
   await requestPublication(tx, orderId);
 }
 
-export function sendReceiptToErp(db: Database, erp: ErpConnector) {
+export function sendReceiptToErp(db: Database, erp: ErpClient) {
   return async (job: JobContext): Promise<void> => {
     const [receipt] = await db.select().from(receipts).where(eq(receipts.id, job.entityId));
     if (!receipt) throw new PermanentError(`No receipt ${job.entityId}`);
@@ -56,7 +56,7 @@ export function sendReceiptToErp(db: Database, erp: ErpConnector) {
     if (!order?.number) throw new PermanentError(`The order of receipt ${receipt.id} has no ERP number`);
     const lines = await db.select().from(receiptLines).where(eq(receiptLines.receiptId, receipt.id)).orderBy(receiptLines.lineNumber);
     const request = toErpReceiptRequest({ id: receipt.id, receivedAt: receipt.receivedAt, orderNumber: order.number, lines });
-    const created = await erp.createReceipt(request, job.idempotencyKey, job.signal);
+    const created = fromErpReceipt(await erp.createReceipt(request, job.idempotencyKey, job.signal));
     await db.transaction((tx) => linkReceiptToErp(tx, receipt.id, created));
   };
 }

@@ -6,8 +6,9 @@ import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import type { Logger } from '@procuregraph/platform/logging';
 import { describeError, isPermanentFailure, PermanentError } from '@procuregraph/platform/resilience/failures';
 import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { VendorPlatformConnector } from './connectors/vendor-platform.ts';
-import { acknowledgementOf, toPortalOrder, type Acknowledgement, type VendorEvent } from './connectors/vendor-platform-mapping.ts';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import type { VendorEvent } from '@procuregraph/connector-vendor-platform/events';
+import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
 import { facilities, feedCursors, inboundEntityVersions, inboundEvents, purchaseOrderLines, purchaseOrders, supplierReferences } from './db/tables.ts';
 
 /** Webhooks and the events feed of the vendor platform share one source, so each event applies once. */
@@ -18,7 +19,7 @@ export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
  * is an idempotent upsert, so a retry or a republication after a status change is harmless.
  * When the job gives up for good the publication is FAILED, which the graph shows.
  */
-export function publishOrder(db: Database, vendorPlatform: VendorPlatformConnector, retryLimit: number) {
+export function publishOrder(db: Database, vendorPlatform: VendorPlatformClient, retryLimit: number) {
   return async (job: JobContext): Promise<void> => {
     try {
       await publish(db, vendorPlatform, job);
@@ -29,7 +30,7 @@ export function publishOrder(db: Database, vendorPlatform: VendorPlatformConnect
   };
 }
 
-async function publish(db: Database, vendorPlatform: VendorPlatformConnector, job: JobContext): Promise<void> {
+async function publish(db: Database, vendorPlatform: VendorPlatformClient, job: JobContext): Promise<void> {
   const [order] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.id, job.entityId));
   if (!order?.number) throw new PermanentError(`The order ${job.entityId} has no ERP number to publish`);
   const [supplier] = await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, order.supplierId));
@@ -39,7 +40,7 @@ async function publish(db: Database, vendorPlatform: VendorPlatformConnector, jo
   const lines = await db.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
   const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
   const portalOrder = toPortalOrder({ ...order, number: order.number, shipTo: facility?.name ?? null, registrationId: supplier.vendorRegistrationId, lines });
-  await vendorPlatform.publishPurchaseOrder(order.id, portalOrder, job.signal);
+  await vendorPlatform.putPurchaseOrder(order.id, portalOrder, job.signal);
   await markPublication(db, order.id, 'PUBLISHED');
 }
 
@@ -74,7 +75,7 @@ export function applyVendorEvent(db: Database, event: VendorEvent): Promise<Inbo
 
 export interface VendorFeedOptions {
   db: Database;
-  vendorPlatform: VendorPlatformConnector;
+  vendorPlatform: VendorPlatformClient;
   policy: CallPolicy;
   logger: Logger;
   intervalMs: number;

@@ -6,7 +6,7 @@ import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { ProcurementContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
-import { vendorPlatformWebhooks } from './webhooks.ts';
+import { procurementWebhooks } from './webhooks.ts';
 
 export { registerWorkers } from './workers.ts';
 
@@ -18,6 +18,6 @@ export function procurementSubgraph({ db, systems }: SubgraphDependencies): Subg
     typeDefs: subgraphTypeDefs('procurement'),
     resolvers,
     createContext: (caller) => ({ caller, db, loaders: createLoaders(db, caller) }),
-    routes: { '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, webhookSecret: systems.vendorPlatformWebhookSecret }) },
+    webhooks: procurementWebhooks({ db, vendorPlatformSecret: systems.vendorPlatformWebhookSecret }),
   };
 }

@@ -1,38 +1,28 @@
-import express, { type Router } from 'express';
+import { vendorEventTypes, vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform/events';
 import type { Database } from '@procuregraph/platform/db/database';
-import { verifyWebhook } from '@procuregraph/platform/inbound/signature';
-import { acknowledgementOf, vendorEventEnvelope, type VendorEvent } from './connectors/vendor-platform-mapping.ts';
+import { MalformedWebhookError, subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound/webhook-router';
+import { describeError } from '@procuregraph/platform/resilience/failures';
 import { applyVendorEvent } from './publication.ts';
+import { acknowledgementOf } from './vendor-platform-mapping.ts';
 
-export interface VendorPlatformWebhookDependencies {
+export interface ProcurementWebhookDependencies {
   readonly db: Database;
   /** The secret the vendor platform signs its webhooks with. */
-  readonly webhookSecret: string;
-}
-
-/** The body must be an event and, if it says it is an acknowledgement, a readable one. */
-function parseEvent(json: unknown): VendorEvent {
-  const event = vendorEventEnvelope.parse(json);
-  acknowledgementOf(event);
-  return event;
+  readonly vendorPlatformSecret: string;
 }
 
 /**
- * Receives the vendor platform's `purchase_order.*` webhooks (mounted at `/webhooks/vendor-platform`).
- * The signature is checked over the raw bytes before anything is parsed; a redelivered event is
- * acknowledged again without being applied twice.
+ * The webhooks procurement handles: suppliers' acknowledgements of published orders. A malformed
+ * acknowledgement is refused (400); a redelivered one is acknowledged again without being applied twice.
  */
-export function vendorPlatformWebhooks(deps: VendorPlatformWebhookDependencies): Router {
-  const router = express.Router();
-  router.post('/', express.raw({ type: () => true, limit: '1mb' }), async (request, response) => {
-    const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const verification = verifyWebhook({ headers: request.headers, rawBody }, { secret: deps.webhookSecret, parse: parseEvent });
-    if (!verification.ok) {
-      response.status(verification.status).json({ error: verification.reason });
-      return;
+export function procurementWebhooks(deps: ProcurementWebhookDependencies): WebhookSubscription[] {
+  const acknowledgements = subscribeToWebhooks(vendorPlatformWebhooks(deps.vendorPlatformSecret), [vendorEventTypes.purchaseOrderAcknowledged], async (event) => {
+    try {
+      acknowledgementOf(event);
+    } catch (error) {
+      throw new MalformedWebhookError(describeError(error));
     }
-    const outcome = await applyVendorEvent(deps.db, verification.body);
-    response.json({ received: true, outcome });
+    return { status: 200, body: { received: true, outcome: await applyVendorEvent(deps.db, event) } };
   });
-  return router;
+  return [acknowledgements];
 }

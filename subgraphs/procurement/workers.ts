@@ -1,8 +1,8 @@
+import { erpClient } from '@procuregraph/connector-erp/client';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
-import { erpConnector } from './connectors/erp.ts';
-import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { createErpFeedPoller } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
 import { CONTRACT_CHANGED, ERP_SUBMISSION_REQUESTED, PUBLICATION_REQUESTED, RECEIPT_RECORDED, SUPPLIER_ERP_LINKED, SUPPLIER_PORTAL_ENROLLED, SUPPLIER_STATUS_CHANGED } from './events.ts';
@@ -25,8 +25,8 @@ function feedWork(poller: FeedPoller): BackgroundWork {
 /** Procurement's background work, with timings a test can shorten. */
 export function procurementWorkers(options: ProcurementWorkerOptions): RegisterWorkers {
   return ({ db, jobs, systems, policies, logger }) => {
-    const erp = erpConnector(systems.erpUrl);
-    const vendorPlatform = vendorPlatformConnector(systems.vendorPlatformUrl);
+    const erp = erpClient(systems.erpUrl);
+    const vendorPlatform = vendorPlatformClient(systems.vendorPlatformUrl);
     const retry = options.retry ?? {};
     jobs.defineHandler({ queue: 'erp-purchase-orders', topic: ERP_SUBMISSION_REQUESTED, system: 'ERP', retry, handler: sendOrderToErp(db, erp) });
     jobs.defineHandler({ queue: 'erp-receipts', topic: RECEIPT_RECORDED, system: 'ERP', retry, handler: sendReceiptToErp(db, erp) });

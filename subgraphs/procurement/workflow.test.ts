@@ -6,12 +6,14 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoSupplier } from '@procuregraph/demo/world';
+import { ERP_BASE_PATH } from '@procuregraph/connector-erp/client';
 import { startErp } from '@procuregraph/erp/server';
 import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
+import { webhookRouter } from '@procuregraph/platform/inbound/webhook-router';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
@@ -23,11 +25,11 @@ import { outbox, purchaseOrderLines, purchaseOrders, receipts, supplierReference
 import { issuePurchaseOrder, type IssuePurchaseOrderRequest } from './issue-purchase-order.ts';
 import { recordReceipt } from './record-receipt.ts';
 import { migrationsFolder } from './service.ts';
-import { vendorPlatformWebhooks } from './webhooks.ts';
+import { procurementWebhooks } from './webhooks.ts';
 import { procurementWorkers } from './workers.ts';
 
 const WEBHOOK_SECRET = 'whsec_procurement_test';
-const ERP_API = '/fscmRestApi/resources/11.13.18.05';
+const ERP_API = ERP_BASE_PATH;
 const world = createWorld({ scale: 'default' });
 const suppliers = [...world.suppliers()];
 const activeSupplier = suppliers.find((supplier) => supplier.status === 'ACTIVE' && supplier.erp !== null)!;
@@ -65,7 +67,7 @@ beforeAll(async () => {
   erpUrl = erp.url;
   vendorUrl = vendor.url;
   const app = express();
-  app.use('/webhooks/vendor-platform', vendorPlatformWebhooks({ db, webhookSecret: WEBHOOK_SECRET }));
+  app.use(webhookRouter(procurementWebhooks({ db, vendorPlatformSecret: WEBHOOK_SECRET }), createLogger('procurement-webhooks')));
   webhookServer = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => webhookServer.once('listening', resolve));
   webhookUrl = `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/webhooks/vendor-platform`;

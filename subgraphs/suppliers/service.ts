@@ -8,7 +8,7 @@ import type { SuppliersContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import { onboardingDependencies } from './onboarding/configuration.ts';
-import { vendorPlatformWebhooks } from './webhooks.ts';
+import { suppliersWebhooks } from './webhooks.ts';
 
 export { registerWorkers } from './workers.ts';
 
@@ -23,8 +23,6 @@ export function suppliersSubgraph({ db, events, cipher, environment, systems }: 
     createContext: (caller) => ({ caller, db, events, onboarding, loaders: createLoaders(db, caller) }),
     // Bank details and tax ids: every read is recorded in the audit log (HIPAA, SOX).
     sensitiveFields: ['Supplier.bankAccount', 'Supplier.taxIdMasked'],
-    routes: {
-      '/webhooks/vendor-platform': vendorPlatformWebhooks({ db, cipher, systems, environment, logger: createLogger('suppliers-webhooks') }),
-    },
+    webhooks: suppliersWebhooks({ db, cipher, systems, environment, logger: createLogger('suppliers-webhooks') }),
   };
 }

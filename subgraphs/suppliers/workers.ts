@@ -1,9 +1,9 @@
+import { erpClient } from '@procuregraph/connector-erp/client';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
 import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/jobs/subgraph-workers';
 import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
 import { describeError } from '@procuregraph/platform/resilience/failures';
 import { z } from 'zod';
-import { erpConnector } from './connectors/erp.ts';
-import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';
 import { linkOnPortal } from './onboarding/portal-enrollment.ts';
@@ -23,8 +23,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const erpLinkedPayload = z.object({ vendorRegistrationId: z.string().nullable(), erpSupplierId: z.string(), erpSupplierNumber: z.string() });
 
 function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions> | undefined): void {
-  const erp = erpConnector(context.systems.erpUrl);
-  const vendorPlatform = vendorPlatformConnector(context.systems.vendorPlatformUrl);
+  const erp = erpClient(context.systems.erpUrl);
+  const vendorPlatform = vendorPlatformClient(context.systems.vendorPlatformUrl);
   context.jobs.defineHandler({
     queue: 'erp-supplier-setup',
     topic: SUPPLIER_APPROVED,

@@ -2,13 +2,14 @@ import type { Database } from '@procuregraph/platform/db/database';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import type { VendorEvent } from '@procuregraph/connector-vendor-platform/events';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './portal-invoices.ts';
 
 export interface PortalInvoiceFeedOptions {
   db: Database;
-  portal: VendorPlatformConnector;
+  portal: VendorPlatformClient;
   /** The platform's breaker and timeout, which every read of the feed goes through. */
   policy: CallPolicy;
   logger: Logger;
@@ -19,14 +20,13 @@ export interface PortalInvoiceFeedOptions {
 /** Catches up, from the platform's event feed, on submitted invoices whose webhook never arrived. */
 export function portalInvoiceFeed(options: PortalInvoiceFeedOptions): FeedPoller {
   const { db, portal, policy, logger } = options;
-  type Item = Awaited<ReturnType<VendorPlatformConnector['events']>>['items'][number];
-  return createFeedPoller<Item>({
+  return createFeedPoller<VendorEvent>({
     db,
     tables: { inboundEvents, inboundEntityVersions, feedCursors },
     source: VENDOR_PLATFORM_SOURCE,
     logger,
     intervalMs: options.intervalMs,
-    fetchPage: (cursor) => policy.execute((signal) => portal.events(cursor, signal)).then((page) => ({ items: page.items, cursor: page.cursor })),
+    fetchPage: (cursor) => policy.execute((signal) => portal.eventsAfter(cursor, signal)),
     describe: (event) => ({ sourceEventId: event.id }),
     apply: async (tx, event) => {
       if (event.type === INVOICE_SUBMITTED) await acceptPortalInvoice(tx, event.data, options.priceTolerancePct, logger);

@@ -2,13 +2,15 @@ import { eq } from 'drizzle-orm';
 import type { Transaction } from '@procuregraph/platform/db/database';
 import { isUuid } from '@procuregraph/platform/db/ids';
 import type { Logger } from '@procuregraph/platform/logging';
-import { invoiceFromPortal } from '../connectors/vendor-platform-mapping.ts';
+import { vendorEventTypes } from '@procuregraph/connector-vendor-platform/events';
+import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform/resources';
+import { invoiceFromPortal } from '../vendor-platform-mapping.ts';
 import { supplierProjections } from '../db/tables.ts';
 import { submitInvoice } from './submit-invoice.ts';
 
 /** Webhooks and the feed of the vendor platform share this source, so each event is applied once whichever way it came. */
 export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
-export const INVOICE_SUBMITTED = 'invoice.submitted';
+export const INVOICE_SUBMITTED = vendorEventTypes.invoiceSubmitted;
 
 async function supplierOfRegistration(tx: Transaction, registrationId: string): Promise<string> {
   const [supplier] = await tx.select({ supplierId: supplierProjections.supplierId }).from(supplierProjections).where(eq(supplierProjections.vendorRegistrationId, registrationId));
@@ -23,7 +25,7 @@ async function supplierOfRegistration(tx: Transaction, registrationId: string): 
  * platform cannot correct it by sending it again.
  */
 export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number, logger: Logger): Promise<void> {
-  const portal = invoiceFromPortal(data);
+  const portal = invoiceFromPortal(readSubmittedInvoice(data));
   const supplierId = await supplierOfRegistration(tx, portal.registrationId);
   const { purchaseOrderId, portalInvoiceId, registrationId: _registration, ...document } = portal;
   const result = await submitInvoice(

@@ -3,7 +3,7 @@ import type { Transaction } from '@procuregraph/platform/db/database';
 import { newId } from '@procuregraph/platform/db/ids';
 import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
-import type { ErpPaymentSnapshot } from '../connectors/erp-mapping.ts';
+import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
 import { invoices, outbox, payments, syncStatus, type InvoiceRow, type PaymentRow, type PaymentStatus } from '../db/tables.ts';
 import { paymentStatusChanged, type PaymentStatusChanged } from '../events.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';

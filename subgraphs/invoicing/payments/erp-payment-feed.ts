@@ -1,17 +1,17 @@
+import type { ErpClient } from '@procuregraph/connector-erp/client';
+import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp/business-events';
+import { readPayment } from '@procuregraph/connector-erp/resources';
 import type { Database } from '@procuregraph/platform/db/database';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { ErpConnector } from '../connectors/erp.ts';
-import { paymentFromErp, type ErpBusinessEvent } from '../connectors/erp-mapping.ts';
+import { paymentFromErp } from '../erp-mapping.ts';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { applyErpPayment } from './apply-erp-payment.ts';
 
-const PAYMENT_STATUS_CHANGED = 'PaymentStatusChanged';
-
 export interface ErpPaymentFeedOptions {
   db: Database;
-  erp: ErpConnector;
+  erp: ErpClient;
   /** The ERP's breaker and timeout, which every read of the feed goes through. */
   policy: CallPolicy;
   logger: Logger;
@@ -20,36 +20,36 @@ export interface ErpPaymentFeedOptions {
 
 /**
  * Follows the ERP's business events from a stored cursor and applies its payments' states. Each
- * event applies once (by EventId), and an older state of a payment never overwrites a newer one
- * (versions ordered by the feed's Sequence). A payment the mapping cannot read is logged and
+ * event applies once (by its event id), and an older state of a payment never overwrites a newer
+ * one (versions ordered by the feed's sequence). A payment the mapping cannot read is logged and
  * skipped, so one bad record does not stop every later payment.
  */
 export function erpPaymentFeed(options: ErpPaymentFeedOptions): FeedPoller {
   const { db, erp, policy, logger } = options;
-  return createFeedPoller<ErpBusinessEvent>({
+  return createFeedPoller<BusinessEvent>({
     db,
     tables: { inboundEvents, inboundEntityVersions, feedCursors },
     source: 'erp',
     logger,
     intervalMs: options.intervalMs,
     async fetchPage(cursor) {
-      const items = await policy.execute((signal) => erp.businessEvents(Number(cursor ?? 0), signal));
-      return { items, cursor: items.length > 0 ? String(items.at(-1)!.Sequence) : cursor };
+      const { items } = await policy.execute((signal) => erp.businessEventsAfter(Number(cursor ?? 0), signal));
+      return { items, cursor: items.length > 0 ? String(items.at(-1)!.sequence) : cursor };
     },
     describe: (event) => ({
-      sourceEventId: event.EventId,
-      ...(event.EventType === PAYMENT_STATUS_CHANGED ? { entity: { key: `payment:${event.ResourceId}`, occurredAt: new Date(event.OccurredAt), sequence: event.Sequence } } : {}),
+      sourceEventId: event.eventId,
+      ...(event.eventType === erpEventTypes.paymentStatusChanged ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } } : {}),
     }),
     async apply(tx, event) {
-      if (event.EventType !== PAYMENT_STATUS_CHANGED) return;
+      if (event.eventType !== erpEventTypes.paymentStatusChanged) return;
       let snapshot;
       try {
-        snapshot = paymentFromErp(event.Resource);
+        snapshot = paymentFromErp(readPayment(event.resource));
       } catch (error) {
-        logger.warn({ eventId: event.EventId, error: String(error) }, 'ERP payment event is unreadable; skipped');
+        logger.warn({ eventId: event.eventId, error: String(error) }, 'ERP payment event is unreadable; skipped');
         return;
       }
-      await applyErpPayment(tx, snapshot, new Date(event.OccurredAt));
+      await applyErpPayment(tx, snapshot, event.occurredAt);
     },
   });
 }

@@ -2,7 +2,8 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import { portalPaymentBody } from '../vendor-platform-mapping.ts';
 import { invoices, payments, supplierProjections } from '../db/tables.ts';
 import { paymentStatusChanged } from '../events.ts';
 
@@ -24,14 +25,14 @@ async function portalContext(db: Database, paymentId: string) {
  * portal keeps the last write, so a status older than the one already shown (a late retry) is
  * not written over it.
  */
-export async function publishPaymentToPortal(db: Database, portal: VendorPlatformConnector, job: JobContext): Promise<void> {
+export async function publishPaymentToPortal(db: Database, portal: VendorPlatformClient, job: JobContext): Promise<void> {
   const event = paymentStatusChanged.parse(job.payload);
   const occurredAt = new Date(event.occurredAt);
   const { payment, invoiceNumber, registrationId } = await portalContext(db, event.paymentId);
   if (payment.portalStatusAt !== null && payment.portalStatusAt >= occurredAt) return;
   await portal.putPayment(
     payment.id,
-    {
+    portalPaymentBody({
       registrationId,
       invoiceNumber,
       paymentNumber: payment.paymentNumber ?? payment.id,
@@ -40,7 +41,7 @@ export async function publishPaymentToPortal(db: Database, portal: VendorPlatfor
       method: payment.method,
       status: event.status,
       statusChangedAt: occurredAt,
-    },
+    }),
     job.signal,
   );
   await db

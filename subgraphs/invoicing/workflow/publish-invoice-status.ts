@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import { portalInvoiceStatusBody } from '../vendor-platform-mapping.ts';
 import { invoices, matchExceptions } from '../db/tables.ts';
 import { invoiceStatusChanged } from '../events.ts';
 
@@ -19,10 +20,10 @@ async function rejectionReason(db: Database, invoiceId: string): Promise<string 
  * The job behind `invoice.status_changed`: writes the invoice's current status (not the event's)
  * to the portal, so jobs run late or out of order still leave the supplier seeing the latest.
  */
-export async function publishInvoiceStatus(db: Database, portal: VendorPlatformConnector, job: JobContext): Promise<void> {
+export async function publishInvoiceStatus(db: Database, portal: VendorPlatformClient, job: JobContext): Promise<void> {
   const { invoiceId } = invoiceStatusChanged.parse(job.payload);
   const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice?.vendorPlatformInvoiceId) throw new PermanentError(`Invoice ${invoiceId} has no portal copy`);
   const reason = invoice.status === 'REJECTED' ? await rejectionReason(db, invoiceId) : null;
-  await portal.putInvoiceStatus(invoice.vendorPlatformInvoiceId, invoice.status, reason, job.signal);
+  await portal.putInvoiceStatus(invoice.vendorPlatformInvoiceId, portalInvoiceStatusBody(invoice.status, reason), job.signal);
 }

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { ErpConnector } from '../connectors/erp.ts';
-import type { InvoiceForErp } from '../connectors/erp-mapping.ts';
+import type { ErpClient } from '@procuregraph/connector-erp/client';
+import { erpInvoiceBody, type InvoiceForErp } from '../erp-mapping.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, supplierProjections, type InvoiceRow } from '../db/tables.ts';
 import { invoiceApproved } from '../events.ts';
 
@@ -37,11 +37,11 @@ async function invoiceForErp(db: Database, invoice: InvoiceRow): Promise<Invoice
  * The job behind `invoice.approved`: creates the invoice in ERP payables (the job's idempotency
  * key makes a retry find the first one) and keeps the ERP InvoiceId its payments will name.
  */
-export async function sendInvoiceToErp(db: Database, erp: ErpConnector, job: JobContext): Promise<void> {
+export async function sendInvoiceToErp(db: Database, erp: ErpClient, job: JobContext): Promise<void> {
   const { invoiceId } = invoiceApproved.parse(job.payload);
   const [invoice] = await db.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!invoice) throw new PermanentError(`Invoice ${invoiceId} does not exist`);
   if (invoice.erpInvoiceId !== null) return;
-  const erpInvoiceId = await erp.createInvoice(await invoiceForErp(db, invoice), { idempotencyKey: job.idempotencyKey, signal: job.signal });
+  const erpInvoiceId = await erp.createInvoice(erpInvoiceBody(await invoiceForErp(db, invoice)), job.idempotencyKey, job.signal);
   await db.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
 }

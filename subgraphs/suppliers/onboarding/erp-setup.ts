@@ -4,7 +4,8 @@ import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
 import { externalReferences, outbox, suppliers, type ErpLinks } from '../db/tables.ts';
-import type { ErpConnector } from '../connectors/erp.ts';
+import type { ErpClient } from '@procuregraph/connector-erp/client';
+import { erpSupplierSetup, fromErpSupplier } from '../erp-mapping.ts';
 import { supplierIdentity } from '../supplier/identity.ts';
 import { lockSupplier, transition } from '../supplier/status-change.ts';
 import { SUPPLIER_ERP_LINKED } from '../supplier/topics.ts';
@@ -13,7 +14,7 @@ import { portalRegistrationOf } from '../supplier/external-references.ts';
 export interface ErpSetupDependencies {
   db: Database;
   cipher: FieldCipher;
-  erp: ErpConnector;
+  erp: ErpClient;
 }
 
 /** Records the ERP's ids; an APPROVED supplier turns ACTIVE now that the ERP confirmed it. */
@@ -50,9 +51,9 @@ export async function setUpInErp(deps: ErpSetupDependencies, supplierId: string,
   if (!supplier) throw new PermanentError(`Supplier ${supplierId} does not exist`);
   // Set up before (e.g. approved again after a screening hold): confirm with the links in hand.
   if (supplier.erpLinks) return recordErpLinks(deps.db, supplierId, supplier.erpLinks);
-  const links = await deps.erp.setUpSupplier(supplierIdentity(supplier, deps.cipher), idempotencyKey, signal);
+  const links = await deps.erp.setUpSupplier(erpSupplierSetup(supplierIdentity(supplier, deps.cipher)), idempotencyKey, signal);
   // Active only when the ERP says so: its record must read back as an active, spend-authorized supplier.
-  const confirmed = await deps.erp.getSupplier(links.supplierId, signal);
+  const confirmed = fromErpSupplier(await deps.erp.getSupplier(links.supplierId, signal));
   if (confirmed.status !== 'ACTIVE') {
     throw new Error(`The ERP holds supplier ${links.supplierId} as ${confirmed.status ?? 'unknown'} (${confirmed.issues.join('; ') || 'no details'})`);
   }

@@ -14,12 +14,14 @@ import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platfor
 import { readEnvironment } from '@procuregraph/platform/config';
 import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
+import { webhookRouter } from '@procuregraph/platform/inbound/webhook-router';
 import { createLogger } from '@procuregraph/platform/logging';
+import { ERP_BASE_PATH } from '@procuregraph/connector-erp/client';
 import { startErp } from '@procuregraph/erp/server';
 import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 import { migrationsFolder } from '../service.ts';
 import { createSuppliersWorkers } from '../workers.ts';
-import { vendorPlatformWebhooks } from '../webhooks.ts';
+import { suppliersWebhooks } from '../webhooks.ts';
 import { externalReferences, outbox, suppliers, syncStatus, type SupplierRow } from '../db/tables.ts';
 import { bundledLeieFile, createExclusionScreening } from '../screening/exclusion-screening.ts';
 import { reloadAndRescreen } from '../screening/rescreen.ts';
@@ -85,7 +87,7 @@ beforeAll(async () => {
     logger,
   });
   const app = express();
-  app.use('/webhooks/vendor-platform', vendorPlatformWebhooks({ db, cipher, systems, logger, environment: { SCREENING_LEIE_FILE: leieFile } }));
+  app.use(webhookRouter(suppliersWebhooks({ db, cipher, systems, logger, environment: { SCREENING_LEIE_FILE: leieFile } }), logger));
   webhookServer = await new Promise<Server>((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
   });
@@ -148,7 +150,7 @@ async function onboard(index: number, changes: Partial<OnboardingInput> = {}, id
 }
 
 async function erpJson(path: string): Promise<any> {
-  return (await fetch(`${erp.url}/fscmRestApi/resources/11.13.18.05${path}`)).json();
+  return (await fetch(`${erp.url}${ERP_BASE_PATH}${path}`)).json();
 }
 
 describe('onboarding through the workflow', () => {

@@ -2,8 +2,8 @@ import { and, eq, isNull, or } from 'drizzle-orm';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { VendorPlatformConnector } from '../connectors/vendor-platform.ts';
-import type { EnrollmentRecord } from '../connectors/vendor-platform-mapping.ts';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import { toRegistration, type EnrollmentRecord } from '../vendor-platform-mapping.ts';
 import { externalReferences, insuranceCertificates, suppliers, type SupplierRow } from '../db/tables.ts';
 import { bankAccountFingerprint, parseTaxId } from '../supplier/identifiers.ts';
 import { supplierIdentity } from '../supplier/identity.ts';
@@ -19,7 +19,7 @@ import type { OnboardingInput } from '../supplier/registration.ts';
 export interface PortalEnrollmentDependencies {
   db: Database;
   cipher: FieldCipher;
-  platform: VendorPlatformConnector;
+  platform: VendorPlatformClient;
 }
 
 async function enrollmentRecord(db: Database, cipher: FieldCipher, supplier: SupplierRow): Promise<EnrollmentRecord> {
@@ -46,7 +46,7 @@ async function enrollOnPortal(deps: PortalEnrollmentDependencies, supplierId: st
   if (!supplier?.erpLinks) throw new PermanentError(`Supplier ${supplierId} is not set up in the ERP, so it cannot be enrolled on the portal`);
   const known = await portalRegistrationOf(deps.db, supplierId);
   if (known) return known;
-  const created = await deps.platform.createRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier), idempotencyKey, signal);
+  const created = await deps.platform.createRegistration(toRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier)), idempotencyKey, signal);
   // The platform's registration.submitted webhook may have recorded it first (linkKnownSupplier).
   const recorded = await deps.db.transaction((tx) => recordPortalRegistration(tx, supplier, created));
   if (!recorded) throw new PermanentError(`Registration ${created} belongs to another supplier; ${supplierId} stays without one`);

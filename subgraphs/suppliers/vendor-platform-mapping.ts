@@ -1,31 +1,13 @@
-import { z } from 'zod';
-import type { OnboardingInput } from '../supplier/registration.ts';
-import { insuranceTypes, type ContactValue, type InsuranceType } from '../db/tables.ts';
-import type { SupplierIdentity } from '../supplier/identity.ts';
-import { legalFormOf, type LegalForm } from '../supplier/legal-name.ts';
+import type { Registration, RegistrationCreate } from '@procuregraph/connector-vendor-platform/resources';
+import type { OnboardingInput } from './supplier/registration.ts';
+import { insuranceTypes, type ContactValue, type InsuranceType } from './db/tables.ts';
+import type { SupplierIdentity } from './supplier/identity.ts';
+import { legalFormOf, type LegalForm } from './supplier/legal-name.ts';
 
 /**
- * Vendor-platform registrations in canonical terms. Read leniently: whatever is wrong with a
- * registration is for onboarding validation to report (and the platform to hear back), not a
- * reason to drop it here.
+ * Vendor-platform registrations in canonical terms. Whatever is wrong with a registration is for
+ * onboarding validation to report (and the platform to hear back), not a reason to drop it here.
  */
-
-const text = z.string().nullish();
-const registrationPayload = z
-  .object({
-    id: z.string(),
-    status: z.string(),
-    legalName: text,
-    dbaName: text,
-    tin: text,
-    address: z.object({ street1: text, street2: text, city: text, state: text, zip: text, country: text }).loose().nullish(),
-    contact: z.object({ fullName: text, email: text, phone: text }).loose().nullish(),
-    bank: z.object({ routingNumber: text, accountNumber: text, accountType: text }).loose().nullish(),
-    insurance: z
-      .array(z.object({ kind: z.string(), insurer: text, policyNumber: text, coverageLimit: z.object({ value: z.union([z.string(), z.number()]) }).loose().nullish(), expirationDate: text }).loose())
-      .nullish(),
-  })
-  .loose();
 
 export interface RegistrationView {
   registrationId: string;
@@ -39,9 +21,8 @@ function insuranceType(kind: string): InsuranceType | null {
   return (insuranceTypes as readonly string[]).includes(type) ? (type as InsuranceType) : null;
 }
 
-/** Reads `GET /api/v1/registrations/{id}` (the full record, TIN and account number included). */
-export function fromRegistration(body: unknown): RegistrationView {
-  const registration = registrationPayload.parse(body);
+/** A registration (the full record, TIN and account number included) as onboarding input. */
+export function fromRegistration(registration: Registration): RegistrationView {
   const { address, contact, bank } = registration;
   return {
     registrationId: registration.id,
@@ -77,7 +58,7 @@ const taxClassifications: Record<LegalForm, 'llc' | 'partnership' | 'c_corporati
 };
 
 /** The body of `POST /api/v1/registrations` for a supplier onboarded through the graph. */
-export function toRegistration(record: EnrollmentRecord): unknown {
+export function toRegistration(record: EnrollmentRecord): RegistrationCreate {
   const { address, contact, bankAccount } = record;
   return {
     legalName: record.legalName,
@@ -96,20 +77,4 @@ export function toRegistration(record: EnrollmentRecord): unknown {
       expirationDate: certificate.expiresOn,
     })),
   };
-}
-
-const createdRegistration = z.object({ id: z.string().min(1) }).loose();
-
-/** The platform's id of a registration it has just created. */
-export function registrationIdOf(body: unknown): string {
-  return createdRegistration.parse(body).id;
-}
-
-const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), code: z.string().optional() }).loose();
-
-/** "invalid_state: …" from an RFC 9457 problem body. */
-export function describeProblem(body: unknown): string {
-  const parsed = problem.safeParse(body);
-  if (!parsed.success) return typeof body === 'string' ? body.slice(0, 200) : 'no error details';
-  return `${parsed.data.code ?? 'error'}: ${parsed.data.detail ?? parsed.data.title ?? ''}`;
 }

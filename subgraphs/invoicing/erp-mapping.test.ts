@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { erpBusinessEvent, erpInvoiceBody, paymentFromErp } from './erp-mapping.ts';
+import { readBusinessEventPage } from '@procuregraph/connector-erp/business-events';
+import { readPayment } from '@procuregraph/connector-erp/resources';
+import { erpInvoiceBody, paymentFromErp as fromPayment } from './erp-mapping.ts';
 
 /** A `payablesPayments` resource as the ERP's business event carries it (`expand=all`). */
 const payment = {
@@ -19,6 +21,8 @@ const payment = {
   LastUpdateDate: '2026-11-21T10:00:00.000Z',
   relatedInvoices: { items: [{ InvoicePaymentId: 300000200, InvoiceId: 300000099, InvoiceNumber: 'INV-1', AmountPaid: '1234567.89' }], count: 1, hasMore: false, limit: 1, offset: 0 },
 };
+
+const paymentFromErp = (resource: unknown) => fromPayment(readPayment(resource));
 
 describe('the ERP payables mapping', () => {
   it('reads a payment in canonical terms', () => {
@@ -65,7 +69,7 @@ describe('the ERP payables mapping', () => {
   });
 
   it('reads a business event envelope', () => {
-    const event = erpBusinessEvent.parse({
+    const [event] = readBusinessEventPage({ items: [{
       EventId: '5b0a3f0e-1b8e-4c55-9a39-2f0a7c1d0e11',
       Sequence: 17,
       EventType: 'PaymentStatusChanged',
@@ -74,8 +78,15 @@ describe('the ERP payables mapping', () => {
       ResourceId: 300000123,
       PreviousStatus: 'Issued',
       Resource: payment,
+    }], hasMore: false }).items;
+    expect(event).toEqual({
+      eventId: '5b0a3f0e-1b8e-4c55-9a39-2f0a7c1d0e11',
+      sequence: 17,
+      eventType: 'PaymentStatusChanged',
+      resourceId: '300000123',
+      occurredAt: new Date('2026-11-21T10:00:00.000Z'),
+      resource: payment,
     });
-    expect(event.ResourceId).toBe('300000123');
   });
 
   it('writes an invoice whose lines add up to its amount, amounts in cents and the PO reference on each line', () => {

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { readBusinessEventPage } from '@procuregraph/connector-erp/business-events';
+import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp/resources';
 import {
   canonicalIdOfReceipt,
   ErpMappingError,
-  fromErpBusinessEvents,
-  fromErpOrder,
-  fromErpReceipt,
+  fromErpOrder as fromOrder,
+  fromErpReceipt as fromReceipt,
   orderReference,
   receiptNumberFor,
   toErpOrderRequest,
   toErpReceiptRequest,
 } from './erp-mapping.ts';
+
+const fromErpOrder = (resource: unknown) => fromOrder(readPurchaseOrder(resource));
+const fromErpReceipt = (resource: unknown) => fromReceipt(readReceipt(resource));
 
 const canonicalId = '019a8f2e-7c1d-7b3e-9f00-1234567890ab';
 
@@ -107,8 +111,8 @@ describe('ERP orders to canonical', () => {
   });
 
   it('refuses what cannot be an order', () => {
-    expect(() => fromErpOrder({ ...fusionOrder, POHeaderId: 'abc' })).toThrow(ErpMappingError);
-    expect(() => fromErpOrder({ ...fusionOrder, lines: [{ ...fusionOrder.lines.items[0], Price: '12,50' }] })).toThrow(ErpMappingError);
+    expect(() => fromErpOrder({ ...fusionOrder, POHeaderId: 'abc' })).toThrow(ErpResourceError);
+    expect(() => fromErpOrder({ ...fusionOrder, lines: [{ ...fusionOrder.lines.items[0], Price: '12,50' }] })).toThrow(ErpResourceError);
   });
 });
 
@@ -182,7 +186,7 @@ describe('ERP receipts and business events', () => {
   });
 
   it('reads a business events page', () => {
-    const page = fromErpBusinessEvents({
+    const page = readBusinessEventPage({
       items: [
         { EventId: 'c0a8-1', Sequence: 41, EventType: 'PurchaseOrderIssued', OccurredAt: '2026-11-20T14:03:11.000Z', ResourceName: 'purchaseOrders', ResourceId: 300000047102391, PreviousStatus: null, Resource: fusionOrder },
       ],
@@ -190,7 +194,7 @@ describe('ERP receipts and business events', () => {
       hasMore: false,
       limit: 200,
     });
-    expect(page.items[0]).toMatchObject({ eventId: 'c0a8-1', sequence: 41, eventType: 'PurchaseOrderIssued' });
+    expect(page.items[0]).toMatchObject({ eventId: 'c0a8-1', sequence: 41, eventType: 'PurchaseOrderIssued', resourceId: '300000047102391' });
     expect(page.hasMore).toBe(false);
   });
 });

@@ -1,12 +1,11 @@
-import { z } from 'zod';
-import type { AddressValue, SupplierStatus } from '../db/tables.ts';
-import { legalFormOf } from '../supplier/legal-name.ts';
-import type { SupplierIdentity } from '../supplier/identity.ts';
+import type { BankAccountCreate, Supplier, SupplierAddress, SupplierAddressCreate, SupplierCreate, SupplierSetup, SupplierSiteCreate } from '@procuregraph/connector-erp/resources';
+import type { AddressValue, SupplierStatus } from './db/tables.ts';
+import { legalFormOf } from './supplier/legal-name.ts';
+import type { SupplierIdentity } from './supplier/identity.ts';
 
 /**
- * Canonical ↔ ERP (Oracle Fusion REST shape) for suppliers: the one place that knows Fusion's
- * attribute names, codes and quirks (TaxpayerId without hyphen, site names of 15 characters,
- * ACTIVE + SPEND_AUTHORIZED meaning an active supplier).
+ * Canonical ↔ the ERP's supplier resources: what the network's conventions make of them (TaxpayerId
+ * without hyphen, site names of 15 characters, ACTIVE + SPEND_AUTHORIZED meaning an active supplier).
  */
 
 /** The business unit the network's suppliers are set up in (Fusion `ProcurementBU`). */
@@ -15,7 +14,6 @@ const SITE_NAME_LENGTH = 15;
 /** The address every onboarded supplier gets in the ERP; its sites refer to it by this name. */
 const MAIN_ADDRESS_NAME = 'MAIN';
 
-/** What the ERP needs to know of a supplier to set it up; the TIN and account number decrypted. */
 /** What the ERP's supplier, address, site and bank account are created from. */
 export type ErpSupplierSetup = SupplierIdentity;
 
@@ -24,7 +22,7 @@ function taxOrganizationType(legalName: string): 'CORPORATION' | 'PARTNERSHIP' {
   return legalFormOf(legalName) === 'PARTNERSHIP' ? 'PARTNERSHIP' : 'CORPORATION';
 }
 
-export function erpSupplierBody(setup: ErpSupplierSetup) {
+export function erpSupplierBody(setup: ErpSupplierSetup): SupplierCreate {
   return {
     Supplier: setup.legalName,
     AlternateName: setup.dbaName,
@@ -36,7 +34,7 @@ export function erpSupplierBody(setup: ErpSupplierSetup) {
   };
 }
 
-export function erpAddressBody(address: AddressValue) {
+export function erpAddressBody(address: AddressValue): SupplierAddressCreate {
   return {
     AddressName: MAIN_ADDRESS_NAME,
     CountryCode: address.country,
@@ -53,58 +51,31 @@ export function erpSiteName(address: AddressValue): string {
   return address.city.toUpperCase().replace(/[^A-Z0-9 ]/g, '').trim().slice(0, SITE_NAME_LENGTH).trim() || MAIN_ADDRESS_NAME;
 }
 
-export function erpSiteBody(address: AddressValue, addressId: number, paysByTransfer: boolean) {
+export function erpSiteBody(address: AddressValue, paysByTransfer: boolean): Omit<SupplierSiteCreate, 'SupplierAddressId'> {
   return {
     SupplierSite: erpSiteName(address),
     ProcurementBU: PROCUREMENT_BU,
-    SupplierAddressId: addressId,
     PaymentMethodCode: paysByTransfer ? 'EFT' : 'CHECK',
   };
 }
 
-export function erpBankAccountBody(bank: NonNullable<ErpSupplierSetup['bankAccount']>, partyId: number) {
+export function erpBankAccountBody(bank: NonNullable<ErpSupplierSetup['bankAccount']>): Omit<BankAccountCreate, 'accountOwners'> {
   return {
     BankAccountNumber: bank.accountNumber,
     BankBranchNumber: bank.routingNumber,
     AccountType: bank.accountType,
-    accountOwners: [{ AccountOwnerPartyIdentifier: partyId }],
   };
 }
 
-// ----- reading ERP payloads: tolerant, because real ones are dirty -----
-
-const idValue = z.union([z.number(), z.string().min(1)]).transform(String);
-const createdIds = z.object({ SupplierId: idValue, SupplierPartyId: idValue, SupplierNumber: z.union([z.string(), z.number()]).transform(String) }).loose();
-
-/** The ids a supplier POST answers with. */
-export function readCreatedSupplier(body: unknown): { supplierId: string; partyId: string; supplierNumber: string } {
-  const parsed = createdIds.parse(body);
-  return { supplierId: parsed.SupplierId, partyId: parsed.SupplierPartyId, supplierNumber: parsed.SupplierNumber };
+/** Everything the ERP's supplier, address, pay site (EFT when there is an account) and bank account are created from. */
+export function erpSupplierSetup(setup: ErpSupplierSetup): SupplierSetup {
+  return {
+    supplier: erpSupplierBody(setup),
+    address: erpAddressBody(setup.address),
+    site: erpSiteBody(setup.address, setup.bankAccount !== null),
+    bankAccount: setup.bankAccount && erpBankAccountBody(setup.bankAccount),
+  };
 }
-
-export function readId(body: unknown, attribute: 'SupplierAddressId' | 'SupplierSiteId' | 'BankAccountId'): string {
-  return z.object({ [attribute]: idValue }).loose().parse(body)[attribute] as string;
-}
-
-const erpSupplierPayload = z
-  .object({
-    SupplierId: idValue,
-    SupplierNumber: z.union([z.string(), z.number()]).transform(String),
-    Supplier: z.string(),
-    AlternateName: z.string().nullish(),
-    TaxpayerId: z.string().nullish(),
-    Status: z.string().nullish(),
-    BusinessRelationshipCode: z.string().nullish(),
-    addresses: z
-      .object({
-        items: z.array(
-          z.object({ AddressLine1: z.string().nullish(), AddressLine2: z.string().nullish(), City: z.string().nullish(), State: z.string().nullish(), PostalCode: z.string().nullish(), CountryCode: z.string().nullish() }).loose(),
-        ),
-      })
-      .loose()
-      .nullish(),
-  })
-  .loose();
 
 /** A supplier as the ERP holds it, in canonical terms; `issues` lists what could not be read. */
 export interface ErpSupplierView {
@@ -137,9 +108,7 @@ function canonicalStatus(status: string | null | undefined, relationship: string
   return null;
 }
 
-type ErpAddressPayload = NonNullable<z.output<typeof erpSupplierPayload>['addresses']>['items'][number];
-
-function canonicalAddress(address: ErpAddressPayload | undefined): AddressValue | null {
+function canonicalAddress(address: SupplierAddress | undefined): AddressValue | null {
   if (!address?.AddressLine1 || !address.City) return null;
   return {
     line1: address.AddressLine1,
@@ -151,9 +120,8 @@ function canonicalAddress(address: ErpAddressPayload | undefined): AddressValue 
   };
 }
 
-/** Reads `GET /suppliers/{id}?expand=addresses` (or a business event's `Resource`). */
-export function fromErpSupplier(body: unknown): ErpSupplierView {
-  const payload = erpSupplierPayload.parse(body);
+/** A supplier the ERP holds, in canonical terms. */
+export function fromErpSupplier(payload: Supplier): ErpSupplierView {
   const issues: string[] = [];
   return {
     supplierId: payload.SupplierId,
@@ -165,16 +133,4 @@ export function fromErpSupplier(body: unknown): ErpSupplierView {
     address: canonicalAddress(payload.addresses?.items[0]),
     issues,
   };
-}
-
-const fusionError = z
-  .object({ title: z.string().optional(), detail: z.string().optional(), 'o:errorCode': z.string().optional(), 'o:errorDetails': z.array(z.object({ detail: z.string().optional() }).loose()).optional() })
-  .loose();
-
-/** "POZ-TAXPAYER-ID-INVALID: The taxpayer id …" from a Fusion error body. */
-export function describeFusionError(body: unknown): string {
-  const parsed = fusionError.safeParse(body);
-  if (!parsed.success) return typeof body === 'string' ? body.slice(0, 200) : 'no error details';
-  const detail = parsed.data['o:errorDetails']?.[0]?.detail ?? parsed.data.detail ?? parsed.data.title ?? '';
-  return `${parsed.data['o:errorCode'] ?? 'error'}: ${detail}`;
 }

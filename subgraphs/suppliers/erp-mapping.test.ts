@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeFusionError, erpAddressBody, erpBankAccountBody, erpSiteBody, erpSiteName, erpSupplierBody, fromErpSupplier, readCreatedSupplier } from './erp-mapping.ts';
-import { fromRegistration } from './vendor-platform-mapping.ts';
+import { readSupplier } from '@procuregraph/connector-erp/resources';
+import { readRegistration } from '@procuregraph/connector-vendor-platform/resources';
+import { erpAddressBody, erpBankAccountBody, erpSiteBody, erpSiteName, erpSupplierBody, erpSupplierSetup, fromErpSupplier as fromSupplier } from './erp-mapping.ts';
+import { fromRegistration as fromRegistrationView } from './vendor-platform-mapping.ts';
+
+const fromErpSupplier = (body: unknown) => fromSupplier(readSupplier(body));
+const fromRegistration = (body: unknown) => fromRegistrationView(readRegistration(body));
 
 const address = { line1: '7000 Cardinal Place', line2: null, city: 'Dublin', region: 'OH', postalCode: '43017-1091', country: 'US' };
 
@@ -47,17 +52,22 @@ describe('canonical → ERP', () => {
     expect(erpSiteName({ ...address, city: 'Winston-Salem' })).toBe('WINSTONSALEM');
     expect(erpSiteName({ ...address, city: 'Rancho Santa Margarita' })).toBe('RANCHO SANTA MA');
     expect(erpSiteName({ ...address, city: 'Rancho Santa Margarita' }).length).toBeLessThanOrEqual(15);
-    expect(erpSiteBody(address, 300000047414580, true)).toEqual({ SupplierSite: 'DUBLIN', ProcurementBU: 'Health Network BU', SupplierAddressId: 300000047414580, PaymentMethodCode: 'EFT' });
+    expect(erpSiteBody(address, true)).toEqual({ SupplierSite: 'DUBLIN', ProcurementBU: 'Health Network BU', PaymentMethodCode: 'EFT' });
   });
 
   it('maps the address and the bank account', () => {
     expect(erpAddressBody(address)).toEqual({ AddressName: 'MAIN', CountryCode: 'US', AddressLine1: '7000 Cardinal Place', AddressLine2: null, City: 'Dublin', State: 'OH', PostalCode: '43017-1091' });
-    expect(erpBankAccountBody({ routingNumber: '011000015', accountNumber: '4410029931', accountType: 'CHECKING' }, 300000047414570)).toEqual({
+    expect(erpBankAccountBody({ routingNumber: '011000015', accountNumber: '4410029931', accountType: 'CHECKING' })).toEqual({
       BankAccountNumber: '4410029931',
       BankBranchNumber: '011000015',
       AccountType: 'CHECKING',
-      accountOwners: [{ AccountOwnerPartyIdentifier: 300000047414570 }],
     });
+  });
+
+  it('pays a supplier without a bank account by check, and sets up no account', () => {
+    const setup = erpSupplierSetup({ legalName: 'Cardinal Surgical Supply Inc.', dbaName: null, taxId: '311234567', address, bankAccount: null });
+    expect(setup.site.PaymentMethodCode).toBe('CHECK');
+    expect(setup.bankAccount).toBeNull();
   });
 });
 
@@ -73,7 +83,6 @@ describe('ERP → canonical', () => {
       address,
       issues: [],
     });
-    expect(readCreatedSupplier(fusionSupplier)).toEqual({ supplierId: '300000047414571', partyId: '300000047414570', supplierNumber: '1252' });
   });
 
   it('reads a hyphenated TaxpayerId and a prospective supplier', () => {
@@ -93,19 +102,6 @@ describe('ERP → canonical', () => {
       issues: ['TaxpayerId 31123456 is not nine digits', 'Unknown supplier status ON_HOLD / SPEND_AUTHORIZED'],
     });
     expect(fromErpSupplier({ ...fusionSupplier, Status: 'INACTIVE', addresses: { items: [{ AddressName: 'OLD', City: null }] } })).toMatchObject({ status: 'INACTIVE', address: null });
-  });
-
-  it('reads Fusion error bodies', () => {
-    expect(
-      describeFusionError({
-        title: 'Bad Request',
-        status: 400,
-        detail: 'The request could not be processed.',
-        'o:errorCode': 'POZ-TAXPAYER-ID-INVALID',
-        'o:errorDetails': [{ detail: 'The taxpayer ID must be exactly 9 digits.', 'o:errorCode': 'POZ-TAXPAYER-ID-INVALID' }],
-      }),
-    ).toBe('POZ-TAXPAYER-ID-INVALID: The taxpayer ID must be exactly 9 digits.');
-    expect(describeFusionError('<html>Bad gateway</html>')).toBe('<html>Bad gateway</html>');
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { invoiceFromPortal, portalPaymentBody } from './vendor-platform-mapping.ts';
+import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform/resources';
+import { invoiceFromPortal as fromInvoice, portalPaymentBody } from './vendor-platform-mapping.ts';
+
+const invoiceFromPortal = (data: unknown) => fromInvoice(readSubmittedInvoice(data));
 
 /** `data` of an `invoice.submitted` event, as the platform sends it. */
 const submitted = {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ContractMappingError, fromRepositoryChanges, fromRepositoryContract } from './contract-repository-mapping.ts';
+import { ContractResourceError, readChangePage, readContract } from '@procuregraph/connector-contract-repository/resources';
+import { ContractMappingError, fromRepositoryChange, fromRepositoryContract as fromContract } from './contract-repository-mapping.ts';
 
 const now = new Date('2026-11-24T00:00:00Z');
+const fromRepositoryContract = (body: unknown, at: Date) => fromContract(readContract(body), at);
 
 /** A contract as `GET /api/contracts/{id}` (and each change's `contract`) answers it, after one amendment. */
 const amendedContract = {
@@ -85,14 +87,14 @@ describe('repository contracts to canonical', () => {
 
   it('refuses negative or malformed prices', () => {
     const withPrice = (unit_price: unknown) => ({ ...amendedContract, price_terms: [{ item_number: 'A', unit_price, uom: 'EA' }] });
-    expect(() => fromRepositoryContract(withPrice('-1.00'), now)).toThrow(ContractMappingError);
-    expect(() => fromRepositoryContract(withPrice('8,25'), now)).toThrow(ContractMappingError);
+    expect(() => fromRepositoryContract(withPrice('-1.00'), now)).toThrow(ContractResourceError);
+    expect(() => fromRepositoryContract(withPrice('8,25'), now)).toThrow(ContractResourceError);
   });
 });
 
 describe('the change feed', () => {
   it('reads a page of changes, keeping unreadable contracts as problems instead of failing the page', () => {
-    const page = fromRepositoryChanges(
+    const page = readChangePage(
       {
         changes: [
           { change_id: 'chg_01', sequence: 7, change_type: 'contract.amended', contract_id: 'CLM-00000042', version: 2, occurred_at: '2026-05-20T10:00:00.000Z', contract: amendedContract },
@@ -101,10 +103,17 @@ describe('the change feed', () => {
         next_since: '8',
         has_more: false,
       },
-      now,
     );
     expect(page.nextSince).toBe('8');
     expect(page.changes[0]).toMatchObject({ changeId: 'chg_01', sequence: 7, changeType: 'contract.amended', problem: null, contract: { version: 2 } });
     expect(page.changes[1]).toMatchObject({ changeId: 'chg_02', contract: null, problem: expect.stringContaining('Unreadable') });
+    expect(fromRepositoryChange(page.changes[1]!, now)).toEqual({ changeId: 'chg_02', occurredAt: new Date('2026-05-21T10:00:00.000Z'), contract: null, problem: page.changes[1]!.problem });
+  });
+
+  it('keeps a contract in a status the canonical model has no name for as a problem', () => {
+    const [change] = readChangePage({
+      changes: [{ change_id: 'chg_03', sequence: 9, change_type: 'contract.amended', occurred_at: '2026-05-22T10:00:00.000Z', contract: { ...amendedContract, status: 'suspended' } }],
+    }).changes;
+    expect(fromRepositoryChange(change!, now)).toMatchObject({ changeId: 'chg_03', contract: null, problem: 'Unknown contract status suspended' });
   });
 });

@@ -1,28 +1,9 @@
-import { z } from 'zod';
+import type { PurchaseOrder, PurchaseOrderCreate, Receipt, ReceiptCreate } from '@procuregraph/connector-erp/resources';
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
-import type { PurchaseOrderStatus } from '../db/tables.ts';
-import { lineAmount } from '../purchase-order-rules.ts';
+import type { PurchaseOrderStatus } from './db/tables.ts';
+import { lineAmount } from './purchase-order-rules.ts';
 
-/**
- * Between the canonical purchase order and receipt and Oracle Fusion's wire format (PascalCase,
- * numeric ids, decimal strings that may arrive as JSON numbers). Pure: no I/O here.
- */
-
-/** An order as the ERP must receive it; `Description` carries the canonical id back to us. */
-export interface ErpOrderRequest {
-  SupplierId: number;
-  CurrencyCode: string;
-  OrderDate: string;
-  Description: string;
-  ShipToLocationCode?: string;
-  lines: { LineNumber: number; Item: string; Description: string; Quantity: string; UOM: string; Price: string }[];
-}
-
-export interface ErpReceiptRequest {
-  ReceiptNumber: string;
-  TransactionDate: string;
-  lines: { DocumentNumber: string; DocumentLineNumber: number; Quantity: string }[];
-}
+/** Between the canonical purchase order and receipt and the ERP's purchasing resources. Pure: no I/O here. */
 
 export interface CanonicalOrderForErp {
   id: string;
@@ -78,62 +59,8 @@ const ORDER_REFERENCE_PREFIX = 'Procuregraph order ';
 const RECEIPT_NUMBER_PREFIX = 'PG';
 const UUID_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** Fusion sends ids and decimals as numbers or strings depending on the attribute and version. */
-const numericId = z.union([z.number().int(), z.string().trim().regex(/^\d+$/).transform(Number)]);
-const decimalValue = z
-  .union([z.number(), z.string().trim()])
-  .transform((value) => String(value))
-  .refine((value) => /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value), { message: 'not a decimal' })
-  .transform((value) => formatDecimal(decimal(value)));
-const text = z.string().trim();
-
-/** An expanded child is `{ items: [...] }`; some payloads (and older versions) carry a bare array. */
-function childCollection<Item extends z.ZodType>(item: Item) {
-  return z.union([z.array(item), z.object({ items: z.array(item) }).transform((collection) => collection.items)]).default([]);
-}
-
-const scheduleSchema = z.object({ QuantityReceived: decimalValue.nullish().transform((value) => value ?? '0') });
-
-const orderLineSchema = z.object({
-  LineNumber: numericId,
-  Item: text.nullish(),
-  Description: text.nullish(),
-  Quantity: decimalValue,
-  UOM: text,
-  Price: decimalValue,
-  Amount: decimalValue.nullish(),
-  schedules: childCollection(scheduleSchema),
-});
-
-const orderSchema = z.object({
-  POHeaderId: numericId,
-  OrderNumber: z.union([text, z.number().transform(String)]),
-  SupplierId: numericId,
-  DocumentStatusCode: text.transform((code) => code.toUpperCase()),
-  CurrencyCode: text.transform((code) => code.toUpperCase()).default('USD'),
-  OrderDate: text.transform((value) => value.slice(0, 10)),
-  Description: z.string().nullish(),
-  ShipToLocationCode: text.nullish(),
-  lines: childCollection(orderLineSchema),
-});
-
-const receiptSchema = z.object({
-  HeaderInterfaceId: numericId,
-  ReceiptNumber: z.union([text, z.number().transform(String)]),
-  TransactionDate: text,
-  lines: childCollection(
-    z.object({ POHeaderId: numericId, DocumentLineNumber: numericId, Quantity: decimalValue }),
-  ),
-});
-
 export class ErpMappingError extends Error {
   override readonly name = 'ErpMappingError';
-}
-
-function parse<Schema extends z.ZodType>(schema: Schema, value: unknown, what: string): z.output<Schema> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw new ErpMappingError(`Unreadable ERP ${what}: ${z.prettifyError(result.error)}`);
-  return result.data;
 }
 
 export function orderReference(canonicalId: string): string {
@@ -182,8 +109,7 @@ function orderStatus(code: string, lines: readonly ErpOrderLineSnapshot[]): Purc
   }
 }
 
-export function fromErpOrder(resource: unknown): ErpOrderSnapshot {
-  const order = parse(orderSchema, resource, 'purchase order');
+export function fromErpOrder(order: PurchaseOrder): ErpOrderSnapshot {
   const lines = order.lines.map((line) => ({
     lineNumber: line.LineNumber,
     // A non-catalog line has no item in Fusion; the canonical item number is then empty.
@@ -208,20 +134,17 @@ export function fromErpOrder(resource: unknown): ErpOrderSnapshot {
   };
 }
 
-export function fromErpReceipt(resource: unknown): ErpReceiptSnapshot {
-  const receipt = parse(receiptSchema, resource, 'receipt');
-  const receivedAt = new Date(receipt.TransactionDate);
-  if (Number.isNaN(receivedAt.getTime())) throw new ErpMappingError(`Unreadable ERP TransactionDate ${receipt.TransactionDate}`);
+export function fromErpReceipt(receipt: Receipt): ErpReceiptSnapshot {
   return {
     headerInterfaceId: receipt.HeaderInterfaceId,
     receiptNumber: receipt.ReceiptNumber,
-    receivedAt,
+    receivedAt: receipt.TransactionDate,
     canonicalId: canonicalIdOfReceipt(receipt.ReceiptNumber),
     lines: receipt.lines.map((line) => ({ poHeaderId: line.POHeaderId, lineNumber: line.DocumentLineNumber, quantityReceived: line.Quantity })),
   };
 }
 
-export function toErpOrderRequest(order: CanonicalOrderForErp): ErpOrderRequest {
+export function toErpOrderRequest(order: CanonicalOrderForErp): PurchaseOrderCreate {
   return {
     SupplierId: order.erpSupplierId,
     CurrencyCode: order.currency,
@@ -239,7 +162,7 @@ export function toErpOrderRequest(order: CanonicalOrderForErp): ErpOrderRequest 
   };
 }
 
-export function toErpReceiptRequest(receipt: CanonicalReceiptForErp): ErpReceiptRequest {
+export function toErpReceiptRequest(receipt: CanonicalReceiptForErp): ReceiptCreate {
   return {
     ReceiptNumber: receiptNumberFor(receipt.id),
     TransactionDate: receipt.receivedAt.toISOString(),
@@ -248,30 +171,5 @@ export function toErpReceiptRequest(receipt: CanonicalReceiptForErp): ErpReceipt
       DocumentLineNumber: line.lineNumber,
       Quantity: formatDecimal(line.quantityReceived),
     })),
-  };
-}
-
-/** One item of the ERP's `businessEvents` feed. */
-export interface ErpBusinessEvent {
-  eventId: string;
-  sequence: number;
-  eventType: string;
-  occurredAt: Date;
-  resource: unknown;
-}
-
-const businessEventSchema = z.object({
-  EventId: text,
-  Sequence: numericId,
-  EventType: text,
-  OccurredAt: text.transform((value) => new Date(value)),
-  Resource: z.unknown(),
-});
-
-export function fromErpBusinessEvents(body: unknown): { items: ErpBusinessEvent[]; hasMore: boolean } {
-  const page = parse(z.object({ items: z.array(businessEventSchema), hasMore: z.boolean().default(false) }), body, 'business events page');
-  return {
-    hasMore: page.hasMore,
-    items: page.items.map((item) => ({ eventId: item.EventId, sequence: item.Sequence, eventType: item.EventType, occurredAt: item.OccurredAt, resource: item.Resource })),
   };
 }

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ErpResourceError } from './resources.ts';
+
+/** The business events Procuregraph follows, by their Fusion names. */
+export const erpEventTypes = {
+  purchaseOrderIssued: 'PurchaseOrderIssued',
+  purchaseOrderChanged: 'PurchaseOrderChanged',
+  receiptRecorded: 'ReceiptRecorded',
+  paymentStatusChanged: 'PaymentStatusChanged',
+} as const;
+
+/**
+ * One item of the ERP's `businessEvents` feed: the envelope Fusion puts around a resource that
+ * changed. The resource is left unread here, so one unreadable resource can be passed over without
+ * losing the rest of the page.
+ */
+export interface BusinessEvent {
+  /** The same event read twice carries the same id. */
+  eventId: string;
+  /** The feed's position; also orders the versions of one resource. */
+  sequence: number;
+  eventType: string;
+  /** The id of the resource the event is about. */
+  resourceId: string;
+  occurredAt: Date;
+  resource: unknown;
+}
+
+export interface BusinessEventPage {
+  items: BusinessEvent[];
+  hasMore: boolean;
+}
+
+const businessEvent = z
+  .object({
+    EventId: z.string().trim().min(1),
+    Sequence: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]),
+    EventType: z.string().trim(),
+    ResourceId: z.union([z.number().int(), z.string().min(1)]).transform(String),
+    OccurredAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)),
+    Resource: z.unknown(),
+  })
+  .loose();
+
+const businessEventPage = z.object({ items: z.array(businessEvent), hasMore: z.boolean().default(false) }).loose();
+
+export function readBusinessEventPage(body: unknown): BusinessEventPage {
+  const result = businessEventPage.safeParse(body);
+  if (!result.success) throw new ErpResourceError(`Unreadable ERP business events page: ${z.prettifyError(result.error)}`);
+  return {
+    hasMore: result.data.hasMore,
+    items: result.data.items.map((item) => ({
+      eventId: item.EventId,
+      sequence: item.Sequence,
+      eventType: item.EventType,
+      resourceId: item.ResourceId,
+      occurredAt: item.OccurredAt,
+      resource: item.Resource,
+    })),
+  };
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { requestJson, type JsonRequest } from '@procuregraph/platform/http/json-client';
+import { readBusinessEventPage, type BusinessEventPage } from './business-events.ts';
+import {
+  readCreatedId,
+  readCreatedInvoiceId,
+  readCreatedSupplier,
+  readPurchaseOrder,
+  readReceipt,
+  readSupplier,
+  type InvoiceCreate,
+  type PurchaseOrder,
+  type PurchaseOrderCreate,
+  type Receipt,
+  type ReceiptCreate,
+  type Supplier,
+  type SupplierSetup,
+  type SupplierSetupIds,
+} from './resources.ts';
+
+/** Where Fusion's REST resources live under the ERP's host. */
+export const ERP_BASE_PATH = '/fscmRestApi/resources/11.13.18.05';
+const FEED_PAGE_SIZE = 200;
+
+/** The only client of the ERP: its URLs, its error bodies, its paging. */
+export interface ErpClient {
+  /**
+   * Creates the supplier, its address, its pay site and its bank account. Each create carries its
+   * own idempotency key derived from `idempotencyKey`, so a rerun after a failure part-way replays
+   * the steps already done and creates only what is missing.
+   */
+  setUpSupplier(setup: SupplierSetup, idempotencyKey: string, signal?: AbortSignal): Promise<SupplierSetupIds>;
+  getSupplier(supplierId: string, signal?: AbortSignal): Promise<Supplier>;
+  createPurchaseOrder(order: PurchaseOrderCreate, idempotencyKey: string, signal?: AbortSignal): Promise<PurchaseOrder>;
+  createReceipt(receipt: ReceiptCreate, idempotencyKey: string, signal?: AbortSignal): Promise<Receipt>;
+  /** Creates the payables invoice; the key makes a retry return the first invoice. Returns its InvoiceId. */
+  createInvoice(invoice: InvoiceCreate, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
+  /** Business events after a sequence (0: from the beginning), oldest first, a page at a time. */
+  businessEventsAfter(sequence: number, signal?: AbortSignal): Promise<BusinessEventPage>;
+}
+
+const fusionError = z
+  .object({
+    title: z.string().optional(),
+    detail: z.string().optional(),
+    'o:errorCode': z.string().optional(),
+    'o:errorDetails': z.array(z.object({ detail: z.string().optional(), 'o:errorCode': z.string().optional() }).loose()).optional(),
+  })
+  .loose();
+
+/** "POZ-TAXPAYER-ID-INVALID: The taxpayer id …" from a Fusion error body; a proxy's page is kept as text. */
+export function describeFusionError(body: unknown): string {
+  const parsed = fusionError.safeParse(body);
+  if (!parsed.success) return typeof body === 'string' ? body.slice(0, 200) : 'no error details';
+  const first = parsed.data['o:errorDetails']?.[0];
+  const detail = first?.detail ?? parsed.data.detail ?? parsed.data.title ?? '';
+  return `${first?.['o:errorCode'] ?? parsed.data['o:errorCode'] ?? 'error'}: ${detail}`;
+}
+
+export function erpClient(baseUrl: string): ErpClient {
+  const root = `${baseUrl.replace(/\/$/, '')}${ERP_BASE_PATH}`;
+  const call = (path: string, request: JsonRequest) => requestJson(`${root}${path}`, request, describeFusionError);
+  const create = (path: string, body: unknown, idempotencyKey: string, signal: AbortSignal | undefined) => call(path, { method: 'POST', body, idempotencyKey, signal });
+
+  return {
+    async setUpSupplier(setup, idempotencyKey, signal) {
+      const created = readCreatedSupplier(await create('/suppliers', setup.supplier, `${idempotencyKey}:supplier`, signal));
+      const children = `/suppliers/${created.SupplierId}/child`;
+      const addressId = readCreatedId(await create(`${children}/addresses`, setup.address, `${idempotencyKey}:address`, signal), 'SupplierAddressId');
+      const site = { ...setup.site, SupplierAddressId: Number(addressId) };
+      const siteId = readCreatedId(await create(`${children}/sites`, site, `${idempotencyKey}:site`, signal), 'SupplierSiteId');
+      const bankAccount = setup.bankAccount && { ...setup.bankAccount, accountOwners: [{ AccountOwnerPartyIdentifier: Number(created.SupplierPartyId) }] };
+      const bankAccountId = bankAccount
+        ? readCreatedId(await create('/externalBankAccounts', bankAccount, `${idempotencyKey}:bank-account`, signal), 'BankAccountId')
+        : null;
+      return { supplierId: created.SupplierId, supplierNumber: created.SupplierNumber, partyId: created.SupplierPartyId, addressId, siteId, bankAccountId };
+    },
+    async getSupplier(supplierId, signal) {
+      return readSupplier(await call(`/suppliers/${encodeURIComponent(supplierId)}?expand=addresses`, { method: 'GET', signal }));
+    },
+    async createPurchaseOrder(order, idempotencyKey, signal) {
+      return readPurchaseOrder(await create('/purchaseOrders', order, idempotencyKey, signal));
+    },
+    async createReceipt(receipt, idempotencyKey, signal) {
+      return readReceipt(await create('/receivingReceiptRequests', receipt, idempotencyKey, signal));
+    },
+    async createInvoice(invoice, idempotencyKey, signal) {
+      return readCreatedInvoiceId(await create('/invoices', invoice, idempotencyKey, signal));
+    },
+    async businessEventsAfter(sequence, signal) {
+      return readBusinessEventPage(await call(`/businessEvents?after=${sequence}&limit=${FEED_PAGE_SIZE}`, { method: 'GET', signal }));
+    },
+  };
+}

@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { decimal, formatDecimal } from '@procuregraph/platform/money';
+
+/*
+ * The ERP's resources as Oracle Fusion's REST API writes them (PascalCase attributes, numeric ids,
+ * decimals as strings or JSON numbers, expanded children as `{ items: [...] }`), read tolerantly at
+ * the boundary into exact types. What they mean canonically is each subgraph's mapping.
+ */
+
+export class ErpResourceError extends Error {
+  override readonly name = 'ErpResourceError';
+}
+
+function read<Schema extends z.ZodType>(schema: Schema, value: unknown, what: string): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ErpResourceError(`Unreadable ERP ${what}: ${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+const text = z.string().trim();
+/** Fusion sends ids as numbers or strings depending on the attribute and version. */
+const numericId = z.union([z.number().int(), text.regex(/^\d+$/).transform(Number)]);
+/** The same ids, kept as the digits they are (the graph shows them as external ids). */
+const idDigits = z.union([z.number().int().positive(), z.string().min(1)]).transform(String);
+/** Payables ids, which are digits only. */
+const payablesId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
+const number = z.union([text, z.number()]).transform(String);
+/** Decimals normalized through their printed digits, never through float arithmetic. */
+const decimalValue = z
+  .union([z.number(), text])
+  .transform((value) => String(value))
+  .refine((value) => /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value), { message: 'not a decimal' })
+  .transform((value) => formatDecimal(decimal(value)));
+
+/** An expanded child is `{ items: [...] }`; some payloads (and older versions) carry a bare array. */
+function childCollection<Item extends z.ZodType>(item: Item) {
+  return z.union([z.array(item), z.object({ items: z.array(item) }).loose().transform((collection) => collection.items)]).default([]);
+}
+
+// ----- suppliers -----
+
+export interface SupplierCreate {
+  Supplier: string;
+  AlternateName: string | null;
+  TaxOrganizationTypeCode: 'CORPORATION' | 'PARTNERSHIP';
+  BusinessRelationshipCode: 'SPEND_AUTHORIZED';
+  TaxpayerId: string;
+  TaxpayerCountryCode: string;
+}
+
+export interface SupplierAddressCreate {
+  AddressName: string;
+  CountryCode: string;
+  AddressLine1: string;
+  AddressLine2: string | null;
+  City: string;
+  State: string;
+  PostalCode: string;
+}
+
+export interface SupplierSiteCreate {
+  SupplierSite: string;
+  ProcurementBU: string;
+  SupplierAddressId: number;
+  PaymentMethodCode: 'EFT' | 'CHECK';
+}
+
+export interface BankAccountCreate {
+  BankAccountNumber: string;
+  BankBranchNumber: string;
+  AccountType: string;
+  accountOwners: { AccountOwnerPartyIdentifier: number }[];
+}
+
+/** Everything a supplier is set up with; the ids that link the parts are filled in as they are created. */
+export interface SupplierSetup {
+  supplier: SupplierCreate;
+  address: SupplierAddressCreate;
+  site: Omit<SupplierSiteCreate, 'SupplierAddressId'>;
+  bankAccount: Omit<BankAccountCreate, 'accountOwners'> | null;
+}
+
+/** The ERP's ids of a supplier set up by `setUpSupplier`. */
+export interface SupplierSetupIds {
+  supplierId: string;
+  supplierNumber: string;
+  partyId: string;
+  addressId: string;
+  siteId: string;
+  bankAccountId: string | null;
+}
+
+const createdSupplier = z.object({ SupplierId: idDigits, SupplierPartyId: idDigits, SupplierNumber: number }).loose();
+
+export function readCreatedSupplier(body: unknown): z.output<typeof createdSupplier> {
+  return read(createdSupplier, body, 'created supplier');
+}
+
+export function readCreatedId(body: unknown, attribute: 'SupplierAddressId' | 'SupplierSiteId' | 'BankAccountId'): string {
+  return read(z.object({ [attribute]: idDigits }).loose(), body, attribute)[attribute] as string;
+}
+
+/** The id a payables invoice POST answers with. */
+export function readCreatedInvoiceId(body: unknown): string {
+  return read(z.object({ InvoiceId: payablesId }).loose(), body, 'created invoice').InvoiceId;
+}
+
+const optionalText = z.string().nullish();
+
+const supplierAddress = z
+  .object({ AddressLine1: optionalText, AddressLine2: optionalText, City: optionalText, State: optionalText, PostalCode: optionalText, CountryCode: optionalText })
+  .loose();
+
+const supplier = z
+  .object({
+    SupplierId: idDigits,
+    SupplierNumber: number,
+    Supplier: z.string(),
+    AlternateName: optionalText,
+    TaxpayerId: optionalText,
+    Status: optionalText,
+    BusinessRelationshipCode: optionalText,
+    addresses: z.object({ items: z.array(supplierAddress) }).loose().nullish(),
+  })
+  .loose();
+
+export type Supplier = z.output<typeof supplier>;
+export type SupplierAddress = z.output<typeof supplierAddress>;
+
+/** `GET /suppliers/{id}?expand=addresses`, or a business event's supplier. */
+export function readSupplier(body: unknown): Supplier {
+  return read(supplier, body, 'supplier');
+}
+
+// ----- purchase orders and receipts -----
+
+export interface PurchaseOrderCreate {
+  SupplierId: number;
+  CurrencyCode: string;
+  OrderDate: string;
+  Description: string;
+  ShipToLocationCode?: string;
+  lines: { LineNumber: number; Item: string; Description: string; Quantity: string; UOM: string; Price: string }[];
+}
+
+export interface ReceiptCreate {
+  ReceiptNumber: string;
+  TransactionDate: string;
+  lines: { DocumentNumber: string; DocumentLineNumber: number; Quantity: string }[];
+}
+
+const purchaseOrderLine = z.object({
+  LineNumber: numericId,
+  Item: text.nullish(),
+  Description: text.nullish(),
+  Quantity: decimalValue,
+  UOM: text,
+  Price: decimalValue,
+  Amount: decimalValue.nullish(),
+  schedules: childCollection(z.object({ QuantityReceived: decimalValue.nullish().transform((value) => value ?? '0') })),
+});
+
+const purchaseOrder = z.object({
+  POHeaderId: numericId,
+  OrderNumber: number,
+  SupplierId: numericId,
+  DocumentStatusCode: text.transform((code) => code.toUpperCase()),
+  CurrencyCode: text.transform((code) => code.toUpperCase()).default('USD'),
+  OrderDate: text.transform((value) => value.slice(0, 10)),
+  Description: z.string().nullish(),
+  ShipToLocationCode: text.nullish(),
+  lines: childCollection(purchaseOrderLine),
+});
+
+export type PurchaseOrder = z.output<typeof purchaseOrder>;
+
+export function readPurchaseOrder(body: unknown): PurchaseOrder {
+  return read(purchaseOrder, body, 'purchase order');
+}
+
+const receipt = z.object({
+  HeaderInterfaceId: numericId,
+  ReceiptNumber: number,
+  TransactionDate: text.transform((value) => new Date(value)).refine((date) => !Number.isNaN(date.getTime()), { message: 'not a date' }),
+  lines: childCollection(z.object({ POHeaderId: numericId, DocumentLineNumber: numericId, Quantity: decimalValue })),
+});
+
+export type Receipt = z.output<typeof receipt>;
+
+export function readReceipt(body: unknown): Receipt {
+  return read(receipt, body, 'receipt');
+}
+
+// ----- payables -----
+
+export interface InvoiceCreate {
+  InvoiceNumber: string;
+  InvoiceAmount: string;
+  InvoiceDate: string;
+  InvoiceCurrency: string;
+  SupplierNumber: string;
+  invoiceLines: {
+    LineNumber: number;
+    LineAmount: string;
+    Item: string;
+    Quantity: string;
+    UnitPrice: string;
+    PurchaseOrderNumber: string | null;
+    PurchaseOrderLineNumber: number | null;
+  }[];
+}
+
+/** Decimal strings as sent, or JSON numbers as Fusion also accepts (by their printed digits). */
+const amount = z.union([text.regex(/^-?\d+(\.\d+)?$/), z.number().finite().transform((value) => String(value))]);
+const relatedInvoice = z.object({ InvoiceId: payablesId }).loose();
+
+const payment = z
+  .object({
+    PaymentId: payablesId,
+    PaymentNumber: number,
+    PaymentAmount: amount,
+    PaymentCurrency: text.toUpperCase().default('USD'),
+    PaymentDate: z.iso.date().nullish(),
+    /** Fusion writes statuses in title case; casing and stray blanks are not meaning. */
+    PaymentStatus: text.toLowerCase(),
+    PaymentMethodCode: text.toUpperCase().nullish(),
+    relatedInvoices: z
+      .union([z.array(relatedInvoice), z.object({ items: z.array(relatedInvoice) }).loose()])
+      .transform((related) => (Array.isArray(related) ? related : related.items).map((invoice) => invoice.InvoiceId)),
+  })
+  .loose();
+
+export type Payment = z.output<typeof payment>;
+
+/** A `payablesPayments` resource, as a business event carries it. */
+export function readPayment(body: unknown): Payment {
+  return read(payment, body, 'payment');
+}

@@ -1,0 +1,74 @@
+import type { InvoiceCreate, Payment } from '@procuregraph/connector-erp/resources';
+import { formatAmount, formatDecimal } from '@procuregraph/platform/money';
+import type { PaymentMethod, PaymentStatus } from './db/tables.ts';
+
+/** Between canonical invoices and payments and the ERP's payables resources. Pure: no I/O. */
+
+export interface InvoiceForErp {
+  invoiceNumber: string;
+  invoiceDate: string;
+  currency: string;
+  total: string;
+  supplierNumber: string;
+  /** The order's number in the ERP; null when the invoice bills no known order. */
+  purchaseOrderNumber: string | null;
+  lines: readonly { lineNumber: number; itemNumber: string; quantity: string; unitPrice: string; amount: string }[];
+}
+
+/** The body of `POST /invoices`: lines must add up to the amount, which they do since the total is their sum. */
+export function erpInvoiceBody(invoice: InvoiceForErp): InvoiceCreate {
+  return {
+    InvoiceNumber: invoice.invoiceNumber,
+    InvoiceAmount: formatAmount(invoice.total, invoice.currency),
+    InvoiceDate: invoice.invoiceDate,
+    InvoiceCurrency: invoice.currency,
+    SupplierNumber: invoice.supplierNumber,
+    invoiceLines: invoice.lines.map((line, index) => ({
+      LineNumber: index + 1,
+      LineAmount: formatAmount(line.amount, invoice.currency),
+      Item: line.itemNumber,
+      Quantity: formatDecimal(line.quantity),
+      UnitPrice: formatDecimal(line.unitPrice),
+      PurchaseOrderNumber: invoice.purchaseOrderNumber,
+      PurchaseOrderLineNumber: invoice.purchaseOrderNumber === null ? null : line.lineNumber,
+    })),
+  };
+}
+
+const PAYMENT_STATUS: Readonly<Record<string, PaymentStatus>> = {
+  issued: 'SCHEDULED',
+  negotiable: 'SENT',
+  cleared: 'CLEARED',
+  spoiled: 'FAILED',
+  voided: 'VOIDED',
+};
+
+const PAYMENT_METHOD: Readonly<Record<string, PaymentMethod>> = { EFT: 'ACH', CHECK: 'CHECK', WIRE: 'WIRE', CARD: 'VIRTUAL_CARD' };
+
+/** A payment as the ERP reports it, in canonical terms. */
+export interface ErpPaymentSnapshot {
+  erpPaymentId: string;
+  paymentNumber: string;
+  amount: string;
+  currency: string;
+  status: PaymentStatus;
+  method: PaymentMethod;
+  scheduledFor: string | null;
+  erpInvoiceIds: string[];
+}
+
+/** A payment in canonical terms; throws on a status the canonical model has no name for. */
+export function paymentFromErp(payment: Payment): ErpPaymentSnapshot {
+  const status = PAYMENT_STATUS[payment.PaymentStatus];
+  if (!status) throw new Error(`Unknown ERP PaymentStatus ${payment.PaymentStatus}`);
+  return {
+    erpPaymentId: payment.PaymentId,
+    paymentNumber: payment.PaymentNumber,
+    amount: payment.PaymentAmount,
+    currency: payment.PaymentCurrency,
+    status,
+    method: PAYMENT_METHOD[payment.PaymentMethodCode ?? 'EFT'] ?? 'ACH',
+    scheduledFor: payment.PaymentDate ?? null,
+    erpInvoiceIds: payment.relatedInvoices,
+  };
+}
