@@ -1,4 +1,4 @@
-import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import { erpConnector } from './connectors/erp.ts';
 import { vendorPlatformConnector } from './connectors/vendor-platform.ts';

@@ -1,6 +1,6 @@
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
-import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { erpConnector } from './connectors/erp.ts';
 import { vendorPlatformConnector } from './connectors/vendor-platform.ts';
 import { createErpFeedPoller } from './erp-feed.ts';

@@ -12,7 +12,7 @@ import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@p
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';

@@ -14,9 +14,9 @@ import { metricsRegistry } from '../metrics.ts';
 import { listen, type RunningServer } from '../http/server.ts';
 import { graphqlBodyErrorHandler } from '../http/json-errors.ts';
 import { enforceRoleDirectives } from './authorization-directive.ts';
-import { createErrorFormatter } from './error-formatting.ts';
-import { graphqlError } from './errors.ts';
-import { metricsPlugin } from './metrics-plugin.ts';
+import { createErrorFormatter } from '../graphql/error-formatting.ts';
+import { graphqlError } from '../graphql/errors.ts';
+import { metricsPlugin } from '../graphql/metrics-plugin.ts';
 import { serveSubgraphSubscriptions } from './subgraph-subscriptions.ts';
 
 /** What every subgraph's request context carries. */
