@@ -1,10 +1,10 @@
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db/database';
 import type { EventBus } from '@procuregraph/platform/events/bus';
-import type { RunningSubgraph } from '@procuregraph/platform/graphql/subgraph-server';
+import type { RunningSubgraph } from '@procuregraph/platform/subgraph/subgraph-server';
 import { loadDevSigningKeys } from '@procuregraph/platform/auth/keys';
 import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/platform/config';
-import type { RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
 import type { World } from '@procuregraph/demo/world';
 import { startBackingSystems, type BackingSystemPorts } from './backing-systems.ts';

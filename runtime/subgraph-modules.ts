@@ -1,6 +1,6 @@
-import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
-import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
-import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/subgraph/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
+import type { RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema/subgraphs';
 import * as contracts from '@procuregraph/contracts/service';
 import * as invoicing from '@procuregraph/invoicing/service';

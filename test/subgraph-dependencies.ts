@@ -4,7 +4,7 @@ import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryptio
 import type { DatabaseClient } from '@procuregraph/platform/db/client';
 import type { Database } from '@procuregraph/platform/db/database';
 import type { EventBus } from '@procuregraph/platform/events/bus';
-import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
 import type { BackingSystemEndpoints } from '@procuregraph/platform/config';
 
 /** What a process gives a subgraph, for a test that builds one subgraph by itself. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { closeDatabaseClient, notify, openDatabaseClient, type DatabaseClient } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { createLogger } from '../logging.ts';
-import { EVENTS_CHANNEL } from '../outbox/channels.ts';
+import { EVENTS_CHANNEL } from './notification.ts';
 import { publishEvent, startEventBus, type EventBus } from './bus.ts';
 import { streamEvents } from './event-stream.ts';
 import { defineTopic, type EventEnvelope } from './topics.ts';

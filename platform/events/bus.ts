@@ -1,8 +1,8 @@
 import { listen, notify, type DatabaseClient } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import type { Logger } from '../logging.ts';
-import { EVENTS_CHANNEL } from '../outbox/channels.ts';
-import { notificationSchema, type EventEnvelope, type Notification, type Topic } from './topics.ts';
+import { EVENTS_CHANNEL, MAX_NOTIFICATION_BYTES, eventNotificationSchema, type EventNotification } from './notification.ts';
+import type { EventEnvelope, Topic } from './topics.ts';
 
 export type EventListener<Payload> = (event: EventEnvelope<Payload>) => void;
 
@@ -98,9 +98,9 @@ export async function startEventBus({ client, logger }: EventBusOptions): Promis
   };
 }
 
-function parseNotification(text: string): Notification | null {
+function parseNotification(text: string): EventNotification | null {
   try {
-    const parsed = notificationSchema.safeParse(JSON.parse(text));
+    const parsed = eventNotificationSchema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -116,16 +116,14 @@ export interface NewEvent {
   payload: Record<string, unknown>;
 }
 
-// PostgreSQL refuses notifications of 8000 bytes or more.
-const MAX_NOTIFICATION_BYTES = 7900;
-
 /**
  * Notifies every process's bus of an event, at once. For tests and for code that raises a live
  * event without an outbox row; the outbox relay notifies committed domain events itself.
  */
 export async function publishEvent(client: DatabaseClient, event: NewEvent): Promise<string> {
   const eventId = event.eventId ?? newId();
-  const text = JSON.stringify({ eventId, topic: event.topic, aggregateId: event.aggregateId, payload: event.payload });
+  const notification: EventNotification = { eventId, topic: event.topic, aggregateId: event.aggregateId, payload: event.payload };
+  const text = JSON.stringify(notification);
   const bytes = Buffer.byteLength(text);
   if (bytes >= MAX_NOTIFICATION_BYTES) throw new Error(`Event ${event.topic} is ${bytes} bytes; notifications must stay under ${MAX_NOTIFICATION_BYTES}`);
   await notify(client, EVENTS_CHANNEL, text);

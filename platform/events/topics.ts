@@ -20,17 +20,3 @@ export interface EventEnvelope<Payload> {
   readonly aggregateId: string;
   readonly payload: Payload;
 }
-
-/**
- * What a notification on the events channel carries. The outbox relay adds fields of its own
- * (service, occurredAt), which are ignored here, and leaves the payload out of an event too large
- * for a notification.
- */
-export const notificationSchema = z.object({
-  eventId: z.string().min(1),
-  topic: z.string().min(1),
-  aggregateId: z.string().min(1),
-  payload: z.record(z.string(), z.unknown()).optional(),
-});
-
-export type Notification = z.infer<typeof notificationSchema>;

@@ -8,7 +8,7 @@ import { migratePlatform } from '../db/platform-schema.ts';
 import { newId } from '../db/ids.ts';
 import type { Connection } from '../graphql/connection.ts';
 import type { Logger } from '../logging.ts';
-import { EVENTS_CHANNEL } from '../outbox/channels.ts';
+import { EVENTS_CHANNEL } from '../events/notification.ts';
 import { describeError } from '../resilience/failures.ts';
 import { processPolicies, timeoutPolicy, type BackingSystemPolicies, type BreakerSummary } from '../resilience/system-policies.ts';
 import { bossDatabase, type BossDatabase } from './boss-database.ts';

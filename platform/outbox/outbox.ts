@@ -3,7 +3,12 @@ import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { Transaction } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { integrationTables } from '../db/integration-tables.ts';
-import { OUTBOX_CHANNEL } from './channels.ts';
+
+/**
+ * Wakes the relays when an outbox gets rows (payload: the schema whose outbox it is); delivered only
+ * when the writing transaction commits.
+ */
+export const OUTBOX_CHANNEL = 'procuregraph_outbox';
 
 export type OutboxTable = ReturnType<typeof integrationTables>['outbox'];
 

@@ -6,7 +6,7 @@ import { createTestService, databaseTargets, disposeTestClient, openTestClient, 
 import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
 import { createLogger } from '../logging.ts';
 import { BackingSystemPolicies } from '../resilience/system-policies.ts';
-import { EVENTS_CHANNEL, type EventNotification } from './channels.ts';
+import { EVENTS_CHANNEL, type EventNotification } from '../events/notification.ts';
 import { appendToOutbox } from './outbox.ts';
 import { createOutboxRelay, type OutboxRelay } from './relay.ts';
 

@@ -4,7 +4,8 @@ import { withBossTransaction, type BossDatabase, type Row } from '../jobs/boss-d
 import { WakeSignal } from '../jobs/wake-signal.ts';
 import type { JobRuntime, PublishedEvent } from '../jobs/runtime.ts';
 import { describeError } from '../resilience/failures.ts';
-import { EVENTS_CHANNEL, OUTBOX_CHANNEL, type EventNotification } from './channels.ts';
+import { EVENTS_CHANNEL, notificationText } from '../events/notification.ts';
+import { OUTBOX_CHANNEL } from './outbox.ts';
 
 export interface OutboxRelayOptions {
   client: DatabaseClient;
@@ -26,9 +27,6 @@ export interface OutboxRelay {
   dispatchPending(): Promise<number>;
 }
 
-// PostgreSQL refuses notifications of 8000 bytes or more.
-const maxNotificationBytes = 7900;
-
 function toEvent(row: Row): PublishedEvent {
   return {
     eventId: String(row.event_id),
@@ -40,15 +38,14 @@ function toEvent(row: Row): PublishedEvent {
 }
 
 function notification(service: string, event: PublishedEvent): string {
-  const envelope: EventNotification = {
+  return notificationText({
     service,
     eventId: event.eventId,
     topic: event.topic,
     aggregateId: event.aggregateId,
     occurredAt: event.occurredAt.toISOString(),
-  };
-  const full = JSON.stringify({ ...envelope, payload: event.payload });
-  return Buffer.byteLength(full) < maxNotificationBytes ? full : JSON.stringify(envelope);
+    payload: event.payload,
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import { startContractRepository } from '@procuregraph/contract-repository/serve
 import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { createLogger } from '@procuregraph/platform/logging';

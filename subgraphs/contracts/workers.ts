@@ -1,4 +1,4 @@
-import type { RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { contractRepositoryClient } from '@procuregraph/connector-contract-repository/client';
 import { createContractFeedPoller } from './contract-sync.ts';
 

@@ -1,6 +1,6 @@
 import { erpClient } from '@procuregraph/connector-erp/client';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
-import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
 import { invoiceApproved, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';

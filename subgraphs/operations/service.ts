@@ -1,5 +1,5 @@
-import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
-import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
+import type { SubgraphDefinition } from '@procuregraph/platform/subgraph/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
 import { createJobOperations } from '@procuregraph/platform/jobs/job-operations';
 import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { OperationsContext } from './context.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { SubgraphDefinition } from '@procuregraph/platform/graphql/subgraph-server';
-import type { SubgraphDependencies } from '@procuregraph/platform/graphql/subgraph-dependencies';
+import type { SubgraphDefinition } from '@procuregraph/platform/subgraph/subgraph-server';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
 import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
 import type { ProcurementContext } from './context.ts';
 import { createLoaders } from './loaders.ts';

@@ -14,7 +14,7 @@ import { createServiceDatabase, type Database } from '@procuregraph/platform/db/
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
 import { webhookRouter } from '@procuregraph/platform/inbound/webhook-router';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';

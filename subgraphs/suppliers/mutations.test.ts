@@ -1,6 +1,6 @@
 import { testSubgraphDependencies } from '@procuregraph/test/subgraph-dependencies';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { enforceRoleDirectives } from '@procuregraph/platform/graphql/authorization-directive';
+import { enforceRoleDirectives } from '@procuregraph/platform/subgraph/authorization-directive';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 import { erpClient } from '@procuregraph/connector-erp/client';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
-import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/jobs/subgraph-workers';
+import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/subgraph/subgraph-workers';
 import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
 import { describeError } from '@procuregraph/platform/resilience/failures';
 import { z } from 'zod';

@@ -16,7 +16,7 @@ import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClien
 import { createServiceDatabase } from '@procuregraph/platform/db/database';
 import { newId } from '@procuregraph/platform/db/ids';
 import { publishEvent, startEventBus } from '@procuregraph/platform/events/bus';
-import { startSubgraphServer } from '@procuregraph/platform/graphql/subgraph-server';
+import { startSubgraphServer } from '@procuregraph/platform/subgraph/subgraph-server';
 import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
 import { createLogger } from '@procuregraph/platform/logging';
 import { supergraphPath } from '@procuregraph/schema/compose';

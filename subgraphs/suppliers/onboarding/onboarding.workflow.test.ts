@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
 import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
 import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';

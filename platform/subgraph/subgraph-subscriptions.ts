@@ -4,9 +4,9 @@ import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tok
 import { executeAudited, type AuditWriting } from '../audit/audit-writing.ts';
 import { mapStream } from '../events/map-stream.ts';
 import type { Logger } from '../logging.ts';
-import { checkSubscription } from './subscription-operation.ts';
-import { websocketErrorHooks } from './websocket-errors.ts';
-import { serveGraphqlOverWebSocket, type GraphqlWebSocket } from './websocket-server.ts';
+import { checkSubscription } from '../graphql/subscription-operation.ts';
+import { websocketErrorHooks } from '../graphql/websocket-errors.ts';
+import { serveGraphqlOverWebSocket, type GraphqlWebSocket } from '../graphql/websocket-server.ts';
 
 export interface SubgraphSubscriptionOptions<Context> {
   schema: GraphQLSchema;

@@ -15,9 +15,9 @@ import { listen, type RunningServer } from '../http/server.ts';
 import { graphqlBodyErrorHandler } from '../http/json-errors.ts';
 import { webhookRouter, type WebhookSubscription } from '../inbound/webhook-router.ts';
 import { enforceRoleDirectives } from './authorization-directive.ts';
-import { createErrorFormatter } from './error-formatting.ts';
-import { graphqlError } from './errors.ts';
-import { metricsPlugin } from './metrics-plugin.ts';
+import { createErrorFormatter } from '../graphql/error-formatting.ts';
+import { graphqlError } from '../graphql/errors.ts';
+import { metricsPlugin } from '../graphql/metrics-plugin.ts';
 import { serveSubgraphSubscriptions } from './subgraph-subscriptions.ts';
 
 /** What every subgraph's request context carries. */

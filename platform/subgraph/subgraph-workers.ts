@@ -5,7 +5,7 @@ import type { FieldCipher } from '../crypto/field-encryption.ts';
 import type { Logger } from '../logging.ts';
 import { createOutboxRelay } from '../outbox/relay.ts';
 import type { BackingSystemPolicies } from '../resilience/system-policies.ts';
-import { createJobRuntime, type JobRuntime } from './runtime.ts';
+import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
 
 /**
  * What a subgraph's background work is given: its database, its job runtime, the systems it syncs
