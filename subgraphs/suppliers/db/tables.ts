@@ -8,6 +8,7 @@ import {
   updatedAtColumn,
 } from '@procuregraph/platform/db/columns';
 import { integrationTables, type BackingSystem } from '@procuregraph/platform/db/integration-tables';
+import type { SupplierSetupIds } from '@procuregraph/connector-erp/resources';
 
 export const suppliersSchema = pgSchema('suppliers');
 
@@ -48,14 +49,7 @@ export const insuranceStatuses = ['VALID', 'EXPIRING_SOON', 'EXPIRED'] as const;
 export type InsuranceStatus = (typeof insuranceStatuses)[number];
 
 /** The ERP records created for a supplier; all of them, so the site and bank account can be found again. */
-export interface ErpLinks {
-  supplierId: string;
-  supplierNumber: string;
-  partyId: string;
-  addressId: string;
-  siteId: string;
-  bankAccountId: string | null;
-}
+export type ErpLinks = SupplierSetupIds;
 
 /** What a hold was for, so lifting it (a renewed certificate) restores the status it interrupted. */
 export const holdReasons = ['INSURANCE_EXPIRED', 'SCREENING'] as const;
