@@ -81,7 +81,6 @@ const config: CodegenConfig = {
             DateTime: { input: 'Date', output: 'Date | string' },
             Decimal: { input: 'string', output: 'string' },
           },
-          defaultMapper: 'Partial<{T}>',
           avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
           maybeValue: 'T | null',
           inputMaybeValue: 'T | null | undefined',
