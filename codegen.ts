@@ -61,10 +61,36 @@ const subgraphs: Record<string, Record<string, string>> = {
   },
 };
 
+/** Scalars as JSON carries them: what a client reads and writes. */
+const scalarsOnTheWire = { Date: 'string', DateTime: 'string', Decimal: 'string' };
+
+/**
+ * Typed documents for the end-to-end tests: each `graphql(\`…\`)` in `test/` is checked against the
+ * supergraph and gives the gateway test client its result and variables types.
+ */
+const testOperations: CodegenConfig['generates'] = {
+  'test/generated/': {
+    preset: 'client',
+    schema: 'schema/supergraph.graphql',
+    documents: ['test/**/*.ts', '!test/generated/**', '!test/node_modules/**'],
+    presetConfig: { fragmentMasking: false },
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      importExtension: '.ts',
+      scalars: scalarsOnTheWire,
+      avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
+      maybeValue: 'T | null',
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
   hooks: {},
-  generates: Object.fromEntries(
+  generates: {
+    ...testOperations,
+    ...Object.fromEntries(
     Object.entries(subgraphs).map(([name, mappers]) => [
       `subgraphs/${name}/generated/resolvers-types.ts`,
       {
@@ -88,7 +114,8 @@ const config: CodegenConfig = {
         },
       },
     ]),
-  ),
+    ),
+  },
 };
 
 export default config;

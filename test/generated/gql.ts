@@ -1,0 +1,100 @@
+/* eslint-disable */
+import * as types from './graphql.ts';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": typeof types.SubmitInvoiceDocument,
+    "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": typeof types.ApproveInvoiceErrorsDocument,
+    "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": typeof types.ApproveInvoiceWithSyncDocument,
+    "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }": typeof types.BuyerQueueDocument,
+    "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }": typeof types.ResolveMatchExceptionDocument,
+    "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": typeof types.ApproveInvoiceDocument,
+    "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": typeof types.IssuePurchaseOrderDocument,
+    "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": typeof types.RecordReceiptDocument,
+    "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": typeof types.PurchaseOrderPublicationDocument,
+    "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": typeof types.PurchaseOrderReceiptsDocument,
+};
+const documents: Documents = {
+    "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": types.SubmitInvoiceDocument,
+    "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": types.ApproveInvoiceErrorsDocument,
+    "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": types.ApproveInvoiceWithSyncDocument,
+    "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }": types.BuyerQueueDocument,
+    "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }": types.ResolveMatchExceptionDocument,
+    "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": types.ApproveInvoiceDocument,
+    "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": types.IssuePurchaseOrderDocument,
+    "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": types.RecordReceiptDocument,
+    "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": types.PurchaseOrderPublicationDocument,
+    "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": types.PurchaseOrderReceiptsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}"): (typeof documents)["mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }"): (typeof documents)["mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }"): (typeof documents)["mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }"): (typeof documents)["query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }"): (typeof documents)["mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"): (typeof documents)["mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}"): (typeof documents)["mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}"): (typeof documents)["mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }"): (typeof documents)["query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"): (typeof documents)["query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

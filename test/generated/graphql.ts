@@ -1,0 +1,205 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** A system of record Procuregraph keeps in step. */
+export type BackingSystem =
+  | 'CONTRACT_REPOSITORY'
+  | 'ERP'
+  | 'VENDOR_PLATFORM';
+
+export type ExceptionAction =
+  | 'OVERRIDE'
+  | 'REJECT'
+  | 'REQUEST_CREDIT_MEMO';
+
+export type ExceptionQueue =
+  | 'ACCOUNTS_PAYABLE'
+  | 'BUYER'
+  | 'CONTRACT_MANAGEMENT';
+
+export type ExceptionResolution =
+  | 'CREDIT_MEMO_REQUESTED'
+  | 'OVERRIDDEN'
+  | 'REJECTED';
+
+export type InvoiceStatus =
+  | 'APPROVED'
+  | 'EXCEPTION'
+  | 'MATCHED'
+  | 'PAID'
+  | 'RECEIVED'
+  | 'REJECTED';
+
+export type IssuePurchaseOrderInput = {
+  contractId?: string | number | null | undefined;
+  /** The same key returns the same order: a retried request never issues twice. */
+  idempotencyKey: string;
+  lines: Array<PurchaseOrderLineInput>;
+  shipToFacilityId?: string | number | null | undefined;
+  supplierId: string | number;
+};
+
+export type MatchExceptionCode =
+  | 'CONTRACT_EXPIRED'
+  | 'CONTRACT_PRICE_VARIANCE'
+  | 'DUPLICATE_INVOICE'
+  | 'NOT_RECEIVED'
+  | 'NO_PURCHASE_ORDER'
+  | 'PRICE_VARIANCE'
+  | 'QUANTITY_VARIANCE'
+  | 'SUPPLIER_INACTIVE';
+
+export type MatchOutcome =
+  | 'EXCEPTION'
+  | 'MATCHED';
+
+export type PublicationState =
+  | 'ACKNOWLEDGED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'PUBLISHED';
+
+export type PurchaseOrderLineInput = {
+  description: string;
+  itemNumber: string;
+  quantity: string;
+  unitOfMeasure: string;
+  unitPrice: string;
+};
+
+export type PurchaseOrderStatus =
+  | 'CANCELLED'
+  | 'CLOSED'
+  /** Accepted by Procuregraph, not yet by the ERP. */
+  | 'DRAFT'
+  | 'OPEN'
+  | 'PARTIALLY_RECEIVED'
+  | 'RECEIVED';
+
+export type ReceiptLineInput = {
+  lineNumber: number;
+  quantityReceived: string;
+};
+
+export type RecordReceiptInput = {
+  /** The same key returns the same receipt. */
+  idempotencyKey?: string | null | undefined;
+  lines: Array<ReceiptLineInput>;
+  purchaseOrderId: string | number;
+};
+
+export type ResolveMatchExceptionInput = {
+  action: ExceptionAction;
+  exceptionId: string | number;
+  reason: string;
+};
+
+export type SubmitInvoiceInput = {
+  /** ISO 4217; USD when left out. */
+  currency?: string | null | undefined;
+  idempotencyKey?: string | null | undefined;
+  invoiceDate: string;
+  invoiceNumber: string;
+  lines: Array<SubmitInvoiceLineInput>;
+  /** Null when the supplier billed without an order (the invoice then has NO_PURCHASE_ORDER). */
+  purchaseOrderId?: string | number | null | undefined;
+  supplierId: string | number;
+};
+
+export type SubmitInvoiceLineInput = {
+  itemNumber: string;
+  /** The number of the purchase-order line billed; several invoice lines may bill one PO line. */
+  lineNumber: number;
+  quantity: string;
+  unitPrice: string;
+};
+
+export type SyncState =
+  | 'DEAD_LETTERED'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'PENDING'
+  | 'SYNCED';
+
+export type SubmitInvoiceMutationVariables = Exact<{
+  input: SubmitInvoiceInput;
+}>;
+
+
+export type SubmitInvoiceMutation = { submitInvoice: { invoice: { id: string, invoiceNumber: string, status: InvoiceStatus, total: { amount: string, currency: string }, supplier: { legalName: string }, purchaseOrder: { number: string | null } | null, lines: Array<{ lineNumber: number, itemNumber: string, quantity: string, unitPrice: { amount: string }, amount: { amount: string } }>, match: { outcome: MatchOutcome, exceptions: Array<{ id: string, code: MatchExceptionCode, queue: ExceptionQueue, lineNumber: number | null, expected: string | null, actual: string | null, message: string }> } | null } | null, userErrors: Array<{ field: Array<string> | null, code: string, message: string }> } };
+
+export type ApproveInvoiceErrorsMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveInvoiceErrorsMutation = { approveInvoice: { userErrors: Array<{ code: string }> } };
+
+export type ApproveInvoiceWithSyncMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveInvoiceWithSyncMutation = { approveInvoice: { invoice: { status: InvoiceStatus, syncStatus: Array<{ system: BackingSystem, state: SyncState }> } | null, userErrors: Array<{ code: string }> } };
+
+export type BuyerQueueQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BuyerQueueQuery = { invoices: { nodes: Array<{ id: string }> } };
+
+export type ResolveMatchExceptionMutationVariables = Exact<{
+  input: ResolveMatchExceptionInput;
+}>;
+
+
+export type ResolveMatchExceptionMutation = { resolveMatchException: { exception: { resolution: ExceptionResolution | null, resolvedBy: string | null, resolutionReason: string | null, resolvedAt: string | null } | null, userErrors: Array<{ code: string }> } };
+
+export type ApproveInvoiceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveInvoiceMutation = { approveInvoice: { invoice: { status: InvoiceStatus } | null, userErrors: Array<{ code: string }> } };
+
+export type IssuePurchaseOrderMutationVariables = Exact<{
+  input: IssuePurchaseOrderInput;
+}>;
+
+
+export type IssuePurchaseOrderMutation = { issuePurchaseOrder: { purchaseOrder: { id: string, number: string | null, status: PurchaseOrderStatus, total: { amount: string, currency: string }, lines: Array<{ lineNumber: number, quantity: string, unitPrice: { amount: string }, amount: { amount: string } }>, supplier: { id: string }, publication: { state: PublicationState } } | null, userErrors: Array<{ field: Array<string> | null, message: string, code: string }> } };
+
+export type RecordReceiptMutationVariables = Exact<{
+  input: RecordReceiptInput;
+}>;
+
+
+export type RecordReceiptMutation = { recordReceipt: { receipt: { id: string, receivedAt: string, lines: Array<{ lineNumber: number, quantityReceived: string }> } | null, userErrors: Array<{ field: Array<string> | null, code: string }> } };
+
+export type PurchaseOrderPublicationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PurchaseOrderPublicationQuery = { purchaseOrder: { number: string | null, status: PurchaseOrderStatus, publication: { state: PublicationState }, syncStatus: Array<{ system: BackingSystem, state: SyncState }> } | null };
+
+export type PurchaseOrderReceiptsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PurchaseOrderReceiptsQuery = { purchaseOrder: { status: PurchaseOrderStatus, receipts: Array<{ id: string }> } | null };
+
+
+export const SubmitInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SubmitInvoiceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"invoiceNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"legalName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"purchaseOrder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineNumber"}},{"kind":"Field","name":{"kind":"Name","value":"itemNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"match"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"exceptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"queue"}},{"kind":"Field","name":{"kind":"Name","value":"lineNumber"}},{"kind":"Field","name":{"kind":"Name","value":"expected"}},{"kind":"Field","name":{"kind":"Name","value":"actual"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}}]} as unknown as DocumentNode<SubmitInvoiceMutation, SubmitInvoiceMutationVariables>;
+export const ApproveInvoiceErrorsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveInvoiceErrors"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveInvoiceErrorsMutation, ApproveInvoiceErrorsMutationVariables>;
+export const ApproveInvoiceWithSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveInvoiceWithSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveInvoiceWithSyncMutation, ApproveInvoiceWithSyncMutationVariables>;
+export const BuyerQueueDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"BuyerQueue"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"200"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"queue"},"value":{"kind":"EnumValue","value":"BUYER"}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<BuyerQueueQuery, BuyerQueueQueryVariables>;
+export const ResolveMatchExceptionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ResolveMatchException"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ResolveMatchExceptionInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolveMatchException"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"exception"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resolution"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedBy"}},{"kind":"Field","name":{"kind":"Name","value":"resolutionReason"}},{"kind":"Field","name":{"kind":"Name","value":"resolvedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ResolveMatchExceptionMutation, ResolveMatchExceptionMutationVariables>;
+export const ApproveInvoiceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ApproveInvoice"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"approveInvoice"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"invoice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<ApproveInvoiceMutation, ApproveInvoiceMutationVariables>;
+export const IssuePurchaseOrderDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IssuePurchaseOrder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IssuePurchaseOrderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuePurchaseOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseOrder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"total"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPrice"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"publication"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<IssuePurchaseOrderMutation, IssuePurchaseOrderMutationVariables>;
+export const RecordReceiptDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RecordReceipt"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RecordReceiptInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"recordReceipt"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"receipt"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"receivedAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineNumber"}},{"kind":"Field","name":{"kind":"Name","value":"quantityReceived"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<RecordReceiptMutation, RecordReceiptMutationVariables>;
+export const PurchaseOrderPublicationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PurchaseOrderPublication"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publication"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"system"}},{"kind":"Field","name":{"kind":"Name","value":"state"}}]}}]}}]}}]} as unknown as DocumentNode<PurchaseOrderPublicationQuery, PurchaseOrderPublicationQueryVariables>;
+export const PurchaseOrderReceiptsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PurchaseOrderReceipts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"purchaseOrder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"receipts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<PurchaseOrderReceiptsQuery, PurchaseOrderReceiptsQueryVariables>;
