@@ -120,6 +120,14 @@ export async function until(condition: () => boolean | Promise<boolean>, timeout
 }
 
 /**
+ * Resolves once the event bus has more listeners than `before`, read just before a subscription
+ * was opened: from then on that subscription hears every event.
+ */
+export async function listening(app: RunningProcuregraph, before: number): Promise<void> {
+  await until(() => app.events.subscriberCount > before, 10_000, 'subscription listening');
+}
+
+/**
  * Waits until what was committed has propagated: every subgraph's outbox relayed, and the given
  * subgraphs' queued and running jobs (event projections, syncs) done; jobs waiting to retry a
  * failing system are not waited for. Read-your-writes across subgraphs is eventual;

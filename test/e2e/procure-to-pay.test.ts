@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { eventually, listening, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
 /**
@@ -68,6 +68,7 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
   await settled(graph.app, []);
   expect(created).toMatchObject({ legalName: 'Lakeshore Sterile Processing Inc.', status: 'PENDING_APPROVAL', taxIdMasked: '**-***0934' });
 
+  const listeners = graph.app.events.subscriberCount;
   const statuses = subscribe(
     graph.graphqlUrl,
     { authorization: `Bearer ${await graph.tokenFor(buyer)}` },
@@ -75,7 +76,7 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
     { supplierId: created.id },
   );
   try {
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await listening(graph.app, listeners);
     const approved = await graph.query(`mutation ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`, { id: created.id }, buyer);
     expect(approved.data!.approveSupplier).toEqual({ supplier: { status: 'APPROVED' }, userErrors: [] });
     const changes = await statuses.take(2, 30_000);
@@ -170,6 +171,7 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const invoiceId: string = submitted.invoice.id;
 
     const token = await graph.tokenFor(finance);
+    const listeners = graph.app.events.subscriberCount;
     const subscriber = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${token}` },
@@ -177,7 +179,7 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
       { invoiceId },
     );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await listening(graph.app, listeners);
       const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`, { id: invoiceId }, finance);
       expect(approved.data!.approveInvoice).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
 
