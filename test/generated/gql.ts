@@ -20,6 +20,14 @@ type Documents = {
     "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }": typeof types.BuyerQueueDocument,
     "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }": typeof types.ResolveMatchExceptionDocument,
     "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": typeof types.ApproveInvoiceDocument,
+    "query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}": typeof types.DeadLettersDocument,
+    "query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }": typeof types.IntegrationSystemsDocument,
+    "mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}": typeof types.ReplayDeadLetterDocument,
+    "mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }": typeof types.OnboardSupplierDocument,
+    "mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }": typeof types.ApproveSupplierDocument,
+    "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": typeof types.SupplierSyncDocument,
+    "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": typeof types.FailedErpJobsDocument,
+    "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": typeof types.SupplierSyncJobsDocument,
     "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": typeof types.IssuePurchaseOrderDocument,
     "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": typeof types.RecordReceiptDocument,
     "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": typeof types.PurchaseOrderPublicationDocument,
@@ -32,6 +40,14 @@ const documents: Documents = {
     "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }": types.BuyerQueueDocument,
     "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }": types.ResolveMatchExceptionDocument,
     "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": types.ApproveInvoiceDocument,
+    "query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}": types.DeadLettersDocument,
+    "query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }": types.IntegrationSystemsDocument,
+    "mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}": types.ReplayDeadLetterDocument,
+    "mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }": types.OnboardSupplierDocument,
+    "mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }": types.ApproveSupplierDocument,
+    "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": types.SupplierSyncDocument,
+    "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": types.FailedErpJobsDocument,
+    "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": types.SupplierSyncJobsDocument,
     "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": types.IssuePurchaseOrderDocument,
     "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": types.RecordReceiptDocument,
     "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": types.PurchaseOrderPublicationDocument,
@@ -76,6 +92,38 @@ export function graphql(source: "mutation ResolveMatchException($input: ResolveM
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"): (typeof documents)["mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}"): (typeof documents)["query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }"): (typeof documents)["query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}"): (typeof documents)["mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }"): (typeof documents)["mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }"): (typeof documents)["mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }"): (typeof documents)["query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }"): (typeof documents)["query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }"): (typeof documents)["query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
