@@ -17,5 +17,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { LOG_LEVEL: 'silent' },
+    setupFiles: ['./vitest.setup.ts'],
   },
 });

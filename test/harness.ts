@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import postgres from 'postgres';
 import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime/procuregraph';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -19,8 +21,14 @@ export interface TestGraph {
   readonly dataDir: string;
   readonly graphqlUrl: string;
   readonly baseUrl: string;
-  /** Sends an operation through the gateway over real HTTP as the given caller (admin by default). */
-  query<Data = Record<string, any>>(document: string, variables?: Record<string, unknown>, caller?: UserCaller | null): Promise<GraphQLResponse<Data>>;
+  /**
+   * Sends an operation through the gateway over real HTTP as the given caller (admin by default).
+   * A typed document (`graphql(…)` from `./generated/gql.ts`) types the result and variables; a
+   * string is for what the schema does not allow (forbidden fields, limits, malformed input),
+   * whose answer is errors.
+   */
+  query<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables?: Variables, caller?: UserCaller | null): Promise<GraphQLResponse<Data>>;
+  query(document: string, variables?: Record<string, unknown>, caller?: UserCaller | null): Promise<GraphQLResponse<Record<string, any>>>;
   tokenFor(caller: UserCaller): Promise<string>;
   close(): Promise<void>;
 }
@@ -72,10 +80,11 @@ export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 
     graphqlUrl,
     baseUrl: `http://127.0.0.1:${app.gateway.port}`,
     tokenFor: (caller) => app.tokenFor(caller),
-    async query(document, variables, caller = admin) {
+    async query(document: TypedDocumentNode | string, variables?: unknown, caller: UserCaller | null = admin) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (caller) headers.authorization = `Bearer ${await app.tokenFor(caller)}`;
-      const response = await fetch(graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
+      const query = typeof document === 'string' ? document : print(document);
+      const response = await fetch(graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, ...((await response.json()) as object) };
     },
     async close() {
@@ -108,6 +117,14 @@ export async function eventually<Value>(probe: () => Promise<Value | undefined>,
 /** Resolves when `condition` holds, polling; fails after `timeoutMs`. */
 export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
   await eventually(async () => ((await condition()) ? true : undefined), timeoutMs, 20, what);
+}
+
+/**
+ * Resolves once the event bus has more listeners than `before`, read just before a subscription
+ * was opened: from then on that subscription hears every event.
+ */
+export async function listening(app: RunningProcuregraph, before: number): Promise<void> {
+  await until(() => app.events.subscriberCount > before, 10_000, 'subscription listening');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { CloseCode } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -15,14 +16,12 @@ export interface GatewaySubscriptionOptions extends FederatedSubscriptionOptions
   introspection: IntrospectionPolicy;
 }
 
-/** graphql-ws's close code for a connection without valid credentials. */
-const UNAUTHORIZED = 4401;
 /**
- * graphql-ws's Forbidden: the connection's token has expired. Unlike 4401, graphql-ws clients
+ * graphql-ws's Forbidden: the connection's token has expired. Unlike Unauthorized, graphql-ws clients
  * retry after it, asking their `connectionParams` again, so a client that refreshes its token
- * reconnects; one that sends the expired token again is refused with 4401.
+ * reconnects; one that sends the expired token again is refused with Unauthorized.
  */
-export const TOKEN_EXPIRED = 4403;
+export const TOKEN_EXPIRED = CloseCode.Forbidden;
 // setTimeout's longest delay (about 24.8 days); a longer-lived token is rechecked by reconnecting then.
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /** RFC 6455 "Try Again Later": the server casts off a client it cannot keep up with. */
@@ -67,7 +66,7 @@ export function serveGatewaySubscriptions(server: Server, options: GatewaySubscr
         connection.extra.expiry = closeAfter(connection.extra.socket, lifetimeMs);
         return true;
       } catch (error) {
-        connection.extra.socket.close(UNAUTHORIZED, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+        connection.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
         return false;
       }
     },

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import postgres from 'postgres';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '../db/client.ts';
+import { executeSql } from '../db/client.ts';
 import { createServiceDatabase, type Database } from '../db/database.ts';
 import { migratePlatform } from '../db/platform-schema.ts';
-import { databaseTargets, uniqueName, type DatabaseTarget } from '../jobs/fixtures/test-database.ts';
+import { openFreshDatabase, type FreshDatabase } from '../db/fixtures/fresh-database.ts';
+import { databaseTargets } from '../jobs/fixtures/test-database.ts';
 import { auditLogOn, type AuditEntry } from './audit-log.ts';
 import { purgeExpiredAuditEvents, raiseRetentionFloor } from './audit-retention.ts';
 
@@ -26,38 +26,15 @@ function entry(operation: string, ageDays: number): AuditEntry {
   };
 }
 
-/** The platform schema is one per database, so each run gets a database of its own. */
-async function openFreshDatabase(target: DatabaseTarget): Promise<{ client: DatabaseClient; drop(): Promise<void> }> {
-  if (target === 'pglite') {
-    const client = await openDatabaseClient({});
-    return { client, drop: () => closeDatabaseClient(client) };
-  }
-  const serverUrl = process.env.DATABASE_URL!;
-  const name = uniqueName('audit_test');
-  const server = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await server.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const client = await openDatabaseClient({ url: url.toString(), maxConnections: 2 });
-  return {
-    client,
-    drop: async () => {
-      await closeDatabaseClient(client);
-      await server.unsafe(`drop database if exists ${name} with (force)`);
-      await server.end();
-    },
-  };
-}
-
 describe.each(databaseTargets)('audit log on %s', (target) => {
-  let database: { client: DatabaseClient; drop(): Promise<void> };
+  let database: FreshDatabase;
   let db: Database;
   const operations = async () =>
     (await executeSql<{ operation: string }>(database.client, 'select operation from platform.audit_events order by occurred_at')).map((row) => row.operation);
   const floorDays = async () => (await executeSql<{ days: number }>(database.client, 'select retention_floor_days as days from platform.audit_settings'))[0]?.days;
 
   beforeAll(async () => {
-    database = await openFreshDatabase(target);
+    database = await openFreshDatabase(target, 'audit_test');
     await migratePlatform(database.client);
     db = createServiceDatabase(database.client, 'platform').db;
     await auditLogOn(db).append([entry('sevenYearsAgo', 7 * 365), entry('fiveYearsAgo', 5 * 365), entry('today', 0)]);

@@ -2,9 +2,12 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
 import { instantColumn } from '../db/columns.ts';
 import { platformSchema } from '../db/platform-schema.ts';
+import { valueCheck } from '../db/value-checks.ts';
 
-export type AuditKind = 'MUTATION' | 'SENSITIVE_READ';
-export type AuditOutcome = 'SUCCEEDED' | 'USER_ERROR' | 'FORBIDDEN' | 'FAILED';
+export const auditKinds = ['MUTATION', 'SENSITIVE_READ'] as const;
+export type AuditKind = (typeof auditKinds)[number];
+export const auditOutcomes = ['SUCCEEDED', 'USER_ERROR', 'FORBIDDEN', 'FAILED'] as const;
+export type AuditOutcome = (typeof auditOutcomes)[number];
 
 /** What an audit row says beyond its columns; never input values, only names and codes. */
 export interface AuditDetail {
@@ -40,6 +43,8 @@ export const auditEvents = platformSchema.table(
     index().on(table.occurredAt),
     index().on(table.actor, table.id),
     index().on(table.recordId, table.id),
+    valueCheck('audit_events_kind_check', table.kind, auditKinds),
+    valueCheck('audit_events_outcome_check', table.outcome, auditOutcomes),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { bigint, index, integer, jsonb, primaryKey, text, type PgSchema, bigserial } from 'drizzle-orm/pg-core';
 import { createdAtColumn, instantColumn, referenceColumn, updatedAtColumn } from './columns.ts';
+import { valueCheck } from './value-checks.ts';
 
 export const backingSystems = ['ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'] as const;
 export type BackingSystem = (typeof backingSystems)[number];
@@ -40,7 +41,12 @@ export function integrationTables(schema: PgSchema) {
       syncedAt: instantColumn(),
       updatedAt: updatedAtColumn(),
     },
-    (table) => [primaryKey({ columns: [table.entityId, table.system] }), index().on(table.system, table.state)],
+    (table) => [
+      primaryKey({ columns: [table.entityId, table.system] }),
+      index().on(table.system, table.state),
+      valueCheck('sync_status_system_check', table.system, backingSystems),
+      valueCheck('sync_status_state_check', table.state, syncStates),
+    ],
   );
 
   /** Every webhook or feed item already processed, by its source's own event id. */

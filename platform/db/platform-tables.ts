@@ -1,10 +1,14 @@
 import { index, primaryKey, text } from 'drizzle-orm/pg-core';
 import { instantColumn, updatedAtColumn } from './columns.ts';
-import type { BackingSystem } from './integration-tables.ts';
+import { backingSystems, type BackingSystem } from './integration-tables.ts';
 import { platformSchema } from './platform-schema.ts';
+import { valueCheck } from './value-checks.ts';
 
 /** Exported so drizzle-kit creates the schema in the first migration. */
 export { platformSchema };
+
+export const breakerStates = ['CLOSED', 'OPEN', 'HALF_OPEN'] as const;
+export type BreakerState = (typeof breakerStates)[number];
 
 /**
  * Every job queue a service's runtime has created, with the backing system it talks to: queue
@@ -22,7 +26,7 @@ export const jobQueues = platformSchema.table(
     system: text().$type<BackingSystem>(),
     updatedAt: updatedAtColumn(),
   },
-  (table) => [index().on(table.deadLetterName)],
+  (table) => [index().on(table.deadLetterName), valueCheck('job_queues_system_check', table.system, backingSystems)],
 );
 
 /**
@@ -34,10 +38,15 @@ export const breakerReports = platformSchema.table(
   {
     processId: text().notNull(),
     system: text().$type<BackingSystem>().notNull(),
-    state: text().$type<'CLOSED' | 'OPEN' | 'HALF_OPEN'>().notNull(),
+    state: text().$type<BreakerState>().notNull(),
     openedAt: instantColumn(),
     lastFailure: text(),
     reportedAt: instantColumn().notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.processId, table.system] }), index().on(table.system, table.reportedAt)],
+  (table) => [
+    primaryKey({ columns: [table.processId, table.system] }),
+    index().on(table.system, table.reportedAt),
+    valueCheck('breaker_reports_system_check', table.system, backingSystems),
+    valueCheck('breaker_reports_state_check', table.state, breakerStates),
+  ],
 );

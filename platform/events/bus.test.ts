@@ -75,12 +75,17 @@ describe('event bus', () => {
   });
 
   it('keeps delivering to the others when a listener throws', async () => {
-    const failing = bus.subscribe(orderShipped, () => {
+    const thrownFor: string[] = [];
+    const failing = bus.subscribe(orderShipped, (event) => {
+      thrownFor.push(event.eventId);
       throw new Error('listener bug');
     });
     const listener = collect(orderShipped);
-    await publishEvent(client, shipped('UPS'));
-    await listener.until(1);
+    const first = await publishEvent(client, shipped('UPS'));
+    const second = await publishEvent(client, shipped('USPS'));
+    await listener.until(2);
+    expect(thrownFor).toEqual([first, second]);
+    expect(listener.received.map((event) => event.eventId)).toEqual([first, second]);
     failing();
     listener.unsubscribe();
   });

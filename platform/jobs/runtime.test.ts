@@ -101,11 +101,10 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
     for (let n = 0; n < 200; n += 1) writes.push(await write('BurstRecordRequested', 'ERP', { n }));
 
     await vi.waitFor(() => expect(transitions).toContain('OPEN'), { timeout: 10_000, interval: 50 });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(remote.records.size).toBe(0);
-    const backlog = await metricsRegistry.getSingleMetricAsString('jobs_backlog');
     const waiting = new RegExp(`jobs_backlog\\{service="${service.name}",queue="${service.name}.create-erp-record",system="ERP"\\} (\\d+)`);
-    expect(Number(backlog.match(waiting)?.[1])).toBeGreaterThanOrEqual(190);
+    const backlog = async () => Number((await metricsRegistry.getSingleMetricAsString('jobs_backlog')).match(waiting)?.[1]);
+    await vi.waitFor(async () => expect(await backlog()).toBeGreaterThanOrEqual(190), { timeout: 10_000, interval: 100 });
+    expect(remote.records.size).toBe(0);
     remote.outage = false;
 
     await vi.waitFor(() => expect(remote.records.size).toBe(200), { timeout: 20_000, interval: 100 });
@@ -243,7 +242,16 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
     expect(await runtimes[1]!.enqueue('shared-work', { id: ids[0], entityId: newId(), payload: {} })).toBeNull();
 
     await vi.waitFor(() => expect(runs.size).toBe(100), { timeout: 20_000, interval: 100 });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A job that could run a second time would still be waiting or running.
+    const unfinished = async () => {
+      let count = 0;
+      for (const state of ['created', 'retry', 'active'] as const) {
+        const { nodes } = await runtimes[0]!.listJobs({ state, system: 'ERP', first: 200 });
+        count += nodes.filter((job) => ids.includes(job.eventId!)).length;
+      }
+      return count;
+    };
+    await vi.waitFor(async () => expect(await unfinished()).toBe(0), { timeout: 10_000, interval: 100 });
     expect([...runs.values()].every((count) => count === 1)).toBe(true);
     expect(ranBy).toEqual(new Set(['a', 'b']));
     const completed = await runtimes[0]!.listJobs({ state: 'completed', system: 'ERP', first: 200 });

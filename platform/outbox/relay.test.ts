@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { listen, type DatabaseClient } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import { createTestService, databaseTargets, disposeTestClient, openTestClient, uniqueName, type TestService } from '../jobs/fixtures/test-database.ts';
+import type { Connection } from '../graphql/connection.ts';
+import type { JobSummary } from '../jobs/job-operations.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
 import { createLogger } from '../logging.ts';
 import { BackingSystemPolicies } from '../resilience/system-policies.ts';
@@ -65,6 +67,18 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
     return ids;
   }
 
+  /** Every job created for the given events, read page by page. */
+  async function jobsOfEvents(ids: string[]): Promise<JobSummary[]> {
+    const found: JobSummary[] = [];
+    let after: string | null = null;
+    do {
+      const page: Connection<JobSummary> = await jobs.listJobs({ first: 200, after });
+      found.push(...page.nodes.filter((job) => ids.includes(job.eventId!)));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return found;
+  }
+
   async function undispatched(): Promise<number> {
     const { outbox } = service.tables;
     const [row] = await service.db.select({ count: sql<number>`count(*)::int` }).from(outbox).where(sql`${outbox.dispatchedAt} is null`);
@@ -113,7 +127,9 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
     await service.db.update(outbox).set({ dispatchedAt: null }).where(sql`${outbox.eventId} in ${ids}`);
 
     expect(await relay().dispatchPending()).toBe(5);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A second job would exist as soon as the dispatch returns; with one per event, each done, none can run again.
+    const jobsOf = await jobsOfEvents(ids);
+    expect(jobsOf.map((job) => [job.eventId, job.state]).sort()).toEqual(ids.map((id) => [id, 'completed']).sort());
     expect(ids.map((id) => runs.get(id))).toEqual([1, 1, 1, 1, 1]);
   });
 });

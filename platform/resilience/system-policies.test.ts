@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { metricsRegistry } from '../metrics.ts';
 import { isCircuitOpen, PermanentError, RemoteHttpError, isPermanentFailure } from './failures.ts';
 import { BackingSystemPolicies, type BreakerState } from './system-policies.ts';
@@ -26,8 +26,7 @@ describe('backing system policies', () => {
     expect(isCircuitOpen(refused)).toBe(true);
     expect(await metricsRegistry.getSingleMetricAsString('backing_system_circuit_state')).toContain('system="ERP"} 1');
 
-    await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(erp.refusingForMs()).toBe(0);
+    await vi.waitFor(() => expect(erp.refusingForMs()).toBe(0), { timeout: 2_000, interval: 10 });
     expect(await erp.execute(async () => 'ok')).toBe('ok');
     expect(states).toEqual(['OPEN', 'HALF_OPEN', 'CLOSED']);
     expect(policies.for('ERP')).toBe(erp);

@@ -10,10 +10,11 @@ import {
 } from 'cockatiel';
 import { Gauge } from 'prom-client';
 import { backingSystems, type BackingSystem } from '../db/integration-tables.ts';
+import type { BreakerState } from '../db/platform-tables.ts';
 import { metricsRegistry } from '../metrics.ts';
 import { describeError, isPermanentFailure } from './failures.ts';
 
-export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+export type { BreakerState };
 
 export interface SystemPolicyOptions {
   /** Longest one call may take; its AbortSignal fires then and the call counts as a failure. */

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { CloseCode } from 'graphql-ws';
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
 import { executeAudited, type AuditWriting } from '../audit/audit-writing.ts';
@@ -18,9 +19,6 @@ export interface SubgraphSubscriptionOptions<Context> {
   audit: AuditWriting;
 }
 
-/** graphql-ws's close code for a connection without valid credentials. */
-const UNAUTHORIZED = 4401;
-
 /**
  * A subgraph's subscriptions over graphql-ws, for the gateway only: the gateway opens the
  * connection for one caller and proves who that is with the same internal token it sends over
@@ -35,7 +33,7 @@ export function serveSubgraphSubscriptions<Context extends { readonly caller: Us
       const token = connection.connectionParams?.[CALLER_HEADER];
       const caller = typeof token === 'string' ? await verifyInternalToken(options.internalSecret, token) : null;
       if (!caller) {
-        connection.extra.socket.close(UNAUTHORIZED, 'Subgraphs accept only connections opened by the gateway');
+        connection.extra.socket.close(CloseCode.Unauthorized, 'Subgraphs accept only connections opened by the gateway');
         return false;
       }
       connection.extra.caller = caller;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { executeSql } from '@procuregraph/platform/db/client';
-import { readCounter, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { listening, readCounter, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
 /**
@@ -212,6 +212,7 @@ describe('sensitive reads over a subscription', () => {
     const newcomer = onboarded.data!.onboardSupplier.supplier.id;
     await settled(graph.app, []);
 
+    const listeners = graph.app.events.subscriberCount;
     const changes = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${await graph.tokenFor(watcher)}` },
@@ -219,7 +220,7 @@ describe('sensitive reads over a subscription', () => {
       { id: newcomer },
     );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await listening(graph.app, listeners);
       expect((await graph.query(APPROVE, { id: newcomer }, onboarder)).data!.approveSupplier.userErrors).toEqual([]);
       const [change] = await changes.take(1, 30_000);
       expect(change!.data!.supplierStatusChanged).toEqual({ status: 'APPROVED', supplier: { bankAccount: { accountNumberMasked: '******7890' } } });

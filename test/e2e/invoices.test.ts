@@ -4,6 +4,8 @@ import { newId } from '@procuregraph/platform/db/ids';
 import { decimal, sum } from '@procuregraph/platform/money';
 import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo/world';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { graphql } from '../generated/gql.ts';
+import type { SubmitInvoiceInput } from '../generated/graphql.ts';
 import { startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Invoice intake, matching and exception work through the gateway, as frontends and partners use them. */
@@ -37,7 +39,7 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const SUBMIT = `mutation ($input: SubmitInvoiceInput!) {
+const SUBMIT = graphql(`mutation SubmitInvoice($input: SubmitInvoiceInput!) {
   submitInvoice(input: $input) {
     invoice {
       id invoiceNumber status total { amount currency }
@@ -47,9 +49,11 @@ const SUBMIT = `mutation ($input: SubmitInvoiceInput!) {
     }
     userErrors { field code message }
   }
-}`;
+}`);
 
-function input(order: DemoPurchaseOrder, overrides: Record<string, unknown> = {}) {
+const APPROVE = graphql(`mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`);
+
+function input(order: DemoPurchaseOrder, overrides: Partial<SubmitInvoiceInput> = {}): SubmitInvoiceInput {
   return {
     supplierId: order.supplierId,
     purchaseOrderId: order.id,
@@ -67,7 +71,7 @@ describe('invoices through the gateway', () => {
     const request = input(order);
     const { data, errors } = await graph.query(SUBMIT, { input: request }, finance);
     expect(errors).toBeUndefined();
-    const invoice = data!.submitInvoice.invoice;
+    const invoice = data!.submitInvoice.invoice!;
     expect(invoice).toMatchObject({
       invoiceNumber: request.invoiceNumber,
       status: 'MATCHED',
@@ -77,35 +81,35 @@ describe('invoices through the gateway', () => {
       match: { outcome: 'MATCHED', exceptions: [] },
     });
     expect(invoice.lines).toHaveLength(order.lines.length);
-    expect((await graph.query(SUBMIT, { input: request }, finance)).data!.submitInvoice.invoice.id).toBe(invoice.id);
+    expect((await graph.query(SUBMIT, { input: request }, finance)).data!.submitInvoice.invoice!.id).toBe(invoice.id);
     expect((await graph.query(SUBMIT, { input: { ...request, invoiceDate: '2020-01-01' } }, finance)).data!.submitInvoice.userErrors).toEqual([
       expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] }),
     ]);
-    const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }`, { id: invoice.id }, finance);
+    const approved = await graph.query(graphql(`mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }`), { id: invoice.id }, finance);
     expect(approved.data!.approveInvoice).toMatchObject({ invoice: { status: 'APPROVED' }, userErrors: [] });
-    expect(approved.data!.approveInvoice.invoice.syncStatus).toEqual(expect.arrayContaining([expect.objectContaining({ system: 'ERP' })]));
+    expect(approved.data!.approveInvoice.invoice!.syncStatus).toEqual(expect.arrayContaining([expect.objectContaining({ system: 'ERP' })]));
   });
 
   it('turns match failures into queued exceptions that finance resolves before approving', async () => {
     const { order } = billable[1]!;
     const [line] = order.lines;
     const request = input(order, { lines: [{ lineNumber: line!.lineNumber, itemNumber: line!.itemNumber, quantity: line!.quantity, unitPrice: decimal(line!.unitPrice).times('1.1').toFixed(2) }] });
-    const invoice = (await graph.query(SUBMIT, { input: request }, finance)).data!.submitInvoice.invoice;
+    const invoice = (await graph.query(SUBMIT, { input: request }, finance)).data!.submitInvoice.invoice!;
     expect(invoice.status).toBe('EXCEPTION');
-    expect(invoice.match.exceptions).toEqual([expect.objectContaining({ code: 'PRICE_VARIANCE', queue: 'BUYER', lineNumber: line!.lineNumber, expected: decimal(line!.unitPrice).toFixed() })]);
+    expect(invoice.match!.exceptions).toEqual([expect.objectContaining({ code: 'PRICE_VARIANCE', queue: 'BUYER', lineNumber: line!.lineNumber, expected: decimal(line!.unitPrice).toFixed() })]);
 
-    const queue = await graph.query(`{ invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }`, {}, finance);
+    const queue = await graph.query(graphql(`query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }`), {}, finance);
     expect(queue.data!.invoices.nodes).toContainEqual({ id: invoice.id });
-    const notYet = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`, { id: invoice.id }, finance);
+    const notYet = await graph.query(APPROVE, { id: invoice.id }, finance);
     expect(notYet.data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
 
     const resolved = await graph.query(
-      `mutation ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }`,
-      { input: { exceptionId: invoice.match.exceptions[0].id, action: 'OVERRIDE', reason: 'Freight surcharge agreed' } },
+      graphql(`mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }`),
+      { input: { exceptionId: invoice.match!.exceptions[0]!.id, action: 'OVERRIDE', reason: 'Freight surcharge agreed' } },
       finance,
     );
     expect(resolved.data!.resolveMatchException).toMatchObject({ exception: { resolution: 'OVERRIDDEN', resolvedBy: finance.subject, resolutionReason: 'Freight surcharge agreed' }, userErrors: [] });
-    const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`, { id: invoice.id }, finance);
+    const approved = await graph.query(graphql(`mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`), { id: invoice.id }, finance);
     expect(approved.data!.approveInvoice).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
   });
 
@@ -113,11 +117,11 @@ describe('invoices through the gateway', () => {
     const { order, supplier } = billable[2]!;
     const own: UserCaller = { kind: 'supplier', subject: 'supplier-user', role: 'supplier', supplierId: supplier.id };
     const submitted = await graph.query(SUBMIT, { input: input(order) }, own);
-    expect(submitted.data!.submitInvoice.invoice.status).toBe('MATCHED');
+    expect(submitted.data!.submitInvoice.invoice!.status).toBe('MATCHED');
     const other = [...suppliers.values()].find((candidate) => candidate.id !== supplier.id)!;
     const forbidden = await graph.query(SUBMIT, { input: input(order, { supplierId: other.id }) }, own);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const approve = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`, { id: submitted.data!.submitInvoice.invoice.id }, own);
+    const approve = await graph.query(APPROVE, { id: submitted.data!.submitInvoice.invoice!.id }, own);
     expect(approve.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
@@ -126,6 +130,6 @@ describe('invoices through the gateway', () => {
     const { data, errors } = await graph.query(SUBMIT, { input: input(order, { invoiceNumber: '', lines: [{ lineNumber: 0, itemNumber: ' ', quantity: '-2', unitPrice: '-0.01' }] }) }, finance);
     expect(errors).toBeUndefined();
     expect(data!.submitInvoice.invoice).toBeNull();
-    expect(data!.submitInvoice.userErrors.map((error: { code: string }) => error.code).sort()).toEqual(['INVALID_LINE_NUMBER', 'INVALID_PRICE', 'INVALID_QUANTITY', 'REQUIRED', 'REQUIRED']);
+    expect(data!.submitInvoice.userErrors.map((error) => error.code).sort()).toEqual(['INVALID_LINE_NUMBER', 'INVALID_PRICE', 'INVALID_QUANTITY', 'REQUIRED', 'REQUIRED']);
   });
 });

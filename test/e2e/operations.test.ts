@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { graphql } from '../generated/gql.ts';
+import type { BankAccountInput, SupplierSyncJobsQuery } from '../generated/graphql.ts';
 import { eventually, settled, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
 
 /**
@@ -11,25 +13,25 @@ let graph: TestGraph;
 const buyer: UserCaller = { kind: 'staff', subject: 'buyer-ops', role: 'procurement' };
 const engineer: UserCaller = { kind: 'staff', subject: 'integration-ops', role: 'integration' };
 
-const SHARED_ACCOUNT = { routingNumber: '011000015', accountNumber: '000555000111', accountType: 'CHECKING' };
+const SHARED_ACCOUNT: BankAccountInput = { routingNumber: '011000015', accountNumber: '000555000111', accountType: 'CHECKING' };
 const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
 
-const DEAD_LETTERS = `query ($system: BackingSystem) {
+const DEAD_LETTERS = graphql(`query DeadLetters($system: BackingSystem) {
   deadLetters(first: 20, filter: { system: $system }) {
     totalCount
     nodes { id service queue system entityId topic attempts lastError deadLetteredAt }
   }
-}`;
+}`);
 
-const SYSTEMS = `{ integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }`;
+const SYSTEMS = graphql(`query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }`);
 
-const REPLAY = `mutation ($id: ID!) {
+const REPLAY = graphql(`mutation ReplayDeadLetter($id: ID!) {
   replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }
-}`;
+}`);
 
 async function onboardAndApprove(legalName: string, taxId: string): Promise<string> {
   const onboarded = await graph.query(
-    `mutation ($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }`,
+    graphql(`mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }`),
     {
       input: {
         legalName,
@@ -46,15 +48,15 @@ async function onboardAndApprove(legalName: string, taxId: string): Promise<stri
     buyer,
   );
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  const id = onboarded.data!.onboardSupplier.supplier.id as string;
-  const approved = await graph.query(`mutation ($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }`, { id }, buyer);
+  const id = onboarded.data!.onboardSupplier.supplier!.id;
+  const approved = await graph.query(graphql(`mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }`), { id }, buyer);
   expect(approved.data!.approveSupplier.userErrors).toEqual([]);
   return id;
 }
 
 async function supplierSync(id: string) {
-  const { data } = await graph.query(`query ($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }`, { id });
-  return data!.supplier as { status: string; syncStatus: { system: string; state: string; lastError: string | null }[] };
+  const { data } = await graph.query(graphql(`query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }`), { id });
+  return data!.supplier!;
 }
 
 beforeAll(async () => {
@@ -87,7 +89,7 @@ describe('operator queries and replay', () => {
     const second = await onboardAndApprove('Quayside Medical Products Inc', '52-4410877');
     const deadLetter = await eventually(async () => {
       const { data } = await graph.query(DEAD_LETTERS, { system: 'ERP' }, engineer);
-      return data!.deadLetters.nodes.find((node: { entityId: string }) => node.entityId === second);
+      return data!.deadLetters.nodes.find((node) => node.entityId === second);
     }, 30_000, 200, 'dead letter listed');
     expect(deadLetter).toMatchObject({ service: 'suppliers', queue: 'erp-supplier-setup', system: 'ERP', attempts: 1 });
     expect(deadLetter.lastError).toContain('An external bank account with this routing and account number already exists.');
@@ -97,7 +99,7 @@ describe('operator queries and replay', () => {
     expect(stuck.syncStatus.find((status) => status.system === 'ERP')).toMatchObject({ state: 'DEAD_LETTERED' });
 
     const failedJobs = await graph.query(
-      `{ syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }`,
+      graphql(`query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }`),
       undefined,
       engineer,
     );
@@ -107,7 +109,7 @@ describe('operator queries and replay', () => {
 
     const systems = await graph.query(SYSTEMS, undefined, engineer);
     // A rejected payload says nothing about the ERP's health: its circuit stays closed.
-    expect(systems.data!.integrationSystems.find((system: { system: string }) => system.system === 'ERP')).toEqual({
+    expect(systems.data!.integrationSystems.find((system) => system.system === 'ERP')).toEqual({
       system: 'ERP',
       circuit: 'CLOSED',
       reportingProcesses: 1,
@@ -150,7 +152,7 @@ describe('operator queries and replay', () => {
 
   it('reports every backing system with the workers of this process', async () => {
     const { data } = await graph.query(SYSTEMS, undefined, engineer);
-    expect(data!.integrationSystems.map((system: { system: string; circuit: string; reportingProcesses: number }) => [system.system, system.circuit, system.reportingProcesses])).toEqual([
+    expect(data!.integrationSystems.map((system) => [system.system, system.circuit, system.reportingProcesses])).toEqual([
       ['ERP', 'CLOSED', 1],
       ['VENDOR_PLATFORM', 'CLOSED', 1],
       ['CONTRACT_REPOSITORY', 'CLOSED', 1],
@@ -162,8 +164,8 @@ describe('operator queries and replay', () => {
     let after: string | null = null;
     let totalCount = 0;
     do {
-      const { data }: GraphQLResponse = await graph.query(
-        `query ($after: String) { syncJobs(first: 2, after: $after, filter: { service: "suppliers" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }`,
+      const { data }: GraphQLResponse<SupplierSyncJobsQuery> = await graph.query(
+        graphql(`query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: "suppliers" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }`),
         { after },
         engineer,
       );

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { graphql } from '../generated/gql.ts';
+import { eventually, listening, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
 /**
@@ -27,18 +28,20 @@ afterAll(async () => {
 
 async function orderOnceOpen(id: string) {
   return eventually(async () => {
-    const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`, { id });
-    return data!.purchaseOrder.status === 'OPEN' ? data!.purchaseOrder : undefined;
+    const { data } = await graph.query(graphql(`query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`), { id });
+    return data!.purchaseOrder?.status === 'OPEN' ? data!.purchaseOrder : undefined;
   });
 }
 
 async function invoiceStatus(id: string): Promise<string> {
-  return (await graph.query(`query ($id: ID!) { invoice(id: $id) { status } }`, { id })).data!.invoice.status;
+  return (await graph.query(graphql(`query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }`), { id })).data!.invoice!.status;
 }
 
-const ONBOARD = `mutation ($input: OnboardSupplierInput!) {
+const ONBOARD = graphql(`mutation OnboardLakeshore($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }
-}`;
+}`);
+
+const SUPPLIER_REFERENCES = graphql(`query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }`);
 
 /** Onboards and approves a new supplier through the gateway and waits until the ERP has it. */
 async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
@@ -62,12 +65,13 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
     buyer,
   );
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  const created = onboarded.data!.onboardSupplier.supplier;
+  const created = onboarded.data!.onboardSupplier.supplier!;
   // Its creation event (none → PENDING_APPROVAL) goes out first, so the subscriber below hears
   // only what approval causes.
   await settled(graph.app, []);
   expect(created).toMatchObject({ legalName: 'Lakeshore Sterile Processing Inc.', status: 'PENDING_APPROVAL', taxIdMasked: '**-***0934' });
 
+  const listeners = graph.app.events.subscriberCount;
   const statuses = subscribe(
     graph.graphqlUrl,
     { authorization: `Bearer ${await graph.tokenFor(buyer)}` },
@@ -75,8 +79,8 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
     { supplierId: created.id },
   );
   try {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const approved = await graph.query(`mutation ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`, { id: created.id }, buyer);
+    await listening(graph.app, listeners);
+    const approved = await graph.query(graphql(`mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`), { id: created.id }, buyer);
     expect(approved.data!.approveSupplier).toEqual({ supplier: { status: 'APPROVED' }, userErrors: [] });
     const changes = await statuses.take(2, 30_000);
     expect(changes.map((change) => [change.data?.supplierStatusChanged.previousStatus, change.data?.supplierStatusChanged.status])).toEqual([
@@ -86,9 +90,9 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
   } finally {
     await statuses.close();
   }
-  const { data } = await graph.query(`query ($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }`, { id: created.id });
-  expect(data!.supplier.status).toBe('ACTIVE');
-  expect(data!.supplier.externalReferences.map((reference: { system: string }) => reference.system)).toContain('ERP');
+  const { data } = await graph.query(SUPPLIER_REFERENCES, { id: created.id });
+  expect(data!.supplier!.status).toBe('ACTIVE');
+  expect(data!.supplier!.externalReferences.map((reference) => reference.system)).toContain('ERP');
   return { id: created.id, legalName: created.legalName };
 }
 
@@ -96,8 +100,8 @@ describe('procure to pay', () => {
   it('onboards and approves a supplier, enrolls it on the portal, then takes an order for it all the way to a cleared payment', async () => {
     const newcomer = await onboardedSupplier();
     const registrationId = await eventually(async () => {
-      const { data } = await graph.query(`query ($id: ID!) { supplier(id: $id) { externalReferences { system externalId } } }`, { id: newcomer.id });
-      return data!.supplier.externalReferences.find((reference: { system: string }) => reference.system === 'VENDOR_PLATFORM')?.externalId as string | undefined;
+      const { data } = await graph.query(SUPPLIER_REFERENCES, { id: newcomer.id });
+      return data!.supplier!.externalReferences.find((reference) => reference.system === 'VENDOR_PLATFORM')?.externalId;
     });
     await procureToPay({ ...newcomer, vendorPlatform: { registrationId } });
   });
@@ -114,7 +118,7 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const idempotencyKey = randomUUID();
     const issued = await eventually(async () => {
       const answer = await graph.query(
-      `mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }`,
+      graphql(`mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }`),
       {
         input: {
           supplierId: supplier.id,
@@ -129,12 +133,12 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
       );
       return answer.data!.issuePurchaseOrder.userErrors.length === 0 ? answer : undefined;
     });
-    const orderId: string = issued.data!.issuePurchaseOrder.purchaseOrder.id;
+    const orderId = issued.data!.issuePurchaseOrder.purchaseOrder!.id;
     const order = await orderOnceOpen(orderId);
 
     const received = await graph.query(
-      `mutation ($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }`,
-      { input: { purchaseOrderId: orderId, lines: order.lines.map((line: { lineNumber: number; quantity: string }) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantity })) } },
+      graphql(`mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }`),
+      { input: { purchaseOrderId: orderId, lines: order.lines.map((line) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantity })) } },
       buyer,
     );
     expect(received.data!.recordReceipt.userErrors).toEqual([]);
@@ -142,7 +146,7 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const invoiceNumber = `INV-P2P-${randomUUID().slice(0, 8)}`;
     const submit = () =>
       graph.query(
-        `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }`,
+        graphql(`mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }`),
         {
           input: {
             supplierId: supplier.id,
@@ -150,7 +154,7 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
             invoiceNumber,
             invoiceDate: new Date().toISOString().slice(0, 10),
             idempotencyKey: invoiceNumber,
-            lines: order.lines.map((line: { lineNumber: number; itemNumber: string; quantity: string; unitPrice: { amount: string } }) => ({
+            lines: order.lines.map((line) => ({
               lineNumber: line.lineNumber,
               itemNumber: line.itemNumber,
               quantity: line.quantity,
@@ -164,12 +168,13 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     await settled(graph.app, ['invoicing']);
     const submitted = (await submit()).data!.submitInvoice;
     expect(submitted.userErrors).toEqual([]);
-    expect(submitted.invoice.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
+    expect(submitted.invoice!.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
     // 10 × 0.10 + 3 × 0.20 = 1.60 exactly; a binary float says 1.6000000000000003.
-    expect(submitted.invoice.total.amount).toBe('1.60');
-    const invoiceId: string = submitted.invoice.id;
+    expect(submitted.invoice!.total.amount).toBe('1.60');
+    const invoiceId = submitted.invoice!.id;
 
     const token = await graph.tokenFor(finance);
+    const listeners = graph.app.events.subscriberCount;
     const subscriber = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${token}` },
@@ -177,14 +182,14 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
       { invoiceId },
     );
     try {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`, { id: invoiceId }, finance);
+      await listening(graph.app, listeners);
+      const approved = await graph.query(graphql(`mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`), { id: invoiceId }, finance);
       expect(approved.data!.approveInvoice).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
 
       // The invoice must reach ERP payables before a payment run can pay it.
       await eventually(async () => {
-        const { data } = await graph.query(`query ($id: ID!) { invoice(id: $id) { syncStatus { system state } } }`, { id: invoiceId });
-        return data!.invoice.syncStatus.some((status: { system: string; state: string }) => status.system === 'ERP' && status.state === 'SYNCED') ? true : undefined;
+        const { data } = await graph.query(graphql(`query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }`), { id: invoiceId });
+        return data!.invoice!.syncStatus.some((status) => status.system === 'ERP' && status.state === 'SYNCED') ? true : undefined;
       });
       const events = [];
       for (let run = 0; run < 3; run += 1) {

@@ -4,6 +4,7 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CloseCode } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startGateway, type RunningGateway } from '@procuregraph/gateway/server';
@@ -234,7 +235,7 @@ describe('who receives what', () => {
     for (const params of [undefined, { authorization: 'Bearer not-a-token' }]) {
       const subscriber = subscribe(graph.graphqlUrl, params, paymentDocument);
       const ending = await subscriber.ended;
-      expect(ending).toMatchObject({ kind: 'error', error: { code: 4401 } });
+      expect(ending).toMatchObject({ kind: 'error', error: { code: CloseCode.Unauthorized } });
       await subscriber.close();
     }
     expect(graph.app.events.subscriberCount).toBe(0);

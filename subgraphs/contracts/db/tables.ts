@@ -8,6 +8,7 @@ import {
   updatedAtColumn,
 } from '@procuregraph/platform/db/columns';
 import { integrationTables } from '@procuregraph/platform/db/integration-tables';
+import { valueCheck } from '@procuregraph/platform/db/value-checks';
 
 export const contractsSchema = pgSchema('contracts');
 
@@ -36,7 +37,11 @@ export const contracts = contractsSchema.table(
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
   },
-  (table) => [index().on(table.supplierId, table.id), index().on(table.status, table.id)],
+  (table) => [
+    index().on(table.supplierId, table.id),
+    index().on(table.status, table.id),
+    valueCheck('contracts_status_check', table.status, contractStatuses),
+  ],
 );
 
 export const priceTerms = contractsSchema.table(

@@ -270,52 +270,52 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Address: ResolverTypeWrapper<Partial<Address>>;
-  String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
-  BackingSystem: ResolverTypeWrapper<Partial<BackingSystem>>;
+  Address: ResolverTypeWrapper<Address>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  BackingSystem: BackingSystem;
   Contract: ResolverTypeWrapper<ContractModel>;
-  ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ContractConnection: ResolverTypeWrapper<ContractConnectionModel>;
-  Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ContractEdge: ResolverTypeWrapper<ContractEdgeModel>;
-  ContractFilter: ResolverTypeWrapper<Partial<ContractFilter>>;
-  ContractStatus: ResolverTypeWrapper<Partial<ContractStatus>>;
-  Date: ResolverTypeWrapper<Partial<Scalars['Date']['output']>>;
-  DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
-  Decimal: ResolverTypeWrapper<Partial<Scalars['Decimal']['output']>>;
-  Money: ResolverTypeWrapper<Partial<Money>>;
-  PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
-  Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  ContractFilter: ContractFilter;
+  ContractStatus: ContractStatus;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Money: ResolverTypeWrapper<Money>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PriceTerm: ResolverTypeWrapper<PriceTermModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Role: ResolverTypeWrapper<Partial<Role>>;
+  Role: Role;
   Supplier: ResolverTypeWrapper<EntityReference>;
-  SyncState: ResolverTypeWrapper<Partial<SyncState>>;
-  SyncStatus: ResolverTypeWrapper<Partial<SyncStatus>>;
-  UserError: ResolverTypeWrapper<Partial<UserError>>;
+  SyncState: SyncState;
+  SyncStatus: ResolverTypeWrapper<SyncStatus>;
+  UserError: ResolverTypeWrapper<UserError>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Address: Partial<Address>;
-  String: Partial<Scalars['String']['output']>;
+  Address: Address;
+  String: Scalars['String']['output'];
   Contract: ContractModel;
-  ID: Partial<Scalars['ID']['output']>;
+  ID: Scalars['ID']['output'];
   ContractConnection: ContractConnectionModel;
-  Int: Partial<Scalars['Int']['output']>;
+  Int: Scalars['Int']['output'];
   ContractEdge: ContractEdgeModel;
-  ContractFilter: Partial<ContractFilter>;
-  Date: Partial<Scalars['Date']['output']>;
-  DateTime: Partial<Scalars['DateTime']['output']>;
-  Decimal: Partial<Scalars['Decimal']['output']>;
-  Money: Partial<Money>;
-  PageInfo: Partial<PageInfo>;
-  Boolean: Partial<Scalars['Boolean']['output']>;
+  ContractFilter: ContractFilter;
+  Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  Decimal: Scalars['Decimal']['output'];
+  Money: Money;
+  PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   PriceTerm: PriceTermModel;
   Query: Record<PropertyKey, never>;
   Supplier: EntityReference;
-  SyncStatus: Partial<SyncStatus>;
-  UserError: Partial<UserError>;
+  SyncStatus: SyncStatus;
+  UserError: UserError;
 };
 
 export type RequiresRoleDirectiveArgs = {

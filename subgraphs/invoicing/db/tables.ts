@@ -9,6 +9,7 @@ import {
   updatedAtColumn,
 } from '@procuregraph/platform/db/columns';
 import { integrationTables } from '@procuregraph/platform/db/integration-tables';
+import { valueCheck } from '@procuregraph/platform/db/value-checks';
 
 export const invoicingSchema = pgSchema('invoicing');
 
@@ -75,6 +76,9 @@ export const invoices = invoicingSchema.table(
     index().on(table.purchaseOrderId, table.id),
     index().on(table.status, table.id),
     index().on(table.supplierId, table.invoiceNumber),
+    valueCheck('invoices_status_check', table.status, invoiceStatuses),
+    valueCheck('invoices_match_outcome_check', table.matchOutcome, matchOutcomes),
+    valueCheck('invoices_source_check', table.source, invoiceSources),
   ],
 );
 
@@ -115,7 +119,13 @@ export const matchExceptions = invoicingSchema.table(
     resolvedAt: instantColumn(),
     createdAt: createdAtColumn(),
   },
-  (table) => [index().on(table.invoiceId), index().on(table.queue, table.resolution)],
+  (table) => [
+    index().on(table.invoiceId),
+    index().on(table.queue, table.resolution),
+    valueCheck('match_exceptions_code_check', table.code, exceptionCodes),
+    valueCheck('match_exceptions_queue_check', table.queue, exceptionQueues),
+    valueCheck('match_exceptions_resolution_check', table.resolution, exceptionResolutions),
+  ],
 );
 
 export const payments = invoicingSchema.table(
@@ -142,7 +152,12 @@ export const payments = invoicingSchema.table(
     updatedAt: updatedAtColumn(),
     lastSyncedAt: instantColumn(),
   },
-  (table) => [index().on(table.invoiceId, table.id), index().on(table.supplierId, table.id)],
+  (table) => [
+    index().on(table.invoiceId, table.id),
+    index().on(table.supplierId, table.id),
+    valueCheck('payments_status_check', table.status, paymentStatuses),
+    valueCheck('payments_method_check', table.method, paymentMethods),
+  ],
 );
 
 /*

@@ -9,6 +9,7 @@ import {
   updatedAtColumn,
 } from '@procuregraph/platform/db/columns';
 import { integrationTables } from '@procuregraph/platform/db/integration-tables';
+import { valueCheck } from '@procuregraph/platform/db/value-checks';
 
 export const procurementSchema = pgSchema('procurement');
 
@@ -65,6 +66,8 @@ export const purchaseOrders = procurementSchema.table(
     index().on(table.supplierId, table.id),
     index().on(table.status, table.id),
     index().on(table.contractId),
+    valueCheck('purchase_orders_status_check', table.status, purchaseOrderStatuses),
+    valueCheck('purchase_orders_publication_state_check', table.publicationState, publicationStates),
   ],
 );
 
@@ -122,14 +125,18 @@ export type SupplierStatus = (typeof supplierStatuses)[number];
  * What procurement knows of each supplier without reading the suppliers schema: its status and
  * its ids in the ERP and on the vendor platform, projected from the onboarding events.
  */
-export const supplierReferences = procurementSchema.table('supplier_references', {
-  supplierId: referenceColumn().primaryKey(),
-  erpSupplierId: bigint({ mode: 'number' }),
-  erpSupplierNumber: text(),
-  vendorRegistrationId: text(),
-  status: text().$type<SupplierStatus>().notNull(),
-  updatedAt: updatedAtColumn(),
-});
+export const supplierReferences = procurementSchema.table(
+  'supplier_references',
+  {
+    supplierId: referenceColumn().primaryKey(),
+    erpSupplierId: bigint({ mode: 'number' }),
+    erpSupplierNumber: text(),
+    vendorRegistrationId: text(),
+    status: text().$type<SupplierStatus>().notNull(),
+    updatedAt: updatedAtColumn(),
+  },
+  (table) => [valueCheck('supplier_references_status_check', table.status, supplierStatuses)],
+);
 
 /** The contracts an order may name, projected from `contract.changed`. */
 export const contractReferences = procurementSchema.table('contract_references', {

@@ -7,7 +7,8 @@ import {
   referenceColumn,
   updatedAtColumn,
 } from '@procuregraph/platform/db/columns';
-import { integrationTables, type BackingSystem } from '@procuregraph/platform/db/integration-tables';
+import { backingSystems, integrationTables, type BackingSystem } from '@procuregraph/platform/db/integration-tables';
+import { valueCheck } from '@procuregraph/platform/db/value-checks';
 import type { SupplierSetupIds } from '@procuregraph/connector-erp/resources';
 
 export const suppliersSchema = pgSchema('suppliers');
@@ -108,6 +109,13 @@ export const suppliers = suppliersSchema.table(
     index().on(table.legalNameKey),
     uniqueIndex().on(table.taxIdFingerprint),
     index().on(table.bankAccountFingerprint),
+    valueCheck('suppliers_category_check', table.category, supplierCategories),
+    valueCheck('suppliers_status_check', table.status, supplierStatuses),
+    valueCheck('suppliers_bank_account_type_check', table.bankAccountType, bankAccountTypes),
+    valueCheck('suppliers_screening_status_check', table.screeningStatus, screeningStatuses),
+    valueCheck('suppliers_insurance_status_check', table.insuranceStatus, insuranceStatuses),
+    valueCheck('suppliers_hold_reason_check', table.holdReason, holdReasons),
+    valueCheck('suppliers_status_before_hold_check', table.statusBeforeHold, supplierStatuses),
   ],
 );
 
@@ -128,7 +136,7 @@ export const insuranceCertificates = suppliersSchema.table(
     currency: text().notNull().default('USD'),
     expiresOn: date({ mode: 'string' }).notNull(),
   },
-  (table) => [index().on(table.supplierId)],
+  (table) => [index().on(table.supplierId), valueCheck('insurance_certificates_type_check', table.type, insuranceTypes)],
 );
 
 export const externalReferences = suppliersSchema.table(
@@ -141,7 +149,11 @@ export const externalReferences = suppliersSchema.table(
     externalId: text().notNull(),
     createdAt: createdAtColumn(),
   },
-  (table) => [primaryKey({ columns: [table.supplierId, table.system] }), uniqueIndex().on(table.system, table.externalId)],
+  (table) => [
+    primaryKey({ columns: [table.supplierId, table.system] }),
+    uniqueIndex().on(table.system, table.externalId),
+    valueCheck('external_references_system_check', table.system, backingSystems),
+  ],
 );
 
 export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(suppliersSchema);

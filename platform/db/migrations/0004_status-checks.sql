@@ -1,0 +1,5 @@
+ALTER TABLE "platform"."breaker_reports" ADD CONSTRAINT "breaker_reports_system_check" CHECK ("platform"."breaker_reports"."system" in ('ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'));--> statement-breakpoint
+ALTER TABLE "platform"."breaker_reports" ADD CONSTRAINT "breaker_reports_state_check" CHECK ("platform"."breaker_reports"."state" in ('CLOSED', 'OPEN', 'HALF_OPEN'));--> statement-breakpoint
+ALTER TABLE "platform"."job_queues" ADD CONSTRAINT "job_queues_system_check" CHECK ("platform"."job_queues"."system" in ('ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'));--> statement-breakpoint
+ALTER TABLE "platform"."audit_events" ADD CONSTRAINT "audit_events_kind_check" CHECK ("platform"."audit_events"."kind" in ('MUTATION', 'SENSITIVE_READ'));--> statement-breakpoint
+ALTER TABLE "platform"."audit_events" ADD CONSTRAINT "audit_events_outcome_check" CHECK ("platform"."audit_events"."outcome" in ('SUCCEEDED', 'USER_ERROR', 'FORBIDDEN', 'FAILED'));

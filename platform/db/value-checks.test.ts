@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeSql } from './client.ts';
+import { createServiceDatabase } from './database.ts';
+import { openFreshDatabase, type FreshDatabase } from './fixtures/fresh-database.ts';
+import { migrateOverRows, refusalOf, valueChecksIn } from './fixtures/value-checks.ts';
+import { databaseTargets } from '../jobs/fixtures/test-database.ts';
+
+const migrations = fileURLToPath(new URL('./migrations', import.meta.url));
+
+const auditRow = (kind: string, outcome: string) =>
+  `insert into platform.audit_events (id, actor, role, service, kind, operation, outcome)
+   values (gen_random_uuid(), 'checks-test', 'admin', 'suppliers', '${kind}', 'approveSupplier', '${outcome}')`;
+
+describe.each(databaseTargets)('the platform status columns on %s', (target) => {
+  let database: FreshDatabase;
+
+  beforeAll(async () => {
+    database = await openFreshDatabase(target, 'platform_checks');
+    await migrateOverRows(createServiceDatabase(database.client, 'platform'), migrations, 'status-checks', async () => {
+      await executeSql(
+        database.client,
+        "insert into platform.job_queues (name, dead_letter_name, service, queue, system) values ('suppliers.erp', 'suppliers.erp.dead', 'suppliers', 'erp', 'ERP')",
+      );
+      await executeSql(database.client, "insert into platform.breaker_reports (process_id, system, state) values ('process-1', 'ERP', 'OPEN')");
+      await executeSql(database.client, auditRow('MUTATION', 'SUCCEEDED'));
+    });
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('each carry a check, added over existing rows', async () => {
+    const checks = await valueChecksIn(database.client, 'platform');
+    expect(checks.map((check) => `${check.table}.${check.column}`)).toEqual([
+      'audit_events.kind',
+      'audit_events.outcome',
+      'breaker_reports.state',
+      'breaker_reports.system',
+      'job_queues.system',
+    ]);
+  });
+
+  it('refuse a value outside the array their type comes from', async () => {
+    const checks = await valueChecksIn(database.client, 'platform');
+    for (const check of checks.filter(({ table }) => table !== 'audit_events')) {
+      expect(await refusalOf(database.client, 'platform', check)).toContain(`violates check constraint "${check.constraint}"`);
+    }
+  });
+
+  it('refuse an audit row of an unknown kind or outcome (audit rows are never updated, so it is an insert)', async () => {
+    await expect(executeSql(database.client, auditRow('EXPORT', 'SUCCEEDED'))).rejects.toThrow('violates check constraint "audit_events_kind_check"');
+    await expect(executeSql(database.client, auditRow('MUTATION', 'MAYBE'))).rejects.toThrow('violates check constraint "audit_events_outcome_check"');
+  });
+});

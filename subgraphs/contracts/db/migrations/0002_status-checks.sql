@@ -1,0 +1,3 @@
+ALTER TABLE "contracts"."contracts" ADD CONSTRAINT "contracts_status_check" CHECK ("contracts"."contracts"."status" in ('DRAFT', 'ACTIVE', 'EXPIRED', 'TERMINATED'));--> statement-breakpoint
+ALTER TABLE "contracts"."sync_status" ADD CONSTRAINT "sync_status_system_check" CHECK ("contracts"."sync_status"."system" in ('ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'));--> statement-breakpoint
+ALTER TABLE "contracts"."sync_status" ADD CONSTRAINT "sync_status_state_check" CHECK ("contracts"."sync_status"."state" in ('PENDING', 'IN_PROGRESS', 'SYNCED', 'FAILED', 'DEAD_LETTERED'));

@@ -1,0 +1,10 @@
+ALTER TABLE "invoicing"."invoices" ADD CONSTRAINT "invoices_status_check" CHECK ("invoicing"."invoices"."status" in ('RECEIVED', 'MATCHED', 'EXCEPTION', 'APPROVED', 'PAID', 'REJECTED'));--> statement-breakpoint
+ALTER TABLE "invoicing"."invoices" ADD CONSTRAINT "invoices_match_outcome_check" CHECK ("invoicing"."invoices"."match_outcome" in ('MATCHED', 'EXCEPTION'));--> statement-breakpoint
+ALTER TABLE "invoicing"."invoices" ADD CONSTRAINT "invoices_source_check" CHECK ("invoicing"."invoices"."source" in ('GRAPH', 'VENDOR_PLATFORM', 'EDI', 'ERP'));--> statement-breakpoint
+ALTER TABLE "invoicing"."match_exceptions" ADD CONSTRAINT "match_exceptions_code_check" CHECK ("invoicing"."match_exceptions"."code" in ('PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'NOT_RECEIVED', 'NO_PURCHASE_ORDER', 'DUPLICATE_INVOICE', 'CONTRACT_PRICE_VARIANCE', 'CONTRACT_EXPIRED', 'SUPPLIER_INACTIVE'));--> statement-breakpoint
+ALTER TABLE "invoicing"."match_exceptions" ADD CONSTRAINT "match_exceptions_queue_check" CHECK ("invoicing"."match_exceptions"."queue" in ('ACCOUNTS_PAYABLE', 'BUYER', 'CONTRACT_MANAGEMENT'));--> statement-breakpoint
+ALTER TABLE "invoicing"."match_exceptions" ADD CONSTRAINT "match_exceptions_resolution_check" CHECK ("invoicing"."match_exceptions"."resolution" in ('OVERRIDDEN', 'REJECTED', 'CREDIT_MEMO_REQUESTED'));--> statement-breakpoint
+ALTER TABLE "invoicing"."payments" ADD CONSTRAINT "payments_status_check" CHECK ("invoicing"."payments"."status" in ('SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDED'));--> statement-breakpoint
+ALTER TABLE "invoicing"."payments" ADD CONSTRAINT "payments_method_check" CHECK ("invoicing"."payments"."method" in ('ACH', 'CHECK', 'WIRE', 'VIRTUAL_CARD'));--> statement-breakpoint
+ALTER TABLE "invoicing"."sync_status" ADD CONSTRAINT "sync_status_system_check" CHECK ("invoicing"."sync_status"."system" in ('ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'));--> statement-breakpoint
+ALTER TABLE "invoicing"."sync_status" ADD CONSTRAINT "sync_status_state_check" CHECK ("invoicing"."sync_status"."state" in ('PENDING', 'IN_PROGRESS', 'SYNCED', 'FAILED', 'DEAD_LETTERED'));

@@ -1,0 +1,5 @@
+ALTER TABLE "procurement"."purchase_orders" ADD CONSTRAINT "purchase_orders_status_check" CHECK ("procurement"."purchase_orders"."status" in ('DRAFT', 'OPEN', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CLOSED', 'CANCELLED'));--> statement-breakpoint
+ALTER TABLE "procurement"."purchase_orders" ADD CONSTRAINT "purchase_orders_publication_state_check" CHECK ("procurement"."purchase_orders"."publication_state" in ('PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED'));--> statement-breakpoint
+ALTER TABLE "procurement"."supplier_references" ADD CONSTRAINT "supplier_references_status_check" CHECK ("procurement"."supplier_references"."status" in ('PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD', 'REJECTED', 'INACTIVE'));--> statement-breakpoint
+ALTER TABLE "procurement"."sync_status" ADD CONSTRAINT "sync_status_system_check" CHECK ("procurement"."sync_status"."system" in ('ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'));--> statement-breakpoint
+ALTER TABLE "procurement"."sync_status" ADD CONSTRAINT "sync_status_state_check" CHECK ("procurement"."sync_status"."state" in ('PENDING', 'IN_PROGRESS', 'SYNCED', 'FAILED', 'DEAD_LETTERED'));

@@ -1,0 +1,208 @@
+/* eslint-disable */
+import * as types from './graphql.ts';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": typeof types.SubmitInvoiceDocument,
+    "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": typeof types.ApproveInvoiceErrorsDocument,
+    "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": typeof types.ApproveInvoiceWithSyncDocument,
+    "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }": typeof types.BuyerQueueDocument,
+    "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }": typeof types.ResolveMatchExceptionDocument,
+    "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": typeof types.ApproveInvoiceDocument,
+    "query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}": typeof types.DeadLettersDocument,
+    "query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }": typeof types.IntegrationSystemsDocument,
+    "mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}": typeof types.ReplayDeadLetterDocument,
+    "mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }": typeof types.OnboardSupplierDocument,
+    "mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }": typeof types.ApproveSupplierDocument,
+    "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": typeof types.SupplierSyncDocument,
+    "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": typeof types.FailedErpJobsDocument,
+    "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": typeof types.SupplierSyncJobsDocument,
+    "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": typeof types.OpenOrderLinesDocument,
+    "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }": typeof types.InvoiceStatusDocument,
+    "mutation OnboardLakeshore($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }\n}": typeof types.OnboardLakeshoreDocument,
+    "query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }": typeof types.SupplierReferencesDocument,
+    "mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }": typeof types.ApproveNewSupplierDocument,
+    "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }": typeof types.IssueOrderDocument,
+    "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }": typeof types.ReceiveOrderDocument,
+    "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }": typeof types.SubmitOrderInvoiceDocument,
+    "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": typeof types.ApproveOrderInvoiceDocument,
+    "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }": typeof types.InvoiceSyncDocument,
+    "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": typeof types.IssuePurchaseOrderDocument,
+    "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": typeof types.RecordReceiptDocument,
+    "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": typeof types.PurchaseOrderPublicationDocument,
+    "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": typeof types.PurchaseOrderReceiptsDocument,
+};
+const documents: Documents = {
+    "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": types.SubmitInvoiceDocument,
+    "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": types.ApproveInvoiceErrorsDocument,
+    "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": types.ApproveInvoiceWithSyncDocument,
+    "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }": types.BuyerQueueDocument,
+    "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }": types.ResolveMatchExceptionDocument,
+    "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": types.ApproveInvoiceDocument,
+    "query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}": types.DeadLettersDocument,
+    "query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }": types.IntegrationSystemsDocument,
+    "mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}": types.ReplayDeadLetterDocument,
+    "mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }": types.OnboardSupplierDocument,
+    "mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }": types.ApproveSupplierDocument,
+    "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": types.SupplierSyncDocument,
+    "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": types.FailedErpJobsDocument,
+    "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": types.SupplierSyncJobsDocument,
+    "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": types.OpenOrderLinesDocument,
+    "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }": types.InvoiceStatusDocument,
+    "mutation OnboardLakeshore($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }\n}": types.OnboardLakeshoreDocument,
+    "query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }": types.SupplierReferencesDocument,
+    "mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }": types.ApproveNewSupplierDocument,
+    "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }": types.IssueOrderDocument,
+    "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }": types.ReceiveOrderDocument,
+    "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }": types.SubmitOrderInvoiceDocument,
+    "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": types.ApproveOrderInvoiceDocument,
+    "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }": types.InvoiceSyncDocument,
+    "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": types.IssuePurchaseOrderDocument,
+    "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": types.RecordReceiptDocument,
+    "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": types.PurchaseOrderPublicationDocument,
+    "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": types.PurchaseOrderReceiptsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}"): (typeof documents)["mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }"): (typeof documents)["mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }"): (typeof documents)["mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }"): (typeof documents)["query BuyerQueue { invoices(first: 200, filter: { queue: BUYER }) { nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }"): (typeof documents)["mutation ResolveMatchException($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { exception { resolution resolvedBy resolutionReason resolvedAt } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"): (typeof documents)["mutation ApproveInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}"): (typeof documents)["query DeadLetters($system: BackingSystem) {\n  deadLetters(first: 20, filter: { system: $system }) {\n    totalCount\n    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }"): (typeof documents)["query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}"): (typeof documents)["mutation ReplayDeadLetter($id: ID!) {\n  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }"): (typeof documents)["mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }"): (typeof documents)["mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }"): (typeof documents)["query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }"): (typeof documents)["query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }"): (typeof documents)["query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }"): (typeof documents)["query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }"): (typeof documents)["query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OnboardLakeshore($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }\n}"): (typeof documents)["mutation OnboardLakeshore($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }"): (typeof documents)["query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }"): (typeof documents)["mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }"): (typeof documents)["mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }"): (typeof documents)["mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }"): (typeof documents)["mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"): (typeof documents)["mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }"): (typeof documents)["query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}"): (typeof documents)["mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}"): (typeof documents)["mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }"): (typeof documents)["query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"): (typeof documents)["query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
