@@ -44,6 +44,11 @@ describe('vendor platform webhooks through the gateway', () => {
     expect(await deliver({ ...acknowledgement(), data: {} })).toMatchObject({ status: 400, body: { error: 'MALFORMED_BODY' } });
   });
 
+  it('are delivered again when the subgraph that handles them fails, whatever the others answered', async () => {
+    const unreadableInvoice = { id: `evt_${randomUUID()}`, type: 'invoice.submitted', createdAt: new Date().toISOString(), data: { invoice: { id: 'vinv_1' } } };
+    expect(await deliver(unreadableInvoice)).toEqual({ status: 500, body: { error: 'NOT_PROCESSED' } });
+  });
+
   it('are acknowledged when no subgraph handles their type, and unknown for a system nobody follows', async () => {
     expect(await deliver({ ...acknowledgement(), type: 'supplier.rated' })).toEqual({ status: 202, body: { outcome: 'IGNORED' } });
     expect(await deliver(acknowledgement(), undefined, 'payroll')).toEqual({ status: 404, body: { error: 'UNKNOWN_SYSTEM' } });
