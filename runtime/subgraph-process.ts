@@ -21,7 +21,7 @@ import { domainModules, subgraphModules } from './subgraph-modules.ts';
 
 const name = process.argv[2] as SubgraphName;
 if (!subgraphNames.includes(name)) {
-  console.error(`Usage: tsx runtime/subgraph-process.ts <${subgraphNames.join('|')}>`);
+  console.error(`Usage: node dist/subgraph-process.js <${subgraphNames.join('|')}> (after npm run build)`);
   process.exit(2);
 }
 const environment = readEnvironment();
@@ -63,10 +63,11 @@ const workers = domain
       systems,
     })
   : undefined;
+// Requests first, so no new work arrives while the workers finish the jobs in hand.
 closeOnSignal(async () => {
+  await server.close();
   await auditRetention.close();
   await workers?.stop();
-  await server.close();
   await events.close();
   await closeDatabaseClient(client);
 }, logger);
