@@ -13,7 +13,7 @@ import { configuredBackingSystems, loadProcessKeys, migrateSchemas, serveSubgrap
 
 const name = process.argv[2] as SubgraphName;
 if (!subgraphNames.includes(name)) {
-  console.error(`Usage: tsx runtime/subgraph-process.ts <${subgraphNames.join('|')}>`);
+  console.error(`Usage: node dist/subgraph-process.js <${subgraphNames.join('|')}> (after npm run build)`);
   process.exit(2);
 }
 const environment = readEnvironment();
@@ -37,9 +37,10 @@ const shared: SubgraphProcess = {
 };
 const server = await serveSubgraph(name, shared, { port: environment.PORT ?? defaultSubgraphPorts[name], serveMetrics: true });
 const workers = name === 'operations' ? undefined : await startWorkers(name, shared);
+// Requests first, so no new work arrives while the workers finish the jobs in hand.
 closeOnSignal(async () => {
-  await workers?.stop();
   await server.close();
+  await workers?.stop();
   await services.close();
   await closeDatabaseClient(client);
 }, logger);

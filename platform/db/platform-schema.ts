@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { pgSchema } from 'drizzle-orm/pg-core';
+import { repositoryRoot } from '../config.ts';
 import type { DatabaseClient } from './client.ts';
 import { createServiceDatabase } from './database.ts';
 
@@ -10,7 +11,8 @@ import { createServiceDatabase } from './database.ts';
  */
 export const platformSchema = pgSchema('platform');
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+// From the repository root, not this module: a production build bundles this module elsewhere.
+const migrationsFolder = join(repositoryRoot, 'platform', 'db', 'migrations');
 
 /** Every process that runs services migrates the platform schema first (once, under a lock). */
 export async function migratePlatform(client: DatabaseClient): Promise<void> {

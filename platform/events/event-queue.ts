@@ -94,6 +94,11 @@ export class EventQueue<T> implements AsyncGenerator<T, undefined, undefined> {
     return this;
   }
 
+  /** `await using` a queue releases its subscription like leaving the loop does. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.return();
+  }
+
   private stop(): void {
     if (this.state === 'stopped') return;
     const wasOpen = this.state === 'open';

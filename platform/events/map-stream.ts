@@ -22,6 +22,9 @@ export function mapStream<Item, Result>(source: AsyncIterator<Item>, map: (item:
     [Symbol.asyncIterator]() {
       return stream;
     },
+    async [Symbol.asyncDispose]() {
+      await source.return?.();
+    },
   };
   return stream;
 }

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { repositoryRoot } from '@procuregraph/platform/config';
 import { buildExclusionList, type ExclusionList } from './exclusion-list.ts';
 import { parseLeieCsv } from './leie-csv.ts';
 
 /** The bundled sample list, used when `SCREENING_LEIE_FILE` names no other. */
-export const bundledLeieFile = fileURLToPath(new URL('./leie-sample.csv', import.meta.url));
+export const bundledLeieFile = join(repositoryRoot, 'subgraphs', 'suppliers', 'screening', 'leie-sample.csv');
 
 /** The list in force, replaced as a whole by a reload so a screening never sees half a list. */
 export interface ExclusionScreening {
