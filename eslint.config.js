@@ -38,7 +38,7 @@ const zones = [
 ];
 
 // Test code and fixtures: what production code must never import.
-const testCode = ['**/*.test.ts', '**/fixtures/**', 'test/**', 'bench/**'];
+const testCode = ['**/*.test.ts', '**/fixtures/**', '**/testing.ts', 'test/**', 'bench/**'];
 // Build and tool configuration at the root, run by the developer's tools only.
 const toolConfig = ['*.config.ts', '*.config.js', 'codegen.ts'];
 
