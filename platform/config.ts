@@ -98,7 +98,7 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   try {
     return settle(parsed.data, source);
   } catch (error) {
-    if (error instanceof z.ZodError) throw new Error(configurationProblems(error.issues.map((issue) => ({ ...issue, path: ['SUBGRAPH_<NAME>_URL', ...issue.path] }))));
+    if (error instanceof z.ZodError) throw new Error(configurationProblems(error.issues.map((issue) => ({ ...issue, path: ['SUBGRAPH_<NAME>_URL', ...issue.path] }))), { cause: error });
     throw error;
   }
 }

@@ -39,8 +39,8 @@ interface Logged {
   parameters: (string | null)[];
 }
 
-const DURATION = / \S+@(\S+) LOG:  duration: ([\d.]+) ms  (?:execute [^:]*|statement): ([\s\S]*)$/;
-const PARAMETERS = / DETAIL:  parameters: (.*)$/;
+const DURATION = / \S+@(\S+) LOG: {2}duration: ([\d.]+) ms {2}(?:execute [^:]*|statement): ([\s\S]*)$/;
+const PARAMETERS = / DETAIL: {2}parameters: (.*)$/;
 
 function parseParameters(text: string): (string | null)[] {
   return [...text.matchAll(/\$\d+ = (NULL|'((?:[^']|'')*)')/g)].map((match) => (match[1] === 'NULL' ? null : match[2]!.replaceAll("''", "'")));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /**
  * A kind of domain event and the shape of its payload. The subgraph that owns an event declares

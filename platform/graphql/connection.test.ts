@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
 import { decodeCursor, encodeCursor, pageRequest, toConnection, MAX_PAGE_SIZE } from './connection.ts';
 
 const ID_A = '0190a000-0000-7000-8000-00000000000a';

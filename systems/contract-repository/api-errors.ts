@@ -1,4 +1,4 @@
-import type { ErrorShape } from '../http/errors.ts';
+import type { ErrorShape } from '@procuregraph/reference-http/errors';
 
 export const ClmErrorCode = {
   badRequest: 'bad_request',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../fixtures/http-client.ts';
-import { tinyWorld, tinyWorldIds } from '../fixtures/tiny-world.ts';
-import type { RunningSystem } from '../http/service.ts';
+import { call } from '@procuregraph/reference-http/fixtures/http-client';
+import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/fixtures/tiny-world';
+import type { RunningSystem } from '@procuregraph/reference-http/service';
 import { startContractRepository } from './server.ts';
 
 describe('contract repository', () => {

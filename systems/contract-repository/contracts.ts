@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '../http/errors.ts';
-import { readIntegerParam, readStringParam } from '../http/query-params.ts';
-import { dateInput, decimalInput, parseInput } from '../http/validation.ts';
+import { HttpError } from '@procuregraph/reference-http/errors';
+import { readIntegerParam, readStringParam } from '@procuregraph/reference-http/query-params';
+import { dateInput, decimalInput, parseInput } from '@procuregraph/reference-http/validation';
 import { ClmErrorCode } from './api-errors.ts';
 import { recordChange } from './changes.ts';
 import type { ClmContext } from './context.ts';

@@ -1,6 +1,6 @@
-import { emptyEventLog, type EventLog } from '../http/event-log.ts';
-import type { IdempotencyRecords } from '../http/idempotency.ts';
-import { Table } from '../http/table.ts';
+import { emptyEventLog, type EventLog } from '@procuregraph/reference-http/event-log';
+import type { IdempotencyRecords } from '@procuregraph/reference-http/idempotency';
+import { Table } from '@procuregraph/reference-http/table';
 
 /**
  * The reference contract repository's own data model: snake_case JSON, `CLM-` contract ids,

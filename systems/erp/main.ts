@@ -1,4 +1,4 @@
-import { runStandalone } from '../http/standalone.ts';
+import { runStandalone } from '@procuregraph/reference-http/standalone';
 import { startErp } from './server.ts';
 
 await runStandalone('erp', 4101, startErp);

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { formatAmount } from '@procuregraph/platform/money';
-import { isoDate } from '../http/dates.ts';
-import { HttpError } from '../http/errors.ts';
+import { isoDate } from '@procuregraph/reference-http/dates';
+import { HttpError } from '@procuregraph/reference-http/errors';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

@@ -1,6 +1,6 @@
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import type { DemoInvoice, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo/world';
-import { isoDate } from '../http/dates.ts';
+import { isoDate } from '@procuregraph/reference-http/dates';
 import { DEFAULT_PROCUREMENT_BU } from './purchase-orders.ts';
 import {
   FIRST_SEQUENCES,

@@ -27,7 +27,7 @@ export class SnapshotStore {
       return JSON.parse(await readFile(this.file, 'utf8'));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new Error(`Cannot read the snapshot ${this.file}: ${(error as Error).message}`);
+      throw new Error(`Cannot read the snapshot ${this.file}: ${(error as Error).message}`, { cause: error });
     }
   }
 

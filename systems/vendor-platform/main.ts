@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { runStandalone } from '../http/standalone.ts';
+import { runStandalone } from '@procuregraph/reference-http/standalone';
 import { startVendorPlatform } from './server.ts';
 
 const webhookUrl = process.env.PROCUREGRAPH_WEBHOOK_URL || undefined;

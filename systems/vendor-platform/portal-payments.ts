@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '../http/errors.ts';
-import { readStringParam } from '../http/query-params.ts';
-import { parseInput } from '../http/validation.ts';
+import { HttpError } from '@procuregraph/reference-http/errors';
+import { readStringParam } from '@procuregraph/reference-http/query-params';
+import { parseInput } from '@procuregraph/reference-http/validation';
 import { amount, amountInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { pageOf } from './paging.ts';

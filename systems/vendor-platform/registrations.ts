@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '../http/errors.ts';
-import { lastFour } from '../http/masking.ts';
-import { readStringParam } from '../http/query-params.ts';
-import { dateInput, parseInput } from '../http/validation.ts';
+import { HttpError } from '@procuregraph/reference-http/errors';
+import { lastFour } from '@procuregraph/reference-http/masking';
+import { readStringParam } from '@procuregraph/reference-http/query-params';
+import { dateInput, parseInput } from '@procuregraph/reference-http/validation';
 import { amountInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { newId, publish } from './events.ts';

@@ -1,7 +1,7 @@
 import type { World } from '@procuregraph/demo/world';
-import { idempotentCreate } from '../http/idempotency.ts';
-import { startSystem, systemLogger, type RunningSystem } from '../http/service.ts';
-import { SnapshotStore } from '../http/snapshot-store.ts';
+import { idempotentCreate } from '@procuregraph/reference-http/idempotency';
+import { startSystem, systemLogger, type RunningSystem } from '@procuregraph/reference-http/service';
+import { SnapshotStore } from '@procuregraph/reference-http/snapshot-store';
 import type { VendorContext } from './context.ts';
 import { eventsRouter } from './events.ts';
 import { portalInvoicesRouter } from './portal-invoices.ts';

@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '../fixtures/http-client.ts';
-import { tinyWorld, tinyWorldIds } from '../fixtures/tiny-world.ts';
-import { startWebhookReceiver } from '../fixtures/webhook-receiver.ts';
-import type { RunningSystem } from '../http/service.ts';
+import { call } from '@procuregraph/reference-http/fixtures/http-client';
+import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/fixtures/tiny-world';
+import { startWebhookReceiver } from '@procuregraph/reference-http/fixtures/webhook-receiver';
+import type { RunningSystem } from '@procuregraph/reference-http/service';
 import { startVendorPlatform } from './server.ts';
 
 const SECRET = 'whsec-test-procuregraph';

@@ -162,7 +162,7 @@ describe('operator queries and replay', () => {
   it('pages through sync jobs with cursors and filters them by service', async () => {
     const seen: { id: string; service: string }[] = [];
     let after: string | null = null;
-    let totalCount = 0;
+    let totalCount: number;
     do {
       const { data }: GraphQLResponse<SupplierSyncJobsQuery> = await graph.query(
         graphql(`query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: "suppliers" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }`),

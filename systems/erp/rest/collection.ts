@@ -1,5 +1,5 @@
-import { HttpError } from '../../http/errors.ts';
-import { readIntegerParam, readStringParam } from '../../http/query-params.ts';
+import { HttpError } from '@procuregraph/reference-http/errors';
+import { readIntegerParam, readStringParam } from '@procuregraph/reference-http/query-params';
 import { ErpErrorCode } from '../fusion-errors.ts';
 
 export const DEFAULT_LIMIT = 25;

@@ -1,5 +1,5 @@
 import { ExactDecimal, isDecimalString } from '@procuregraph/platform/money';
-import { HttpError } from '../../http/errors.ts';
+import { HttpError } from '@procuregraph/reference-http/errors';
 import { ErpErrorCode } from '../fusion-errors.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractRepository } from './contract-repository/server.ts';
-import { startErp } from './erp/server.ts';
-import { call } from './fixtures/http-client.ts';
-import type { RunningSystem } from './http/service.ts';
-import { startVendorPlatform } from './vendor-platform/server.ts';
+import { startContractRepository } from '@procuregraph/contract-repository/server';
+import { startErp } from '@procuregraph/erp/server';
+import { call } from '@procuregraph/reference-http/fixtures/http-client';
+import type { RunningSystem } from '@procuregraph/reference-http/service';
+import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 
 const systems: { name: string; start: () => Promise<RunningSystem>; probe: string }[] = [
   { name: 'erp', start: () => startErp({ port: 0 }), probe: '/fscmRestApi/resources/11.13.18.05/suppliers' },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
-import { startContractRepository } from './contract-repository/server.ts';
-import { startErp } from './erp/server.ts';
-import { call } from './fixtures/http-client.ts';
-import type { RunningSystem } from './http/service.ts';
-import { startVendorPlatform } from './vendor-platform/server.ts';
+import { startContractRepository } from '@procuregraph/contract-repository/server';
+import { startErp } from '@procuregraph/erp/server';
+import { call } from '@procuregraph/reference-http/fixtures/http-client';
+import type { RunningSystem } from '@procuregraph/reference-http/service';
+import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 
 const world = createWorld({ scale: 'default' });
 let erp: RunningSystem;

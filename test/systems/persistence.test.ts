@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractRepository } from './contract-repository/server.ts';
-import { startErp } from './erp/server.ts';
-import { call } from './fixtures/http-client.ts';
-import { tinyWorld } from './fixtures/tiny-world.ts';
-import { startVendorPlatform } from './vendor-platform/server.ts';
+import { startContractRepository } from '@procuregraph/contract-repository/server';
+import { startErp } from '@procuregraph/erp/server';
+import { call } from '@procuregraph/reference-http/fixtures/http-client';
+import { tinyWorld } from '@procuregraph/reference-http/fixtures/tiny-world';
+import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 
 let directory: string;
 beforeAll(async () => {
