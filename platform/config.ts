@@ -12,6 +12,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MATCH_PRICE_TOLERANCE_PCT: z.coerce.number().min(0).max(100).default(2),
   SCREENING_LEIE_FILE: z.string().optional(),
+  /** Where to download the LEIE list from (e.g. the HHS-OIG's UPDATED.csv); takes precedence over the file. */
+  SCREENING_LEIE_URL: z.string().url().optional(),
+  /** How often the exclusion list is reloaded and every supplier screened again; the LEIE is republished monthly. */
+  SCREENING_RELOAD_INTERVAL_HOURS: z.coerce.number().positive().default(24),
   /** Minimum general-liability cover a supplier must hold (decimal). */
   INSURANCE_MIN_GENERAL_LIABILITY: z.string().optional(),
   ERP_URL: z.string().url().default('http://localhost:4101'),
