@@ -13,6 +13,7 @@ import { loadFieldCipher } from '@procuregraph/platform/crypto/field-encryption'
 import { startSubgraphWorkers } from '@procuregraph/platform/jobs/subgraph-workers';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
 import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
 import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
@@ -25,6 +26,7 @@ if (!subgraphNames.includes(name)) {
   process.exit(2);
 }
 const environment = readEnvironment();
+requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);
 if (!environment.DATABASE_URL) {
   console.error(`A subgraph run alone needs DATABASE_URL (PostgreSQL); \`npm start\` runs everything on the embedded database.`);
   process.exit(2);

@@ -104,12 +104,17 @@ function exclusionListReloadTimer(context: WorkerContext, options: SuppliersWork
   const screening = sharedExclusionScreening(exclusionListSource(environment));
   const log = context.logger.child({ component: 'exclusion-list-reload' });
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<void> | null = null;
+  // A run still screening when the next is due is not joined by a second one.
   const run = () => {
-    running = runExclusionListReload(context.db, screening, 'SCHEDULE').then(
-      (result) => log.info({ runId: result.id, state: result.state, checked: result.checked, newlyExcluded: result.newlyExcluded, reinstated: result.reinstated }, 'exclusion list reloaded'),
-      (error: unknown) => log.error({ error: describeError(error) }, 'exclusion list reload failed'),
-    );
+    running ??= runExclusionListReload(context.db, screening, 'SCHEDULE')
+      .then(
+        (result) => log.info({ runId: result.id, state: result.state, checked: result.checked, newlyExcluded: result.newlyExcluded, reinstated: result.reinstated }, 'exclusion list reloaded'),
+        (error: unknown) => log.error({ error: describeError(error) }, 'exclusion list reload failed'),
+      )
+      .finally(() => {
+        running = null;
+      });
   };
   return {
     async start() {
