@@ -78,7 +78,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<DomainSubgraphName, ServiceDatabase>;
     for (const name of domainSubgraphNames) await databases[name].migrate(domainModules[name].migrationsFolder);
     const world = createWorld({ scale: 'default' });
-    const cipher = loadFieldCipher({ dataDir: options.dataDir, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
+    const cipher = loadFieldCipher({ dataDir: options.dataDir, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY, previousKeysFromEnvironment: process.env.DATA_ENCRYPTION_KEY_PREVIOUS });
     if (options.seed) await seedDemoNetwork(databases, world, cipher, logger);
 
     const events = await startEventBus({ client, logger });

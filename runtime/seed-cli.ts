@@ -29,7 +29,7 @@ try {
     databases[name] = createServiceDatabase(client, name);
     await databases[name].migrate(domainModules[name].migrationsFolder);
   }
-  const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
+  const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY, previousKeysFromEnvironment: process.env.DATA_ENCRYPTION_KEY_PREVIOUS });
   const outcome = await seedDemoNetwork(databases, createWorld({ scale: values.scale }), cipher, createLogger('seed'));
   console.log(outcome === 'seeded' ? `Seeded the ${values.scale} demo network.` : 'The database already holds the demo network; nothing changed.');
 } catch (error) {

@@ -38,7 +38,7 @@ const domain = name === 'operations' ? undefined : domainModules[name];
 const database = createServiceDatabase(client, name);
 if (domain) await database.migrate(domain.migrationsFolder);
 const events = await startEventBus({ client, logger });
-const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY });
+const cipher = loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: process.env.DATA_ENCRYPTION_KEY, previousKeysFromEnvironment: process.env.DATA_ENCRYPTION_KEY_PREVIOUS });
 const systems = {
   erpUrl: environment.ERP_URL,
   vendorPlatformUrl: environment.VENDOR_PLATFORM_URL,
