@@ -13,6 +13,11 @@ const subgraphs: Record<string, Record<string, string>> = {
     SupplierEdge: './models.ts#SupplierEdgeModel',
     InsuranceCertificate: './models.ts#InsuranceCertificateModel',
     ExternalReference: './models.ts#ExternalReferenceModel',
+    SupplierHold: './models.ts#SupplierHoldModel',
+    ComplianceDecision: './models.ts#ComplianceDecisionModel',
+    ExclusionListRun: './models.ts#ExclusionListRunModel',
+    ExclusionListRunConnection: './models.ts#ExclusionListRunConnectionModel',
+    ExclusionListRunEdge: './models.ts#ExclusionListRunEdgeModel',
   },
   procurement: {
     PurchaseOrder: './models.ts#PurchaseOrderModel',

@@ -7,8 +7,10 @@ import { defaultSubgraphPorts } from '@procuregraph/schema/subgraphs';
 import { startProcuregraph } from '@procuregraph/runtime/procuregraph';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
 
 const environment = readEnvironment();
+requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);
 const startedAt = Date.now();
 
 const procuregraph = await startProcuregraph({

@@ -9,6 +9,7 @@ import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/a
 import { createTokenVerifier } from '@procuregraph/platform/auth/tokens';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
 import { subgraphNames } from '@procuregraph/schema/subgraphs';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { startGateway } from './server.ts';
@@ -16,6 +17,7 @@ import type { SupergraphSource } from './supergraph-source.ts';
 import type { ReadinessCheck } from './readiness.ts';
 
 const environment = readEnvironment();
+requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET']);
 const logger = createLogger('gateway');
 
 const supergraph: SupergraphSource = environment.SUPERGRAPH_URL

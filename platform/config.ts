@@ -28,6 +28,10 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(logLevels).default('info'),
   MATCH_PRICE_TOLERANCE_PCT: z.coerce.number().min(0).max(100).default(2),
   SCREENING_LEIE_FILE: z.string().optional(),
+  /** Where to download the LEIE list from (e.g. the HHS-OIG's UPDATED.csv); takes precedence over the file. */
+  SCREENING_LEIE_URL: z.string().url().optional(),
+  /** How often the exclusion list is reloaded and every supplier screened again; the LEIE is republished monthly. */
+  SCREENING_RELOAD_INTERVAL_HOURS: z.coerce.number().positive().default(24),
   /** Minimum general-liability cover a supplier must hold (decimal). */
   INSURANCE_MIN_GENERAL_LIABILITY: z.string().optional(),
   ERP_URL: z.string().url().optional(),
@@ -42,6 +46,8 @@ const environmentSchema = z.object({
   VENDOR_PLATFORM_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Encrypts TINs and bank account numbers at rest; generated under the data directory when unset. */
   DATA_ENCRYPTION_KEY: encryptionKey,
+  /** Keys that encrypted earlier values, comma-separated: they decrypt during a rotation, never encrypt. */
+  DATA_ENCRYPTION_KEY_PREVIOUS: z.string().optional(),
   /**
    * How long audit rows are kept before the purge deletes them; default six years (HIPAA's
    * documentation retention). The database refuses deleting rows younger than its own floor

@@ -28,7 +28,11 @@ export interface ProcessKeys {
 
 /** The field cipher of TINs and bank account numbers (`DATA_ENCRYPTION_KEY`). */
 export function loadCipher(environment: Environment): FieldCipher {
-  return loadFieldCipher({ dataDir: environment.DATA_DIR, keyFromEnvironment: environment.DATA_ENCRYPTION_KEY });
+  return loadFieldCipher({
+    dataDir: environment.DATA_DIR,
+    keyFromEnvironment: environment.DATA_ENCRYPTION_KEY,
+    previousKeysFromEnvironment: environment.DATA_ENCRYPTION_KEY_PREVIOUS,
+  });
 }
 
 export function loadProcessKeys(environment: Environment): ProcessKeys {

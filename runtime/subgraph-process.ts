@@ -8,6 +8,7 @@ import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
 import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
 import { configuredBackingSystems, loadProcessKeys, migrateSchemas, serveSubgraph, startProcessServices, startWorkers, type SubgraphProcess } from './subgraph-assembly.ts';
 
@@ -17,6 +18,7 @@ if (!subgraphNames.includes(name)) {
   process.exit(2);
 }
 const environment = readEnvironment();
+requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);
 if (!environment.DATABASE_URL) {
   console.error(`A subgraph run alone needs DATABASE_URL (PostgreSQL); \`npm start\` runs everything on the embedded database.`);
   process.exit(2);

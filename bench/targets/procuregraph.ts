@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
+import { loadOrCreateSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
 import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
 import { benchDataDir, ports } from '../config.ts';
 import { startService, waitUntilServing, type ServiceProcess } from '../processes.ts';
@@ -68,9 +68,13 @@ export const benchSubgraphUrls = Object.fromEntries(subgraphNames.map((name) => 
  * gateway follows its file, and the checked-in one may be recomposed while the bench runs.
  */
 export async function startProcuregraph(databaseUrl: string, systems: SystemUrls, supergraphPath: string): Promise<ProcuregraphTarget> {
+  // On PostgreSQL the processes refuse to invent their secrets; the bench keeps its own under its data directory.
   const common = {
     DATABASE_URL: databaseUrl,
     DATA_DIR: benchDataDir,
+    DATA_ENCRYPTION_KEY: loadOrCreateSecret(benchDataDir, 'data-encryption.key', undefined),
+    INTERNAL_TOKEN_SECRET: loadOrCreateSecret(benchDataDir, 'internal-token.secret', undefined),
+    VENDOR_PLATFORM_WEBHOOK_SECRET: loadVendorPlatformWebhookSecret(benchDataDir, undefined),
     ERP_URL: systems.erp,
     VENDOR_PLATFORM_URL: systems.vendorPlatform,
     CONTRACT_REPOSITORY_URL: systems.contractRepository,

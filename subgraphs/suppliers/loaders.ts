@@ -4,6 +4,8 @@ import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loader
 import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
 import { certificatesOfSuppliers, referencesOfSuppliers, suppliersByIds } from './db/queries.ts';
 import { syncStatus } from './db/tables.ts';
+import { holdsOfSuppliers } from './compliance/holds.ts';
+import { decisionsOfSuppliers } from './compliance/screening-decisions.ts';
 
 /** Per-request batching: every field below a page of suppliers costs one statement, not one per supplier. */
 export function createLoaders(db: Database, caller: UserCaller) {
@@ -12,6 +14,8 @@ export function createLoaders(db: Database, caller: UserCaller) {
     certificates: rowsByParent((ids) => certificatesOfSuppliers(db, ids), (row) => row.supplierId),
     externalReferences: rowsByParent((ids) => referencesOfSuppliers(db, ids), (row) => row.supplierId),
     syncStatus: syncStatusLoader(db, syncStatus),
+    holds: rowsByParent((ids) => holdsOfSuppliers(db, ids), (row) => row.supplierId),
+    complianceDecisions: rowsByParent((ids) => decisionsOfSuppliers(db, ids), (row) => row.supplierId),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
 import type { SupplierStatusChanged } from './events.ts';
-import type { ExternalReferenceRow, InsuranceCertificateRow, SupplierRow } from './db/tables.ts';
+import type { ComplianceDecisionRow, ExclusionListRunRow, ExternalReferenceRow, InsuranceCertificateRow, SupplierHoldRow, SupplierRow } from './db/tables.ts';
 
 /** What the resolvers of each GraphQL type receive as parent (codegen mappers). */
 export type SupplierModel = SupplierRow;
@@ -10,3 +10,8 @@ export type InsuranceCertificateModel = InsuranceCertificateRow;
 export type ExternalReferenceModel = ExternalReferenceRow;
 /** A live event is its notification's payload; its supplier is read when it is delivered. */
 export type SupplierStatusEventModel = SupplierStatusChanged;
+export type SupplierHoldModel = SupplierHoldRow;
+export type ComplianceDecisionModel = ComplianceDecisionRow;
+export type ExclusionListRunModel = ExclusionListRunRow;
+export type ExclusionListRunConnectionModel = Connection<ExclusionListRunModel>;
+export type ExclusionListRunEdgeModel = Edge<ExclusionListRunModel>;

@@ -5,8 +5,10 @@ import type { Resolvers } from './generated/resolvers-types.ts';
 import { countSuppliers, listSuppliers } from './db/queries.ts';
 import { subscriptionResolvers } from './subscriptions.ts';
 import { mutationResolvers } from './mutations.ts';
+import { countExclusionListRuns, listExclusionListRuns } from './compliance/exclusion-list-runs.ts';
 
 const SUPPLIER_LIST = 'Supplier';
+const EXCLUSION_LIST_RUN_LIST = 'ExclusionListRun';
 
 /** EINs are shown as **-***6789: enough to recognise, too little to use. */
 function maskTaxId(last4: string): string {
@@ -28,6 +30,10 @@ export const resolvers: Resolvers = {
       const rows = await listSuppliers(db, caller, filter ?? {}, page);
       return toConnection(SUPPLIER_LIST, rows, page, () => countSuppliers(db, caller, filter ?? {}));
     },
+    exclusionListRuns: async (_parent, { first, after }, { db }) => {
+      const page = pageRequest(EXCLUSION_LIST_RUN_LIST, { first, after });
+      return toConnection(EXCLUSION_LIST_RUN_LIST, await listExclusionListRuns(db, page), page, () => countExclusionListRuns(db));
+    },
   },
   Supplier: {
     __resolveReference: (reference, { loaders }) => loaders.supplier.load(reference.id),
@@ -42,6 +48,11 @@ export const resolvers: Resolvers = {
     externalReferences: (supplier, _args, { loaders }) => loaders.externalReferences.load(supplier.id),
     syncStatus: (supplier, _args, { loaders }) => loaders.syncStatus.load(supplier.id),
     insuranceExpiresSoon: (supplier) => supplier.insuranceStatus === 'EXPIRING_SOON',
+    holds: (supplier, _args, { loaders }) => loaders.holds.load(supplier.id),
+    complianceDecisions: (supplier, _args, { loaders }) => loaders.complianceDecisions.load(supplier.id),
+  },
+  SupplierHold: {
+    since: (hold) => hold.openedAt,
   },
   InsuranceCertificate: {
     coverageAmount: (certificate) => money(certificate.coverageAmount, certificate.currency),

@@ -13,6 +13,7 @@ import { supplierOfRegistration } from './supplier/external-references.ts';
 import { linkKnownSupplier } from './onboarding/portal-enrollment.ts';
 import { onboardingDependencies, type Environment } from './onboarding/configuration.ts';
 import { fromRegistration } from './vendor-platform-mapping.ts';
+import { registrationRejectionNote } from './onboarding/registration-rejection.ts';
 
 export interface VendorPlatformWebhookDependencies {
   db: Database;
@@ -27,11 +28,6 @@ type Outcome = { outcome: string; supplierId?: string; errors?: string[] };
 
 /** Registrations are keyed by their platform id, so a redelivered or replayed event finds the same supplier. */
 const registrationKey = (registrationId: string) => `vendor-platform:${registrationId}`;
-
-/** "INVALID_TAX_ID (input.taxId): The EIN prefix 07 …; …": what the applicant reads on the platform. */
-function rejectionNote(errors: { code: string; message: string; field: string[] | null }[]): string {
-  return errors.map((error) => `${error.code} (${error.field?.join('.') ?? 'registration'}): ${error.message}`).join('; ');
-}
 
 /** The platform answers 409 when the registration was decided meanwhile; that decision stands. */
 async function rejectOnPlatform(platform: VendorPlatformClient, registrationId: string, note: string): Promise<void> {
@@ -59,7 +55,7 @@ async function onboardRegistration(deps: OnboardingDependencies, platform: Vendo
     source: { system: 'VENDOR_PLATFORM', externalId: registrationId },
   });
   if (result.supplier) return { outcome: 'ONBOARDED', supplierId: result.supplier.id };
-  await rejectOnPlatform(platform, registrationId, rejectionNote(result.userErrors));
+  await rejectOnPlatform(platform, registrationId, registrationRejectionNote(result.userErrors));
   return { outcome: 'REJECTED', errors: result.userErrors.map((error) => error.code) };
 }
 

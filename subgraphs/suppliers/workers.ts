@@ -8,8 +8,16 @@ import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';
 import { linkOnPortal } from './onboarding/portal-enrollment.ts';
 import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED } from './supplier/topics.ts';
+import type { Environment } from '@procuregraph/platform/config';
+import { exclusionListSource } from './onboarding/configuration.ts';
+import { sharedExclusionScreening } from './screening/exclusion-screening.ts';
+import { runExclusionListReload } from './compliance/exclusion-list-runs.ts';
 
 export interface SuppliersWorkerOptions {
+  /** Where the exclusion list comes from and how often it is reloaded; the process environment by default. */
+  environment?: ScreeningEnvironment;
+  /** How often the exclusion list is reloaded after the first reload, one interval after start. */
+  exclusionListReloadIntervalMs?: number;
   /** Retry settings of the backing-system jobs (tests shorten them). */
   retry?: Partial<RetryOptions>;
   /** How often the insurance check runs after the one at start; daily by default. */
@@ -72,11 +80,49 @@ function insuranceCheckTimer(context: WorkerContext, options: SuppliersWorkerOpt
   };
 }
 
+type ScreeningEnvironment = Pick<Environment, 'SCREENING_LEIE_FILE' | 'SCREENING_LEIE_URL' | 'SCREENING_RELOAD_INTERVAL_HOURS'>;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The scheduled reload of the exclusion list (the LEIE is republished monthly), with every
+ * current supplier screened again; each run is recorded for exclusionListRuns. Not at start: a
+ * restart should not rescreen every supplier. Several instances each run it, which is harmless
+ * (each supplier is screened under its row lock, and a repeated screening changes nothing).
+ */
+function exclusionListReloadTimer(context: WorkerContext, options: SuppliersWorkerOptions): BackgroundWork {
+  const environment = options.environment ?? context.environment;
+  const screening = sharedExclusionScreening(exclusionListSource(environment));
+  const log = context.logger.child({ component: 'exclusion-list-reload' });
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  // A run still screening when the next is due is not joined by a second one.
+  const run = () => {
+    running ??= runExclusionListReload(context.db, screening, 'SCHEDULE')
+      .then(
+        (result) => log.info({ runId: result.id, state: result.state, checked: result.checked, newlyExcluded: result.newlyExcluded, reinstated: result.reinstated }, 'exclusion list reloaded'),
+        (error: unknown) => log.error({ error: describeError(error) }, 'exclusion list reload failed'),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  return {
+    async start() {
+      timer = setInterval(run, options.exclusionListReloadIntervalMs ?? environment.SCREENING_RELOAD_INTERVAL_HOURS * HOUR_MS);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 /** The suppliers subgraph's background work, with options for tests. */
 export function createSuppliersWorkers(options: SuppliersWorkerOptions = {}): RegisterWorkers {
   return (context) => {
     defineSyncHandlers(context, options.retry);
-    return [insuranceCheckTimer(context, options)];
+    return [insuranceCheckTimer(context, options), exclusionListReloadTimer(context, options)];
   };
 }
 

@@ -58,6 +58,7 @@ const queries: Record<string, Rule> = {
   deadLetters: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ deadLetters(first: 1) { totalCount } }' }) },
   integrationSystems: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ integrationSystems { system } }' }) },
   auditEvents: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ auditEvents(first: 1) { totalCount } }' }) },
+  exclusionListRuns: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ exclusionListRuns(first: 1) { totalCount } }' }) },
 };
 
 const mutations: Record<string, Rule> = {
@@ -86,6 +87,13 @@ const mutations: Record<string, Rule> = {
   reloadExclusionList: {
     allowed: ['admin', 'compliance'],
     operation: () => ({ document: 'mutation { reloadExclusionList { userErrors { code } } }' }),
+  },
+  resolveScreeningMatch: {
+    allowed: ['admin', 'compliance'],
+    operation: () => ({
+      document: 'mutation ($input: ResolveScreeningMatchInput!) { resolveScreeningMatch(input: $input) { userErrors { code } } }',
+      variables: { input: { supplierId: unknownId(), decision: 'CLEARED', reason: 'matrix' } },
+    }),
   },
   issuePurchaseOrder: {
     allowed: ['admin', 'procurement'],
@@ -162,6 +170,7 @@ async function tableSnapshot(): Promise<Record<string, number>> {
     `select (select count(*)::int from suppliers.suppliers) as suppliers,
             (select count(*)::int from suppliers.suppliers where status = 'PENDING_APPROVAL') as pending_suppliers,
             (select count(*)::int from suppliers.insurance_certificates) as certificates,
+            (select count(*)::int from suppliers.compliance_decisions) as compliance_decisions,
             (select count(*)::int from procurement.purchase_orders) as purchase_orders,
             (select count(*)::int from procurement.receipts) as receipts,
             (select count(*)::int from invoicing.invoices) as invoices,

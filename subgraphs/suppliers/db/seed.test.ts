@@ -35,16 +35,20 @@ async function count(table: string, where = 'true'): Promise<number> {
 }
 
 describe('the suppliers seed', () => {
-  it('writes every supplier with its certificates, cross-references and sync state', async () => {
+  it('writes every supplier with its certificates, cross-references, sync state and holds', async () => {
     const certificates = demoSuppliers.reduce((total, supplier) => total + supplier.insuranceCertificates.length, 0);
     const inErp = demoSuppliers.filter((supplier) => supplier.erp !== null).length;
+    const onHold = demoSuppliers.filter((supplier) => supplier.status === 'ON_HOLD').length;
+    expect(onHold).toBeGreaterThan(0);
+    expect(await count('supplier_holds', "reason = 'INSURANCE_EXPIRED'")).toBe(onHold);
+    expect(await count('suppliers', "status = 'ON_HOLD' and status_before_hold = 'ACTIVE'")).toBe(onHold);
     expect(await count('suppliers')).toBe(world.counts.suppliers);
     expect(await count('insurance_certificates')).toBe(certificates);
     expect(await count('external_references', "system = 'VENDOR_PLATFORM'")).toBe(world.counts.suppliers);
     expect(await count('external_references', "system = 'ERP'")).toBe(inErp);
     expect(await count('sync_status', "state = 'SYNCED' and synced_at is not null")).toBe(world.counts.suppliers + inErp);
     expect(await count('suppliers', 'last_synced_at is null')).toBe(0);
-    expect(written).toBe(world.counts.suppliers + certificates + 2 * (world.counts.suppliers + inErp));
+    expect(written).toBe(world.counts.suppliers + onHold + certificates + 2 * (world.counts.suppliers + inErp));
     expect(await suppliersSeeded(service.db)).toBe(true);
   });
 

@@ -4,7 +4,7 @@ import { seedTables } from '@procuregraph/demo/table-batches';
 import type { DemoSupplier, World } from '@procuregraph/demo/world';
 import { legalNameKey } from '../supplier/legal-name.ts';
 import { bankAccountFingerprint } from '../supplier/identifiers.ts';
-import { externalReferences, insuranceCertificates, suppliers, syncStatus } from './tables.ts';
+import { externalReferences, insuranceCertificates, supplierHolds, suppliers, syncStatus } from './tables.ts';
 
 /**
  * Writes the demo world's suppliers into the canonical store: the suppliers with their TINs and
@@ -12,9 +12,12 @@ import { externalReferences, insuranceCertificates, suppliers, syncStatus } from
  * and the vendor platform. Meant for an empty schema; returns the number of rows written.
  */
 export async function seedSuppliers(db: Database, world: World, cipher: FieldCipher): Promise<number> {
-  return seedTables(db, [suppliers, insuranceCertificates, externalReferences, syncStatus], async (batches) => {
+  return seedTables(db, [suppliers, supplierHolds, insuranceCertificates, externalReferences, syncStatus], async (batches) => {
     for (const supplier of world.suppliers()) {
       await batches.add(suppliers, supplierRow(supplier, cipher));
+      // A demo supplier is on hold because its general liability lapsed after approval, so a renewed
+      // certificate returns it to ACTIVE.
+      if (supplier.status === 'ON_HOLD') await batches.add(supplierHolds, { supplierId: supplier.id, reason: 'INSURANCE_EXPIRED', openedAt: lastSynced(supplier) });
       for (const certificate of certificateRows(supplier)) await batches.add(insuranceCertificates, certificate);
       for (const reference of referenceRows(supplier)) await batches.add(externalReferences, reference);
       for (const sync of syncRows(supplier)) await batches.add(syncStatus, sync);
@@ -56,9 +59,6 @@ function supplierRow(supplier: DemoSupplier, cipher: FieldCipher): typeof suppli
     screeningStatus: 'CLEAR',
     screeningCheckedAt: supplier.createdAt,
     idempotencyKey: null,
-    // A demo supplier is on hold because its general liability lapsed after approval, so a renewed
-    // certificate returns it to ACTIVE.
-    holdReason: supplier.status === 'ON_HOLD' ? 'INSURANCE_EXPIRED' : null,
     statusBeforeHold: supplier.status === 'ON_HOLD' ? 'ACTIVE' : null,
     createdAt: supplier.createdAt,
     updatedAt: lastSynced(supplier),

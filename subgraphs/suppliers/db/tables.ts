@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   amountColumn,
   createdAtColumn,
@@ -52,7 +52,7 @@ export type InsuranceStatus = (typeof insuranceStatuses)[number];
 /** The ERP records created for a supplier; all of them, so the site and bank account can be found again. */
 export type ErpLinks = SupplierSetupIds;
 
-/** What a hold was for, so lifting it (a renewed certificate) restores the status it interrupted. */
+/** Why a supplier is held; a supplier may be held for several at once and is released when none is left. */
 export const holdReasons = ['INSURANCE_EXPIRED', 'SCREENING'] as const;
 export type HoldReason = (typeof holdReasons)[number];
 
@@ -96,7 +96,7 @@ export const suppliers = suppliersSchema.table(
     /** The LEIE entry a POTENTIAL_MATCH or EXCLUDED screening found, for the compliance reviewer. */
     screeningMatch: text(),
     insuranceStatus: text().$type<InsuranceStatus>().notNull().default('VALID'),
-    holdReason: text().$type<HoldReason>(),
+    /** The status the first open hold interrupted, restored when the last one is cleared. */
     statusBeforeHold: text().$type<SupplierStatus>(),
     erpLinks: jsonb().$type<ErpLinks>(),
     rejectionReason: text(),
@@ -114,7 +114,6 @@ export const suppliers = suppliersSchema.table(
     valueCheck('suppliers_bank_account_type_check', table.bankAccountType, bankAccountTypes),
     valueCheck('suppliers_screening_status_check', table.screeningStatus, screeningStatuses),
     valueCheck('suppliers_insurance_status_check', table.insuranceStatus, insuranceStatuses),
-    valueCheck('suppliers_hold_reason_check', table.holdReason, holdReasons),
     valueCheck('suppliers_status_before_hold_check', table.statusBeforeHold, supplierStatuses),
   ],
 );
@@ -156,8 +155,82 @@ export const externalReferences = suppliersSchema.table(
   ],
 );
 
+/** One row per open hold: a supplier is ON_HOLD exactly while it has one. */
+export const supplierHolds = suppliersSchema.table(
+  'supplier_holds',
+  {
+    supplierId: referenceColumn()
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    reason: text().$type<HoldReason>().notNull(),
+    openedAt: createdAtColumn(),
+  },
+  (table) => [primaryKey({ columns: [table.supplierId, table.reason] }), valueCheck('supplier_holds_reason_check', table.reason, holdReasons)],
+);
+
+/** CLEARED: the match is not this supplier; CONFIRMED: it is, and the supplier stays held. */
+export const screeningDecisions = ['CLEARED', 'CONFIRMED'] as const;
+export type ScreeningDecision = (typeof screeningDecisions)[number];
+
+/** A compliance officer's decision on a screening match: who, why, when, and about which entry. */
+export const complianceDecisions = suppliersSchema.table(
+  'compliance_decisions',
+  {
+    id: idColumn(),
+    supplierId: referenceColumn()
+      .notNull()
+      .references(() => suppliers.id, { onDelete: 'cascade' }),
+    decision: text().$type<ScreeningDecision>().notNull(),
+    /** The exclusion-list entry decided on, as the screening described it. */
+    match: text().notNull(),
+    screeningStatus: text().$type<ScreeningStatus>().notNull(),
+    reason: text().notNull(),
+    decidedBy: text().notNull(),
+    decidedAt: createdAtColumn(),
+  },
+  (table) => [
+    index().on(table.supplierId, table.id),
+    valueCheck('compliance_decisions_decision_check', table.decision, screeningDecisions),
+    valueCheck('compliance_decisions_screening_status_check', table.screeningStatus, screeningStatuses),
+  ],
+);
+
+export const exclusionListRunTriggers = ['SCHEDULE', 'MANUAL'] as const;
+export type ExclusionListRunTrigger = (typeof exclusionListRunTriggers)[number];
+export const exclusionListRunStates = ['RUNNING', 'COMPLETED', 'FAILED'] as const;
+export type ExclusionListRunState = (typeof exclusionListRunStates)[number];
+
+/** One reload of the exclusion list and rescreening of every current supplier. */
+export const exclusionListRuns = suppliersSchema.table(
+  'exclusion_list_runs',
+  {
+  id: idColumn(),
+  trigger: text().$type<ExclusionListRunTrigger>().notNull(),
+  /** The file or URL the list was read from. */
+  source: text().notNull(),
+  state: text().$type<ExclusionListRunState>().notNull(),
+  startedAt: createdAtColumn(),
+  finishedAt: instantColumn(),
+  entries: integer().notNull().default(0),
+  checked: integer().notNull().default(0),
+  potentialMatches: integer().notNull().default(0),
+  excluded: integer().notNull().default(0),
+  newlyExcluded: integer().notNull().default(0),
+  reinstated: integer().notNull().default(0),
+  putOnHold: integer().notNull().default(0),
+    error: text(),
+  },
+  (table) => [
+    valueCheck('exclusion_list_runs_trigger_check', table.trigger, exclusionListRunTriggers),
+    valueCheck('exclusion_list_runs_state_check', table.state, exclusionListRunStates),
+  ],
+);
+
 export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(suppliersSchema);
 
 export type SupplierRow = typeof suppliers.$inferSelect;
 export type InsuranceCertificateRow = typeof insuranceCertificates.$inferSelect;
 export type ExternalReferenceRow = typeof externalReferences.$inferSelect;
+export type SupplierHoldRow = typeof supplierHolds.$inferSelect;
+export type ComplianceDecisionRow = typeof complianceDecisions.$inferSelect;
+export type ExclusionListRunRow = typeof exclusionListRuns.$inferSelect;

@@ -6,7 +6,12 @@ import { sharedExclusionScreening } from '../screening/exclusion-screening.ts';
 import type { OnboardingDependencies } from './onboard.ts';
 import { defaultInsurancePolicy, type InsurancePolicy } from './validation.ts';
 
-export type Environment = Pick<PlatformEnvironment, 'SCREENING_LEIE_FILE' | 'INSURANCE_MIN_GENERAL_LIABILITY'>;
+export type Environment = Pick<PlatformEnvironment, 'SCREENING_LEIE_FILE' | 'SCREENING_LEIE_URL' | 'INSURANCE_MIN_GENERAL_LIABILITY'>;
+
+/** The exclusion list's source: the URL when one is set, else the file (else the bundled sample). */
+export function exclusionListSource(environment: Environment): string | undefined {
+  return environment.SCREENING_LEIE_URL ?? environment.SCREENING_LEIE_FILE;
+}
 
 /** `INSURANCE_MIN_GENERAL_LIABILITY` (a decimal, default 1000000) sets the minimum cover. */
 export function insurancePolicyFrom(environment: Environment): InsurancePolicy {
@@ -16,7 +21,7 @@ export function insurancePolicyFrom(environment: Environment): InsurancePolicy {
   return { minimumGeneralLiability: minimum };
 }
 
-/** What onboarding needs, from the process's services and environment (`SCREENING_LEIE_FILE`). */
+/** What onboarding needs, from the process's services and environment (`SCREENING_LEIE_URL` or `_FILE`). */
 export function onboardingDependencies(db: Database, cipher: FieldCipher, environment: Environment): OnboardingDependencies {
-  return { db, cipher, screening: sharedExclusionScreening(environment.SCREENING_LEIE_FILE), insurancePolicy: insurancePolicyFrom(environment) };
+  return { db, cipher, screening: sharedExclusionScreening(exclusionListSource(environment)), insurancePolicy: insurancePolicyFrom(environment) };
 }

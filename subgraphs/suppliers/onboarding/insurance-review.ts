@@ -4,7 +4,8 @@ import { isUuid, newId } from '@procuregraph/platform/db/ids';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { insuranceCertificates, suppliers, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { insuranceStatusOn } from './insurance-status.ts';
-import { lockSupplier, transition } from '../supplier/status-change.ts';
+import { lockSupplier } from '../supplier/status-change.ts';
+import { clearHold, openHolds, placeHold } from '../compliance/holds.ts';
 import type { CertificateInput } from '../supplier/registration.ts';
 import { cleanText } from './contact-normalization.ts';
 import { decimal, isDecimalString } from '@procuregraph/platform/money';
@@ -20,20 +21,18 @@ export interface InsuranceCheckSummary {
 }
 
 /**
- * Re-judges one locked supplier's cover: lapsed cover puts it ON_HOLD (remembering its status),
- * restored cover lifts an insurance hold back to that status.
+ * Re-judges one locked supplier's cover: lapsed cover holds it (beside any other hold), restored
+ * cover clears the insurance hold, which releases the supplier only when nothing else holds it.
  */
 async function reviewSupplier(tx: Transaction, supplier: SupplierRow, today: string): Promise<'HELD' | 'RELEASED' | null> {
   const certificates = await tx.select().from(insuranceCertificates).where(eq(insuranceCertificates.supplierId, supplier.id));
   const insuranceStatus = insuranceStatusOn(certificates, supplier.category, today);
-  if (insuranceStatus === 'EXPIRED' && supplier.status !== 'ON_HOLD') {
-    await transition(tx, supplier, 'ON_HOLD', { insuranceStatus, holdReason: 'INSURANCE_EXPIRED', statusBeforeHold: supplier.status });
+  const held = (await openHolds(tx, supplier.id)).includes('INSURANCE_EXPIRED');
+  if (insuranceStatus === 'EXPIRED' && !held) {
+    await placeHold(tx, supplier, 'INSURANCE_EXPIRED', { insuranceStatus });
     return 'HELD';
   }
-  if (insuranceStatus !== 'EXPIRED' && supplier.status === 'ON_HOLD' && supplier.holdReason === 'INSURANCE_EXPIRED') {
-    await transition(tx, supplier, supplier.statusBeforeHold ?? 'ACTIVE', { insuranceStatus, holdReason: null, statusBeforeHold: null });
-    return 'RELEASED';
-  }
+  if (insuranceStatus !== 'EXPIRED' && held) return (await clearHold(tx, supplier, 'INSURANCE_EXPIRED', { insuranceStatus })) ? 'RELEASED' : null;
   if (insuranceStatus !== supplier.insuranceStatus) await tx.update(suppliers).set({ insuranceStatus, updatedAt: new Date() }).where(eq(suppliers.id, supplier.id));
   return null;
 }

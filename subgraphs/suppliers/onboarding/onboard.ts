@@ -12,6 +12,7 @@ import { insuranceStatusOn } from './insurance-status.ts';
 import { inputFingerprint, submittedRecord } from './input-fingerprint.ts';
 import { bankAccountFingerprint, lastFour } from '../supplier/identifiers.ts';
 import { announceStatus } from '../supplier/status-change.ts';
+import { holdNewSupplier } from '../compliance/holds.ts';
 import { defaultInsurancePolicy, validateOnboarding, type InsurancePolicy, type NormalizedSupplier } from './validation.ts';
 import type { OnboardingInput } from '../supplier/registration.ts';
 
@@ -49,19 +50,19 @@ async function idempotentReplay(db: Queryable, key: string, fingerprint: string)
 type DuplicateField = 'taxId' | 'legalName' | 'bankAccount';
 
 /** Same TIN, same bank account, or same normalized legal name at the same street address and ZIP code. */
-async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, cipher: FieldCipher): Promise<{ row: SupplierRow; field: DuplicateField } | null> {
+async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, cipher: FieldCipher): Promise<DuplicateField | null> {
   const [sameTaxId] = await db.select().from(suppliers).where(eq(suppliers.taxIdFingerprint, cipher.fingerprint(supplier.taxId)));
-  if (sameTaxId) return { row: sameTaxId, field: 'taxId' };
+  if (sameTaxId) return 'taxId';
   const bank = supplier.bankAccount;
   if (bank) {
     const fingerprint = bankAccountFingerprint(cipher, bank.routingNumber, bank.accountNumber);
     const [sameAccount] = await db.select().from(suppliers).where(eq(suppliers.bankAccountFingerprint, fingerprint)).limit(1);
-    if (sameAccount) return { row: sameAccount, field: 'bankAccount' };
+    if (sameAccount) return 'bankAccount';
   }
   const sameName = await db.select().from(suppliers).where(eq(suppliers.legalNameKey, supplier.legalNameKey));
   const line = addressLineKey(supplier.address.line1);
   const sameAddress = sameName.find((row) => addressLineKey(row.address.line1) === line && row.address.postalCode.slice(0, 5) === supplier.address.postalCode.slice(0, 5));
-  return sameAddress ? { row: sameAddress, field: 'legalName' } : null;
+  return sameAddress ? 'legalName' : null;
 }
 
 const duplicateWhat: Record<DuplicateField, { field: string[]; what: string }> = {
@@ -70,13 +71,10 @@ const duplicateWhat: Record<DuplicateField, { field: string[]; what: string }> =
   bankAccount: { field: ['input', 'bankAccount', 'accountNumber'], what: 'the same bank account' },
 };
 
-function duplicateError(duplicate: { row: SupplierRow; field: DuplicateField }): UserError {
-  const { field, what } = duplicateWhat[duplicate.field];
-  return {
-    field,
-    code: 'DUPLICATE_SUPPLIER',
-    message: `Supplier ${duplicate.row.supplierNumber} (${duplicate.row.id}) already has ${what}`,
-  };
+/** Names neither the supplier found nor its number: the caller may not be allowed to read it. */
+function duplicateError(duplicate: DuplicateField): UserError {
+  const { field, what } = duplicateWhat[duplicate];
+  return { field, code: 'DUPLICATE_SUPPLIER', message: `A supplier with ${what} is already registered` };
 }
 
 function excludedError(outcome: Extract<ScreeningOutcome, { reason: string }>): UserError {
@@ -96,7 +94,6 @@ function supplierValues(deps: OnboardingDependencies, request: OnboardingRequest
     category: supplier.category,
     // A possible exclusion waits for compliance before anyone may approve it.
     status: held ? ('ON_HOLD' as const) : ('PENDING_APPROVAL' as const),
-    holdReason: held ? ('SCREENING' as const) : null,
     statusBeforeHold: held ? ('PENDING_APPROVAL' as const) : null,
     taxIdCiphertext: cipher.encrypt(supplier.taxId),
     taxIdLast4: lastFour(supplier.taxId),
@@ -122,6 +119,7 @@ async function insertSupplier(deps: OnboardingDependencies, request: OnboardingR
   return deps.db.transaction(async (tx) => {
     const [row] = await tx.insert(suppliers).values(supplierValues(deps, request, supplier, screening, today)).returning();
     const created = row!;
+    if (created.status === 'ON_HOLD') await holdNewSupplier(tx, created.id, 'SCREENING');
     if (supplier.insuranceCertificates.length > 0) {
       await tx.insert(insuranceCertificates).values(supplier.insuranceCertificates.map((certificate) => ({ id: newId(), supplierId: created.id, ...certificate })));
     }

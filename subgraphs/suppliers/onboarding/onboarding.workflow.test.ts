@@ -25,6 +25,7 @@ import { suppliersWebhooks } from '../webhooks.ts';
 import { externalReferences, outbox, suppliers, syncStatus, type SupplierRow } from '../db/tables.ts';
 import { bundledLeieFile, createExclusionScreening } from '../screening/exclusion-screening.ts';
 import { reloadAndRescreen } from '../screening/rescreen.ts';
+import { openHolds } from '../compliance/holds.ts';
 import { onboardSupplier, type OnboardingDependencies } from './onboard.ts';
 import { approveSupplier, rejectSupplier } from './review.ts';
 import { addInsuranceCertificate, checkInsurance } from './insurance-review.ts';
@@ -193,12 +194,12 @@ describe('onboarding through the workflow', () => {
     expect(await supplierCount()).toBe(count);
   });
 
-  it('refuses duplicates by TIN, by bank account and by name and address, naming the existing supplier', async () => {
+  it('refuses duplicates by TIN, by bank account and by name and address, naming no supplier', async () => {
     const existing = (await supplier((await onboard(5)).supplier!.id));
     const sameTin = await onboard(6, { taxId: '315550005' });
-    expect(sameTin.userErrors[0]).toMatchObject({ code: 'DUPLICATE_SUPPLIER', field: ['input', 'taxId'] });
-    expect(sameTin.userErrors[0]!.message).toContain(existing.supplierNumber);
-    expect(sameTin.userErrors[0]!.message).toContain(existing.id);
+    expect(sameTin.userErrors).toEqual([{ code: 'DUPLICATE_SUPPLIER', field: ['input', 'taxId'], message: 'A supplier with the same tax id is already registered' }]);
+    expect(sameTin.userErrors[0]!.message).not.toContain(existing.supplierNumber);
+    expect(sameTin.userErrors[0]!.message).not.toContain(existing.id);
     const sameName = await onboard(7, { legalName: 'Buckeye Surgical Supply 5 Corporation', address: { ...registration(5).address!, line1: '105  High St.' } });
     expect(sameName.userErrors[0]).toMatchObject({ code: 'DUPLICATE_SUPPLIER', field: ['input', 'legalName'] });
     const before = await supplierCount();
@@ -207,7 +208,7 @@ describe('onboarding through the workflow', () => {
       {
         field: ['input', 'bankAccount', 'accountNumber'],
         code: 'DUPLICATE_SUPPLIER',
-        message: `Supplier ${existing.supplierNumber} (${existing.id}) already has the same bank account`,
+        message: 'A supplier with the same bank account is already registered',
       },
     ]);
     expect(await supplierCount()).toBe(before);
@@ -222,7 +223,9 @@ describe('onboarding through the workflow', () => {
     expect(excluded.userErrors.map((error) => error.code)).toEqual(['EXCLUDED_PARTY']);
     expect(await supplierCount()).toBe(before);
     const possible = await onboard(9, { legalName: 'Keystone Clinical Laboratories of Ohio' });
-    expect(possible.supplier).toMatchObject({ status: 'ON_HOLD', screeningStatus: 'POTENTIAL_MATCH', holdReason: 'SCREENING' });
+    expect(possible.supplier).toMatchObject({ status: 'ON_HOLD', screeningStatus: 'POTENTIAL_MATCH', statusBeforeHold: 'PENDING_APPROVAL' });
+    expect(await openHolds(db, possible.supplier!.id)).toEqual(['SCREENING']);
+    expect((await approveSupplier(db, possible.supplier!.id)).userErrors.map((error) => error.code)).toEqual(['SCREENING_HOLD']);
     expect(possible.supplier!.screeningMatch).toContain('KEYSTONE CLINICAL LABORATORIES');
   });
 
@@ -406,8 +409,8 @@ describe('registrations from the vendor platform', () => {
     expect(await delivered.json()).toMatchObject({ outcome: 'REJECTED', errors: ['INVALID_TAX_ID', 'INVALID_ROUTING_NUMBER'] });
     const onPlatform = (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as { status: string; reviewNote: string };
     expect(onPlatform.status).toBe('rejected');
-    expect(onPlatform.reviewNote).toContain('INVALID_TAX_ID');
-    expect(onPlatform.reviewNote).toContain('INVALID_ROUTING_NUMBER');
+    // Codes, fields and neutral reasons only: the note leaves the network.
+    expect(onPlatform.reviewNote).toBe('INVALID_TAX_ID (taxId): the tax id is not a valid EIN; INVALID_ROUTING_NUMBER (bankAccount.routingNumber): the bank routing number is not valid');
     expect(await supplierCount()).toBe(before);
   });
 });
@@ -420,14 +423,16 @@ describe('insurance and screening over time', () => {
     await checkInsurance(db, '2027-06-10');
     expect(await supplier(created.id)).toMatchObject({ status: 'ACTIVE', insuranceStatus: 'EXPIRING_SOON' });
     await checkInsurance(db, '2027-07-01');
-    expect(await supplier(created.id)).toMatchObject({ status: 'ON_HOLD', holdReason: 'INSURANCE_EXPIRED', insuranceStatus: 'EXPIRED' });
+    expect(await supplier(created.id)).toMatchObject({ status: 'ON_HOLD', insuranceStatus: 'EXPIRED' });
+    expect(await openHolds(db, created.id)).toEqual(['INSURANCE_EXPIRED']);
     const renewed = await addInsuranceCertificate(
       db,
       created.id,
       { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-4471920-28', coverageAmount: '2000000', expiresOn: '2028-06-30' },
       '2027-07-01',
     );
-    expect(renewed.supplier).toMatchObject({ status: 'ACTIVE', insuranceStatus: 'VALID', holdReason: null });
+    expect(renewed.supplier).toMatchObject({ status: 'ACTIVE', insuranceStatus: 'VALID', statusBeforeHold: null });
+    expect(await openHolds(db, created.id)).toEqual([]);
     expect((await statusEvents(created.id)).slice(-2)).toEqual([
       { previousStatus: 'ACTIVE', status: 'ON_HOLD' },
       { previousStatus: 'ON_HOLD', status: 'ACTIVE' },
@@ -442,7 +447,9 @@ describe('insurance and screening over time', () => {
     expect(summary.entries).toBe(36);
     expect(summary.excluded).toBe(1);
     expect(summary.putOnHold).toBeGreaterThanOrEqual(1);
-    expect(await supplier(created.id)).toMatchObject({ status: 'ON_HOLD', holdReason: 'SCREENING', screeningStatus: 'EXCLUDED' });
+    expect(summary.newlyExcluded).toBe(1);
+    expect(await supplier(created.id)).toMatchObject({ status: 'ON_HOLD', screeningStatus: 'EXCLUDED' });
+    expect(await openHolds(db, created.id)).toEqual(['SCREENING']);
     expect((await statusEvents(created.id)).at(-1)).toEqual({ previousStatus: 'PENDING_APPROVAL', status: 'ON_HOLD' });
   });
 });

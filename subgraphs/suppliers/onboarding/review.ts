@@ -6,6 +6,8 @@ import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
 import { outbox, syncStatus, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { lockSupplier, transition } from '../supplier/status-change.ts';
 import { SUPPLIER_APPROVED } from '../supplier/topics.ts';
+import { dropHolds } from '../compliance/holds.ts';
+import { screeningHoldRefusal } from '../compliance/screening-holds.ts';
 
 export interface ReviewResult {
   supplier: SupplierRow | null;
@@ -14,15 +16,12 @@ export interface ReviewResult {
 
 const failure = (code: string, message: string, field: string[] = ['id']): ReviewResult => ({ supplier: null, userErrors: [{ field, code, message }] });
 
-/** A possible exclusion held for compliance may be approved once reviewed; nothing else skips the queue. */
-function mayApprove(supplier: SupplierRow): boolean {
-  return supplier.status === 'PENDING_APPROVAL' || (supplier.status === 'ON_HOLD' && supplier.holdReason === 'SCREENING');
-}
-
 async function approveLocked(tx: Transaction, supplier: SupplierRow): Promise<ReviewResult> {
+  const screeningRefusal = await screeningHoldRefusal(tx, supplier);
+  if (screeningRefusal) return failure(screeningRefusal.code, screeningRefusal.message);
   if (supplier.status === 'APPROVED' || supplier.status === 'ACTIVE') return { supplier, userErrors: [] };
-  if (!mayApprove(supplier)) return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be approved`);
-  const approved = await transition(tx, supplier, 'APPROVED', { holdReason: null, statusBeforeHold: null, rejectionReason: null });
+  if (supplier.status !== 'PENDING_APPROVAL') return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be approved`);
+  const approved = await transition(tx, supplier, 'APPROVED', { rejectionReason: null });
   // The ERP setup is the job this event starts; PENDING shows in the graph from this commit on.
   await appendToOutbox(tx, outbox, { topic: SUPPLIER_APPROVED, aggregateId: supplier.id, payload: { supplierId: supplier.id } });
   await markSyncPending(tx, syncStatus, supplier.id, 'ERP');
@@ -34,7 +33,8 @@ const REJECTABLE: readonly SupplierStatus[] = ['PENDING_APPROVAL', 'ON_HOLD'];
 async function rejectLocked(tx: Transaction, supplier: SupplierRow, reason: string): Promise<ReviewResult> {
   if (supplier.status === 'REJECTED') return { supplier, userErrors: [] };
   if (!REJECTABLE.includes(supplier.status)) return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be rejected`);
-  return { supplier: await transition(tx, supplier, 'REJECTED', { rejectionReason: reason, holdReason: null, statusBeforeHold: null }), userErrors: [] };
+  await dropHolds(tx, supplier.id);
+  return { supplier: await transition(tx, supplier, 'REJECTED', { rejectionReason: reason, statusBeforeHold: null }), userErrors: [] };
 }
 
 async function withSupplier(db: Database, supplierId: string, decide: (tx: Transaction, supplier: SupplierRow) => Promise<ReviewResult>): Promise<ReviewResult> {

@@ -9,20 +9,34 @@ export const bundledLeieFile = join(repositoryRoot, 'subgraphs', 'suppliers', 's
 
 /** The list in force, replaced as a whole by a reload so a screening never sees half a list. */
 export interface ExclusionScreening {
+  /** The file or URL the list is read from. */
+  readonly source: string;
   current(): Promise<ExclusionList>;
-  /** Reads the configured file again. */
+  /** Reads the configured file or URL again. */
   reload(): Promise<ExclusionList>;
 }
 
-export async function loadExclusionList(file: string): Promise<ExclusionList> {
-  return buildExclusionList(parseLeieCsv(await readFile(file, 'utf8')));
+/** The full LEIE file is about 15 MB; a download slower than this is abandoned and tried at the next reload. */
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+async function readLeieText(source: string): Promise<string> {
+  if (!/^https?:\/\//i.test(source)) return readFile(source, 'utf8');
+  const response = await fetch(source, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  if (!response.ok) throw new Error(`The exclusion list at ${source} answered HTTP ${response.status}`);
+  return response.text();
 }
 
-/** Loads lazily on first use, from `file` (the environment's `SCREENING_LEIE_FILE`) or the bundled sample. */
-export function createExclusionScreening(file: string | undefined): ExclusionScreening {
-  const path = file && file.trim() !== '' ? file : bundledLeieFile;
+/** Reads an LEIE-format CSV from a file path or an http(s) URL. */
+export async function loadExclusionList(source: string): Promise<ExclusionList> {
+  return buildExclusionList(parseLeieCsv(await readLeieText(source)));
+}
+
+/** Loads lazily on first use, from `source` (`SCREENING_LEIE_URL` or `SCREENING_LEIE_FILE`) or the bundled sample. */
+export function createExclusionScreening(source: string | undefined): ExclusionScreening {
+  const path = source && source.trim() !== '' ? source : bundledLeieFile;
   let loaded: Promise<ExclusionList> | null = null;
   return {
+    source: path,
     current() {
       // A failed load is not remembered: the next screening tries the file again.
       loaded ??= loadExclusionList(path).catch((error: unknown) => {
@@ -42,11 +56,11 @@ export function createExclusionScreening(file: string | undefined): ExclusionScr
 const sharedByFile = new Map<string, ExclusionScreening>();
 
 /**
- * One list per file in a process, so the graph's mutations, the webhooks and a reload all see the
- * same list (a reload through `reloadExclusionList` applies to the webhooks too).
+ * One list per file or URL in a process, so the graph's mutations, the webhooks, the scheduled
+ * reload and `reloadExclusionList` all see the same list.
  */
-export function sharedExclusionScreening(file: string | undefined): ExclusionScreening {
-  const key = file && file.trim() !== '' ? file : bundledLeieFile;
+export function sharedExclusionScreening(source: string | undefined): ExclusionScreening {
+  const key = source && source.trim() !== '' ? source : bundledLeieFile;
   let screening = sharedByFile.get(key);
   if (!screening) {
     screening = createExclusionScreening(key);
