@@ -19,6 +19,7 @@ import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
+import { nodeLimitPlugin } from './node-count.ts';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 
 export interface GatewayContext {
@@ -104,7 +105,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection)],
+    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), nodeLimitPlugin()],
   });
   await apollo.start();
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { getOperationAST, type OperationDefinitionNode } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -7,6 +8,7 @@ import { websocketErrorHooks } from '@procuregraph/platform/graphql/websocket-er
 import { serveGraphqlOverWebSocket, type ConnectionParams, type GraphqlWebSocket } from '@procuregraph/platform/graphql/websocket-server';
 import { authenticate, bearerToken, type TokenVerifier } from '../authentication.ts';
 import { queryLimits, withQueryLimitCodeOnError } from '../query-limits.ts';
+import { nodeLimitRefusal } from '../node-count.ts';
 import { hideFieldSuggestions, maySeeSchema, type IntrospectionPolicy } from '../schema-disclosure.ts';
 import { subscribeFederated, type FederatedSubscriptionOptions, type SubscriptionRequest } from './federated-subscription.ts';
 
@@ -80,6 +82,9 @@ export function serveGatewaySubscriptions(server: Server, options: GatewaySubscr
         if (!maySeeSchema(options.introspection, connection.extra.caller)) hideFieldSuggestions(checked);
         return checked.map(withQueryLimitCodeOnError);
       }
+      const operation = getOperationAST(checked.document, checked.operationName) as OperationDefinitionNode;
+      const refusal = nodeLimitRefusal(options.planner.schema, checked.document, operation, checked.variables);
+      if (refusal) return [refusal];
       const { socket } = connection.extra;
       const request: SubscriptionRequest = {
         ...checked,
