@@ -1,4 +1,5 @@
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -20,6 +21,11 @@ import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
 import { nodeLimitPlugin } from './node-count.ts';
+import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
+import { RefusalAudit } from './refusal-audit.ts';
+import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
+import type { AuditLog } from '@procuregraph/platform/audit/audit-log';
+import type { Database } from '@procuregraph/platform/db/database';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 
 export interface GatewayContext {
@@ -47,6 +53,14 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Proxies whose X-Forwarded-For names the client (`TRUSTED_PROXIES`; default none). */
   trustedProxies?: readonly string[];
+  /** Requests per caller and per address (`RATE_LIMIT_*`); default off. */
+  rateLimits?: RateLimitSettings;
+  /** Where rate-limit counters are shared with other gateway instances (PostgreSQL); in memory without it. */
+  rateLimitDatabase?: Database;
+  /** Safelisting: only these operations run (`TRUSTED_DOCUMENTS`); without it, automatic persisted queries. */
+  trustedDocuments?: TrustedDocuments;
+  /** Where refused operations are recorded. */
+  audit?: AuditLog;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -94,6 +108,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const formatError = createErrorFormatter(logger);
   const introspection = options.introspection ?? 'admin';
+  const refusals = new RefusalAudit(options.audit, logger);
+  const rateLimiter = createRateLimiter(options.rateLimits ?? { perCaller: 0, perAddress: 0, windowSeconds: 60 }, options.rateLimitDatabase);
+  const guardPlugins = [nodeLimitPlugin<GatewayContext>(), refusals.plugin<GatewayContext>()];
+  if (options.trustedDocuments) guardPlugins.push(trustedDocumentsPlugin<GatewayContext>(options.trustedDocuments, refusals));
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -105,9 +123,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), nodeLimitPlugin()],
+    // With safelisting the manifest answers hashes; without it clients may register their own (APQ).
+    persistedQueries: options.trustedDocuments ? false : {},
+    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), ...guardPlugins],
   });
   await apollo.start();
+
+  /** Who is calling, once the address and the caller are within their rate and the token is valid. */
+  async function admit(request: express.Request): Promise<GatewayContext> {
+    const clientAddress = clientAddressOf(request);
+    let caller: UserCaller | undefined;
+    try {
+      await rateLimiter.consumeAddress(clientAddress);
+      caller = await authenticate(authorizationHeader(request), options.verifyToken);
+      await rateLimiter.consumeCaller(caller.subject);
+      return { caller, clientAddress };
+    } catch (error) {
+      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+      if (typeof code === 'string') refusals.record({ caller, clientAddress, code, operationName: operationNameOf(request) });
+      throw error;
+    }
+  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -134,7 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ caller: await authenticate(authorizationHeader(req), options.verifyToken), clientAddress: clientAddressOf(req) }),
+      context: async ({ req }) => admit(req),
     }),
   );
   app.use(graphqlBodyErrorHandler);
@@ -163,4 +199,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await apollo.stop();
     },
   };
+}
+
+/** The operation name a client gave, before Apollo Server has parsed the request. */
+function operationNameOf(request: express.Request): string | undefined {
+  const name: unknown = request.method === 'GET' ? request.query.operationName : (request.body as { operationName?: unknown } | undefined)?.operationName;
+  return typeof name === 'string' && name ? name : undefined;
 }

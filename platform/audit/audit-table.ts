@@ -3,7 +3,8 @@ import { boolean, check, index, integer, jsonb, text, uuid } from 'drizzle-orm/p
 import { instantColumn } from '../db/columns.ts';
 import { platformSchema } from '../db/platform-schema.ts';
 
-export type AuditKind = 'MUTATION' | 'SENSITIVE_READ';
+/** REFUSED: an operation the gateway turned away before any subgraph saw it (token, limits, rate, safelist). */
+export type AuditKind = 'MUTATION' | 'SENSITIVE_READ' | 'REFUSED';
 export type AuditOutcome = 'SUCCEEDED' | 'USER_ERROR' | 'FORBIDDEN' | 'FAILED';
 
 /** What an audit row says beyond its columns; never input values, only names and codes. */
