@@ -56,9 +56,9 @@ export class RefusalAudit {
   plugin<Context extends { caller: UserCaller; clientAddress?: string | undefined }>(): ApolloServerPlugin<Context> {
     return {
       requestDidStart: async () => ({
-        didEncounterErrors: async ({ errors, contextValue, request }) => {
+        didEncounterErrors: async ({ errors, contextValue, request, operationName }) => {
           const code = errors.map(refusalCode).find((found) => found !== undefined);
-          if (code) this.record({ caller: contextValue.caller, clientAddress: contextValue.clientAddress, code, operationName: request.operationName ?? undefined });
+          if (code) this.record({ caller: contextValue.caller, clientAddress: contextValue.clientAddress, code, operationName: operationName ?? request.operationName ?? undefined });
         },
       }),
     };

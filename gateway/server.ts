@@ -123,8 +123,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    // With safelisting the manifest answers hashes; without it clients may register their own (APQ).
-    persistedQueries: options.trustedDocuments ? false : {},
     plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), ...guardPlugins],
   });
   await apollo.start();

@@ -45,31 +45,34 @@ export function documentHash(document: string): string {
 }
 
 /**
- * Safelisting: only the manifest's operations run. A client sends the operation's hash as an
- * automatic persisted query does (`extensions.persistedQuery.sha256Hash`), or the full text of a
- * registered operation; anything else is refused (HTTP 400) and recorded in the audit log.
+ * Safelisting: only the manifest's operations run. A client sends a registered operation's hash as
+ * an automatic persisted query does (`extensions.persistedQuery.sha256Hash`), or its full text.
+ * An unknown hash is answered as Apollo Server answers any hash it does not know (HTTP 200,
+ * PERSISTED_QUERY_NOT_FOUND: the client may send the text); a text that is not registered is
+ * refused (HTTP 400, OPERATION_NOT_TRUSTED) and is never kept as a persisted query. Both are
+ * recorded in the audit log.
  */
 export function trustedDocumentsPlugin<Context extends { caller: UserCaller; clientAddress?: string | undefined }>(
   documents: TrustedDocuments,
   audit: RefusalAudit,
 ): ApolloServerPlugin<Context> {
   return {
-    async requestDidStart({ request, contextValue }) {
-      const { persistedQuery, ...otherExtensions } = request.extensions ?? {};
-      const hash = (persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
-      const refuse = (code: string, message: string) => {
-        audit.record({ caller: contextValue.caller, clientAddress: contextValue.clientAddress, code, operationName: request.operationName ?? undefined });
-        return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+    async requestDidStart({ request }) {
+      const hash = (request.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined)?.sha256Hash;
+      const registered = typeof hash === 'string' ? documents.get(hash) : undefined;
+      // Apollo Server checks that the text matches the hash: the manifest's does, by construction.
+      if (registered) request.query = registered;
+      return {
+        async didResolveOperation({ queryHash }) {
+          if (!documents.has(queryHash)) {
+            throw new GraphQLError('This gateway runs only registered operations, and this is not one of them', { extensions: { code: TRUSTED_DOCUMENT_CODES.untrusted, http: { status: 400 } } });
+          }
+        },
+        async didEncounterErrors({ errors, contextValue, request: { operationName } }) {
+          const code = errors.map((error) => error.extensions.code).find((found) => found === TRUSTED_DOCUMENT_CODES.untrusted || found === TRUSTED_DOCUMENT_CODES.unknownHash);
+          if (typeof code === 'string') audit.record({ caller: contextValue.caller, clientAddress: contextValue.clientAddress, code, operationName: operationName ?? undefined });
+        },
       };
-      if (typeof hash === 'string') {
-        const registered = documents.get(hash);
-        if (!registered) throw refuse(TRUSTED_DOCUMENT_CODES.unknownHash, 'This gateway runs only registered operations, and none has this hash');
-        // Apollo Server's own persisted queries are off here: the manifest answers the hash.
-        request.query = registered;
-        request.extensions = otherExtensions;
-      } else if (request.query === undefined || !documents.has(documentHash(request.query))) {
-        throw refuse(TRUSTED_DOCUMENT_CODES.untrusted, 'This gateway runs only registered operations, and this is not one of them');
-      }
     },
   };
 }
