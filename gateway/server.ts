@@ -1,5 +1,4 @@
 import express from 'express';
-import { GraphQLError } from 'graphql';
 import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -11,8 +10,7 @@ import { graphqlBodyErrorHandler } from '@procuregraph/platform/http/json-errors
 import { createErrorFormatter } from '@procuregraph/platform/graphql/error-formatting';
 import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
 import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
-import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
-import { clientAddressOf } from './client-address.ts';
+import type { TokenVerifier } from './authentication.ts';
 import { vendorPlatformWebhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
@@ -21,6 +19,7 @@ import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
 import { nodeLimitPlugin } from './node-count.ts';
+import { admission } from './admission.ts';
 import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RefusalAudit } from './refusal-audit.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
@@ -112,6 +111,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rateLimiter = createRateLimiter(options.rateLimits ?? { perCaller: 0, perAddress: 0, windowSeconds: 60 }, options.rateLimitDatabase);
   const guardPlugins = [nodeLimitPlugin<GatewayContext>(), refusals.plugin<GatewayContext>()];
   if (options.trustedDocuments) guardPlugins.push(trustedDocumentsPlugin<GatewayContext>(options.trustedDocuments, refusals));
+  const admit = admission(options.verifyToken, rateLimiter, refusals);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -126,22 +126,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), ...guardPlugins],
   });
   await apollo.start();
-
-  /** Who is calling, once the address and the caller are within their rate and the token is valid. */
-  async function admit(request: express.Request): Promise<GatewayContext> {
-    const clientAddress = clientAddressOf(request);
-    let caller: UserCaller | undefined;
-    try {
-      await rateLimiter.consumeAddress(clientAddress);
-      caller = await authenticate(authorizationHeader(request), options.verifyToken);
-      await rateLimiter.consumeCaller(caller.subject);
-      return { caller, clientAddress };
-    } catch (error) {
-      const code = error instanceof GraphQLError ? error.extensions.code : undefined;
-      if (typeof code === 'string') refusals.record({ caller, clientAddress, code, operationName: operationNameOf(request) });
-      throw error;
-    }
-  }
 
   const app = express();
   app.disable('x-powered-by');
@@ -199,8 +183,3 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-/** The operation name a client gave, before Apollo Server has parsed the request. */
-function operationNameOf(request: express.Request): string | undefined {
-  const name: unknown = request.method === 'GET' ? request.query.operationName : (request.body as { operationName?: unknown } | undefined)?.operationName;
-  return typeof name === 'string' && name ? name : undefined;
-}
