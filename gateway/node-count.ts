@@ -57,16 +57,21 @@ export function countNodes(schema: GraphQLSchema, document: DocumentNode, operat
   return countSelection({ schema, fragments, variables: coerced.coerced }, root, operation.selectionSet, 1);
 }
 
-/** The refusal of an operation that may return more than MAX_NODES, or undefined when it may run. */
-export function nodeLimitRefusal(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): GraphQLError | undefined {
+/**
+ * The refusal (QUERY_TOO_COMPLEX, with the computed figure) of an operation that may return more
+ * than MAX_NODES, or undefined when it may run; over HTTP, `http` gives its status (400).
+ */
+export function nodeLimitRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  http?: { status: number },
+): GraphQLError | undefined {
   const nodes = countNodes(schema, document, operation, variables);
-  return nodes !== undefined && nodes > MAX_NODES ? nodeLimitError(nodes) : undefined;
-}
-
-/** Refuses an operation over MAX_NODES with its computed figure (HTTP 400, QUERY_TOO_COMPLEX). */
-function nodeLimitError(nodes: number): GraphQLError {
+  if (nodes === undefined || nodes <= MAX_NODES) return undefined;
   return new GraphQLError(`This operation may return up to ${nodes.toLocaleString('en-US')} nodes; the limit is ${MAX_NODES.toLocaleString('en-US')}. Ask for smaller pages (first).`, {
-    extensions: { code: NODE_LIMIT_CODE, nodeCount: nodes, maxNodes: MAX_NODES, http: { status: 400 } },
+    extensions: { code: NODE_LIMIT_CODE, nodeCount: nodes, maxNodes: MAX_NODES, ...(http ? { http } : {}) },
   });
 }
 
@@ -121,7 +126,7 @@ export function nodeLimitPlugin<Context extends BaseContext>(): ApolloServerPlug
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const refusal = nodeLimitRefusal(schema, document, operation, request.variables);
+          const refusal = nodeLimitRefusal(schema, document, operation, request.variables, { status: 400 });
           if (refusal) throw refusal;
         },
       };

@@ -166,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     queueLimit: options.subscriptionQueueLimit ?? 100,
     introspection,
+    trustedDocuments: options.trustedDocuments,
   });
   logger.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {

@@ -44,13 +44,19 @@ export function documentHash(document: string): string {
   return createHash('sha256').update(document).digest('hex');
 }
 
+/** The refusal of an operation that is not in the manifest; over HTTP, `http` gives its status (400). */
+export function untrustedOperation(http?: { status: number }): GraphQLError {
+  return new GraphQLError('This gateway runs only registered operations, and this is not one of them', { extensions: { code: TRUSTED_DOCUMENT_CODES.untrusted, ...(http ? { http } : {}) } });
+}
+
 /**
  * Safelisting: only the manifest's operations run. A client sends a registered operation's hash as
  * an automatic persisted query does (`extensions.persistedQuery.sha256Hash`), or its full text.
  * An unknown hash is answered as Apollo Server answers any hash it does not know (HTTP 200,
  * PERSISTED_QUERY_NOT_FOUND: the client may send the text); a text that is not registered is
  * refused (HTTP 400, OPERATION_NOT_TRUSTED) and is never kept as a persisted query. Both are
- * recorded in the audit log.
+ * recorded in the audit log. Subscriptions over WebSocket are held to the manifest by their text
+ * (subscriptions/websocket.ts).
  */
 export function trustedDocumentsPlugin<Context extends { caller: UserCaller; clientAddress?: string | undefined }>(
   documents: TrustedDocuments,
@@ -64,9 +70,7 @@ export function trustedDocumentsPlugin<Context extends { caller: UserCaller; cli
       if (registered) request.query = registered;
       return {
         async didResolveOperation({ queryHash }) {
-          if (!documents.has(queryHash)) {
-            throw new GraphQLError('This gateway runs only registered operations, and this is not one of them', { extensions: { code: TRUSTED_DOCUMENT_CODES.untrusted, http: { status: 400 } } });
-          }
+          if (!documents.has(queryHash)) throw untrustedOperation({ status: 400 });
         },
         async didEncounterErrors({ errors, contextValue, request: { operationName } }) {
           const code = errors.map((error) => error.extensions.code).find((found) => found === TRUSTED_DOCUMENT_CODES.untrusted || found === TRUSTED_DOCUMENT_CODES.unknownHash);

@@ -9,12 +9,15 @@ import { serveGraphqlOverWebSocket, type ConnectionParams, type GraphqlWebSocket
 import { authenticate, bearerToken, type TokenVerifier } from '../authentication.ts';
 import { queryLimits, withQueryLimitCodeOnError } from '../query-limits.ts';
 import { nodeLimitRefusal } from '../node-count.ts';
+import { documentHash, untrustedOperation, type TrustedDocuments } from '../trusted-documents.ts';
 import { hideFieldSuggestions, maySeeSchema, type IntrospectionPolicy } from '../schema-disclosure.ts';
 import { subscribeFederated, type FederatedSubscriptionOptions, type SubscriptionRequest } from './federated-subscription.ts';
 
 export interface GatewaySubscriptionOptions extends FederatedSubscriptionOptions {
   verifyToken: TokenVerifier;
   introspection: IntrospectionPolicy;
+  /** With safelisting, only the manifest's subscriptions run. */
+  trustedDocuments?: TrustedDocuments | undefined;
 }
 
 /** graphql-ws's close code for a connection without valid credentials. */
@@ -77,6 +80,7 @@ export function serveGatewaySubscriptions(server: Server, options: GatewaySubscr
       clearTimeout(connection.extra.expiry);
     },
     onSubscribe(connection, _id, payload) {
+      if (options.trustedDocuments && !options.trustedDocuments.has(documentHash(payload.query))) return [untrustedOperation()];
       const checked = checkSubscription(options.planner.schema, payload, queryLimits);
       if (!('document' in checked)) {
         if (!maySeeSchema(options.introspection, connection.extra.caller)) hideFieldSuggestions(checked);

@@ -11,6 +11,7 @@ import { documentHash, loadTrustedDocuments } from '@procuregraph/gateway/truste
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { subgraphNames } from '@procuregraph/schema/subgraphs';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe } from '../subscriber.ts';
 
 /**
  * The gateway's guard rails over real HTTP: rate limits per caller and per address, safelisting
@@ -194,6 +195,17 @@ describe('trusted documents', () => {
         expect.objectContaining({ actor: partnerApp.subject, clientAddress: '127.0.0.1', operation: 'anonymous operation', detail: { operationName: null, codes: ['PERSISTED_QUERY_NOT_FOUND'] } }),
       ]),
     );
+  });
+
+  it('with safelisting on, refuse a subscription that is not registered', async () => {
+    const manifestPath = join(manifestDir, 'names-only.json');
+    const manifest = { format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: documentHash(NAMES), name: 'SupplierNames', type: 'query', body: NAMES }] };
+    await writeFile(manifestPath, JSON.stringify(manifest));
+    const safelisting = await extraGateway({ trustedDocuments: loadTrustedDocuments(manifestPath) });
+    const subscriber = subscribe(safelisting.graphqlUrl, { authorization: await bearer(partnerApp) }, 'subscription { supplierStatusChanged { status } }');
+    const ending = await subscriber.ended;
+    await subscriber.close();
+    expect(ending).toEqual({ kind: 'error', error: [{ message: 'This gateway runs only registered operations, and this is not one of them', extensions: { code: 'OPERATION_NOT_TRUSTED' } }] });
   });
 
   it('with safelisting off, let clients register operations as automatic persisted queries', async () => {
