@@ -15,6 +15,10 @@ import { supergraphPath } from '@procuregraph/schema/compose';
 import { startGateway } from './server.ts';
 import type { SupergraphSource } from './supergraph-source.ts';
 import type { ReadinessCheck } from './readiness.ts';
+import { rateLimitsFrom } from './rate-limit.ts';
+import { loadTrustedDocuments } from './trusted-documents.ts';
+import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
+import { createServiceDatabase } from '@procuregraph/platform/db/database';
 
 const environment = readEnvironment();
 requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET']);
@@ -43,6 +47,10 @@ const gateway = await startGateway({
   introspection: environment.INTROSPECTION,
   corsOrigins: environment.CORS_ORIGINS,
   trustedProxies: environment.TRUSTED_PROXIES,
+  rateLimits: rateLimitsFrom(environment),
+  rateLimitDatabase: client ? createServiceDatabase(client, 'platform', 'gateway').db : undefined,
+  trustedDocuments: environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined,
+  audit: client ? createAuditLog(client) : undefined,
 });
 closeOnSignal(async () => {
   await gateway.close();

@@ -8,8 +8,9 @@ import type { OperationLimits } from '@procuregraph/platform/graphql/subscriptio
  * measured against the supergraph when these were chosen) and well below what hurts:
  * - depth 12: the deepest product operation reaches 7 (the supplier 360: supplier → purchaseOrders
  *   → nodes → receipts → lines → field is 6); each level is another fan-out of entity fetches.
- * - cost 5,000 (armor's weights: 2 per object, 1 per scalar, growing ×1.5 per level): the most
- *   expensive product operation costs about 1,450; cost bounds the breadth depth does not see.
+ * - 500,000 nodes (node-count.ts, GitHub's model): how many records the operation may return,
+ *   from its page sizes whether literals or variables; it bounds the breadth depth does not see.
+ *   It runs once the variables are known, so it is not one of the validation rules below.
  * - 30 aliases (`__typename` is free): aliases let one request repeat an expensive field; product
  *   operations use up to 7.
  * - 20 directives: `@include`/`@skip` on a few fields is plenty; thousands are a parser attack.
@@ -18,7 +19,6 @@ import type { OperationLimits } from '@procuregraph/platform/graphql/subscriptio
  */
 export const QUERY_LIMITS = {
   maxDepth: 12,
-  maxCost: 5_000,
   maxAliases: 30,
   maxDirectives: 20,
   maxTokens: 5_000,
@@ -27,7 +27,6 @@ export const QUERY_LIMITS = {
 /** The stable `extensions.code` of each refusal (documented in the README). */
 export const QUERY_LIMIT_CODES = {
   depth: 'QUERY_TOO_DEEP',
-  cost: 'QUERY_TOO_COMPLEX',
   aliases: 'TOO_MANY_ALIASES',
   directives: 'TOO_MANY_DIRECTIVES',
   tokens: 'QUERY_TOO_LARGE',
@@ -51,7 +50,8 @@ function limit(code: string) {
 
 const armorConfig: ConstructorParameters<typeof ApolloArmor>[0] = {
   maxDepth: { n: QUERY_LIMITS.maxDepth, ...limit(QUERY_LIMIT_CODES.depth) },
-  costLimit: { maxCost: QUERY_LIMITS.maxCost, ...limit(QUERY_LIMIT_CODES.cost) },
+  // Armor's cost sees neither variables nor default page sizes; node-count.ts replaces it.
+  costLimit: { enabled: false },
   maxAliases: { n: QUERY_LIMITS.maxAliases, ...limit(QUERY_LIMIT_CODES.aliases) },
   maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...limit(QUERY_LIMIT_CODES.directives) },
   // Armor's token check throws from a plugin hook, which Apollo Server answers with a 500;

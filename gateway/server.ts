@@ -10,8 +10,7 @@ import { graphqlBodyErrorHandler } from '@procuregraph/platform/http/json-errors
 import { createErrorFormatter } from '@procuregraph/platform/graphql/error-formatting';
 import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
 import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
-import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
-import { clientAddressOf } from './client-address.ts';
+import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
@@ -19,6 +18,13 @@ import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
+import { nodeLimitPlugin } from './node-count.ts';
+import { admission } from './admission.ts';
+import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
+import { RefusalAudit } from './refusal-audit.ts';
+import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
+import type { AuditLog } from '@procuregraph/platform/audit/audit-log';
+import type { Database } from '@procuregraph/platform/db/database';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 
 export interface GatewayContext {
@@ -46,6 +52,14 @@ export interface GatewayOptions {
   corsOrigins?: readonly string[];
   /** Proxies whose X-Forwarded-For names the client (`TRUSTED_PROXIES`; default none). */
   trustedProxies?: readonly string[];
+  /** Requests per caller and per address (`RATE_LIMIT_*`); default off. */
+  rateLimits?: RateLimitSettings;
+  /** Where rate-limit counters are shared with other gateway instances (PostgreSQL); in memory without it. */
+  rateLimitDatabase?: Database;
+  /** Safelisting: only these operations run (`TRUSTED_DOCUMENTS`); without it, automatic persisted queries. */
+  trustedDocuments?: TrustedDocuments;
+  /** Where refused operations are recorded. */
+  audit?: AuditLog;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -93,6 +107,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const formatError = createErrorFormatter(logger);
   const introspection = options.introspection ?? 'admin';
+  const refusals = new RefusalAudit(options.audit, logger);
+  const rateLimiter = createRateLimiter(options.rateLimits ?? { perCaller: 0, perAddress: 0, windowSeconds: 60 }, options.rateLimitDatabase);
+  const guardPlugins = [nodeLimitPlugin<GatewayContext>(), refusals.plugin<GatewayContext>()];
+  if (options.trustedDocuments) guardPlugins.push(trustedDocumentsPlugin<GatewayContext>(options.trustedDocuments, refusals));
+  const admit = admission(options.verifyToken, rateLimiter, refusals);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -104,7 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection)],
+    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), ...guardPlugins],
   });
   await apollo.start();
 
@@ -133,7 +152,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ caller: await authenticate(authorizationHeader(req), options.verifyToken), clientAddress: clientAddressOf(req) }),
+      context: async ({ req }) => admit(req),
     }),
   );
   app.use(graphqlBodyErrorHandler);
@@ -147,6 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     queueLimit: options.subscriptionQueueLimit ?? 100,
     introspection,
+    trustedDocuments: options.trustedDocuments,
   });
   logger.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {
@@ -163,3 +183,4 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
 }
+

@@ -68,6 +68,19 @@ const environmentSchema = z.object({
   TRUSTED_PROXIES: commaSeparated,
   /** Origins whose browser pages may call the API, comma-separated; unset means none. */
   CORS_ORIGINS: commaSeparated,
+  /**
+   * Requests one caller (a token's subject) may send to the gateway per RATE_LIMIT_WINDOW_SECONDS;
+   * 0 turns the limit off. Counted across gateway instances on PostgreSQL.
+   */
+  RATE_LIMIT_PER_CALLER: z.coerce.number().int().min(0).default(3_000),
+  /** Requests one client address may send per window, whoever the caller; 0 turns it off. */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(6_000),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * A persisted query manifest (Apollo's format): when set, the gateway runs only its operations
+   * (safelisting); unset, any operation runs and clients may use automatic persisted queries.
+   */
+  TRUSTED_DOCUMENTS: z.string().optional(),
 });
 
 /** `SUBGRAPH_<NAME>_URL`: where the gateway finds a subgraph, overriding the supergraph's URL. */

@@ -13,6 +13,8 @@ import { createLogger } from '@procuregraph/platform/logging';
 import { startGateway, type RunningGateway } from '@procuregraph/gateway/server';
 import type { SupergraphSource } from '@procuregraph/gateway/supergraph-source';
 import type { IntrospectionPolicy } from '@procuregraph/gateway/schema-disclosure';
+import { rateLimitsFrom, type RateLimitSettings } from '@procuregraph/gateway/rate-limit';
+import { loadTrustedDocuments, type TrustedDocuments } from '@procuregraph/gateway/trusted-documents';
 import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema/subgraphs';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { seedDemoNetwork } from './demo-seed.ts';
@@ -53,6 +55,10 @@ export interface ProcuregraphOptions {
   introspection?: IntrospectionPolicy;
   /** Origins whose browser pages may call the gateway; CORS_ORIGINS unless given. */
   corsOrigins?: readonly string[];
+  /** Requests per caller and per address; RATE_LIMIT_* unless given. */
+  rateLimits?: RateLimitSettings;
+  /** Safelisting's operations; the TRUSTED_DOCUMENTS manifest unless given. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 export interface RunningProcuregraph {
@@ -117,6 +123,11 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       introspection: options.introspection ?? environment.INTROSPECTION,
       corsOrigins: options.corsOrigins ?? environment.CORS_ORIGINS,
       trustedProxies: environment.TRUSTED_PROXIES,
+      rateLimits: options.rateLimits ?? rateLimitsFrom(environment),
+      // On PostgreSQL other gateway instances may serve the same callers: they share the counters.
+      rateLimitDatabase: options.databaseUrl ? createServiceDatabase(client, 'platform', 'gateway').db : undefined,
+      trustedDocuments: options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
+      audit: services.audit,
     });
     started.push(gateway);
     webhookUrl = `${gateway.url}/webhooks/vendor-platform`;

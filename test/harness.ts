@@ -58,7 +58,7 @@ async function freshDatabase(): Promise<{ url: string | undefined; drop(): Promi
   };
 }
 
-export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 'seed' | 'supergraph' | 'supergraphPollIntervalMs' | 'introspection' | 'corsOrigins'>> = {}): Promise<TestGraph> {
+export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 'seed' | 'supergraph' | 'supergraphPollIntervalMs' | 'introspection' | 'corsOrigins' | 'rateLimits' | 'trustedDocuments'>> = {}): Promise<TestGraph> {
   const dataDir = await mkdtemp(join(tmpdir(), 'procuregraph-test-'));
   const database = await freshDatabase();
   const app = await startProcuregraph({
@@ -72,6 +72,8 @@ export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 
     supergraphPollIntervalMs: options.supergraphPollIntervalMs,
     introspection: options.introspection,
     corsOrigins: options.corsOrigins,
+    rateLimits: options.rateLimits,
+    trustedDocuments: options.trustedDocuments,
   });
   const graphqlUrl = `http://127.0.0.1:${app.gateway.port}/graphql`;
   return {

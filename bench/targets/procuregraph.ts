@@ -90,6 +90,10 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
     ...common,
     PORT: String(ports.gateway),
     SUPERGRAPH_PATH: supergraphPath,
+    // The load comes from one caller at one address, as fast as the gateway answers: rate limits
+    // would measure themselves; the other gateways have none.
+    RATE_LIMIT_PER_CALLER: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
     ...Object.fromEntries(subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, subgraphUrls[name]])),
   };
   const graphqlUrl = localUrl(ports.gateway, '/graphql');

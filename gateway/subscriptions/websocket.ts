@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { CloseCode } from 'graphql-ws';
+import { getOperationAST, type OperationDefinitionNode } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -8,12 +9,16 @@ import { websocketErrorHooks } from '@procuregraph/platform/graphql/websocket-er
 import { serveGraphqlOverWebSocket, type ConnectionParams, type GraphqlWebSocket } from '@procuregraph/platform/graphql/websocket-server';
 import { authenticate, bearerToken, type TokenVerifier } from '../authentication.ts';
 import { queryLimits, withQueryLimitCodeOnError } from '../query-limits.ts';
+import { nodeLimitRefusal } from '../node-count.ts';
+import { documentHash, untrustedOperation, type TrustedDocuments } from '../trusted-documents.ts';
 import { hideFieldSuggestions, maySeeSchema, type IntrospectionPolicy } from '../schema-disclosure.ts';
 import { subscribeFederated, type FederatedSubscriptionOptions, type SubscriptionRequest } from './federated-subscription.ts';
 
 export interface GatewaySubscriptionOptions extends FederatedSubscriptionOptions {
   verifyToken: TokenVerifier;
   introspection: IntrospectionPolicy;
+  /** With safelisting, only the manifest's subscriptions run. */
+  trustedDocuments?: TrustedDocuments | undefined;
 }
 
 /**
@@ -74,11 +79,15 @@ export function serveGatewaySubscriptions(server: Server, options: GatewaySubscr
       clearTimeout(connection.extra.expiry);
     },
     onSubscribe(connection, _id, payload) {
+      if (options.trustedDocuments && !options.trustedDocuments.has(documentHash(payload.query))) return [untrustedOperation()];
       const checked = checkSubscription(options.planner.schema, payload, queryLimits);
       if (!('document' in checked)) {
         if (!maySeeSchema(options.introspection, connection.extra.caller)) hideFieldSuggestions(checked);
         return checked.map(withQueryLimitCodeOnError);
       }
+      const operation = getOperationAST(checked.document, checked.operationName) as OperationDefinitionNode;
+      const refusal = nodeLimitRefusal(options.planner.schema, checked.document, operation, checked.variables);
+      if (refusal) return [refusal];
       const { socket } = connection.extra;
       const request: SubscriptionRequest = {
         ...checked,

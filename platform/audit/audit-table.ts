@@ -4,7 +4,8 @@ import { instantColumn } from '../db/columns.ts';
 import { platformSchema } from '../db/platform-schema.ts';
 import { valueCheck } from '../db/value-checks.ts';
 
-export const auditKinds = ['MUTATION', 'SENSITIVE_READ'] as const;
+/** REFUSED: an operation the gateway turned away before any subgraph saw it (token, limits, rate, safelist). */
+export const auditKinds = ['MUTATION', 'SENSITIVE_READ', 'REFUSED'] as const;
 export type AuditKind = (typeof auditKinds)[number];
 export const auditOutcomes = ['SUCCEEDED', 'USER_ERROR', 'FORBIDDEN', 'FAILED'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];

@@ -1,4 +1,4 @@
-import { index, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, integer, primaryKey, text } from 'drizzle-orm/pg-core';
 import { instantColumn, updatedAtColumn } from './columns.ts';
 import { backingSystems, type BackingSystem } from './integration-tables.ts';
 import { platformSchema } from './platform-schema.ts';
@@ -49,4 +49,19 @@ export const breakerReports = platformSchema.table(
     valueCheck('breaker_reports_system_check', table.system, backingSystems),
     valueCheck('breaker_reports_state_check', table.state, breakerStates),
   ],
+);
+
+/**
+ * The gateway's rate-limit counters when it runs on PostgreSQL, so every gateway instance counts
+ * one caller's requests together. rate-limiter-flexible's Drizzle store reads and writes it by
+ * these column names: one row per caller or address and window, points used, window end.
+ */
+export const rateLimitCounters = platformSchema.table(
+  'rate_limit_counters',
+  {
+    key: text().primaryKey(),
+    points: integer().notNull().default(0),
+    expire: instantColumn(),
+  },
+  (table) => [index().on(table.expire)],
 );

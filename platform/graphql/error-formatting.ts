@@ -24,6 +24,9 @@ const CLIENT_FACING_CODES = new Set([
   'TOO_MANY_DIRECTIVES',
   'QUERY_TOO_LARGE',
   'PAYLOAD_TOO_LARGE',
+  // The gateway's rate limit (gateway/rate-limit.ts) and safelisting (gateway/trusted-documents.ts).
+  'RATE_LIMITED',
+  'OPERATION_NOT_TRUSTED',
 ]);
 
 /**

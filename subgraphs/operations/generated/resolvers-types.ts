@@ -100,6 +100,11 @@ export type AuditEventFilter = {
 
 export type AuditEventKind =
   | 'MUTATION'
+  /**
+   * An operation the gateway refused before any subgraph saw it: no valid token, a query limit, the
+   * rate limit, or an operation that is not trusted. The code is in the detail; outcome FAILED.
+   */
+  | 'REFUSED'
   /** A read of a field holding sensitive data, such as a supplier's bank account. */
   | 'SENSITIVE_READ';
 
@@ -265,6 +270,8 @@ export type ReplayDeadLetterPayload = {
 /** A caller's role, as carried by its token. */
 export type Role =
   | 'admin'
+  /** No valid token: only in the audit log, on requests the gateway refused. No field allows it. */
+  | 'anonymous'
   | 'compliance'
   | 'finance'
   | 'integration'

@@ -353,6 +353,8 @@ export type ResolveScreeningMatchPayload = {
 /** A caller's role, as carried by its token. */
 export type Role =
   | 'admin'
+  /** No valid token: only in the audit log, on requests the gateway refused. No field allows it. */
+  | 'anonymous'
   | 'compliance'
   | 'finance'
   | 'integration'
