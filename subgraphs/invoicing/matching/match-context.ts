@@ -24,7 +24,14 @@ export interface OrderLineFacts {
 }
 
 export interface ContractFacts {
+  contractId: string;
   number: string;
+  /**
+   * ORDER: the contract the order was placed under, which must price every item billed.
+   * SUPPLIER: the supplier's active contract covering the items, for an order that names none
+   * (every order from the ERP); it binds the items it prices.
+   */
+  source: 'ORDER' | 'SUPPLIER';
   status: string;
   effectiveFrom: string;
   /** Null for an evergreen contract. */
@@ -47,10 +54,8 @@ export interface MatchContext {
   receivedByLine: ReadonlyMap<number, string>;
   /** Quantities billed on the same PO lines by the supplier's other invoices, rejected ones left out. */
   billedElsewhereByLine: ReadonlyMap<number, string>;
-  /** The contract the purchase order was placed under, if any and known. */
+  /** The contract the prices are held to, if any and known: the order's, or else the supplier's covering the items. */
   contract: ContractFacts | null;
-  /** Whether another live invoice of this supplier has the same number. */
-  duplicateNumber: boolean;
 }
 
 export interface MatchFinding {
@@ -65,4 +70,6 @@ export interface MatchFinding {
 export interface MatchResult {
   outcome: MatchOutcome;
   exceptions: MatchFinding[];
+  /** The contract the prices were compared with. */
+  contractId: string | null;
 }

@@ -4,7 +4,9 @@ import { matchInvoice } from './match-invoice.ts';
 
 /** An order of 10 gloves at 100.00 and 4 gowns at 19.99, all received, under an active contract at the same prices. */
 const contract: ContractFacts = {
+  contractId: '00000000-0000-4000-8000-000000000001',
   number: 'CT-1',
+  source: 'ORDER',
   status: 'ACTIVE',
   effectiveFrom: '2026-01-01',
   effectiveTo: '2026-12-31',
@@ -31,7 +33,6 @@ function context(overrides: Partial<MatchContext> = {}): MatchContext {
     ]),
     billedElsewhereByLine: new Map(),
     contract: { ...contract, prices: new Map([['GLOVE', '150.00'], ['GOWN', '19.99']]) },
-    duplicateNumber: false,
     ...overrides,
   };
 }
@@ -94,10 +95,16 @@ describe('the match engine', () => {
     expect(codes(invoice([{ lineNumber: 9, itemNumber: 'GLOVE', quantity: '1', unitPrice: '100.00' }]), context())).toEqual(['NO_PURCHASE_ORDER']);
   });
 
-  it('reports a duplicate invoice number', () => {
-    expect(matchInvoice(invoice([glove('1')]), context({ duplicateNumber: true })).exceptions).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE_INVOICE', queue: 'ACCOUNTS_PAYABLE', actual: 'INV-1' }),
+  it('holds prices to the supplier contract covering an item when the order names none, and says which contract', () => {
+    const agreement: ContractFacts = { ...contract, source: 'SUPPLIER', prices: new Map([['GLOVE', '99.99']]) };
+    const dear = matchInvoice(invoice([glove('1', '100.00')]), context({ contract: agreement }));
+    expect(dear.contractId).toBe(contract.contractId);
+    expect(dear.exceptions).toEqual([
+      expect.objectContaining({ code: 'CONTRACT_PRICE_VARIANCE', lineNumber: 1, expected: '99.99', actual: '100', message: 'Unit price 100 is above the price 99.99 on contract CT-1' }),
     ]);
+    // An item the supplier's contract does not price is not held to it.
+    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '19.99' }]), context({ contract: agreement }))).toEqual([]);
+    expect(matchInvoice(invoice([glove('1')]), context({ contract: null })).contractId).toBeNull();
   });
 
   it('reports a supplier that is not active', () => {
@@ -121,8 +128,8 @@ describe('the match engine', () => {
   });
 
   it('reports every failed rule at once', () => {
-    const result = matchInvoice(invoice([glove('11', '120.00')], '2027-02-01'), context({ supplierStatus: 'INACTIVE', duplicateNumber: true, contract }));
-    expect(result.exceptions.map((exception) => exception.code).sort()).toEqual(['CONTRACT_EXPIRED', 'DUPLICATE_INVOICE', 'NOT_RECEIVED', 'PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'SUPPLIER_INACTIVE']);
+    const result = matchInvoice(invoice([glove('11', '120.00')], '2027-02-01'), context({ supplierStatus: 'INACTIVE', contract }));
+    expect(result.exceptions.map((exception) => exception.code).sort()).toEqual(['CONTRACT_EXPIRED', 'NOT_RECEIVED', 'PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'SUPPLIER_INACTIVE']);
     expect(result.exceptions.every((exception) => exception.message.length > 0)).toBe(true);
   });
 
