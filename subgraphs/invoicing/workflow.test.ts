@@ -335,17 +335,19 @@ describe('invoice to payment', () => {
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice).toEqual({ invoice: { id: invoice.id, status: 'APPROVED' }, userErrors: [] });
   });
 
-  it('rejects an invoice when an exception is rejected, and then no longer counts it as billed', { timeout: 60_000 }, async () => {
+  it('refuses a number the supplier already billed under, in any spelling, and frees it once that invoice is rejected', { timeout: 60_000 }, async () => {
     const { order } = billableOrder();
-    const duplicateOf = invoiceInput(order);
-    const first = (await execute(SUBMIT, { input: duplicateOf })).data!.submitInvoice.invoice;
-    const second = (await execute(SUBMIT, { input: duplicateOf })).data!.submitInvoice.invoice;
-    expect(second.match.exceptions.map((exception: { code: string }) => exception.code).sort()).toEqual(['DUPLICATE_INVOICE', ...order.lines.map(() => 'NOT_RECEIVED')].sort());
-    const duplicate = second.match.exceptions.find((exception: { code: string }) => exception.code === 'DUPLICATE_INVOICE');
-    const rejected = await execute(RESOLVE, { input: { exceptionId: duplicate.id, action: 'REJECT', reason: 'Sent twice' } });
-    expect(rejected.data!.resolveMatchException.invoice.status).toBe('REJECTED');
-    expect((await execute(APPROVE, { id: second.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
+    const first = (await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'AP-000731' }) })).data!.submitInvoice.invoice;
     expect(first.status).toBe('MATCHED');
+    const again = await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'ap 731' }) });
+    expect(again.data!.submitInvoice).toEqual({ invoice: null, userErrors: [{ field: ['input', 'invoiceNumber'], code: 'DUPLICATE_INVOICE', message: 'The supplier already has invoice AP-000731' }] });
+    const overBilled = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice;
+    expect(overBilled.match.exceptions.map((exception: { code: string }) => exception.code)).toEqual(order.lines.map(() => 'NOT_RECEIVED'));
+    const rejected = await execute(RESOLVE, { input: { exceptionId: overBilled.match.exceptions[0].id, action: 'REJECT', reason: 'Billed twice' } });
+    expect(rejected.data!.resolveMatchException.invoice.status).toBe('REJECTED');
+    expect((await execute(APPROVE, { id: overBilled.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
+    const [rejectedRow] = await service.db.select({ key: invoices.invoiceNumberKey }).from(invoices).where(eq(invoices.id, overBilled.id));
+    expect(rejectedRow).toEqual({ key: null });
   });
 
   it('refuses unusable input with user errors and lets a supplier submit only its own invoices', async () => {

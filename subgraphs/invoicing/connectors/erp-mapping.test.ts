@@ -30,7 +30,7 @@ describe('the ERP payables mapping', () => {
       status: 'SENT',
       method: 'ACH',
       scheduledFor: '2026-11-20',
-      erpInvoiceIds: ['300000099'],
+      relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }],
     });
   });
 
@@ -54,7 +54,7 @@ describe('the ERP payables mapping', () => {
       relatedInvoices: [{ InvoiceId: '300000099' }],
       UnexpectedNewAttribute: 'ignored',
     });
-    expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, erpInvoiceIds: ['300000099'] });
+    expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '19.99' }] });
   });
 
   it('refuses a payment it cannot understand rather than guessing', () => {

@@ -62,6 +62,9 @@ const paymentStatus = z
   .transform((value) => PAYMENT_STATUS[value.trim().toLowerCase()])
   .pipe(z.enum(['SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDED']));
 
+/** One invoice a payment pays and how much of it; a payment of one invoice may leave the amount out. */
+const relatedInvoice = z.object({ InvoiceId: erpId, AmountPaid: erpDecimal.optional() }).loose();
+
 const erpPayment = z
   .object({
     PaymentId: erpId,
@@ -75,10 +78,13 @@ const erpPayment = z
       .nullish()
       .transform((code) => PAYMENT_METHOD[(code ?? 'EFT').trim().toUpperCase()] ?? 'ACH'),
     relatedInvoices: z
-      .union([z.array(z.object({ InvoiceId: erpId }).loose()), z.object({ items: z.array(z.object({ InvoiceId: erpId }).loose()) }).loose()])
-      .transform((related) => (Array.isArray(related) ? related : related.items).map((invoice) => invoice.InvoiceId)),
+      .union([z.array(relatedInvoice), z.object({ items: z.array(relatedInvoice) }).loose()])
+      .transform((related) => (Array.isArray(related) ? related : related.items)),
   })
-  .loose();
+  .loose()
+  .refine((payment) => payment.relatedInvoices.length <= 1 || payment.relatedInvoices.every((related) => related.AmountPaid !== undefined), {
+    message: 'A payment of several invoices must say what it pays on each (AmountPaid)',
+  });
 
 /** A payment as the ERP reports it, in canonical terms. */
 export interface ErpPaymentSnapshot {
@@ -89,7 +95,8 @@ export interface ErpPaymentSnapshot {
   status: PaymentStatus;
   method: PaymentMethod;
   scheduledFor: string | null;
-  erpInvoiceIds: string[];
+  /** Each invoice it pays (ERP InvoiceId) with the amount applied to it. */
+  relatedInvoices: { erpInvoiceId: string; amountPaid: string }[];
 }
 
 /** Reads a `payablesPayments` resource (as a business event carries it); throws on one that cannot be a payment. */
@@ -103,7 +110,7 @@ export function paymentFromErp(resource: unknown): ErpPaymentSnapshot {
     status: payment.PaymentStatus,
     method: payment.PaymentMethodCode,
     scheduledFor: payment.PaymentDate ?? null,
-    erpInvoiceIds: payment.relatedInvoices,
+    relatedInvoices: payment.relatedInvoices.map((related) => ({ erpInvoiceId: related.InvoiceId, amountPaid: related.AmountPaid ?? payment.PaymentAmount })),
   };
 }
 

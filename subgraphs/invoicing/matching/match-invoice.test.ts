@@ -49,7 +49,7 @@ function codes(doc: InvoiceToMatch, ctx: MatchContext) {
 
 describe('the match engine', () => {
   it('matches an invoice that agrees with its order, receipts and contract', () => {
-    expect(matchInvoice(invoice([glove('10'), { lineNumber: 2, itemNumber: 'GOWN', quantity: '4', unitPrice: '19.99' }]), context())).toEqual({ outcome: 'MATCHED', exceptions: [] });
+    expect(matchInvoice(invoice([glove('10'), { lineNumber: 2, itemNumber: 'GOWN', quantity: '4', unitPrice: '19.99' }]), context())).toEqual({ outcome: 'MATCHED', exceptions: [], contractId: contract.contractId });
   });
 
   it('lets a unit price exactly at the tolerance pass, and fails one a cent over', () => {
