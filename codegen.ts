@@ -36,8 +36,11 @@ const subgraphs: Record<string, Record<string, string>> = {
     PaymentStatusEvent: './models.ts#PaymentStatusEventModel',
     PaymentConnection: './models.ts#PaymentConnectionModel',
     PaymentEdge: './models.ts#PaymentEdgeModel',
+    PaymentApplication: './models.ts#PaymentApplicationModel',
+    MatchEvaluation: './models.ts#MatchEvaluationModel',
     Supplier: './models.ts#EntityReference',
     PurchaseOrder: './models.ts#EntityReference',
+    Contract: './models.ts#EntityReference',
   },
   contracts: {
     Contract: './models.ts#ContractModel',

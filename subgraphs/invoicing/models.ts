@@ -1,13 +1,16 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
 import type { PaymentStatusChanged } from './events.ts';
-import type { InvoiceLineRow, InvoiceRow, MatchExceptionRow, PaymentRow } from './db/tables.ts';
+import type { InvoiceLineRow, InvoiceRow, MatchEvaluationRow, MatchExceptionRow, PaymentApplicationRow, PaymentRow } from './db/tables.ts';
 
 export type InvoiceModel = InvoiceRow;
 export type InvoiceConnectionModel = Connection<InvoiceModel>;
 export type InvoiceEdgeModel = Edge<InvoiceModel>;
 /** A line carries its invoice's currency, which its Money fields need. */
 export type InvoiceLineModel = InvoiceLineRow & { currency: string };
-export type InvoiceMatchModel = Pick<InvoiceRow, 'id' | 'matchedAt'> & { outcome: NonNullable<InvoiceRow['matchOutcome']> };
+export type InvoiceMatchModel = Pick<InvoiceRow, 'id' | 'matchedAt' | 'matchContractId'> & { outcome: NonNullable<InvoiceRow['matchOutcome']> };
+export type MatchEvaluationModel = MatchEvaluationRow;
+/** An application carries its payment's currency, which its amount needs. */
+export type PaymentApplicationModel = PaymentApplicationRow & { currency: string };
 export type MatchExceptionModel = MatchExceptionRow;
 export type PaymentModel = PaymentRow;
 /** A live event is its notification's payload; its payment is read when it is delivered. */

@@ -4,7 +4,7 @@ import type { Queryable } from '@procuregraph/platform/db/database';
 import { newId } from '@procuregraph/platform/db/ids';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { formatDecimal } from '@procuregraph/platform/money';
-import { lockMatchFacts } from '../db/match-locks.ts';
+import { lockMatchFacts } from '../db/advisory-locks.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, type InvoiceRow } from '../db/tables.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
 import { invoiceTotal, lineAmount } from './invoice-amounts.ts';

@@ -4,6 +4,7 @@ import { newId } from '@procuregraph/platform/db/ids';
 import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import type { ErpPaymentSnapshot } from '../connectors/erp-mapping.ts';
+import { lockErpInvoiceLinks } from '../db/advisory-locks.ts';
 import { invoices, outbox, paymentApplications, payments, syncStatus, unlinkedErpPayments, type InvoiceRow, type PaymentRow, type PaymentStatus } from '../db/tables.ts';
 import { paymentStatusChanged, type PaymentStatusChanged } from '../events.ts';
 import { settleInvoice } from './settle-invoice.ts';
@@ -42,6 +43,7 @@ async function upsertPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, invo
 /** The invoices it pays that invoicing knows by their ERP ids, in the payment's order. */
 async function linkedInvoices(tx: Transaction, snapshot: ErpPaymentSnapshot): Promise<InvoiceRow[]> {
   const erpInvoiceIds = snapshot.relatedInvoices.map((related) => related.erpInvoiceId);
+  await lockErpInvoiceLinks(tx, erpInvoiceIds);
   const rows = await tx.select().from(invoices).where(inArray(invoices.erpInvoiceId, erpInvoiceIds)).orderBy(invoices.id).for('update');
   return erpInvoiceIds.flatMap((erpInvoiceId) => rows.filter((row) => row.erpInvoiceId === erpInvoiceId));
 }
@@ -103,8 +105,10 @@ export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnaps
   return payment;
 }
 
-/** Called in the transaction that links an invoice to its ERP id: payments that arrived first are applied now. */
-export async function applyWaitingPayments(tx: Transaction, erpInvoiceId: string): Promise<void> {
+/** Links an invoice to its ERP id; payments that named that id before are applied now. */
+export async function linkToErpInvoice(tx: Transaction, invoiceId: string, erpInvoiceId: string): Promise<void> {
+  await lockErpInvoiceLinks(tx, [erpInvoiceId]);
+  await tx.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
   const waiting = await tx
     .select()
     .from(unlinkedErpPayments)

@@ -4,7 +4,7 @@ import type { Topic } from '@procuregraph/platform/events/topics';
 import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound/inbound-events';
 import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import type { JobRuntime } from '@procuregraph/platform/jobs/runtime';
-import { lockMatchFacts } from '../db/match-locks.ts';
+import { lockMatchFacts } from '../db/advisory-locks.ts';
 import { inboundEntityVersions, inboundEvents, invoices, type MatchTrigger } from '../db/tables.ts';
 import { requestRematch } from '../workflow/rematch-invoice.ts';
 import { contractChanged, projectContract } from './contracts.ts';

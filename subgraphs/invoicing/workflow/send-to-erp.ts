@@ -6,7 +6,7 @@ import type { ErpConnector } from '../connectors/erp.ts';
 import type { InvoiceForErp } from '../connectors/erp-mapping.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, supplierProjections, type InvoiceRow } from '../db/tables.ts';
 import { invoiceApproved } from '../events.ts';
-import { applyWaitingPayments } from '../payments/apply-erp-payment.ts';
+import { linkToErpInvoice } from '../payments/apply-erp-payment.ts';
 
 async function erpSupplierNumber(db: Database, supplierId: string): Promise<string> {
   const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
@@ -45,8 +45,5 @@ export async function sendInvoiceToErp(db: Database, erp: ErpConnector, job: Job
   if (!invoice) throw new PermanentError(`Invoice ${invoiceId} does not exist`);
   if (invoice.erpInvoiceId !== null) return;
   const erpInvoiceId = await erp.createInvoice(await invoiceForErp(db, invoice), { idempotencyKey: job.idempotencyKey, signal: job.signal });
-  await db.transaction(async (tx) => {
-    await tx.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
-    await applyWaitingPayments(tx, erpInvoiceId);
-  });
+  await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, erpInvoiceId));
 }
