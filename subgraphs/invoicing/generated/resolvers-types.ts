@@ -213,7 +213,9 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Approves a MATCHED invoice, or one whose exceptions are all resolved without a rejection
-   * (else NOT_APPROVABLE), and sends it to ERP payables.
+   * (else NOT_APPROVABLE), and sends it to ERP payables. Refused as well when the supplier is no
+   * longer ACTIVE (SUPPLIER_NOT_ACTIVE), the order is closed or cancelled
+   * (PURCHASE_ORDER_CLOSED), or a credit memo requested on it has not arrived (CREDIT_MEMO_PENDING).
    */
   approveInvoice: InvoicePayload;
   /** Records a finance decision on a match exception; REJECT rejects the invoice. */
