@@ -42,8 +42,8 @@ export type ExceptionResolution = (typeof exceptionResolutions)[number];
 export const paymentStatuses = ['SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDED'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
-/** What made the invoice be matched (again): its intake, or a later fact about its order, receipts or contract. */
-export const matchTriggers = ['INTAKE', 'RECEIPT_RECORDED', 'PURCHASE_ORDER_CHANGED', 'CONTRACT_CHANGED'] as const;
+/** What made the invoice be matched (again): its intake, or a later fact about its order, receipts, contract or supplier. */
+export const matchTriggers = ['INTAKE', 'RECEIPT_RECORDED', 'PURCHASE_ORDER_CHANGED', 'CONTRACT_CHANGED', 'SUPPLIER_STATUS_CHANGED'] as const;
 export type MatchTrigger = (typeof matchTriggers)[number];
 
 export const paymentMethods = ['ACH', 'CHECK', 'WIRE', 'VIRTUAL_CARD'] as const;

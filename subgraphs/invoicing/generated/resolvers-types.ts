@@ -199,7 +199,8 @@ export type MatchTrigger =
   | 'CONTRACT_CHANGED'
   | 'INTAKE'
   | 'PURCHASE_ORDER_CHANGED'
-  | 'RECEIPT_RECORDED';
+  | 'RECEIPT_RECORDED'
+  | 'SUPPLIER_STATUS_CHANGED';
 
 /** An amount of money in one currency. */
 export type Money = {

@@ -33,6 +33,11 @@ async function rematchOrder(tx: Transaction, purchaseOrderId: string, trigger: M
   await requestRematch(tx, eq(invoices.purchaseOrderId, purchaseOrderId), trigger);
 }
 
+async function rematchSupplier(tx: Transaction, supplierId: string, trigger: MatchTrigger): Promise<void> {
+  await lockMatchFacts(tx, 'supplier', supplierId);
+  await requestRematch(tx, eq(invoices.supplierId, supplierId), trigger);
+}
+
 const projections = [
   define({
     queue: 'project-purchase-order-issued',
@@ -60,10 +65,7 @@ const projections = [
     topic: contractChanged,
     entityKey: (contract) => `contract:${contract.contractId}`,
     apply: projectContract,
-    async rematch(tx, contract) {
-      await lockMatchFacts(tx, 'supplier', contract.supplierId);
-      await requestRematch(tx, eq(invoices.supplierId, contract.supplierId), 'CONTRACT_CHANGED');
-    },
+    rematch: (tx, contract) => rematchSupplier(tx, contract.supplierId, 'CONTRACT_CHANGED'),
   }),
   define({
     queue: 'project-supplier-status',
@@ -71,6 +73,7 @@ const projections = [
     entityKey: (event) => `supplier_status:${event.supplierId}`,
     occurredAt: (event) => event.occurredAt,
     apply: projectSupplierStatus,
+    rematch: (tx, event) => rematchSupplier(tx, event.supplierId, 'SUPPLIER_STATUS_CHANGED'),
   }),
   define({ queue: 'project-supplier-erp-link', topic: supplierErpLinked, entityKey: (event) => `supplier_erp_link:${event.supplierId}`, apply: projectSupplierErpLink }),
 ];
