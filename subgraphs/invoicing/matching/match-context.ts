@@ -1,4 +1,5 @@
 import type { ExceptionCode, ExceptionQueue, MatchOutcome } from '../db/tables.ts';
+import type { MatchTolerances } from './tolerances.ts';
 
 /** One line of the invoice being matched; amounts are decimal strings. */
 export interface InvoiceLineToMatch {
@@ -45,8 +46,7 @@ export interface ContractFacts {
  * itself is a pure function. Quantities already billed and received are per purchase-order line.
  */
 export interface MatchContext {
-  /** The tolerance on the PO unit price, in percent (e.g. "2"). */
-  priceTolerancePct: string;
+  tolerances: MatchTolerances;
   /** The supplier's status as last projected; null when invoicing has never heard of it. */
   supplierStatus: string | null;
   /** Null when the invoice names no purchase order, or one unknown or of another supplier. */

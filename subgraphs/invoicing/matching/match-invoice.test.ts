@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractFacts, InvoiceToMatch, MatchContext } from './match-context.ts';
 import { matchInvoice } from './match-invoice.ts';
+import { defaultTolerances } from './tolerances.ts';
 
 /** An order of 10 gloves at 100.00 and 4 gowns at 19.99, all received, under an active contract at the same prices. */
 const contract: ContractFacts = {
@@ -18,7 +19,7 @@ const contract: ContractFacts = {
 
 function context(overrides: Partial<MatchContext> = {}): MatchContext {
   return {
-    priceTolerancePct: '2',
+    tolerances: defaultTolerances('2'),
     supplierStatus: 'ACTIVE',
     purchaseOrder: {
       number: 'PO-1',
@@ -63,8 +64,28 @@ describe('the match engine', () => {
   });
 
   it('honours another tolerance', () => {
-    expect(codes(invoice([glove('1', '105.00')]), context({ priceTolerancePct: '5' }))).toEqual([]);
-    expect(codes(invoice([glove('1', '100.01')]), context({ priceTolerancePct: '0' }))).toEqual(['PRICE_VARIANCE']);
+    expect(codes(invoice([glove('1', '105.00')]), context({ tolerances: defaultTolerances('5') }))).toEqual([]);
+    expect(codes(invoice([glove('1', '100.01')]), context({ tolerances: defaultTolerances('0') }))).toEqual(['PRICE_VARIANCE']);
+  });
+
+  it('applies the stricter of a percentage and an absolute price tolerance, exactly at the edge', () => {
+    const both = context({ tolerances: { pricePct: '10', priceAmount: '1.00', quantityPct: '0' }, contract: null });
+    expect(codes(invoice([glove('1', '101.00')]), both)).toEqual([]);
+    expect(codes(invoice([glove('1', '98.99')]), both)).toEqual(['PRICE_VARIANCE']);
+    expect(matchInvoice(invoice([glove('1', '101.01')]), both).exceptions).toEqual([
+      expect.objectContaining({ code: 'PRICE_VARIANCE', expected: '100', actual: '101.01', message: 'Unit price 101.01 differs from the ordered 100 by more than 1' }),
+    ]);
+    // Where the percentage is the stricter one, it decides.
+    const cheap = context({ tolerances: { pricePct: '2', priceAmount: '1.00', quantityPct: '0' }, contract: null });
+    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '20.38' }]), cheap)).toEqual([]);
+    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '20.39' }]), cheap)).toEqual(['PRICE_VARIANCE']);
+  });
+
+  it('lets the billed quantity exceed the ordered one by the quantity tolerance, exactly at the edge', () => {
+    const loose = context({ tolerances: { pricePct: '2', priceAmount: null, quantityPct: '10' }, receivedByLine: new Map([[1, '20']]) });
+    expect(codes(invoice([glove('11')]), loose)).toEqual([]);
+    expect(matchInvoice(invoice([glove('12')]), loose).exceptions).toEqual([expect.objectContaining({ code: 'QUANTITY_VARIANCE', expected: '10', actual: '12' })]);
+    expect(codes(invoice([glove('11.000001')]), loose)).toEqual(['QUANTITY_VARIANCE']);
   });
 
   it('reports a billed quantity above the ordered one', () => {
@@ -142,6 +163,6 @@ describe('the match engine', () => {
     });
     expect(codes(invoice([glove('0.2')]), tenths)).toEqual([]);
     // 1.1 × 100 is 110.00000000000001 as floats: a price of exactly 110 is at a 10% tolerance.
-    expect(codes(invoice([glove('1', '110')]), context({ priceTolerancePct: '10', contract: null }))).toEqual([]);
+    expect(codes(invoice([glove('1', '110')]), context({ tolerances: defaultTolerances('10'), contract: null }))).toEqual([]);
   });
 });
