@@ -6,6 +6,8 @@ export interface JsonRequest {
   /** Sent as `Idempotency-Key` on remote creates. */
   idempotencyKey?: string;
   signal?: AbortSignal | undefined;
+  /** `text`: numbers in the answer come as their literal text, for amounts read as exact decimals. */
+  numbers?: 'text';
 }
 
 /**
@@ -24,16 +26,28 @@ export async function requestJson(url: string, request: JsonRequest, describeFai
     signal: request.signal ?? null,
   });
   const text = await response.text();
-  const body: unknown = text === '' ? null : parseOrKeep(text);
+  const body: unknown = text === '' ? null : parseOrKeep(text, request.numbers);
   if (!response.ok) throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
   return body;
 }
 
 /** Error pages are not always JSON (a proxy's 502); keep their text for the message. */
-function parseOrKeep(text: string): unknown {
+function parseOrKeep(text: string, numbers: JsonRequest['numbers']): unknown {
   try {
-    return JSON.parse(text);
+    return numbers === 'text' ? parseJsonKeepingNumbers(text) : JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+/** A JSON string literal, or a number literal outside one. */
+const JSON_STRING_OR_NUMBER = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+
+/**
+ * Parses a JSON text with every number given as its literal text (`19.99` becomes `'19.99'`),
+ * for money and ids that must never pass through a binary float. String literals are matched
+ * whole first, so digits inside them are left alone.
+ */
+export function parseJsonKeepingNumbers(text: string): unknown {
+  return JSON.parse(text.replace(JSON_STRING_OR_NUMBER, (token) => (token.startsWith('"') ? token : `"${token}"`)));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseJsonKeepingNumbers } from '@procuregraph/platform/http/json-client';
 import { erpBusinessEvent, erpInvoiceBody, paymentFromErp } from './erp-mapping.ts';
 
 /** A `payablesPayments` resource as the ERP's business event carries it (`expand=all`). */
@@ -46,7 +47,8 @@ describe('the ERP payables mapping', () => {
       ...payment,
       PaymentId: '300000123',
       PaymentNumber: 100042,
-      PaymentAmount: 19.99,
+      // A JSON number, as the connector reads it: its literal digits.
+      ...(parseJsonKeepingNumbers('{"PaymentAmount": 19.99}') as object),
       PaymentCurrency: ' usd ',
       PaymentStatus: '  CLEARED ',
       PaymentMethodCode: ' check',
@@ -55,6 +57,13 @@ describe('the ERP payables mapping', () => {
       UnexpectedNewAttribute: 'ignored',
     });
     expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '19.99' }] });
+  });
+
+  it('reads an amount sent as a JSON number exactly, beyond what a binary float holds', () => {
+    const resource = parseJsonKeepingNumbers(JSON.stringify({ ...payment, PaymentAmount: 'AMOUNT' }).replace('"AMOUNT"', '12345678901234.5678'));
+    expect(paymentFromErp(resource)).toMatchObject({ amount: '12345678901234.5678', relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }] });
+    // A float that reached the mapping anyway is refused rather than rounded.
+    expect(() => paymentFromErp({ ...payment, PaymentAmount: 19.99 })).toThrow();
   });
 
   it('refuses a payment it cannot understand rather than guessing', () => {

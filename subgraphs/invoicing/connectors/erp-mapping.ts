@@ -41,8 +41,8 @@ export function erpInvoiceBody(invoice: InvoiceForErp) {
 /** ERP ids are numbers on the wire; some gateways hand them over as strings. */
 const erpId = z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]).transform(String);
 
-/** Decimal strings, or JSON numbers as Fusion also accepts (converted by their printed digits, never through float arithmetic). */
-const erpDecimal = z.union([z.string().trim().regex(/^-?\d+(\.\d+)?$/), z.number().finite().transform((value) => String(value))]);
+/** Decimal strings; a JSON number arrives as its literal text too (the connector parses numbers as text), never as a float. */
+const erpDecimal = z.string().trim().regex(/^-?\d+(\.\d+)?$/);
 
 export const erpCreatedInvoice = z.object({ InvoiceId: erpId }).loose();
 
@@ -117,7 +117,7 @@ export function paymentFromErp(resource: unknown): ErpPaymentSnapshot {
 export const erpBusinessEvent = z
   .object({
     EventId: z.string().min(1),
-    Sequence: z.number().int().nonnegative(),
+    Sequence: z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/).transform(Number)]),
     EventType: z.string(),
     ResourceId: erpId,
     OccurredAt: z.iso.datetime({ offset: true }),

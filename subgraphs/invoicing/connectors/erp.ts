@@ -1,3 +1,4 @@
+import { parseJsonKeepingNumbers } from '@procuregraph/platform/http/json-client';
 import { RemoteHttpError } from '@procuregraph/platform/resilience/failures';
 import { erpCreatedInvoice, erpEventPage, erpInvoiceBody, type ErpBusinessEvent, type InvoiceForErp } from './erp-mapping.ts';
 
@@ -40,7 +41,8 @@ export function erpConnector(baseUrl: string): ErpConnector {
     async businessEvents(after, signal) {
       const response = await fetch(url(`/businessEvents?after=${after}&limit=${EVENT_PAGE_SIZE}`), { signal: signal ?? null });
       if (!response.ok) throw await failure(response, 'GET businessEvents');
-      return erpEventPage.parse(await response.json()).items;
+      // Amounts are read from their digits, never through a binary float.
+      return erpEventPage.parse(parseJsonKeepingNumbers(await response.text())).items;
     },
   };
 }
