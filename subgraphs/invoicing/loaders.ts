@@ -5,6 +5,7 @@ import { childConnections } from '@procuregraph/platform/graphql/child-connectio
 import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
 import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
 import {
+  amountsPaid,
   applicationsOfPayments,
   countInvoicesBy,
   countPaymentsOfSuppliers,
@@ -18,7 +19,6 @@ import {
   paymentsOfSupplier,
 } from './db/queries.ts';
 import { invoices, syncStatus, type InvoiceRow, type PaymentRow } from './db/tables.ts';
-import { amountsPaid } from './payments/settle-invoice.ts';
 
 export function createLoaders(db: Database, caller: UserCaller) {
   return {

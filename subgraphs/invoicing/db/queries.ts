@@ -1,4 +1,4 @@
-import { and, count, eq, exists, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db/database';
 import type { PageRequest } from '@procuregraph/platform/graphql/connection';
 import { afterCursor } from '@procuregraph/platform/graphql/child-connections';
@@ -111,14 +111,13 @@ export function exceptionsOfInvoices(db: Queryable, invoiceIds: readonly string[
 }
 
 /** The payments applied to each invoice (a payment of several invoices is under each). */
-export async function paymentsOfInvoices(db: Queryable, caller: UserCaller, invoiceIds: readonly string[]) {
-  const rows = await db
+export function paymentsOfInvoices(db: Queryable, caller: UserCaller, invoiceIds: readonly string[]) {
+  return db
     .select({ invoiceId: paymentApplications.invoiceId, payment: payments })
     .from(paymentApplications)
     .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
     .where(and(paymentVisibleTo(caller), inArray(paymentApplications.invoiceId, [...invoiceIds])))
     .orderBy(paymentApplications.invoiceId, payments.id);
-  return rows;
 }
 
 export function applicationsOfPayments(db: Queryable, paymentIds: readonly string[]) {
@@ -127,4 +126,16 @@ export function applicationsOfPayments(db: Queryable, paymentIds: readonly strin
 
 export function matchHistoryOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
   return db.select().from(matchEvaluations).where(inArray(matchEvaluations.invoiceId, [...invoiceIds])).orderBy(matchEvaluations.invoiceId, matchEvaluations.evaluatedAt, matchEvaluations.id);
+}
+
+/** What cleared payments applied to each invoice; an invoice without any is absent (nothing paid). */
+export async function amountsPaid(db: Queryable, invoiceIds: readonly string[]): Promise<Map<string, string>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db
+    .select({ invoiceId: paymentApplications.invoiceId, paid: sql<string>`sum(${paymentApplications.amount})::text` })
+    .from(paymentApplications)
+    .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
+    .where(and(inArray(paymentApplications.invoiceId, [...invoiceIds]), eq(payments.status, 'CLEARED')))
+    .groupBy(paymentApplications.invoiceId);
+  return new Map(rows.map((row) => [row.invoiceId, row.paid]));
 }

@@ -10,7 +10,7 @@ import type { ErpPaymentSnapshot } from '../connectors/erp-mapping.ts';
 import { invoices, paymentApplications, payments, unlinkedErpPayments } from '../db/tables.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
 import { applyErpPayment, linkToErpInvoice } from './apply-erp-payment.ts';
-import { amountsPaid } from './settle-invoice.ts';
+import { amountsPaid } from '../db/queries.ts';
 
 /* Payments from the ERP applied to canonical invoices on a real PGlite: the order they arrive in does not change the result. */
 

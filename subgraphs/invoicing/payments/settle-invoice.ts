@@ -1,20 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Queryable, Transaction } from '@procuregraph/platform/db/database';
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@procuregraph/platform/db/database';
 import { decimal } from '@procuregraph/platform/money';
-import { invoices, paymentApplications, payments, type InvoiceRow, type InvoiceStatus } from '../db/tables.ts';
+import { amountsPaid } from '../db/queries.ts';
+import { invoices, type InvoiceRow, type InvoiceStatus } from '../db/tables.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
-
-/** What cleared payments applied to each invoice; an invoice without any is absent (nothing paid). */
-export async function amountsPaid(db: Queryable, invoiceIds: readonly string[]): Promise<Map<string, string>> {
-  if (invoiceIds.length === 0) return new Map();
-  const rows = await db
-    .select({ invoiceId: paymentApplications.invoiceId, paid: sql<string>`sum(${paymentApplications.amount})::text` })
-    .from(paymentApplications)
-    .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
-    .where(and(inArray(paymentApplications.invoiceId, [...invoiceIds]), eq(payments.status, 'CLEARED')))
-    .groupBy(paymentApplications.invoiceId);
-  return new Map(rows.map((row) => [row.invoiceId, row.paid]));
-}
 
 /** PAID once cleared payments cover the total; back to APPROVED when a void or failure uncovers it. Other statuses are not the payments' to change. */
 function settledStatus(invoice: InvoiceRow, paid: string): InvoiceStatus {
