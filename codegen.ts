@@ -38,6 +38,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     PaymentEdge: './models.ts#PaymentEdgeModel',
     PaymentApplication: './models.ts#PaymentApplicationModel',
     MatchEvaluation: './models.ts#MatchEvaluationModel',
+    MatchTolerance: './models.ts#MatchToleranceModel',
     Supplier: './models.ts#EntityReference',
     PurchaseOrder: './models.ts#EntityReference',
     Contract: './models.ts#EntityReference',

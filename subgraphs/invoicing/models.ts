@@ -1,6 +1,6 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
 import type { PaymentStatusChanged } from './events.ts';
-import type { InvoiceLineRow, InvoiceRow, MatchEvaluationRow, MatchExceptionRow, PaymentApplicationRow, PaymentRow } from './db/tables.ts';
+import type { InvoiceLineRow, InvoiceRow, MatchEvaluationRow, MatchExceptionRow, MatchToleranceRow, PaymentApplicationRow, PaymentRow } from './db/tables.ts';
 
 export type InvoiceModel = InvoiceRow;
 export type InvoiceConnectionModel = Connection<InvoiceModel>;
@@ -17,5 +17,11 @@ export type PaymentModel = PaymentRow;
 export type PaymentStatusEventModel = PaymentStatusChanged;
 export type PaymentConnectionModel = Connection<PaymentModel>;
 export type PaymentEdgeModel = Edge<PaymentModel>;
+/** A tolerance set for a supplier or a category; the defaults have neither scope nor time. */
+export type MatchToleranceModel = Pick<MatchToleranceRow, 'pricePct' | 'priceAmount' | 'quantityPct'> & {
+  scope: MatchToleranceRow['scope'] | null;
+  scopeKey: string | null;
+  updatedAt: Date | null;
+};
 /** Another subgraph's entity, known here by its key only. */
 export type EntityReference = { id: string };

@@ -1,8 +1,10 @@
 import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
 import { idArgument } from '@procuregraph/platform/graphql/arguments';
 import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
-import { decimal, money } from '@procuregraph/platform/money';
-import type { Resolvers } from './generated/resolvers-types.ts';
+import { decimal, formatDecimal, money } from '@procuregraph/platform/money';
+import type { Resolvers, SupplierCategory } from './generated/resolvers-types.ts';
+import { listToleranceSettings } from './db/match-tolerances.ts';
+import { defaultTolerances } from './matching/tolerances.ts';
 import { countInvoices, listInvoices, type InvoiceFilter } from './db/queries.ts';
 import { mutationResolvers } from './mutations.ts';
 import { subscriptionResolvers } from './subscriptions.ts';
@@ -27,6 +29,18 @@ export const resolvers: Resolvers = {
       const rows = await listInvoices(db, caller, where, page);
       return toConnection(INVOICE_LIST, rows, page, () => countInvoices(db, caller, where));
     },
+    matchTolerances: async (_parent, _args, { db, priceTolerancePct }) => ({
+      defaults: { ...defaultTolerances(priceTolerancePct), scope: null, scopeKey: null, updatedAt: null },
+      set: await listToleranceSettings(db),
+    }),
+  },
+  MatchTolerance: {
+    supplier: (tolerance) => (tolerance.scope === 'SUPPLIER' ? { id: tolerance.scopeKey! } : null),
+    // Only setMatchTolerance writes this scope, and it takes the key from the SupplierCategory enum.
+    supplierCategory: (tolerance) => (tolerance.scope === 'SUPPLIER_CATEGORY' ? (tolerance.scopeKey as SupplierCategory) : null),
+    pricePct: (tolerance) => formatDecimal(tolerance.pricePct),
+    priceAmount: (tolerance) => (tolerance.priceAmount === null ? null : formatDecimal(tolerance.priceAmount)),
+    quantityPct: (tolerance) => formatDecimal(tolerance.quantityPct),
   },
   Invoice: {
     __resolveReference: (reference, { loaders }) => loaders.invoice.load(reference.id),

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db/database';
 import type { ContractFacts, InvoiceToMatch, MatchContext } from '../matching/match-context.ts';
-import { defaultTolerances } from '../matching/tolerances.ts';
+import { tolerancesForSupplier } from './match-tolerances.ts';
 import {
   contractPriceTermProjections,
   contractProjections,
@@ -93,7 +93,7 @@ async function contractFacts(db: Queryable, orderContractId: string | null, supp
 /** Reads, from invoicing's own tables and projections, everything the match rules need for one invoice. */
 export async function loadMatchContext(db: Queryable, invoice: InvoiceKey, document: InvoiceToMatch, priceTolerancePct: number): Promise<MatchContext> {
   const base = {
-    tolerances: defaultTolerances(priceTolerancePct),
+    tolerances: await tolerancesForSupplier(db, invoice.supplierId, priceTolerancePct),
     supplierStatus: await supplierStatus(db, invoice.supplierId),
   };
   const none = { ...base, purchaseOrder: null, receivedByLine: new Map(), billedElsewhereByLine: new Map(), contract: null };

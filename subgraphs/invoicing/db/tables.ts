@@ -207,6 +207,8 @@ export const unlinkedErpPayments = invoicingSchema.table('unlinked_erp_payments'
 export const supplierProjections = invoicingSchema.table('supplier_projections', {
   supplierId: referenceColumn().primaryKey(),
   status: text(),
+  /** The supplier's category, for the match tolerances set per category. */
+  category: text(),
   erpSupplierId: text(),
   erpSupplierNumber: text(),
   vendorRegistrationId: text(),
@@ -275,6 +277,27 @@ export const contractPriceTermProjections = invoicingSchema.table(
   (table) => [primaryKey({ columns: [table.contractId, table.itemNumber] })],
 );
 
+export const toleranceScopes = ['SUPPLIER', 'SUPPLIER_CATEGORY'] as const;
+export type ToleranceScope = (typeof toleranceScopes)[number];
+
+/**
+ * Match tolerances AP set for one supplier (scopeKey: its id) or one supplier category (scopeKey:
+ * the category); the most specific one applies, the defaults where none is set.
+ */
+export const matchTolerances = invoicingSchema.table(
+  'match_tolerances',
+  {
+    scope: text().$type<ToleranceScope>().notNull(),
+    scopeKey: text().notNull(),
+    pricePct: quantityColumn().notNull(),
+    priceAmount: quantityColumn(),
+    quantityPct: quantityColumn().notNull(),
+    setBy: text().notNull(),
+    updatedAt: updatedAtColumn(),
+  },
+  (table) => [primaryKey({ columns: [table.scope, table.scopeKey] })],
+);
+
 export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(invoicingSchema);
 
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -282,4 +305,5 @@ export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 export type MatchExceptionRow = typeof matchExceptions.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
 export type MatchEvaluationRow = typeof matchEvaluations.$inferSelect;
+export type MatchToleranceRow = typeof matchTolerances.$inferSelect;
 export type PaymentApplicationRow = typeof paymentApplications.$inferSelect;
