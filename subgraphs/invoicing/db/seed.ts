@@ -100,6 +100,7 @@ function supplierProjectionRow(supplier: DemoSupplier): typeof supplierProjectio
   return {
     supplierId: supplier.id,
     status: supplier.status,
+    category: supplier.category,
     erpSupplierId: supplier.erp === null ? null : String(supplier.erp.supplierId),
     erpSupplierNumber: supplier.erp?.supplierNumber ?? null,
     vendorRegistrationId: supplier.vendorPlatform.registrationId,
