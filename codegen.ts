@@ -41,8 +41,12 @@ const subgraphs: Record<string, Record<string, string>> = {
     PaymentStatusEvent: './models.ts#PaymentStatusEventModel',
     PaymentConnection: './models.ts#PaymentConnectionModel',
     PaymentEdge: './models.ts#PaymentEdgeModel',
+    PaymentApplication: './models.ts#PaymentApplicationModel',
+    MatchEvaluation: './models.ts#MatchEvaluationModel',
+    MatchTolerance: './models.ts#MatchToleranceModel',
     Supplier: './models.ts#EntityReference',
     PurchaseOrder: './models.ts#EntityReference',
+    Contract: './models.ts#EntityReference',
   },
   contracts: {
     Contract: './models.ts#ContractModel',

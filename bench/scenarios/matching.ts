@@ -43,7 +43,7 @@ async function matchAll(db: Queryable, invoices: readonly StoredInvoice[]): Prom
   const worker = async () => {
     while (next < invoices.length) {
       const invoice = invoices[next++]!;
-      matchInvoice(invoice.document, await loadMatchContext(db, invoice.key, PRICE_TOLERANCE_PCT));
+      matchInvoice(invoice.document, await loadMatchContext(db, invoice.key, invoice.document, PRICE_TOLERANCE_PCT));
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

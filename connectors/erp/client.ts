@@ -88,7 +88,8 @@ export function erpClient(baseUrl: string): ErpClient {
       return readCreatedInvoiceId(await create('/invoices', invoice, idempotencyKey, signal));
     },
     async businessEventsAfter(sequence, signal) {
-      return readBusinessEventPage(await call(`/businessEvents?after=${sequence}&limit=${FEED_PAGE_SIZE}`, { method: 'GET', signal }));
+      // Amounts in the events' resources are read from their digits, never through a binary float.
+      return readBusinessEventPage(await call(`/businessEvents?after=${sequence}&limit=${FEED_PAGE_SIZE}`, { method: 'GET', signal, numbers: 'text' }));
     },
   };
 }

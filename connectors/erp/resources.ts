@@ -210,9 +210,10 @@ export interface InvoiceCreate {
   }[];
 }
 
-/** Decimal strings as sent, or JSON numbers as Fusion also accepts (by their printed digits). */
-const amount = z.union([text.regex(/^-?\d+(\.\d+)?$/), z.number().finite().transform((value) => String(value))]);
-const relatedInvoice = z.object({ InvoiceId: payablesId }).loose();
+/** Decimal strings; a JSON number arrives as its literal text too (the client reads numbers as text), never as a float. */
+const amount = text.regex(/^-?\d+(\.\d+)?$/);
+/** One invoice a payment pays and how much of it; a payment of one invoice may leave the amount out. */
+const relatedInvoice = z.object({ InvoiceId: payablesId, AmountPaid: amount.optional() }).loose();
 
 const payment = z
   .object({
@@ -226,9 +227,12 @@ const payment = z
     PaymentMethodCode: text.toUpperCase().nullish(),
     relatedInvoices: z
       .union([z.array(relatedInvoice), z.object({ items: z.array(relatedInvoice) }).loose()])
-      .transform((related) => (Array.isArray(related) ? related : related.items).map((invoice) => invoice.InvoiceId)),
+      .transform((related) => (Array.isArray(related) ? related : related.items)),
   })
-  .loose();
+  .loose()
+  .refine((payment) => payment.relatedInvoices.length <= 1 || payment.relatedInvoices.every((related) => related.AmountPaid !== undefined), {
+    message: 'A payment of several invoices must say what it pays on each (AmountPaid)',
+  });
 
 export type Payment = z.output<typeof payment>;
 

@@ -6,6 +6,8 @@ export interface JsonRequest {
   /** Sent as `Idempotency-Key` on remote creates. */
   idempotencyKey?: string;
   signal?: AbortSignal | undefined;
+  /** `text`: numbers in the answer come as their literal text, for amounts read as exact decimals. */
+  numbers?: 'text';
 }
 
 /**
@@ -24,16 +26,28 @@ export async function requestJson(url: string, request: JsonRequest, describeFai
     signal: request.signal ?? null,
   });
   const text = await response.text();
-  const body: unknown = text === '' ? null : parseOrKeep(text);
+  const body: unknown = text === '' ? null : parseOrKeep(text, request.numbers);
   if (!response.ok) throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
   return body;
 }
 
 /** Error pages are not always JSON (a proxy's 502); keep their text for the message. */
-function parseOrKeep(text: string): unknown {
+function parseOrKeep(text: string, numbers: JsonRequest['numbers']): unknown {
   try {
-    return JSON.parse(text);
+    return numbers === 'text' ? parseJsonKeepingNumbers(text) : JSON.parse(text);
   } catch {
     return text;
   }
+}
+
+/** What JSON.parse hands a reviver besides the value (TC39 "JSON.parse source text access", Node ≥ 21). */
+type ReviverContext = { source?: string } | undefined;
+
+/**
+ * Parses a JSON text with every number given as its literal text (`19.99` becomes `'19.99'`), for
+ * money and ids that must never pass through a binary float.
+ */
+export function parseJsonKeepingNumbers(text: string): unknown {
+  const keepSource = (_key: string, value: unknown, context?: ReviverContext) => (typeof value === 'number' && context?.source !== undefined ? context.source : value);
+  return JSON.parse(text, keepSource as (key: string, value: unknown) => unknown);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBusinessEventPage } from '@procuregraph/connector-erp/business-events';
 import { readPayment } from '@procuregraph/connector-erp/resources';
+import { parseJsonKeepingNumbers } from '@procuregraph/platform/http/json-client';
 import { erpInvoiceBody, paymentFromErp as fromPayment } from './erp-mapping.ts';
 
 /** A `payablesPayments` resource as the ERP's business event carries it (`expand=all`). */
@@ -34,7 +35,7 @@ describe('the ERP payables mapping', () => {
       status: 'SENT',
       method: 'ACH',
       scheduledFor: '2026-11-20',
-      erpInvoiceIds: ['300000099'],
+      relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }],
     });
   });
 
@@ -50,7 +51,8 @@ describe('the ERP payables mapping', () => {
       ...payment,
       PaymentId: '300000123',
       PaymentNumber: 100042,
-      PaymentAmount: 19.99,
+      // A JSON number, as the connector reads it: its literal digits.
+      ...(parseJsonKeepingNumbers('{"PaymentAmount": 19.99}') as object),
       PaymentCurrency: ' usd ',
       PaymentStatus: '  CLEARED ',
       PaymentMethodCode: ' check',
@@ -58,7 +60,14 @@ describe('the ERP payables mapping', () => {
       relatedInvoices: [{ InvoiceId: '300000099' }],
       UnexpectedNewAttribute: 'ignored',
     });
-    expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, erpInvoiceIds: ['300000099'] });
+    expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '19.99' }] });
+  });
+
+  it('reads an amount sent as a JSON number exactly, beyond what a binary float holds', () => {
+    const resource = parseJsonKeepingNumbers(JSON.stringify({ ...payment, PaymentAmount: 'AMOUNT' }).replace('"AMOUNT"', '12345678901234.5678'));
+    expect(paymentFromErp(resource)).toMatchObject({ amount: '12345678901234.5678', relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }] });
+    // A float that reached the mapping anyway is refused rather than rounded.
+    expect(() => paymentFromErp({ ...payment, PaymentAmount: 19.99 })).toThrow();
   });
 
   it('refuses a payment it cannot understand rather than guessing', () => {
@@ -68,25 +77,27 @@ describe('the ERP payables mapping', () => {
     expect(() => paymentFromErp(null)).toThrow();
   });
 
-  it('reads a business event envelope', () => {
-    const [event] = readBusinessEventPage({ items: [{
-      EventId: '5b0a3f0e-1b8e-4c55-9a39-2f0a7c1d0e11',
-      Sequence: 17,
-      EventType: 'PaymentStatusChanged',
-      OccurredAt: '2026-11-21T10:00:00.000Z',
-      ResourceName: 'payablesPayments',
-      ResourceId: 300000123,
-      PreviousStatus: 'Issued',
-      Resource: payment,
-    }], hasMore: false }).items;
-    expect(event).toEqual({
-      eventId: '5b0a3f0e-1b8e-4c55-9a39-2f0a7c1d0e11',
-      sequence: 17,
-      eventType: 'PaymentStatusChanged',
-      resourceId: '300000123',
-      occurredAt: new Date('2026-11-21T10:00:00.000Z'),
-      resource: payment,
-    });
+  it('reads a business event envelope, its numbers as their digits', () => {
+    const page = parseJsonKeepingNumbers(
+      JSON.stringify({
+        items: [
+          {
+            EventId: '5b0a3f0e-1b8e-4c55-9a39-2f0a7c1d0e11',
+            Sequence: 17,
+            EventType: 'PaymentStatusChanged',
+            OccurredAt: '2026-11-21T10:00:00.000Z',
+            ResourceName: 'payablesPayments',
+            ResourceId: 300000123,
+            PreviousStatus: 'Issued',
+            Resource: payment,
+          },
+        ],
+        hasMore: false,
+      }),
+    );
+    const [event] = readBusinessEventPage(page).items;
+    expect(event).toMatchObject({ sequence: 17, resourceId: '300000123', eventType: 'PaymentStatusChanged' });
+    expect(paymentFromErp(event!.resource).erpPaymentId).toBe('300000123');
   });
 
   it('writes an invoice whose lines add up to its amount, amounts in cents and the PO reference on each line', () => {

@@ -54,7 +54,8 @@ export interface ErpPaymentSnapshot {
   status: PaymentStatus;
   method: PaymentMethod;
   scheduledFor: string | null;
-  erpInvoiceIds: string[];
+  /** Each invoice it pays (ERP InvoiceId) with the amount applied to it. */
+  relatedInvoices: { erpInvoiceId: string; amountPaid: string }[];
 }
 
 /** A payment in canonical terms; throws on a status the canonical model has no name for. */
@@ -69,6 +70,6 @@ export function paymentFromErp(payment: Payment): ErpPaymentSnapshot {
     status,
     method: PAYMENT_METHOD[payment.PaymentMethodCode ?? 'EFT'] ?? 'ACH',
     scheduledFor: payment.PaymentDate ?? null,
-    erpInvoiceIds: payment.relatedInvoices,
+    relatedInvoices: payment.relatedInvoices.map((related) => ({ erpInvoiceId: related.InvoiceId, amountPaid: related.AmountPaid ?? payment.PaymentAmount })),
   };
 }

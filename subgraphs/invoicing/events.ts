@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTopic } from '@procuregraph/platform/events/topics';
-import { invoiceStatuses, paymentStatuses } from './db/tables.ts';
+import { invoiceStatuses, matchTriggers, paymentStatuses } from './db/tables.ts';
 
 /**
  * A payment changed status. Raised where a payment's status is written (the ERP's payment events
@@ -26,3 +26,6 @@ export const invoiceApproved = defineTopic('invoice.approved', z.object({ invoic
 
 /** A supplier-submitted (portal) invoice changed status: the supplier is to be told on the portal. */
 export const invoiceStatusChanged = defineTopic('invoice.status_changed', z.object({ invoiceId: z.uuid(), status: z.enum(invoiceStatuses) }));
+
+/** A fact an invoice was matched on arrived or changed: the invoice is to be matched again. */
+export const invoiceRematchRequested = defineTopic('invoice.rematch_requested', z.object({ invoiceId: z.uuid(), trigger: z.enum(matchTriggers) }));

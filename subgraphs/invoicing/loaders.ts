@@ -1,15 +1,19 @@
 import type { Database } from '@procuregraph/platform/db/database';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import DataLoader from 'dataloader';
 import { childConnections } from '@procuregraph/platform/graphql/child-connections';
 import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
 import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
 import {
+  amountsPaid,
+  applicationsOfPayments,
   countInvoicesBy,
   countPaymentsOfSuppliers,
   exceptionsOfInvoices,
   invoicesByIds,
   invoicesOf,
   linesOfInvoices,
+  matchHistoryOfInvoices,
   paymentsByIds,
   paymentsOfInvoices,
   paymentsOfSupplier,
@@ -23,6 +27,12 @@ export function createLoaders(db: Database, caller: UserCaller) {
     lines: rowsByParent((ids) => linesOfInvoices(db, ids), (row) => row.invoiceId),
     exceptions: rowsByParent((ids) => exceptionsOfInvoices(db, ids), (row) => row.invoiceId),
     paymentsOfInvoice: rowsByParent((ids) => paymentsOfInvoices(db, caller, ids), (row) => row.invoiceId),
+    applicationsOfPayment: rowsByParent((ids) => applicationsOfPayments(db, ids), (row) => row.paymentId),
+    matchHistory: rowsByParent((ids) => matchHistoryOfInvoices(db, ids), (row) => row.invoiceId),
+    amountPaid: new DataLoader<string, string>(async (ids) => {
+      const paid = await amountsPaid(db, ids);
+      return ids.map((id) => paid.get(id) ?? '0');
+    }),
     syncStatus: syncStatusLoader(db, syncStatus),
     invoicesOfSupplier: childConnections<InvoiceRow>({
       kind: 'Supplier.invoices',

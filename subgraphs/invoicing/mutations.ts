@@ -6,6 +6,7 @@ import { submitInvoice } from './intake/submit-invoice.ts';
 import type { InvoiceSubmission } from './intake/submission.ts';
 import { approveInvoice } from './workflow/approve-invoice.ts';
 import { resolveMatchException } from './workflow/resolve-exception.ts';
+import { setMatchTolerance } from './matching/set-match-tolerance.ts';
 
 /** The schema lets finance and suppliers submit; a supplier may submit its own invoices only. */
 function requireOwnInvoice(caller: UserCaller, supplierId: string): void {
@@ -44,5 +45,17 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
         reason: input.reason,
         resolvedBy: caller.subject,
       }),
+    setMatchTolerance: (_parent, { input }, { caller, db }) =>
+      setMatchTolerance(
+        db,
+        {
+          supplierId: idArgument(input.supplierId, 'supplierId') ?? null,
+          supplierCategory: input.supplierCategory ?? null,
+          pricePct: input.pricePct,
+          priceAmount: input.priceAmount ?? null,
+          quantityPct: input.quantityPct,
+        },
+        caller.subject,
+      ),
   },
 };

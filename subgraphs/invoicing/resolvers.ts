@@ -1,8 +1,10 @@
 import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
 import { idArgument } from '@procuregraph/platform/graphql/arguments';
 import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
-import { money } from '@procuregraph/platform/money';
-import type { Resolvers } from './generated/resolvers-types.ts';
+import { decimal, formatDecimal, money } from '@procuregraph/platform/money';
+import type { Resolvers, SupplierCategory } from './generated/resolvers-types.ts';
+import { listToleranceSettings } from './db/match-tolerances.ts';
+import { defaultTolerances } from './matching/tolerances.ts';
 import { countInvoices, listInvoices, type InvoiceFilter } from './db/queries.ts';
 import { mutationResolvers } from './mutations.ts';
 import { subscriptionResolvers } from './subscriptions.ts';
@@ -27,15 +29,30 @@ export const resolvers: Resolvers = {
       const rows = await listInvoices(db, caller, where, page);
       return toConnection(INVOICE_LIST, rows, page, () => countInvoices(db, caller, where));
     },
+    matchTolerances: async (_parent, _args, { db, priceTolerancePct }) => ({
+      defaults: { ...defaultTolerances(priceTolerancePct), scope: null, scopeKey: null, updatedAt: null },
+      set: await listToleranceSettings(db),
+    }),
+  },
+  MatchTolerance: {
+    supplier: (tolerance) => (tolerance.scope === 'SUPPLIER' ? { id: tolerance.scopeKey! } : null),
+    // Only setMatchTolerance writes this scope, and it takes the key from the SupplierCategory enum.
+    supplierCategory: (tolerance) => (tolerance.scope === 'SUPPLIER_CATEGORY' ? (tolerance.scopeKey as SupplierCategory) : null),
+    pricePct: (tolerance) => formatDecimal(tolerance.pricePct),
+    priceAmount: (tolerance) => (tolerance.priceAmount === null ? null : formatDecimal(tolerance.priceAmount)),
+    quantityPct: (tolerance) => formatDecimal(tolerance.quantityPct),
   },
   Invoice: {
     __resolveReference: (reference, { loaders }) => loaders.invoice.load(reference.id),
     supplier: (invoice) => ({ id: invoice.supplierId }),
     purchaseOrder: (invoice) => (invoice.purchaseOrderId ? { id: invoice.purchaseOrderId } : null),
     total: (invoice) => money(invoice.total, invoice.currency),
+    amountPaid: async (invoice, _args, { loaders }) => money(await loaders.amountPaid.load(invoice.id), invoice.currency),
+    amountDue: async (invoice, _args, { loaders }) => money(decimal(invoice.total).minus(await loaders.amountPaid.load(invoice.id)).toFixed(), invoice.currency),
     lines: async (invoice, _args, { loaders }) => (await loaders.lines.load(invoice.id)).map((line) => ({ ...line, currency: invoice.currency })),
-    match: (invoice) => (invoice.matchOutcome ? { id: invoice.id, outcome: invoice.matchOutcome, matchedAt: invoice.matchedAt } : null),
-    payments: (invoice, _args, { loaders }) => loaders.paymentsOfInvoice.load(invoice.id),
+    match: (invoice) => (invoice.matchOutcome ? { id: invoice.id, outcome: invoice.matchOutcome, matchedAt: invoice.matchedAt, matchContractId: invoice.matchContractId } : null),
+    matchHistory: (invoice, _args, { loaders }) => loaders.matchHistory.load(invoice.id),
+    payments: async (invoice, _args, { loaders }) => (await loaders.paymentsOfInvoice.load(invoice.id)).map((row) => row.payment),
     syncStatus: (invoice, _args, { loaders }) => loaders.syncStatus.load(invoice.id),
   },
   InvoiceLine: {
@@ -44,12 +61,21 @@ export const resolvers: Resolvers = {
   },
   InvoiceMatch: {
     exceptions: (match, _args, { loaders }) => loaders.exceptions.load(match.id),
+    contract: (match) => (match.matchContractId ? { id: match.matchContractId } : null),
+  },
+  MatchEvaluation: {
+    contract: (evaluation) => (evaluation.contractId ? { id: evaluation.contractId } : null),
   },
   Payment: {
     __resolveReference: (reference, { loaders }) => loaders.payment.load(reference.id),
     invoice: async (payment, _args, { loaders }) => (await loaders.invoice.load(payment.invoiceId))!,
     supplier: (payment) => ({ id: payment.supplierId }),
     amount: (payment) => money(payment.amount, payment.currency),
+    applications: async (payment, _args, { loaders }) => (await loaders.applicationsOfPayment.load(payment.id)).map((application) => ({ ...application, currency: payment.currency })),
+  },
+  PaymentApplication: {
+    invoice: async (application, _args, { loaders }) => (await loaders.invoice.load(application.invoiceId))!,
+    amount: (application) => money(application.amount, application.currency),
   },
   Supplier: {
     __resolveReference: (reference) => ({ id: reference.id }),

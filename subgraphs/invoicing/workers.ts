@@ -2,12 +2,13 @@ import { erpClient } from '@procuregraph/connector-erp/client';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
-import { invoiceApproved, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
+import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
 import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
 import { defineProjectionHandlers } from './projections/projection-handlers.ts';
 import { publishInvoiceStatus } from './workflow/publish-invoice-status.ts';
+import { rematchInvoice } from './workflow/rematch-invoice.ts';
 import { sendInvoiceToErp } from './workflow/send-to-erp.ts';
 
 export interface InvoicingWorkerOptions {
@@ -21,7 +22,7 @@ function running(poller: FeedPoller): BackgroundWork {
 }
 
 /**
- * Invoicing's background work: approved invoices to ERP payables, payment and portal-invoice
+ * Invoicing's background work: open invoices matched again when their facts change, approved invoices to ERP payables, payment and portal-invoice
  * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
  * payments, portal invoices whose webhook was missed).
  */
@@ -34,6 +35,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     // One at a time, in the order the statuses changed, since the portal keeps the last write.
     jobs.defineHandler({ queue: 'publish-payment-status', topic: paymentStatusChanged.name, system: 'VENDOR_PLATFORM', concurrency: 1, handler: (job) => publishPaymentToPortal(db, portal, job) });
     jobs.defineHandler({ queue: 'publish-invoice-status', topic: invoiceStatusChanged.name, system: 'VENDOR_PLATFORM', handler: (job) => publishInvoiceStatus(db, portal, job) });
+    jobs.defineHandler({ queue: 'rematch-invoice', topic: invoiceRematchRequested.name, handler: (job) => rematchInvoice(db, options.priceTolerancePct, job) });
     defineProjectionHandlers(jobs, db);
     return [
       running(erpPaymentFeed({ db, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),

@@ -37,6 +37,7 @@ import { ERP_BASE_PATH } from '@procuregraph/connector-erp/client';
 import { webhookRouter } from '@procuregraph/platform/inbound/webhook-router';
 import { invoicingWebhooks } from './webhooks.ts';
 import { invoicingWorkers } from './workers.ts';
+import { applyDomainEvent } from './projections/projection-handlers.ts';
 
 /*
  * Workflows 3 and 4 end to end inside invoicing: the real reference ERP and vendor platform over
@@ -335,23 +336,47 @@ describe('invoice to payment', () => {
     });
     expect((await execute(RESOLVE, { input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'again' } })).data!.resolveMatchException.userErrors).toEqual([{ code: 'ALREADY_RESOLVED' }]);
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
-    for (const exception of rest) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Credit memo for the extra unit' } });
+    for (const exception of rest) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Extra unit delivered and kept' } });
     const queueAfter = await execute(`{ invoices(first: 100, filter: { queue: BUYER }) { nodes { id } } }`, {});
     expect(queueAfter.data!.invoices.nodes.map((node: { id: string }) => node.id)).not.toContain(invoice.id);
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice).toEqual({ invoice: { id: invoice.id, status: 'APPROVED' }, userErrors: [] });
   });
 
-  it('rejects an invoice when an exception is rejected, and then no longer counts it as billed', { timeout: 60_000 }, async () => {
+  it('re-checks the facts on approval: a credit memo still to come, a supplier no longer active, a closed order', { timeout: 60_000 }, async () => {
     const { order } = billableOrder();
-    const duplicateOf = invoiceInput(order);
-    const first = (await execute(SUBMIT, { input: duplicateOf })).data!.submitInvoice.invoice;
-    const second = (await execute(SUBMIT, { input: duplicateOf })).data!.submitInvoice.invoice;
-    expect(second.match.exceptions.map((exception: { code: string }) => exception.code).sort()).toEqual(['DUPLICATE_INVOICE', ...order.lines.map(() => 'NOT_RECEIVED')].sort());
-    const duplicate = second.match.exceptions.find((exception: { code: string }) => exception.code === 'DUPLICATE_INVOICE');
-    const rejected = await execute(RESOLVE, { input: { exceptionId: duplicate.id, action: 'REJECT', reason: 'Sent twice' } });
-    expect(rejected.data!.resolveMatchException.invoice.status).toBe('REJECTED');
-    expect((await execute(APPROVE, { id: second.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
+    const [first] = order.lines;
+    const overBilled = (line: typeof first) => [{ lineNumber: line!.lineNumber, itemNumber: line!.itemNumber, quantity: decimal(line!.quantity).plus(1).toFixed(), unitPrice: line!.unitPrice }];
+    const waiting = (await execute(SUBMIT, { input: invoiceInput(order, { lines: overBilled(first) }) })).data!.submitInvoice.invoice;
+    for (const exception of waiting.match.exceptions) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Credit memo for the extra unit' } });
+    expect((await execute(APPROVE, { id: waiting.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'CREDIT_MEMO_PENDING' }]);
+
+    const { order: other } = billableOrder();
+    const matched = (await execute(SUBMIT, { input: invoiceInput(other) })).data!.submitInvoice.invoice;
+    expect(matched.status).toBe('MATCHED');
+    const deliver = (topic: string, payload: Record<string, unknown>, occurredAt: string) => applyDomainEvent(service.db, { eventId: newId(), topic, payload, occurredAt });
+    await deliver('supplier.status_changed', { supplierId: other.supplierId, previousStatus: 'ACTIVE', status: 'INACTIVE', occurredAt: '2099-01-01T00:00:00.000Z' }, '2099-01-01T00:00:00.000Z');
+    expect((await execute(APPROVE, { id: matched.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'SUPPLIER_NOT_ACTIVE' }]);
+    await deliver('supplier.status_changed', { supplierId: other.supplierId, previousStatus: 'INACTIVE', status: 'ACTIVE', occurredAt: '2099-01-02T00:00:00.000Z' }, '2099-01-02T00:00:00.000Z');
+    const orderState = { purchaseOrderId: other.id, number: other.number, supplierId: other.supplierId, contractId: null, orderDate: other.orderDate, currency: 'USD', lines: other.lines.map(({ lineNumber, itemNumber, quantity, unitPrice }) => ({ lineNumber, itemNumber, quantity, unitPrice })) };
+    await deliver('purchase_order.changed', { ...orderState, status: 'CLOSED' }, '2099-01-03T00:00:00.000Z');
+    expect((await execute(APPROVE, { id: matched.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'PURCHASE_ORDER_CLOSED' }]);
+    await deliver('purchase_order.changed', { ...orderState, status: 'RECEIVED' }, '2099-01-04T00:00:00.000Z');
+    expect((await execute(APPROVE, { id: matched.id })).data!.approveInvoice).toEqual({ invoice: { id: matched.id, status: 'APPROVED' }, userErrors: [] });
+  });
+
+  it('refuses a number the supplier already billed under, in any spelling, and frees it once that invoice is rejected', { timeout: 60_000 }, async () => {
+    const { order } = billableOrder();
+    const first = (await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'AP-000731' }) })).data!.submitInvoice.invoice;
     expect(first.status).toBe('MATCHED');
+    const again = await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'ap 731' }) });
+    expect(again.data!.submitInvoice).toEqual({ invoice: null, userErrors: [{ field: ['input', 'invoiceNumber'], code: 'DUPLICATE_INVOICE', message: 'The supplier already has invoice AP-000731' }] });
+    const overBilled = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice;
+    expect(overBilled.match.exceptions.map((exception: { code: string }) => exception.code)).toEqual(order.lines.map(() => 'NOT_RECEIVED'));
+    const rejected = await execute(RESOLVE, { input: { exceptionId: overBilled.match.exceptions[0].id, action: 'REJECT', reason: 'Billed twice' } });
+    expect(rejected.data!.resolveMatchException.invoice.status).toBe('REJECTED');
+    expect((await execute(APPROVE, { id: overBilled.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
+    const [rejectedRow] = await service.db.select({ key: invoices.invoiceNumberKey }).from(invoices).where(eq(invoices.id, overBilled.id));
+    expect(rejectedRow).toEqual({ key: null });
   });
 
   it('refuses unusable input with user errors and lets a supplier submit only its own invoices', async () => {

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { defineTopic } from '@procuregraph/platform/events/topics';
-import { supplierStatuses } from './db/tables.ts';
+import { supplierCategories, supplierStatuses } from './db/tables.ts';
 
 /**
  * A supplier changed status (approval, activation, hold, ...), delivered through the outbox; ids
- * and statuses only, since a notification must stay small and subscribers read the rest from the graph.
+ * statuses and the category only, since a notification must stay small and subscribers read the rest
+ * from the graph. The category lets invoicing apply the match tolerances AP set for it; events sent
+ * before it was added carry none.
  */
 export const supplierStatusChanged = defineTopic(
   'supplier.status_changed',
@@ -12,6 +14,7 @@ export const supplierStatusChanged = defineTopic(
     supplierId: z.uuid(),
     previousStatus: z.enum(supplierStatuses).nullish(),
     status: z.enum(supplierStatuses),
+    category: z.enum(supplierCategories).nullish(),
     occurredAt: z.iso.datetime({ offset: true }),
   }),
 );

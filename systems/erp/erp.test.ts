@@ -256,4 +256,32 @@ describe('payment run', () => {
       ['Issued', 'Voided'],
     ]);
   });
+
+  it('pays several invoices with one manual payment, part of one, and unpays them when a cleared payment is voided', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Batch Payees Ltd', '667788990') })).body;
+    const ids: number[] = [];
+    for (const [number, amount] of [['BP-1', '10.00'], ['BP-2', '20.50'], ['BP-3', '100.00']] as const) {
+      ids.push((await call(`${api}/invoices`, { body: { InvoiceNumber: number, InvoiceAmount: amount, InvoiceDate: '2024-04-02', Supplier: supplier.Supplier, invoiceLines: [{ LineAmount: amount }] } })).body.InvoiceId);
+    }
+    const both = await call(`${erp.url}/admin/payments`, { body: { relatedInvoices: [{ InvoiceId: ids[0] }, { InvoiceId: ids[1] }] } });
+    expect(both.status).toBe(201);
+    expect(both.body).toMatchObject({ PaymentStatus: 'Issued', PaymentAmount: '30.50' });
+    const part = await call(`${erp.url}/admin/payments`, { body: { relatedInvoices: [{ InvoiceId: ids[2], AmountPaid: '40.00' }] } });
+    expect(part.body.PaymentAmount).toBe('40.00');
+    const tooMuch = await call(`${erp.url}/admin/payments`, { body: { relatedInvoices: [{ InvoiceId: ids[2], AmountPaid: '60.01' }] } });
+    expect(tooMuch.status).toBe(400);
+    const related = (await call(`${api}/payablesPayments/${both.body.PaymentId}/child/relatedInvoices`)).body.items;
+    expect(related.map((item: { InvoiceId: number; AmountPaid: string }) => [item.InvoiceId, item.AmountPaid])).toEqual([
+      [ids[0], '10.00'],
+      [ids[1], '20.50'],
+    ]);
+    const paidStatuses = async () => (await call(`${api}/invoices?q=SupplierId=${supplier.SupplierId}`)).body.items.map((item: { PaidStatus: string; AmountPaid: string }) => [item.PaidStatus, item.AmountPaid]);
+    expect(await paidStatuses()).toEqual([['Paid', '10.00'], ['Paid', '20.50'], ['Partially paid', '40.00']]);
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    expect((await call(`${api}/payablesPayments/${part.body.PaymentId}`)).body.PaymentStatus).toBe('Cleared');
+    const voided = await call(`${erp.url}/admin/payments/${part.body.PaymentId}/void`, { method: 'POST' });
+    expect(voided.body.PaymentStatus).toBe('Voided');
+    expect(await paidStatuses()).toEqual([['Paid', '10.00'], ['Paid', '20.50'], ['Unpaid', '0.00']]);
+  });
 });

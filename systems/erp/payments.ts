@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { formatAmount } from '@procuregraph/platform/money';
+import { decimal, formatAmount, isDecimalString, sum } from '@procuregraph/platform/money';
 import { isoDate } from '@procuregraph/reference-http/dates';
 import { HttpError } from '@procuregraph/reference-http/errors';
 import { recordEvent } from './business-events.ts';
@@ -54,42 +54,62 @@ function payableInvoices(state: ErpState): ErpInvoice[] {
   );
 }
 
+/** An invoice's AmountPaid and PaidStatus from every payment still paying it: a spoiled or voided one no longer counts. */
 function setPaidStatus(state: ErpState, payment: ErpPayment): void {
-  const paying = PAYING.includes(payment.PaymentStatus);
   for (const related of payment.relatedInvoices) {
     const invoice = state.invoices.get(related.InvoiceId);
     if (!invoice) continue;
-    invoice.PaidStatus = paying ? 'Paid' : 'Unpaid';
-    invoice.AmountPaid = paying ? related.AmountPaid : formatAmount('0', invoice.InvoiceCurrency);
+    const paid = sum(
+      state.payments
+        .all()
+        .filter((candidate) => PAYING.includes(candidate.PaymentStatus))
+        .flatMap((candidate) => candidate.relatedInvoices.filter((other) => other.InvoiceId === invoice.InvoiceId).map((other) => other.AmountPaid)),
+    );
+    invoice.AmountPaid = formatAmount(paid, invoice.InvoiceCurrency);
+    invoice.PaidStatus = paid.isZero() ? 'Unpaid' : paid.greaterThanOrEqualTo(invoice.InvoiceAmount) ? 'Paid' : 'Partially paid';
     invoice.LastUpdateDate = new Date().toISOString();
   }
 }
 
-function schedulePayment(state: ErpState, invoice: ErpInvoice): ErpPayment {
-  const supplier = state.suppliers.get(invoice.SupplierId);
+interface PaymentLine {
+  invoice: ErpInvoice;
+  amountPaid: string;
+}
+
+/** A new Issued payment of one or more invoices of one supplier, with the amount paid on each. */
+function issuePayment(state: ErpState, lines: readonly PaymentLine[]): ErpPayment {
+  const first = lines[0]!.invoice;
+  const supplier = state.suppliers.get(first.SupplierId);
   const paySite = supplier?.sites.find((site) => site.SitePurposePayFlag && site.PaymentMethodCode !== null);
   const now = new Date();
   const payment = state.payments.insert({
     PaymentId: nextNumber(state.sequences, 'id'),
     PaymentNumber: String(nextNumber(state.sequences, 'paymentNumber')),
-    PaymentAmount: invoice.InvoiceAmount,
-    PaymentCurrency: invoice.InvoiceCurrency,
+    PaymentAmount: formatAmount(sum(lines.map((line) => line.amountPaid)), first.InvoiceCurrency),
+    PaymentCurrency: first.InvoiceCurrency,
     PaymentDate: isoDate(now),
     PaymentStatus: 'Issued',
     PaymentMethodCode: paySite?.PaymentMethodCode ?? 'EFT',
-    SupplierId: invoice.SupplierId,
-    Supplier: invoice.Supplier,
-    SupplierNumber: invoice.SupplierNumber,
+    SupplierId: first.SupplierId,
+    Supplier: first.Supplier,
+    SupplierNumber: first.SupplierNumber,
     ClearingDate: null,
     VoidDate: null,
     CreationDate: now.toISOString(),
     LastUpdateDate: now.toISOString(),
-    relatedInvoices: [
-      { InvoicePaymentId: nextNumber(state.sequences, 'id'), InvoiceId: invoice.InvoiceId, InvoiceNumber: invoice.InvoiceNumber, AmountPaid: invoice.InvoiceAmount },
-    ],
+    relatedInvoices: lines.map(({ invoice, amountPaid }) => ({
+      InvoicePaymentId: nextNumber(state.sequences, 'id'),
+      InvoiceId: invoice.InvoiceId,
+      InvoiceNumber: invoice.InvoiceNumber,
+      AmountPaid: formatAmount(amountPaid, invoice.InvoiceCurrency),
+    })),
   });
   setPaidStatus(state, payment);
   return payment;
+}
+
+function schedulePayment(state: ErpState, invoice: ErpInvoice): ErpPayment {
+  return issuePayment(state, [{ invoice, amountPaid: invoice.InvoiceAmount }]);
 }
 
 function moveTo(payment: ErpPayment, status: PaymentStatus): void {
@@ -130,12 +150,39 @@ function runPayments(context: ErpContext): number {
 /** Admin transitions that a bank or an AP clerk would cause. */
 const ADMIN_TRANSITIONS = {
   fail: { to: 'Spoiled', from: ['Issued', 'Negotiable'] },
-  void: { to: 'Voided', from: ['Issued', 'Negotiable'] },
+  // Voiding a cleared payment first unclears it, as Payables does when a cleared check is stopped.
+  void: { to: 'Voided', from: ['Issued', 'Negotiable', 'Cleared'] },
 } as const satisfies Record<string, { to: PaymentStatus; from: readonly PaymentStatus[] }>;
 
+function badPayment(message: string): HttpError {
+  return new HttpError(400, ErpErrorCode.badRequest, message);
+}
+
+/** What a manual payment (a "quick payment" of selected invoices) asks for: each invoice open, of one supplier, paid at most what it still owes. */
+function paymentLines(state: ErpState, body: unknown): PaymentLine[] {
+  const requested = (body as { relatedInvoices?: unknown } | null)?.relatedInvoices;
+  if (!Array.isArray(requested) || requested.length === 0) throw badPayment('relatedInvoices must name at least one invoice.');
+  const lines = requested.map((item: { InvoiceId?: unknown; AmountPaid?: unknown }) => {
+    const invoice = state.invoices.get(Number(item.InvoiceId));
+    if (!invoice || invoice.CanceledFlag || invoice.ValidationStatus !== 'Validated' || !APPROVED.includes(invoice.ApprovalStatus)) {
+      throw badPayment(`Invoice ${String(item.InvoiceId)} is not a validated, approved invoice.`);
+    }
+    const owed = decimal(invoice.InvoiceAmount).minus(invoice.AmountPaid);
+    const amountPaid = item.AmountPaid === undefined ? owed.toFixed() : String(item.AmountPaid);
+    if (!isDecimalString(amountPaid) || decimal(amountPaid).lessThanOrEqualTo(0) || decimal(amountPaid).greaterThan(owed)) {
+      throw badPayment(`AmountPaid on invoice ${invoice.InvoiceNumber} must be above 0 and at most ${owed.toFixed()}.`);
+    }
+    return { invoice, amountPaid };
+  });
+  if (new Set(lines.map((line) => line.invoice.SupplierId)).size > 1) throw badPayment('A payment pays invoices of one supplier.');
+  return lines;
+}
+
 /**
- * `POST /admin/payment-run`, and `POST /admin/payments/{PaymentId}/fail|void` to produce the
- * FAILED (Spoiled) and VOIDED (Voided) outcomes in tests and demos.
+ * `POST /admin/payment-run`; `POST /admin/payments` with `relatedInvoices: [{ InvoiceId,
+ * AmountPaid? }]` for a manual payment of several invoices, or part of one (issued; later runs
+ * advance it); and `POST /admin/payments/{PaymentId}/fail|void` to produce the FAILED (Spoiled)
+ * and VOIDED (Voided) outcomes in tests and demos.
  */
 export function paymentAdminRouter(context: ErpContext): Router {
   const { state } = context;
@@ -143,6 +190,12 @@ export function paymentAdminRouter(context: ErpContext): Router {
   const router = Router();
   router.post('/admin/payment-run', (_request, response) => {
     response.json({ advanced: runPayments(context) });
+  });
+  router.post('/admin/payments', (request, response) => {
+    const payment = issuePayment(state, paymentLines(state, request.body));
+    recordEvent(context, { type: 'PaymentStatusChanged', resourceName: resource.name, resourceId: payment.PaymentId, previousStatus: null, resource: fullView(resource, payment) });
+    context.changed();
+    response.status(201).json(itemView(resource, payment));
   });
   router.post('/admin/payments/:PaymentId/:transition', (request, response) => {
     const payment = state.payments.get(Number(request.params.PaymentId));

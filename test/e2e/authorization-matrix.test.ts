@@ -52,6 +52,7 @@ const queries: Record<string, Rule> = {
   invoice: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { invoice(id: $id) { id } }', variables: { id: unknownId() } }) },
   invoices: { allowed: everyone, operation: () => ({ document: '{ invoices(first: 1) { totalCount } }' }) },
   payment: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { payment(id: $id) { id } }', variables: { id: unknownId() } }) },
+  matchTolerances: { allowed: ['admin', 'finance'], operation: () => ({ document: '{ matchTolerances { defaults { pricePct } } }' }) },
   contract: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { contract(id: $id) { id } }', variables: { id: unknownId() } }) },
   contracts: { allowed: everyone, operation: () => ({ document: '{ contracts(first: 1) { totalCount } }' }) },
   syncJobs: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ syncJobs(first: 1) { totalCount } }' }) },
@@ -127,6 +128,13 @@ const mutations: Record<string, Rule> = {
       variables: { input: { exceptionId: unknownId(), action: 'OVERRIDE', reason: 'matrix' } },
     }),
   },
+  setMatchTolerance: {
+    allowed: ['admin', 'finance'],
+    operation: () => ({
+      document: 'mutation ($input: SetMatchToleranceInput!) { setMatchTolerance(input: $input) { userErrors { code } } }',
+      variables: { input: { pricePct: '2', quantityPct: '0' } },
+    }),
+  },
   replayDeadLetter: {
     allowed: ['admin', 'integration'],
     operation: () => ({ document: 'mutation ($id: ID!) { replayDeadLetter(id: $id) { userErrors { code } } }', variables: { id: unknownId() } }),
@@ -175,7 +183,8 @@ async function tableSnapshot(): Promise<Record<string, number>> {
             (select count(*)::int from procurement.receipts) as receipts,
             (select count(*)::int from invoicing.invoices) as invoices,
             (select count(*)::int from invoicing.invoices where status = 'APPROVED') as approved_invoices,
-            (select count(*)::int from invoicing.match_exceptions where resolution is null) as open_exceptions`,
+            (select count(*)::int from invoicing.match_exceptions where resolution is null) as open_exceptions,
+            (select count(*)::int from invoicing.match_tolerances) as match_tolerances`,
   );
   return row!;
 }

@@ -111,10 +111,10 @@ describe("nested fields from A's own records", () => {
     expect([...supplierIdsIn(answer.data!.supplier)]).toEqual([supplierA.id]);
   });
 
-  it("an invoice A submits against B's order does not open B's order to A", async () => {
+  it("an invoice A submits against B's order is refused without telling A anything of B", async () => {
     const orderOfB = ofB.purchaseOrders[0]!;
     const submitted = await graph.query(
-      `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }`,
+      `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { field code message } } }`,
       {
         input: {
           supplierId: supplierA.id,
@@ -126,11 +126,12 @@ describe("nested fields from A's own records", () => {
       },
       asA,
     );
-    expect(submitted.data!.submitInvoice.userErrors).toEqual([]);
-    // The gateway gets no PurchaseOrder from procurement for A, so the reference comes back null.
-    expect(submitted.data!.submitInvoice.invoice.purchaseOrder).toBeNull();
+    expect(submitted.data!.submitInvoice).toEqual({
+      invoice: null,
+      userErrors: [{ field: ['input', 'purchaseOrderId'], code: 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER', message: 'The purchase order was placed with another supplier' }],
+    });
     expect(JSON.stringify(submitted)).not.toContain(supplierB.id);
-    // B, in turn, does not see A's invoice under its own order.
+    // B, in turn, finds nothing of A's under its own order.
     const asB: UserCaller = { kind: 'supplier', subject: 'portal-user-b', role: 'supplier', supplierId: supplierB.id };
     const fromB = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }`, { id: orderOfB.id }, asB);
     expect(fromB.data!.purchaseOrder.invoices.nodes.map((node: { invoiceNumber: string }) => node.invoiceNumber)).not.toContain('INV-PROBE-1');

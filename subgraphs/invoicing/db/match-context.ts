@@ -1,6 +1,7 @@
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db/database';
-import type { ContractFacts, MatchContext } from '../matching/match-context.ts';
+import type { ContractFacts, InvoiceToMatch, MatchContext } from '../matching/match-context.ts';
+import { tolerancesForSupplier } from './match-tolerances.ts';
 import {
   contractPriceTermProjections,
   contractProjections,
@@ -16,7 +17,6 @@ export interface InvoiceKey {
   id: string;
   supplierId: string;
   purchaseOrderId: string | null;
-  invoiceNumber: string;
 }
 
 async function supplierStatus(db: Queryable, supplierId: string): Promise<string | null> {
@@ -39,41 +39,62 @@ function received(db: Queryable, purchaseOrderId: string) {
   );
 }
 
-/** What the other live invoices on the same order already billed, per PO line. */
+/** What the supplier's other live invoices on the same order already billed, per PO line. */
 function billedElsewhere(db: Queryable, invoice: InvoiceKey, purchaseOrderId: string) {
   return quantitiesByLine(
     db
       .select({ lineNumber: invoiceLines.lineNumber, quantity: sql<string>`sum(${invoiceLines.quantity})::text` })
       .from(invoiceLines)
       .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-      .where(and(eq(invoices.purchaseOrderId, purchaseOrderId), ne(invoices.id, invoice.id), ne(invoices.status, 'REJECTED')))
+      .where(and(eq(invoices.purchaseOrderId, purchaseOrderId), eq(invoices.supplierId, invoice.supplierId), ne(invoices.id, invoice.id), ne(invoices.status, 'REJECTED')))
       .groupBy(invoiceLines.lineNumber),
   );
 }
 
-async function contractFacts(db: Queryable, contractId: string | null): Promise<ContractFacts | null> {
-  if (!contractId) return null;
+async function contractWithTerms(db: Queryable, contractId: string, source: ContractFacts['source']): Promise<ContractFacts | null> {
   const [contract] = await db.select().from(contractProjections).where(eq(contractProjections.contractId, contractId));
   if (!contract) return null;
   const terms = await db.select().from(contractPriceTermProjections).where(eq(contractPriceTermProjections.contractId, contractId));
-  return { ...contract, prices: new Map(terms.map((term) => [term.itemNumber, term.unitPrice])) };
+  return { ...contract, source, prices: new Map(terms.map((term) => [term.itemNumber, term.unitPrice])) };
 }
 
-async function duplicateNumber(db: Queryable, invoice: InvoiceKey): Promise<boolean> {
-  const rows = await db
-    .select({ id: invoices.id })
-    .from(invoices)
-    .where(and(eq(invoices.supplierId, invoice.supplierId), eq(invoices.invoiceNumber, invoice.invoiceNumber), ne(invoices.id, invoice.id), ne(invoices.status, 'REJECTED')))
+/**
+ * The supplier's ACTIVE contract in force on the invoice date that prices the most of the billed
+ * items (the latest to take effect when several do equally): what an order placed without naming
+ * a contract is still held to.
+ */
+async function supplierContractId(db: Queryable, supplierId: string, document: InvoiceToMatch): Promise<string | null> {
+  const items = [...new Set(document.lines.map((line) => line.itemNumber))];
+  const [covering] = await db
+    .select({ contractId: contractProjections.contractId })
+    .from(contractProjections)
+    .innerJoin(contractPriceTermProjections, eq(contractPriceTermProjections.contractId, contractProjections.contractId))
+    .where(
+      and(
+        eq(contractProjections.supplierId, supplierId),
+        eq(contractProjections.status, 'ACTIVE'),
+        lte(contractProjections.effectiveFrom, document.invoiceDate),
+        or(isNull(contractProjections.effectiveTo), gte(contractProjections.effectiveTo, document.invoiceDate)),
+        inArray(contractPriceTermProjections.itemNumber, items),
+      ),
+    )
+    .groupBy(contractProjections.contractId, contractProjections.effectiveFrom)
+    .orderBy(desc(sql`count(*)`), desc(contractProjections.effectiveFrom), contractProjections.contractId)
     .limit(1);
-  return rows.length > 0;
+  return covering?.contractId ?? null;
+}
+
+async function contractFacts(db: Queryable, orderContractId: string | null, supplierId: string, document: InvoiceToMatch): Promise<ContractFacts | null> {
+  if (orderContractId) return contractWithTerms(db, orderContractId, 'ORDER');
+  const contractId = await supplierContractId(db, supplierId, document);
+  return contractId ? contractWithTerms(db, contractId, 'SUPPLIER') : null;
 }
 
 /** Reads, from invoicing's own tables and projections, everything the match rules need for one invoice. */
-export async function loadMatchContext(db: Queryable, invoice: InvoiceKey, priceTolerancePct: number): Promise<MatchContext> {
+export async function loadMatchContext(db: Queryable, invoice: InvoiceKey, document: InvoiceToMatch, priceTolerancePct: number): Promise<MatchContext> {
   const base = {
-    priceTolerancePct: String(priceTolerancePct),
+    tolerances: await tolerancesForSupplier(db, invoice.supplierId, priceTolerancePct),
     supplierStatus: await supplierStatus(db, invoice.supplierId),
-    duplicateNumber: await duplicateNumber(db, invoice),
   };
   const none = { ...base, purchaseOrder: null, receivedByLine: new Map(), billedElsewhereByLine: new Map(), contract: null };
   if (!invoice.purchaseOrderId) return none;
@@ -85,6 +106,6 @@ export async function loadMatchContext(db: Queryable, invoice: InvoiceKey, price
     purchaseOrder: { number: order.number, lines },
     receivedByLine: await received(db, order.purchaseOrderId),
     billedElsewhereByLine: await billedElsewhere(db, invoice, order.purchaseOrderId),
-    contract: await contractFacts(db, order.contractId),
+    contract: await contractFacts(db, order.contractId, invoice.supplierId, document),
   };
 }

@@ -1,9 +1,9 @@
-import { and, count, eq, exists, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, count, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db/database';
 import type { PageRequest } from '@procuregraph/platform/graphql/connection';
 import { afterCursor } from '@procuregraph/platform/graphql/child-connections';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { invoiceLines, invoices, matchExceptions, payments, type ExceptionQueue, type InvoiceStatus } from './tables.ts';
+import { invoiceLines, invoices, matchEvaluations, matchExceptions, paymentApplications, payments, type ExceptionQueue, type InvoiceStatus } from './tables.ts';
 
 export interface InvoiceFilter {
   supplierId?: string | undefined;
@@ -110,10 +110,32 @@ export function exceptionsOfInvoices(db: Queryable, invoiceIds: readonly string[
   return db.select().from(matchExceptions).where(inArray(matchExceptions.invoiceId, [...invoiceIds])).orderBy(matchExceptions.invoiceId, matchExceptions.id);
 }
 
+/** The payments applied to each invoice (a payment of several invoices is under each). */
 export function paymentsOfInvoices(db: Queryable, caller: UserCaller, invoiceIds: readonly string[]) {
   return db
-    .select()
-    .from(payments)
-    .where(and(paymentVisibleTo(caller), inArray(payments.invoiceId, [...invoiceIds])))
-    .orderBy(payments.invoiceId, payments.id);
+    .select({ invoiceId: paymentApplications.invoiceId, payment: payments })
+    .from(paymentApplications)
+    .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
+    .where(and(paymentVisibleTo(caller), inArray(paymentApplications.invoiceId, [...invoiceIds])))
+    .orderBy(paymentApplications.invoiceId, payments.id);
+}
+
+export function applicationsOfPayments(db: Queryable, paymentIds: readonly string[]) {
+  return db.select().from(paymentApplications).where(inArray(paymentApplications.paymentId, [...paymentIds])).orderBy(paymentApplications.paymentId, paymentApplications.invoiceId);
+}
+
+export function matchHistoryOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
+  return db.select().from(matchEvaluations).where(inArray(matchEvaluations.invoiceId, [...invoiceIds])).orderBy(matchEvaluations.invoiceId, matchEvaluations.evaluatedAt, matchEvaluations.id);
+}
+
+/** What cleared payments applied to each invoice; an invoice without any is absent (nothing paid). */
+export async function amountsPaid(db: Queryable, invoiceIds: readonly string[]): Promise<Map<string, string>> {
+  if (invoiceIds.length === 0) return new Map();
+  const rows = await db
+    .select({ invoiceId: paymentApplications.invoiceId, paid: sql<string>`sum(${paymentApplications.amount})::text` })
+    .from(paymentApplications)
+    .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
+    .where(and(inArray(paymentApplications.invoiceId, [...invoiceIds]), eq(payments.status, 'CLEARED')))
+    .groupBy(paymentApplications.invoiceId);
+  return new Map(rows.map((row) => [row.invoiceId, row.paid]));
 }

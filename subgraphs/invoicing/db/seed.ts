@@ -1,4 +1,5 @@
 import type { Database } from '@procuregraph/platform/db/database';
+import { newId } from '@procuregraph/platform/db/ids';
 import { seedTables, type TableBatches } from '@procuregraph/demo/table-batches';
 import type { DemoContract, DemoInvoice, DemoMatchException, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo/world';
 import {
@@ -7,6 +8,8 @@ import {
   invoiceLines,
   invoices,
   matchExceptions,
+  outbox,
+  paymentApplications,
   payments,
   purchaseOrderLineProjections,
   purchaseOrderProjections,
@@ -14,6 +17,8 @@ import {
   supplierProjections,
   syncStatus,
 } from './tables.ts';
+import { invoiceRematchRequested } from '../events.ts';
+import { normalizedInvoiceNumber } from '../intake/invoice-number.ts';
 
 /**
  * Writes the demo world's invoices (lines, match exceptions) and payments into the canonical
@@ -34,7 +39,9 @@ export async function seedInvoicing(db: Database, world: World): Promise<number>
     invoiceLines,
     matchExceptions,
     payments,
+    paymentApplications,
     syncStatus,
+    outbox,
   ];
   return seedTables(db, tables, async (batches) => {
     await addProjections(batches, world);
@@ -72,10 +79,13 @@ async function addInvoicesAndPayments(batches: TableBatches, world: World): Prom
     await batches.add(invoices, invoiceRow(invoice));
     for (const line of invoice.lines) await batches.add(invoiceLines, lineRow(invoice, line));
     for (const exception of invoice.exceptions) await batches.add(matchExceptions, exceptionRow(invoice, exception));
+    // The nightly batch's invoices arrived unmatched: they are matched once the workers run.
+    if (invoice.status === 'RECEIVED') await batches.add(outbox, rematchEvent(invoice));
     const systems = invoice.erpInvoiceId === null ? (['VENDOR_PLATFORM'] as const) : (['VENDOR_PLATFORM', 'ERP'] as const);
     for (const system of systems) await batches.add(syncStatus, synced(invoice.id, system, lastChange(invoice)));
     for (; !payment.done && payment.value.invoiceId === invoice.id; payment = paymentStream.next()) {
       await batches.add(payments, paymentRow(payment.value));
+      await batches.add(paymentApplications, { paymentId: payment.value.id, invoiceId: invoice.id, amount: payment.value.amount });
       for (const system of ['ERP', 'VENDOR_PLATFORM'] as const) await batches.add(syncStatus, synced(payment.value.id, system, lastChange(payment.value)));
     }
   }
@@ -90,6 +100,7 @@ function supplierProjectionRow(supplier: DemoSupplier): typeof supplierProjectio
   return {
     supplierId: supplier.id,
     status: supplier.status,
+    category: supplier.category,
     erpSupplierId: supplier.erp === null ? null : String(supplier.erp.supplierId),
     erpSupplierNumber: supplier.erp?.supplierNumber ?? null,
     vendorRegistrationId: supplier.vendorPlatform.registrationId,
@@ -127,10 +138,20 @@ function lastChange(record: DemoInvoice | DemoPayment): Date {
   return record.updatedAt ?? record.createdAt;
 }
 
+/** A rejected invoice, or one flagged as a duplicate, leaves the number to the invoice first sent with it. */
+function holdsItsNumber(invoice: DemoInvoice): boolean {
+  return invoice.status !== 'REJECTED' && !invoice.exceptions.some((exception) => exception.code === 'DUPLICATE_INVOICE');
+}
+
+function rematchEvent(invoice: DemoInvoice): typeof outbox.$inferInsert {
+  return { eventId: newId(), topic: invoiceRematchRequested.name, aggregateId: invoice.id, payload: { invoiceId: invoice.id, trigger: 'INTAKE' } };
+}
+
 function invoiceRow(invoice: DemoInvoice): typeof invoices.$inferInsert {
   return {
     id: invoice.id,
     invoiceNumber: invoice.invoiceNumber,
+    invoiceNumberKey: holdsItsNumber(invoice) ? normalizedInvoiceNumber(invoice.invoiceNumber) : null,
     supplierId: invoice.supplierId,
     purchaseOrderId: invoice.purchaseOrderId,
     invoiceDate: invoice.invoiceDate,

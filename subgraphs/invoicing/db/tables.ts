@@ -1,4 +1,4 @@
-import { date, index, integer, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   amountColumn,
   createdAtColumn,
@@ -43,6 +43,10 @@ export type ExceptionResolution = (typeof exceptionResolutions)[number];
 export const paymentStatuses = ['SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDED'] as const;
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
+/** What made the invoice be matched (again): its intake, or a later fact about its order, receipts, contract or supplier. */
+export const matchTriggers = ['INTAKE', 'RECEIPT_RECORDED', 'PURCHASE_ORDER_CHANGED', 'CONTRACT_CHANGED', 'SUPPLIER_STATUS_CHANGED'] as const;
+export type MatchTrigger = (typeof matchTriggers)[number];
+
 export const paymentMethods = ['ACH', 'CHECK', 'WIRE', 'VIRTUAL_CARD'] as const;
 export type PaymentMethod = (typeof paymentMethods)[number];
 
@@ -51,6 +55,11 @@ export const invoices = invoicingSchema.table(
   {
     id: idColumn(),
     invoiceNumber: text().notNull(),
+    /**
+     * The normalized invoice number while the invoice is live: one per supplier, enforced by the
+     * unique index. Cleared when the invoice is rejected, so the supplier may send it again.
+     */
+    invoiceNumberKey: text(),
     supplierId: referenceColumn().notNull(),
     purchaseOrderId: referenceColumn(),
     invoiceDate: date({ mode: 'string' }).notNull(),
@@ -59,6 +68,8 @@ export const invoices = invoicingSchema.table(
     status: text().$type<InvoiceStatus>().notNull(),
     matchOutcome: text().$type<MatchOutcome>(),
     matchedAt: instantColumn(),
+    /** The contract the last match compared prices with: the order's, or the supplier's agreement covering its items. */
+    matchContractId: referenceColumn(),
     source: text().$type<InvoiceSource>().notNull(),
     idempotencyKey: text().unique(),
     /** A digest of the submitted input: the same idempotency key with other input is refused. */
@@ -75,7 +86,7 @@ export const invoices = invoicingSchema.table(
     index().on(table.supplierId, table.id),
     index().on(table.purchaseOrderId, table.id),
     index().on(table.status, table.id),
-    index().on(table.supplierId, table.invoiceNumber),
+    uniqueIndex().on(table.supplierId, table.invoiceNumberKey),
     valueCheck('invoices_status_check', table.status, invoiceStatuses),
     valueCheck('invoices_match_outcome_check', table.matchOutcome, matchOutcomes),
     valueCheck('invoices_source_check', table.source, invoiceSources),
@@ -160,6 +171,53 @@ export const payments = invoicingSchema.table(
   ],
 );
 
+/** Every evaluation of an invoice's match, oldest first: when, why, what came out and against which contract. */
+export const matchEvaluations = invoicingSchema.table(
+  'match_evaluations',
+  {
+    id: idColumn(),
+    invoiceId: referenceColumn()
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
+    trigger: text().$type<MatchTrigger>().notNull(),
+    outcome: text().$type<MatchOutcome>().notNull(),
+    exceptionCodes: jsonb().$type<ExceptionCode[]>().notNull(),
+    contractId: referenceColumn(),
+    evaluatedAt: instantColumn().notNull(),
+  },
+  (table) => [
+    index().on(table.invoiceId, table.evaluatedAt),
+    valueCheck('match_evaluations_trigger_check', table.trigger, matchTriggers),
+    valueCheck('match_evaluations_outcome_check', table.outcome, matchOutcomes),
+  ],
+);
+
+/** What one payment applies to each invoice it pays (a payment may pay several). */
+export const paymentApplications = invoicingSchema.table(
+  'payment_applications',
+  {
+    paymentId: referenceColumn()
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    invoiceId: referenceColumn()
+      .notNull()
+      .references(() => invoices.id),
+    amount: amountColumn().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.paymentId, table.invoiceId] }), index().on(table.invoiceId)],
+);
+
+/**
+ * The latest state of an ERP payment naming invoices not yet linked to their ERP ids: kept, and
+ * applied again when the link arrives.
+ */
+export const unlinkedErpPayments = invoicingSchema.table('unlinked_erp_payments', {
+  erpPaymentId: text().primaryKey(),
+  erpInvoiceIds: jsonb().$type<string[]>().notNull(),
+  snapshot: jsonb().notNull(),
+  occurredAt: instantColumn().notNull(),
+});
+
 /*
  * Projections of other domains' records, kept from their events (and the seed) so matching never
  * reads another subgraph's tables. Each holds only what the match rules and the connectors need.
@@ -168,6 +226,8 @@ export const payments = invoicingSchema.table(
 export const supplierProjections = invoicingSchema.table('supplier_projections', {
   supplierId: referenceColumn().primaryKey(),
   status: text(),
+  /** The supplier's category, for the match tolerances set per category. */
+  category: text(),
   erpSupplierId: text(),
   erpSupplierNumber: text(),
   vendorRegistrationId: text(),
@@ -236,9 +296,33 @@ export const contractPriceTermProjections = invoicingSchema.table(
   (table) => [primaryKey({ columns: [table.contractId, table.itemNumber] })],
 );
 
+export const toleranceScopes = ['SUPPLIER', 'SUPPLIER_CATEGORY'] as const;
+export type ToleranceScope = (typeof toleranceScopes)[number];
+
+/**
+ * Match tolerances AP set for one supplier (scopeKey: its id) or one supplier category (scopeKey:
+ * the category); the most specific one applies, the defaults where none is set.
+ */
+export const matchTolerances = invoicingSchema.table(
+  'match_tolerances',
+  {
+    scope: text().$type<ToleranceScope>().notNull(),
+    scopeKey: text().notNull(),
+    pricePct: quantityColumn().notNull(),
+    priceAmount: quantityColumn(),
+    quantityPct: quantityColumn().notNull(),
+    setBy: text().notNull(),
+    updatedAt: updatedAtColumn(),
+  },
+  (table) => [primaryKey({ columns: [table.scope, table.scopeKey] }), valueCheck('match_tolerances_scope_check', table.scope, toleranceScopes)],
+);
+
 export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(invoicingSchema);
 
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type InvoiceLineRow = typeof invoiceLines.$inferSelect;
 export type MatchExceptionRow = typeof matchExceptions.$inferSelect;
 export type PaymentRow = typeof payments.$inferSelect;
+export type MatchEvaluationRow = typeof matchEvaluations.$inferSelect;
+export type MatchToleranceRow = typeof matchTolerances.$inferSelect;
+export type PaymentApplicationRow = typeof paymentApplications.$inferSelect;

@@ -1,22 +1,36 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Transaction } from '@procuregraph/platform/db/database';
 import { newId } from '@procuregraph/platform/db/ids';
 import { loadMatchContext } from '../db/match-context.ts';
-import { invoices, matchExceptions, type InvoiceRow } from '../db/tables.ts';
+import { invoices, matchEvaluations, matchExceptions, type InvoiceRow, type MatchTrigger } from '../db/tables.ts';
 import { matchInvoice } from '../matching/match-invoice.ts';
 import type { InvoiceToMatch } from '../matching/match-context.ts';
 
-/** Matches a stored invoice and writes the outcome (status, exceptions) in the caller's transaction. */
-export async function recordMatch(tx: Transaction, invoice: InvoiceRow, document: InvoiceToMatch, priceTolerancePct: number): Promise<InvoiceRow> {
-  const context = await loadMatchContext(tx, invoice, priceTolerancePct);
+/**
+ * Matches a stored invoice and writes the outcome in the caller's transaction: status, the
+ * exceptions finance has still to decide (they replace the undecided ones of an earlier match;
+ * decided ones stay), and one more entry in the match history saying why it was matched.
+ */
+export async function recordMatch(tx: Transaction, invoice: InvoiceRow, document: InvoiceToMatch, priceTolerancePct: number, trigger: MatchTrigger): Promise<InvoiceRow> {
+  const context = await loadMatchContext(tx, invoice, document, priceTolerancePct);
   const result = matchInvoice(document, context);
   const matchedAt = new Date();
+  await tx.delete(matchExceptions).where(and(eq(matchExceptions.invoiceId, invoice.id), isNull(matchExceptions.resolution)));
   for (const exception of result.exceptions) {
     await tx.insert(matchExceptions).values({ id: newId(), invoiceId: invoice.id, ...exception, createdAt: matchedAt });
   }
+  await tx.insert(matchEvaluations).values({
+    id: newId(),
+    invoiceId: invoice.id,
+    trigger,
+    outcome: result.outcome,
+    exceptionCodes: result.exceptions.map((exception) => exception.code),
+    contractId: result.contractId,
+    evaluatedAt: matchedAt,
+  });
   const [matched] = await tx
     .update(invoices)
-    .set({ status: result.outcome, matchOutcome: result.outcome, matchedAt, updatedAt: matchedAt })
+    .set({ status: result.outcome, matchOutcome: result.outcome, matchedAt, matchContractId: result.contractId, updatedAt: matchedAt })
     .where(eq(invoices.id, invoice.id))
     .returning();
   return matched!;

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db/database';
 import { newId } from '@procuregraph/platform/db/ids';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { formatDecimal } from '@procuregraph/platform/money';
-import { invoiceLines, invoices, type InvoiceRow } from '../db/tables.ts';
+import { lockMatchFacts } from '../db/advisory-locks.ts';
+import { invoiceLines, invoices, purchaseOrderProjections, type InvoiceRow } from '../db/tables.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
 import { invoiceTotal, lineAmount } from './invoice-amounts.ts';
+import { normalizedInvoiceNumber } from './invoice-number.ts';
 import { recordMatch } from './record-match.ts';
 import { submissionErrors, type InvoiceSubmission } from './submission.ts';
 
@@ -37,8 +39,30 @@ async function earlierSubmission(db: Queryable, submission: InvoiceSubmission, d
   return null;
 }
 
+function refused(field: string, code: string, message: string): SubmitInvoiceResult {
+  return { invoice: null, userErrors: [{ field: ['input', field], code, message }] };
+}
+
+/** What the invoice may not claim: another supplier's order, or a number the supplier already billed under. */
+async function conflicts(db: Queryable, submission: InvoiceSubmission): Promise<SubmitInvoiceResult | null> {
+  if (submission.purchaseOrderId !== null) {
+    const [order] = await db
+      .select({ supplierId: purchaseOrderProjections.supplierId })
+      .from(purchaseOrderProjections)
+      .where(eq(purchaseOrderProjections.purchaseOrderId, submission.purchaseOrderId));
+    if (order && order.supplierId !== submission.supplierId) return refused('purchaseOrderId', 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER', 'The purchase order was placed with another supplier');
+  }
+  const [live] = await db
+    .select({ invoiceNumber: invoices.invoiceNumber })
+    .from(invoices)
+    .where(and(eq(invoices.supplierId, submission.supplierId), eq(invoices.invoiceNumberKey, normalizedInvoiceNumber(submission.invoiceNumber))));
+  return live ? refused('invoiceNumber', 'DUPLICATE_INVOICE', `The supplier already has invoice ${live.invoiceNumber}`) : null;
+}
+
 function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: string, priceTolerancePct: number): Promise<InvoiceRow> {
   return db.transaction(async (tx) => {
+    await lockMatchFacts(tx, 'supplier', submission.supplierId);
+    if (submission.purchaseOrderId !== null) await lockMatchFacts(tx, 'order', submission.purchaseOrderId);
     const [invoice] = await tx
       .insert(invoices)
       .values({
@@ -46,6 +70,7 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
         supplierId: submission.supplierId,
         purchaseOrderId: submission.purchaseOrderId,
         invoiceNumber: submission.invoiceNumber.trim(),
+        invoiceNumberKey: normalizedInvoiceNumber(submission.invoiceNumber),
         invoiceDate: submission.invoiceDate,
         currency: submission.currency,
         total: invoiceTotal(submission.lines).toFixed(),
@@ -58,7 +83,7 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
       .returning();
     const lines = submission.lines.map((line, index) => ({ invoiceId: invoice!.id, position: index + 1, ...line, amount: lineAmount(line.quantity, line.unitPrice).toFixed() }));
     await tx.insert(invoiceLines).values(lines);
-    const matched = await recordMatch(tx, invoice!, submission, priceTolerancePct);
+    const matched = await recordMatch(tx, invoice!, submission, priceTolerancePct, 'INTAKE');
     await announceInvoiceStatus(tx, matched);
     return matched;
   });
@@ -72,19 +97,21 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * Stores a submitted invoice and matches it at once. Every usable submission leaves an invoice
  * behind (match failures are exceptions on it); a repeat of the same submission, by idempotency
- * key or portal id, returns the invoice stored the first time, even when both raced. Works
- * inside a caller's transaction too (an inbound event's), as a savepoint.
+ * key or portal id, returns the invoice stored the first time, even when both raced. Another
+ * submission of a number the supplier already billed under is refused (DUPLICATE_INVOICE), by
+ * the database's unique index when two race. Works inside a caller's transaction too (an
+ * inbound event's), as a savepoint.
  */
 export async function submitInvoice(db: Queryable, submission: InvoiceSubmission, priceTolerancePct: number): Promise<SubmitInvoiceResult> {
   const userErrors = submissionErrors(submission);
   if (userErrors.length > 0) return { invoice: null, userErrors };
   const digest = digestOf(submission);
-  const earlier = await earlierSubmission(db, submission, digest);
+  const earlier = (await earlierSubmission(db, submission, digest)) ?? (await conflicts(db, submission));
   if (earlier) return earlier;
   try {
     return { invoice: await storeAndMatch(db, submission, digest, priceTolerancePct), userErrors: [] };
   } catch (error) {
-    const raced = isUniqueViolation(error) ? await earlierSubmission(db, submission, digest) : null;
+    const raced = isUniqueViolation(error) ? ((await earlierSubmission(db, submission, digest)) ?? (await conflicts(db, submission))) : null;
     if (raced) return raced;
     throw error;
   }

@@ -12,7 +12,7 @@ function validity(contract: ContractFacts): string {
   return `${contract.effectiveFrom}..${contract.effectiveTo ?? ''}`;
 }
 
-/** The invoice against the contract its purchase order was placed under: in force on the invoice date, and no dearer than agreed. */
+/** The invoice against the contract its prices are held to: in force on the invoice date, and no dearer than agreed. */
 export function contractFindings(invoice: InvoiceToMatch, context: MatchContext): MatchFinding[] {
   const contract = context.contract;
   if (!contract || !context.purchaseOrder) return [];
@@ -27,11 +27,12 @@ export function contractFindings(invoice: InvoiceToMatch, context: MatchContext)
   return invoice.lines.flatMap((line) => {
     const agreed = contract.prices.get(line.itemNumber);
     if (agreed === undefined) {
+      if (contract.source === 'SUPPLIER') return [];
       return [finding('CONTRACT_PRICE_VARIANCE', `Item ${line.itemNumber} has no price on contract ${contract.number}`, { lineNumber: line.lineNumber, actual: formatDecimal(line.unitPrice) })];
     }
     if (decimal(line.unitPrice).lessThanOrEqualTo(agreed)) return [];
     return [
-      finding('CONTRACT_PRICE_VARIANCE', `Unit price ${formatDecimal(line.unitPrice)} is above the contract price ${formatDecimal(agreed)}`, {
+      finding('CONTRACT_PRICE_VARIANCE', `Unit price ${formatDecimal(line.unitPrice)} is above the price ${formatDecimal(agreed)} on contract ${contract.number}`, {
         lineNumber: line.lineNumber,
         expected: formatDecimal(agreed),
         actual: formatDecimal(line.unitPrice),

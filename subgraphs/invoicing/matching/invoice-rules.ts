@@ -1,8 +1,8 @@
-import type { InvoiceToMatch, MatchContext, MatchFinding } from './match-context.ts';
+import type { MatchContext, MatchFinding } from './match-context.ts';
 import { finding } from './findings.ts';
 
-/** Rules about the invoice as a whole: who sent it, whether it was sent before, what it bills. */
-export function invoiceFindings(invoice: InvoiceToMatch, context: MatchContext): MatchFinding[] {
+/** Rules about the invoice as a whole: who sent it and what it bills (a repeated number is refused at intake). */
+export function invoiceFindings(context: MatchContext): MatchFinding[] {
   const findings: MatchFinding[] = [];
   if (context.supplierStatus !== 'ACTIVE') {
     findings.push(
@@ -11,9 +11,6 @@ export function invoiceFindings(invoice: InvoiceToMatch, context: MatchContext):
         actual: context.supplierStatus ?? 'UNKNOWN',
       }),
     );
-  }
-  if (context.duplicateNumber) {
-    findings.push(finding('DUPLICATE_INVOICE', `The supplier already has an invoice numbered ${invoice.invoiceNumber}`, { actual: invoice.invoiceNumber }));
   }
   if (!context.purchaseOrder) {
     findings.push(finding('NO_PURCHASE_ORDER', 'The invoice names no purchase order of this supplier', { expected: 'a purchase order of the supplier' }));

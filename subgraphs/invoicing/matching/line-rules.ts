@@ -1,13 +1,14 @@
 import { decimal, formatDecimal, sum, type ExactDecimal } from '@procuregraph/platform/money';
 import type { InvoiceLineToMatch, MatchContext, MatchFinding, OrderLineFacts } from './match-context.ts';
 import { finding } from './findings.ts';
+import { allowedPriceDifference, allowedQuantity, type MatchTolerances } from './tolerances.ts';
 
-/** The PO unit price may differ by at most this share of itself, either way; exactly at the limit passes. */
-function priceFinding(line: InvoiceLineToMatch, orderLine: OrderLineFacts, tolerancePct: string): MatchFinding | null {
+/** The PO unit price may differ by at most the price tolerance, either way; exactly at the limit passes. */
+function priceFinding(line: InvoiceLineToMatch, orderLine: OrderLineFacts, tolerances: MatchTolerances): MatchFinding | null {
   const ordered = decimal(orderLine.unitPrice);
-  const allowed = ordered.times(tolerancePct).dividedBy(100);
+  const allowed = allowedPriceDifference(ordered, tolerances);
   if (decimal(line.unitPrice).minus(ordered).abs().lessThanOrEqualTo(allowed)) return null;
-  return finding('PRICE_VARIANCE', `Unit price ${formatDecimal(line.unitPrice)} differs from the ordered ${formatDecimal(ordered)} by more than ${tolerancePct}%`, {
+  return finding('PRICE_VARIANCE', `Unit price ${formatDecimal(line.unitPrice)} differs from the ordered ${formatDecimal(ordered)} by more than ${formatDecimal(allowed)}`, {
     lineNumber: line.lineNumber,
     expected: formatDecimal(ordered),
     actual: formatDecimal(line.unitPrice),
@@ -17,7 +18,7 @@ function priceFinding(line: InvoiceLineToMatch, orderLine: OrderLineFacts, toler
 /** Rules for the invoice lines billing one PO line: ordered quantity, then everything billed against what was received. */
 function quantityFindings(lineNumber: number, billed: ExactDecimal, orderLine: OrderLineFacts, context: MatchContext): MatchFinding[] {
   const findings: MatchFinding[] = [];
-  if (billed.greaterThan(orderLine.quantity)) {
+  if (billed.greaterThan(allowedQuantity(orderLine.quantity, context.tolerances))) {
     findings.push(
       finding('QUANTITY_VARIANCE', `Billed quantity ${formatDecimal(billed)} exceeds the ordered ${formatDecimal(orderLine.quantity)}`, {
         lineNumber,
@@ -54,7 +55,7 @@ export function lineFindings(lines: readonly InvoiceLineToMatch[], context: Matc
       continue;
     }
     for (const line of billing) {
-      const price = priceFinding(line, orderLine, context.priceTolerancePct);
+      const price = priceFinding(line, orderLine, context.tolerances);
       if (price) findings.push(price);
     }
     findings.push(...quantityFindings(lineNumber, sum(billing.map((line) => line.quantity)), orderLine, context));

@@ -1,4 +1,5 @@
 import type { ExceptionCode, ExceptionQueue, MatchOutcome } from '../db/tables.ts';
+import type { MatchTolerances } from './tolerances.ts';
 
 /** One line of the invoice being matched; amounts are decimal strings. */
 export interface InvoiceLineToMatch {
@@ -24,7 +25,14 @@ export interface OrderLineFacts {
 }
 
 export interface ContractFacts {
+  contractId: string;
   number: string;
+  /**
+   * ORDER: the contract the order was placed under, which must price every item billed.
+   * SUPPLIER: the supplier's active contract covering the items, for an order that names none
+   * (every order from the ERP); it binds the items it prices.
+   */
+  source: 'ORDER' | 'SUPPLIER';
   status: string;
   effectiveFrom: string;
   /** Null for an evergreen contract. */
@@ -38,8 +46,7 @@ export interface ContractFacts {
  * itself is a pure function. Quantities already billed and received are per purchase-order line.
  */
 export interface MatchContext {
-  /** The tolerance on the PO unit price, in percent (e.g. "2"). */
-  priceTolerancePct: string;
+  tolerances: MatchTolerances;
   /** The supplier's status as last projected; null when invoicing has never heard of it. */
   supplierStatus: string | null;
   /** Null when the invoice names no purchase order, or one unknown or of another supplier. */
@@ -47,10 +54,8 @@ export interface MatchContext {
   receivedByLine: ReadonlyMap<number, string>;
   /** Quantities billed on the same PO lines by the supplier's other invoices, rejected ones left out. */
   billedElsewhereByLine: ReadonlyMap<number, string>;
-  /** The contract the purchase order was placed under, if any and known. */
+  /** The contract the prices are held to, if any and known: the order's, or else the supplier's covering the items. */
   contract: ContractFacts | null;
-  /** Whether another live invoice of this supplier has the same number. */
-  duplicateNumber: boolean;
 }
 
 export interface MatchFinding {
@@ -65,4 +70,6 @@ export interface MatchFinding {
 export interface MatchResult {
   outcome: MatchOutcome;
   exceptions: MatchFinding[];
+  /** The contract the prices were compared with. */
+  contractId: string | null;
 }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ContractFacts, InvoiceToMatch, MatchContext } from './match-context.ts';
 import { matchInvoice } from './match-invoice.ts';
+import { defaultTolerances } from './tolerances.ts';
 
 /** An order of 10 gloves at 100.00 and 4 gowns at 19.99, all received, under an active contract at the same prices. */
 const contract: ContractFacts = {
+  contractId: '00000000-0000-4000-8000-000000000001',
   number: 'CT-1',
+  source: 'ORDER',
   status: 'ACTIVE',
   effectiveFrom: '2026-01-01',
   effectiveTo: '2026-12-31',
@@ -16,7 +19,7 @@ const contract: ContractFacts = {
 
 function context(overrides: Partial<MatchContext> = {}): MatchContext {
   return {
-    priceTolerancePct: '2',
+    tolerances: defaultTolerances('2'),
     supplierStatus: 'ACTIVE',
     purchaseOrder: {
       number: 'PO-1',
@@ -31,7 +34,6 @@ function context(overrides: Partial<MatchContext> = {}): MatchContext {
     ]),
     billedElsewhereByLine: new Map(),
     contract: { ...contract, prices: new Map([['GLOVE', '150.00'], ['GOWN', '19.99']]) },
-    duplicateNumber: false,
     ...overrides,
   };
 }
@@ -48,7 +50,7 @@ function codes(doc: InvoiceToMatch, ctx: MatchContext) {
 
 describe('the match engine', () => {
   it('matches an invoice that agrees with its order, receipts and contract', () => {
-    expect(matchInvoice(invoice([glove('10'), { lineNumber: 2, itemNumber: 'GOWN', quantity: '4', unitPrice: '19.99' }]), context())).toEqual({ outcome: 'MATCHED', exceptions: [] });
+    expect(matchInvoice(invoice([glove('10'), { lineNumber: 2, itemNumber: 'GOWN', quantity: '4', unitPrice: '19.99' }]), context())).toEqual({ outcome: 'MATCHED', exceptions: [], contractId: contract.contractId });
   });
 
   it('lets a unit price exactly at the tolerance pass, and fails one a cent over', () => {
@@ -62,8 +64,28 @@ describe('the match engine', () => {
   });
 
   it('honours another tolerance', () => {
-    expect(codes(invoice([glove('1', '105.00')]), context({ priceTolerancePct: '5' }))).toEqual([]);
-    expect(codes(invoice([glove('1', '100.01')]), context({ priceTolerancePct: '0' }))).toEqual(['PRICE_VARIANCE']);
+    expect(codes(invoice([glove('1', '105.00')]), context({ tolerances: defaultTolerances('5') }))).toEqual([]);
+    expect(codes(invoice([glove('1', '100.01')]), context({ tolerances: defaultTolerances('0') }))).toEqual(['PRICE_VARIANCE']);
+  });
+
+  it('applies the stricter of a percentage and an absolute price tolerance, exactly at the edge', () => {
+    const both = context({ tolerances: { pricePct: '10', priceAmount: '1.00', quantityPct: '0' }, contract: null });
+    expect(codes(invoice([glove('1', '101.00')]), both)).toEqual([]);
+    expect(codes(invoice([glove('1', '98.99')]), both)).toEqual(['PRICE_VARIANCE']);
+    expect(matchInvoice(invoice([glove('1', '101.01')]), both).exceptions).toEqual([
+      expect.objectContaining({ code: 'PRICE_VARIANCE', expected: '100', actual: '101.01', message: 'Unit price 101.01 differs from the ordered 100 by more than 1' }),
+    ]);
+    // Where the percentage is the stricter one, it decides.
+    const cheap = context({ tolerances: { pricePct: '2', priceAmount: '1.00', quantityPct: '0' }, contract: null });
+    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '20.38' }]), cheap)).toEqual([]);
+    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '20.39' }]), cheap)).toEqual(['PRICE_VARIANCE']);
+  });
+
+  it('lets the billed quantity exceed the ordered one by the quantity tolerance, exactly at the edge', () => {
+    const loose = context({ tolerances: { pricePct: '2', priceAmount: null, quantityPct: '10' }, receivedByLine: new Map([[1, '20']]) });
+    expect(codes(invoice([glove('11')]), loose)).toEqual([]);
+    expect(matchInvoice(invoice([glove('12')]), loose).exceptions).toEqual([expect.objectContaining({ code: 'QUANTITY_VARIANCE', expected: '10', actual: '12' })]);
+    expect(codes(invoice([glove('11.000001')]), loose)).toEqual(['QUANTITY_VARIANCE']);
   });
 
   it('reports a billed quantity above the ordered one', () => {
@@ -94,10 +116,16 @@ describe('the match engine', () => {
     expect(codes(invoice([{ lineNumber: 9, itemNumber: 'GLOVE', quantity: '1', unitPrice: '100.00' }]), context())).toEqual(['NO_PURCHASE_ORDER']);
   });
 
-  it('reports a duplicate invoice number', () => {
-    expect(matchInvoice(invoice([glove('1')]), context({ duplicateNumber: true })).exceptions).toEqual([
-      expect.objectContaining({ code: 'DUPLICATE_INVOICE', queue: 'ACCOUNTS_PAYABLE', actual: 'INV-1' }),
+  it('holds prices to the supplier contract covering an item when the order names none, and says which contract', () => {
+    const agreement: ContractFacts = { ...contract, source: 'SUPPLIER', prices: new Map([['GLOVE', '99.99']]) };
+    const dear = matchInvoice(invoice([glove('1', '100.00')]), context({ contract: agreement }));
+    expect(dear.contractId).toBe(contract.contractId);
+    expect(dear.exceptions).toEqual([
+      expect.objectContaining({ code: 'CONTRACT_PRICE_VARIANCE', lineNumber: 1, expected: '99.99', actual: '100', message: 'Unit price 100 is above the price 99.99 on contract CT-1' }),
     ]);
+    // An item the supplier's contract does not price is not held to it.
+    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '19.99' }]), context({ contract: agreement }))).toEqual([]);
+    expect(matchInvoice(invoice([glove('1')]), context({ contract: null })).contractId).toBeNull();
   });
 
   it('reports a supplier that is not active', () => {
@@ -121,8 +149,8 @@ describe('the match engine', () => {
   });
 
   it('reports every failed rule at once', () => {
-    const result = matchInvoice(invoice([glove('11', '120.00')], '2027-02-01'), context({ supplierStatus: 'INACTIVE', duplicateNumber: true, contract }));
-    expect(result.exceptions.map((exception) => exception.code).sort()).toEqual(['CONTRACT_EXPIRED', 'DUPLICATE_INVOICE', 'NOT_RECEIVED', 'PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'SUPPLIER_INACTIVE']);
+    const result = matchInvoice(invoice([glove('11', '120.00')], '2027-02-01'), context({ supplierStatus: 'INACTIVE', contract }));
+    expect(result.exceptions.map((exception) => exception.code).sort()).toEqual(['CONTRACT_EXPIRED', 'NOT_RECEIVED', 'PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'SUPPLIER_INACTIVE']);
     expect(result.exceptions.every((exception) => exception.message.length > 0)).toBe(true);
   });
 
@@ -135,6 +163,6 @@ describe('the match engine', () => {
     });
     expect(codes(invoice([glove('0.2')]), tenths)).toEqual([]);
     // 1.1 × 100 is 110.00000000000001 as floats: a price of exactly 110 is at a 10% tolerance.
-    expect(codes(invoice([glove('1', '110')]), context({ priceTolerancePct: '10', contract: null }))).toEqual([]);
+    expect(codes(invoice([glove('1', '110')]), context({ tolerances: defaultTolerances('10'), contract: null }))).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Transaction } from '@procuregraph/platform/db/database';
 import { newId } from '@procuregraph/platform/db/ids';
 import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
-import { invoices, outbox, payments, syncStatus, type InvoiceRow, type PaymentRow, type PaymentStatus } from '../db/tables.ts';
+import { lockErpInvoiceLinks } from '../db/advisory-locks.ts';
+import { invoices, outbox, paymentApplications, payments, syncStatus, unlinkedErpPayments, type InvoiceRow, type PaymentRow, type PaymentStatus } from '../db/tables.ts';
 import { paymentStatusChanged, type PaymentStatusChanged } from '../events.ts';
-import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
+import { settleInvoice } from './settle-invoice.ts';
 
 /** The instants a status fixes: sent to the bank, cleared by it. Earlier ones are kept. */
 function milestones(status: PaymentStatus, occurredAt: Date, existing: PaymentRow | undefined): Pick<PaymentRow, 'paidAt' | 'clearedAt'> {
@@ -39,36 +40,80 @@ async function upsertPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, invo
   return created!;
 }
 
-/** A cleared payment pays the invoice; nothing else changes the invoice (a failed one leaves it approved, to be paid again). */
-async function settleInvoice(tx: Transaction, invoice: InvoiceRow, status: PaymentStatus, occurredAt: Date): Promise<void> {
-  if (status !== 'CLEARED' || invoice.status === 'PAID') return;
-  const [paid] = await tx.update(invoices).set({ status: 'PAID', updatedAt: occurredAt }).where(eq(invoices.id, invoice.id)).returning();
-  await announceInvoiceStatus(tx, paid!);
+/** The invoices it pays that invoicing knows by their ERP ids, in the payment's order. */
+async function linkedInvoices(tx: Transaction, snapshot: ErpPaymentSnapshot): Promise<InvoiceRow[]> {
+  const erpInvoiceIds = snapshot.relatedInvoices.map((related) => related.erpInvoiceId);
+  await lockErpInvoiceLinks(tx, erpInvoiceIds);
+  const rows = await tx.select().from(invoices).where(inArray(invoices.erpInvoiceId, erpInvoiceIds)).orderBy(invoices.id).for('update');
+  return erpInvoiceIds.flatMap((erpInvoiceId) => rows.filter((row) => row.erpInvoiceId === erpInvoiceId));
 }
 
-/**
- * Applies a payment's state from the ERP in the inbound event's transaction: the canonical
- * payment (created on first sight), the invoice it pays, and, when the status changed, the
- * `payment.status_changed` event and the pending sync to the supplier portal. A payment of an
- * invoice invoicing never sent to the ERP is not ours and is skipped.
- */
-export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, occurredAt: Date): Promise<PaymentRow | null> {
-  if (snapshot.erpInvoiceIds.length === 0) return null;
-  const [invoice] = await tx.select().from(invoices).where(inArray(invoices.erpInvoiceId, snapshot.erpInvoiceIds)).limit(1);
-  if (!invoice) return null;
-  const [existing] = await tx.select().from(payments).where(eq(payments.erpPaymentId, snapshot.erpPaymentId)).for('update');
-  const payment = await upsertPayment(tx, snapshot, invoice, occurredAt, existing);
-  await settleInvoice(tx, invoice, snapshot.status, occurredAt);
-  if (existing?.status === snapshot.status) return payment;
+/** Keeps the payment's latest state while some invoice it pays is not linked yet, to be applied again when it is. */
+async function keepUntilLinked(tx: Transaction, snapshot: ErpPaymentSnapshot, linked: readonly InvoiceRow[], occurredAt: Date): Promise<void> {
+  const known = new Set(linked.map((invoice) => invoice.erpInvoiceId));
+  const waiting = snapshot.relatedInvoices.map((related) => related.erpInvoiceId).filter((id) => !known.has(id));
+  if (waiting.length === 0) {
+    await tx.delete(unlinkedErpPayments).where(eq(unlinkedErpPayments.erpPaymentId, snapshot.erpPaymentId));
+    return;
+  }
+  const row = { erpPaymentId: snapshot.erpPaymentId, erpInvoiceIds: waiting, snapshot, occurredAt };
+  await tx.insert(unlinkedErpPayments).values(row).onConflictDoUpdate({ target: unlinkedErpPayments.erpPaymentId, set: row });
+}
+
+/** What the payment applies to each linked invoice, as the ERP says. */
+async function recordApplications(tx: Transaction, payment: PaymentRow, snapshot: ErpPaymentSnapshot, linked: readonly InvoiceRow[]): Promise<void> {
+  for (const invoice of linked) {
+    const amount = snapshot.relatedInvoices.find((related) => related.erpInvoiceId === invoice.erpInvoiceId)!.amountPaid;
+    await tx
+      .insert(paymentApplications)
+      .values({ paymentId: payment.id, invoiceId: invoice.id, amount })
+      .onConflictDoUpdate({ target: [paymentApplications.paymentId, paymentApplications.invoiceId], set: { amount } });
+  }
+}
+
+async function announcePayment(tx: Transaction, payment: PaymentRow, previousStatus: PaymentStatus | null, occurredAt: Date): Promise<void> {
   const event: PaymentStatusChanged = {
     paymentId: payment.id,
-    invoiceId: invoice.id,
-    supplierId: invoice.supplierId,
-    previousStatus: existing?.status ?? null,
-    status: snapshot.status,
+    invoiceId: payment.invoiceId,
+    supplierId: payment.supplierId,
+    previousStatus,
+    status: payment.status,
     occurredAt: occurredAt.toISOString(),
   };
   await markSyncPending(tx, syncStatus, payment.id, 'VENDOR_PLATFORM');
   await appendToOutbox(tx, outbox, { topic: paymentStatusChanged.name, aggregateId: payment.id, payload: { ...event } });
+}
+
+/**
+ * Applies a payment's state from the ERP in the inbound event's transaction: the canonical
+ * payment (created on first sight, shown under the first invoice it pays), what it applies to
+ * each invoice it pays, each of those invoices settled again, and, when the status changed, the
+ * `payment.status_changed` event and the pending sync to the supplier portal. Invoices not yet
+ * linked to their ERP ids get the payment when the link arrives; a payment of invoices invoicing
+ * never sent to the ERP waits the same way, harmlessly.
+ */
+export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, occurredAt: Date): Promise<PaymentRow | null> {
+  if (snapshot.relatedInvoices.length === 0) return null;
+  const linked = await linkedInvoices(tx, snapshot);
+  await keepUntilLinked(tx, snapshot, linked, occurredAt);
+  if (linked.length === 0) return null;
+  const [existing] = await tx.select().from(payments).where(eq(payments.erpPaymentId, snapshot.erpPaymentId)).for('update');
+  const payment = await upsertPayment(tx, snapshot, linked[0]!, occurredAt, existing);
+  await recordApplications(tx, payment, snapshot, linked);
+  for (const invoice of linked) await settleInvoice(tx, invoice, occurredAt);
+  if (existing?.status !== snapshot.status) await announcePayment(tx, payment, existing?.status ?? null, occurredAt);
   return payment;
 }
+
+/** Links an invoice to its ERP id; payments that named that id before are applied now. */
+export async function linkToErpInvoice(tx: Transaction, invoiceId: string, erpInvoiceId: string): Promise<void> {
+  await lockErpInvoiceLinks(tx, [erpInvoiceId]);
+  await tx.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
+  const waiting = await tx
+    .select()
+    .from(unlinkedErpPayments)
+    .where(sql`${unlinkedErpPayments.erpInvoiceIds} @> ${JSON.stringify([erpInvoiceId])}::jsonb`)
+    .orderBy(unlinkedErpPayments.occurredAt);
+  for (const row of waiting) await applyErpPayment(tx, row.snapshot as ErpPaymentSnapshot, row.occurredAt);
+}
+

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { Database, Transaction } from '@procuregraph/platform/db/database';
 import type { Topic } from '@procuregraph/platform/events/topics';
 import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound/inbound-events';
 import type { JobContext } from '@procuregraph/platform/jobs/job-types';
 import type { JobRuntime } from '@procuregraph/platform/jobs/runtime';
-import { inboundEntityVersions, inboundEvents } from '../db/tables.ts';
+import { lockMatchFacts } from '../db/advisory-locks.ts';
+import { inboundEntityVersions, inboundEvents, invoices, type MatchTrigger } from '../db/tables.ts';
+import { requestRematch } from '../workflow/rematch-invoice.ts';
 import { contractChanged, projectContract } from './contracts.ts';
 import { projectPurchaseOrder, purchaseOrderChanged, purchaseOrderIssued } from './purchase-orders.ts';
 import { projectReceipt, receiptRecorded } from './receipts.ts';
@@ -17,23 +20,60 @@ interface Projection<Payload> {
   /** When the change happened; the producer's commit time unless the payload says. */
   occurredAt?(payload: Payload): string;
   apply(tx: Transaction, payload: Payload, occurredAt: Date): Promise<void>;
+  /** For a fact invoices are matched on: has the open invoices it concerns matched again. */
+  rematch?(tx: Transaction, payload: Payload): Promise<void>;
 }
 
 function define<Payload>(projection: Projection<Payload>): Projection<Payload> {
   return projection;
 }
 
+async function rematchOrder(tx: Transaction, purchaseOrderId: string, trigger: MatchTrigger): Promise<void> {
+  await lockMatchFacts(tx, 'order', purchaseOrderId);
+  await requestRematch(tx, eq(invoices.purchaseOrderId, purchaseOrderId), trigger);
+}
+
+async function rematchSupplier(tx: Transaction, supplierId: string, trigger: MatchTrigger): Promise<void> {
+  await lockMatchFacts(tx, 'supplier', supplierId);
+  await requestRematch(tx, eq(invoices.supplierId, supplierId), trigger);
+}
+
 const projections = [
-  define({ queue: 'project-purchase-order-issued', topic: purchaseOrderIssued, entityKey: (order) => `purchase_order:${order.purchaseOrderId}`, apply: projectPurchaseOrder }),
-  define({ queue: 'project-purchase-order-changed', topic: purchaseOrderChanged, entityKey: (order) => `purchase_order:${order.purchaseOrderId}`, apply: projectPurchaseOrder }),
-  define({ queue: 'project-receipt', topic: receiptRecorded, entityKey: (receipt) => `receipt:${receipt.receiptId}`, apply: projectReceipt }),
-  define({ queue: 'project-contract', topic: contractChanged, entityKey: (contract) => `contract:${contract.contractId}`, apply: projectContract }),
+  define({
+    queue: 'project-purchase-order-issued',
+    topic: purchaseOrderIssued,
+    entityKey: (order) => `purchase_order:${order.purchaseOrderId}`,
+    apply: projectPurchaseOrder,
+    rematch: (tx, order) => rematchOrder(tx, order.purchaseOrderId, 'PURCHASE_ORDER_CHANGED'),
+  }),
+  define({
+    queue: 'project-purchase-order-changed',
+    topic: purchaseOrderChanged,
+    entityKey: (order) => `purchase_order:${order.purchaseOrderId}`,
+    apply: projectPurchaseOrder,
+    rematch: (tx, order) => rematchOrder(tx, order.purchaseOrderId, 'PURCHASE_ORDER_CHANGED'),
+  }),
+  define({
+    queue: 'project-receipt',
+    topic: receiptRecorded,
+    entityKey: (receipt) => `receipt:${receipt.receiptId}`,
+    apply: projectReceipt,
+    rematch: (tx, receipt) => rematchOrder(tx, receipt.purchaseOrderId, 'RECEIPT_RECORDED'),
+  }),
+  define({
+    queue: 'project-contract',
+    topic: contractChanged,
+    entityKey: (contract) => `contract:${contract.contractId}`,
+    apply: projectContract,
+    rematch: (tx, contract) => rematchSupplier(tx, contract.supplierId, 'CONTRACT_CHANGED'),
+  }),
   define({
     queue: 'project-supplier-status',
     topic: supplierStatusChanged,
     entityKey: (event) => `supplier_status:${event.supplierId}`,
     occurredAt: (event) => event.occurredAt,
     apply: projectSupplierStatus,
+    rematch: (tx, event) => rematchSupplier(tx, event.supplierId, 'SUPPLIER_STATUS_CHANGED'),
   }),
   define({ queue: 'project-supplier-erp-link', topic: supplierErpLinked, entityKey: (event) => `supplier_erp_link:${event.supplierId}`, apply: projectSupplierErpLink }),
   // The same links, later and with the registration: one entity, so an older event changes nothing.
@@ -50,7 +90,10 @@ async function project<Payload>(db: Database, projection: Projection<Payload>, j
     db,
     { inboundEvents, inboundEntityVersions },
     { source: SOURCE, sourceEventId: job.eventId, entity: { key: projection.entityKey(payload), occurredAt } },
-    (tx) => projection.apply(tx, payload, occurredAt),
+    async (tx) => {
+      await projection.apply(tx, payload, occurredAt);
+      await projection.rematch?.(tx, payload);
+    },
   );
 }
 

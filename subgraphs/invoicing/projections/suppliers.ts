@@ -5,7 +5,13 @@ import { supplierProjections } from '../db/tables.ts';
 
 export const supplierStatusChanged = defineTopic(
   'supplier.status_changed',
-  z.object({ supplierId: z.uuid(), previousStatus: z.string().nullish(), status: z.string().min(1), occurredAt: z.iso.datetime({ offset: true }) }),
+  z.object({
+    supplierId: z.uuid(),
+    previousStatus: z.string().nullish(),
+    status: z.string().min(1),
+    category: z.string().nullish(),
+    occurredAt: z.iso.datetime({ offset: true }),
+  }),
 );
 
 const supplierLinks = z.object({
@@ -22,10 +28,13 @@ export const supplierPortalEnrolled = defineTopic('supplier.portal_enrolled', su
 export type SupplierStatusChanged = ReturnType<typeof supplierStatusChanged.parse>;
 export type SupplierErpLinked = ReturnType<typeof supplierErpLinked.parse>;
 
-/** The two events fill different columns of one row, so each updates only its own. */
+/**
+ * The two events fill different columns of one row, so each updates only its own. An older status
+ * event carries no category and leaves the one already known.
+ */
 export async function projectSupplierStatus(tx: Transaction, event: SupplierStatusChanged): Promise<void> {
-  const row = { supplierId: event.supplierId, status: event.status, updatedAt: new Date(event.occurredAt) };
-  await tx.insert(supplierProjections).values(row).onConflictDoUpdate({ target: supplierProjections.supplierId, set: { status: row.status, updatedAt: row.updatedAt } });
+  const facts = { status: event.status, ...(event.category ? { category: event.category } : {}), updatedAt: new Date(event.occurredAt) };
+  await tx.insert(supplierProjections).values({ supplierId: event.supplierId, ...facts }).onConflictDoUpdate({ target: supplierProjections.supplierId, set: facts });
 }
 
 export async function projectSupplierErpLink(tx: Transaction, event: SupplierErpLinked, occurredAt: Date): Promise<void> {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
+import type { Database, Transaction } from '@procuregraph/platform/db/database';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
 import { invoiceApproved } from '../events.ts';
 import { announceInvoiceStatus } from './announce-invoice-status.ts';
-import { invoices, matchExceptions, outbox, syncStatus, type InvoiceRow, type MatchExceptionRow } from '../db/tables.ts';
+import { invoices, matchExceptions, outbox, purchaseOrderProjections, supplierProjections, syncStatus, type InvoiceRow, type MatchExceptionRow } from '../db/tables.ts';
 
 export interface InvoiceResult {
   invoice: InvoiceRow | null;
@@ -18,8 +18,29 @@ export function isApprovable(invoice: InvoiceRow, exceptions: readonly MatchExce
   return invoice.status === 'EXCEPTION' && exceptions.every((exception) => exception.resolution !== null && exception.resolution !== 'REJECTED');
 }
 
-function notApprovable(invoice: InvoiceRow): InvoiceResult {
-  return { invoice, userErrors: [{ field: ['id'], code: 'NOT_APPROVABLE', message: `Invoice ${invoice.invoiceNumber} is ${invoice.status} and cannot be approved` }] };
+function refused(invoice: InvoiceRow, code: string, message: string): InvoiceResult {
+  return { invoice, userErrors: [{ field: ['id'], code, message }] };
+}
+
+/** Order statuses under which nothing more is paid. */
+const FINISHED_ORDER_STATUSES: readonly string[] = ['CLOSED', 'CANCELLED'];
+
+/**
+ * The facts approval re-reads, since they may have changed since the match: the supplier must
+ * still be ACTIVE, the order still open to billing, and a requested credit memo must have
+ * arrived (credit memos are not taken in yet, so such an invoice waits).
+ */
+async function approvalRefusal(tx: Transaction, invoice: InvoiceRow, exceptions: readonly MatchExceptionRow[]): Promise<InvoiceResult | null> {
+  if (!isApprovable(invoice, exceptions)) return refused(invoice, 'NOT_APPROVABLE', `Invoice ${invoice.invoiceNumber} is ${invoice.status} and cannot be approved`);
+  if (exceptions.some((exception) => exception.resolution === 'CREDIT_MEMO_REQUESTED')) {
+    return refused(invoice, 'CREDIT_MEMO_PENDING', `Invoice ${invoice.invoiceNumber} waits for the credit memo requested on it`);
+  }
+  const [supplier] = await tx.select({ status: supplierProjections.status }).from(supplierProjections).where(eq(supplierProjections.supplierId, invoice.supplierId));
+  if (supplier?.status !== 'ACTIVE') return refused(invoice, 'SUPPLIER_NOT_ACTIVE', `The supplier is ${supplier?.status ?? 'unknown'}; only active suppliers are paid`);
+  if (invoice.purchaseOrderId === null) return null;
+  const [order] = await tx.select({ number: purchaseOrderProjections.number, status: purchaseOrderProjections.status }).from(purchaseOrderProjections).where(eq(purchaseOrderProjections.purchaseOrderId, invoice.purchaseOrderId));
+  if (order && FINISHED_ORDER_STATUSES.includes(order.status)) return refused(invoice, 'PURCHASE_ORDER_CLOSED', `Purchase order ${order.number} is ${order.status}`);
+  return null;
 }
 
 /**
@@ -31,7 +52,8 @@ export function approveInvoice(db: Database, invoiceId: string): Promise<Invoice
     const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for('update');
     if (!invoice) return null;
     const exceptions = await tx.select().from(matchExceptions).where(eq(matchExceptions.invoiceId, invoiceId));
-    if (!isApprovable(invoice, exceptions)) return notApprovable(invoice);
+    const refusal = await approvalRefusal(tx, invoice, exceptions);
+    if (refusal) return refusal;
     const [approved] = await tx.update(invoices).set({ status: 'APPROVED', updatedAt: new Date() }).where(eq(invoices.id, invoiceId)).returning();
     await markSyncPending(tx, syncStatus, invoiceId, 'ERP');
     await appendToOutbox(tx, outbox, { topic: invoiceApproved.name, aggregateId: invoiceId, payload: { invoiceId } });

@@ -30,10 +30,10 @@ function refused(code: string, field: string, message: string, exception: MatchE
   return { exception, invoice, userErrors: [{ field: ['input', field], code, message }] };
 }
 
-/** A rejection rejects the whole invoice; other resolutions leave it waiting for approval. */
+/** A rejection rejects the whole invoice and frees its number for a corrected one; other resolutions leave it waiting for approval. */
 async function applyToInvoice(tx: Transaction, invoiceId: string, action: ResolutionAction): Promise<InvoiceRow> {
   if (action === 'REJECT') {
-    const [rejected] = await tx.update(invoices).set({ status: 'REJECTED', updatedAt: new Date() }).where(eq(invoices.id, invoiceId)).returning();
+    const [rejected] = await tx.update(invoices).set({ status: 'REJECTED', invoiceNumberKey: null, updatedAt: new Date() }).where(eq(invoices.id, invoiceId)).returning();
     await announceInvoiceStatus(tx, rejected!);
     return rejected!;
   }

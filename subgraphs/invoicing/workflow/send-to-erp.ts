@@ -6,6 +6,7 @@ import type { ErpClient } from '@procuregraph/connector-erp/client';
 import { erpInvoiceBody, type InvoiceForErp } from '../erp-mapping.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, supplierProjections, type InvoiceRow } from '../db/tables.ts';
 import { invoiceApproved } from '../events.ts';
+import { linkToErpInvoice } from '../payments/apply-erp-payment.ts';
 
 async function erpSupplierNumber(db: Database, supplierId: string): Promise<string> {
   const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
@@ -35,7 +36,8 @@ async function invoiceForErp(db: Database, invoice: InvoiceRow): Promise<Invoice
 
 /**
  * The job behind `invoice.approved`: creates the invoice in ERP payables (the job's idempotency
- * key makes a retry find the first one) and keeps the ERP InvoiceId its payments will name.
+ * key makes a retry find the first one) and keeps the ERP InvoiceId its payments will name;
+ * payments that named it before the link existed are applied then.
  */
 export async function sendInvoiceToErp(db: Database, erp: ErpClient, job: JobContext): Promise<void> {
   const { invoiceId } = invoiceApproved.parse(job.payload);
@@ -43,5 +45,5 @@ export async function sendInvoiceToErp(db: Database, erp: ErpClient, job: JobCon
   if (!invoice) throw new PermanentError(`Invoice ${invoiceId} does not exist`);
   if (invoice.erpInvoiceId !== null) return;
   const erpInvoiceId = await erp.createInvoice(erpInvoiceBody(await invoiceForErp(db, invoice)), job.idempotencyKey, job.signal);
-  await db.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
+  await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, erpInvoiceId));
 }

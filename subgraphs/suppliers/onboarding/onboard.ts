@@ -124,7 +124,7 @@ async function insertSupplier(deps: OnboardingDependencies, request: OnboardingR
       await tx.insert(insuranceCertificates).values(supplier.insuranceCertificates.map((certificate) => ({ id: newId(), supplierId: created.id, ...certificate })));
     }
     if (request.source) await tx.insert(externalReferences).values({ supplierId: created.id, ...request.source });
-    await announceStatus(tx, created.id, null, created.status, created.createdAt);
+    await announceStatus(tx, created, null, created.status, created.createdAt);
     return created;
   });
 }

@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@procuregraph/platform/db/database';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
-import { outbox, suppliers, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
+import { outbox, suppliers, type SupplierCategory, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { supplierStatusChanged, type SupplierStatusChanged } from '../events.ts';
 
 /** Announces a status in the transaction that sets it: every transition has its event, none without one. */
-export async function announceStatus(tx: Transaction, supplierId: string, previousStatus: SupplierStatus | null, status: SupplierStatus, occurredAt: Date): Promise<void> {
-  const payload: SupplierStatusChanged = { supplierId, previousStatus, status, occurredAt: occurredAt.toISOString() };
-  await appendToOutbox(tx, outbox, { topic: supplierStatusChanged.name, aggregateId: supplierId, payload });
+export async function announceStatus(
+  tx: Transaction,
+  supplier: { id: string; category: SupplierCategory },
+  previousStatus: SupplierStatus | null,
+  status: SupplierStatus,
+  occurredAt: Date,
+): Promise<void> {
+  const payload: SupplierStatusChanged = { supplierId: supplier.id, previousStatus, status, category: supplier.category, occurredAt: occurredAt.toISOString() };
+  await appendToOutbox(tx, outbox, { topic: supplierStatusChanged.name, aggregateId: supplier.id, payload });
 }
 
 /** The supplier row, locked until the transaction ends, so two transitions never interleave. */
@@ -29,6 +35,6 @@ export async function transition(
     .set({ ...changes, status, updatedAt: now })
     .where(eq(suppliers.id, supplier.id))
     .returning();
-  if (supplier.status !== status) await announceStatus(tx, supplier.id, supplier.status, status, now);
+  if (supplier.status !== status) await announceStatus(tx, supplier, supplier.status, status, now);
   return updated!;
 }

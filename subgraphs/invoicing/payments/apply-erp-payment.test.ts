@@ -1,0 +1,113 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
+import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
+import { newId } from '@procuregraph/platform/db/ids';
+import { sum } from '@procuregraph/platform/money';
+import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
+import { invoices, paymentApplications, payments, unlinkedErpPayments } from '../db/tables.ts';
+import { submitInvoice } from '../intake/submit-invoice.ts';
+import { applyErpPayment, linkToErpInvoice } from './apply-erp-payment.ts';
+import { amountsPaid } from '../db/queries.ts';
+
+/* Payments from the ERP applied to canonical invoices on a real PGlite: the order they arrive in does not change the result. */
+
+let client: DatabaseClient;
+let db: Database;
+
+beforeAll(async () => {
+  client = await openDatabaseClient({});
+  const service = createServiceDatabase(client, 'invoicing');
+  await service.migrate(join(dirname(fileURLToPath(import.meta.url)), '..', 'db', 'migrations'));
+  db = service.db;
+});
+
+afterAll(async () => {
+  if (client) await closeDatabaseClient(client);
+});
+
+const supplierId = newId();
+
+/** An approved invoice of the given total (its match does not matter here). */
+async function approvedInvoice(total: string): Promise<string> {
+  const { invoice } = await submitInvoice(
+    db,
+    {
+      supplierId,
+      purchaseOrderId: null,
+      invoiceNumber: `PB-${newId().slice(-8)}`,
+      invoiceDate: '2026-11-02',
+      currency: 'USD',
+      lines: [{ lineNumber: 1, itemNumber: 'SVC', quantity: '1', unitPrice: total }],
+      source: 'GRAPH',
+      idempotencyKey: null,
+      vendorPlatformInvoiceId: null,
+    },
+    2,
+  );
+  await db.update(invoices).set({ status: 'APPROVED' }).where(eq(invoices.id, invoice!.id));
+  return invoice!.id;
+}
+
+function snapshot(erpPaymentId: string, status: ErpPaymentSnapshot['status'], related: [string, string][]): ErpPaymentSnapshot {
+  return {
+    erpPaymentId,
+    paymentNumber: erpPaymentId,
+    amount: sum(related.map(([, amount]) => amount)).toFixed(2),
+    currency: 'USD',
+    status,
+    method: 'ACH',
+    scheduledFor: '2026-11-20',
+    relatedInvoices: related.map(([erpInvoiceId, amountPaid]) => ({ erpInvoiceId, amountPaid })),
+  };
+}
+
+async function statusOf(invoiceId: string) {
+  const [row] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, invoiceId));
+  return { status: row!.status, paid: (await amountsPaid(db, [invoiceId])).get(invoiceId) ?? '0' };
+}
+
+describe('ERP payments applied to invoices', () => {
+  it('keeps a payment that arrives before its invoice is linked, and applies it once when the link arrives', async () => {
+    const invoiceId = await approvedInvoice('40.00');
+    expect(await db.transaction((tx) => applyErpPayment(tx, snapshot('9001', 'CLEARED', [['7001', '40.00']]), new Date('2026-11-20T10:00:00Z')))).toBeNull();
+    expect(await db.select({ id: unlinkedErpPayments.erpPaymentId }).from(unlinkedErpPayments)).toEqual([{ id: '9001' }]);
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
+
+    await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, '7001'));
+    expect(await statusOf(invoiceId)).toEqual({ status: 'PAID', paid: '40.0000' });
+    expect(await db.select().from(unlinkedErpPayments)).toEqual([]);
+    // The same event again (a replay) changes nothing.
+    await db.transaction((tx) => applyErpPayment(tx, snapshot('9001', 'CLEARED', [['7001', '40.00']]), new Date('2026-11-20T10:00:00Z')));
+    expect(await db.select({ amount: paymentApplications.amount }).from(paymentApplications).innerJoin(payments, eq(payments.id, paymentApplications.paymentId)).where(eq(payments.erpPaymentId, '9001'))).toEqual([
+      { amount: '40.0000' },
+    ]);
+  });
+
+  it('applies what it can of a payment of several invoices now, and the rest when the other link arrives', async () => {
+    const [first, second] = [await approvedInvoice('10.00'), await approvedInvoice('5.50')];
+    await db.transaction((tx) => linkToErpInvoice(tx, first, '7101'));
+    await db.transaction((tx) => applyErpPayment(tx, snapshot('9101', 'CLEARED', [['7101', '10.00'], ['7102', '5.50']]), new Date('2026-11-21T10:00:00Z')));
+    expect([await statusOf(first), await statusOf(second)]).toEqual([{ status: 'PAID', paid: '10.0000' }, { status: 'APPROVED', paid: '0' }]);
+    await db.transaction((tx) => linkToErpInvoice(tx, second, '7102'));
+    expect(await statusOf(second)).toEqual({ status: 'PAID', paid: '5.5000' });
+  });
+
+  it('pays an invoice only when cleared payments cover it, and takes back what a failed or voided one applied', async () => {
+    const invoiceId = await approvedInvoice('100.00');
+    await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, '7201'));
+    const apply = (id: string, status: ErpPaymentSnapshot['status'], amount: string, at: string) => db.transaction((tx) => applyErpPayment(tx, snapshot(id, status, [['7201', amount]]), new Date(at)));
+    await apply('9201', 'SENT', '99.99', '2026-11-22T10:00:00Z');
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
+    await apply('9201', 'CLEARED', '99.99', '2026-11-22T11:00:00Z');
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '99.9900' });
+    await apply('9202', 'CLEARED', '0.01', '2026-11-22T12:00:00Z');
+    expect(await statusOf(invoiceId)).toEqual({ status: 'PAID', paid: '100.0000' });
+    await apply('9202', 'VOIDED', '0.01', '2026-11-22T13:00:00Z');
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '99.9900' });
+    await apply('9201', 'FAILED', '99.99', '2026-11-22T14:00:00Z');
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
+  });
+});

@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import type { Transaction } from '@procuregraph/platform/db/database';
+import { decimal } from '@procuregraph/platform/money';
+import { amountsPaid } from '../db/queries.ts';
+import { invoices, type InvoiceRow, type InvoiceStatus } from '../db/tables.ts';
+import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
+
+/** PAID once cleared payments cover the total; back to APPROVED when a void or failure uncovers it. Other statuses are not the payments' to change. */
+function settledStatus(invoice: InvoiceRow, paid: string): InvoiceStatus {
+  const covered = decimal(paid).greaterThanOrEqualTo(invoice.total);
+  if (invoice.status === 'APPROVED' && covered) return 'PAID';
+  if (invoice.status === 'PAID' && !covered) return 'APPROVED';
+  return invoice.status;
+}
+
+/** Sets an approved invoice's status from what its cleared payments cover, announcing a change. */
+export async function settleInvoice(tx: Transaction, invoice: InvoiceRow, occurredAt: Date): Promise<void> {
+  const paid = (await amountsPaid(tx, [invoice.id])).get(invoice.id) ?? '0';
+  const status = settledStatus(invoice, paid);
+  if (status === invoice.status) return;
+  const [settled] = await tx.update(invoices).set({ status, updatedAt: occurredAt }).where(eq(invoices.id, invoice.id)).returning();
+  await announceInvoiceStatus(tx, settled!);
+}

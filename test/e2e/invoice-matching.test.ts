@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '@procuregraph/demo/generate';
+import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo/world';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { decimal, sum } from '@procuregraph/platform/money';
+import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+
+/** Matching that follows the facts in the order they arrive, through the gateway. */
+const world = createWorld({ scale: 'default' });
+const suppliers = new Map([...world.suppliers()].map((supplier) => [supplier.id, supplier]));
+const buyer: UserCaller = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' };
+const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role: 'finance' };
+
+function receivedOf(order: DemoPurchaseOrder, lineNumber: number) {
+  return sum(order.receipts.flatMap((receipt) => receipt.lines.filter((line) => line.lineNumber === lineNumber).map((line) => line.quantityReceived)));
+}
+
+/** Fully received orders of active suppliers, under no contract and never invoiced: each test bills its own. */
+const billable = (() => {
+  const invoiced = new Set([...world.invoices()].map((invoice) => invoice.purchaseOrderId));
+  return [...world.purchaseOrders()].filter(
+    (order) =>
+      suppliers.get(order.supplierId)!.status === 'ACTIVE' &&
+      order.contractId === null &&
+      !invoiced.has(order.id) &&
+      order.lines.every((line) => receivedOf(order, line.lineNumber).greaterThanOrEqualTo(line.quantity)),
+  );
+})();
+
+/** An order naming no contract (as every order from the ERP) of a supplier whose one ACTIVE contract prices an item on it. */
+const underSupplierContract = (() => {
+  const active = [...world.contracts()].filter((contract) => contract.status === 'ACTIVE');
+  for (const order of world.purchaseOrders()) {
+    if (order.contractId !== null || suppliers.get(order.supplierId)!.status !== 'ACTIVE') continue;
+    const contracts = active.filter((contract) => contract.supplierId === order.supplierId);
+    if (contracts.length !== 1) continue;
+    const contract = contracts[0]!;
+    const line = order.lines.find((candidate) => contract.priceTerms.some((term) => term.itemNumber === candidate.itemNumber));
+    if (line) return { order, line, contract, term: contract.priceTerms.find((term) => term.itemNumber === line.itemNumber)! };
+  }
+  throw new Error('The demo world has no order under a supplier contract');
+})();
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+
+afterAll(async () => {
+  await graph?.close();
+});
+
+const SUBMIT = `mutation ($input: SubmitInvoiceInput!) {
+  submitInvoice(input: $input) {
+    invoice { id status match { outcome contract { id number } exceptions { code lineNumber expected actual message } } }
+    userErrors { field code message }
+  }
+}`;
+
+const INVOICE = `query ($id: ID!) {
+  invoice(id: $id) {
+    status
+    match { outcome exceptions { code } }
+    matchHistory { trigger outcome exceptionCodes evaluatedAt contract { id } }
+  }
+}`;
+
+type Line = { lineNumber: number; itemNumber: string; quantity: string; unitPrice: string };
+
+function submission(supplierId: string, purchaseOrderId: string | null, lines: Line[], overrides: Record<string, unknown> = {}) {
+  return { supplierId, purchaseOrderId, invoiceNumber: `MT-${randomUUID().slice(0, 12)}`, invoiceDate: '2026-11-02', idempotencyKey: randomUUID(), lines, ...overrides };
+}
+
+function linesOf(order: DemoPurchaseOrder): Line[] {
+  return order.lines.map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: line.quantity, unitPrice: line.unitPrice }));
+}
+
+async function submit(input: Record<string, unknown>) {
+  const { data, errors } = await graph.query(SUBMIT, { input }, finance);
+  expect(errors).toBeUndefined();
+  return data!.submitInvoice;
+}
+
+async function issueOrder(supplier: DemoSupplier) {
+  const issued = await eventually(async () => {
+    const answer = await graph.query(
+      `mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }`,
+      { input: { supplierId: supplier.id, idempotencyKey: randomUUID(), lines: [{ itemNumber: 'MT-TAPE-25', description: 'Surgical tape, 25 mm', quantity: '4', unitOfMeasure: 'BX', unitPrice: '3.25' }] } },
+      buyer,
+    );
+    return answer.data?.issuePurchaseOrder.userErrors.length === 0 ? (answer.data.issuePurchaseOrder.purchaseOrder.id as string) : undefined;
+  });
+  return eventually(async () => {
+    const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`, { id: issued });
+    return data!.purchaseOrder.status === 'OPEN' ? data!.purchaseOrder : undefined;
+  });
+}
+
+describe('matching that follows the facts', () => {
+  it('matches an invoice sent before its receipt again when the receipt is recorded, keeping both evaluations', { timeout: 120_000 }, async () => {
+    const supplier = [...suppliers.values()].find((candidate) => candidate.status === 'ACTIVE' && candidate.erp !== null)!;
+    const order = await issueOrder(supplier);
+    // Invoicing has heard of the order; the receipt is still to come.
+    await settled(graph.app, ['invoicing']);
+    const lines = order.lines.map((line: { lineNumber: number; itemNumber: string; quantity: string; unitPrice: { amount: string } }) => ({ ...line, unitPrice: line.unitPrice.amount }));
+    const early = await submit(submission(supplier.id, order.id, lines));
+    expect(early.userErrors).toEqual([]);
+    expect(early.invoice).toMatchObject({ status: 'EXCEPTION', match: { outcome: 'EXCEPTION', exceptions: [{ code: 'NOT_RECEIVED', lineNumber: 1, expected: '0', actual: '4' }] } });
+
+    const received = await graph.query(
+      `mutation ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }`,
+      { input: { purchaseOrderId: order.id, lines: [{ lineNumber: 1, quantityReceived: '4' }] } },
+      buyer,
+    );
+    expect(received.data!.recordReceipt.userErrors).toEqual([]);
+
+    const invoice = await eventually(async () => {
+      const { data } = await graph.query(INVOICE, { id: early.invoice.id }, finance);
+      return data!.invoice.status === 'MATCHED' ? data!.invoice : undefined;
+    });
+    expect(invoice.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
+    const history = invoice.matchHistory as { trigger: string; outcome: string; exceptionCodes: string[]; evaluatedAt: string }[];
+    expect(history[0]).toMatchObject({ trigger: 'INTAKE', outcome: 'EXCEPTION', exceptionCodes: ['NOT_RECEIVED'] });
+    expect(history.at(-1)).toMatchObject({ outcome: 'MATCHED', exceptionCodes: [] });
+    expect(['RECEIPT_RECORDED', 'PURCHASE_ORDER_CHANGED']).toContain(history.at(-1)!.trigger);
+    expect(history.map((entry) => entry.evaluatedAt)).toEqual([...history.map((entry) => entry.evaluatedAt)].sort());
+  });
+
+  it('holds an order that names no contract to the supplier contract covering its item, and names that contract', async () => {
+    const { order, line, contract, term } = underSupplierContract;
+    const dearer = decimal(term.unitPrice).plus('0.01').toFixed();
+    // The contract's first day, on which it is in force.
+    const invoiceDate = contract.effectiveFrom;
+    const answer = await submit(submission(order.supplierId, order.id, [{ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: '1', unitPrice: dearer }], { invoiceDate }));
+    expect(answer.userErrors).toEqual([]);
+    expect(answer.invoice.match.contract).toEqual({ id: contract.id, number: contract.number });
+    expect(answer.invoice.match.exceptions).toContainEqual({
+      code: 'CONTRACT_PRICE_VARIANCE',
+      lineNumber: line.lineNumber,
+      expected: decimal(term.unitPrice).toFixed(),
+      actual: dearer,
+      message: `Unit price ${dearer} is above the price ${decimal(term.unitPrice).toFixed()} on contract ${contract.number}`,
+    });
+  });
+
+  it("refuses an invoice quoting another supplier's order, which then matches for its own supplier as if nothing happened", async () => {
+    const order = billable[0]!;
+    const intruder = [...suppliers.values()].find((candidate) => candidate.status === 'ACTIVE' && candidate.id !== order.supplierId)!;
+    const refused = await submit(submission(intruder.id, order.id, linesOf(order)));
+    expect(refused).toEqual({ invoice: null, userErrors: [{ field: ['input', 'purchaseOrderId'], code: 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER', message: 'The purchase order was placed with another supplier' }] });
+    const own = await submit(submission(order.supplierId, order.id, linesOf(order)));
+    expect(own.invoice).toMatchObject({ status: 'MATCHED', match: { outcome: 'MATCHED', exceptions: [] } });
+  });
+
+  it('takes ten simultaneous submissions of one invoice number, in different spellings, as one invoice', async () => {
+    const order = billable[1]!;
+    const digits = `1${randomUUID().replace(/\D/g, '').slice(0, 7)}`;
+    const spellings = Array.from({ length: 10 }, (_, index) => (index % 2 === 0 ? `AP-${digits}` : ` ap 00${digits}`));
+    const answers = await Promise.all(spellings.map((invoiceNumber) => submit(submission(order.supplierId, order.id, linesOf(order), { invoiceNumber }))));
+    const stored = answers.filter((answer) => answer.invoice !== null);
+    expect(stored).toHaveLength(1);
+    expect(answers.filter((answer) => answer.userErrors[0]?.code === 'DUPLICATE_INVOICE')).toHaveLength(9);
+    const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }`, { id: order.id }, finance);
+    expect(data!.purchaseOrder.invoices).toEqual({ totalCount: 1, nodes: [{ id: stored[0]!.invoice.id }] });
+  });
+});

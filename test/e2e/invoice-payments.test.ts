@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '@procuregraph/demo/generate';
+import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+
+/** ERP payments as AP makes them (one for several invoices, part of one, voided), followed through the gateway. */
+const world = createWorld({ scale: 'default' });
+const supplier = [...world.suppliers()].find((candidate) => candidate.status === 'ACTIVE' && candidate.erp !== null)!;
+const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role: 'finance' };
+const ERP_API = '/fscmRestApi/resources/11.13.18.05';
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+
+afterAll(async () => {
+  await graph?.close();
+});
+
+const INVOICE = `query ($id: ID!) {
+  invoice(id: $id) {
+    status amountPaid { amount } amountDue { amount }
+    payments { status amount { amount } applications { invoice { id } amount { amount } } }
+  }
+}`;
+
+/** An invoice billing no order, its NO_PURCHASE_ORDER exception overridden, approved and in ERP payables: returns its id and ERP InvoiceId. */
+async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number }> {
+  const invoiceNumber = `PAY-${randomUUID().slice(0, 10)}`;
+  const submitted = await graph.query(
+    `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }`,
+    { input: { supplierId: supplier.id, invoiceNumber, invoiceDate: '2026-11-02', idempotencyKey: invoiceNumber, lines: [{ lineNumber: 1, itemNumber: 'SVC-CAL', quantity: '1', unitPrice: total }] } },
+    finance,
+  );
+  const invoice = submitted.data!.submitInvoice.invoice;
+  for (const exception of invoice.match.exceptions) {
+    await graph.query(`mutation ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }`, { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Service billed without an order' } }, finance);
+  }
+  const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`, { id: invoice.id }, finance);
+  expect(approved.data!.approveInvoice.userErrors).toEqual([]);
+  const erpInvoiceId = await eventually(async () => {
+    const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
+    return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
+  });
+  return { id: invoice.id, erpInvoiceId };
+}
+
+async function erpAdmin(path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  expect(response.ok).toBe(true);
+  return response.json();
+}
+
+async function invoiceOnceIn(id: string, status: string, amountDue: string) {
+  return eventually(async () => {
+    const { data } = await graph.query(INVOICE, { id }, finance);
+    return data!.invoice.status === status && data!.invoice.amountDue.amount === amountDue ? data!.invoice : undefined;
+  });
+}
+
+describe('ERP payments of invoices', () => {
+  it('pays three invoices with one payment, leaves a partly paid one APPROVED with the exact amount due, and reverses a void', { timeout: 180_000 }, async () => {
+    const three = [await approvedInErp('100.00'), await approvedInErp('20.05'), await approvedInErp('0.10')];
+    const partly = await approvedInErp('250.00');
+    const batch = await erpAdmin('payments', { relatedInvoices: three.map((invoice) => ({ InvoiceId: invoice.erpInvoiceId })) });
+    expect(batch.PaymentAmount).toBe('120.15');
+    await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: partly.erpInvoiceId, AmountPaid: '99.99' }] });
+    // Issued → Negotiable → Cleared.
+    await erpAdmin('payment-run');
+    await erpAdmin('payment-run');
+
+    const paid = await Promise.all(three.map((invoice) => invoiceOnceIn(invoice.id, 'PAID', '0.00')));
+    expect(paid.map((invoice) => invoice.amountPaid.amount)).toEqual(['100.00', '20.05', '0.10']);
+    for (const invoice of paid) {
+      expect(invoice.payments).toEqual([
+        {
+          status: 'CLEARED',
+          amount: { amount: '120.15' },
+          applications: expect.arrayContaining(three.map((each, index) => ({ invoice: { id: each.id }, amount: { amount: ['100.00', '20.05', '0.10'][index] } }))),
+        },
+      ]);
+      expect(invoice.payments[0].applications).toHaveLength(3);
+    }
+    const partial = await invoiceOnceIn(partly.id, 'APPROVED', '150.01');
+    expect(partial).toMatchObject({ amountPaid: { amount: '99.99' }, payments: [{ status: 'CLEARED', amount: { amount: '99.99' } }] });
+
+    await erpAdmin(`payments/${batch.PaymentId}/void`);
+    const reversed = await Promise.all([
+      invoiceOnceIn(three[0]!.id, 'APPROVED', '100.00'),
+      invoiceOnceIn(three[1]!.id, 'APPROVED', '20.05'),
+      invoiceOnceIn(three[2]!.id, 'APPROVED', '0.10'),
+    ]);
+    expect(reversed.map((invoice) => [invoice.amountPaid.amount, invoice.payments[0].status])).toEqual([
+      ['0.00', 'VOIDED'],
+      ['0.00', 'VOIDED'],
+      ['0.00', 'VOIDED'],
+    ]);
+  });
+});
