@@ -55,15 +55,18 @@ describe("the ERP's resources", () => {
     const payment = {
       PaymentId: '300000123',
       PaymentNumber: 100042,
-      PaymentAmount: 19.99,
+      // The client reads JSON numbers as their digits: an amount reaches the schema as text.
+      PaymentAmount: '19.99',
       PaymentCurrency: ' usd ',
       PaymentDate: null,
       PaymentStatus: '  Negotiable ',
       PaymentMethodCode: ' eft',
       relatedInvoices: { items: [{ InvoiceId: 300000099, InvoiceNumber: 'INV-1' }], count: 1 },
     };
-    expect(readPayment(payment)).toMatchObject({ PaymentId: '300000123', PaymentNumber: '100042', PaymentAmount: '19.99', PaymentCurrency: 'USD', PaymentStatus: 'negotiable', PaymentMethodCode: 'EFT', relatedInvoices: ['300000099'] });
-    expect(readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '300000099' }] }).relatedInvoices).toEqual(['300000099']);
+    expect(readPayment(payment)).toMatchObject({ PaymentId: '300000123', PaymentNumber: '100042', PaymentAmount: '19.99', PaymentCurrency: 'USD', PaymentStatus: 'negotiable', PaymentMethodCode: 'EFT', relatedInvoices: [{ InvoiceId: '300000099', InvoiceNumber: 'INV-1' }] });
+    expect(readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '300000099' }] }).relatedInvoices).toEqual([{ InvoiceId: '300000099' }]);
+    expect(() => readPayment({ ...payment, PaymentAmount: 19.99 })).toThrow(ErpResourceError);
+    expect(() => readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '1' }, { InvoiceId: '2' }] })).toThrow(ErpResourceError);
     expect(() => readPayment({ ...payment, PaymentAmount: '1,234.50' })).toThrow(ErpResourceError);
   });
 
