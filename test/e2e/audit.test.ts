@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { executeSql } from '@procuregraph/platform/db/client';
+import { graphql } from '../generated/gql.ts';
 import { listening, readCounter, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
@@ -216,7 +217,7 @@ describe('sensitive reads over a subscription', () => {
     const changes = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${await graph.tokenFor(watcher)}` },
-      `subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }`,
+      graphql(`subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }`),
       { id: newcomer },
     );
     try {

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }": typeof types.WatchSupplierDocument,
     "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": typeof types.SubmitInvoiceDocument,
     "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": typeof types.ApproveInvoiceErrorsDocument,
     "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": typeof types.ApproveInvoiceWithSyncDocument,
@@ -28,22 +29,29 @@ type Documents = {
     "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": typeof types.SupplierSyncDocument,
     "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": typeof types.FailedErpJobsDocument,
     "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": typeof types.SupplierSyncJobsDocument,
+    "\n    subscription SupplierPaymentEvents($supplierId: ID) {\n      paymentStatusChanged(supplierId: $supplierId) {\n        status\n        payment {\n          id\n          supplier {\n            id\n          }\n        }\n      }\n    }\n  ": typeof types.SupplierPaymentEventsDocument,
     "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": typeof types.OpenOrderLinesDocument,
     "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }": typeof types.InvoiceStatusDocument,
     "mutation OnboardLakeshore($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }\n}": typeof types.OnboardLakeshoreDocument,
     "query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }": typeof types.SupplierReferencesDocument,
+    "subscription NewSupplierStatus($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }": typeof types.NewSupplierStatusDocument,
     "mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }": typeof types.ApproveNewSupplierDocument,
     "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }": typeof types.IssueOrderDocument,
     "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }": typeof types.ReceiveOrderDocument,
     "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }": typeof types.SubmitOrderInvoiceDocument,
+    "subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }": typeof types.InvoicePaymentStatusDocument,
     "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": typeof types.ApproveOrderInvoiceDocument,
     "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }": typeof types.InvoiceSyncDocument,
     "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": typeof types.IssuePurchaseOrderDocument,
     "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": typeof types.RecordReceiptDocument,
     "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": typeof types.PurchaseOrderPublicationDocument,
     "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": typeof types.PurchaseOrderReceiptsDocument,
+    "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
+    "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.SupplierStatusDocument,
+    "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
 };
 const documents: Documents = {
+    "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }": types.WatchSupplierDocument,
     "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": types.SubmitInvoiceDocument,
     "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": types.ApproveInvoiceErrorsDocument,
     "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": types.ApproveInvoiceWithSyncDocument,
@@ -58,20 +66,26 @@ const documents: Documents = {
     "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": types.SupplierSyncDocument,
     "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": types.FailedErpJobsDocument,
     "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": types.SupplierSyncJobsDocument,
+    "\n    subscription SupplierPaymentEvents($supplierId: ID) {\n      paymentStatusChanged(supplierId: $supplierId) {\n        status\n        payment {\n          id\n          supplier {\n            id\n          }\n        }\n      }\n    }\n  ": types.SupplierPaymentEventsDocument,
     "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": types.OpenOrderLinesDocument,
     "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }": types.InvoiceStatusDocument,
     "mutation OnboardLakeshore($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }\n}": types.OnboardLakeshoreDocument,
     "query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }": types.SupplierReferencesDocument,
+    "subscription NewSupplierStatus($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }": types.NewSupplierStatusDocument,
     "mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }": types.ApproveNewSupplierDocument,
     "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }": types.IssueOrderDocument,
     "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }": types.ReceiveOrderDocument,
     "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }": types.SubmitOrderInvoiceDocument,
+    "subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }": types.InvoicePaymentStatusDocument,
     "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": types.ApproveOrderInvoiceDocument,
     "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }": types.InvoiceSyncDocument,
     "mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {\n  issuePurchaseOrder(input: $input) {\n    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }\n    userErrors { field message code }\n  }\n}": types.IssuePurchaseOrderDocument,
     "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": types.RecordReceiptDocument,
     "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": types.PurchaseOrderPublicationDocument,
     "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": types.PurchaseOrderReceiptsDocument,
+    "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
+    "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": types.SupplierStatusDocument,
+    "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusOnlyDocument,
 };
 
 /**
@@ -88,6 +102,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }"): (typeof documents)["subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -147,6 +165,10 @@ export function graphql(source: "query SupplierSyncJobs($after: String) { syncJo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n    subscription SupplierPaymentEvents($supplierId: ID) {\n      paymentStatusChanged(supplierId: $supplierId) {\n        status\n        payment {\n          id\n          supplier {\n            id\n          }\n        }\n      }\n    }\n  "): (typeof documents)["\n    subscription SupplierPaymentEvents($supplierId: ID) {\n      paymentStatusChanged(supplierId: $supplierId) {\n        status\n        payment {\n          id\n          supplier {\n            id\n          }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }"): (typeof documents)["query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -163,6 +185,10 @@ export function graphql(source: "query SupplierReferences($id: ID!) { supplier(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription NewSupplierStatus($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }"): (typeof documents)["subscription NewSupplierStatus($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }"): (typeof documents)["mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -176,6 +202,10 @@ export function graphql(source: "mutation ReceiveOrder($input: RecordReceiptInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }"): (typeof documents)["mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }"): (typeof documents)["subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,6 +230,18 @@ export function graphql(source: "query PurchaseOrderPublication($id: ID!) { purc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"): (typeof documents)["query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
