@@ -1,3 +1,4 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoSupplier } from '@procuregraph/demo/world';
@@ -45,20 +46,19 @@ afterAll(async () => {
 });
 
 describe("supplier A's token asking for supplier B's records", () => {
-  it.each([
-    ['supplier', supplierB.id, supplierA.id],
-    ['purchaseOrder', ofB.purchaseOrders[0]!.id, ofA.purchaseOrders[0]!.id],
-    ['invoice', ofB.invoices[0]!.id, ofA.invoices[0]!.id],
-    ['payment', ofB.payments[0]!.id, ofA.payments[0]!.id],
-    ['contract', ofB.contracts[0]!.id, ofA.contracts[0]!.id],
-  ])('%s(id) answers null for B and the record for A', async (field, idOfB, idOfA) => {
-    const document = `query ($id: ID!) { ${field}(id: $id) { id } }`;
+  it.each<[string, TypedDocumentNode<Record<string, { id: string } | null>, { id: string }>, string, string]>([
+    ['supplier', graphql(`query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }`), supplierB.id, supplierA.id],
+    ['purchaseOrder', graphql(`query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }`), ofB.purchaseOrders[0]!.id, ofA.purchaseOrders[0]!.id],
+    ['invoice', graphql(`query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }`), ofB.invoices[0]!.id, ofA.invoices[0]!.id],
+    ['payment', graphql(`query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }`), ofB.payments[0]!.id, ofA.payments[0]!.id],
+    ['contract', graphql(`query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }`), ofB.contracts[0]!.id, ofA.contracts[0]!.id],
+  ])('%s(id) answers null for B and the record for A', async (field, document, idOfB, idOfA) => {
     expect(await graph.query(document, { id: idOfB }, asA)).toEqual({ status: 200, data: { [field]: null } });
     expect(await graph.query(document, { id: idOfA }, asA)).toEqual({ status: 200, data: { [field]: { id: idOfA } } });
   });
 
   it('lists only A among suppliers, whatever the filter', async () => {
-    const document = `query ($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }`;
+    const document = graphql(`query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }`);
     expect((await graph.query(document, {}, asA)).data).toEqual({ suppliers: { totalCount: 1, nodes: [{ id: supplierA.id }] } });
     expect((await graph.query(document, { filter: { search: supplierB.legalName } }, asA)).data).toEqual({ suppliers: { totalCount: 0, nodes: [] } });
   });
@@ -76,7 +76,7 @@ describe("supplier A's token asking for supplier B's records", () => {
 
   it('counts only its own records in unfiltered lists', async () => {
     const answer = await graph.query(
-      `{ purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }`,
+      graphql(`query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }`),
       {},
       asA,
     );
@@ -117,7 +117,7 @@ describe("nested fields from A's own records", () => {
   it("an invoice A submits against B's order does not open B's order to A", async () => {
     const orderOfB = ofB.purchaseOrders[0]!;
     const submitted = await graph.query(
-      `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }`,
+      graphql(`mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }`),
       {
         input: {
           supplierId: supplierA.id,
@@ -131,12 +131,12 @@ describe("nested fields from A's own records", () => {
     );
     expect(submitted.data!.submitInvoice.userErrors).toEqual([]);
     // The gateway gets no PurchaseOrder from procurement for A, so the reference comes back null.
-    expect(submitted.data!.submitInvoice.invoice.purchaseOrder).toBeNull();
+    expect(submitted.data!.submitInvoice.invoice!.purchaseOrder).toBeNull();
     expect(JSON.stringify(submitted)).not.toContain(supplierB.id);
     // B, in turn, does not see A's invoice under its own order.
     const asB: UserCaller = { kind: 'supplier', subject: 'portal-user-b', role: 'supplier', supplierId: supplierB.id };
-    const fromB = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }`, { id: orderOfB.id }, asB);
-    expect(fromB.data!.purchaseOrder.invoices.nodes.map((node: { invoiceNumber: string }) => node.invoiceNumber)).not.toContain('INV-PROBE-1');
+    const fromB = await graph.query(graphql(`query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }`), { id: orderOfB.id }, asB);
+    expect(fromB.data!.purchaseOrder!.invoices.nodes.map((node) => node.invoiceNumber)).not.toContain('INV-PROBE-1');
   });
 });
 

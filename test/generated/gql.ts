@@ -39,6 +39,15 @@ type Documents = {
     "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": typeof types.SupplierSyncDocument,
     "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": typeof types.FailedErpJobsDocument,
     "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": typeof types.SupplierSyncJobsDocument,
+    "query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }": typeof types.SupplierSeenByPartnerDocument,
+    "query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }": typeof types.PurchaseOrderSeenByPartnerDocument,
+    "query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }": typeof types.InvoiceSeenByPartnerDocument,
+    "query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }": typeof types.PaymentSeenByPartnerDocument,
+    "query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }": typeof types.ContractSeenByPartnerDocument,
+    "query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }": typeof types.VisibleSuppliersDocument,
+    "query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }": typeof types.OwnRecordCountsDocument,
+    "mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }": typeof types.InvoiceAgainstOtherOrderDocument,
+    "query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }": typeof types.InvoicesOfOrderDocument,
     "\n    subscription SupplierPaymentEvents($supplierId: ID) {\n      paymentStatusChanged(supplierId: $supplierId) {\n        status\n        payment {\n          id\n          supplier {\n            id\n          }\n        }\n      }\n    }\n  ": typeof types.SupplierPaymentEventsDocument,
     "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": typeof types.OpenOrderLinesDocument,
     "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }": typeof types.InvoiceStatusDocument,
@@ -86,6 +95,15 @@ const documents: Documents = {
     "query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }": types.SupplierSyncDocument,
     "query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }": types.FailedErpJobsDocument,
     "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }": types.SupplierSyncJobsDocument,
+    "query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }": types.SupplierSeenByPartnerDocument,
+    "query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }": types.PurchaseOrderSeenByPartnerDocument,
+    "query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }": types.InvoiceSeenByPartnerDocument,
+    "query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }": types.PaymentSeenByPartnerDocument,
+    "query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }": types.ContractSeenByPartnerDocument,
+    "query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }": types.VisibleSuppliersDocument,
+    "query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }": types.OwnRecordCountsDocument,
+    "mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }": types.InvoiceAgainstOtherOrderDocument,
+    "query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }": types.InvoicesOfOrderDocument,
     "\n    subscription SupplierPaymentEvents($supplierId: ID) {\n      paymentStatusChanged(supplierId: $supplierId) {\n        status\n        payment {\n          id\n          supplier {\n            id\n          }\n        }\n      }\n    }\n  ": types.SupplierPaymentEventsDocument,
     "query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": types.OpenOrderLinesDocument,
     "query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }": types.InvoiceStatusDocument,
@@ -222,6 +240,42 @@ export function graphql(source: "query FailedErpJobs { syncJobs(first: 50, filte
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }"): (typeof documents)["query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: \"suppliers\" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }"): (typeof documents)["query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }"): (typeof documents)["query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }"): (typeof documents)["query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }"): (typeof documents)["query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }"): (typeof documents)["query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }"): (typeof documents)["query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }"): (typeof documents)["query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }"): (typeof documents)["mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }"): (typeof documents)["query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
