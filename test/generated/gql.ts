@@ -14,6 +14,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "mutation OnboardForAudit($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id } userErrors { code } }\n}": typeof types.OnboardForAuditDocument,
+    "mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }": typeof types.ApproveForAuditDocument,
+    "query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {\n  auditEvents(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { actor role supplierId service kind operation recordType recordId clientAddress outcome detail { operationName codes } }\n  }\n}": typeof types.AuditTrailDocument,
+    "query BankDetails($id: ID!) {\n        first: supplier(id: $id) { bankAccount { accountNumberMasked } taxIdMasked }\n        again: supplier(id: $id) { bankAccount { accountType } }\n      }": typeof types.BankDetailsDocument,
+    "query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }": typeof types.SuppliersWithoutSecretsDocument,
+    "query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }": typeof types.UnrecordedBankDetailsDocument,
     "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }": typeof types.WatchSupplierDocument,
     "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }": typeof types.Supplier360Document,
     "query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }": typeof types.PaymentToOrderDocument,
@@ -70,6 +76,12 @@ type Documents = {
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
 };
 const documents: Documents = {
+    "mutation OnboardForAudit($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id } userErrors { code } }\n}": types.OnboardForAuditDocument,
+    "mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }": types.ApproveForAuditDocument,
+    "query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {\n  auditEvents(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { actor role supplierId service kind operation recordType recordId clientAddress outcome detail { operationName codes } }\n  }\n}": types.AuditTrailDocument,
+    "query BankDetails($id: ID!) {\n        first: supplier(id: $id) { bankAccount { accountNumberMasked } taxIdMasked }\n        again: supplier(id: $id) { bankAccount { accountType } }\n      }": types.BankDetailsDocument,
+    "query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }": types.SuppliersWithoutSecretsDocument,
+    "query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }": types.UnrecordedBankDetailsDocument,
     "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }": types.WatchSupplierDocument,
     "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }": types.Supplier360Document,
     "query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }": types.PaymentToOrderDocument,
@@ -140,6 +152,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OnboardForAudit($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id } userErrors { code } }\n}"): (typeof documents)["mutation OnboardForAudit($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) { supplier { id } userErrors { code } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }"): (typeof documents)["mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {\n  auditEvents(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { actor role supplierId service kind operation recordType recordId clientAddress outcome detail { operationName codes } }\n  }\n}"): (typeof documents)["query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {\n  auditEvents(first: $first, after: $after, filter: $filter) {\n    totalCount\n    pageInfo { hasNextPage endCursor }\n    nodes { actor role supplierId service kind operation recordType recordId clientAddress outcome detail { operationName codes } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BankDetails($id: ID!) {\n        first: supplier(id: $id) { bankAccount { accountNumberMasked } taxIdMasked }\n        again: supplier(id: $id) { bankAccount { accountType } }\n      }"): (typeof documents)["query BankDetails($id: ID!) {\n        first: supplier(id: $id) { bankAccount { accountNumberMasked } taxIdMasked }\n        again: supplier(id: $id) { bankAccount { accountType } }\n      }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }"): (typeof documents)["query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }"): (typeof documents)["query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
