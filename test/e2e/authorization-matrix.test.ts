@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { Role } from '@procuregraph/platform/auth/caller';
@@ -9,6 +10,7 @@ import { executeSql } from '@procuregraph/platform/db/client';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { settled, startTestGraph, until, type GraphQLResponse, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
+import { graphql } from '../generated/gql.ts';
 
 /**
  * Who may call what, written out by hand: this table is the specification, not a copy of the
@@ -236,13 +238,20 @@ describe.each(Object.entries(subscriptions))('Subscription.%s', (_field, rule) =
 });
 
 describe('sensitive Supplier fields', () => {
+  /** Supplier A's legal name and one guarded field. */
+  interface GuardedSupplier {
+    legalName: string;
+    bankAccount?: { accountNumberMasked: string } | null;
+    taxIdMasked?: string | null;
+    screening?: { status: string; match: string | null } | null;
+  }
   interface FieldRule {
     allowed: readonly Role[];
     /** How the refusal names the field. */
     coordinate: string;
-    selection: string;
+    document: TypedDocumentNode<{ supplier: GuardedSupplier | null }, { id: string }>;
     path: string[];
-    read(supplier: Record<string, any>): unknown;
+    read(supplier: GuardedSupplier): unknown;
     /** What an allowed role reads for supplier A (screening.match is null for it either way). */
     visible: unknown;
   }
@@ -250,7 +259,7 @@ describe('sensitive Supplier fields', () => {
     bankAccount: {
       allowed: ['admin', 'finance', 'supplier'],
       coordinate: 'Supplier.bankAccount',
-      selection: 'bankAccount { accountNumberMasked }',
+      document: graphql(`query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }`),
       path: ['supplier', 'bankAccount'],
       read: (supplier) => supplier.bankAccount,
       visible: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` },
@@ -258,7 +267,7 @@ describe('sensitive Supplier fields', () => {
     taxIdMasked: {
       allowed: ['admin', 'procurement', 'finance', 'compliance', 'supplier'],
       coordinate: 'Supplier.taxIdMasked',
-      selection: 'taxIdMasked',
+      document: graphql(`query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }`),
       path: ['supplier', 'taxIdMasked'],
       read: (supplier) => supplier.taxIdMasked,
       visible: `**-***${supplierA.taxId.slice(-4)}`,
@@ -266,24 +275,25 @@ describe('sensitive Supplier fields', () => {
     'screening.match': {
       allowed: ['admin', 'procurement', 'compliance'],
       coordinate: 'Screening.match',
-      selection: 'screening { status match }',
+      document: graphql(`query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }`),
       path: ['supplier', 'screening', 'match'],
-      read: (supplier) => supplier.screening.match,
+      read: (supplier) => supplier.screening?.match,
       visible: null,
     },
   };
 
   describe.each(Object.entries(fields))('%s', (_name, field) => {
     it.each(roles)('as %s', async (role) => {
-      const answer = await graph.query(`query ($id: ID!) { supplier(id: $id) { legalName ${field.selection} } }`, { id: supplierA.id }, callerWith(role));
+      const answer = await graph.query(field.document, { id: supplierA.id }, callerWith(role));
       // The rest of the supplier is answered either way: only the guarded field is withheld.
-      expect(answer.data!.supplier.legalName).toBe(supplierA.legalName);
+      const supplier = answer.data!.supplier!;
+      expect(supplier.legalName).toBe(supplierA.legalName);
       if (field.allowed.includes(role)) {
         expect(answer.errors).toBeUndefined();
-        expect(field.read(answer.data!.supplier)).toEqual(field.visible);
+        expect(field.read(supplier)).toEqual(field.visible);
         return;
       }
-      expect(field.read(answer.data!.supplier)).toBeNull();
+      expect(field.read(supplier)).toBeNull();
       expect(answer.errors).toEqual([
         expect.objectContaining({ message: `${field.coordinate} needs one of the roles: ${field.allowed.join(', ')}`, path: field.path, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
       ]);
@@ -295,14 +305,14 @@ describe('a guarded field reached through another subgraph', () => {
   const invoiceOfA = [...world.invoices()].find((invoice) => invoice.supplierId === supplierA.id)!;
 
   it.each(roles)('Invoice.supplier.bankAccount (an entity fetch from suppliers) as %s', async (role) => {
-    const answer = await graph.query(`query ($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }`, { id: invoiceOfA.id }, callerWith(role));
-    expect(answer.data!.invoice.invoiceNumber).toBe(invoiceOfA.invoiceNumber);
+    const answer = await graph.query(graphql(`query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }`), { id: invoiceOfA.id }, callerWith(role));
+    expect(answer.data!.invoice!.invoiceNumber).toBe(invoiceOfA.invoiceNumber);
     if (['admin', 'finance', 'supplier'].includes(role)) {
       expect(answer.errors).toBeUndefined();
-      expect(answer.data!.invoice.supplier).toEqual({ id: supplierA.id, bankAccount: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` } });
+      expect(answer.data!.invoice!.supplier).toEqual({ id: supplierA.id, bankAccount: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` } });
       return;
     }
-    expect(answer.data!.invoice.supplier).toEqual({ id: supplierA.id, bankAccount: null });
+    expect(answer.data!.invoice!.supplier).toEqual({ id: supplierA.id, bankAccount: null });
     expect(answer.errors).toEqual([
       expect.objectContaining({ message: 'Supplier.bankAccount needs one of the roles: admin, finance, supplier', path: ['invoice', 'supplier', 'bankAccount'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
     ]);
@@ -311,9 +321,9 @@ describe('a guarded field reached through another subgraph', () => {
 
 describe('a refused mutation on a real record', () => {
   it('leaves a pending supplier pending when finance tries to approve it', async () => {
-    const answer = await graph.query('mutation ($id: ID!) { approveSupplier(id: $id) { supplier { status } } }', { id: pendingSupplier.id }, callerWith('finance'));
+    const answer = await graph.query(graphql(`mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }`), { id: pendingSupplier.id }, callerWith('finance'));
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    const { data } = await graph.query('query ($id: ID!) { supplier(id: $id) { status } }', { id: pendingSupplier.id });
-    expect(data!.supplier.status).toBe('PENDING_APPROVAL');
+    const { data } = await graph.query(graphql(`query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }`), { id: pendingSupplier.id });
+    expect(data!.supplier!.status).toBe('PENDING_APPROVAL');
   });
 });

@@ -21,6 +21,12 @@ type Documents = {
     "query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }": typeof types.SuppliersWithoutSecretsDocument,
     "query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }": typeof types.UnrecordedBankDetailsDocument,
     "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }": typeof types.WatchSupplierDocument,
+    "query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }": typeof types.GuardedBankAccountDocument,
+    "query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }": typeof types.GuardedTaxIdDocument,
+    "query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }": typeof types.GuardedScreeningMatchDocument,
+    "query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }": typeof types.InvoiceSupplierBankAccountDocument,
+    "mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }": typeof types.ApproveAsFinanceDocument,
+    "query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }": typeof types.PendingSupplierStatusDocument,
     "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }": typeof types.Supplier360Document,
     "query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }": typeof types.PaymentToOrderDocument,
     "query SupplierPage($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": typeof types.SupplierPageDocument,
@@ -83,6 +89,12 @@ const documents: Documents = {
     "query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }": types.SuppliersWithoutSecretsDocument,
     "query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }": types.UnrecordedBankDetailsDocument,
     "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }": types.WatchSupplierDocument,
+    "query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }": types.GuardedBankAccountDocument,
+    "query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }": types.GuardedTaxIdDocument,
+    "query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }": types.GuardedScreeningMatchDocument,
+    "query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }": types.InvoiceSupplierBankAccountDocument,
+    "mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }": types.ApproveAsFinanceDocument,
+    "query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }": types.PendingSupplierStatusDocument,
     "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }": types.Supplier360Document,
     "query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }": types.PaymentToOrderDocument,
     "query SupplierPage($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": types.SupplierPageDocument,
@@ -180,6 +192,30 @@ export function graphql(source: "query UnrecordedBankDetails($id: ID!) { supplie
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }"): (typeof documents)["subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }"): (typeof documents)["query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }"): (typeof documents)["query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }"): (typeof documents)["query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }"): (typeof documents)["query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }"): (typeof documents)["mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }"): (typeof documents)["query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
