@@ -37,6 +37,13 @@ type Documents = {
     "query UnknownAndMalformed($unknown: ID!, $malformed: ID!) { unknown: supplier(id: $unknown) { id } malformed: invoice(id: $malformed) { id } }": typeof types.UnknownAndMalformedDocument,
     "query SupplierCount { suppliers { totalCount } }": typeof types.SupplierCountDocument,
     "query BatchedSuppliers($first: Int!) {\n    suppliers(first: $first) {\n      nodes {\n        id insuranceCertificates { type } externalReferences { system } syncStatus { state }\n        purchaseOrders(first: 5) { totalCount nodes { number lines { itemNumber } receipts { lines { quantityReceived } } contract { number } } }\n        invoices(first: 5) { totalCount nodes { invoiceNumber lines { amount { amount } } payments { status } match { exceptions { code } } } }\n        payments(first: 5) { totalCount nodes { status } }\n        contracts(first: 3) { totalCount nodes { number priceTerms { itemNumber } } }\n      }\n    }\n  }": typeof types.BatchedSuppliersDocument,
+    "mutation OnboardHostile($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) {\n    supplier { id legalName dbaName address { line1 line2 city } contact { name } }\n    userErrors { field code message }\n  }\n}": typeof types.OnboardHostileDocument,
+    "query SearchHostile($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }": typeof types.SearchHostileDocument,
+    "query HostileTextBack($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }": typeof types.HostileTextBackDocument,
+    "mutation RejectHostile($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }": typeof types.RejectHostileDocument,
+    "mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }": typeof types.IssueHostileLineDocument,
+    "mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }": typeof types.SubmitHostileInvoiceDocument,
+    "query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }": typeof types.HostileInvoiceBackDocument,
     "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": typeof types.SubmitInvoiceDocument,
     "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": typeof types.ApproveInvoiceErrorsDocument,
     "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": typeof types.ApproveInvoiceWithSyncDocument,
@@ -105,6 +112,13 @@ const documents: Documents = {
     "query UnknownAndMalformed($unknown: ID!, $malformed: ID!) { unknown: supplier(id: $unknown) { id } malformed: invoice(id: $malformed) { id } }": types.UnknownAndMalformedDocument,
     "query SupplierCount { suppliers { totalCount } }": types.SupplierCountDocument,
     "query BatchedSuppliers($first: Int!) {\n    suppliers(first: $first) {\n      nodes {\n        id insuranceCertificates { type } externalReferences { system } syncStatus { state }\n        purchaseOrders(first: 5) { totalCount nodes { number lines { itemNumber } receipts { lines { quantityReceived } } contract { number } } }\n        invoices(first: 5) { totalCount nodes { invoiceNumber lines { amount { amount } } payments { status } match { exceptions { code } } } }\n        payments(first: 5) { totalCount nodes { status } }\n        contracts(first: 3) { totalCount nodes { number priceTerms { itemNumber } } }\n      }\n    }\n  }": types.BatchedSuppliersDocument,
+    "mutation OnboardHostile($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) {\n    supplier { id legalName dbaName address { line1 line2 city } contact { name } }\n    userErrors { field code message }\n  }\n}": types.OnboardHostileDocument,
+    "query SearchHostile($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }": types.SearchHostileDocument,
+    "query HostileTextBack($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }": types.HostileTextBackDocument,
+    "mutation RejectHostile($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }": types.RejectHostileDocument,
+    "mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }": types.IssueHostileLineDocument,
+    "mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }": types.SubmitHostileInvoiceDocument,
+    "query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }": types.HostileInvoiceBackDocument,
     "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": types.SubmitInvoiceDocument,
     "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": types.ApproveInvoiceErrorsDocument,
     "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": types.ApproveInvoiceWithSyncDocument,
@@ -256,6 +270,34 @@ export function graphql(source: "query SupplierCount { suppliers { totalCount } 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query BatchedSuppliers($first: Int!) {\n    suppliers(first: $first) {\n      nodes {\n        id insuranceCertificates { type } externalReferences { system } syncStatus { state }\n        purchaseOrders(first: 5) { totalCount nodes { number lines { itemNumber } receipts { lines { quantityReceived } } contract { number } } }\n        invoices(first: 5) { totalCount nodes { invoiceNumber lines { amount { amount } } payments { status } match { exceptions { code } } } }\n        payments(first: 5) { totalCount nodes { status } }\n        contracts(first: 3) { totalCount nodes { number priceTerms { itemNumber } } }\n      }\n    }\n  }"): (typeof documents)["query BatchedSuppliers($first: Int!) {\n    suppliers(first: $first) {\n      nodes {\n        id insuranceCertificates { type } externalReferences { system } syncStatus { state }\n        purchaseOrders(first: 5) { totalCount nodes { number lines { itemNumber } receipts { lines { quantityReceived } } contract { number } } }\n        invoices(first: 5) { totalCount nodes { invoiceNumber lines { amount { amount } } payments { status } match { exceptions { code } } } }\n        payments(first: 5) { totalCount nodes { status } }\n        contracts(first: 3) { totalCount nodes { number priceTerms { itemNumber } } }\n      }\n    }\n  }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation OnboardHostile($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) {\n    supplier { id legalName dbaName address { line1 line2 city } contact { name } }\n    userErrors { field code message }\n  }\n}"): (typeof documents)["mutation OnboardHostile($input: OnboardSupplierInput!) {\n  onboardSupplier(input: $input) {\n    supplier { id legalName dbaName address { line1 line2 city } contact { name } }\n    userErrors { field code message }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SearchHostile($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }"): (typeof documents)["query SearchHostile($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HostileTextBack($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }"): (typeof documents)["query HostileTextBack($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RejectHostile($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }"): (typeof documents)["mutation RejectHostile($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }"): (typeof documents)["mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }"): (typeof documents)["mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }"): (typeof documents)["query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
