@@ -153,7 +153,7 @@ function refusal(typeName: string, field: string, allowed: readonly Role[]): str
 }
 
 /** The codes of the errors an answer carries at the given root field ([] when none). */
-function errorCodesAt(answer: GraphQLResponse, field: string): unknown[] {
+function errorCodesAt(answer: GraphQLResponse<unknown>, field: string): unknown[] {
   return (answer.errors ?? []).filter((error) => error.path?.[0] === field).map((error) => error.extensions?.code);
 }
 
@@ -184,7 +184,7 @@ describe('the table covers the graph', () => {
 describe.each(Object.entries(queries))('Query.%s', (field, rule) => {
   it.each(roles)('as %s', async (role) => {
     const { document, variables } = rule.operation();
-    const answer = await graph.query(document, variables, callerWith(role));
+    const answer = await graph.query<Record<string, unknown>>(document, variables, callerWith(role));
     if (rule.allowed.includes(role)) {
       expect(errorCodesAt(answer, field)).not.toContain('FORBIDDEN');
       expect(answer.data?.[field]).not.toBeUndefined();
@@ -201,7 +201,7 @@ describe.each(Object.entries(mutations))('Mutation.%s', (field, rule) => {
     const before = await tableSnapshot();
     for (const role of roles.filter((candidate) => !rule.allowed.includes(candidate))) {
       const { document, variables } = rule.operation();
-      const answer = await graph.query(document, variables, callerWith(role));
+      const answer = await graph.query<Record<string, unknown>>(document, variables, callerWith(role));
       expect({ role, data: answer.data ?? null, errors: answer.errors }).toEqual({
         role,
         data: null,
@@ -211,7 +211,7 @@ describe.each(Object.entries(mutations))('Mutation.%s', (field, rule) => {
     expect(await tableSnapshot()).toEqual(before);
     for (const role of rule.allowed) {
       const { document, variables } = rule.operation();
-      const answer = await graph.query(document, variables, callerWith(role));
+      const answer = await graph.query<Record<string, unknown>>(document, variables, callerWith(role));
       expect(errorCodesAt(answer, field), `as ${role}`).not.toContain('FORBIDDEN');
     }
   });

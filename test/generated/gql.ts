@@ -84,6 +84,7 @@ type Documents = {
     "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": typeof types.RecordReceiptDocument,
     "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": typeof types.PurchaseOrderPublicationDocument,
     "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": typeof types.PurchaseOrderReceiptsDocument,
+    "query WithinLimits { suppliers(first: 2) { totalCount nodes { legalName } } }": typeof types.WithinLimitsDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
@@ -159,6 +160,7 @@ const documents: Documents = {
     "mutation RecordReceipt($input: RecordReceiptInput!) {\n  recordReceipt(input: $input) {\n    receipt { id receivedAt lines { lineNumber quantityReceived } }\n    userErrors { field code }\n  }\n}": types.RecordReceiptDocument,
     "query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }": types.PurchaseOrderPublicationDocument,
     "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }": types.PurchaseOrderReceiptsDocument,
+    "query WithinLimits { suppliers(first: 2) { totalCount nodes { legalName } } }": types.WithinLimitsDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusOnlyDocument,
@@ -458,6 +460,10 @@ export function graphql(source: "query PurchaseOrderPublication($id: ID!) { purc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"): (typeof documents)["query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WithinLimits { suppliers(first: 2) { totalCount nodes { legalName } } }"): (typeof documents)["query WithinLimits { suppliers(first: 2) { totalCount nodes { legalName } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
