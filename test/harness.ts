@@ -9,7 +9,7 @@ import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { executeSql } from '@procuregraph/platform/db/client';
 import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema/subgraphs';
 
-export interface GraphQLResponse<Data = Record<string, any>> {
+export interface GraphQLResponse<Data> {
   status: number;
   data?: Data | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
@@ -24,11 +24,11 @@ export interface TestGraph {
   /**
    * Sends an operation through the gateway over real HTTP as the given caller (admin by default).
    * A typed document (`graphql(…)` from `./generated/gql.ts`) types the result and variables; a
-   * string is for what the schema does not allow (forbidden fields, limits, malformed input),
-   * whose answer is errors.
+   * string is for what the schema does not allow (forbidden fields, limits, malformed input) or
+   * what is built at run time, with the shape of data the test expects (none, by default).
    */
   query<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables?: Variables, caller?: UserCaller | null): Promise<GraphQLResponse<Data>>;
-  query(document: string, variables?: Record<string, unknown>, caller?: UserCaller | null): Promise<GraphQLResponse<Record<string, any>>>;
+  query<Data = never>(document: string, variables?: Record<string, unknown>, caller?: UserCaller | null): Promise<GraphQLResponse<Data>>;
   tokenFor(caller: UserCaller): Promise<string>;
   close(): Promise<void>;
 }

@@ -19,15 +19,18 @@ export interface OnboardingSetup {
 const ERP_LATENCY_MS = 50;
 const POLL_MS = 10;
 
-const ONBOARD = `mutation Onboard($input: OnboardSupplierInput!) {
+/** An operation's source, carrying the shape of its data so `graphql` returns it typed. */
+type Operation<Data> = string & { readonly data?: Data };
+
+const ONBOARD: Operation<{ onboardSupplier: { supplier: { id: string; status: string } | null; userErrors: { field: string[] | null; code: string; message: string }[] } }> = `mutation Onboard($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) { supplier { id status } userErrors { field code message } }
 }`;
-const APPROVE = `mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`;
-const STATUS = `query Status($id: ID!) { supplier(id: $id) { status } }`;
+const APPROVE: Operation<{ approveSupplier: { supplier: { status: string } | null; userErrors: { code: string; message: string }[] } }> = `mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`;
+const STATUS: Operation<{ supplier: { status: string } | null }> = `query Status($id: ID!) { supplier(id: $id) { status } }`;
 
-async function graphql(setup: OnboardingSetup, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+async function graphql<Data>(setup: OnboardingSetup, query: Operation<Data>, variables: Record<string, unknown>): Promise<Data> {
   const response = await fetch(setup.graphqlUrl, { method: 'POST', headers: await setup.headers(), body: JSON.stringify({ query, variables }) });
-  const payload = (await response.json()) as { data?: Record<string, any>; errors?: unknown };
+  const payload = (await response.json()) as { data?: Data; errors?: unknown };
   if (!payload.data || payload.errors) throw new Error(`Onboarding step failed: ${JSON.stringify(payload).slice(0, 500)}`);
   return payload.data;
 }
@@ -53,7 +56,7 @@ function newSupplier(serial: number): Record<string, unknown> {
 async function untilActive(setup: OnboardingSetup, id: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if ((await graphql(setup, STATUS, { id })).supplier.status === 'ACTIVE') return;
+    if ((await graphql(setup, STATUS, { id })).supplier?.status === 'ACTIVE') return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   throw new Error(`Supplier ${id} was not ACTIVE within a minute`);
@@ -64,9 +67,9 @@ async function onboardOne(setup: OnboardingSetup, serial: number): Promise<{ tot
   const onboarded = (await graphql(setup, ONBOARD, { input: newSupplier(serial) })).onboardSupplier;
   if (onboarded.userErrors.length > 0) throw new Error(`onboardSupplier refused: ${JSON.stringify(onboarded.userErrors)}`);
   const approving = performance.now();
-  const approved = (await graphql(setup, APPROVE, { id: onboarded.supplier.id })).approveSupplier;
+  const approved = (await graphql(setup, APPROVE, { id: onboarded.supplier!.id })).approveSupplier;
   if (approved.userErrors.length > 0) throw new Error(`approveSupplier refused: ${JSON.stringify(approved.userErrors)}`);
-  await untilActive(setup, onboarded.supplier.id);
+  await untilActive(setup, onboarded.supplier!.id);
   const active = performance.now();
   return { total: active - started, afterApproval: active - approving };
 }

@@ -26,9 +26,10 @@ let db: Database;
 let workers: RunningWorkers;
 let repository: { url: string; close(): Promise<void> };
 
-async function post(path: string, body: unknown): Promise<{ status: number; body: any }> {
+/** A repository call; `Body` is the shape the test reads from the answer. */
+async function post<Body = unknown>(path: string, body: unknown): Promise<{ status: number; body: Body }> {
   const response = await fetch(`${repository.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as Body };
 }
 
 beforeAll(async () => {
@@ -60,7 +61,7 @@ describe('the contract repository feed', () => {
   it('applies an amendment to the seeded contract: new price, SYNCED, contract.changed in the outbox', async () => {
     const term = contract.priceTerms[0]!;
     const newPrice = formatDecimal(contract.priceTerms[0]!.unitPrice) === '1.23' ? '1.24' : '1.23';
-    const amended = await post(`/api/contracts/${contract.repositoryId}/amendments`, {
+    const amended = await post<{ contract: { version: number } }>(`/api/contracts/${contract.repositoryId}/amendments`, {
       reason: 'Annual price review',
       price_changes: [{ item_number: term.itemNumber, unit_price: newPrice, uom: term.unitOfMeasure }],
     });
@@ -93,7 +94,7 @@ describe('the contract repository feed', () => {
   });
 
   it('creates a contract new to the repository for the supplier its vendor number names', async () => {
-    const created = await post('/api/contracts', {
+    const created = await post<{ id: string }>('/api/contracts', {
       contract_number: `GPO-TEST-${randomBytes(3).toString('hex')}`,
       title: 'Sterile drapes agreement',
       counterparty: { name: supplier.legalName, vendor_number: supplier.erp!.supplierNumber },

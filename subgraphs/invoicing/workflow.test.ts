@@ -23,7 +23,7 @@ import type { InvoicingContext } from './context.ts';
 import { signWebhook } from '@procuregraph/platform/inbound/signature';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
 import { readEnvironment } from '@procuregraph/platform/config';
-import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
+import { BackingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/resilience/system-policies';
 import { createLogger } from '@procuregraph/platform/logging';
 import { decimal, sum } from '@procuregraph/platform/money';
 import { createWorld } from '@procuregraph/demo/generate';
@@ -38,6 +38,8 @@ import { webhookRouter } from '@procuregraph/platform/inbound/webhook-router';
 import { invoicingWebhooks } from './webhooks.ts';
 import { invoicingWorkers } from './workers.ts';
 import { applyDomainEvent } from './projections/projection-handlers.ts';
+import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
 
 /*
  * Workflows 3 and 4 end to end inside invoicing: the real reference ERP and vendor platform over
@@ -85,27 +87,65 @@ function billableOrder(): { order: DemoPurchaseOrder; supplier: DemoSupplier } {
   return next.value;
 }
 
-async function execute(source: string, variableValues: Record<string, unknown>, caller: UserCaller = finance) {
-  const result = await graphql({ schema, source, variableValues, contextValue: definition.createContext(caller) });
-  return result as { data?: Record<string, any> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+/** An operation's source, carrying the shape of its data so `execute` returns it typed. */
+type Operation<Data> = string & { readonly data?: Data };
+
+interface ExecutionResult<Data> {
+  data?: Data | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
-const SUBMIT = `mutation ($input: SubmitInvoiceInput!) {
+async function execute<Data>(source: Operation<Data>, variableValues: Record<string, unknown>, caller: UserCaller = finance): Promise<ExecutionResult<Data>> {
+  const result = await graphql({ schema, source, variableValues, contextValue: definition.createContext(caller) });
+  return result as ExecutionResult<Data>;
+}
+
+interface MatchExceptionData {
+  id: string;
+  code: string;
+  queue: string;
+  lineNumber: number | null;
+  expected: string | null;
+  actual: string | null;
+  message: string;
+}
+
+interface UserErrorData {
+  field: string[] | null;
+  code: string;
+  message: string;
+}
+
+const SUBMIT: Operation<{
+  submitInvoice: {
+    invoice: { id: string; status: string; total: { amount: string }; match: { outcome: string; exceptions: MatchExceptionData[] } | null } | null;
+    userErrors: UserErrorData[];
+  };
+}> = `mutation ($input: SubmitInvoiceInput!) {
   submitInvoice(input: $input) {
     invoice { id status total { amount } match { outcome exceptions { id code queue lineNumber expected actual message } } }
     userErrors { field code message }
   }
 }`;
 
-const APPROVE = `mutation ($id: ID!) { approveInvoice(id: $id) { invoice { id status } userErrors { code } } }`;
+const APPROVE: Operation<{ approveInvoice: { invoice: { id: string; status: string } | null; userErrors: { code: string }[] } }> =
+  `mutation ($id: ID!) { approveInvoice(id: $id) { invoice { id status } userErrors { code } } }`;
 
-const RESOLVE = `mutation ($input: ResolveMatchExceptionInput!) {
+const RESOLVE: Operation<{
+  resolveMatchException: {
+    exception: { resolution: string | null; resolvedBy: string | null; resolutionReason: string | null; resolvedAt: string | null } | null;
+    invoice: { status: string } | null;
+    userErrors: { code: string }[];
+  };
+}> = `mutation ($input: ResolveMatchExceptionInput!) {
   resolveMatchException(input: $input) {
     exception { resolution resolvedBy resolutionReason resolvedAt }
     invoice { status }
     userErrors { code }
   }
 }`;
+
+const BUYER_QUEUE: Operation<{ invoices: { nodes: { id: string }[] } }> = `{ invoices(first: 100, filter: { queue: BUYER }) { nodes { id } } }`;
 
 function invoiceInput(order: DemoPurchaseOrder, overrides: Record<string, unknown> = {}) {
   return {
@@ -169,14 +209,14 @@ describe('invoice to payment', () => {
     const input = invoiceInput(order, { idempotencyKey: `submit-${newId()}` });
     const submitted = await execute(SUBMIT, { input });
     expect(submitted.errors).toBeUndefined();
-    const invoice = submitted.data!.submitInvoice.invoice;
+    const invoice = submitted.data!.submitInvoice.invoice!;
     expect(submitted.data!.submitInvoice.userErrors).toEqual([]);
     expect(invoice.status).toBe('MATCHED');
     expect(invoice.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
     expect(invoice.total.amount).toBe(decimal(order.total).toFixed(2));
 
     const again = await execute(SUBMIT, { input });
-    expect(again.data!.submitInvoice.invoice.id).toBe(invoice.id);
+    expect(again.data!.submitInvoice.invoice!.id).toBe(invoice.id);
     const reused = await execute(SUBMIT, { input: { ...input, invoiceNumber: 'OTHER-1' } });
     expect(reused.data!.submitInvoice).toEqual({ invoice: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] });
 
@@ -185,7 +225,7 @@ describe('invoice to payment', () => {
 
     await vi.waitFor(async () => expect((await invoiceRow(invoice.id)).erpInvoiceId).not.toBeNull(), { timeout: 20_000, interval: 100 });
     const erpInvoiceId = (await invoiceRow(invoice.id)).erpInvoiceId!;
-    const inErp = (await (await fetch(`${erp.url}${ERP_BASE_PATH}/invoices/${erpInvoiceId}?expand=invoiceLines`)).json()) as Record<string, any>;
+    const inErp = (await (await fetch(`${erp.url}${ERP_BASE_PATH}/invoices/${erpInvoiceId}?expand=invoiceLines`)).json()) as Record<string, unknown>;
     expect(inErp).toMatchObject({ InvoiceNumber: input.invoiceNumber, InvoiceAmount: decimal(order.total).toFixed(2), SupplierNumber: supplier.erp!.supplierNumber });
 
     const ourPayment = () => service.db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
@@ -212,10 +252,10 @@ describe('invoice to payment', () => {
 
     await vi.waitFor(
       async () => {
-        const list = (await (await fetch(`${vendorPlatform.url}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}&limit=200`)).json()) as { data: any[] };
+        const list = (await (await fetch(`${vendorPlatform.url}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}&limit=200`)).json()) as { data: { externalId: string; status: string; statusHistory: { status: string }[] }[] };
         const onPortal = list.data.find((candidate) => candidate.externalId === payment!.id);
         expect(onPortal).toMatchObject({ status: 'cleared', invoiceNumber: input.invoiceNumber, amount: { value: decimal(order.total).toFixed(2), currency: 'USD' } });
-        expect(onPortal.statusHistory.map((entry: { status: string }) => entry.status)).toEqual(['scheduled', 'sent', 'cleared']);
+        expect(onPortal!.statusHistory.map((entry: { status: string }) => entry.status)).toEqual(['scheduled', 'sent', 'cleared']);
       },
       { timeout: 20_000, interval: 200 },
     );
@@ -223,7 +263,7 @@ describe('invoice to payment', () => {
 
   it('reports a payment the bank spoiled as FAILED, leaving the invoice approved', { timeout: 60_000 }, async () => {
     const { order, supplier } = billableOrder();
-    const invoice = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice;
+    const invoice = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice!;
     await execute(APPROVE, { id: invoice.id });
     await vi.waitFor(async () => expect((await invoiceRow(invoice.id)).erpInvoiceId).not.toBeNull(), { timeout: 20_000, interval: 100 });
     const ourPayment = async () => (await service.db.select().from(payments).where(eq(payments.invoiceId, invoice.id)))[0];
@@ -295,7 +335,8 @@ describe('invoice to payment', () => {
       timeout: 20_000,
       interval: 100,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // The feed reads the same submission: once a catch-up has read it too, the invoice is still there once.
+    await portalInvoiceFeed({ db: service.db, portal: vendorPlatformClient(vendorPlatform.url), policy: timeoutPolicy(5_000), logger, intervalMs: 0, priceTolerancePct: 2 }).catchUp();
     const [created] = await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id));
     expect(created!.status).toBe('MATCHED');
     expect(await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id))).toHaveLength(1);
@@ -314,20 +355,20 @@ describe('invoice to payment', () => {
     const submitted = await execute(SUBMIT, {
       input: invoiceInput(order, { lines: [{ lineNumber: first!.lineNumber, itemNumber: first!.itemNumber, quantity: decimal(first!.quantity).plus(1).toFixed(), unitPrice: dearer }] }),
     });
-    const invoice = submitted.data!.submitInvoice.invoice;
+    const invoice = submitted.data!.submitInvoice.invoice!;
     expect(invoice.status).toBe('EXCEPTION');
-    expect(invoice.match.exceptions.map((exception: { code: string; queue: string }) => [exception.code, exception.queue]).sort()).toEqual([
+    expect(invoice.match!.exceptions.map((exception: { code: string; queue: string }) => [exception.code, exception.queue]).sort()).toEqual([
       ['NOT_RECEIVED', 'ACCOUNTS_PAYABLE'],
       ['PRICE_VARIANCE', 'BUYER'],
       ['QUANTITY_VARIANCE', 'ACCOUNTS_PAYABLE'],
     ]);
-    expect(invoice.match.exceptions.find((exception: { code: string }) => exception.code === 'PRICE_VARIANCE')).toMatchObject({ lineNumber: first!.lineNumber, actual: decimal(dearer).toFixed() });
+    expect(invoice.match!.exceptions.find((exception: { code: string }) => exception.code === 'PRICE_VARIANCE')).toMatchObject({ lineNumber: first!.lineNumber, actual: decimal(dearer).toFixed() });
 
-    const queue = await execute(`{ invoices(first: 100, filter: { queue: BUYER }) { nodes { id } } }`, {});
+    const queue = await execute(BUYER_QUEUE, {});
     expect(queue.data!.invoices.nodes.map((node: { id: string }) => node.id)).toContain(invoice.id);
 
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
-    const [price, ...rest] = invoice.match.exceptions as { id: string }[];
+    const [price, ...rest] = invoice.match!.exceptions as { id: string }[];
     const overridden = await execute(RESOLVE, { input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'Surcharge agreed by phone' } });
     expect(overridden.data!.resolveMatchException).toMatchObject({
       exception: { resolution: 'OVERRIDDEN', resolvedBy: finance.subject, resolutionReason: 'Surcharge agreed by phone', resolvedAt: expect.any(String) },
@@ -337,7 +378,7 @@ describe('invoice to payment', () => {
     expect((await execute(RESOLVE, { input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'again' } })).data!.resolveMatchException.userErrors).toEqual([{ code: 'ALREADY_RESOLVED' }]);
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
     for (const exception of rest) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Extra unit delivered and kept' } });
-    const queueAfter = await execute(`{ invoices(first: 100, filter: { queue: BUYER }) { nodes { id } } }`, {});
+    const queueAfter = await execute(BUYER_QUEUE, {});
     expect(queueAfter.data!.invoices.nodes.map((node: { id: string }) => node.id)).not.toContain(invoice.id);
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice).toEqual({ invoice: { id: invoice.id, status: 'APPROVED' }, userErrors: [] });
   });
@@ -390,7 +431,7 @@ describe('invoice to payment', () => {
     const forbidden = await execute(SUBMIT, { input: invoiceInput(order) }, { kind: 'supplier', subject: 'portal-user', role: 'supplier', supplierId: other.id });
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const own = await execute(SUBMIT, { input: invoiceInput(order) }, { kind: 'supplier', subject: 'portal-user', role: 'supplier', supplierId: supplier.id });
-    expect(own.data!.submitInvoice.invoice.id).toBeDefined();
+    expect(own.data!.submitInvoice.invoice!.id).toBeDefined();
     const procurement = await execute(SUBMIT, { input: invoiceInput(order) }, { kind: 'staff', subject: 'buyer', role: 'procurement' });
     expect(procurement.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await service.db.select({ id: invoices.id }).from(invoices).where(inArray(invoices.invoiceNumber, [' ']))).toEqual([]);

@@ -6,7 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoSupplier } from '@procuregraph/demo/world';
-import { ERP_BASE_PATH } from '@procuregraph/connector-erp/client';
+import { ERP_BASE_PATH, erpClient } from '@procuregraph/connector-erp/client';
 import { startErp } from '@procuregraph/erp/server';
 import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
 import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
@@ -18,9 +18,10 @@ import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platfor
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
-import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
+import { BackingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/resilience/system-policies';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { seedProcurement } from './db/seed.ts';
+import { createErpFeedPoller } from './erp-feed.ts';
 import { outbox, purchaseOrderLines, purchaseOrders, receipts, supplierReferences, syncStatus, type PurchaseOrderRow } from './db/tables.ts';
 import { issuePurchaseOrder, type IssuePurchaseOrderRequest } from './issue-purchase-order.ts';
 import { recordReceipt } from './record-receipt.ts';
@@ -45,14 +46,15 @@ const systems: Array<{ url: string; close(): Promise<void> }> = [];
 let erpUrl: string;
 let vendorUrl: string;
 
-async function json(url: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: any }> {
+/** A reference system's answer; `Body` is the shape the test reads from it. */
+async function json<Body = unknown>(url: string, init: { method?: string; body?: unknown } = {}): Promise<{ status: number; body: Body }> {
   const response = await fetch(url, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
     body: init.body === undefined ? null : JSON.stringify(init.body),
   });
   const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+  return { status: response.status, body: (text === '' ? null : JSON.parse(text)) as Body };
 }
 
 beforeAll(async () => {
@@ -121,7 +123,7 @@ async function eventsOf(topic: string, aggregateId: string) {
   return db.select().from(outbox).where(and(eq(outbox.topic, topic), eq(outbox.aggregateId, aggregateId))).orderBy(asc(outbox.position));
 }
 
-async function postWebhook(body: unknown, secret = WEBHOOK_SECRET): Promise<{ status: number; body: any }> {
+async function postWebhook(body: unknown, secret = WEBHOOK_SECRET): Promise<{ status: number; body: { received?: boolean; outcome?: string } }> {
   const rawBody = JSON.stringify(body);
   const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(webhookUrl, {
@@ -129,7 +131,7 @@ async function postWebhook(body: unknown, secret = WEBHOOK_SECRET): Promise<{ st
     headers: { 'content-type': 'application/json', 'webhook-id': 'x', 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, timestamp, rawBody) },
     body: rawBody,
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as { received?: boolean; outcome?: string } };
 }
 
 describe('issuing a purchase order', () => {
@@ -169,10 +171,10 @@ describe('issuing a purchase order', () => {
     const inErp = await json(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}?expand=lines`);
     expect(inErp.body).toMatchObject({ OrderNumber: order.number, SupplierId: activeSupplier.erp!.supplierId, DocumentStatusCode: 'OPEN', Total: '60.97' });
 
-    const portal = await json(`${vendorUrl}/api/v1/portal/purchase-orders?registrationId=${activeSupplier.vendorPlatform.registrationId}&limit=200`);
-    const published = portal.body.data.find((entry: { externalId: string }) => entry.externalId === order.id);
+    const portal = await json<{ data: { externalId: string; lines: unknown[] }[] }>(`${vendorUrl}/api/v1/portal/purchase-orders?registrationId=${activeSupplier.vendorPlatform.registrationId}&limit=200`);
+    const published = portal.body.data.find((entry) => entry.externalId === order.id);
     expect(published).toMatchObject({ poNumber: order.number, status: 'open', total: { value: '60.97', currency: 'USD' } });
-    expect(published.lines[0]).toMatchObject({ lineNo: 1, sku: 'GLV-NIT-100', qty: '3', unitPrice: { value: '19.99', currency: 'USD' } });
+    expect(published!.lines[0]).toMatchObject({ lineNo: 1, sku: 'GLV-NIT-100', qty: '3', unitPrice: { value: '19.99', currency: 'USD' } });
   });
 
   it('returns the same order for the same idempotency key and refuses the key for another order', async () => {
@@ -227,7 +229,7 @@ describe('acknowledgements', () => {
 
 describe('orders issued in the ERP', () => {
   it('show up canonically through the business events feed, and our own orders are not duplicated', async () => {
-    const created = await json(`${erpUrl}${ERP_API}/purchaseOrders`, {
+    const created = await json<{ POHeaderId: number; OrderNumber: string }>(`${erpUrl}${ERP_API}/purchaseOrders`, {
       body: {
         SupplierId: activeSupplier.erp!.supplierId,
         CurrencyCode: 'USD',
@@ -235,7 +237,7 @@ describe('orders issued in the ERP', () => {
       },
     });
     expect(created.status).toBe(201);
-    const poHeaderId = created.body.POHeaderId as number;
+    const poHeaderId = created.body.POHeaderId;
     await vi.waitFor(async () => expect(await db.select().from(purchaseOrders).where(eq(purchaseOrders.erpPoHeaderId, poHeaderId))).toHaveLength(1), {
       timeout: 10_000,
       interval: 200,
@@ -281,8 +283,8 @@ describe('receipts', () => {
       const [row] = await db.select().from(receipts).where(eq(receipts.id, first.receipt!.id));
       expect(row!.erpReceiptId).not.toBeNull();
     }, { timeout: 20_000, interval: 200 });
-    const inErp = await json(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}?expand=lines.schedules`);
-    expect(inErp.body.lines.items[0].schedules.items[0].QuantityReceived).toBe('2');
+    const inErp = await json<{ lines: { items: { schedules: { items: { QuantityReceived: string }[] } }[] } }>(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}?expand=lines.schedules`);
+    expect(inErp.body.lines.items[0]!.schedules.items[0]!.QuantityReceived).toBe('2');
 
     const rest = await recordReceipt(db, {
       purchaseOrderId: order.id,
@@ -296,17 +298,17 @@ describe('receipts', () => {
     const closed = await recordReceipt(db, { purchaseOrderId: order.id, idempotencyKey: null, lines: [{ lineNumber: 1, quantityReceived: '1' }] });
     expect(closed.userErrors.map((error) => error.code)).toEqual(['ORDER_NOT_OPEN']);
     // The ERP receives the rest too, and its feed (which carries our receipts) adds none.
-    await vi.waitFor(async () => expect((await json(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}`)).body.DocumentStatusCode).toBe('CLOSED_FOR_RECEIVING'), {
+    await vi.waitFor(async () => expect((await json<{ DocumentStatusCode: string }>(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}`)).body.DocumentStatusCode).toBe('CLOSED_FOR_RECEIVING'), {
       timeout: 20_000,
       interval: 200,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await createErpFeedPoller({ db, erp: erpClient(erpUrl), policy: timeoutPolicy(5_000), logger: createLogger('procurement-test'), intervalMs: 0 }).catchUp();
     expect(await db.select().from(receipts).where(eq(receipts.purchaseOrderId, order.id))).toHaveLength(2);
   });
 
   it('recorded in the ERP: flow in through the feed and move the order', async () => {
     const order = await issueOpenOrder();
-    const created = await json(`${erpUrl}${ERP_API}/receivingReceiptRequests`, {
+    const created = await json<{ HeaderInterfaceId: number; ReceiptNumber: string }>(`${erpUrl}${ERP_API}/receivingReceiptRequests`, {
       body: { lines: [{ DocumentNumber: order.number, DocumentLineNumber: 2, Quantity: '4' }] },
     });
     expect(created.status).toBe(201);

@@ -14,7 +14,13 @@ import type { SuppliersContext } from './context.ts';
 
 let client: DatabaseClient;
 let events: EventBus;
-let run: (document: string, variables: Record<string, unknown>, caller: UserCaller) => Promise<{ data?: any; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>;
+/** An operation's source, carrying the shape of its data so `run` returns it typed. */
+type Operation<Data> = string & { readonly data?: Data };
+interface RunResult<Data> {
+  data: Data;
+  errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+let run: <Data>(document: Operation<Data>, variables: Record<string, unknown>, caller: UserCaller) => Promise<RunResult<Data>>;
 
 const procurement: UserCaller = { kind: 'staff', subject: 'buyer-1', role: 'procurement' };
 const finance: UserCaller = { kind: 'staff', subject: 'ap-1', role: 'finance' };
@@ -27,8 +33,8 @@ beforeAll(async () => {
   events = await startEventBus({ client, logger: createLogger('suppliers') });
   const definition = suppliersSubgraph(testSubgraphDependencies({ db: service.db, client, events }));
   const schema = enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }));
-  run = async (document, variables, caller) =>
-    JSON.parse(JSON.stringify(await graphql({ schema, source: document, variableValues: variables, contextValue: definition.createContext(caller) satisfies SuppliersContext })));
+  run = async <Data>(document: Operation<Data>, variables: Record<string, unknown>, caller: UserCaller) =>
+    JSON.parse(JSON.stringify(await graphql({ schema, source: document, variableValues: variables, contextValue: definition.createContext(caller) satisfies SuppliersContext }))) as RunResult<Data>;
 });
 
 afterAll(async () => {
@@ -36,7 +42,7 @@ afterAll(async () => {
   await closeDatabaseClient(client);
 });
 
-const ONBOARD = `mutation Onboard($input: OnboardSupplierInput!) {
+const ONBOARD: Operation<{ onboardSupplier: { supplier: { id: string; bankAccount: { routingNumber: string; accountNumberMasked: string; accountType: string } | null } | null; userErrors: { field: string[] | null; message: string; code: string }[] } }> = `mutation Onboard($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) {
     supplier { id supplierNumber legalName status taxIdMasked bankAccount { routingNumber accountNumberMasked accountType }
       contact { email phone } address { region postalCode } screening { status } insuranceStatus insuranceExpiresSoon
@@ -65,10 +71,10 @@ describe('the onboarding mutations', () => {
     // Procurement onboards but does not see bank details: the field is null with FORBIDDEN.
     expect(result.errors).toEqual([expect.objectContaining({ path: ['onboardSupplier', 'supplier', 'bankAccount'], extensions: { code: 'FORBIDDEN' } })]);
     expect(result.data.onboardSupplier.userErrors).toEqual([]);
-    expect(result.data.onboardSupplier.supplier.bankAccount).toBeNull();
+    expect(result.data.onboardSupplier.supplier!.bankAccount).toBeNull();
     const again = await run(ONBOARD, { input }, admin);
     expect(again.errors).toBeUndefined();
-    expect(again.data.onboardSupplier.supplier.id).toBe(result.data.onboardSupplier.supplier.id);
+    expect(again.data.onboardSupplier.supplier!.id).toBe(result.data.onboardSupplier.supplier!.id);
     expect(again.data.onboardSupplier.supplier).toMatchObject({
       legalName: 'Summit Biomedical Services Inc.',
       status: 'PENDING_APPROVAL',
@@ -96,8 +102,8 @@ describe('the onboarding mutations', () => {
 
   it('approves for procurement only', async () => {
     const created = await run(ONBOARD, { input: { ...input, idempotencyKey: 'onboard-summit-1' } }, procurement);
-    const id = created.data.onboardSupplier.supplier.id;
-    const APPROVE = 'mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }';
+    const id = created.data.onboardSupplier.supplier!.id;
+    const APPROVE: Operation<{ approveSupplier: { supplier: { status: string } | null; userErrors: { code: string }[] } }> = 'mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }';
     const forbidden = await run(APPROVE, { id }, finance);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await run(APPROVE, { id }, procurement)).data.approveSupplier).toEqual({ supplier: { status: 'APPROVED' }, userErrors: [] });

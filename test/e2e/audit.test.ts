@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { executeSql } from '@procuregraph/platform/db/client';
+import { print } from 'graphql';
+import { graphql } from '../generated/gql.ts';
+import type { AuditEventFilter, OnboardSupplierInput } from '../generated/graphql.ts';
 import { listening, readCounter, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
@@ -20,19 +23,19 @@ const ACCOUNT_NUMBER = '000555012345';
 let graph: TestGraph;
 let supplierId: string;
 
-const ONBOARD = `mutation OnboardForAudit($input: OnboardSupplierInput!) {
+const ONBOARD = graphql(`mutation OnboardForAudit($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) { supplier { id } userErrors { code } }
-}`;
-const APPROVE = `mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`;
-const AUDIT_EVENTS = `query ($first: Int, $after: String, $filter: AuditEventFilter) {
+}`);
+const APPROVE = graphql(`mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`);
+const AUDIT_EVENTS = graphql(`query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {
   auditEvents(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { actor role supplierId service kind operation recordType recordId clientAddress outcome detail { operationName codes } }
   }
-}`;
+}`);
 
-function onboardingInput(routingNumber: string, idempotencyKey: string) {
+function onboardingInput(routingNumber: string, idempotencyKey: string): OnboardSupplierInput {
   return {
     legalName: 'Harborview Surgical Supply LLC',
     taxId: TAX_ID,
@@ -48,7 +51,7 @@ function onboardingInput(routingNumber: string, idempotencyKey: string) {
   };
 }
 
-async function auditEvents(filter: Record<string, unknown>, paging: { first?: number; after?: string } = {}) {
+async function auditEvents(filter: AuditEventFilter, paging: { first?: number; after?: string | null } = {}) {
   const answer = await graph.query(AUDIT_EVENTS, { filter, ...paging }, compliance);
   expect(answer.errors).toBeUndefined();
   return answer.data!.auditEvents;
@@ -63,7 +66,7 @@ beforeAll(async () => {
   graph = await startTestGraph();
   const onboarded = await graph.query(ONBOARD, { input: onboardingInput('011000015', 'audit-onboard-1') }, buyer);
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  supplierId = onboarded.data!.onboardSupplier.supplier.id;
+  supplierId = onboarded.data!.onboardSupplier.supplier!.id;
 });
 
 afterAll(async () => {
@@ -93,11 +96,11 @@ describe('mutations', () => {
     const response = await fetch(graph.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.tokenFor(spoofer)}`, 'x-forwarded-for': '203.0.113.9' },
-      body: JSON.stringify({ query: APPROVE, variables: { id: supplierId } }),
+      body: JSON.stringify({ query: print(APPROVE), variables: { id: supplierId } }),
     });
     expect(response.status).toBe(200);
     const events = await auditEvents({ actor: spoofer.subject });
-    expect(events.nodes.map((event: { clientAddress: string }) => event.clientAddress)).toEqual(['127.0.0.1']);
+    expect(events.nodes.map((event) => event.clientAddress)).toEqual(['127.0.0.1']);
   });
 
   it('records the onboarding against the supplier it created', async () => {
@@ -154,10 +157,10 @@ describe('sensitive reads', () => {
   it('records one row per field and supplier when finance reads bank details and the tax id', async () => {
     const reader: UserCaller = { kind: 'staff', subject: 'audit-reader@network.example', role: 'finance' };
     const answer = await graph.query(
-      `query BankDetails($id: ID!) {
+      graphql(`query BankDetails($id: ID!) {
         first: supplier(id: $id) { bankAccount { accountNumberMasked } taxIdMasked }
         again: supplier(id: $id) { bankAccount { accountType } }
-      }`,
+      }`),
       { id: supplierId },
       reader,
     );
@@ -171,7 +174,7 @@ describe('sensitive reads', () => {
   });
 
   it('records nothing for a list without sensitive fields', async () => {
-    const answer = await graph.query(`{ suppliers(first: 5) { nodes { id legalName status } } }`, {}, finance);
+    const answer = await graph.query(graphql(`query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }`), {}, finance);
     expect(answer.data!.suppliers.nodes).toHaveLength(5);
     expect((await auditEvents({ actor: finance.subject })).totalCount).toBe(0);
   });
@@ -182,7 +185,7 @@ describe('sensitive reads', () => {
     // A constraint no new row meets: the database refuses every audit INSERT until it is dropped.
     await executeSql(graph.app.client, 'alter table platform.audit_events add constraint audit_refused check (false) not valid');
     try {
-      const read = await graph.query(`query ($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }`, { id: supplierId }, reader);
+      const read = await graph.query(graphql(`query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }`), { id: supplierId }, reader);
       expect(read.data?.supplier ?? null).toBeNull();
       expect(read.errors?.map((error) => error.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
       expect(JSON.stringify(read)).not.toContain('2345');
@@ -201,7 +204,7 @@ describe('sensitive reads over a subscription', () => {
   it('records the bank details an event carries, without a client address', async () => {
     const onboarder: UserCaller = { kind: 'staff', subject: 'audit-onboarder@network.example', role: 'procurement' };
     const watcher: UserCaller = { kind: 'staff', subject: 'audit-watcher@network.example', role: 'finance' };
-    const input = {
+    const input: OnboardSupplierInput = {
       ...onboardingInput('011000015', 'audit-onboard-3'),
       legalName: 'Bayside Infusion Partners LLC',
       taxId: '47-3318827',
@@ -209,14 +212,14 @@ describe('sensitive reads over a subscription', () => {
     };
     const onboarded = await graph.query(ONBOARD, { input }, onboarder);
     expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-    const newcomer = onboarded.data!.onboardSupplier.supplier.id;
+    const newcomer = onboarded.data!.onboardSupplier.supplier!.id;
     await settled(graph.app, []);
 
     const listeners = graph.app.events.subscriberCount;
     const changes = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${await graph.tokenFor(watcher)}` },
-      `subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }`,
+      graphql(`subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }`),
       { id: newcomer },
     );
     try {
@@ -237,7 +240,7 @@ describe('sensitive reads over a subscription', () => {
 describe('the auditEvents query', () => {
   it('pages newest first and filters by kind, role and time', async () => {
     const since = new Date(Date.now() - 60_000).toISOString();
-    const filter = { actor: buyer.subject, kind: 'MUTATION', role: 'procurement', occurredAfter: since };
+    const filter: AuditEventFilter = { actor: buyer.subject, kind: 'MUTATION', role: 'procurement', occurredAfter: since };
     const all = await auditEvents(filter, { first: 50 });
     // The approval made while the audit log refused writes is missing: that is what the metric reports.
     expect(all.nodes.map((event: { operation: string; outcome: string }) => `${event.operation}:${event.outcome}`)).toEqual([

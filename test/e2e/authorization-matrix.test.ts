@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { Role } from '@procuregraph/platform/auth/caller';
@@ -9,6 +10,7 @@ import { executeSql } from '@procuregraph/platform/db/client';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { settled, startTestGraph, until, type GraphQLResponse, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
+import { graphql } from '../generated/gql.ts';
 
 /**
  * Who may call what, written out by hand: this table is the specification, not a copy of the
@@ -167,7 +169,7 @@ function refusal(typeName: string, field: string, allowed: readonly Role[]): str
 }
 
 /** The codes of the errors an answer carries at the given root field ([] when none). */
-function errorCodesAt(answer: GraphQLResponse, field: string): unknown[] {
+function errorCodesAt(answer: GraphQLResponse<unknown>, field: string): unknown[] {
   return (answer.errors ?? []).filter((error) => error.path?.[0] === field).map((error) => error.extensions?.code);
 }
 
@@ -200,7 +202,7 @@ describe('the table covers the graph', () => {
 describe.each(Object.entries(queries))('Query.%s', (field, rule) => {
   it.each(roles)('as %s', async (role) => {
     const { document, variables } = rule.operation();
-    const answer = await graph.query(document, variables, callerWith(role));
+    const answer = await graph.query<Record<string, unknown>>(document, variables, callerWith(role));
     if (rule.allowed.includes(role)) {
       expect(errorCodesAt(answer, field)).not.toContain('FORBIDDEN');
       expect(answer.data?.[field]).not.toBeUndefined();
@@ -217,7 +219,7 @@ describe.each(Object.entries(mutations))('Mutation.%s', (field, rule) => {
     const before = await tableSnapshot();
     for (const role of roles.filter((candidate) => !rule.allowed.includes(candidate))) {
       const { document, variables } = rule.operation();
-      const answer = await graph.query(document, variables, callerWith(role));
+      const answer = await graph.query<Record<string, unknown>>(document, variables, callerWith(role));
       expect({ role, data: answer.data ?? null, errors: answer.errors }).toEqual({
         role,
         data: null,
@@ -227,7 +229,7 @@ describe.each(Object.entries(mutations))('Mutation.%s', (field, rule) => {
     expect(await tableSnapshot()).toEqual(before);
     for (const role of rule.allowed) {
       const { document, variables } = rule.operation();
-      const answer = await graph.query(document, variables, callerWith(role));
+      const answer = await graph.query<Record<string, unknown>>(document, variables, callerWith(role));
       expect(errorCodesAt(answer, field), `as ${role}`).not.toContain('FORBIDDEN');
     }
   });
@@ -254,13 +256,20 @@ describe.each(Object.entries(subscriptions))('Subscription.%s', (_field, rule) =
 });
 
 describe('sensitive Supplier fields', () => {
+  /** Supplier A's legal name and one guarded field. */
+  interface GuardedSupplier {
+    legalName: string;
+    bankAccount?: { accountNumberMasked: string } | null;
+    taxIdMasked?: string | null;
+    screening?: { status: string; match: string | null } | null;
+  }
   interface FieldRule {
     allowed: readonly Role[];
     /** How the refusal names the field. */
     coordinate: string;
-    selection: string;
+    document: TypedDocumentNode<{ supplier: GuardedSupplier | null }, { id: string }>;
     path: string[];
-    read(supplier: Record<string, any>): unknown;
+    read(supplier: GuardedSupplier): unknown;
     /** What an allowed role reads for supplier A (screening.match is null for it either way). */
     visible: unknown;
   }
@@ -268,7 +277,7 @@ describe('sensitive Supplier fields', () => {
     bankAccount: {
       allowed: ['admin', 'finance', 'supplier'],
       coordinate: 'Supplier.bankAccount',
-      selection: 'bankAccount { accountNumberMasked }',
+      document: graphql(`query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }`),
       path: ['supplier', 'bankAccount'],
       read: (supplier) => supplier.bankAccount,
       visible: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` },
@@ -276,7 +285,7 @@ describe('sensitive Supplier fields', () => {
     taxIdMasked: {
       allowed: ['admin', 'procurement', 'finance', 'compliance', 'supplier'],
       coordinate: 'Supplier.taxIdMasked',
-      selection: 'taxIdMasked',
+      document: graphql(`query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }`),
       path: ['supplier', 'taxIdMasked'],
       read: (supplier) => supplier.taxIdMasked,
       visible: `**-***${supplierA.taxId.slice(-4)}`,
@@ -284,24 +293,25 @@ describe('sensitive Supplier fields', () => {
     'screening.match': {
       allowed: ['admin', 'procurement', 'compliance'],
       coordinate: 'Screening.match',
-      selection: 'screening { status match }',
+      document: graphql(`query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }`),
       path: ['supplier', 'screening', 'match'],
-      read: (supplier) => supplier.screening.match,
+      read: (supplier) => supplier.screening?.match,
       visible: null,
     },
   };
 
   describe.each(Object.entries(fields))('%s', (_name, field) => {
     it.each(roles)('as %s', async (role) => {
-      const answer = await graph.query(`query ($id: ID!) { supplier(id: $id) { legalName ${field.selection} } }`, { id: supplierA.id }, callerWith(role));
+      const answer = await graph.query(field.document, { id: supplierA.id }, callerWith(role));
       // The rest of the supplier is answered either way: only the guarded field is withheld.
-      expect(answer.data!.supplier.legalName).toBe(supplierA.legalName);
+      const supplier = answer.data!.supplier!;
+      expect(supplier.legalName).toBe(supplierA.legalName);
       if (field.allowed.includes(role)) {
         expect(answer.errors).toBeUndefined();
-        expect(field.read(answer.data!.supplier)).toEqual(field.visible);
+        expect(field.read(supplier)).toEqual(field.visible);
         return;
       }
-      expect(field.read(answer.data!.supplier)).toBeNull();
+      expect(field.read(supplier)).toBeNull();
       expect(answer.errors).toEqual([
         expect.objectContaining({ message: `${field.coordinate} needs one of the roles: ${field.allowed.join(', ')}`, path: field.path, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
       ]);
@@ -313,14 +323,14 @@ describe('a guarded field reached through another subgraph', () => {
   const invoiceOfA = [...world.invoices()].find((invoice) => invoice.supplierId === supplierA.id)!;
 
   it.each(roles)('Invoice.supplier.bankAccount (an entity fetch from suppliers) as %s', async (role) => {
-    const answer = await graph.query(`query ($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }`, { id: invoiceOfA.id }, callerWith(role));
-    expect(answer.data!.invoice.invoiceNumber).toBe(invoiceOfA.invoiceNumber);
+    const answer = await graph.query(graphql(`query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }`), { id: invoiceOfA.id }, callerWith(role));
+    expect(answer.data!.invoice!.invoiceNumber).toBe(invoiceOfA.invoiceNumber);
     if (['admin', 'finance', 'supplier'].includes(role)) {
       expect(answer.errors).toBeUndefined();
-      expect(answer.data!.invoice.supplier).toEqual({ id: supplierA.id, bankAccount: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` } });
+      expect(answer.data!.invoice!.supplier).toEqual({ id: supplierA.id, bankAccount: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` } });
       return;
     }
-    expect(answer.data!.invoice.supplier).toEqual({ id: supplierA.id, bankAccount: null });
+    expect(answer.data!.invoice!.supplier).toEqual({ id: supplierA.id, bankAccount: null });
     expect(answer.errors).toEqual([
       expect.objectContaining({ message: 'Supplier.bankAccount needs one of the roles: admin, finance, supplier', path: ['invoice', 'supplier', 'bankAccount'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
     ]);
@@ -329,9 +339,9 @@ describe('a guarded field reached through another subgraph', () => {
 
 describe('a refused mutation on a real record', () => {
   it('leaves a pending supplier pending when finance tries to approve it', async () => {
-    const answer = await graph.query('mutation ($id: ID!) { approveSupplier(id: $id) { supplier { status } } }', { id: pendingSupplier.id }, callerWith('finance'));
+    const answer = await graph.query(graphql(`mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }`), { id: pendingSupplier.id }, callerWith('finance'));
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    const { data } = await graph.query('query ($id: ID!) { supplier(id: $id) { status } }', { id: pendingSupplier.id });
-    expect(data!.supplier.status).toBe('PENDING_APPROVAL');
+    const { data } = await graph.query(graphql(`query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }`), { id: pendingSupplier.id });
+    expect(data!.supplier!.status).toBe('PENDING_APPROVAL');
   });
 });

@@ -45,6 +45,7 @@ describe('the gateway reloads its supergraph', () => {
       await until(async () => (await graph.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'the new supergraph served');
 
       await writeFile(servedSupergraph, 'this is not a supergraph');
+      // A rejected supergraph is only logged, nothing to wait for: the traffic runs over several 50 ms polls.
       await new Promise((resolve) => setTimeout(resolve, 300));
     } finally {
       stop = true;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import { executeSql } from '@procuregraph/platform/db/client';
 import { deterministicId, newId } from '@procuregraph/platform/db/ids';
+import { graphql } from '../generated/gql.ts';
+import type { SupplierPageQuery } from '../generated/graphql.ts';
 import { admin, readCounter, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
 
 /** Every expected value below is derived from the same deterministic world the graph was seeded with. */
@@ -34,7 +36,7 @@ describe('one graph over four subgraphs', () => {
     const firstOrder = ordersOfSupplier.sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
 
     const { status, data, errors } = await graph.query(
-      `query ($id: ID!) {
+      graphql(`query Supplier360($id: ID!) {
         supplier(id: $id) {
           legalName status taxIdMasked
           bankAccount { routingNumber accountNumberMasked }
@@ -47,13 +49,13 @@ describe('one graph over four subgraphs', () => {
           payments { totalCount }
           contracts { totalCount nodes { number supplier { supplierNumber } } }
         }
-      }`,
+      }`),
       { id: supplier.id },
     );
 
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
-    const result = data!.supplier;
+    const result = data!.supplier!;
     expect(result.legalName).toBe(supplier.legalName);
     expect(result.status).toBe(supplier.status);
     expect(result.taxIdMasked).toBe(`**-***${supplier.taxId.slice(-4)}`);
@@ -73,7 +75,7 @@ describe('one graph over four subgraphs', () => {
     expect(result.invoices.totalCount).toBe(invoices.filter((invoice) => invoice.supplierId === supplier.id).length);
     expect(result.payments.totalCount).toBe(payments.filter((payment) => payment.supplierId === supplier.id).length);
     expect(result.contracts.totalCount).toBe(contracts.filter((contract) => contract.supplierId === supplier.id).length);
-    expect(result.contracts.nodes[0].supplier.supplierNumber).toBe(supplier.supplierNumber);
+    expect(result.contracts.nodes[0]!.supplier!.supplierNumber).toBe(supplier.supplierNumber);
   });
 
   it('resolves an invoice back to its purchase order, supplier and payments', async () => {
@@ -81,7 +83,7 @@ describe('one graph over four subgraphs', () => {
     const invoice = invoices.find((candidate) => candidate.id === payment.invoiceId)!;
     const order = purchaseOrders.find((candidate) => candidate.id === invoice.purchaseOrderId)!;
     const { data, errors } = await graph.query(
-      `query ($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }`,
+      graphql(`query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }`),
       { id: payment.id },
     );
     expect(errors).toBeUndefined();
@@ -100,16 +102,16 @@ describe('one graph over four subgraphs', () => {
 });
 
 describe('pagination', () => {
-  const page = `query ($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`;
+  const page = graphql(`query SupplierPage($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`);
 
   it('walks every supplier exactly once, in id order', async () => {
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { data, errors }: GraphQLResponse = await graph.query(page, { first: 7, after });
+      const { data, errors }: GraphQLResponse<SupplierPageQuery> = await graph.query(page, { first: 7, after });
       expect(errors).toBeUndefined();
-      const connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string } }[] } = data!.suppliers;
+      const connection: SupplierPageQuery['suppliers'] = data!.suppliers;
       expect(connection.totalCount).toBe(world.counts.suppliers);
       seen.push(...connection.edges.map((edge) => edge.node.id));
       pages += 1;
@@ -138,10 +140,10 @@ describe('pagination', () => {
     }
     try {
       const second = await graph.query(page, { first: 10, after: cursor });
-      expect(second.data!.suppliers.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual(suppliers.slice(10, 20).map((supplier) => supplier.id));
+      expect(second.data!.suppliers.edges.map((edge) => edge.node.id)).toEqual(suppliers.slice(10, 20).map((supplier) => supplier.id));
       expect(second.data!.suppliers.totalCount).toBe(world.counts.suppliers + 2);
       const rest = await graph.query(page, { first: 200, after: cursor });
-      const ids = rest.data!.suppliers.edges.map((edge: { node: { id: string } }) => edge.node.id);
+      const ids = rest.data!.suppliers.edges.map((edge) => edge.node.id);
       expect(ids.at(-1)).toBe(newer);
       expect(ids).not.toContain(older);
     } finally {
@@ -157,20 +159,20 @@ describe('pagination', () => {
 
 describe('filters', () => {
   it('filters suppliers by status and by part of the legal name', async () => {
-    const { data } = await graph.query(`{ active: suppliers(filter: { status: ACTIVE }) { totalCount } medical: suppliers(filter: { search: "MEDICAL" }) { totalCount } }`);
+    const { data } = await graph.query(graphql(`query ActiveAndMedical { active: suppliers(filter: { status: ACTIVE }) { totalCount } medical: suppliers(filter: { search: "MEDICAL" }) { totalCount } }`));
     expect(data!.active.totalCount).toBe(suppliers.filter((supplier) => supplier.status === 'ACTIVE').length);
     expect(data!.medical.totalCount).toBe(suppliers.filter((supplier) => supplier.legalName.toLowerCase().includes('medical')).length);
   });
 
   it('treats LIKE wildcards in a search as plain characters', async () => {
-    const { data } = await graph.query(`{ suppliers(filter: { search: "%" }) { totalCount } }`);
+    const { data } = await graph.query(graphql(`query PercentSearch { suppliers(filter: { search: "%" }) { totalCount } }`));
     expect(data!.suppliers.totalCount).toBe(suppliers.filter((supplier) => supplier.legalName.includes('%')).length);
   });
 
   it('filters purchase orders by supplier and status, invoices by status and queue, contracts by status', async () => {
     const supplierId = purchaseOrders[0]!.supplierId;
     const { data, errors } = await graph.query(
-      `query ($supplierId: ID!) {
+      graphql(`query ListFilters($supplierId: ID!) {
         bySupplier: purchaseOrders(filter: { supplierId: $supplierId }) { totalCount }
         open: purchaseOrders(filter: { status: OPEN }) { totalCount }
         exceptions: invoices(filter: { status: EXCEPTION }) { totalCount }
@@ -178,7 +180,7 @@ describe('filters', () => {
         buyerQueue: invoices(filter: { queue: BUYER }) { totalCount }
         contractQueue: invoices(filter: { queue: CONTRACT_MANAGEMENT }) { totalCount }
         activeContracts: contracts(filter: { status: ACTIVE }) { totalCount }
-      }`,
+      }`),
       { supplierId },
     );
     expect(errors).toBeUndefined();
@@ -213,13 +215,13 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   it('refuses a cursor that is garbage or belongs to another list', async () => {
     const garbage = await firstError(`{ suppliers(after: "not-a-cursor") { totalCount } }`);
     expect(garbage).toMatchObject({ message: '"after" is not a cursor of this Supplier list', extensions: { code: 'BAD_USER_INPUT' } });
-    const orders = await graph.query(`{ purchaseOrders(first: 1) { pageInfo { endCursor } } }`);
+    const orders = await graph.query(graphql(`query FirstOrderCursor { purchaseOrders(first: 1) { pageInfo { endCursor } } }`));
     const foreign = await firstError(`query ($after: String) { suppliers(after: $after) { totalCount } }`, { after: orders.data!.purchaseOrders.pageInfo.endCursor });
     expect(foreign?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers null for an unknown or malformed id, and refuses a malformed id filter', async () => {
-    const { data, errors } = await graph.query(`{ unknown: supplier(id: "${newId()}") { id } malformed: invoice(id: "INV-1") { id } }`);
+    const { data, errors } = await graph.query(graphql(`query UnknownAndMalformed($unknown: ID!, $malformed: ID!) { unknown: supplier(id: $unknown) { id } malformed: invoice(id: $malformed) { id } }`), { unknown: newId(), malformed: 'INV-1' });
     expect(errors).toBeUndefined();
     expect(data).toEqual({ unknown: null, malformed: null });
     const error = await firstError(`{ purchaseOrders(filter: { supplierId: "acme" }) { totalCount } }`);
@@ -251,7 +253,7 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   });
 
   it('answers a request without a valid token with 401 UNAUTHENTICATED', async () => {
-    const anonymous = await graph.query(`{ suppliers { totalCount } }`, {}, null);
+    const anonymous = await graph.query(graphql(`query SupplierCount { suppliers { totalCount } }`), {}, null);
     expect(anonymous.status).toBe(401);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const forged = await fetch(graph.graphqlUrl, {
@@ -264,7 +266,7 @@ describe('bad input gets a clear error with a code, never a 500', () => {
 });
 
 describe('batching', () => {
-  const page = `query ($first: Int!) {
+  const page = graphql(`query BatchedSuppliers($first: Int!) {
     suppliers(first: $first) {
       nodes {
         id insuranceCertificates { type } externalReferences { system } syncStatus { state }
@@ -274,7 +276,7 @@ describe('batching', () => {
         contracts(first: 3) { totalCount nodes { number priceTerms { itemNumber } } }
       }
     }
-  }`;
+  }`);
 
   async function statementsFor(first: number): Promise<Record<string, number>> {
     const services = ['suppliers', 'procurement', 'invoicing', 'contracts'];

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { executeSql } from '@procuregraph/platform/db/client';
-import { startTestGraph, type TestGraph } from '../harness.ts';
+import { graphql } from '../generated/gql.ts';
+import type { OnboardSupplierInput } from '../generated/graphql.ts';
+import { startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
 
 /**
  * Hostile strings in every free-text input: stored and returned exactly as sent (they are data,
@@ -33,17 +35,19 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const ONBOARD = `mutation ($input: OnboardSupplierInput!) {
+const ONBOARD = graphql(`mutation OnboardHostile($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) {
     supplier { id legalName dbaName address { line1 line2 city } contact { name } }
     userErrors { field code message }
   }
-}`;
+}`);
+
+const SEARCH = graphql(`query SearchHostile($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }`);
 
 let taxIdSequence = 0;
 
 /** A valid registration, unique each time (TIN, name and address differ), with the given text fields. */
-function registration(text: { legalName?: string; dbaName?: string; line1?: string; line2?: string; city?: string; contactName?: string }) {
+function registration(text: { legalName?: string; dbaName?: string; line1?: string; line2?: string; city?: string; contactName?: string }): OnboardSupplierInput {
   taxIdSequence += 1;
   const unique = randomUUID().slice(0, 8);
   return {
@@ -72,9 +76,9 @@ describe.each(Object.entries(payloads))('the %s string', (_kind, payload) => {
     const answer = await graph.query(ONBOARD, { input: registration({ dbaName: payload, line1: payload, line2: payload, city: payload, contactName: payload }) }, buyer);
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.onboardSupplier.userErrors).toEqual([]);
-    const supplier = answer.data!.onboardSupplier.supplier;
+    const supplier = answer.data!.onboardSupplier.supplier!;
     expect(supplier).toMatchObject({ dbaName: payload, address: { line1: payload, line2: payload, city: payload }, contact: { name: payload } });
-    const { data } = await graph.query(`query ($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }`, { id: supplier.id });
+    const { data } = await graph.query(graphql(`query HostileTextBack($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }`), { id: supplier.id });
     expect(data!.supplier).toEqual({ dbaName: payload, address: { line1: payload, line2: payload, city: payload }, contact: { name: payload } });
     expect(await tablesIntact()).toBe(before + 1);
   });
@@ -83,51 +87,51 @@ describe.each(Object.entries(payloads))('the %s string', (_kind, payload) => {
     const legalName = `${payload} Probe LLC`;
     const answer = await graph.query(ONBOARD, { input: registration({ legalName }) }, buyer);
     expect(answer.data!.onboardSupplier.userErrors).toEqual([]);
-    expect(answer.data!.onboardSupplier.supplier.legalName).toBe(legalName);
-    const found = await graph.query(`query ($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }`, { search: legalName });
-    expect(found.data!.suppliers).toEqual({ totalCount: 1, nodes: [{ id: answer.data!.onboardSupplier.supplier.id, legalName }] });
+    expect(answer.data!.onboardSupplier.supplier!.legalName).toBe(legalName);
+    const found = await graph.query(SEARCH, { search: legalName });
+    expect(found.data!.suppliers).toEqual({ totalCount: 1, nodes: [{ id: answer.data!.onboardSupplier.supplier!.id, legalName }] });
     // The bare payload is in this supplier's legal name only (the first test put it in other fields).
-    const searchedRaw = await graph.query(`query ($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount } }`, { search: payload });
+    const searchedRaw = await graph.query(SEARCH, { search: payload });
     expect(searchedRaw.data!.suppliers.totalCount).toBe(1);
   });
 
   it('is kept verbatim as a rejection reason', async () => {
     const onboarded = await graph.query(ONBOARD, { input: registration({}) }, buyer);
-    const id = onboarded.data!.onboardSupplier.supplier.id;
-    const rejected = await graph.query(`mutation ($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }`, { id, reason: payload }, buyer);
+    const id = onboarded.data!.onboardSupplier.supplier!.id;
+    const rejected = await graph.query(graphql(`mutation RejectHostile($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }`), { id, reason: payload }, buyer);
     expect(rejected.data!.rejectSupplier).toEqual({ supplier: { status: 'REJECTED', rejectionReason: payload }, userErrors: [] });
   });
 
   it('is kept verbatim as a purchase-order line description', async () => {
     const answer = await graph.query(
-      `mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }`,
+      graphql(`mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }`),
       { input: { supplierId: activeSupplier.id, idempotencyKey: randomUUID(), lines: [{ itemNumber: 'SUT-4-0-VIC', description: payload, quantity: '1', unitOfMeasure: 'BX', unitPrice: '1.00' }] } },
       buyer,
     );
     expect(answer.data!.issuePurchaseOrder.userErrors).toEqual([]);
-    expect(answer.data!.issuePurchaseOrder.purchaseOrder.lines).toEqual([{ description: payload }]);
+    expect(answer.data!.issuePurchaseOrder.purchaseOrder!.lines).toEqual([{ description: payload }]);
   });
 
   it('is kept verbatim as an invoice number', async () => {
     const answer = await graph.query(
-      `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }`,
+      graphql(`mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }`),
       { input: { supplierId: activeSupplier.id, invoiceNumber: payload, invoiceDate: '2025-03-01', lines: [{ lineNumber: 1, itemNumber: 'SUT-4-0-VIC', quantity: '1', unitPrice: '1.00' }] } },
       finance,
     );
     expect(answer.data!.submitInvoice.userErrors).toEqual([]);
-    expect(answer.data!.submitInvoice.invoice.invoiceNumber).toBe(payload);
-    const { data } = await graph.query(`query ($id: ID!) { invoice(id: $id) { invoiceNumber } }`, { id: answer.data!.submitInvoice.invoice.id });
-    expect(data!.invoice.invoiceNumber).toBe(payload);
+    expect(answer.data!.submitInvoice.invoice!.invoiceNumber).toBe(payload);
+    const { data } = await graph.query(graphql(`query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }`), { id: answer.data!.submitInvoice.invoice!.id });
+    expect(data!.invoice!.invoiceNumber).toBe(payload);
   });
 });
 
 describe('a NUL byte', () => {
-  it.each([
-    ['onboardSupplier', ONBOARD, () => ({ input: registration({ dbaName: NUL }) }), buyer],
-    ['suppliers search', `query ($search: String) { suppliers(filter: { search: $search }) { totalCount } }`, () => ({ search: NUL }), buyer],
-  ] as const)('in %s is refused as BAD_USER_INPUT, nothing stored', async (_name, document, variables, caller) => {
+  it.each<[string, () => Promise<GraphQLResponse<unknown>>]>([
+    ['onboardSupplier', () => graph.query(ONBOARD, { input: registration({ dbaName: NUL }) }, buyer)],
+    ['suppliers search', () => graph.query(SEARCH, { search: NUL }, buyer)],
+  ])('in %s is refused as BAD_USER_INPUT, nothing stored', async (_name, send) => {
     const before = await tablesIntact();
-    const answer = await graph.query(document, variables(), caller);
+    const answer = await send();
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     expect(await tablesIntact()).toBe(before);
   });

@@ -1,7 +1,11 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoSupplier } from '@procuregraph/demo/world';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { publishEvent } from '@procuregraph/platform/events/bus';
+import { graphql } from '../generated/gql.ts';
+import type { SupplierPaymentEventsSubscription, SupplierPaymentEventsSubscriptionVariables } from '../generated/graphql.ts';
 import { admin, startTestGraph, until, type TestGraph } from '../harness.ts';
 import { subscribe, type Subscriber } from '../subscriber.ts';
 
@@ -42,20 +46,19 @@ afterAll(async () => {
 });
 
 describe("supplier A's token asking for supplier B's records", () => {
-  it.each([
-    ['supplier', supplierB.id, supplierA.id],
-    ['purchaseOrder', ofB.purchaseOrders[0]!.id, ofA.purchaseOrders[0]!.id],
-    ['invoice', ofB.invoices[0]!.id, ofA.invoices[0]!.id],
-    ['payment', ofB.payments[0]!.id, ofA.payments[0]!.id],
-    ['contract', ofB.contracts[0]!.id, ofA.contracts[0]!.id],
-  ])('%s(id) answers null for B and the record for A', async (field, idOfB, idOfA) => {
-    const document = `query ($id: ID!) { ${field}(id: $id) { id } }`;
+  it.each<[string, TypedDocumentNode<Record<string, { id: string } | null>, { id: string }>, string, string]>([
+    ['supplier', graphql(`query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }`), supplierB.id, supplierA.id],
+    ['purchaseOrder', graphql(`query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }`), ofB.purchaseOrders[0]!.id, ofA.purchaseOrders[0]!.id],
+    ['invoice', graphql(`query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }`), ofB.invoices[0]!.id, ofA.invoices[0]!.id],
+    ['payment', graphql(`query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }`), ofB.payments[0]!.id, ofA.payments[0]!.id],
+    ['contract', graphql(`query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }`), ofB.contracts[0]!.id, ofA.contracts[0]!.id],
+  ])('%s(id) answers null for B and the record for A', async (field, document, idOfB, idOfA) => {
     expect(await graph.query(document, { id: idOfB }, asA)).toEqual({ status: 200, data: { [field]: null } });
     expect(await graph.query(document, { id: idOfA }, asA)).toEqual({ status: 200, data: { [field]: { id: idOfA } } });
   });
 
   it('lists only A among suppliers, whatever the filter', async () => {
-    const document = `query ($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }`;
+    const document = graphql(`query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }`);
     expect((await graph.query(document, {}, asA)).data).toEqual({ suppliers: { totalCount: 1, nodes: [{ id: supplierA.id }] } });
     expect((await graph.query(document, { filter: { search: supplierB.legalName } }, asA)).data).toEqual({ suppliers: { totalCount: 0, nodes: [] } });
   });
@@ -73,7 +76,7 @@ describe("supplier A's token asking for supplier B's records", () => {
 
   it('counts only its own records in unfiltered lists', async () => {
     const answer = await graph.query(
-      `{ purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }`,
+      graphql(`query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }`),
       {},
       asA,
     );
@@ -104,17 +107,21 @@ describe("nested fields from A's own records", () => {
     ['payments', 'nodes { supplier { id } invoice { supplier { id } purchaseOrder { supplier { id } } } }', ofA.payments.length],
     ['contracts', 'nodes { supplier { id } purchaseOrders(first: 3) { nodes { supplier { id } } } }', ofA.contracts.length],
   ])('Supplier.%s never reaches another supplier, across subgraphs', async (field, selection, count) => {
-    const answer = await graph.query(`query ($id: ID!) { supplier(id: $id) { id ${field}(first: 30) { totalCount ${selection} } } }`, { id: supplierA.id }, asA);
+    const answer = await graph.query<{ supplier: Record<string, { totalCount: number; nodes: unknown[] }> }>(
+      `query ($id: ID!) { supplier(id: $id) { id ${field}(first: 30) { totalCount ${selection} } } }`,
+      { id: supplierA.id },
+      asA,
+    );
     expect(answer.errors).toBeUndefined();
-    expect(answer.data!.supplier[field].totalCount).toBe(count);
-    expect(answer.data!.supplier[field].nodes).toHaveLength(count);
+    expect(answer.data!.supplier[field]!.totalCount).toBe(count);
+    expect(answer.data!.supplier[field]!.nodes).toHaveLength(count);
     expect([...supplierIdsIn(answer.data!.supplier)]).toEqual([supplierA.id]);
   });
 
   it("an invoice A submits against B's order is refused without telling A anything of B", async () => {
     const orderOfB = ofB.purchaseOrders[0]!;
     const submitted = await graph.query(
-      `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { field code message } } }`,
+      graphql(`mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { field code message } } }`),
       {
         input: {
           supplierId: supplierA.id,
@@ -133,16 +140,28 @@ describe("nested fields from A's own records", () => {
     expect(JSON.stringify(submitted)).not.toContain(supplierB.id);
     // B, in turn, finds nothing of A's under its own order.
     const asB: UserCaller = { kind: 'supplier', subject: 'portal-user-b', role: 'supplier', supplierId: supplierB.id };
-    const fromB = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }`, { id: orderOfB.id }, asB);
-    expect(fromB.data!.purchaseOrder.invoices.nodes.map((node: { invoiceNumber: string }) => node.invoiceNumber)).not.toContain('INV-PROBE-1');
+    const fromB = await graph.query(graphql(`query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }`), { id: orderOfB.id }, asB);
+    expect(fromB.data!.purchaseOrder!.invoices.nodes.map((node) => node.invoiceNumber)).not.toContain('INV-PROBE-1');
   });
 });
 
 describe('payment events', () => {
-  const document = `subscription ($supplierId: ID) { paymentStatusChanged(supplierId: $supplierId) { status payment { id supplier { id } } } }`;
-  const open: Subscriber[] = [];
+  const document = graphql(`
+    subscription SupplierPaymentEvents($supplierId: ID) {
+      paymentStatusChanged(supplierId: $supplierId) {
+        status
+        payment {
+          id
+          supplier {
+            id
+          }
+        }
+      }
+    }
+  `);
+  const open: Subscriber<SupplierPaymentEventsSubscription>[] = [];
 
-  async function subscribed(variables: Record<string, unknown>, caller: UserCaller): Promise<Subscriber> {
+  async function subscribed(variables: SupplierPaymentEventsSubscriptionVariables, caller: UserCaller): Promise<Subscriber<SupplierPaymentEventsSubscription>> {
     const listening = graph.app.events.subscriberCount;
     const subscriber = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(caller)}` }, document, variables);
     open.push(subscriber);
@@ -168,9 +187,17 @@ describe('payment events', () => {
     const [ofAEvent] = await everythingA.take(1, 30_000);
     expect(ofAEvent!.errors).toBeUndefined();
     expect(ofAEvent!.data!.paymentStatusChanged.payment.supplier).toEqual({ id: supplierA.id });
-    // Every listener gets an event at once: by now one for B would have reached A.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A sentinel for A, raised after the payment run: what A hears before it is only its own, and by
+    // the time it reaches A on the bus, an event for B would have reached `askingForB` too.
+    const sentinel = ofA.payments[0]!;
+    await publishEvent(graph.app.client, {
+      topic: 'payment.status_changed',
+      aggregateId: sentinel.id,
+      payload: { paymentId: sentinel.id, invoiceId: sentinel.invoiceId, supplierId: supplierA.id, previousStatus: 'CLEARED', status: 'VOIDED', occurredAt: new Date().toISOString() },
+    });
+    const heardByA = [ofAEvent!];
+    while (heardByA.at(-1)!.data?.paymentStatusChanged.status !== 'VOIDED') heardByA.push(...(await everythingA.take(1, 30_000)));
+    expect(heardByA.map((result) => result.data?.paymentStatusChanged.payment.supplier.id).filter((id) => id !== supplierA.id)).toEqual([]);
     expect(askingForB.pending).toEqual([]);
-    expect(everythingA.pending.map((result) => result.data?.paymentStatusChanged.payment.supplier.id).filter((id) => id !== supplierA.id)).toEqual([]);
   });
 });

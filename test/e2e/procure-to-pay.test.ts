@@ -75,7 +75,7 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
   const statuses = subscribe(
     graph.graphqlUrl,
     { authorization: `Bearer ${await graph.tokenFor(buyer)}` },
-    `subscription ($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }`,
+    graphql(`subscription NewSupplierStatus($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }`),
     { supplierId: created.id },
   );
   try {
@@ -182,7 +182,7 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const subscriber = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${token}` },
-      `subscription ($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }`,
+      graphql(`subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }`),
       { invoiceId },
     );
     try {

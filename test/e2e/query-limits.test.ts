@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { graphql } from '../generated/gql.ts';
 import { admin, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
@@ -47,7 +48,7 @@ describe('query limits', () => {
       post(JSON.stringify({ query: thousandAliases })),
       post(JSON.stringify({ query: tenThousandTokens })),
       post(fiveMegabytes),
-      graph.query('{ suppliers(first: 2) { totalCount nodes { legalName } } }', {}, finance),
+      graph.query(graphql(`query WithinLimits { suppliers(first: 2) { totalCount nodes { legalName } } }`), {}, finance),
     ]);
     const refusals = [deep, aliased, long, huge];
 
@@ -73,7 +74,7 @@ describe('query limits', () => {
 
   it('let an operation just within them through', async () => {
     const thirtyAliases = `{ suppliers(first: 1) { ${Array.from({ length: 30 }, (_, index) => `a${index}: totalCount`).join(' ')} } }`;
-    const response = await graph.query(thirtyAliases);
+    const response = await graph.query<{ suppliers: Record<string, number> }>(thirtyAliases);
     expect(response.errors).toBeUndefined();
     expect(Object.keys(response.data?.suppliers ?? {})).toHaveLength(30);
   });

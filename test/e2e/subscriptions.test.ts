@@ -4,6 +4,7 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { CloseCode } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -22,6 +23,8 @@ import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
 import { createLogger } from '@procuregraph/platform/logging';
 import { supergraphPath } from '@procuregraph/schema/compose';
 import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { graphql } from '../generated/gql.ts';
+import type { PaymentStatusSubscription, PaymentStatusSubscriptionVariables } from '../generated/graphql.ts';
 import { admin, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
 import { subscribe, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
 
@@ -107,23 +110,75 @@ async function changeSupplierStatus(client: DatabaseClient, network: Network, pr
 
 // ---- subscribers ----
 
-const paymentDocument = `subscription ($supplierId: ID, $invoiceId: ID) {
-  paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {
-    previousStatus status occurredAt
-    payment { id invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } }
+const paymentDocument = graphql(`
+  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {
+    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {
+      previousStatus
+      status
+      occurredAt
+      payment {
+        id
+        invoice {
+          invoiceNumber
+          purchaseOrder {
+            number
+          }
+        }
+        supplier {
+          legalName
+        }
+      }
+    }
   }
-}`;
+`);
 
-const open: Subscriber[] = [];
+const supplierStatusDocument = graphql(`
+  subscription SupplierStatus($supplierId: ID) {
+    supplierStatusChanged(supplierId: $supplierId) {
+      previousStatus
+      status
+      supplier {
+        id
+        legalName
+        status
+        payments {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
+const paymentStatusDocument = graphql(`
+  subscription PaymentStatusOnly {
+    paymentStatusChanged {
+      status
+      payment {
+        supplier {
+          legalName
+        }
+      }
+    }
+  }
+`);
+
+const paymentInvoiceLinesDocument = `subscription { paymentStatusChanged { payment { invoice { lines { itemNumber } } } } }`;
+
+const open: { close(): Promise<void> }[] = [];
 
 async function connectionParams(caller: UserCaller): Promise<Record<string, unknown>> {
   return { authorization: `Bearer ${await graph.tokenFor(caller)}` };
 }
 
 /** Subscribes and waits until the subscription listens on the event bus. */
-async function subscribed(query: string, variables: Record<string, unknown> = {}, caller: UserCaller = admin): Promise<Subscriber> {
+async function subscribed(variables: PaymentStatusSubscriptionVariables = {}, caller: UserCaller = admin): Promise<Subscriber<PaymentStatusSubscription>> {
+  return listening(paymentDocument, variables, caller);
+}
+
+/** Subscribes with `document` and waits until the subscription listens on the event bus. */
+async function listening<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, caller: UserCaller): Promise<Subscriber<Data>> {
   const listening = graph.app.events.subscriberCount;
-  const subscriber = subscribe(graph.graphqlUrl, await connectionParams(caller), query, variables);
+  const subscriber = subscribe(graph.graphqlUrl, await connectionParams(caller), document, variables);
   open.push(subscriber);
   await until(() => graph.app.events.subscriberCount > listening, 10_000, 'subscription listening');
   return subscriber;
@@ -141,7 +196,7 @@ function supplierCaller(supplierId: string): UserCaller {
 describe('paymentStatusChanged through the gateway', () => {
   it('delivers SCHEDULED, SENT, CLEARED in order, with fields from invoicing, procurement and suppliers', async () => {
     const network = await insertNetwork(graph.app.client);
-    const subscriber = await subscribed(paymentDocument);
+    const subscriber = await subscribed();
 
     await changePaymentStatus(graph.app.client, network, null, 'SCHEDULED');
     await changePaymentStatus(graph.app.client, network, 'SCHEDULED', 'SENT');
@@ -167,10 +222,10 @@ describe('paymentStatusChanged through the gateway', () => {
 
   it('filters by supplierId and by invoiceId', async () => {
     const [first, second] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
-    const bySupplier = await subscribed(paymentDocument, { supplierId: first.supplierId });
-    const byInvoice = await subscribed(paymentDocument, { invoiceId: second.invoiceId });
-    const neither = await subscribed(paymentDocument, { supplierId: first.supplierId, invoiceId: second.invoiceId });
-    const everything = await subscribed(paymentDocument);
+    const bySupplier = await subscribed({ supplierId: first.supplierId });
+    const byInvoice = await subscribed({ invoiceId: second.invoiceId });
+    const neither = await subscribed({ supplierId: first.supplierId, invoiceId: second.invoiceId });
+    const everything = await subscribed();
 
     await changePaymentStatus(graph.app.client, second, 'SCHEDULED', 'SENT');
     await changePaymentStatus(graph.app.client, first, 'SCHEDULED', 'SENT');
@@ -178,9 +233,16 @@ describe('paymentStatusChanged through the gateway', () => {
     expect(all.map((result) => result.data!.paymentStatusChanged.payment.id)).toEqual([second.paymentId, first.paymentId]);
     expect((await bySupplier.take(1))[0]!.data!.paymentStatusChanged.payment.id).toBe(first.paymentId);
     expect((await byInvoice.take(1))[0]!.data!.paymentStatusChanged.payment.id).toBe(second.paymentId);
-    // Events reach every listener of the bus at once: by now the filtered ones would have arrived.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect([bySupplier.pending, byInvoice.pending, neither.pending]).toEqual([[], [], []]);
+    // Sentinels, each raised after the events a subscriber must not get, and arriving in order after them:
+    // one for each filter, and one that matches both (an event no real payment raises) for the other.
+    await changePaymentStatus(graph.app.client, first, 'SENT', 'CLEARED');
+    await changePaymentStatus(graph.app.client, second, 'SENT', 'CLEARED');
+    await changePaymentStatus(graph.app.client, { ...second, supplierId: first.supplierId }, 'CLEARED', 'CLEARED');
+    const received = async (subscriber: Subscriber<PaymentStatusSubscription>, count: number) =>
+      (await subscriber.take(count)).map(({ data }) => [data!.paymentStatusChanged.payment.id, data!.paymentStatusChanged.previousStatus]);
+    expect(await received(bySupplier, 2)).toEqual([[first.paymentId, 'SENT'], [second.paymentId, 'CLEARED']]);
+    expect(await received(byInvoice, 2)).toEqual([[second.paymentId, 'SENT'], [second.paymentId, 'CLEARED']]);
+    expect(await received(neither, 1)).toEqual([[second.paymentId, 'CLEARED']]);
     await closeAll();
   });
 
@@ -198,9 +260,9 @@ describe('who receives what', () => {
   it('gives a supplier only its own events, whatever it asks for', async () => {
     const [own, other] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
     const caller = supplierCaller(own.supplierId);
-    const plain = await subscribed(paymentDocument, {}, caller);
-    const askingForOther = await subscribed(paymentDocument, { supplierId: other.supplierId }, caller);
-    const staff = await subscribed(paymentDocument);
+    const plain = await subscribed({}, caller);
+    const askingForOther = await subscribed({ supplierId: other.supplierId }, caller);
+    const staff = await subscribed();
 
     await changePaymentStatus(graph.app.client, other, 'SCHEDULED', 'SENT');
     await changePaymentStatus(graph.app.client, own, 'SCHEDULED', 'SENT');
@@ -212,16 +274,19 @@ describe('who receives what', () => {
       invoice: { invoiceNumber: own.invoiceNumber, purchaseOrder: { number: own.purchaseOrderNumber } },
       supplier: { legalName: own.legalName },
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The other supplier's event came before the own one, so `plain` would have had it first. Nothing
+    // reaches `askingForOther`: a later own event reaching `plain` on the same bus is as long as it can wait.
+    await changePaymentStatus(graph.app.client, other, 'SENT', 'CLEARED');
+    await changePaymentStatus(graph.app.client, own, 'SENT', 'CLEARED');
+    expect((await plain.take(1))[0]!.data!.paymentStatusChanged).toMatchObject({ previousStatus: 'SENT', status: 'CLEARED', payment: { id: own.paymentId } });
     expect([plain.pending, askingForOther.pending]).toEqual([[], []]);
     await closeAll();
   });
 
   it('delivers supplierStatusChanged with fields from suppliers and invoicing, to staff and to the supplier itself', async () => {
     const [own, other] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
-    const document = `subscription ($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { id legalName status payments { totalCount } } } }`;
-    const staff = await subscribed(document, { supplierId: own.supplierId });
-    const supplier = await subscribed(document, {}, supplierCaller(own.supplierId));
+    const staff = await listening(supplierStatusDocument, { supplierId: own.supplierId }, admin);
+    const supplier = await listening(supplierStatusDocument, {}, supplierCaller(own.supplierId));
 
     await changeSupplierStatus(graph.app.client, other, 'APPROVED', 'ACTIVE');
     await changeSupplierStatus(graph.app.client, own, 'APPROVED', 'ACTIVE');
@@ -253,7 +318,7 @@ describe('who receives what', () => {
 
 describe('resources', () => {
   it('releases the bus listener and both WebSockets when a client disconnects', async () => {
-    const subscriber = await subscribed(paymentDocument);
+    const subscriber = await subscribed();
     expect(graph.app.gateway.openWebSockets()).toBe(1);
     expect(graph.app.subgraphs.invoicing.openWebSockets()).toBe(1);
     await subscriber.close();
@@ -291,10 +356,15 @@ describe('supergraph reloads', () => {
     const params = await connectionParams(admin);
     /** The code a subscription selecting PaymentStatusEvent.occurredAt is refused with, if it is. */
     async function refusal(): Promise<string | undefined> {
+      const listening = graph.app.events.subscriberCount;
       const probe = subscribe(gateway.graphqlUrl, params, `subscription { paymentStatusChanged { occurredAt } }`);
-      const ending = (await Promise.race([probe.ended, new Promise((resolve) => setTimeout(resolve, 200))])) as Ending | undefined;
+      let ending: Ending | undefined;
+      void probe.ended.then((ended) => (ending = ended));
+      await until(() => ending !== undefined || graph.app.events.subscriberCount > listening, 10_000, 'probe listening or refused');
       await probe.close();
-      return ending?.kind === 'error' ? (ending.error as { extensions: { code: string } }[])[0]?.extensions.code : undefined;
+      await until(() => graph.app.events.subscriberCount === listening, 10_000, 'probe gone');
+      const refused = ending as Ending | undefined;
+      return refused?.kind === 'error' ? (refused.error as { extensions: { code: string } }[])[0]?.extensions.code : undefined;
     }
     try {
       expect(await refusal()).toBeUndefined();
@@ -303,7 +373,7 @@ describe('supergraph reloads', () => {
       await until(async () => (await refusal()) === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'new supergraph served');
 
       const network = await insertNetwork(graph.app.client);
-      const subscriber = subscribe(gateway.graphqlUrl, params, `subscription { paymentStatusChanged { status payment { supplier { legalName } } } }`);
+      const subscriber = subscribe(gateway.graphqlUrl, params, paymentStatusDocument);
       await until(() => graph.app.events.subscriberCount === 1);
       await changePaymentStatus(graph.app.client, network, 'SCHEDULED', 'SENT');
       expect(await subscriber.take(1)).toEqual([{ data: { paymentStatusChanged: { status: 'SENT', payment: { supplier: { legalName: network.legalName } } } } }]);
@@ -341,8 +411,8 @@ describe('slow subscribers', () => {
          select $1, n, 1, repeat('X', 200) || n, '1', '1', '1' from generate_series(1, 2000) as n`,
         [network.invoiceId],
       );
-      const blocked = await blockedSubscriber(gateway.graphqlUrl, `subscription { paymentStatusChanged { payment { invoice { lines { itemNumber } } } } }`);
-      const healthy = subscribe(gateway.graphqlUrl, await connectionParams(admin), `subscription { paymentStatusChanged { status payment { supplier { legalName } } } }`);
+      const blocked = await blockedSubscriber(gateway.graphqlUrl, paymentInvoiceLinesDocument);
+      const healthy = subscribe(gateway.graphqlUrl, await connectionParams(admin), paymentStatusDocument);
       await until(() => graph.app.events.subscriberCount === 2, 10_000, 'healthy subscription listening');
 
       // In step: each event reaches the healthy subscriber before the next is raised, while the blocked one piles up.
@@ -383,7 +453,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL'
     const gateway = await startAnotherGateway({ subgraphUrls: { invoicing: invoicing.graphqlUrl } });
     try {
       const network = await insertNetwork(graph.app.client);
-      const first = await subscribed(paymentDocument);
+      const first = await subscribed();
       const second = subscribe(gateway.graphqlUrl, await connectionParams(admin), paymentDocument);
       open.push(second);
       await until(() => events.subscriberCount === 1, 10_000, 'second process listening');
@@ -395,8 +465,9 @@ describe.skipIf(!process.env.DATABASE_URL)('several processes on one PostgreSQL'
         const statuses = (await subscriber.take(3)).map((result) => result.data!.paymentStatusChanged.status);
         expect(statuses).toEqual(['SCHEDULED', 'SENT', 'CLEARED']);
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect([first.pending, second.pending]).toEqual([[], []]);
+      // A later event is the next each one receives: no copy of the earlier ones came before it.
+      await changePaymentStatus(client, network, 'CLEARED', 'FAILED');
+      for (const subscriber of [first, second]) expect((await subscriber.take(1))[0]!.data!.paymentStatusChanged.status).toBe('FAILED');
       await closeAll();
       await until(() => events.subscriberCount === 0);
     } finally {
@@ -436,10 +507,19 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
       await until(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, 30_000, 'second gateway ready');
 
       const network = await insertNetwork(graph.app.client);
-      const here = await subscribed(paymentDocument);
+      const here = await subscribed();
       const there = subscribe(`${gatewayUrl}/graphql`, await connectionParams(admin), paymentDocument);
       open.push(there);
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // The other process's bus is out of reach from here: warm-up events tell when its subscription
+      // listens, and a last one, received by both, marks the end of the warm-up.
+      const warmUp = await insertNetwork(graph.app.client);
+      const warmingUp = async () => {
+        await changePaymentStatus(graph.app.client, warmUp, null, 'SCHEDULED');
+        return there.pending.length > 0 ? true : undefined;
+      };
+      await eventually(warmingUp, 30_000, 250, 'other gateway listening');
+      await changePaymentStatus(graph.app.client, warmUp, 'SCHEDULED', 'VOIDED');
+      for (const subscriber of [here, there]) await until(async () => (await subscriber.take(1, 20_000))[0]!.data!.paymentStatusChanged.status === 'VOIDED', 30_000, 'warm-up over');
 
       const elsewhere = await openDatabaseClient({ url: databaseUrl, maxConnections: 1 });
       try {
@@ -452,10 +532,11 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
       for (const subscriber of [here, there]) {
         const events = (await subscriber.take(3, 20_000)).map((result) => result.data!.paymentStatusChanged);
         expect(events.map((event) => event.status)).toEqual(['SCHEDULED', 'SENT', 'CLEARED']);
-        expect(events[2].payment.invoice.invoiceNumber).toBe(network.invoiceNumber);
+        expect(events[2]!.payment.invoice.invoiceNumber).toBe(network.invoiceNumber);
       }
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect([here.pending, there.pending]).toEqual([[], []]);
+      // A later event is the next each one receives: no copy of the earlier ones came before it.
+      await changePaymentStatus(graph.app.client, network, 'CLEARED', 'FAILED');
+      for (const subscriber of [here, there]) expect((await subscriber.take(1, 20_000))[0]!.data!.paymentStatusChanged.status).toBe('FAILED');
       await closeAll();
     } finally {
       for (const child of children) child.kill('SIGTERM');

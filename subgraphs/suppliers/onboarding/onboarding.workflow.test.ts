@@ -150,8 +150,9 @@ async function onboard(index: number, changes: Partial<OnboardingInput> = {}, id
   return onboardSupplier(deps, { input: registration(index, changes), idempotencyKey });
 }
 
-async function erpJson(path: string): Promise<any> {
-  return (await fetch(`${erp.url}${ERP_BASE_PATH}${path}`)).json();
+/** An ERP resource; `Body` is the shape the test reads from it. */
+async function erpJson<Body>(path: string): Promise<Body> {
+  return (await (await fetch(`${erp.url}${ERP_BASE_PATH}${path}`)).json()) as Body;
 }
 
 describe('onboarding through the workflow', () => {
@@ -246,7 +247,7 @@ describe('approval and the ERP', () => {
     expect(active.erpLinks).toMatchObject({ supplierId: expect.any(String), siteId: expect.any(String), bankAccountId: expect.any(String) });
     const [reference] = await db.select().from(externalReferences).where(eq(externalReferences.supplierId, created.id));
     expect(reference).toMatchObject({ system: 'ERP', externalId: active.erpLinks!.supplierId });
-    const inErp = await erpJson(`/suppliers/${active.erpLinks!.supplierId}?expand=all`);
+    const inErp = await erpJson<{ sites: { items: Record<string, unknown>[] } }>(`/suppliers/${active.erpLinks!.supplierId}?expand=all`);
     expect(inErp).toMatchObject({ Supplier: 'Buckeye Surgical Supply 20 Inc.', TaxpayerId: '315550020', Status: 'ACTIVE', BusinessRelationshipCode: 'SPEND_AUTHORIZED' });
     expect(inErp.sites.items[0]).toMatchObject({ SupplierSite: 'DUBLIN', PaymentMethodCode: 'EFT' });
     expect(await statusEvents(created.id)).toEqual([
