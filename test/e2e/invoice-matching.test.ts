@@ -42,6 +42,20 @@ const underSupplierContract = (() => {
   throw new Error('The demo world has no order under a supplier contract');
 })();
 
+/**
+ * Two billable orders of one supplier under no contract at all (so only the tolerance judges the
+ * price), neither of the orders the other tests bill, their first lines priced at 1.00 or more.
+ */
+const twoOrdersOfOneSupplier = (() => {
+  const contracted = new Set([...world.contracts()].map((contract) => contract.supplierId));
+  const spare = billable.slice(2).filter((order) => !contracted.has(order.supplierId) && decimal(order.lines[0]!.unitPrice).greaterThanOrEqualTo(1));
+  for (const order of spare) {
+    const other = spare.find((candidate) => candidate !== order && candidate.supplierId === order.supplierId);
+    if (other) return { supplier: suppliers.get(order.supplierId)!, orders: [order, other] as const };
+  }
+  throw new Error('The demo world has no supplier with two billable orders');
+})();
+
 let graph: TestGraph;
 
 beforeAll(async () => {
@@ -164,5 +178,35 @@ describe('matching that follows the facts', () => {
     expect(answers.filter((answer) => answer.userErrors[0]?.code === 'DUPLICATE_INVOICE')).toHaveLength(9);
     const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }`, { id: order.id }, finance);
     expect(data!.purchaseOrder.invoices).toEqual({ totalCount: 1, nodes: [{ id: stored[0]!.invoice.id }] });
+  });
+
+  it('matches with the tolerance set for the supplier, else for its category: exactly at it passes, a cent over fails', { timeout: 120_000 }, async () => {
+    const { supplier, orders } = twoOrdersOfOneSupplier;
+    const SET = `mutation ($input: SetMatchToleranceInput!) {
+      setMatchTolerance(input: $input) { tolerance { supplier { id } supplierCategory pricePct priceAmount quantityPct } userErrors { code } }
+    }`;
+    const refused = await graph.query(SET, { input: { supplierCategory: supplier.category, pricePct: '10', quantityPct: '0' } }, buyer);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const byCategory = await graph.query(SET, { input: { supplierCategory: supplier.category, pricePct: '10', priceAmount: '0.05', quantityPct: '0' } }, finance);
+    expect(byCategory.data!.setMatchTolerance).toEqual({
+      tolerance: { supplier: null, supplierCategory: supplier.category, pricePct: '10', priceAmount: '0.05', quantityPct: '0' },
+      userErrors: [],
+    });
+    const atTolerance = (order: DemoPurchaseOrder, over: string) =>
+      linesOf(order).map((line, index) => (index === 0 ? { ...line, unitPrice: decimal(line.unitPrice).plus(over).toFixed() } : line));
+    expect((await submit(submission(supplier.id, orders[0].id, atTolerance(orders[0], '0.05')))).invoice.status).toBe('MATCHED');
+
+    const bySupplier = await graph.query(SET, { input: { supplierId: supplier.id, pricePct: '10', priceAmount: '0.04', quantityPct: '0' } }, finance);
+    expect(bySupplier.data!.setMatchTolerance.userErrors).toEqual([]);
+    const over = await submit(submission(supplier.id, orders[1].id, atTolerance(orders[1], '0.05')));
+    expect(over.invoice.match.exceptions.map((exception: { code: string; lineNumber: number }) => [exception.code, exception.lineNumber])).toEqual([['PRICE_VARIANCE', orders[1].lines[0]!.lineNumber]]);
+
+    const { data } = await graph.query(`{ matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }`, {}, finance);
+    expect(data!.matchTolerances.defaults).toEqual({ pricePct: '2', priceAmount: null, quantityPct: '0', updatedAt: null });
+    expect(data!.matchTolerances.set).toEqual([
+      { supplier: { id: supplier.id }, supplierCategory: null, priceAmount: '0.04' },
+      { supplier: null, supplierCategory: supplier.category, priceAmount: '0.05' },
+    ]);
   });
 });

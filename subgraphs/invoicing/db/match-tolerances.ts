@@ -28,6 +28,12 @@ export async function tolerancesForSupplier(db: Queryable, supplierId: string, d
   return chosen ? tolerancesOf(chosen) : defaultTolerances(defaultPricePct);
 }
 
+/** Whether invoicing has heard of the supplier (from its status or ERP-link events). */
+export async function isKnownSupplier(db: Queryable, supplierId: string): Promise<boolean> {
+  const [row] = await db.select({ supplierId: supplierProjections.supplierId }).from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
+  return row !== undefined;
+}
+
 /** Sets (or replaces) one supplier's or one category's tolerances. */
 export async function saveToleranceSetting(db: Queryable, setting: ToleranceSetting): Promise<MatchToleranceRow> {
   const values = { pricePct: setting.pricePct, priceAmount: setting.priceAmount, quantityPct: setting.quantityPct, setBy: setting.setBy, updatedAt: new Date() };

@@ -425,7 +425,7 @@ export type SetMatchToleranceInput = {
   /** How far the billed quantity may exceed the ordered one, in percent of it (0 to 100). */
   quantityPct: Scalars['Decimal']['input'];
   supplierCategory?: InputMaybe<SupplierCategory>;
-  /** Exactly one of supplierId and supplierCategory (else TOLERANCE_SCOPE_REQUIRED). */
+  /** Exactly one of supplierId and supplierCategory (else TOLERANCE_SCOPE_REQUIRED); a supplier invoicing has not heard of is SUPPLIER_NOT_FOUND. A percentage outside 0 to 100 or a negative amount is TOLERANCE_OUT_OF_RANGE. */
   supplierId?: InputMaybe<Scalars['ID']['input']>;
 };
 

@@ -86,6 +86,10 @@ describe('match tolerances per supplier category and per supplier', () => {
       ['TOLERANCE_OUT_OF_RANGE', ['input', 'quantityPct']],
       ['TOLERANCE_OUT_OF_RANGE', ['input', 'priceAmount']],
     ]);
+    const unknown = newId();
+    expect((await setMatchTolerance(db, tolerance({ supplierId: unknown, supplierCategory: null }, '2', null, '0'), 'ap')).userErrors).toEqual([
+      { field: ['input', 'supplierId'], code: 'SUPPLIER_NOT_FOUND', message: `No supplier ${unknown}` },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '@procuregraph/platform/db/database';
 import type { UserError } from '@procuregraph/platform/graphql/errors';
 import { decimal } from '@procuregraph/platform/money';
-import { saveToleranceSetting } from '../db/match-tolerances.ts';
+import { isKnownSupplier, saveToleranceSetting } from '../db/match-tolerances.ts';
 import type { MatchToleranceRow } from '../db/tables.ts';
 
 export interface MatchToleranceInput {
@@ -41,6 +41,9 @@ function inputErrors(input: MatchToleranceInput): UserError[] {
 /** Sets one supplier's or one category's tolerances, replacing any set before. */
 export async function setMatchTolerance(db: Queryable, input: MatchToleranceInput, setBy: string): Promise<SetMatchToleranceResult> {
   const userErrors = inputErrors(input);
+  if (userErrors.length === 0 && input.supplierId !== null && !(await isKnownSupplier(db, input.supplierId))) {
+    userErrors.push({ field: ['input', 'supplierId'], code: 'SUPPLIER_NOT_FOUND', message: `No supplier ${input.supplierId}` });
+  }
   if (userErrors.length > 0) return { tolerance: null, userErrors };
   const scope = input.supplierId !== null ? { scope: 'SUPPLIER' as const, scopeKey: input.supplierId } : { scope: 'SUPPLIER_CATEGORY' as const, scopeKey: input.supplierCategory! };
   const tolerance = await saveToleranceSetting(db, { ...scope, pricePct: input.pricePct, priceAmount: input.priceAmount, quantityPct: input.quantityPct, setBy });
