@@ -388,35 +388,35 @@ describe('invoice to payment', () => {
     const [first] = order.lines;
     const overBilled = (line: typeof first) => [{ lineNumber: line!.lineNumber, itemNumber: line!.itemNumber, quantity: decimal(line!.quantity).plus(1).toFixed(), unitPrice: line!.unitPrice }];
     const waiting = (await execute(SUBMIT, { input: invoiceInput(order, { lines: overBilled(first) }) })).data!.submitInvoice.invoice;
-    for (const exception of waiting.match.exceptions) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Credit memo for the extra unit' } });
-    expect((await execute(APPROVE, { id: waiting.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'CREDIT_MEMO_PENDING' }]);
+    for (const exception of waiting!.match!.exceptions) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Credit memo for the extra unit' } });
+    expect((await execute(APPROVE, { id: waiting!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'CREDIT_MEMO_PENDING' }]);
 
     const { order: other } = billableOrder();
     const matched = (await execute(SUBMIT, { input: invoiceInput(other) })).data!.submitInvoice.invoice;
-    expect(matched.status).toBe('MATCHED');
+    expect(matched!.status).toBe('MATCHED');
     const deliver = (topic: string, payload: Record<string, unknown>, occurredAt: string) => applyDomainEvent(service.db, { eventId: newId(), topic, payload, occurredAt });
     await deliver('supplier.status_changed', { supplierId: other.supplierId, previousStatus: 'ACTIVE', status: 'INACTIVE', occurredAt: '2099-01-01T00:00:00.000Z' }, '2099-01-01T00:00:00.000Z');
-    expect((await execute(APPROVE, { id: matched.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'SUPPLIER_NOT_ACTIVE' }]);
+    expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'SUPPLIER_NOT_ACTIVE' }]);
     await deliver('supplier.status_changed', { supplierId: other.supplierId, previousStatus: 'INACTIVE', status: 'ACTIVE', occurredAt: '2099-01-02T00:00:00.000Z' }, '2099-01-02T00:00:00.000Z');
     const orderState = { purchaseOrderId: other.id, number: other.number, supplierId: other.supplierId, contractId: null, orderDate: other.orderDate, currency: 'USD', lines: other.lines.map(({ lineNumber, itemNumber, quantity, unitPrice }) => ({ lineNumber, itemNumber, quantity, unitPrice })) };
     await deliver('purchase_order.changed', { ...orderState, status: 'CLOSED' }, '2099-01-03T00:00:00.000Z');
-    expect((await execute(APPROVE, { id: matched.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'PURCHASE_ORDER_CLOSED' }]);
+    expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'PURCHASE_ORDER_CLOSED' }]);
     await deliver('purchase_order.changed', { ...orderState, status: 'RECEIVED' }, '2099-01-04T00:00:00.000Z');
-    expect((await execute(APPROVE, { id: matched.id })).data!.approveInvoice).toEqual({ invoice: { id: matched.id, status: 'APPROVED' }, userErrors: [] });
+    expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice).toEqual({ invoice: { id: matched!.id, status: 'APPROVED' }, userErrors: [] });
   });
 
   it('refuses a number the supplier already billed under, in any spelling, and frees it once that invoice is rejected', { timeout: 60_000 }, async () => {
     const { order } = billableOrder();
     const first = (await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'AP-000731' }) })).data!.submitInvoice.invoice;
-    expect(first.status).toBe('MATCHED');
+    expect(first!.status).toBe('MATCHED');
     const again = await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'ap 731' }) });
     expect(again.data!.submitInvoice).toEqual({ invoice: null, userErrors: [{ field: ['input', 'invoiceNumber'], code: 'DUPLICATE_INVOICE', message: 'The supplier already has invoice AP-000731' }] });
     const overBilled = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice;
-    expect(overBilled.match.exceptions.map((exception: { code: string }) => exception.code)).toEqual(order.lines.map(() => 'NOT_RECEIVED'));
-    const rejected = await execute(RESOLVE, { input: { exceptionId: overBilled.match.exceptions[0].id, action: 'REJECT', reason: 'Billed twice' } });
-    expect(rejected.data!.resolveMatchException.invoice.status).toBe('REJECTED');
-    expect((await execute(APPROVE, { id: overBilled.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
-    const [rejectedRow] = await service.db.select({ key: invoices.invoiceNumberKey }).from(invoices).where(eq(invoices.id, overBilled.id));
+    expect(overBilled!.match!.exceptions.map((exception: { code: string }) => exception.code)).toEqual(order.lines.map(() => 'NOT_RECEIVED'));
+    const rejected = await execute(RESOLVE, { input: { exceptionId: overBilled!.match!.exceptions[0]!.id, action: 'REJECT', reason: 'Billed twice' } });
+    expect(rejected.data!.resolveMatchException.invoice!.status).toBe('REJECTED');
+    expect((await execute(APPROVE, { id: overBilled!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
+    const [rejectedRow] = await service.db.select({ key: invoices.invoiceNumberKey }).from(invoices).where(eq(invoices.id, overBilled!.id));
     expect(rejectedRow).toEqual({ key: null });
   });
 

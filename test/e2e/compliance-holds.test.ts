@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.ts';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoSupplier } from '@procuregraph/demo/world';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -23,26 +24,26 @@ const bundledLeieFile = join(repositoryRoot, 'subgraphs', 'suppliers', 'screenin
 const officer: UserCaller = { kind: 'staff', subject: 'officer@network.example', role: 'compliance' };
 const buyer: UserCaller = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' };
 
-const SUPPLIER = `query ($id: ID!) {
+const SUPPLIER = graphql(`query ComplianceHolds1 ($id: ID!) {
   supplier(id: $id) { status screening { status match } holds { reason } complianceDecisions { decision reason decidedBy screeningStatus } }
-}`;
-const RELOAD = `mutation ReloadForCompliance {
+}`);
+const RELOAD = graphql(`mutation ReloadForCompliance {
   reloadExclusionList {
     excluded putOnHold userErrors { code }
     run { trigger state checked newlyExcluded reinstated putOnHold source finishedAt }
   }
-}`;
-const APPROVE = `mutation ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`;
-const RENEW = `mutation ($id: ID!, $certificate: InsuranceCertificateInput!) {
+}`);
+const APPROVE = graphql(`mutation ComplianceHolds2 ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`);
+const RENEW = graphql(`mutation ComplianceHolds3 ($id: ID!, $certificate: InsuranceCertificateInput!) {
   addInsuranceCertificate(supplierId: $id, certificate: $certificate) { supplier { status insuranceStatus holds { reason } } userErrors { code } }
-}`;
-const DECIDE = `mutation DecideMatch($input: ResolveScreeningMatchInput!) {
+}`);
+const DECIDE = graphql(`mutation DecideMatch($input: ResolveScreeningMatchInput!) {
   resolveScreeningMatch(input: $input) {
     supplier { id status screening { status } holds { reason } }
     decision { decision reason decidedBy screeningStatus }
     userErrors { field code }
   }
-}`;
+}`);
 
 let graph: TestGraph;
 let directory: string;
@@ -58,7 +59,7 @@ function exclusionRow(supplier: DemoSupplier): string {
 async function supplierNow(id: string) {
   const answer = await graph.query(SUPPLIER, { id }, officer);
   expect(answer.errors).toBeUndefined();
-  return answer.data!.supplier;
+  return answer.data!.supplier!;
 }
 
 async function decide(supplierId: string, decision: 'CLEARED' | 'CONFIRMED', reason: string, caller: UserCaller = officer) {
@@ -103,14 +104,14 @@ describe('a supplier found on the exclusion list', () => {
     const { run, userErrors } = reloaded.data!.reloadExclusionList;
     expect(userErrors).toEqual([]);
     expect(run).toMatchObject({ trigger: 'MANUAL', state: 'COMPLETED', newlyExcluded: 2, reinstated: 0, source: leieFile, finishedAt: expect.any(String) });
-    expect(run.checked).toBe(demoSuppliers.filter((supplier) => ['PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD'].includes(supplier.status)).length);
+    expect(run!.checked).toBe(demoSuppliers.filter((supplier) => ['PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD'].includes(supplier.status)).length);
 
     const active = await supplierNow(activeSupplier.id);
     expect(active).toMatchObject({ status: 'ON_HOLD', screening: { status: 'EXCLUDED' }, holds: [{ reason: 'SCREENING' }], complianceDecisions: [] });
-    expect(active.screening.match).toContain(activeSupplier.legalName.toUpperCase());
+    expect(active!.screening.match).toContain(activeSupplier.legalName.toUpperCase());
     expect(await supplierNow(lapsedSupplier.id)).toMatchObject({ status: 'ON_HOLD', screening: { status: 'EXCLUDED' }, holds: [{ reason: 'INSURANCE_EXPIRED' }, { reason: 'SCREENING' }] });
 
-    const runs = await graph.query('{ exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }', {}, officer);
+    const runs = await graph.query(graphql(`query ComplianceHoldsRuns { exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }`), {}, officer);
     expect(runs.data!.exclusionListRuns).toEqual({ totalCount: 1, nodes: [{ trigger: 'MANUAL', state: 'COMPLETED', newlyExcluded: 2 }] });
   });
 
@@ -158,7 +159,7 @@ describe('a supplier found on the exclusion list', () => {
     ]);
 
     const audit = await graph.query(
-      'query ($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }',
+      graphql(`query ComplianceHoldsAudit($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }`),
       { filter: { actor: officer.subject, operation: 'resolveScreeningMatch' } },
       officer,
     );

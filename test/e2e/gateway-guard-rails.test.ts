@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.ts';
 import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
 import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth/keys';
 import { createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -60,7 +61,8 @@ async function extraGateway(options: Partial<GatewayOptions>): Promise<RunningGa
 interface Answer {
   status: number;
   retryAfter: string | null;
-  body: { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  /** The only data these tests read: the suppliers page an allowed request answers. */
+  body: { data?: { suppliers: { totalCount: number; nodes: unknown[] } } | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
 async function post(gateway: RunningGateway, body: Record<string, unknown>, authorization: string | undefined): Promise<Answer> {
@@ -78,8 +80,8 @@ async function bearer(caller: UserCaller): Promise<string> {
 async function refusalsOf(actor: string, count: number) {
   return eventually(async () => {
     const answer = await graph.query(
-      `query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {
-        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }`,
+      graphql(`query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {
+        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }`),
       { filter: { actor, kind: 'REFUSED' } },
       compliance,
     );

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.ts';
+import type { SubmitInvoiceInput } from '../generated/graphql.ts';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo/world';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
@@ -66,20 +68,20 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const SUBMIT = `mutation ($input: SubmitInvoiceInput!) {
+const SUBMIT = graphql(`mutation InvoiceMatching1 ($input: SubmitInvoiceInput!) {
   submitInvoice(input: $input) {
     invoice { id status match { outcome contract { id number } exceptions { code lineNumber expected actual message } } }
     userErrors { field code message }
   }
-}`;
+}`);
 
-const INVOICE = `query ($id: ID!) {
+const INVOICE = graphql(`query InvoiceMatching2 ($id: ID!) {
   invoice(id: $id) {
     status
     match { outcome exceptions { code } }
     matchHistory { trigger outcome exceptionCodes evaluatedAt contract { id } }
   }
-}`;
+}`);
 
 type Line = { lineNumber: number; itemNumber: string; quantity: string; unitPrice: string };
 
@@ -91,7 +93,7 @@ function linesOf(order: DemoPurchaseOrder): Line[] {
   return order.lines.map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: line.quantity, unitPrice: line.unitPrice }));
 }
 
-async function submit(input: Record<string, unknown>) {
+async function submit(input: SubmitInvoiceInput) {
   const { data, errors } = await graph.query(SUBMIT, { input }, finance);
   expect(errors).toBeUndefined();
   return data!.submitInvoice;
@@ -100,15 +102,15 @@ async function submit(input: Record<string, unknown>) {
 async function issueOrder(supplier: DemoSupplier) {
   const issued = await eventually(async () => {
     const answer = await graph.query(
-      `mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }`,
+      graphql(`mutation InvoiceMatching3 ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }`),
       { input: { supplierId: supplier.id, idempotencyKey: randomUUID(), lines: [{ itemNumber: 'MT-TAPE-25', description: 'Surgical tape, 25 mm', quantity: '4', unitOfMeasure: 'BX', unitPrice: '3.25' }] } },
       buyer,
     );
-    return answer.data?.issuePurchaseOrder.userErrors.length === 0 ? (answer.data.issuePurchaseOrder.purchaseOrder.id as string) : undefined;
+    return answer.data?.issuePurchaseOrder.userErrors.length === 0 ? (answer.data.issuePurchaseOrder.purchaseOrder!.id as string) : undefined;
   });
   return eventually(async () => {
-    const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`, { id: issued });
-    return data!.purchaseOrder.status === 'OPEN' ? data!.purchaseOrder : undefined;
+    const { data } = await graph.query(graphql(`query InvoiceMatching4 ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`), { id: issued });
+    return data!.purchaseOrder!.status === 'OPEN' ? data!.purchaseOrder! : undefined;
   });
 }
 
@@ -118,24 +120,24 @@ describe('matching that follows the facts', () => {
     const order = await issueOrder(supplier);
     // Invoicing has heard of the order; the receipt is still to come.
     await settled(graph.app, ['invoicing']);
-    const lines = order.lines.map((line: { lineNumber: number; itemNumber: string; quantity: string; unitPrice: { amount: string } }) => ({ ...line, unitPrice: line.unitPrice.amount }));
-    const early = await submit(submission(supplier.id, order.id, lines));
+    const lines = order!.lines.map((line: { lineNumber: number; itemNumber: string; quantity: string; unitPrice: { amount: string } }) => ({ ...line, unitPrice: line.unitPrice.amount }));
+    const early = await submit(submission(supplier.id, order!.id, lines));
     expect(early.userErrors).toEqual([]);
     expect(early.invoice).toMatchObject({ status: 'EXCEPTION', match: { outcome: 'EXCEPTION', exceptions: [{ code: 'NOT_RECEIVED', lineNumber: 1, expected: '0', actual: '4' }] } });
 
     const received = await graph.query(
-      `mutation ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }`,
-      { input: { purchaseOrderId: order.id, lines: [{ lineNumber: 1, quantityReceived: '4' }] } },
+      graphql(`mutation InvoiceMatching5 ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }`),
+      { input: { purchaseOrderId: order!.id, lines: [{ lineNumber: 1, quantityReceived: '4' }] } },
       buyer,
     );
     expect(received.data!.recordReceipt.userErrors).toEqual([]);
 
     const invoice = await eventually(async () => {
-      const { data } = await graph.query(INVOICE, { id: early.invoice.id }, finance);
-      return data!.invoice.status === 'MATCHED' ? data!.invoice : undefined;
+      const { data } = await graph.query(INVOICE, { id: early.invoice!.id }, finance);
+      return data!.invoice!.status === 'MATCHED' ? data!.invoice! : undefined;
     });
-    expect(invoice.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
-    const history = invoice.matchHistory as { trigger: string; outcome: string; exceptionCodes: string[]; evaluatedAt: string }[];
+    expect(invoice!.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
+    const history = invoice!.matchHistory as { trigger: string; outcome: string; exceptionCodes: string[]; evaluatedAt: string }[];
     expect(history[0]).toMatchObject({ trigger: 'INTAKE', outcome: 'EXCEPTION', exceptionCodes: ['NOT_RECEIVED'] });
     expect(history.at(-1)).toMatchObject({ outcome: 'MATCHED', exceptionCodes: [] });
     expect(['RECEIPT_RECORDED', 'PURCHASE_ORDER_CHANGED']).toContain(history.at(-1)!.trigger);
@@ -149,8 +151,8 @@ describe('matching that follows the facts', () => {
     const invoiceDate = contract.effectiveFrom;
     const answer = await submit(submission(order.supplierId, order.id, [{ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: '1', unitPrice: dearer }], { invoiceDate }));
     expect(answer.userErrors).toEqual([]);
-    expect(answer.invoice.match.contract).toEqual({ id: contract.id, number: contract.number });
-    expect(answer.invoice.match.exceptions).toContainEqual({
+    expect(answer.invoice!.match!.contract).toEqual({ id: contract.id, number: contract.number });
+    expect(answer.invoice!.match!.exceptions).toContainEqual({
       code: 'CONTRACT_PRICE_VARIANCE',
       lineNumber: line.lineNumber,
       expected: decimal(term.unitPrice).toFixed(),
@@ -176,15 +178,15 @@ describe('matching that follows the facts', () => {
     const stored = answers.filter((answer) => answer.invoice !== null);
     expect(stored).toHaveLength(1);
     expect(answers.filter((answer) => answer.userErrors[0]?.code === 'DUPLICATE_INVOICE')).toHaveLength(9);
-    const { data } = await graph.query(`query ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }`, { id: order.id }, finance);
-    expect(data!.purchaseOrder.invoices).toEqual({ totalCount: 1, nodes: [{ id: stored[0]!.invoice.id }] });
+    const { data } = await graph.query(graphql(`query InvoiceMatching6 ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }`), { id: order.id }, finance);
+    expect(data!.purchaseOrder!.invoices).toEqual({ totalCount: 1, nodes: [{ id: stored[0]!.invoice!.id }] });
   });
 
   it('matches with the tolerance set for the supplier, else for its category: exactly at it passes, a cent over fails', { timeout: 120_000 }, async () => {
     const { supplier, orders } = twoOrdersOfOneSupplier;
-    const SET = `mutation ($input: SetMatchToleranceInput!) {
+    const SET = graphql(`mutation InvoiceMatching7 ($input: SetMatchToleranceInput!) {
       setMatchTolerance(input: $input) { tolerance { supplier { id } supplierCategory pricePct priceAmount quantityPct } userErrors { code } }
-    }`;
+    }`);
     const refused = await graph.query(SET, { input: { supplierCategory: supplier.category, pricePct: '10', quantityPct: '0' } }, buyer);
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
@@ -195,14 +197,14 @@ describe('matching that follows the facts', () => {
     });
     const atTolerance = (order: DemoPurchaseOrder, over: string) =>
       linesOf(order).map((line, index) => (index === 0 ? { ...line, unitPrice: decimal(line.unitPrice).plus(over).toFixed() } : line));
-    expect((await submit(submission(supplier.id, orders[0].id, atTolerance(orders[0], '0.05')))).invoice.status).toBe('MATCHED');
+    expect((await submit(submission(supplier.id, orders[0].id, atTolerance(orders[0], '0.05')))).invoice!.status).toBe('MATCHED');
 
     const bySupplier = await graph.query(SET, { input: { supplierId: supplier.id, pricePct: '10', priceAmount: '0.04', quantityPct: '0' } }, finance);
     expect(bySupplier.data!.setMatchTolerance.userErrors).toEqual([]);
     const over = await submit(submission(supplier.id, orders[1].id, atTolerance(orders[1], '0.05')));
-    expect(over.invoice.match.exceptions.map((exception: { code: string; lineNumber: number }) => [exception.code, exception.lineNumber])).toEqual([['PRICE_VARIANCE', orders[1].lines[0]!.lineNumber]]);
+    expect(over.invoice!.match!.exceptions.map((exception) => [exception.code, exception.lineNumber])).toEqual([['PRICE_VARIANCE', orders[1].lines[0]!.lineNumber]]);
 
-    const { data } = await graph.query(`{ matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }`, {}, finance);
+    const { data } = await graph.query(graphql(`query InvoiceMatching8 { matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }`), {}, finance);
     expect(data!.matchTolerances.defaults).toEqual({ pricePct: '2', priceAmount: null, quantityPct: '0', updatedAt: null });
     expect(data!.matchTolerances.set).toEqual([
       { supplier: { id: supplier.id }, supplierCategory: null, priceAmount: '0.04' },

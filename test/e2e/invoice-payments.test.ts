@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../generated/gql.ts';
 import { createWorld } from '@procuregraph/demo/generate';
 import type { UserCaller } from '@procuregraph/platform/auth/tokens';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
@@ -20,44 +21,50 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const INVOICE = `query ($id: ID!) {
+const INVOICE = graphql(`query InvoicePayments1 ($id: ID!) {
   invoice(id: $id) {
     status amountPaid { amount } amountDue { amount }
     payments { status amount { amount } applications { invoice { id } amount { amount } } }
   }
-}`;
+}`);
 
 /** An invoice billing no order, its NO_PURCHASE_ORDER exception overridden, approved and in ERP payables: returns its id and ERP InvoiceId. */
 async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number }> {
   const invoiceNumber = `PAY-${randomUUID().slice(0, 10)}`;
   const submitted = await graph.query(
-    `mutation ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }`,
+    graphql(`mutation InvoicePayments2 ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }`),
     { input: { supplierId: supplier.id, invoiceNumber, invoiceDate: '2026-11-02', idempotencyKey: invoiceNumber, lines: [{ lineNumber: 1, itemNumber: 'SVC-CAL', quantity: '1', unitPrice: total }] } },
     finance,
   );
   const invoice = submitted.data!.submitInvoice.invoice;
-  for (const exception of invoice.match.exceptions) {
-    await graph.query(`mutation ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }`, { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Service billed without an order' } }, finance);
+  for (const exception of invoice!.match!.exceptions) {
+    await graph.query(graphql(`mutation InvoicePayments3 ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }`), { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Service billed without an order' } }, finance);
   }
-  const approved = await graph.query(`mutation ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`, { id: invoice.id }, finance);
+  const approved = await graph.query(graphql(`mutation InvoicePayments4 ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`), { id: invoice!.id }, finance);
   expect(approved.data!.approveInvoice.userErrors).toEqual([]);
   const erpInvoiceId = await eventually(async () => {
     const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
     return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
   });
-  return { id: invoice.id, erpInvoiceId };
+  return { id: invoice!.id, erpInvoiceId };
 }
 
-async function erpAdmin(path: string, body?: unknown): Promise<any> {
+/** What the ERP's admin endpoints answer that these tests read: a created payment. */
+interface ErpAdminAnswer {
+  PaymentId?: string | number;
+  PaymentAmount?: string;
+}
+
+async function erpAdmin(path: string, body?: unknown): Promise<ErpAdminAnswer> {
   const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
   expect(response.ok).toBe(true);
-  return response.json();
+  return (await response.json()) as ErpAdminAnswer;
 }
 
 async function invoiceOnceIn(id: string, status: string, amountDue: string) {
   return eventually(async () => {
     const { data } = await graph.query(INVOICE, { id }, finance);
-    return data!.invoice.status === status && data!.invoice.amountDue.amount === amountDue ? data!.invoice : undefined;
+    return data!.invoice!.status === status && data!.invoice!.amountDue.amount === amountDue ? data!.invoice! : undefined;
   });
 }
 
@@ -73,16 +80,16 @@ describe('ERP payments of invoices', () => {
     await erpAdmin('payment-run');
 
     const paid = await Promise.all(three.map((invoice) => invoiceOnceIn(invoice.id, 'PAID', '0.00')));
-    expect(paid.map((invoice) => invoice.amountPaid.amount)).toEqual(['100.00', '20.05', '0.10']);
+    expect(paid.map((invoice) => invoice!.amountPaid.amount)).toEqual(['100.00', '20.05', '0.10']);
     for (const invoice of paid) {
-      expect(invoice.payments).toEqual([
+      expect(invoice!.payments).toEqual([
         {
           status: 'CLEARED',
           amount: { amount: '120.15' },
           applications: expect.arrayContaining(three.map((each, index) => ({ invoice: { id: each.id }, amount: { amount: ['100.00', '20.05', '0.10'][index] } }))),
         },
       ]);
-      expect(invoice.payments[0].applications).toHaveLength(3);
+      expect(invoice!.payments[0]!.applications).toHaveLength(3);
     }
     const partial = await invoiceOnceIn(partly.id, 'APPROVED', '150.01');
     expect(partial).toMatchObject({ amountPaid: { amount: '99.99' }, payments: [{ status: 'CLEARED', amount: { amount: '99.99' } }] });
@@ -93,7 +100,7 @@ describe('ERP payments of invoices', () => {
       invoiceOnceIn(three[1]!.id, 'APPROVED', '20.05'),
       invoiceOnceIn(three[2]!.id, 'APPROVED', '0.10'),
     ]);
-    expect(reversed.map((invoice) => [invoice.amountPaid.amount, invoice.payments[0].status])).toEqual([
+    expect(reversed.map((invoice) => [invoice!.amountPaid.amount, invoice!.payments[0]!.status])).toEqual([
       ['0.00', 'VOIDED'],
       ['0.00', 'VOIDED'],
       ['0.00', 'VOIDED'],

@@ -172,10 +172,10 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     expect(submitted.invoice!.total.amount).toBe('1.60');
     const invoiceId = submitted.invoice!.id;
     const matched = await eventually(async () => {
-      const { data } = await graph.query(`query ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }`, { id: invoiceId }, finance);
-      return data!.invoice.status === 'MATCHED' ? data!.invoice : undefined;
+      const { data } = await graph.query(graphql(`query ProcureToPay1 ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }`), { id: invoiceId }, finance);
+      return data!.invoice!.status === 'MATCHED' ? data!.invoice! : undefined;
     });
-    expect(matched.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
+    expect(matched!.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
 
     const token = await graph.tokenFor(finance);
     const listeners = graph.app.events.subscriberCount;

@@ -27,6 +27,14 @@ type Documents = {
     "query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }": typeof types.InvoiceSupplierBankAccountDocument,
     "mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }": typeof types.ApproveAsFinanceDocument,
     "query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }": typeof types.PendingSupplierStatusDocument,
+    "query ComplianceHolds1 ($id: ID!) {\n  supplier(id: $id) { status screening { status match } holds { reason } complianceDecisions { decision reason decidedBy screeningStatus } }\n}": typeof types.ComplianceHolds1Document,
+    "mutation ReloadForCompliance {\n  reloadExclusionList {\n    excluded putOnHold userErrors { code }\n    run { trigger state checked newlyExcluded reinstated putOnHold source finishedAt }\n  }\n}": typeof types.ReloadForComplianceDocument,
+    "mutation ComplianceHolds2 ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }": typeof types.ComplianceHolds2Document,
+    "mutation ComplianceHolds3 ($id: ID!, $certificate: InsuranceCertificateInput!) {\n  addInsuranceCertificate(supplierId: $id, certificate: $certificate) { supplier { status insuranceStatus holds { reason } } userErrors { code } }\n}": typeof types.ComplianceHolds3Document,
+    "mutation DecideMatch($input: ResolveScreeningMatchInput!) {\n  resolveScreeningMatch(input: $input) {\n    supplier { id status screening { status } holds { reason } }\n    decision { decision reason decidedBy screeningStatus }\n    userErrors { field code }\n  }\n}": typeof types.DecideMatchDocument,
+    "query ComplianceHoldsRuns { exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }": typeof types.ComplianceHoldsRunsDocument,
+    "query ComplianceHoldsAudit($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }": typeof types.ComplianceHoldsAuditDocument,
+    "query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {\n        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }": typeof types.RefusalsDocument,
     "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }": typeof types.Supplier360Document,
     "query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }": typeof types.PaymentToOrderDocument,
     "query SupplierPage($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": typeof types.SupplierPageDocument,
@@ -44,6 +52,18 @@ type Documents = {
     "mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }": typeof types.IssueHostileLineDocument,
     "mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }": typeof types.SubmitHostileInvoiceDocument,
     "query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }": typeof types.HostileInvoiceBackDocument,
+    "mutation InvoiceMatching1 ($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice { id status match { outcome contract { id number } exceptions { code lineNumber expected actual message } } }\n    userErrors { field code message }\n  }\n}": typeof types.InvoiceMatching1Document,
+    "query InvoiceMatching2 ($id: ID!) {\n  invoice(id: $id) {\n    status\n    match { outcome exceptions { code } }\n    matchHistory { trigger outcome exceptionCodes evaluatedAt contract { id } }\n  }\n}": typeof types.InvoiceMatching2Document,
+    "mutation InvoiceMatching3 ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }": typeof types.InvoiceMatching3Document,
+    "query InvoiceMatching4 ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": typeof types.InvoiceMatching4Document,
+    "mutation InvoiceMatching5 ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }": typeof types.InvoiceMatching5Document,
+    "query InvoiceMatching6 ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }": typeof types.InvoiceMatching6Document,
+    "mutation InvoiceMatching7 ($input: SetMatchToleranceInput!) {\n      setMatchTolerance(input: $input) { tolerance { supplier { id } supplierCategory pricePct priceAmount quantityPct } userErrors { code } }\n    }": typeof types.InvoiceMatching7Document,
+    "query InvoiceMatching8 { matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }": typeof types.InvoiceMatching8Document,
+    "query InvoicePayments1 ($id: ID!) {\n  invoice(id: $id) {\n    status amountPaid { amount } amountDue { amount }\n    payments { status amount { amount } applications { invoice { id } amount { amount } } }\n  }\n}": typeof types.InvoicePayments1Document,
+    "mutation InvoicePayments2 ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }": typeof types.InvoicePayments2Document,
+    "mutation InvoicePayments3 ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }": typeof types.InvoicePayments3Document,
+    "mutation InvoicePayments4 ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": typeof types.InvoicePayments4Document,
     "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": typeof types.SubmitInvoiceDocument,
     "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": typeof types.ApproveInvoiceErrorsDocument,
     "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": typeof types.ApproveInvoiceWithSyncDocument,
@@ -77,6 +97,7 @@ type Documents = {
     "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }": typeof types.IssueOrderDocument,
     "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }": typeof types.ReceiveOrderDocument,
     "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }": typeof types.SubmitOrderInvoiceDocument,
+    "query ProcureToPay1 ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }": typeof types.ProcureToPay1Document,
     "subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }": typeof types.InvoicePaymentStatusDocument,
     "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": typeof types.ApproveOrderInvoiceDocument,
     "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }": typeof types.InvoiceSyncDocument,
@@ -103,6 +124,14 @@ const documents: Documents = {
     "query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }": types.InvoiceSupplierBankAccountDocument,
     "mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }": types.ApproveAsFinanceDocument,
     "query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }": types.PendingSupplierStatusDocument,
+    "query ComplianceHolds1 ($id: ID!) {\n  supplier(id: $id) { status screening { status match } holds { reason } complianceDecisions { decision reason decidedBy screeningStatus } }\n}": types.ComplianceHolds1Document,
+    "mutation ReloadForCompliance {\n  reloadExclusionList {\n    excluded putOnHold userErrors { code }\n    run { trigger state checked newlyExcluded reinstated putOnHold source finishedAt }\n  }\n}": types.ReloadForComplianceDocument,
+    "mutation ComplianceHolds2 ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }": types.ComplianceHolds2Document,
+    "mutation ComplianceHolds3 ($id: ID!, $certificate: InsuranceCertificateInput!) {\n  addInsuranceCertificate(supplierId: $id, certificate: $certificate) { supplier { status insuranceStatus holds { reason } } userErrors { code } }\n}": types.ComplianceHolds3Document,
+    "mutation DecideMatch($input: ResolveScreeningMatchInput!) {\n  resolveScreeningMatch(input: $input) {\n    supplier { id status screening { status } holds { reason } }\n    decision { decision reason decidedBy screeningStatus }\n    userErrors { field code }\n  }\n}": types.DecideMatchDocument,
+    "query ComplianceHoldsRuns { exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }": types.ComplianceHoldsRunsDocument,
+    "query ComplianceHoldsAudit($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }": types.ComplianceHoldsAuditDocument,
+    "query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {\n        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }": types.RefusalsDocument,
     "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }": types.Supplier360Document,
     "query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }": types.PaymentToOrderDocument,
     "query SupplierPage($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": types.SupplierPageDocument,
@@ -120,6 +149,18 @@ const documents: Documents = {
     "mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }": types.IssueHostileLineDocument,
     "mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }": types.SubmitHostileInvoiceDocument,
     "query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }": types.HostileInvoiceBackDocument,
+    "mutation InvoiceMatching1 ($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice { id status match { outcome contract { id number } exceptions { code lineNumber expected actual message } } }\n    userErrors { field code message }\n  }\n}": types.InvoiceMatching1Document,
+    "query InvoiceMatching2 ($id: ID!) {\n  invoice(id: $id) {\n    status\n    match { outcome exceptions { code } }\n    matchHistory { trigger outcome exceptionCodes evaluatedAt contract { id } }\n  }\n}": types.InvoiceMatching2Document,
+    "mutation InvoiceMatching3 ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }": types.InvoiceMatching3Document,
+    "query InvoiceMatching4 ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }": types.InvoiceMatching4Document,
+    "mutation InvoiceMatching5 ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }": types.InvoiceMatching5Document,
+    "query InvoiceMatching6 ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }": types.InvoiceMatching6Document,
+    "mutation InvoiceMatching7 ($input: SetMatchToleranceInput!) {\n      setMatchTolerance(input: $input) { tolerance { supplier { id } supplierCategory pricePct priceAmount quantityPct } userErrors { code } }\n    }": types.InvoiceMatching7Document,
+    "query InvoiceMatching8 { matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }": types.InvoiceMatching8Document,
+    "query InvoicePayments1 ($id: ID!) {\n  invoice(id: $id) {\n    status amountPaid { amount } amountDue { amount }\n    payments { status amount { amount } applications { invoice { id } amount { amount } } }\n  }\n}": types.InvoicePayments1Document,
+    "mutation InvoicePayments2 ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }": types.InvoicePayments2Document,
+    "mutation InvoicePayments3 ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }": types.InvoicePayments3Document,
+    "mutation InvoicePayments4 ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": types.InvoicePayments4Document,
     "mutation SubmitInvoice($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice {\n      id invoiceNumber status total { amount currency }\n      supplier { legalName } purchaseOrder { number }\n      lines { lineNumber itemNumber quantity unitPrice { amount } amount { amount } }\n      match { outcome exceptions { id code queue lineNumber expected actual message } }\n    }\n    userErrors { field code message }\n  }\n}": types.SubmitInvoiceDocument,
     "mutation ApproveInvoiceErrors($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }": types.ApproveInvoiceErrorsDocument,
     "mutation ApproveInvoiceWithSync($id: ID!) { approveInvoice(id: $id) { invoice { status syncStatus { system state } } userErrors { code } } }": types.ApproveInvoiceWithSyncDocument,
@@ -153,6 +194,7 @@ const documents: Documents = {
     "mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }": types.IssueOrderDocument,
     "mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }": types.ReceiveOrderDocument,
     "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }": types.SubmitOrderInvoiceDocument,
+    "query ProcureToPay1 ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }": types.ProcureToPay1Document,
     "subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }": types.InvoicePaymentStatusDocument,
     "mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }": types.ApproveOrderInvoiceDocument,
     "query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }": types.InvoiceSyncDocument,
@@ -235,6 +277,38 @@ export function graphql(source: "query PendingSupplierStatus($id: ID!) { supplie
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "query ComplianceHolds1 ($id: ID!) {\n  supplier(id: $id) { status screening { status match } holds { reason } complianceDecisions { decision reason decidedBy screeningStatus } }\n}"): (typeof documents)["query ComplianceHolds1 ($id: ID!) {\n  supplier(id: $id) { status screening { status match } holds { reason } complianceDecisions { decision reason decidedBy screeningStatus } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ReloadForCompliance {\n  reloadExclusionList {\n    excluded putOnHold userErrors { code }\n    run { trigger state checked newlyExcluded reinstated putOnHold source finishedAt }\n  }\n}"): (typeof documents)["mutation ReloadForCompliance {\n  reloadExclusionList {\n    excluded putOnHold userErrors { code }\n    run { trigger state checked newlyExcluded reinstated putOnHold source finishedAt }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ComplianceHolds2 ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }"): (typeof documents)["mutation ComplianceHolds2 ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ComplianceHolds3 ($id: ID!, $certificate: InsuranceCertificateInput!) {\n  addInsuranceCertificate(supplierId: $id, certificate: $certificate) { supplier { status insuranceStatus holds { reason } } userErrors { code } }\n}"): (typeof documents)["mutation ComplianceHolds3 ($id: ID!, $certificate: InsuranceCertificateInput!) {\n  addInsuranceCertificate(supplierId: $id, certificate: $certificate) { supplier { status insuranceStatus holds { reason } } userErrors { code } }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation DecideMatch($input: ResolveScreeningMatchInput!) {\n  resolveScreeningMatch(input: $input) {\n    supplier { id status screening { status } holds { reason } }\n    decision { decision reason decidedBy screeningStatus }\n    userErrors { field code }\n  }\n}"): (typeof documents)["mutation DecideMatch($input: ResolveScreeningMatchInput!) {\n  resolveScreeningMatch(input: $input) {\n    supplier { id status screening { status } holds { reason } }\n    decision { decision reason decidedBy screeningStatus }\n    userErrors { field code }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ComplianceHoldsRuns { exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }"): (typeof documents)["query ComplianceHoldsRuns { exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ComplianceHoldsAudit($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }"): (typeof documents)["query ComplianceHoldsAudit($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {\n        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }"): (typeof documents)["query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {\n        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }"): (typeof documents)["query Supplier360($id: ID!) {\n        supplier(id: $id) {\n          legalName status taxIdMasked\n          bankAccount { routingNumber accountNumberMasked }\n          externalReferences { system externalId }\n          purchaseOrders(first: 1) {\n            totalCount\n            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }\n          }\n          invoices { totalCount }\n          payments { totalCount }\n          contracts { totalCount nodes { number supplier { supplierNumber } } }\n        }\n      }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -300,6 +374,54 @@ export function graphql(source: "mutation SubmitHostileInvoice($input: SubmitInv
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }"): (typeof documents)["query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoiceMatching1 ($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice { id status match { outcome contract { id number } exceptions { code lineNumber expected actual message } } }\n    userErrors { field code message }\n  }\n}"): (typeof documents)["mutation InvoiceMatching1 ($input: SubmitInvoiceInput!) {\n  submitInvoice(input: $input) {\n    invoice { id status match { outcome contract { id number } exceptions { code lineNumber expected actual message } } }\n    userErrors { field code message }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceMatching2 ($id: ID!) {\n  invoice(id: $id) {\n    status\n    match { outcome exceptions { code } }\n    matchHistory { trigger outcome exceptionCodes evaluatedAt contract { id } }\n  }\n}"): (typeof documents)["query InvoiceMatching2 ($id: ID!) {\n  invoice(id: $id) {\n    status\n    match { outcome exceptions { code } }\n    matchHistory { trigger outcome exceptionCodes evaluatedAt contract { id } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoiceMatching3 ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }"): (typeof documents)["mutation InvoiceMatching3 ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceMatching4 ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }"): (typeof documents)["query InvoiceMatching4 ($id: ID!) { purchaseOrder(id: $id) { id status lines { lineNumber itemNumber quantity unitPrice { amount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoiceMatching5 ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }"): (typeof documents)["mutation InvoiceMatching5 ($input: RecordReceiptInput!) { recordReceipt(input: $input) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceMatching6 ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }"): (typeof documents)["query InvoiceMatching6 ($id: ID!) { purchaseOrder(id: $id) { invoices(first: 20) { totalCount nodes { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoiceMatching7 ($input: SetMatchToleranceInput!) {\n      setMatchTolerance(input: $input) { tolerance { supplier { id } supplierCategory pricePct priceAmount quantityPct } userErrors { code } }\n    }"): (typeof documents)["mutation InvoiceMatching7 ($input: SetMatchToleranceInput!) {\n      setMatchTolerance(input: $input) { tolerance { supplier { id } supplierCategory pricePct priceAmount quantityPct } userErrors { code } }\n    }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoiceMatching8 { matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }"): (typeof documents)["query InvoiceMatching8 { matchTolerances { defaults { pricePct priceAmount quantityPct updatedAt } set { supplier { id } supplierCategory priceAmount } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InvoicePayments1 ($id: ID!) {\n  invoice(id: $id) {\n    status amountPaid { amount } amountDue { amount }\n    payments { status amount { amount } applications { invoice { id } amount { amount } } }\n  }\n}"): (typeof documents)["query InvoicePayments1 ($id: ID!) {\n  invoice(id: $id) {\n    status amountPaid { amount } amountDue { amount }\n    payments { status amount { amount } applications { invoice { id } amount { amount } } }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoicePayments2 ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }"): (typeof documents)["mutation InvoicePayments2 ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoicePayments3 ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }"): (typeof documents)["mutation InvoicePayments3 ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation InvoicePayments4 ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }"): (typeof documents)["mutation InvoicePayments4 ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -432,6 +554,10 @@ export function graphql(source: "mutation ReceiveOrder($input: RecordReceiptInpu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }"): (typeof documents)["mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ProcureToPay1 ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }"): (typeof documents)["query ProcureToPay1 ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
