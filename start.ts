@@ -3,11 +3,11 @@
  * the demo health network seeded on first run, the four subgraphs and the gateway on :4000.
  */
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
-import { defaultSubgraphPorts } from '@procuregraph/schema/subgraphs';
-import { startProcuregraph } from '@procuregraph/runtime/procuregraph';
+import { defaultSubgraphPorts } from '@procuregraph/schema';
+import { startProcuregraph } from '@procuregraph/runtime';
 import { createLogger } from '@procuregraph/platform/logging';
-import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
-import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
+import { closeOnSignal } from '@procuregraph/platform/process';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process';
 
 const environment = readEnvironment();
 requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);

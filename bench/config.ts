@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 
 /** How long and how often each figure is measured: `--quick` checks the apparatus, the full run is the record. */
 export interface BenchPlan {

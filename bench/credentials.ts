@@ -1,5 +1,5 @@
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth/keys';
-import { CALLER_HEADER, signDevToken, signInternalToken } from '@procuregraph/platform/auth/tokens';
+import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
+import { CALLER_HEADER, signDevToken, signInternalToken } from '@procuregraph/platform/auth';
 import { benchAdmin, benchDataDir } from './config.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
+import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
 import { benchDataDir, databases } from './config.ts';
 
 /** Runs `use` with a connection to the PostgreSQL server's maintenance database. */

@@ -1,4 +1,4 @@
-import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db/client';
+import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db';
 
 /** The three operations the issue names, each taking the page size as `$first`. */
 export type OperationName = 'suppliersPage' | 'supplier360' | 'invoicesPage';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { subgraphNames } from '@procuregraph/schema';
 import { operationLabels, type OperationName } from './operations.ts';
 import type { BenchResults } from './results.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';

@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { subgraphNames } from '@procuregraph/schema';
 import { benchDataDir, databases, fullPlan, ports, quickPlan } from './config.ts';
 import { loadCredentials, type Credentials } from './credentials.ts';
 import { datasetSize, freshDefaultDatabase, largeDatabase } from './database.ts';

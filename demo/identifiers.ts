@@ -1,4 +1,4 @@
-import { deterministicId } from '@procuregraph/platform/db/ids';
+import { deterministicId } from '@procuregraph/platform/db';
 
 /** GS1 mod-10 check digit (GTIN, GLN): weights 3, 1, 3, ... from the rightmost data digit. */
 export function withGs1CheckDigit(body: string): string {

@@ -4,7 +4,7 @@ import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
 import { toSnakeCase } from 'drizzle-orm/casing';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type postgres from 'postgres';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
+import type { Database, Transaction } from '@procuregraph/platform/db';
 
 type Row = Record<string, unknown>;
 

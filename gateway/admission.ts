@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { authenticate, authorizationHeader, type TokenVerifier } from './authentication.ts';
 import { clientAddressOf } from './client-address.ts';
 import type { GatewayRateLimiter } from './rate-limit.ts';

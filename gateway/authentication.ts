@@ -1,6 +1,6 @@
 import type { Request } from 'express';
-import { graphqlError } from '@procuregraph/platform/graphql/errors';
-import type { UserCaller, VerificationResult } from '@procuregraph/platform/auth/tokens';
+import { graphqlError } from '@procuregraph/platform/graphql';
+import type { UserCaller, VerificationResult } from '@procuregraph/platform/auth';
 
 export type TokenVerifier = (token: string) => Promise<VerificationResult>;
 

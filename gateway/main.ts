@@ -4,21 +4,21 @@
  * URLs come from the supergraph unless `SUBGRAPH_<NAME>_URL` says otherwise.
  */
 import { readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db/client';
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth/keys';
-import { createTokenVerifier } from '@procuregraph/platform/auth/tokens';
+import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db';
+import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
+import { createTokenVerifier } from '@procuregraph/platform/auth';
 import { createLogger } from '@procuregraph/platform/logging';
-import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
-import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
-import { subgraphNames } from '@procuregraph/schema/subgraphs';
-import { supergraphPath } from '@procuregraph/schema/compose';
+import { closeOnSignal } from '@procuregraph/platform/process';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { subgraphNames } from '@procuregraph/schema';
+import { supergraphPath } from '@procuregraph/schema';
 import { startGateway } from './server.ts';
 import type { SupergraphSource } from './supergraph-source.ts';
 import type { ReadinessCheck } from './readiness.ts';
 import { rateLimitsFrom } from './rate-limit.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
-import { createAuditLog } from '@procuregraph/platform/audit/audit-log';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
+import { createAuditLog } from '@procuregraph/platform/audit';
+import { createServiceDatabase } from '@procuregraph/platform/db';
 
 const environment = readEnvironment();
 requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET']);

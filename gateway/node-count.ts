@@ -19,7 +19,7 @@ import {
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { DEFAULT_PAGE_SIZE } from '@procuregraph/platform/graphql/connection';
+import { DEFAULT_PAGE_SIZE } from '@procuregraph/platform/graphql';
 
 /**
  * How many records one operation may return, counted the way GitHub's GraphQL API counts them:

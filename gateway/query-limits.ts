@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type ValidationContext } from 'graphql';
-import type { OperationLimits } from '@procuregraph/platform/graphql/subscription-operation';
+import type { OperationLimits } from '@procuregraph/platform/graphql';
 
 /**
  * What one operation may ask of the graph, over HTTP and WebSocket alike. Each limit sits well

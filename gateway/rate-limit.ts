@@ -2,8 +2,8 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Environment } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db/database';
-import { rateLimitCounters } from '@procuregraph/platform/db/platform-tables';
+import type { Database } from '@procuregraph/platform/db';
+import { rateLimitCounters } from '@procuregraph/platform/db';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 

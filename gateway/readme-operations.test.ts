@@ -4,7 +4,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import { supergraphPath } from '@procuregraph/schema/compose';
+import { supergraphPath } from '@procuregraph/schema';
 import { countNodes, MAX_NODES } from './node-count.ts';
 import { queryLimits } from './query-limits.ts';
 

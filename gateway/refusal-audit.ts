@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
-import type { AuditLog } from '@procuregraph/platform/audit/audit-log';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { AuditLog } from '@procuregraph/platform/audit';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import type { Logger } from '@procuregraph/platform/logging';
-import { describeError } from '@procuregraph/platform/resilience/failures';
+import { describeError } from '@procuregraph/platform/resilience';
 import { queryLimitCode } from './query-limits.ts';
 import { NODE_LIMIT_CODE } from './node-count.ts';
 

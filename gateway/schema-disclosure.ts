@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, visit, type DocumentNode, type GraphQLError } from 'graphql';
-import { graphqlError } from '@procuregraph/platform/graphql/errors';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { graphqlError } from '@procuregraph/platform/graphql';
+import type { UserCaller } from '@procuregraph/platform/auth';
 
 /** Who may read the schema by introspection (`INTROSPECTION`): everyone, or only admins. */
 export type IntrospectionPolicy = 'all' | 'admin';

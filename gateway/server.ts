@@ -5,11 +5,11 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
 import { createLogger } from '@procuregraph/platform/logging';
 import { metricsRegistry } from '@procuregraph/platform/metrics';
-import { listen, type RunningServer } from '@procuregraph/platform/http/server';
-import { graphqlBodyErrorHandler } from '@procuregraph/platform/http/json-errors';
-import { createErrorFormatter } from '@procuregraph/platform/graphql/error-formatting';
-import { metricsPlugin } from '@procuregraph/platform/graphql/metrics-plugin';
-import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
+import { listen, type RunningServer } from '@procuregraph/platform/http';
+import { graphqlBodyErrorHandler } from '@procuregraph/platform/http';
+import { createErrorFormatter } from '@procuregraph/platform/graphql';
+import { metricsPlugin } from '@procuregraph/platform/graphql';
+import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
@@ -23,8 +23,8 @@ import { admission } from './admission.ts';
 import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RefusalAudit } from './refusal-audit.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
-import type { AuditLog } from '@procuregraph/platform/audit/audit-log';
-import type { Database } from '@procuregraph/platform/db/database';
+import type { AuditLog } from '@procuregraph/platform/audit';
+import type { Database } from '@procuregraph/platform/db';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 
 export interface GatewayContext {

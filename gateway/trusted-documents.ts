@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import type { RefusalAudit } from './refusal-audit.ts';
 
 export const TRUSTED_DOCUMENT_CODES = {

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { World } from '@procuregraph/demo/world';
-import { startErp } from '@procuregraph/erp/server';
-import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
-import { startContractRepository } from '@procuregraph/contract-repository/server';
+import type { World } from '@procuregraph/demo';
+import { startErp } from '@procuregraph/erp';
+import { startVendorPlatform } from '@procuregraph/vendor-platform';
+import { startContractRepository } from '@procuregraph/contract-repository';
 
 export interface BackingSystemPorts {
   erp: number;

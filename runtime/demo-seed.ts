@@ -1,12 +1,12 @@
-import type { World } from '@procuregraph/demo/world';
-import type { Database, ServiceDatabase } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { World } from '@procuregraph/demo';
+import type { Database, ServiceDatabase } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { Logger } from '@procuregraph/platform/logging';
-import type { DomainSubgraphName } from '@procuregraph/schema/subgraphs';
-import { contractsSeeded, seedContracts } from '@procuregraph/contracts/db/seed';
-import { invoicingSeeded, seedInvoicing } from '@procuregraph/invoicing/db/seed';
-import { procurementSeeded, seedProcurement } from '@procuregraph/procurement/db/seed';
-import { seedSuppliers, suppliersSeeded } from '@procuregraph/suppliers/db/seed';
+import type { DomainSubgraphName } from '@procuregraph/schema';
+import { contractsSeeded, seedContracts } from '@procuregraph/contracts';
+import { invoicingSeeded, seedInvoicing } from '@procuregraph/invoicing';
+import { procurementSeeded, seedProcurement } from '@procuregraph/procurement';
+import { seedSuppliers, suppliersSeeded } from '@procuregraph/suppliers';
 
 interface Seeder {
   seeded(db: Database): Promise<boolean>;

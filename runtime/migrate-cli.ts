@@ -1,9 +1,9 @@
 /** `npm run migrate`: applies the platform's and every subgraph's migrations to DATABASE_URL (or the embedded database). */
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
-import { domainSubgraphNames } from '@procuregraph/schema/subgraphs';
+import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase } from '@procuregraph/platform/db';
+import { migratePlatform } from '@procuregraph/platform/db';
+import { domainSubgraphNames } from '@procuregraph/schema';
 import { domainModules } from './subgraph-modules.ts';
 
 const environment = readEnvironment();

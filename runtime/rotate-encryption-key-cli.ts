@@ -5,9 +5,9 @@
  * old key may be removed from DATA_ENCRYPTION_KEY_PREVIOUS. Safe to run again.
  */
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { reencryptSuppliers } from '@procuregraph/suppliers/db/reencryption';
+import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase } from '@procuregraph/platform/db';
+import { reencryptSuppliers } from '@procuregraph/suppliers';
 import { loadCipher } from './subgraph-assembly.ts';
 
 const environment = readEnvironment();

@@ -6,11 +6,11 @@
  */
 import { parseArgs } from 'node:util';
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db/database';
+import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
 import { createLogger } from '@procuregraph/platform/logging';
-import { createWorld } from '@procuregraph/demo/generate';
-import { domainSubgraphNames, type DomainSubgraphName } from '@procuregraph/schema/subgraphs';
+import { createWorld } from '@procuregraph/demo';
+import { domainSubgraphNames, type DomainSubgraphName } from '@procuregraph/schema';
 import { seedDemoNetwork } from './demo-seed.ts';
 import { loadCipher, migrateSchemas } from './subgraph-assembly.ts';
 

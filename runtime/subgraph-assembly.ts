@@ -3,20 +3,20 @@
  * end-to-end tests, the benchmarks: runtime/procuregraph.ts) or one (runtime/subgraph-process.ts):
  * the schemas it migrates, what its subgraphs share, each subgraph's server and its workers.
  */
-import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
-import { createAuditLog, type AuditLog } from '@procuregraph/platform/audit/audit-log';
-import { startAuditRetention } from '@procuregraph/platform/audit/audit-retention';
+import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
+import { createAuditLog, type AuditLog } from '@procuregraph/platform/audit';
+import { startAuditRetention } from '@procuregraph/platform/audit';
 import type { BackingSystemEndpoints, Environment } from '@procuregraph/platform/config';
-import { loadFieldCipher, type FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import type { DatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { migratePlatform } from '@procuregraph/platform/db/platform-schema';
-import { startEventBus, type EventBus } from '@procuregraph/platform/events/bus';
-import { startSubgraphServer, type RunningSubgraph } from '@procuregraph/platform/subgraph/subgraph-server';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
+import { loadFieldCipher, type FieldCipher } from '@procuregraph/platform/crypto';
+import type { DatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase } from '@procuregraph/platform/db';
+import { migratePlatform } from '@procuregraph/platform/db';
+import { startEventBus, type EventBus } from '@procuregraph/platform/events';
+import { startSubgraphServer, type RunningSubgraph } from '@procuregraph/platform/subgraph';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { createLogger, type Logger } from '@procuregraph/platform/logging';
-import type { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
-import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema/subgraphs';
+import type { BackingSystemPolicies } from '@procuregraph/platform/resilience';
+import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema';
 import { domainModules, subgraphModules } from './subgraph-modules.ts';
 
 /** The keys a process works with: from the environment in production, generated under `DATA_DIR` otherwise. */

@@ -1,12 +1,12 @@
-import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/subgraph/subgraph-server';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
-import type { RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
-import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema/subgraphs';
-import * as contracts from '@procuregraph/contracts/service';
-import * as invoicing from '@procuregraph/invoicing/service';
-import * as procurement from '@procuregraph/procurement/service';
-import * as suppliers from '@procuregraph/suppliers/service';
-import { operationsSubgraph } from '@procuregraph/operations/service';
+import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/subgraph';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
+import type { RegisterWorkers } from '@procuregraph/platform/subgraph';
+import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema';
+import * as contracts from '@procuregraph/contracts';
+import * as invoicing from '@procuregraph/invoicing';
+import * as procurement from '@procuregraph/procurement';
+import * as suppliers from '@procuregraph/suppliers';
+import { operationsSubgraph } from '@procuregraph/operations';
 
 export interface SubgraphModule {
   definition(dependencies: SubgraphDependencies): SubgraphDefinition<SubgraphContext>;

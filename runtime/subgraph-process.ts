@@ -4,12 +4,12 @@
  * its port, and runs its workers.
  */
 import { readEnvironment } from '@procuregraph/platform/config';
-import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db/client';
+import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db';
 import { createLogger } from '@procuregraph/platform/logging';
-import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
-import { processPolicies } from '@procuregraph/platform/resilience/system-policies';
-import { requireDeploymentSecrets } from '@procuregraph/platform/process/production-secrets';
-import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { closeOnSignal } from '@procuregraph/platform/process';
+import { processPolicies } from '@procuregraph/platform/resilience';
+import { requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import { configuredBackingSystems, loadProcessKeys, migrateSchemas, serveSubgraph, startProcessServices, startWorkers, type SubgraphProcess } from './subgraph-assembly.ts';
 
 const name = process.argv[2] as SubgraphName;

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import postgres from 'postgres';
-import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime/procuregraph';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { executeSql } from '@procuregraph/platform/db/client';
-import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { executeSql } from '@procuregraph/platform/db';
+import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema';
 
 export interface GraphQLResponse<Data> {
   status: number;

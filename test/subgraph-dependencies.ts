@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { readEnvironment } from '@procuregraph/platform/config';
-import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import type { DatabaseClient } from '@procuregraph/platform/db/client';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { EventBus } from '@procuregraph/platform/events/bus';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
+import { createFieldCipher } from '@procuregraph/platform/crypto';
+import type { DatabaseClient } from '@procuregraph/platform/db';
+import type { Database } from '@procuregraph/platform/db';
+import type { EventBus } from '@procuregraph/platform/events';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import type { BackingSystemEndpoints } from '@procuregraph/platform/config';
 
 /** What a process gives a subgraph, for a test that builds one subgraph by itself. */

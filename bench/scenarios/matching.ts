@@ -1,8 +1,8 @@
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase, type Queryable } from '@procuregraph/platform/db/database';
-import { loadMatchContext, type InvoiceKey } from '@procuregraph/invoicing/db/match-context';
-import { matchInvoice } from '@procuregraph/invoicing/matching/match-invoice';
-import type { InvoiceToMatch } from '@procuregraph/invoicing/matching/match-context';
+import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase, type Queryable } from '@procuregraph/platform/db';
+import { loadMatchContext, type InvoiceKey } from '@procuregraph/invoicing';
+import { matchInvoice } from '@procuregraph/invoicing';
+import type { InvoiceToMatch } from '@procuregraph/invoicing';
 import type { BenchPlan } from '../config.ts';
 import { spreadOf, type Spread } from '../stats.ts';
 

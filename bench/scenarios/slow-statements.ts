@@ -1,4 +1,4 @@
-import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db/client';
+import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db';
 import { withServer } from '../database.ts';
 import { databases } from '../config.ts';
 

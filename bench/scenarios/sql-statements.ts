@@ -1,4 +1,4 @@
-import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import { operationBody, type OperationName } from '../operations.ts';
 import { answerOf, type HttpTarget } from './throughput.ts';
 

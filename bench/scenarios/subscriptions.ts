@@ -1,9 +1,9 @@
 import { once } from 'node:events';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
-import { publishEvent } from '@procuregraph/platform/events/bus';
+import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
+import { publishEvent } from '@procuregraph/platform/events';
 import type { BenchPlan } from '../config.ts';
 import { residentMiB, startService, type ServiceProcess } from '../processes.ts';
-import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import { percentile, spreadOf, type Spread } from '../stats.ts';
 import { statementsSoFar } from './sql-statements.ts';
 import type { SubscriberCommand, SubscriberReport } from './subscribers-process.ts';

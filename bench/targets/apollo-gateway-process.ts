@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { CALLER_HEADER } from '@procuregraph/platform/auth/tokens';
+import { CALLER_HEADER } from '@procuregraph/platform/auth';
 
 interface ForwardedCaller {
   callerToken?: string;

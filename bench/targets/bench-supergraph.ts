@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { supergraphPath } from '@procuregraph/schema/compose';
-import type { SubgraphName } from '@procuregraph/schema/subgraphs';
+import { supergraphPath } from '@procuregraph/schema';
+import type { SubgraphName } from '@procuregraph/schema';
 import { benchDataDir } from '../config.ts';
 
 /**

@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
-import { CALLER_HEADER } from '@procuregraph/platform/auth/tokens';
+import { CALLER_HEADER } from '@procuregraph/platform/auth';
 
 const gateway = createGatewayRuntime({
   supergraph: process.env.SUPERGRAPH_PATH!,

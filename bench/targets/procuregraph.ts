@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadOrCreateSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth/keys';
-import { subgraphNames, type SubgraphName } from '@procuregraph/schema/subgraphs';
+import { loadOrCreateSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
+import { subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import { benchDataDir, ports } from '../config.ts';
 import { startService, waitUntilServing, type ServiceProcess } from '../processes.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractRepository } from '@procuregraph/contract-repository/server';
+import { startContractRepository } from '@procuregraph/contract-repository';
 import { contractRepositoryClient, describeRepositoryError, type ContractRepositoryClient } from './client.ts';
 
 let repository: Awaited<ReturnType<typeof startContractRepository>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestJson } from '@procuregraph/platform/http/json-client';
+import { requestJson } from '@procuregraph/platform/http';
 import { readChangePage, type ContractChangePage } from './resources.ts';
 
 const PAGE_SIZE = 200;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startErp } from '@procuregraph/erp/server';
-import { RemoteHttpError } from '@procuregraph/platform/resilience/failures';
+import { startErp } from '@procuregraph/erp';
+import { RemoteHttpError } from '@procuregraph/platform/resilience';
 import { describeFusionError, erpClient, type ErpClient } from './client.ts';
 import type { SupplierSetup } from './resources.ts';
 

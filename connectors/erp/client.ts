@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestJson, type JsonRequest } from '@procuregraph/platform/http/json-client';
+import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readBusinessEventPage, type BusinessEventPage } from './business-events.ts';
 import {
   readCreatedId,

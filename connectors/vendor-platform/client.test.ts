@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
-import { signWebhook } from '@procuregraph/platform/inbound/signature';
-import { RemoteHttpError } from '@procuregraph/platform/resilience/failures';
+import { startVendorPlatform } from '@procuregraph/vendor-platform';
+import { signWebhook } from '@procuregraph/platform/inbound';
+import { RemoteHttpError } from '@procuregraph/platform/resilience';
 import { describeProblem, vendorPlatformClient, type VendorPlatformClient } from './client.ts';
 import { vendorEventTypes, vendorPlatformWebhooks } from './events.ts';
 import { readRegistrationEvent, type RegistrationCreate } from './resources.ts';

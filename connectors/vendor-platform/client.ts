@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestJson, type JsonRequest } from '@procuregraph/platform/http/json-client';
+import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readVendorEventPage, type VendorEventPage } from './events.ts';
 import {
   readCreatedRegistrationId,

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql-ws';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { SubscriptionPlan } from './subscription-planner.ts';
 

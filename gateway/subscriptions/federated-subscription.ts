@@ -1,9 +1,9 @@
 import { GraphQLError, type DocumentNode } from 'graphql';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql-ws';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { EventQueue } from '@procuregraph/platform/events/event-queue';
-import { mapStream } from '@procuregraph/platform/events/map-stream';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { EventQueue } from '@procuregraph/platform/events';
+import { mapStream } from '@procuregraph/platform/events';
 import type { Logger } from '@procuregraph/platform/logging';
 import { executeEvent } from './event-execution.ts';
 import type { SubscriptionPlanner } from './subscription-planner.ts';

@@ -2,7 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type FormattedExecutionResult } from 'graphql-ws';
 import type { FetchNode } from '@apollo/query-planner';
 import WebSocket from 'ws';
-import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
+import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth';
 import type { Logger } from '@procuregraph/platform/logging';
 
 export interface UpstreamSubscription {

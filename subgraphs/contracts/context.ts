@@ -1,5 +1,5 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { Database } from '@procuregraph/platform/db';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import type { ContractsLoaders } from './loaders.ts';
 
 export interface ContractsContext {

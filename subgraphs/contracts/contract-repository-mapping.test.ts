@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContractResourceError, readChangePage, readContract } from '@procuregraph/connector-contract-repository/resources';
+import { ContractResourceError, readChangePage, readContract } from '@procuregraph/connector-contract-repository';
 import { ContractMappingError, fromRepositoryChange, fromRepositoryContract as fromContract } from './contract-repository-mapping.ts';
 
 const now = new Date('2026-11-24T00:00:00Z');

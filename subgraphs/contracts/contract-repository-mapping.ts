@@ -1,4 +1,4 @@
-import type { Contract, ContractChange } from '@procuregraph/connector-contract-repository/resources';
+import type { Contract, ContractChange } from '@procuregraph/connector-contract-repository';
 import type { ContractStatus } from './db/tables.ts';
 
 /** Between the contract repository's contracts and the canonical contract. Pure: no I/O. */

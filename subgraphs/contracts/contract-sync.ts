@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import { newId } from '@procuregraph/platform/db/ids';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
-import { recordSyncState } from '@procuregraph/platform/jobs/sync-status';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import { newId } from '@procuregraph/platform/db';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
+import { recordSyncState } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { formatDecimal } from '@procuregraph/platform/money';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
-import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { ContractRepositoryClient } from '@procuregraph/connector-contract-repository/client';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
+import type { CallPolicy } from '@procuregraph/platform/resilience';
+import type { ContractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import { fromRepositoryChange, type RepositoryChange, type RepositoryContractSnapshot } from './contract-repository-mapping.ts';
 import { contracts, feedCursors, inboundEntityVersions, inboundEvents, outbox, priceTerms, syncStatus, type ContractRow } from './db/tables.ts';
 

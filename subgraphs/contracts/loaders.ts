@@ -1,8 +1,8 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { childConnections } from '@procuregraph/platform/graphql/child-connections';
-import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
-import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
+import type { Database } from '@procuregraph/platform/db';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { childConnections } from '@procuregraph/platform/graphql';
+import { recordsById, rowsByParent } from '@procuregraph/platform/graphql';
+import { syncStatusLoader } from '@procuregraph/platform/graphql';
 import { contractsByIds, contractsOfSupplier, countContractsOfSuppliers, termsOfContracts } from './db/queries.ts';
 import { syncStatus, type ContractRow } from './db/tables.ts';
 

@@ -1,4 +1,4 @@
-import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { ContractRow, PriceTermRow } from './db/tables.ts';
 
 export type ContractModel = ContractRow;

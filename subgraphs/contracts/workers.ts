@@ -1,5 +1,5 @@
-import type { RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
-import { contractRepositoryClient } from '@procuregraph/connector-contract-repository/client';
+import type { RegisterWorkers } from '@procuregraph/platform/subgraph';
+import { contractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import { createContractFeedPoller } from './contract-sync.ts';
 
 export interface ContractsWorkerOptions {

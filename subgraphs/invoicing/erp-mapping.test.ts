@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBusinessEventPage } from '@procuregraph/connector-erp/business-events';
-import { readPayment } from '@procuregraph/connector-erp/resources';
-import { parseJsonKeepingNumbers } from '@procuregraph/platform/http/json-client';
+import { readBusinessEventPage } from '@procuregraph/connector-erp';
+import { readPayment } from '@procuregraph/connector-erp';
+import { parseJsonKeepingNumbers } from '@procuregraph/platform/http';
 import { erpInvoiceBody, paymentFromErp as fromPayment } from './erp-mapping.ts';
 
 /** A `payablesPayments` resource as the ERP's business event carries it (`expand=all`). */

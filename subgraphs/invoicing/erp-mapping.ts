@@ -1,4 +1,4 @@
-import type { InvoiceCreate, Payment } from '@procuregraph/connector-erp/resources';
+import type { InvoiceCreate, Payment } from '@procuregraph/connector-erp';
 import { formatAmount, formatDecimal } from '@procuregraph/platform/money';
 import type { PaymentMethod, PaymentStatus } from './db/tables.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTopic } from '@procuregraph/platform/events/topics';
+import { defineTopic } from '@procuregraph/platform/events';
 import { invoiceStatuses, matchTriggers, paymentStatuses } from './db/tables.ts';
 
 /**

@@ -1,9 +1,9 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { Database } from '@procuregraph/platform/db';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import DataLoader from 'dataloader';
-import { childConnections } from '@procuregraph/platform/graphql/child-connections';
-import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
-import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
+import { childConnections } from '@procuregraph/platform/graphql';
+import { recordsById, rowsByParent } from '@procuregraph/platform/graphql';
+import { syncStatusLoader } from '@procuregraph/platform/graphql';
 import {
   amountsPaid,
   applicationsOfPayments,

@@ -1,4 +1,4 @@
-import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { PaymentStatusChanged } from './events.ts';
 import type { InvoiceLineRow, InvoiceRow, MatchEvaluationRow, MatchExceptionRow, MatchToleranceRow, PaymentApplicationRow, PaymentRow } from './db/tables.ts';
 

@@ -1,6 +1,6 @@
-import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
-import { idArgument } from '@procuregraph/platform/graphql/arguments';
-import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
+import { pageRequest, toConnection } from '@procuregraph/platform/graphql';
+import { idArgument } from '@procuregraph/platform/graphql';
+import { scalarResolvers } from '@procuregraph/platform/graphql';
 import { decimal, formatDecimal, money } from '@procuregraph/platform/money';
 import type { Resolvers, SupplierCategory } from './generated/resolvers-types.ts';
 import { listToleranceSettings } from './db/match-tolerances.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform/resources';
+import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
 import { invoiceFromPortal as fromInvoice, portalPaymentBody } from './vendor-platform-mapping.ts';
 
 const invoiceFromPortal = (data: unknown) => fromInvoice(readSubmittedInvoice(data));

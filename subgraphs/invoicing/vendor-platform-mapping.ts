@@ -1,4 +1,4 @@
-import type { PortalInvoice, PortalInvoiceStatusPut, PortalPaymentPut } from '@procuregraph/connector-vendor-platform/resources';
+import type { PortalInvoice, PortalInvoiceStatusPut, PortalPaymentPut } from '@procuregraph/connector-vendor-platform';
 import { formatAmount, formatDecimal } from '@procuregraph/platform/money';
 import type { InvoiceStatus, PaymentMethod, PaymentStatus } from './db/tables.ts';
 import type { InvoiceLineToMatch } from './matching/match-context.ts';

@@ -1,7 +1,7 @@
-import { vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform/events';
-import type { Database } from '@procuregraph/platform/db/database';
-import { processInboundEvent } from '@procuregraph/platform/inbound/inbound-events';
-import { subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound/webhook-router';
+import { vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform';
+import type { Database } from '@procuregraph/platform/db';
+import { processInboundEvent } from '@procuregraph/platform/inbound';
+import { subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound';
 import type { Logger } from '@procuregraph/platform/logging';
 import { inboundEntityVersions, inboundEvents } from './db/tables.ts';
 import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './intake/portal-invoices.ts';

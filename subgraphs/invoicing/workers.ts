@@ -1,7 +1,7 @@
-import { erpClient } from '@procuregraph/connector-erp/client';
-import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
-import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
-import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import { erpClient } from '@procuregraph/connector-erp';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
+import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';

@@ -1,5 +1,5 @@
-import type { Role } from '@procuregraph/platform/auth/caller';
-import { listAuditEvents } from '@procuregraph/platform/audit/audit-query';
+import type { Role } from '@procuregraph/platform/auth';
+import { listAuditEvents } from '@procuregraph/platform/audit';
 import type { Resolvers } from './generated/resolvers-types.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { JobOperations } from '@procuregraph/platform/jobs/job-operations';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import type { Database } from '@procuregraph/platform/db';
+import type { JobOperations } from '@procuregraph/platform/jobs';
 
 export interface OperationsContext {
   readonly caller: UserCaller;

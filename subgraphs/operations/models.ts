@@ -1,7 +1,7 @@
-import type { AuditEventRow } from '@procuregraph/platform/audit/audit-query';
-import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
-import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph/platform/jobs/job-operations';
-import type { SystemCircuit } from '@procuregraph/platform/resilience/breaker-reports';
+import type { AuditEventRow } from '@procuregraph/platform/audit';
+import type { Connection, Edge } from '@procuregraph/platform/graphql';
+import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph/platform/jobs';
+import type { SystemCircuit } from '@procuregraph/platform/resilience';
 
 export type SyncJobModel = JobSummary;
 export type SyncJobConnectionModel = Connection<SyncJobModel>;

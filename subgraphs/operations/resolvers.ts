@@ -1,7 +1,7 @@
-import { isUuid } from '@procuregraph/platform/db/ids';
-import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
-import type { JobState } from '@procuregraph/platform/jobs/job-store';
-import { systemCircuits } from '@procuregraph/platform/resilience/breaker-reports';
+import { isUuid } from '@procuregraph/platform/db';
+import { scalarResolvers } from '@procuregraph/platform/graphql';
+import type { JobState } from '@procuregraph/platform/jobs';
+import { systemCircuits } from '@procuregraph/platform/resilience';
 import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
 import { auditResolvers } from './audit-resolvers.ts';
 

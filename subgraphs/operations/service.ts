@@ -1,7 +1,7 @@
-import type { SubgraphDefinition } from '@procuregraph/platform/subgraph/subgraph-server';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
-import { createJobOperations } from '@procuregraph/platform/jobs/job-operations';
-import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
+import type { SubgraphDefinition } from '@procuregraph/platform/subgraph';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
+import { createJobOperations } from '@procuregraph/platform/jobs';
+import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { OperationsContext } from './context.ts';
 import { jobSender } from './job-sender.ts';
 import { resolvers } from './resolvers.ts';

@@ -1,15 +1,15 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import { newId } from '@procuregraph/platform/db/ids';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
-import { recordSyncState } from '@procuregraph/platform/jobs/sync-status';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import { newId } from '@procuregraph/platform/db';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
+import { recordSyncState } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { sum } from '@procuregraph/platform/money';
-import { describeError } from '@procuregraph/platform/resilience/failures';
-import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp/business-events';
-import type { ErpClient } from '@procuregraph/connector-erp/client';
-import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp/resources';
+import { describeError } from '@procuregraph/platform/resilience';
+import type { CallPolicy } from '@procuregraph/platform/resilience';
+import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp';
+import type { ErpClient } from '@procuregraph/connector-erp';
+import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp';
 import { ErpMappingError, fromErpOrder, fromErpReceipt, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
 import {
   facilities,

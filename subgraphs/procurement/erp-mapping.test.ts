@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readBusinessEventPage } from '@procuregraph/connector-erp/business-events';
-import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp/resources';
+import { readBusinessEventPage } from '@procuregraph/connector-erp';
+import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp';
 import {
   canonicalIdOfReceipt,
   ErpMappingError,

@@ -1,4 +1,4 @@
-import type { PurchaseOrder, PurchaseOrderCreate, Receipt, ReceiptCreate } from '@procuregraph/connector-erp/resources';
+import type { PurchaseOrder, PurchaseOrderCreate, Receipt, ReceiptCreate } from '@procuregraph/connector-erp';
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import type { PurchaseOrderStatus } from './db/tables.ts';
 import { lineAmount } from './purchase-order-rules.ts';

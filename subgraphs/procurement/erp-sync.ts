@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import type { JobContext } from '@procuregraph/platform/jobs/job-types';
-import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { ErpClient } from '@procuregraph/connector-erp/client';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import type { JobContext } from '@procuregraph/platform/jobs';
+import { PermanentError } from '@procuregraph/platform/resilience';
+import type { ErpClient } from '@procuregraph/connector-erp';
 import { fromErpOrder, fromErpReceipt, toErpOrderRequest, toErpReceiptRequest, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
 import { facilities, purchaseOrderLines, purchaseOrders, receiptLines, receipts, supplierReferences } from './db/tables.ts';
 import { emitOrderEvent, PURCHASE_ORDER_ISSUED, requestPublication } from './events.ts';

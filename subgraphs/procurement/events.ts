@@ -1,6 +1,6 @@
-import type { Transaction } from '@procuregraph/platform/db/database';
+import type { Transaction } from '@procuregraph/platform/db';
 import { formatDecimal } from '@procuregraph/platform/money';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { outbox, type PurchaseOrderLineRow, type PurchaseOrderRow, type ReceiptLineRow, type ReceiptRow } from './db/tables.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db/database';
-import { isUuid, newId } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
+import type { Database, Queryable } from '@procuregraph/platform/db';
+import { isUuid, newId } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
+import { markSyncPending } from '@procuregraph/platform/jobs';
 import { contractReferences, facilities, purchaseOrderLines, purchaseOrders, supplierReferences, syncStatus, type PurchaseOrderRow } from './db/tables.ts';
 import { requestErpSubmission } from './events.ts';
 import { fingerprint, orderLineErrors, priceLines, type OrderLineInput, type PricedOrder } from './purchase-order-rules.ts';

@@ -1,13 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db/database';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
-import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound/inbound-events';
-import type { JobContext } from '@procuregraph/platform/jobs/job-types';
+import type { Database, Queryable } from '@procuregraph/platform/db';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
+import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound';
+import type { JobContext } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
-import { describeError, isPermanentFailure, PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
-import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
-import type { VendorEvent } from '@procuregraph/connector-vendor-platform/events';
+import { describeError, isPermanentFailure, PermanentError } from '@procuregraph/platform/resilience';
+import type { CallPolicy } from '@procuregraph/platform/resilience';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
+import type { VendorEvent } from '@procuregraph/connector-vendor-platform';
 import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
 import { facilities, feedCursors, inboundEntityVersions, inboundEvents, purchaseOrderLines, purchaseOrders, supplierReferences } from './db/tables.ts';
 

@@ -1,5 +1,5 @@
 import { decimal, ExactDecimal, formatDecimal, sum } from '@procuregraph/platform/money';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { UserError } from '@procuregraph/platform/graphql';
 
 /** One line as a client orders it; quantity and price are decimal strings. */
 export interface OrderLineInput {

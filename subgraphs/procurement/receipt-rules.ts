@@ -1,5 +1,5 @@
 import { decimal, formatDecimal, sum } from '@procuregraph/platform/money';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { UserError } from '@procuregraph/platform/graphql';
 import type { PurchaseOrderStatus } from './db/tables.ts';
 
 export interface ReceiptLineInput {

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Queryable, Transaction } from '@procuregraph/platform/db/database';
-import { isUuid, newId } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
+import type { Database, Queryable, Transaction } from '@procuregraph/platform/db';
+import { isUuid, newId } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
+import { markSyncPending } from '@procuregraph/platform/jobs';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { purchaseOrderLines, purchaseOrders, receiptLines, receipts, syncStatus, type PurchaseOrderRow, type ReceiptRow } from './db/tables.ts';
 import { emitOrderEvent, emitReceiptRecorded, PURCHASE_ORDER_CHANGED } from './events.ts';

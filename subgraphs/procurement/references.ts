@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db/database';
+import type { Queryable } from '@procuregraph/platform/db';
 import { contractReferences, supplierReferences, supplierStatuses } from './db/tables.ts';
 
 /**

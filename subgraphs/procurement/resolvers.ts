@@ -1,6 +1,6 @@
-import { pageRequest, toConnection } from '@procuregraph/platform/graphql/connection';
-import { idArgument } from '@procuregraph/platform/graphql/arguments';
-import { scalarResolvers } from '@procuregraph/platform/graphql/scalars';
+import { pageRequest, toConnection } from '@procuregraph/platform/graphql';
+import { idArgument } from '@procuregraph/platform/graphql';
+import { scalarResolvers } from '@procuregraph/platform/graphql';
 import { formatDecimal, money } from '@procuregraph/platform/money';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import { countPurchaseOrders, listPurchaseOrders, type PurchaseOrderFilter } from './db/queries.ts';

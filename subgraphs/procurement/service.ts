@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { SubgraphDefinition } from '@procuregraph/platform/subgraph/subgraph-server';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph/subgraph-dependencies';
-import { subgraphTypeDefs } from '@procuregraph/schema/subgraphs';
+import type { SubgraphDefinition } from '@procuregraph/platform/subgraph';
+import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
+import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { ProcurementContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';

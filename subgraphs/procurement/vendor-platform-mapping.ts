@@ -1,5 +1,5 @@
-import { vendorEventTypes, type VendorEvent } from '@procuregraph/connector-vendor-platform/events';
-import { readOrderAcknowledgement, type PortalOrderPut } from '@procuregraph/connector-vendor-platform/resources';
+import { vendorEventTypes, type VendorEvent } from '@procuregraph/connector-vendor-platform';
+import { readOrderAcknowledgement, type PortalOrderPut } from '@procuregraph/connector-vendor-platform';
 import { formatAmount, formatDecimal } from '@procuregraph/platform/money';
 import type { PurchaseOrderStatus } from './db/tables.ts';
 

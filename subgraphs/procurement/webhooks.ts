@@ -1,7 +1,7 @@
-import { vendorEventTypes, vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform/events';
-import type { Database } from '@procuregraph/platform/db/database';
-import { MalformedWebhookError, subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound/webhook-router';
-import { describeError } from '@procuregraph/platform/resilience/failures';
+import { vendorEventTypes, vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform';
+import type { Database } from '@procuregraph/platform/db';
+import { MalformedWebhookError, subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound';
+import { describeError } from '@procuregraph/platform/resilience';
 import { applyVendorEvent } from './publication.ts';
 import { acknowledgementOf } from './vendor-platform-mapping.ts';
 

@@ -1,8 +1,8 @@
-import { erpClient } from '@procuregraph/connector-erp/client';
-import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
-import type { FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
-import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
-import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
+import { erpClient } from '@procuregraph/connector-erp';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
+import type { FeedPoller } from '@procuregraph/platform/inbound';
+import type { RetryOptions } from '@procuregraph/platform/jobs';
+import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import { createErpFeedPoller } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
 import { CONTRACT_CHANGED, ERP_SUBMISSION_REQUESTED, PUBLICATION_REQUESTED, RECEIPT_RECORDED, SUPPLIER_ERP_LINKED, SUPPLIER_PORTAL_ENROLLED, SUPPLIER_STATUS_CHANGED } from './events.ts';

@@ -1,6 +1,6 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import type { EventBus } from '@procuregraph/platform/events/bus';
+import type { Database } from '@procuregraph/platform/db';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import type { EventBus } from '@procuregraph/platform/events';
 import type { SuppliersLoaders } from './loaders.ts';
 import type { OnboardingDependencies } from './onboarding/onboard.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readSupplier } from '@procuregraph/connector-erp/resources';
-import { readRegistration } from '@procuregraph/connector-vendor-platform/resources';
+import { readSupplier } from '@procuregraph/connector-erp';
+import { readRegistration } from '@procuregraph/connector-vendor-platform';
 import { erpAddressBody, erpBankAccountBody, erpSiteBody, erpSiteName, erpSupplierBody, erpSupplierSetup, fromErpSupplier as fromSupplier } from './erp-mapping.ts';
 import { fromRegistration as fromRegistrationView } from './vendor-platform-mapping.ts';
 

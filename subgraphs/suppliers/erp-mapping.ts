@@ -1,4 +1,4 @@
-import type { BankAccountCreate, Supplier, SupplierAddress, SupplierAddressCreate, SupplierCreate, SupplierSetup, SupplierSiteCreate } from '@procuregraph/connector-erp/resources';
+import type { BankAccountCreate, Supplier, SupplierAddress, SupplierAddressCreate, SupplierCreate, SupplierSetup, SupplierSiteCreate } from '@procuregraph/connector-erp';
 import type { AddressValue, SupplierStatus } from './db/tables.ts';
 import { legalFormOf } from './supplier/legal-name.ts';
 import type { SupplierIdentity } from './supplier/identity.ts';

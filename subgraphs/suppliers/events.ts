@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineTopic } from '@procuregraph/platform/events/topics';
+import { defineTopic } from '@procuregraph/platform/events';
 import { supplierCategories, supplierStatuses } from './db/tables.ts';
 
 /**

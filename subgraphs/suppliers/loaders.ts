@@ -1,7 +1,7 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { recordsById, rowsByParent } from '@procuregraph/platform/graphql/loaders';
-import { syncStatusLoader } from '@procuregraph/platform/graphql/sync-status';
+import type { Database } from '@procuregraph/platform/db';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { recordsById, rowsByParent } from '@procuregraph/platform/graphql';
+import { syncStatusLoader } from '@procuregraph/platform/graphql';
 import { certificatesOfSuppliers, referencesOfSuppliers, suppliersByIds } from './db/queries.ts';
 import { syncStatus } from './db/tables.ts';
 import { holdsOfSuppliers } from './compliance/holds.ts';

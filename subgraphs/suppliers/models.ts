@@ -1,4 +1,4 @@
-import type { Connection, Edge } from '@procuregraph/platform/graphql/connection';
+import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { SupplierStatusChanged } from './events.ts';
 import type { ComplianceDecisionRow, ExclusionListRunRow, ExternalReferenceRow, InsuranceCertificateRow, SupplierHoldRow, SupplierRow } from './db/tables.ts';
 

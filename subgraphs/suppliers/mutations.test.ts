@@ -1,14 +1,14 @@
-import { testSubgraphDependencies } from '@procuregraph/test/subgraph-dependencies';
+import { testSubgraphDependencies } from '@procuregraph/test';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { enforceRoleDirectives } from '@procuregraph/platform/subgraph/authorization-directive';
+import { enforceRoleDirectives } from '@procuregraph/platform/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { startEventBus, type EventBus } from '@procuregraph/platform/events/bus';
+import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase } from '@procuregraph/platform/db';
+import { startEventBus, type EventBus } from '@procuregraph/platform/events';
 import { createLogger } from '@procuregraph/platform/logging';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { migrationsFolder, suppliersSubgraph } from './service.ts';
 import type { SuppliersContext } from './context.ts';
 

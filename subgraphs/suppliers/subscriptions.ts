@@ -1,7 +1,7 @@
-import { mayReceiveSupplierEvent } from '@procuregraph/platform/events/audience';
-import { streamEvents } from '@procuregraph/platform/events/event-stream';
-import { idArgument } from '@procuregraph/platform/graphql/arguments';
-import { graphqlError } from '@procuregraph/platform/graphql/errors';
+import { mayReceiveSupplierEvent } from '@procuregraph/platform/events';
+import { streamEvents } from '@procuregraph/platform/events';
+import { idArgument } from '@procuregraph/platform/graphql';
+import { graphqlError } from '@procuregraph/platform/graphql';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import { supplierStatusChanged, type SupplierStatusChanged } from './events.ts';
 

@@ -1,4 +1,4 @@
-import type { Registration, RegistrationCreate } from '@procuregraph/connector-vendor-platform/resources';
+import type { Registration, RegistrationCreate } from '@procuregraph/connector-vendor-platform';
 import type { OnboardingInput } from './supplier/registration.ts';
 import { insuranceTypes, type ContactValue, type InsuranceType } from './db/tables.ts';
 import type { SupplierIdentity } from './supplier/identity.ts';

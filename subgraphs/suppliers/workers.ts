@@ -1,8 +1,8 @@
-import { erpClient } from '@procuregraph/connector-erp/client';
-import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
-import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/subgraph/subgraph-workers';
-import type { RetryOptions } from '@procuregraph/platform/jobs/job-types';
-import { describeError } from '@procuregraph/platform/resilience/failures';
+import { erpClient } from '@procuregraph/connector-erp';
+import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
+import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/subgraph';
+import type { RetryOptions } from '@procuregraph/platform/jobs';
+import { describeError } from '@procuregraph/platform/resilience';
 import { z } from 'zod';
 import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';

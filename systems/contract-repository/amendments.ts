@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { isoDate } from '@procuregraph/reference-http/dates';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { dateInput, parseInput } from '@procuregraph/reference-http/validation';
+import { isoDate } from '@procuregraph/reference-http';
+import { HttpError } from '@procuregraph/reference-http';
+import { dateInput, parseInput } from '@procuregraph/reference-http';
 import { ClmErrorCode } from './api-errors.ts';
 import { recordChange } from './changes.ts';
 import type { ClmContext } from './context.ts';

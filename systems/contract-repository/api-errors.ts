@@ -1,4 +1,4 @@
-import type { ErrorShape } from '@procuregraph/reference-http/errors';
+import type { ErrorShape } from '@procuregraph/reference-http';
 
 export const ClmErrorCode = {
   badRequest: 'bad_request',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '@procuregraph/reference-http/fixtures/http-client';
-import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/fixtures/tiny-world';
-import type { RunningSystem } from '@procuregraph/reference-http/service';
+import { call } from '@procuregraph/reference-http/testing';
+import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
+import type { RunningSystem } from '@procuregraph/reference-http';
 import { startContractRepository } from './server.ts';
 
 describe('contract repository', () => {

@@ -1,4 +1,4 @@
-import { isoDate } from '@procuregraph/reference-http/dates';
+import { isoDate } from '@procuregraph/reference-http';
 import type { Contract, StoredContractStatus } from './state.ts';
 
 /** An executed contract whose expiration date has passed reads as expired, as the repository's nightly job would make it. */

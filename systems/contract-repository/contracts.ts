@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http/query-params';
-import { dateInput, decimalInput, parseInput } from '@procuregraph/reference-http/validation';
+import { HttpError } from '@procuregraph/reference-http';
+import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
+import { dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
 import { ClmErrorCode } from './api-errors.ts';
 import { recordChange } from './changes.ts';
 import type { ClmContext } from './context.ts';

@@ -1,4 +1,4 @@
-import type { DemoContract, World } from '@procuregraph/demo/world';
+import type { DemoContract, World } from '@procuregraph/demo';
 import type { ClmState, Contract, StoredContractStatus } from './state.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { World } from '@procuregraph/demo/world';
-import { idempotentCreate } from '@procuregraph/reference-http/idempotency';
-import { startSystem, systemLogger, type RunningSystem } from '@procuregraph/reference-http/service';
-import { SnapshotStore } from '@procuregraph/reference-http/snapshot-store';
+import type { World } from '@procuregraph/demo';
+import { idempotentCreate } from '@procuregraph/reference-http';
+import { startSystem, systemLogger, type RunningSystem } from '@procuregraph/reference-http';
+import { SnapshotStore } from '@procuregraph/reference-http';
 import { amendmentsRouter } from './amendments.ts';
 import { ClmErrorCode, clmErrorShape } from './api-errors.ts';
 import { changesRouter } from './changes.ts';

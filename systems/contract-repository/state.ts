@@ -1,6 +1,6 @@
-import { emptyEventLog, type EventLog } from '@procuregraph/reference-http/event-log';
-import type { IdempotencyRecords } from '@procuregraph/reference-http/idempotency';
-import { Table } from '@procuregraph/reference-http/table';
+import { emptyEventLog, type EventLog } from '@procuregraph/reference-http';
+import type { IdempotencyRecords } from '@procuregraph/reference-http';
+import { Table } from '@procuregraph/reference-http';
 
 /**
  * The reference contract repository's own data model: snake_case JSON, `CLM-` contract ids,

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { isoDate } from '@procuregraph/reference-http/dates';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { maskAllButLastFour } from '@procuregraph/reference-http/masking';
-import { dateInput, parseInput } from '@procuregraph/reference-http/validation';
+import { isoDate } from '@procuregraph/reference-http';
+import { HttpError } from '@procuregraph/reference-http';
+import { maskAllButLastFour } from '@procuregraph/reference-http';
+import { dateInput, parseInput } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

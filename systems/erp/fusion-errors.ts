@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { ErrorShape } from '@procuregraph/reference-http/errors';
+import type { ErrorShape } from '@procuregraph/reference-http';
 
 /**
  * Error codes of the reference ERP. Real Fusion codes are opaque (`POZ-2130389`); these keep

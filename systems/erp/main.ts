@@ -1,4 +1,4 @@
-import { runStandalone } from '@procuregraph/reference-http/standalone';
+import { runStandalone } from '@procuregraph/reference-http';
 import { startErp } from './server.ts';
 
 await runStandalone('erp', 4101, startErp);

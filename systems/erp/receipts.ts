@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { decimal, formatDecimal, sum, type ExactDecimal } from '@procuregraph/platform/money';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { decimalInput, parseInput } from '@procuregraph/reference-http/validation';
+import { HttpError } from '@procuregraph/reference-http';
+import { decimalInput, parseInput } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

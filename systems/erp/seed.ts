@@ -1,6 +1,6 @@
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
-import type { DemoInvoice, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo/world';
-import { isoDate } from '@procuregraph/reference-http/dates';
+import type { DemoInvoice, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo';
+import { isoDate } from '@procuregraph/reference-http';
 import { DEFAULT_PROCUREMENT_BU } from './purchase-orders.ts';
 import {
   FIRST_SEQUENCES,

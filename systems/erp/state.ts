@@ -1,6 +1,6 @@
-import { emptyEventLog, type EventLog } from '@procuregraph/reference-http/event-log';
-import type { IdempotencyRecords } from '@procuregraph/reference-http/idempotency';
-import { Table } from '@procuregraph/reference-http/table';
+import { emptyEventLog, type EventLog } from '@procuregraph/reference-http';
+import type { IdempotencyRecords } from '@procuregraph/reference-http';
+import { Table } from '@procuregraph/reference-http';
 
 /**
  * The reference ERP's own data model, shaped after Oracle Fusion Cloud ERP's REST resources:

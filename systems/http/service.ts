@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { listen } from '@procuregraph/platform/http/server';
+import { listen } from '@procuregraph/platform/http';
 import { createLogger, type Logger } from '@procuregraph/platform/logging';
 import { errorHandler, notFoundHandler, type ErrorShape } from './errors.ts';
 import { faultInjection, faultsRouter, noFaults, type FaultSettings } from './faults.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { readEnvironment } from '@procuregraph/platform/config';
-import { closeOnSignal } from '@procuregraph/platform/process/shutdown';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { World } from '@procuregraph/demo/world';
+import { closeOnSignal } from '@procuregraph/platform/process';
+import { createWorld } from '@procuregraph/demo';
+import type { World } from '@procuregraph/demo';
 import type { RunningSystem } from './service.ts';
 import { systemLogger } from './service.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatAmount } from '@procuregraph/platform/money';
-import { decimalInput } from '@procuregraph/reference-http/validation';
+import { decimalInput } from '@procuregraph/reference-http';
 import type { Amount } from './state.ts';
 
 export const currencyInput = z.string().regex(/^[A-Z]{3}$/, { message: 'must be an ISO 4217 code such as USD' });

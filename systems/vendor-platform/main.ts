@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { runStandalone } from '@procuregraph/reference-http/standalone';
+import { runStandalone } from '@procuregraph/reference-http';
 import { startVendorPlatform } from './server.ts';
 
 const webhookUrl = process.env.PROCUREGRAPH_WEBHOOK_URL || undefined;

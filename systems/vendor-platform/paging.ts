@@ -1,5 +1,5 @@
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http/query-params';
+import { HttpError } from '@procuregraph/reference-http';
+import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import { VendorErrorCode } from './problem-details.ts';
 
 const DEFAULT_LIMIT = 50;

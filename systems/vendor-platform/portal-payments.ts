@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { readStringParam } from '@procuregraph/reference-http/query-params';
-import { parseInput } from '@procuregraph/reference-http/validation';
+import { HttpError } from '@procuregraph/reference-http';
+import { readStringParam } from '@procuregraph/reference-http';
+import { parseInput } from '@procuregraph/reference-http';
 import { amount, amountInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { pageOf } from './paging.ts';

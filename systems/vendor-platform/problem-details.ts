@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { ErrorShape } from '@procuregraph/reference-http/errors';
+import type { ErrorShape } from '@procuregraph/reference-http';
 
 export const VendorErrorCode = {
   invalidRequest: 'invalid_request',

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { lastFour } from '@procuregraph/reference-http/masking';
-import { readStringParam } from '@procuregraph/reference-http/query-params';
-import { dateInput, parseInput } from '@procuregraph/reference-http/validation';
+import { HttpError } from '@procuregraph/reference-http';
+import { lastFour } from '@procuregraph/reference-http';
+import { readStringParam } from '@procuregraph/reference-http';
+import { dateInput, parseInput } from '@procuregraph/reference-http';
 import { amountInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { newId, publish } from './events.ts';

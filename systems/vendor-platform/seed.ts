@@ -1,5 +1,5 @@
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
-import type { DemoInsuranceCertificate, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo/world';
+import type { DemoInsuranceCertificate, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo';
 import { amount } from './amounts.ts';
 import type { PortalOrder, PortalPayment, Registration, RegistrationStatus, VendorState } from './state.ts';
 

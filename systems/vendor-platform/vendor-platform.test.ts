@@ -1,9 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '@procuregraph/reference-http/fixtures/http-client';
-import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/fixtures/tiny-world';
-import { startWebhookReceiver } from '@procuregraph/reference-http/fixtures/webhook-receiver';
-import type { RunningSystem } from '@procuregraph/reference-http/service';
+import { call } from '@procuregraph/reference-http/testing';
+import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
+import { startWebhookReceiver } from '@procuregraph/reference-http/testing';
+import type { RunningSystem } from '@procuregraph/reference-http';
 import { startVendorPlatform } from './server.ts';
 
 const SECRET = 'whsec-test-procuregraph';

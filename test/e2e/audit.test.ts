@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { executeSql } from '@procuregraph/platform/db/client';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { executeSql } from '@procuregraph/platform/db';
 import { print } from 'graphql';
 import { graphql } from '../generated/gql.ts';
 import type { AuditEventFilter, OnboardSupplierInput } from '../generated/graphql.ts';

@@ -2,8 +2,8 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SignJWT, generateKeyPair, type CryptoKey } from 'jose';
-import { AUDIENCE, DEV_ISSUER, loadDevSigningKeys, type DevSigningKeys } from '@procuregraph/platform/auth/keys';
-import { TOKEN_EXPIRED } from '@procuregraph/gateway/subscriptions/websocket';
+import { AUDIENCE, DEV_ISSUER, loadDevSigningKeys, type DevSigningKeys } from '@procuregraph/platform/auth';
+import { TOKEN_EXPIRED } from '@procuregraph/gateway';
 import { admin, startTestGraph, type TestGraph } from '../harness.ts';
 import { webSocketUrl } from '../subscriber.ts';
 

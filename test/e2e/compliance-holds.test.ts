@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { DemoSupplier } from '@procuregraph/demo/world';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { signWebhook } from '@procuregraph/platform/inbound/signature';
+import { createWorld } from '@procuregraph/demo';
+import type { DemoSupplier } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { signWebhook } from '@procuregraph/platform/inbound';
 import { repositoryRoot } from '@procuregraph/platform/config';
 import { startTestGraph, type TestGraph } from '../harness.ts';
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { loadInternalSecret } from '@procuregraph/platform/auth/keys';
-import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth/tokens';
-import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { loadInternalSecret } from '@procuregraph/platform/auth';
+import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth';
+import { subgraphNames } from '@procuregraph/schema';
 import { admin, startTestGraph, type TestGraph } from '../harness.ts';
 import { webSocketUrl } from '../subscriber.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { supergraphPath } from '@procuregraph/schema/compose';
+import { supergraphPath } from '@procuregraph/schema';
 import { startTestGraph, until, type TestGraph } from '../harness.ts';
 
 let graph: TestGraph;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { executeSql } from '@procuregraph/platform/db/client';
+import { createWorld } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { executeSql } from '@procuregraph/platform/db';
 import { graphql } from '../generated/gql.ts';
 import type { OnboardSupplierInput } from '../generated/graphql.ts';
 import { startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import type { SubmitInvoiceInput } from '../generated/graphql.ts';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo/world';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { createWorld } from '@procuregraph/demo';
+import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { decimal, sum } from '@procuregraph/platform/money';
 import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { createWorld } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
 
 /** ERP payments as AP makes them (one for several invoices, part of one, voided), followed through the gateway. */

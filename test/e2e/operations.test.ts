@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
 import type { BankAccountInput, SupplierSyncJobsQuery } from '../generated/graphql.ts';
 import { eventually, settled, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';

@@ -1,9 +1,9 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { DemoSupplier } from '@procuregraph/demo/world';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
-import { publishEvent } from '@procuregraph/platform/events/bus';
+import { createWorld } from '@procuregraph/demo';
+import type { DemoSupplier } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { publishEvent } from '@procuregraph/platform/events';
 import { graphql } from '../generated/gql.ts';
 import type { SupplierPaymentEventsSubscription, SupplierPaymentEventsSubscriptionVariables } from '../generated/graphql.ts';
 import { admin, startTestGraph, until, type TestGraph } from '../harness.ts';

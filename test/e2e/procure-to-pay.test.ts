@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo/generate';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import { createWorld } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
 import { eventually, listening, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo/generate';
+import { createWorld } from '@procuregraph/demo';
 import { graphql } from '../generated/gql.ts';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
 

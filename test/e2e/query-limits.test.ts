@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
 import { admin, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import { subgraphNames } from '@procuregraph/schema/subgraphs';
+import { subgraphNames } from '@procuregraph/schema';
 import { admin, eventually, startTestGraph, type TestGraph } from '../harness.ts';
 import { runProcess, type RunningProcess } from './running-process.ts';
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo/generate';
-import { startContractRepository } from '@procuregraph/contract-repository/server';
-import { startErp } from '@procuregraph/erp/server';
-import { call } from '@procuregraph/reference-http/fixtures/http-client';
-import type { RunningSystem } from '@procuregraph/reference-http/service';
-import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
+import { createWorld } from '@procuregraph/demo';
+import { startContractRepository } from '@procuregraph/contract-repository';
+import { startErp } from '@procuregraph/erp';
+import { call } from '@procuregraph/reference-http/testing';
+import type { RunningSystem } from '@procuregraph/reference-http';
+import { startVendorPlatform } from '@procuregraph/vendor-platform';
 
 const world = createWorld({ scale: 'default' });
 let erp: RunningSystem;

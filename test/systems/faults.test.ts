@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractRepository } from '@procuregraph/contract-repository/server';
-import { startErp } from '@procuregraph/erp/server';
-import { call } from '@procuregraph/reference-http/fixtures/http-client';
-import type { RunningSystem } from '@procuregraph/reference-http/service';
-import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
+import { startContractRepository } from '@procuregraph/contract-repository';
+import { startErp } from '@procuregraph/erp';
+import { call } from '@procuregraph/reference-http/testing';
+import type { RunningSystem } from '@procuregraph/reference-http';
+import { startVendorPlatform } from '@procuregraph/vendor-platform';
 
 const systems: { name: string; start: () => Promise<RunningSystem>; probe: string }[] = [
   { name: 'erp', start: () => startErp({ port: 0 }), probe: '/fscmRestApi/resources/11.13.18.05/suppliers' },

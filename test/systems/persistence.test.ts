@@ -2,11 +2,11 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startContractRepository } from '@procuregraph/contract-repository/server';
-import { startErp } from '@procuregraph/erp/server';
-import { call } from '@procuregraph/reference-http/fixtures/http-client';
-import { tinyWorld } from '@procuregraph/reference-http/fixtures/tiny-world';
-import { startVendorPlatform } from '@procuregraph/vendor-platform/server';
+import { startContractRepository } from '@procuregraph/contract-repository';
+import { startErp } from '@procuregraph/erp';
+import { call } from '@procuregraph/reference-http/testing';
+import { tinyWorld } from '@procuregraph/reference-http/testing';
+import { startVendorPlatform } from '@procuregraph/vendor-platform';
 
 let directory: string;
 beforeAll(async () => {

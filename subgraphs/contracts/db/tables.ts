@@ -6,9 +6,9 @@ import {
   quantityColumn,
   referenceColumn,
   updatedAtColumn,
-} from '@procuregraph/platform/db/columns';
-import { integrationTables } from '@procuregraph/platform/db/integration-tables';
-import { valueCheck } from '@procuregraph/platform/db/value-checks';
+} from '@procuregraph/platform/db';
+import { integrationTables } from '@procuregraph/platform/db';
+import { valueCheck } from '@procuregraph/platform/db';
 
 export const contractsSchema = pgSchema('contracts');
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db/database';
+import type { Transaction } from '@procuregraph/platform/db';
 
 /* Transaction-scoped locks for work that must see what a concurrent transaction committed: whichever comes second waits, then reads it. */
 

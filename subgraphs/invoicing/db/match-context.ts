@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db/database';
+import type { Queryable } from '@procuregraph/platform/db';
 import type { ContractFacts, InvoiceToMatch, MatchContext } from '../matching/match-context.ts';
 import { tolerancesForSupplier } from './match-tolerances.ts';
 import {

@@ -1,5 +1,5 @@
 import { and, asc, eq, or } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db/database';
+import type { Queryable } from '@procuregraph/platform/db';
 import { defaultTolerances, type MatchTolerances } from '../matching/tolerances.ts';
 import { matchTolerances, supplierProjections, type MatchToleranceRow, type ToleranceScope } from './tables.ts';
 

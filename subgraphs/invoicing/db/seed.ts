@@ -1,7 +1,7 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import { newId } from '@procuregraph/platform/db/ids';
-import { seedTables, type TableBatches } from '@procuregraph/demo/table-batches';
-import type { DemoContract, DemoInvoice, DemoMatchException, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo/world';
+import type { Database } from '@procuregraph/platform/db';
+import { newId } from '@procuregraph/platform/db';
+import { seedTables, type TableBatches } from '@procuregraph/demo';
+import type { DemoContract, DemoInvoice, DemoMatchException, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo';
 import {
   contractPriceTermProjections,
   contractProjections,

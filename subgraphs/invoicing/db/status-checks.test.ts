@@ -1,12 +1,12 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeSql } from '@procuregraph/platform/db/client';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { openFreshDatabase, type FreshDatabase } from '@procuregraph/platform/db/fixtures/fresh-database';
-import { refusalOf, valueChecksIn } from '@procuregraph/platform/db/fixtures/value-checks';
-import { databaseTargets } from '@procuregraph/platform/jobs/fixtures/test-database';
-import { createWorld } from '@procuregraph/demo/generate';
+import { executeSql } from '@procuregraph/platform/db';
+import { createServiceDatabase } from '@procuregraph/platform/db';
+import { openFreshDatabase, type FreshDatabase } from '@procuregraph/platform/testing';
+import { refusalOf, valueChecksIn } from '@procuregraph/platform/testing';
+import { databaseTargets } from '@procuregraph/platform/testing';
+import { createWorld } from '@procuregraph/demo';
 import { seedInvoicing } from './seed.ts';
 
 const migrations = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db/database';
-import { isUuid } from '@procuregraph/platform/db/ids';
+import type { Transaction } from '@procuregraph/platform/db';
+import { isUuid } from '@procuregraph/platform/db';
 import type { Logger } from '@procuregraph/platform/logging';
-import { vendorEventTypes } from '@procuregraph/connector-vendor-platform/events';
-import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform/resources';
+import { vendorEventTypes } from '@procuregraph/connector-vendor-platform';
+import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
 import { invoiceFromPortal } from '../vendor-platform-mapping.ts';
 import { supplierProjections } from '../db/tables.ts';
 import { submitInvoice } from './submit-invoice.ts';

@@ -1,5 +1,5 @@
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import { isUuid } from '@procuregraph/platform/db/ids';
+import type { UserError } from '@procuregraph/platform/graphql';
+import { isUuid } from '@procuregraph/platform/db';
 import { decimal, isDecimalString } from '@procuregraph/platform/money';
 import type { InvoiceSource } from '../db/tables.ts';
 import type { InvoiceLineToMatch } from '../matching/match-context.ts';

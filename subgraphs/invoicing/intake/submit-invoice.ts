@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db/database';
-import { newId } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { Queryable } from '@procuregraph/platform/db';
+import { newId } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { lockMatchFacts } from '../db/advisory-locks.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, type InvoiceRow } from '../db/tables.ts';

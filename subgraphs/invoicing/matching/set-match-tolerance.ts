@@ -1,5 +1,5 @@
-import type { Queryable } from '@procuregraph/platform/db/database';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { Queryable } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
 import { decimal } from '@procuregraph/platform/money';
 import { isKnownSupplier, saveToleranceSetting } from '../db/match-tolerances.ts';
 import type { MatchToleranceRow } from '../db/tables.ts';

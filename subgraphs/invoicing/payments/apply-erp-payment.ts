@@ -1,8 +1,8 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db/database';
-import { newId } from '@procuregraph/platform/db/ids';
-import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { Transaction } from '@procuregraph/platform/db';
+import { newId } from '@procuregraph/platform/db';
+import { markSyncPending } from '@procuregraph/platform/jobs';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
 import { lockErpInvoiceLinks } from '../db/advisory-locks.ts';
 import { invoices, outbox, paymentApplications, payments, syncStatus, unlinkedErpPayments, type InvoiceRow, type PaymentRow, type PaymentStatus } from '../db/tables.ts';

@@ -1,10 +1,10 @@
-import type { ErpClient } from '@procuregraph/connector-erp/client';
-import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp/business-events';
-import { readPayment } from '@procuregraph/connector-erp/resources';
-import type { Database } from '@procuregraph/platform/db/database';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound/feed-poller';
+import type { ErpClient } from '@procuregraph/connector-erp';
+import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp';
+import { readPayment } from '@procuregraph/connector-erp';
+import type { Database } from '@procuregraph/platform/db';
+import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
 import type { Logger } from '@procuregraph/platform/logging';
-import type { CallPolicy } from '@procuregraph/platform/resilience/system-policies';
+import type { CallPolicy } from '@procuregraph/platform/resilience';
 import { paymentFromErp } from '../erp-mapping.ts';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { applyErpPayment } from './apply-erp-payment.ts';

@@ -1,8 +1,8 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { JobContext } from '@procuregraph/platform/jobs/job-types';
-import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import type { Database } from '@procuregraph/platform/db';
+import type { JobContext } from '@procuregraph/platform/jobs';
+import { PermanentError } from '@procuregraph/platform/resilience';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import { portalPaymentBody } from '../vendor-platform-mapping.ts';
 import { invoices, payments, supplierProjections } from '../db/tables.ts';
 import { paymentStatusChanged } from '../events.ts';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db/database';
+import type { Transaction } from '@procuregraph/platform/db';
 import { decimal } from '@procuregraph/platform/money';
 import { amountsPaid } from '../db/queries.ts';
 import { invoices, type InvoiceRow, type InvoiceStatus } from '../db/tables.ts';

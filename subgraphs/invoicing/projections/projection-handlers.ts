@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import type { Topic } from '@procuregraph/platform/events/topics';
-import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound/inbound-events';
-import type { JobContext } from '@procuregraph/platform/jobs/job-types';
-import type { JobRuntime } from '@procuregraph/platform/jobs/runtime';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import type { Topic } from '@procuregraph/platform/events';
+import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound';
+import type { JobContext } from '@procuregraph/platform/jobs';
+import type { JobRuntime } from '@procuregraph/platform/jobs';
 import { lockMatchFacts } from '../db/advisory-locks.ts';
 import { inboundEntityVersions, inboundEvents, invoices, type MatchTrigger } from '../db/tables.ts';
 import { requestRematch } from '../workflow/rematch-invoice.ts';

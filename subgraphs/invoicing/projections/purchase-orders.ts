@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Transaction } from '@procuregraph/platform/db/database';
-import { defineTopic } from '@procuregraph/platform/events/topics';
+import type { Transaction } from '@procuregraph/platform/db';
+import { defineTopic } from '@procuregraph/platform/events';
 import { purchaseOrderLineProjections, purchaseOrderProjections } from '../db/tables.ts';
 
 const purchaseOrderState = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Transaction } from '@procuregraph/platform/db/database';
-import { defineTopic } from '@procuregraph/platform/events/topics';
+import type { Transaction } from '@procuregraph/platform/db';
+import { defineTopic } from '@procuregraph/platform/events';
 import { receiptLineProjections } from '../db/tables.ts';
 
 export const receiptRecorded = defineTopic(

@@ -1,6 +1,6 @@
-import type { Transaction } from '@procuregraph/platform/db/database';
-import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { Transaction } from '@procuregraph/platform/db';
+import { markSyncPending } from '@procuregraph/platform/jobs';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { outbox, syncStatus, type InvoiceRow } from '../db/tables.ts';
 import { invoiceStatusChanged } from '../events.ts';
 

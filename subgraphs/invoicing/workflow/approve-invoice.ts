@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
+import { markSyncPending } from '@procuregraph/platform/jobs';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { invoiceApproved } from '../events.ts';
 import { announceInvoiceStatus } from './announce-invoice-status.ts';
 import { invoices, matchExceptions, outbox, purchaseOrderProjections, supplierProjections, syncStatus, type InvoiceRow, type MatchExceptionRow } from '../db/tables.ts';

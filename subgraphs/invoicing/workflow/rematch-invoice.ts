@@ -1,7 +1,7 @@
 import { and, eq, exists, inArray, isNotNull, not, type SQL } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import type { JobContext } from '@procuregraph/platform/jobs/job-types';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import type { JobContext } from '@procuregraph/platform/jobs';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { invoiceLines, invoices, matchExceptions, outbox, type InvoiceRow, type MatchTrigger } from '../db/tables.ts';
 import { invoiceRematchRequested } from '../events.ts';
 import { recordMatch } from '../intake/record-match.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
 import { announceInvoiceStatus } from './announce-invoice-status.ts';
 import { invoices, matchExceptions, type ExceptionResolution, type InvoiceRow, type MatchExceptionRow } from '../db/tables.ts';
 

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { JobContext } from '@procuregraph/platform/jobs/job-types';
-import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { ErpClient } from '@procuregraph/connector-erp/client';
+import type { Database } from '@procuregraph/platform/db';
+import type { JobContext } from '@procuregraph/platform/jobs';
+import { PermanentError } from '@procuregraph/platform/resilience';
+import type { ErpClient } from '@procuregraph/connector-erp';
 import { erpInvoiceBody, type InvoiceForErp } from '../erp-mapping.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, supplierProjections, type InvoiceRow } from '../db/tables.ts';
 import { invoiceApproved } from '../events.ts';

@@ -1,6 +1,6 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import { seedTables } from '@procuregraph/demo/table-batches';
-import type { DemoContract, DemoFacility, DemoPurchaseOrder, DemoPurchaseOrderLine, DemoReceipt, DemoSupplier, World } from '@procuregraph/demo/world';
+import type { Database } from '@procuregraph/platform/db';
+import { seedTables } from '@procuregraph/demo';
+import type { DemoContract, DemoFacility, DemoPurchaseOrder, DemoPurchaseOrderLine, DemoReceipt, DemoSupplier, World } from '@procuregraph/demo';
 import {
   contractReferences,
   facilities,

@@ -1,11 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServiceDatabase } from '@procuregraph/platform/db/database';
-import { openFreshDatabase, type FreshDatabase } from '@procuregraph/platform/db/fixtures/fresh-database';
-import { migrateOverRows, refusalOf, valueChecksIn } from '@procuregraph/platform/db/fixtures/value-checks';
-import { databaseTargets } from '@procuregraph/platform/jobs/fixtures/test-database';
-import { createWorld } from '@procuregraph/demo/generate';
+import { createServiceDatabase } from '@procuregraph/platform/db';
+import { openFreshDatabase, type FreshDatabase } from '@procuregraph/platform/testing';
+import { migrateOverRows, refusalOf, valueChecksIn } from '@procuregraph/platform/testing';
+import { databaseTargets } from '@procuregraph/platform/testing';
+import { createWorld } from '@procuregraph/demo';
 import { seedProcurement } from './seed.ts';
 
 const migrations = join(dirname(fileURLToPath(import.meta.url)), 'migrations');

@@ -1,8 +1,8 @@
 import { count, desc, eq, lt } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db/database';
-import { newId } from '@procuregraph/platform/db/ids';
-import type { PageRequest } from '@procuregraph/platform/graphql/connection';
-import { describeError } from '@procuregraph/platform/resilience/failures';
+import type { Database, Queryable } from '@procuregraph/platform/db';
+import { newId } from '@procuregraph/platform/db';
+import type { PageRequest } from '@procuregraph/platform/graphql';
+import { describeError } from '@procuregraph/platform/resilience';
 import { exclusionListRuns, type ExclusionListRunRow, type ExclusionListRunTrigger } from '../db/tables.ts';
 import type { ExclusionScreening } from '../screening/exclusion-screening.ts';
 import { reloadAndRescreen } from '../screening/rescreen.ts';

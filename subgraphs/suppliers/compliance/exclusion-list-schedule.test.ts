@@ -4,10 +4,10 @@ import { createServer, type Server } from 'node:http';
 import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
-import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph/subgraph-workers';
+import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import { createFieldCipher } from '@procuregraph/platform/crypto';
+import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { createLogger } from '@procuregraph/platform/logging';
 import { migrationsFolder } from '../service.ts';
 import { createSuppliersWorkers } from '../workers.ts';
@@ -17,7 +17,7 @@ import { onboardSupplier } from '../onboarding/onboard.ts';
 import { validInput } from '../onboarding/test-registrations.ts';
 import { openHolds } from './holds.ts';
 import { readEnvironment } from '@procuregraph/platform/config';
-import { BackingSystemPolicies } from '@procuregraph/platform/resilience/system-policies';
+import { BackingSystemPolicies } from '@procuregraph/platform/resilience';
 
 /**
  * The scheduled reload: the list is downloaded from its URL on every interval, every current

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Queryable, Transaction } from '@procuregraph/platform/db/database';
+import type { Queryable, Transaction } from '@procuregraph/platform/db';
 import { supplierHolds, suppliers, type HoldReason, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { transition } from '../supplier/status-change.ts';
 

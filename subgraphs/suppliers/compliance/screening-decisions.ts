@@ -1,8 +1,8 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable, Transaction } from '@procuregraph/platform/db/database';
-import { isUuid, newId } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { Database, Queryable, Transaction } from '@procuregraph/platform/db';
+import { isUuid, newId } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { complianceDecisions, suppliers, type ComplianceDecisionRow, type ScreeningDecision, type SupplierRow } from '../db/tables.ts';
 import { lockSupplier } from '../supplier/status-change.ts';
 import { clearHold, openHolds } from './holds.ts';

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { Queryable, Transaction } from '@procuregraph/platform/db/database';
+import type { Queryable, Transaction } from '@procuregraph/platform/db';
 import { complianceDecisions, suppliers, type ScreeningStatus, type SupplierRow } from '../db/tables.ts';
 import type { ScreeningOutcome } from '../screening/exclusion-list.ts';
 import { openHolds, placeHold } from './holds.ts';

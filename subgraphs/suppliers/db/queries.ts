@@ -1,8 +1,8 @@
 import { and, count, eq, ilike, inArray, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db/database';
-import type { PageRequest } from '@procuregraph/platform/graphql/connection';
-import { afterCursor } from '@procuregraph/platform/graphql/child-connections';
-import type { UserCaller } from '@procuregraph/platform/auth/tokens';
+import type { Queryable } from '@procuregraph/platform/db';
+import type { PageRequest } from '@procuregraph/platform/graphql';
+import { afterCursor } from '@procuregraph/platform/graphql';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { externalReferences, insuranceCertificates, suppliers, type SupplierCategory, type SupplierStatus } from './tables.ts';
 
 export interface SupplierFilter {

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db/client';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db/database';
-import { createFieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
+import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import { createFieldCipher } from '@procuregraph/platform/crypto';
 import { migrationsFolder } from '../service.ts';
 import { onboardSupplier } from '../onboarding/onboard.ts';
 import { validInput } from '../onboarding/test-registrations.ts';

@@ -1,6 +1,6 @@
 import { asc, eq, gt } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { Database } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
 import { bankAccountFingerprint } from '../supplier/identifiers.ts';
 import { suppliers, type SupplierRow } from './tables.ts';
 

@@ -1,7 +1,7 @@
-import type { Database } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { seedTables } from '@procuregraph/demo/table-batches';
-import type { DemoSupplier, World } from '@procuregraph/demo/world';
+import type { Database } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
+import { seedTables } from '@procuregraph/demo';
+import type { DemoSupplier, World } from '@procuregraph/demo';
 import { legalNameKey } from '../supplier/legal-name.ts';
 import { bankAccountFingerprint } from '../supplier/identifiers.ts';
 import { externalReferences, insuranceCertificates, supplierHolds, suppliers, syncStatus } from './tables.ts';

@@ -6,10 +6,10 @@ import {
   instantColumn,
   referenceColumn,
   updatedAtColumn,
-} from '@procuregraph/platform/db/columns';
-import { backingSystems, integrationTables, type BackingSystem } from '@procuregraph/platform/db/integration-tables';
-import { valueCheck } from '@procuregraph/platform/db/value-checks';
-import type { SupplierSetupIds } from '@procuregraph/connector-erp/resources';
+} from '@procuregraph/platform/db';
+import { backingSystems, integrationTables, type BackingSystem } from '@procuregraph/platform/db';
+import { valueCheck } from '@procuregraph/platform/db';
+import type { SupplierSetupIds } from '@procuregraph/connector-erp';
 
 export const suppliersSchema = pgSchema('suppliers');
 

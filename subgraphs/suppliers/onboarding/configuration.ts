@@ -1,6 +1,6 @@
 import type { Environment as PlatformEnvironment } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { Database } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
 import { isDecimalString } from '@procuregraph/platform/money';
 import { sharedExclusionScreening } from '../screening/exclusion-screening.ts';
 import type { OnboardingDependencies } from './onboard.ts';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
-import { PermanentError } from '@procuregraph/platform/resilience/failures';
+import type { Database } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
+import { PermanentError } from '@procuregraph/platform/resilience';
 import { externalReferences, outbox, suppliers, type ErpLinks } from '../db/tables.ts';
-import type { ErpClient } from '@procuregraph/connector-erp/client';
+import type { ErpClient } from '@procuregraph/connector-erp';
 import { erpSupplierSetup, fromErpSupplier } from '../erp-mapping.ts';
 import { supplierIdentity } from '../supplier/identity.ts';
 import { lockSupplier, transition } from '../supplier/status-change.ts';

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import { isUuid, newId } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import { isUuid, newId } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
 import { insuranceCertificates, suppliers, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { insuranceStatusOn } from './insurance-status.ts';
 import { lockSupplier } from '../supplier/status-change.ts';

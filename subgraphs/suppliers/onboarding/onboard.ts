@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { newId } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import type { BackingSystem } from '@procuregraph/platform/db/integration-tables';
+import type { Database, Queryable } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
+import { newId } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
+import type { BackingSystem } from '@procuregraph/platform/db';
 import { externalReferences, insuranceCertificates, supplierNumberSequence, suppliers, type SupplierRow } from '../db/tables.ts';
 import type { ExclusionScreening } from '../screening/exclusion-screening.ts';
 import type { ScreeningOutcome } from '../screening/exclusion-list.ts';

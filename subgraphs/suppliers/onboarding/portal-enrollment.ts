@@ -1,8 +1,8 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
-import { PermanentError } from '@procuregraph/platform/resilience/failures';
-import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform/client';
+import type { Database } from '@procuregraph/platform/db';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
+import { PermanentError } from '@procuregraph/platform/resilience';
+import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import { toRegistration, type EnrollmentRecord } from '../vendor-platform-mapping.ts';
 import { externalReferences, insuranceCertificates, suppliers, type SupplierRow } from '../db/tables.ts';
 import { bankAccountFingerprint, parseTaxId } from '../supplier/identifiers.ts';

@@ -1,4 +1,4 @@
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { UserError } from '@procuregraph/platform/graphql';
 
 /**
  * What the applicant is told for each refusal. Neutral on purpose: the note leaves the network

@@ -1,8 +1,8 @@
-import type { Database, Transaction } from '@procuregraph/platform/db/database';
-import { isUuid } from '@procuregraph/platform/db/ids';
-import type { UserError } from '@procuregraph/platform/graphql/errors';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
-import { markSyncPending } from '@procuregraph/platform/jobs/sync-status';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import { isUuid } from '@procuregraph/platform/db';
+import type { UserError } from '@procuregraph/platform/graphql';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
+import { markSyncPending } from '@procuregraph/platform/jobs';
 import { outbox, syncStatus, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { lockSupplier, transition } from '../supplier/status-change.ts';
 import { SUPPLIER_APPROVED } from '../supplier/topics.ts';

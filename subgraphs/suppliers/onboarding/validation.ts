@@ -1,4 +1,4 @@
-import type { UserError } from '@procuregraph/platform/graphql/errors';
+import type { UserError } from '@procuregraph/platform/graphql';
 import { decimal, isDecimalString } from '@procuregraph/platform/money';
 import { legalNameKey } from '../supplier/legal-name.ts';
 import type { AddressValue, BankAccountType, ContactValue, InsuranceType, SupplierCategory } from '../db/tables.ts';

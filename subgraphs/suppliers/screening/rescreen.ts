@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { Database } from '@procuregraph/platform/db/database';
+import type { Database } from '@procuregraph/platform/db';
 import { suppliers, type ScreeningStatus, type SupplierStatus } from '../db/tables.ts';
 import { lockSupplier } from '../supplier/status-change.ts';
 import { applyScreening, type ScreeningEffect } from '../compliance/screening-holds.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Queryable, Transaction } from '@procuregraph/platform/db/database';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { Queryable, Transaction } from '@procuregraph/platform/db';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { externalReferences, outbox, type SupplierRow } from '../db/tables.ts';
 import { SUPPLIER_PORTAL_ENROLLED } from './topics.ts';
 

@@ -1,4 +1,4 @@
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
 
 /**
  * US tax and bank identifiers: the checks the vendor platform leaves to us (it only checks the

@@ -1,4 +1,4 @@
-import type { FieldCipher } from '@procuregraph/platform/crypto/field-encryption';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { AddressValue, BankAccountType, SupplierRow } from '../db/tables.ts';
 
 /** Who a supplier is and where it is paid, decrypted: what a backing system's supplier record needs. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db/database';
-import { appendToOutbox } from '@procuregraph/platform/outbox/outbox';
+import type { Transaction } from '@procuregraph/platform/db';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { outbox, suppliers, type SupplierCategory, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { supplierStatusChanged, type SupplierStatusChanged } from '../events.ts';
 

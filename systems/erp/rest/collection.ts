@@ -1,5 +1,5 @@
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http/query-params';
+import { HttpError } from '@procuregraph/reference-http';
+import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import { ErpErrorCode } from '../fusion-errors.ts';
 
 export const DEFAULT_LIMIT = 25;

@@ -1,5 +1,5 @@
 import { ExactDecimal, isDecimalString } from '@procuregraph/platform/money';
-import { HttpError } from '@procuregraph/reference-http/errors';
+import { HttpError } from '@procuregraph/reference-http';
 import { ErpErrorCode } from '../fusion-errors.ts';
 
 /**

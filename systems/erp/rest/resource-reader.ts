@@ -1,6 +1,6 @@
 import { Router, type Request } from 'express';
-import { HttpError } from '@procuregraph/reference-http/errors';
-import { readStringParam } from '@procuregraph/reference-http/query-params';
+import { HttpError } from '@procuregraph/reference-http';
+import { readStringParam } from '@procuregraph/reference-http';
 import { ErpErrorCode } from '../fusion-errors.ts';
 import { pageOf, readPageRequest, wholeCollection } from './collection.ts';
 import { matchesAll, parseQ } from './q-filter.ts';

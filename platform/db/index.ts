@@ -1,0 +1,9 @@
+// The public entry of platform/db: what other workspaces may import.
+export { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from './client.ts';
+export { amountColumn, createdAtColumn, idColumn, instantColumn, quantityColumn, referenceColumn, updatedAtColumn } from './columns.ts';
+export { createServiceDatabase, type Database, type Queryable, type ServiceDatabase, type Transaction } from './database.ts';
+export { deterministicId, isUuid, newId } from './ids.ts';
+export { backingSystems, integrationTables, type BackingSystem } from './integration-tables.ts';
+export { migratePlatform } from './platform-schema.ts';
+export { rateLimitCounters } from './platform-tables.ts';
+export { valueCheck } from './value-checks.ts';

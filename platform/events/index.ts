@@ -1,0 +1,7 @@
+// The public entry of platform/events: what other workspaces may import.
+export { mayReceiveSupplierEvent } from './audience.ts';
+export { publishEvent, startEventBus, type EventBus } from './bus.ts';
+export { EventQueue } from './event-queue.ts';
+export { streamEvents } from './event-stream.ts';
+export { mapStream } from './map-stream.ts';
+export { defineTopic, type Topic } from './topics.ts';

@@ -1,0 +1,2 @@
+// The public entry of platform/outbox: what other workspaces may import.
+export { appendToOutbox } from './outbox.ts';

@@ -1,0 +1,2 @@
+// The public entry of systems/contract-repository: what other workspaces may import.
+export { startContractRepository } from './server.ts';
