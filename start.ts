@@ -35,7 +35,9 @@ Procuregraph is running (started in ${((Date.now() - startedAt) / 1000).toFixed(
   Reference ERP                 ${procuregraph.systems.erpUrl}
   Reference vendor platform     ${procuregraph.systems.vendorPlatformUrl}
   Reference contract repository ${procuregraph.systems.contractRepositoryUrl}
-  Subgraphs                     ${Object.entries(procuregraph.subgraphs).map(([name, server]) => `${name} ${server.graphqlUrl}`).join('\n                                ')}
+  Subgraphs                     ${Object.entries(procuregraph.subgraphs)
+    .map(([name, server]) => `${name} ${server.graphqlUrl}`)
+    .join('\n                                ')}
 
 An admin token for this checkout (others: npm run -s token -- --role finance):
 

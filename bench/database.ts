@@ -16,11 +16,15 @@ export async function withServer<T>(use: (client: DatabaseClient) => Promise<T>)
 
 /** Runs the product's own seed command (migrations, then the demo network at that scale). */
 async function seed(name: string, scale: 'default' | 'large'): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'runtime/seed-cli.ts', '--scale', scale, '--database-url', databases.url(name)], {
-    cwd: repositoryRoot,
-    env: { ...process.env, DATA_DIR: benchDataDir, LOG_LEVEL: 'warn' },
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'runtime/seed-cli.ts', '--scale', scale, '--database-url', databases.url(name)],
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, DATA_DIR: benchDataDir, LOG_LEVEL: 'warn' },
+      stdio: 'inherit',
+    },
+  );
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(`Seeding ${name} (${scale}) failed with exit code ${code}`);
 }
@@ -37,7 +41,9 @@ export async function freshDefaultDatabase(): Promise<string> {
 
 /** Whether the large dataset has been seeded completely (the seed runs in one go per subgraph; invoices are last to fill). */
 async function largeDatasetComplete(): Promise<boolean> {
-  const exists = await withServer(async (server) => (await executeSql(server, `select 1 from pg_database where datname = $1`, [databases.largeName])).length > 0);
+  const exists = await withServer(
+    async (server) => (await executeSql(server, `select 1 from pg_database where datname = $1`, [databases.largeName])).length > 0,
+  );
   if (!exists) return false;
   const client = await openDatabaseClient({ url: databases.url(databases.largeName), maxConnections: 1 });
   try {

@@ -17,7 +17,14 @@ export interface LoadSample {
 
 /** `connections` clients sending the request back to back for `seconds`. */
 export async function measureLoad(request: LoadRequest, connections: number, seconds: number): Promise<LoadSample> {
-  const result = await autocannon({ url: request.url, method: 'POST', headers: request.headers, body: request.body, connections, duration: seconds });
+  const result = await autocannon({
+    url: request.url,
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    connections,
+    duration: seconds,
+  });
   return {
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,

@@ -73,7 +73,8 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export async function waitUntilServing(service: ServiceProcess, url: string, { ready = false, timeoutMs = 120_000 } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) throw new Error(`${service.name} exited with ${service.child.exitCode}; see ${join(logDirectory, `${service.name}.log`)}`);
+    if (service.child.exitCode !== null)
+      throw new Error(`${service.name} exited with ${service.child.exitCode}; see ${join(logDirectory, `${service.name}.log`)}`);
     try {
       const response = await fetch(url);
       if (!ready || response.ok) return;

@@ -22,7 +22,9 @@ function number(value: number, digits = 0): string {
 
 /** The median with the range over repeated runs; the range is left out when there was one run. */
 function spread(value: Spread, digits = 0): string {
-  return value.runs > 1 ? `${number(value.median, digits)} (${number(value.min, digits)}–${number(value.max, digits)})` : number(value.median, digits);
+  return value.runs > 1
+    ? `${number(value.median, digits)} (${number(value.min, digits)}–${number(value.max, digits)})`
+    : number(value.median, digits);
 }
 
 function ratio(value: number, reference: number | undefined): string {
@@ -57,7 +59,10 @@ function throughputTable(cells: readonly ThroughputCell[], operation: OperationN
 
 function header(results: BenchResults): string {
   const { machine, datasets } = results;
-  const size = (counts: Record<string, number>) => Object.entries(counts).map(([name, count]) => `${number(count)} ${name}`).join(', ');
+  const size = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([name, count]) => `${number(count)} ${name}`)
+      .join(', ');
   return `# Benchmark results
 
 ${results.plan.mode === 'quick' ? '**A quick run (apparatus check): one short run per figure, not a record.**\n\n' : ''}Run ${results.startedAt} → ${results.finishedAt} with \`npm run bench${results.plan.mode === 'quick' ? ' -- --quick' : ''}\`.
@@ -70,7 +75,14 @@ ${results.plan.mode === 'quick' ? '**A quick run (apparatus check): one short ru
 }
 
 function sectionsTable(results: BenchResults): string {
-  const rows = results.sections.map((record) => [record.name, record.startedAt.slice(11, 19), number(record.seconds), String(record.loadAverageStart), String(record.loadAverageEnd), record.failure ? `failed: ${record.failure.split('\n')[0]}` : 'ok']);
+  const rows = results.sections.map((record) => [
+    record.name,
+    record.startedAt.slice(11, 19),
+    number(record.seconds),
+    String(record.loadAverageStart),
+    String(record.loadAverageEnd),
+    record.failure ? `failed: ${record.failure.split('\n')[0]}` : 'ok',
+  ]);
   return `## Load on the machine during the run
 
 The machine is shared (2 cores): the 1-minute load average before and after each section says how much else was running.
@@ -81,8 +93,12 @@ ${table(['Section', 'Started (UTC)', 'Seconds', 'Load avg. start', 'Load avg. en
 
 function throughputSection(results: BenchResults): string {
   if (!results.throughput) return '## Gateway throughput and latency\n\nNot measured: the section failed (see the load table).\n';
-  const notes = results.throughput.answerNotes.length ? `\nAnswers that differed from Procuregraph's before the load: ${results.throughput.answerNotes.join('; ')}.\n` : '\nBefore the load, every server answered each operation with exactly the same data as Procuregraph\'s gateway.\n';
-  const tables = results.operationsMeasured.map((operation) => `### ${operationLabels[operation]}\n\n${throughputTable(results.throughput!.cells, operation)}\n`).join('\n');
+  const notes = results.throughput.answerNotes.length
+    ? `\nAnswers that differed from Procuregraph's before the load: ${results.throughput.answerNotes.join('; ')}.\n`
+    : "\nBefore the load, every server answered each operation with exactly the same data as Procuregraph's gateway.\n";
+  const tables = results.operationsMeasured
+    .map((operation) => `### ${operationLabels[operation]}\n\n${throughputTable(results.throughput!.cells, operation)}\n`)
+    .join('\n');
   return `## Gateway throughput and latency (default dataset)
 ${notes}
 ${tables}`;
@@ -90,7 +106,12 @@ ${tables}`;
 
 function statementsSection(results: BenchResults): string {
   if (!results.statements) return '## SQL statements per operation\n\nNot measured: the section failed.\n';
-  const rows = results.statements.map((count) => [operationLabels[count.operation], String(count.pageSize), ...subgraphNames.map((name) => number(count.bySubgraph[name], 1)), number(count.total, 1)]);
+  const rows = results.statements.map((count) => [
+    operationLabels[count.operation],
+    String(count.pageSize),
+    ...subgraphNames.map((name) => number(count.bySubgraph[name], 1)),
+    number(count.total, 1),
+  ]);
   return `## SQL statements per operation
 
 Statements per request through Procuregraph's gateway (\`db_queries_total{service}\` read from each subgraph's /metrics; one unmeasured request, then the least of three batches of 5, since background statements can only add), by subgraph, at pages of 5 and 50.
@@ -108,7 +129,8 @@ function marginalMemory(figures: readonly SubscriptionFigure[]): string {
   const measured = figures.filter((figure) => figure.listening > 0).sort((a, b) => a.listening - b.listening);
   const [fewest, most] = [measured[0], measured.at(-1)];
   if (!fewest || !most || fewest === most) return '';
-  const slope = (resident: (figure: SubscriptionFigure) => number) => number(((resident(most) - resident(fewest)) * 1024) / (most.listening - fewest.listening), 1);
+  const slope = (resident: (figure: SubscriptionFigure) => number) =>
+    number(((resident(most) - resident(fewest)) * 1024) / (most.listening - fewest.listening), 1);
   return `\nBetween ${number(fewest.listening)} and ${number(most.listening)} listening subscribers, each further subscriber cost the gateway ${slope((figure) => figure.gatewayResidentMiB)} KiB and the invoicing subgraph ${slope((figure) => figure.invoicingResidentMiB)} KiB of resident memory.\n`;
 }
 
@@ -155,13 +177,29 @@ function scaleSection(results: BenchResults): string {
   const scale = results.scale;
   if (!scale) return '## Scale\n\nNot measured: the section failed.\n';
   if ('skipped' in scale) return `## Scale\n\nSkipped: ${scale.skipped}.\n`;
-  const base = (cell: ThroughputCell) => results.throughput?.cells.find((other) => other.target === 'procuregraph' && other.operation === cell.operation && other.connections === cell.connections);
+  const base = (cell: ThroughputCell) =>
+    results.throughput?.cells.find(
+      (other) => other.target === 'procuregraph' && other.operation === cell.operation && other.connections === cell.connections,
+    );
   const rows = scale.cells.map((cell) => {
     const small = base(cell);
-    return [operationLabels[cell.operation], String(cell.connections), small ? number(small.rps.median) : '–', spread(cell.rps), small ? number(small.p50.median, 1) : '–', spread(cell.p50, 1), small ? number(small.p99.median, 1) : '–', spread(cell.p99, 1), String(cell.failures)];
+    return [
+      operationLabels[cell.operation],
+      String(cell.connections),
+      small ? number(small.rps.median) : '–',
+      spread(cell.rps),
+      small ? number(small.p50.median, 1) : '–',
+      spread(cell.p50, 1),
+      small ? number(small.p99.median, 1) : '–',
+      spread(cell.p99, 1),
+      String(cell.failures),
+    ];
   });
   const statements = scale.slowStatements
-    .map((statement) => `#### ${number(statement.executions)} runs, mean ${number(statement.meanMs, 1)} ms, max ${number(statement.maxMs, 1)} ms\n\n\`\`\`sql\n${statement.sql}\n\`\`\`\n\n<details><summary>EXPLAIN (ANALYZE, BUFFERS)</summary>\n\n\`\`\`\n${statement.plan}\n\`\`\`\n</details>\n`)
+    .map(
+      (statement) =>
+        `#### ${number(statement.executions)} runs, mean ${number(statement.meanMs, 1)} ms, max ${number(statement.maxMs, 1)} ms\n\n\`\`\`sql\n${statement.sql}\n\`\`\`\n\n<details><summary>EXPLAIN (ANALYZE, BUFFERS)</summary>\n\n\`\`\`\n${statement.plan}\n\`\`\`\n</details>\n`,
+    )
     .join('\n');
   return `## Scale: default dataset against the large one
 
@@ -191,8 +229,9 @@ ${table(['Process', 'At rest MiB', 'Under load (peak) MiB'], rows)}
 
 function profileSection(results: BenchResults): string {
   const profile = results.profile;
-  if (!profile) return '## Where the gateway\'s time goes\n\nNo profile in this run.\n';
-  const entries = (list: { name: string; selfMs: number; share: number }[]) => list.map((entry) => [`\`${entry.name}\``, number(entry.selfMs), `${number(entry.share * 100, 1)}%`]);
+  if (!profile) return "## Where the gateway's time goes\n\nNo profile in this run.\n";
+  const entries = (list: { name: string; selfMs: number; share: number }[]) =>
+    list.map((entry) => [`\`${entry.name}\``, number(entry.selfMs), `${number(entry.share * 100, 1)}%`]);
   return `## Where the gateway's time goes
 
 \`--cpu-prof\` on Procuregraph's gateway while ${profile.connections} clients sent "${operationLabels[profile.operation as OperationName] ?? profile.operation}" for ${profile.seconds} s (of the operations at the highest concurrency, the one where it trails the stock Apollo Gateway or Hive without deduplication most). ${number(profile.sampledMs)} ms of CPU-busy samples while the load ran (idle, start-up and shutdown excluded).

@@ -27,7 +27,13 @@ import { measureSubscriptions } from './scenarios/subscriptions.ts';
 import { measureThroughput, compareAnswers, type HttpTarget, type ThroughputCell } from './scenarios/throughput.ts';
 import { startPeerGateways, type PeerGateways } from './targets/peers.ts';
 import { writeBenchSupergraph } from './targets/bench-supergraph.ts';
-import { absentSystems, benchSubgraphUrls, startBackingSystems, startProcuregraph, type ProcuregraphTarget } from './targets/procuregraph.ts';
+import {
+  absentSystems,
+  benchSubgraphUrls,
+  startBackingSystems,
+  startProcuregraph,
+  type ProcuregraphTarget,
+} from './targets/procuregraph.ts';
 
 const plan = process.argv.includes('--quick') ? quickPlan : fullPlan;
 const PAGE_SIZE = 50;
@@ -36,7 +42,13 @@ const sections: SectionRecord[] = [];
 
 /** Runs one section, recording the machine's load around it; a failure is recorded and the run goes on. */
 async function section<T>(name: string, run: () => Promise<T>): Promise<T | null> {
-  const record: SectionRecord = { name, startedAt: new Date().toISOString(), seconds: 0, loadAverageStart: await loadAverage(), loadAverageEnd: 0 };
+  const record: SectionRecord = {
+    name,
+    startedAt: new Date().toISOString(),
+    seconds: 0,
+    loadAverageStart: await loadAverage(),
+    loadAverageEnd: 0,
+  };
   sections.push(record);
   progress(`${name} (load average ${record.loadAverageStart})`);
   const started = performance.now();
@@ -54,13 +66,27 @@ async function section<T>(name: string, run: () => Promise<T>): Promise<T | null
 
 function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, credentials: Credentials): HttpTarget[] {
   const all = operationNames;
-  const targets: HttpTarget[] = [{ key: 'procuregraph', label: 'Procuregraph gateway', url: product.graphqlUrl, headers: credentials.gatewayHeaders, operations: all }];
+  const targets: HttpTarget[] = [
+    { key: 'procuregraph', label: 'Procuregraph gateway', url: product.graphqlUrl, headers: credentials.gatewayHeaders, operations: all },
+  ];
   if (!peers) return targets;
   targets.push(
     { key: 'apollo', label: peers.apollo.label, url: peers.apollo.graphqlUrl, headers: credentials.internalHeaders, operations: all },
     { key: 'hive', label: peers.hive.label, url: peers.hive.graphqlUrl, headers: credentials.internalHeaders, operations: all },
-    { key: 'hiveUndeduplicated', label: peers.hiveUndeduplicated.label, url: peers.hiveUndeduplicated.graphqlUrl, headers: credentials.internalHeaders, operations: all },
-    { key: 'subgraph', label: 'suppliers subgraph, directly', url: product.subgraphUrls.suppliers, headers: credentials.internalHeaders, operations: ['suppliersPage'] },
+    {
+      key: 'hiveUndeduplicated',
+      label: peers.hiveUndeduplicated.label,
+      url: peers.hiveUndeduplicated.graphqlUrl,
+      headers: credentials.internalHeaders,
+      operations: all,
+    },
+    {
+      key: 'subgraph',
+      label: 'suppliers subgraph, directly',
+      url: product.subgraphUrls.suppliers,
+      headers: credentials.internalHeaders,
+      operations: ['suppliersPage'],
+    },
   );
   return targets;
 }
@@ -83,7 +109,12 @@ function watched(product: ProcuregraphTarget, peers: PeerGateways): WatchedProce
 function widestGap(cells: readonly ThroughputCell[]): ThroughputCell | undefined {
   const busiest = Math.max(...cells.map((cell) => cell.connections));
   const ratio = (cell: ThroughputCell) => {
-    const peers = cells.filter((peer) => peer.operation === cell.operation && peer.connections === cell.connections && (peer.target === 'apollo' || peer.target === 'hiveUndeduplicated'));
+    const peers = cells.filter(
+      (peer) =>
+        peer.operation === cell.operation &&
+        peer.connections === cell.connections &&
+        (peer.target === 'apollo' || peer.target === 'hiveUndeduplicated'),
+    );
     return cell.rps.median / Math.max(...peers.map((peer) => peer.rps.median));
   };
   return cells.filter((cell) => cell.target === 'procuregraph' && cell.connections === busiest).sort((a, b) => ratio(a) - ratio(b))[0];
@@ -112,7 +143,9 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
     countStatements(targets[0]!, product.metricsUrls, operationNames, [5, 50], supplierId),
   );
   results.matching = await section('matching throughput', () => measureMatching(defaultUrl, plan));
-  results.onboarding = await section('onboarding latency', () => measureOnboarding({ graphqlUrl: product.graphqlUrl, erpUrl: systems.urls.erp, headers: credentials.gatewayHeaders }, plan));
+  results.onboarding = await section('onboarding latency', () =>
+    measureOnboarding({ graphqlUrl: product.graphqlUrl, erpUrl: systems.urls.erp, headers: credentials.gatewayHeaders }, plan),
+  );
   results.subscriptions = await section('subscriptions', () =>
     measureSubscriptions(
       {
@@ -130,7 +163,12 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
   const gap = results.throughput ? widestGap(results.throughput.cells) : undefined;
   if (gap) {
     results.profile = await section('CPU profile of the gateway', () =>
-      profileGateway(product, { operation: gap.operation, body: operationBody(gap.operation, PAGE_SIZE, supplierId), headers: credentials.gatewayHeaders }, gap.connections, plan.loadSeconds * 2),
+      profileGateway(
+        product,
+        { operation: gap.operation, body: operationBody(gap.operation, PAGE_SIZE, supplierId), headers: credentials.gatewayHeaders },
+        gap.connections,
+        plan.loadSeconds * 2,
+      ),
     );
   }
   await stopAllServices();

@@ -76,7 +76,11 @@ export function contractPrices(context: WorldContext, term: ContractTerm): reado
 
 /** The contract price of each item, as the match looks them up. */
 export function contractPriceList(context: WorldContext, term: ContractTerm): ReadonlyMap<string, string> {
-  return context.memo.get('contract-price-list', term.index, () => new Map(contractPrices(context, term).map((offer) => [offer.item.itemNumber, offer.unitPrice])));
+  return context.memo.get(
+    'contract-price-list',
+    term.index,
+    () => new Map(contractPrices(context, term).map((offer) => [offer.item.itemNumber, offer.unitPrice])),
+  );
 }
 
 function derivePrices(context: WorldContext, term: ContractTerm): OfferedItem[] {

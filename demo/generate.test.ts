@@ -99,7 +99,8 @@ describe('the default demo world', () => {
     ];
     expect(new Set(ids).size).toBe(ids.length);
     for (const record of stamped) expect(uuidTime(record.id)).toBe(record.createdAt.getTime());
-    const span = Math.max(...stamped.map((record) => record.createdAt.getTime())) - Math.min(...stamped.map((record) => record.createdAt.getTime()));
+    const span =
+      Math.max(...stamped.map((record) => record.createdAt.getTime())) - Math.min(...stamped.map((record) => record.createdAt.getTime()));
     expect(span).toBeGreaterThan(600 * 86_400_000);
     expect(Math.max(...stamped.map((record) => record.createdAt.getTime()))).toBeLessThanOrEqual(world.asOf!.getTime() + 1000);
   });
@@ -122,7 +123,8 @@ describe('the default demo world', () => {
       const liability = supplier.insuranceCertificates.find((certificate) => certificate.type === 'GENERAL_LIABILITY')!;
       expect(new Decimal(liability.coverageAmount).greaterThanOrEqualTo(1_000_000)).toBe(true);
       expect(types).toContain('WORKERS_COMPENSATION');
-      if (['STAFFING', 'BIOMEDICAL_EQUIPMENT_SERVICE', 'LABORATORY'].includes(supplier.category)) expect(types).toContain('PROFESSIONAL_LIABILITY');
+      if (['STAFFING', 'BIOMEDICAL_EQUIPMENT_SERVICE', 'LABORATORY'].includes(supplier.category))
+        expect(types).toContain('PROFESSIONAL_LIABILITY');
     }
     expect(new Set(all.suppliers.map((supplier) => supplier.taxId)).size).toBe(all.suppliers.length);
     expect(new Set(all.suppliers.map((supplier) => supplier.legalName)).size).toBe(all.suppliers.length);
@@ -133,9 +135,15 @@ describe('the default demo world', () => {
     const statuses = all.suppliers.map((supplier) => supplier.status);
     expect(statuses.filter((status) => status === 'ACTIVE').length).toBeGreaterThan(all.suppliers.length / 2);
     for (const status of ['PENDING_APPROVAL', 'APPROVED', 'ON_HOLD', 'INACTIVE'] as const) expect(statuses).toContain(status);
-    for (const supplier of all.suppliers) expect(supplier.erp === null).toBe(supplier.status === 'PENDING_APPROVAL' || supplier.status === 'APPROVED');
-    const erpIds = all.suppliers.flatMap((supplier) => (supplier.erp ? [supplier.erp.supplierId, supplier.erp.bankAccountId, supplier.erp.siteId, supplier.erp.addressId] : []));
-    const otherErpIds = [...all.purchaseOrders.flatMap((order) => [order.erpPoHeaderId, ...order.receipts.map((receipt) => receipt.erpReceiptId)]), ...all.payments.map((payment) => payment.erpPaymentId)];
+    for (const supplier of all.suppliers)
+      expect(supplier.erp === null).toBe(supplier.status === 'PENDING_APPROVAL' || supplier.status === 'APPROVED');
+    const erpIds = all.suppliers.flatMap((supplier) =>
+      supplier.erp ? [supplier.erp.supplierId, supplier.erp.bankAccountId, supplier.erp.siteId, supplier.erp.addressId] : [],
+    );
+    const otherErpIds = [
+      ...all.purchaseOrders.flatMap((order) => [order.erpPoHeaderId, ...order.receipts.map((receipt) => receipt.erpReceiptId)]),
+      ...all.payments.map((payment) => payment.erpPaymentId),
+    ];
     expect(new Set([...erpIds, ...otherErpIds]).size).toBe(erpIds.length + otherErpIds.length);
     expect(erpIds.every((id) => Number.isSafeInteger(id) && String(id).startsWith('3000000'))).toBe(true);
   });
@@ -184,7 +192,9 @@ describe('the default demo world', () => {
     }
     const statuses = new Set(all.purchaseOrders.map((order) => order.status));
     for (const status of ['OPEN', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CLOSED'] as const) expect(statuses).toContain(status);
-    const published = all.purchaseOrders.filter((order) => order.publicationState === 'PUBLISHED' || order.publicationState === 'ACKNOWLEDGED');
+    const published = all.purchaseOrders.filter(
+      (order) => order.publicationState === 'PUBLISHED' || order.publicationState === 'ACKNOWLEDGED',
+    );
     expect(published.length).toBeGreaterThan(all.purchaseOrders.length * 0.9);
   });
 
@@ -199,23 +209,36 @@ describe('the default demo world', () => {
       if (!invoice.purchaseOrderId) continue;
       const order = orders.get(invoice.purchaseOrderId)!;
       expect(invoice.supplierId).toBe(order.supplierId);
-      for (const line of invoice.lines) expect(order.lines.find((orderLine) => orderLine.lineNumber === line.lineNumber)?.itemNumber).toBe(line.itemNumber);
+      for (const line of invoice.lines)
+        expect(order.lines.find((orderLine) => orderLine.lineNumber === line.lineNumber)?.itemNumber).toBe(line.itemNumber);
       expect(invoice.invoiceDate >= order.orderDate).toBe(true);
     }
   });
 
   it('has invoices in every state, mostly settled, with exceptions that match the data', () => {
     const statuses = all.invoices.map((invoice) => invoice.status);
-    expect(statuses.filter((status) => status === 'MATCHED' || status === 'APPROVED' || status === 'PAID').length).toBeGreaterThan(all.invoices.length * 0.8);
+    expect(statuses.filter((status) => status === 'MATCHED' || status === 'APPROVED' || status === 'PAID').length).toBeGreaterThan(
+      all.invoices.length * 0.8,
+    );
     for (const status of ['MATCHED', 'APPROVED', 'PAID', 'EXCEPTION', 'REJECTED'] as const) expect(statuses).toContain(status);
     for (const invoice of all.invoices) {
-      if (invoice.status === 'EXCEPTION') expect(invoice.exceptions.length > 0 && invoice.exceptions.every((exception) => !exception.resolution)).toBe(true);
+      if (invoice.status === 'EXCEPTION')
+        expect(invoice.exceptions.length > 0 && invoice.exceptions.every((exception) => !exception.resolution)).toBe(true);
       if (invoice.status === 'MATCHED' || invoice.status === 'RECEIVED') expect(invoice.exceptions).toEqual([]);
-      if (invoice.status === 'REJECTED') expect(invoice.exceptions.every((exception) => exception.resolution && exception.resolution.action !== 'OVERRIDDEN')).toBe(true);
+      if (invoice.status === 'REJECTED')
+        expect(invoice.exceptions.every((exception) => exception.resolution && exception.resolution.action !== 'OVERRIDDEN')).toBe(true);
       for (const exception of invoice.exceptions) expectConsistent(invoice, exception);
     }
     const codes = new Set(all.invoices.flatMap((invoice) => invoice.exceptions.map((exception) => exception.code)));
-    for (const code of ['PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'NOT_RECEIVED', 'NO_PURCHASE_ORDER', 'DUPLICATE_INVOICE', 'CONTRACT_PRICE_VARIANCE'] as const) expect(codes).toContain(code);
+    for (const code of [
+      'PRICE_VARIANCE',
+      'QUANTITY_VARIANCE',
+      'NOT_RECEIVED',
+      'NO_PURCHASE_ORDER',
+      'DUPLICATE_INVOICE',
+      'CONTRACT_PRICE_VARIANCE',
+    ] as const)
+      expect(codes).toContain(code);
   });
 
   it('pays approved and paid invoices only, in full, with payments in every state', () => {
@@ -243,13 +266,16 @@ describe('the default demo world', () => {
 
 function receivedQuantities(order: DemoPurchaseOrder): Map<number, Decimal> {
   const received = new Map(order.lines.map((line) => [line.lineNumber, new Decimal(0)]));
-  for (const receipt of order.receipts) for (const line of receipt.lines) received.set(line.lineNumber, received.get(line.lineNumber)!.plus(line.quantityReceived));
+  for (const receipt of order.receipts)
+    for (const line of receipt.lines) received.set(line.lineNumber, received.get(line.lineNumber)!.plus(line.quantityReceived));
   return received;
 }
 
 function expectOnContract(order: DemoPurchaseOrder, contract: DemoContract): void {
   expect(contract.supplierId).toBe(order.supplierId);
-  expect(contract.effectiveFrom <= order.orderDate && (contract.effectiveTo === null || order.orderDate <= contract.effectiveTo)).toBe(true);
+  expect(contract.effectiveFrom <= order.orderDate && (contract.effectiveTo === null || order.orderDate <= contract.effectiveTo)).toBe(
+    true,
+  );
   for (const line of order.lines) {
     const term = contract.priceTerms.find((candidate) => candidate.itemNumber === line.itemNumber)!;
     expect(term).toBeDefined();
@@ -289,13 +315,18 @@ function expectConsistent(invoice: DemoInvoice, exception: DemoInvoice['exceptio
     case 'NOT_RECEIVED':
       expect(sumOf(billed.map((line) => line.quantity)).equals(exception.actual!)).toBe(true);
       expect(new Decimal(exception.actual!).greaterThan(exception.expected!)).toBe(true);
-      if (exception.code === 'QUANTITY_VARIANCE') expect(new Decimal(exception.expected!).lessThanOrEqualTo(orderLine!.quantity)).toBe(true);
+      if (exception.code === 'QUANTITY_VARIANCE')
+        expect(new Decimal(exception.expected!).lessThanOrEqualTo(orderLine!.quantity)).toBe(true);
       break;
     case 'NO_PURCHASE_ORDER':
       expect(invoice.purchaseOrderId).toBeNull();
       break;
     case 'DUPLICATE_INVOICE':
-      expect(all.invoices.some((other) => other.id !== invoice.id && other.supplierId === invoice.supplierId && other.invoiceNumber === invoice.invoiceNumber)).toBe(true);
+      expect(
+        all.invoices.some(
+          (other) => other.id !== invoice.id && other.supplierId === invoice.supplierId && other.invoiceNumber === invoice.invoiceNumber,
+        ),
+      ).toBe(true);
       break;
     case 'CONTRACT_EXPIRED':
       expect(invoice.invoiceDate > contracts.get(order!.contractId!)!.effectiveTo!).toBe(true);
@@ -321,7 +352,11 @@ describe('the large demo world', () => {
     const someInvoices = first(large.invoices(), 2_000);
     const somePayments = first(large.payments(), 500);
     expect(performance.now() - started).toBeLessThan(20_000);
-    expect(someSuppliers.every((supplier) => abaChecksumHolds(supplier.bankAccount.routingNumber) && !INVALID_EIN_PREFIXES.includes(supplier.taxId.slice(0, 2)))).toBe(true);
+    expect(
+      someSuppliers.every(
+        (supplier) => abaChecksumHolds(supplier.bankAccount.routingNumber) && !INVALID_EIN_PREFIXES.includes(supplier.taxId.slice(0, 2)),
+      ),
+    ).toBe(true);
     expect(new Set(someSuppliers.map((supplier) => supplier.taxId)).size).toBe(someSuppliers.length);
     expect(someOrders.every((order) => sumOf(order.lines.map((line) => line.amount)).equals(order.total))).toBe(true);
     expect(someInvoices.every((invoice) => sumOf(invoice.lines.map((line) => line.amount)).equals(invoice.total))).toBe(true);

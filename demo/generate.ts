@@ -81,7 +81,10 @@ function* blocks(context: WorldContext): Generator<BilledInvoice[]> {
 const RECENT_BLOCKS = 64;
 
 /** Invoices with their orders built once per block, as the orders' invoices all live in it. */
-function* invoicesWithOutcomes(context: WorldContext, wanted: (outcome: InvoiceOutcome) => boolean): Generator<{ invoice: DemoInvoice; billed: BilledInvoice }> {
+function* invoicesWithOutcomes(
+  context: WorldContext,
+  wanted: (outcome: InvoiceOutcome) => boolean,
+): Generator<{ invoice: DemoInvoice; billed: BilledInvoice }> {
   for (const block of blocks(context)) {
     const details = new Map<number, OrderDetail>();
     const detailOf = (order: OrderSkeleton) => {
@@ -90,7 +93,12 @@ function* invoicesWithOutcomes(context: WorldContext, wanted: (outcome: InvoiceO
     };
     for (const billed of block) {
       if (!wanted(billed.outcome)) continue;
-      const invoice = context.memo.get('invoice', billed.planned.index, () => invoiceRecord(context, detailOf(billed.order), billed.planned, billed.outcome), RECENT_BLOCKS * INVOICES_PER_BLOCK);
+      const invoice = context.memo.get(
+        'invoice',
+        billed.planned.index,
+        () => invoiceRecord(context, detailOf(billed.order), billed.planned, billed.outcome),
+        RECENT_BLOCKS * INVOICES_PER_BLOCK,
+      );
       yield { invoice, billed };
     }
   }

@@ -18,9 +18,25 @@ export function withAbaCheckDigit(eightDigits: string): string {
 }
 
 /** IRS campus prefixes never assigned to an EIN. */
-export const INVALID_EIN_PREFIXES: ReadonlySet<string> = new Set(
-  ['00', '07', '08', '09', '17', '18', '19', '28', '29', '49', '69', '70', '78', '79', '89', '96', '97'],
-);
+export const INVALID_EIN_PREFIXES: ReadonlySet<string> = new Set([
+  '00',
+  '07',
+  '08',
+  '09',
+  '17',
+  '18',
+  '19',
+  '28',
+  '29',
+  '49',
+  '69',
+  '70',
+  '78',
+  '79',
+  '89',
+  '96',
+  '97',
+]);
 
 const VALID_EIN_PREFIXES = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0')).filter(
   (prefix) => !INVALID_EIN_PREFIXES.has(prefix),
@@ -84,7 +100,8 @@ export class RecordIds {
       this.#bases.set(kind, { base, capacity: capacities[kind] });
       base += capacities[kind];
     }
-    if (base > MILLISECONDS * SEQUENCES) throw new Error(`A world of ${base} records exceeds the ${MILLISECONDS * SEQUENCES} distinct demo ids`);
+    if (base > MILLISECONDS * SEQUENCES)
+      throw new Error(`A world of ${base} records exceeds the ${MILLISECONDS * SEQUENCES} distinct demo ids`);
   }
 
   stamp(kind: RecordKind, index: number, instant: number): Stamp {

@@ -65,7 +65,11 @@ function resolve(trouble: Trouble, matchedAt: number, order: OrderSkeleton, rand
     case 'EARLY': {
       const delivered = order.receiptTimes[0];
       if (delivered === undefined) return null;
-      return { action: 'OVERRIDDEN', reason: 'Goods received since; receipt now on file', resolvedAt: delivered + random.between(1, 5) * DAY };
+      return {
+        action: 'OVERRIDDEN',
+        reason: 'Goods received since; receipt now on file',
+        resolvedAt: delivered + random.between(1, 5) * DAY,
+      };
     }
     case 'PRICE':
       return random.chance(0.4)
@@ -73,7 +77,11 @@ function resolve(trouble: Trouble, matchedAt: number, order: OrderSkeleton, rand
         : { action: 'OVERRIDDEN', reason: 'Price increase accepted by the buyer', resolvedAt: after(5, 60) };
     case 'QUANTITY':
       return random.chance(0.5)
-        ? { action: 'CREDIT_MEMO_REQUESTED', reason: 'Credit memo requested for the quantity billed but not delivered', resolvedAt: after(5, 60) }
+        ? {
+            action: 'CREDIT_MEMO_REQUESTED',
+            reason: 'Credit memo requested for the quantity billed but not delivered',
+            resolvedAt: after(5, 60),
+          }
         : { action: 'OVERRIDDEN', reason: 'Receiving confirmed the additional quantity was delivered', resolvedAt: after(5, 60) };
     case 'CONTRACT_EXPIRED':
       return { action: 'OVERRIDDEN', reason: 'Contract pricing honoured while the renewal is negotiated', resolvedAt: after(5, 60) };
@@ -83,10 +91,24 @@ function resolve(trouble: Trouble, matchedAt: number, order: OrderSkeleton, rand
 }
 
 const PAYMENT_OUTCOMES: Readonly<Record<DemoPayment['method'], readonly (readonly ['CLEARED' | 'FAILED' | 'VOIDED', number])[]>> = {
-  ACH: [['CLEARED', 91], ['FAILED', 8], ['VOIDED', 1]],
-  CHECK: [['CLEARED', 85], ['VOIDED', 15]],
-  WIRE: [['CLEARED', 96], ['FAILED', 4]],
-  VIRTUAL_CARD: [['CLEARED', 94], ['FAILED', 3], ['VOIDED', 3]],
+  ACH: [
+    ['CLEARED', 91],
+    ['FAILED', 8],
+    ['VOIDED', 1],
+  ],
+  CHECK: [
+    ['CLEARED', 85],
+    ['VOIDED', 15],
+  ],
+  WIRE: [
+    ['CLEARED', 96],
+    ['FAILED', 4],
+  ],
+  VIRTUAL_CARD: [
+    ['CLEARED', 94],
+    ['FAILED', 3],
+    ['VOIDED', 3],
+  ],
 };
 
 /** Days from sending to the final word: checks wait to be cashed, cards to be charged, returns take a few days. */
@@ -114,7 +136,10 @@ function paymentChain(approvedAt: number, method: DemoPayment['method'], random:
   return plans;
 }
 
-function troublesOf(planned: PlannedInvoice, facts: { perturbation: InvoiceOutcome['perturbation']; supplierStatus: string; contractLapsed: boolean }): Trouble[] {
+function troublesOf(
+  planned: PlannedInvoice,
+  facts: { perturbation: InvoiceOutcome['perturbation']; supplierStatus: string; contractLapsed: boolean },
+): Trouble[] {
   const troubles: Trouble[] = [];
   if (planned.kind === 'DUPLICATE') troubles.push('DUPLICATE');
   if (planned.kind === 'STRAY') troubles.push('STRAY');
@@ -130,8 +155,23 @@ export function invoiceOutcome(context: WorldContext, order: OrderSkeleton, plan
   const stamp = context.ids.stamp('INVOICE', planned.index, planned.at);
   const receivedAt = stamp.createdAt.getTime();
   const invoiceDate = isoDate(Math.max(Date.parse(order.orderDate), receivedAt - random.int(0, 2) * DAY));
-  const source = planned.kind === 'DUPLICATE' ? 'EDI' : random.weighted([['VENDOR_PLATFORM', 65], ['EDI', 20], ['ERP', 10], ['GRAPH', 5]] as const);
-  const drawn = planned.kind === 'RECEIPTS' && planned.last ? random.weighted([['PRICE', 8], ['QUANTITY', 5], ['NONE', 87]] as const) : 'NONE';
+  const source =
+    planned.kind === 'DUPLICATE'
+      ? 'EDI'
+      : random.weighted([
+          ['VENDOR_PLATFORM', 65],
+          ['EDI', 20],
+          ['ERP', 10],
+          ['GRAPH', 5],
+        ] as const);
+  const drawn =
+    planned.kind === 'RECEIPTS' && planned.last
+      ? random.weighted([
+          ['PRICE', 8],
+          ['QUANTITY', 5],
+          ['NONE', 87],
+        ] as const)
+      : 'NONE';
   const perturbation = drawn === 'NONE' ? null : drawn;
   // Duplicates and invoices without an order are stopped before the line, supplier and contract checks.
   const compared = planned.kind !== 'DUPLICATE' && planned.kind !== 'STRAY';
@@ -141,32 +181,47 @@ export function invoiceOutcome(context: WorldContext, order: OrderSkeleton, plan
   const troubles = troublesOf(planned, { perturbation, supplierStatus: supplierStatusAtMatch, contractLapsed });
   const arrival: InvoiceArrival = { index: planned.index, stamp, invoiceDate, source, perturbation, troubles, supplierStatusAtMatch };
   // Portal and API invoices are matched on arrival; EDI and ERP-keyed ones wait for the nightly batch.
-  const matchedAt = receivedAt + (source === 'VENDOR_PLATFORM' || source === 'GRAPH' ? random.int(5, 90) * MINUTE : random.between(2, 30) * HOUR);
+  const matchedAt =
+    receivedAt + (source === 'VENDOR_PLATFORM' || source === 'GRAPH' ? random.int(5, 90) * MINUTE : random.between(2, 30) * HOUR);
   return { ...arrival, ...progress(arrival, matchedAt, order, random) };
 }
 
 /** From the match on: exception queue, rejection, or approval and payment. */
 function progress(arrival: InvoiceArrival, matchedAt: number, order: OrderSkeleton, random: Random): InvoiceProgress {
-  if (matchedAt > AS_OF) return { status: 'RECEIVED', matchedAt: null, resolution: null, payments: [], updatedAt: arrival.stamp.createdAt.getTime() };
+  if (matchedAt > AS_OF)
+    return { status: 'RECEIVED', matchedAt: null, resolution: null, payments: [], updatedAt: arrival.stamp.createdAt.getTime() };
   const matched = { matchedAt, resolution: null, payments: [], updatedAt: matchedAt };
   if (arrival.troubles.length === 0) {
     const approvedAt = matchedAt + random.between(0.5, 3) * DAY;
-    return approvedAt > AS_OF ? { ...matched, status: 'MATCHED' } : { ...matched, ...paid(approvedAt, order.supplier.paymentMethod, random) };
+    return approvedAt > AS_OF
+      ? { ...matched, status: 'MATCHED' }
+      : { ...matched, ...paid(approvedAt, order.supplier.paymentMethod, random) };
   }
   const resolution = resolve(arrival.troubles[0]!, matchedAt, order, random);
   if (!resolution || resolution.resolvedAt > AS_OF) return { ...matched, status: 'EXCEPTION' };
   const resolved = {
     ...matched,
-    resolution: { action: resolution.action, reason: resolution.reason, resolvedBy: random.pick(FINANCE_STAFF), resolvedAt: wholeSeconds(resolution.resolvedAt) },
+    resolution: {
+      action: resolution.action,
+      reason: resolution.reason,
+      resolvedBy: random.pick(FINANCE_STAFF),
+      resolvedAt: wholeSeconds(resolution.resolvedAt),
+    },
     updatedAt: resolution.resolvedAt,
   };
   if (resolution.action !== 'OVERRIDDEN') return { ...resolved, status: 'REJECTED' };
   return { ...resolved, ...paid(resolution.resolvedAt, order.supplier.paymentMethod, random) };
 }
 
-function paid(approvedAt: number, method: DemoPayment['method'], random: Random): Pick<InvoiceProgress, 'status' | 'payments' | 'updatedAt'> {
+function paid(
+  approvedAt: number,
+  method: DemoPayment['method'],
+  random: Random,
+): Pick<InvoiceProgress, 'status' | 'payments' | 'updatedAt'> {
   const payments = paymentChain(approvedAt, method, random);
-  const events = payments.flatMap((payment) => [payment.createdAt, payment.sentAt, payment.settledAt]).filter((instant) => instant <= AS_OF);
+  const events = payments
+    .flatMap((payment) => [payment.createdAt, payment.sentAt, payment.settledAt])
+    .filter((instant) => instant <= AS_OF);
   return {
     payments,
     status: payments.some((payment) => payment.status === 'CLEARED') ? 'PAID' : 'APPROVED',
@@ -196,7 +251,10 @@ function delivered(detail: OrderDetail, receiptPositions: readonly number[]): Ma
 function raisedPrice(price: string, factor: number, quantity: ExactDecimal): string {
   let raised = scalePrice(price, factor, ExactDecimal.ROUND_UP);
   const places = raised.split('.')[1]?.length ?? 0;
-  while (!inWholeCents(quantity, raised)) raised = decimal(raised).plus(decimal(`1e-${places}`)).toFixed(places);
+  while (!inWholeCents(quantity, raised))
+    raised = decimal(raised)
+      .plus(decimal(`1e-${places}`))
+      .toFixed(places);
   return raised;
 }
 
@@ -204,7 +262,12 @@ function billReceipts(detail: OrderDetail, receipts: readonly number[], outcome:
   const quantities = delivered(detail, receipts);
   const drafts = detail.record.lines
     .filter((line) => quantities.has(line.lineNumber))
-    .map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: quantities.get(line.lineNumber)!, unitPrice: line.unitPrice }));
+    .map((line) => ({
+      lineNumber: line.lineNumber,
+      itemNumber: line.itemNumber,
+      quantity: quantities.get(line.lineNumber)!,
+      unitPrice: line.unitPrice,
+    }));
   const target = random.pick(drafts);
   const multiple = detail.multiples.get(target.lineNumber)!;
   if (outcome.perturbation === 'PRICE') target.unitPrice = raisedPrice(target.unitPrice, random.between(1.03, 1.09), target.quantity);
@@ -241,7 +304,12 @@ function draftLines(context: WorldContext, detail: OrderDetail, planned: Planned
     case 'RECEIPTS':
       return billReceipts(detail, planned.receipts, outcome, random);
     case 'EARLY':
-      return detail.record.lines.map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: decimal(line.quantity), unitPrice: line.unitPrice }));
+      return detail.record.lines.map((line) => ({
+        lineNumber: line.lineNumber,
+        itemNumber: line.itemNumber,
+        quantity: decimal(line.quantity),
+        unitPrice: line.unitPrice,
+      }));
     case 'STRAY':
       return billStray(context, detail.skeleton.supplier, random);
     case 'DUPLICATE': {
@@ -280,15 +348,20 @@ function invoiceNumber(outcome: InvoiceOutcome, supplier: SupplierProfile): stri
 /** Quantity per order line that the order's earlier invoices billed (all of them clean by construction). */
 function billedBefore(detail: OrderDetail, planned: PlannedInvoice): Map<number, ExactDecimal> {
   const earlier = detail.skeleton.invoices.filter((other) => other.ordinal < planned.ordinal && other.kind === 'RECEIPTS');
-  return delivered(detail, earlier.flatMap((other) => (other.kind === 'RECEIPTS' ? other.receipts : [])));
+  return delivered(
+    detail,
+    earlier.flatMap((other) => (other.kind === 'RECEIPTS' ? other.receipts : [])),
+  );
 }
 
 /** The match's findings as exceptions; the dice said whether there would be any, and the match must agree. */
 function exceptions(context: WorldContext, outcome: InvoiceOutcome, facts: Omit<MatchFacts, 'matchedAt'>): DemoMatchException[] {
   if (outcome.matchedAt === null) return [];
   const findings = matchFindings({ ...facts, matchedAt: new Date(outcome.matchedAt) });
-  if ((findings.length > 0) !== (outcome.troubles.length > 0)) {
-    throw new Error(`Invoice ${outcome.index}: planned ${outcome.troubles.join(', ') || 'no trouble'} but the match found ${findings.map((f) => f.code).join(', ') || 'none'}`);
+  if (findings.length > 0 !== outcome.troubles.length > 0) {
+    throw new Error(
+      `Invoice ${outcome.index}: planned ${outcome.troubles.join(', ') || 'no trouble'} but the match found ${findings.map((f) => f.code).join(', ') || 'none'}`,
+    );
   }
   if (findings.length > MAX_EXCEPTIONS_PER_INVOICE) throw new Error(`Invoice ${outcome.index} has ${findings.length} exceptions`);
   return findings.map((found, k) => ({
@@ -344,7 +417,12 @@ export function invoiceRecord(context: WorldContext, detail: OrderDetail, planne
   };
 }
 
-export function paymentRecords(context: WorldContext, invoice: DemoInvoice, outcome: InvoiceOutcome, method: DemoPayment['method']): DemoPayment[] {
+export function paymentRecords(
+  context: WorldContext,
+  invoice: DemoInvoice,
+  outcome: InvoiceOutcome,
+  method: DemoPayment['method'],
+): DemoPayment[] {
   return outcome.payments.map((plan) => {
     const number = outcome.index * MAX_PAYMENTS_PER_INVOICE + plan.attempt;
     const { id, createdAt } = context.ids.stamp('PAYMENT', number, plan.createdAt);

@@ -40,17 +40,33 @@ export interface MatchFacts {
 /** A duplicate or an invoice without an order stops the match: there is nothing to compare lines with. */
 export function matchFindings(facts: MatchFacts): Finding[] {
   if (facts.duplicate) {
-    return [finding('DUPLICATE_INVOICE', `Invoice ${facts.invoiceNumber} was already received from this supplier`, null, null, facts.invoiceNumber)];
+    return [
+      finding(
+        'DUPLICATE_INVOICE',
+        `Invoice ${facts.invoiceNumber} was already received from this supplier`,
+        null,
+        null,
+        facts.invoiceNumber,
+      ),
+    ];
   }
   if (!facts.order) return [finding('NO_PURCHASE_ORDER', 'The invoice does not reference a purchase order', null, null, null)];
   const findings: Finding[] = [];
   if (facts.supplierStatus !== 'ACTIVE') {
-    findings.push(finding('SUPPLIER_INACTIVE', `The supplier is ${facts.supplierStatus}, not ACTIVE`, null, 'ACTIVE', facts.supplierStatus));
+    findings.push(
+      finding('SUPPLIER_INACTIVE', `The supplier is ${facts.supplierStatus}, not ACTIVE`, null, 'ACTIVE', facts.supplierStatus),
+    );
   }
   const contractLapsed = facts.contract?.effectiveTo != null && facts.invoiceDate > facts.contract.effectiveTo;
   if (contractLapsed) {
     findings.push(
-      finding('CONTRACT_EXPIRED', `Contract ${facts.contract!.number} ended on ${facts.contract!.effectiveTo}`, null, facts.contract!.effectiveTo, facts.invoiceDate),
+      finding(
+        'CONTRACT_EXPIRED',
+        `Contract ${facts.contract!.number} ended on ${facts.contract!.effectiveTo}`,
+        null,
+        facts.contract!.effectiveTo,
+        facts.invoiceDate,
+      ),
     );
   }
   for (const orderLine of facts.order.lines) findings.push(...lineFindings(facts, orderLine, contractLapsed));
@@ -67,26 +83,58 @@ function lineFindings(facts: MatchFacts, orderLine: DemoPurchaseOrder['lines'][n
   const remaining = decimal(orderLine.quantity).minus(before);
   const receivable = receivedBy(facts, lineNumber).minus(before);
   if (billed.greaterThan(remaining)) {
-    findings.push(finding('QUANTITY_VARIANCE', `Billed ${billed.toFixed()} but ${remaining.toFixed()} remain on the order line`, lineNumber, remaining.toFixed(), billed.toFixed()));
+    findings.push(
+      finding(
+        'QUANTITY_VARIANCE',
+        `Billed ${billed.toFixed()} but ${remaining.toFixed()} remain on the order line`,
+        lineNumber,
+        remaining.toFixed(),
+        billed.toFixed(),
+      ),
+    );
   } else if (billed.greaterThan(receivable)) {
     const expected = ExactDecimal.max(receivable, 0).toFixed();
-    findings.push(finding('NOT_RECEIVED', `Billed ${billed.toFixed()} but ${expected} received and not yet billed`, lineNumber, expected, billed.toFixed()));
+    findings.push(
+      finding(
+        'NOT_RECEIVED',
+        `Billed ${billed.toFixed()} but ${expected} received and not yet billed`,
+        lineNumber,
+        expected,
+        billed.toFixed(),
+      ),
+    );
   }
   const price = highestPrice(billedLines);
   const ceiling = decimal(orderLine.unitPrice).times(decimal(String(PRICE_TOLERANCE_PERCENT)).dividedBy(100).plus(1));
   if (decimal(price).greaterThan(ceiling)) {
-    findings.push(finding('PRICE_VARIANCE', `Unit price ${price} is over the order price ${orderLine.unitPrice} by more than ${PRICE_TOLERANCE_PERCENT}%`, lineNumber, orderLine.unitPrice, price));
+    findings.push(
+      finding(
+        'PRICE_VARIANCE',
+        `Unit price ${price} is over the order price ${orderLine.unitPrice} by more than ${PRICE_TOLERANCE_PERCENT}%`,
+        lineNumber,
+        orderLine.unitPrice,
+        price,
+      ),
+    );
   }
   const contractPrice = facts.contract?.prices.get(orderLine.itemNumber);
   if (!contractLapsed && contractPrice !== undefined && decimal(price).greaterThan(contractPrice)) {
-    findings.push(finding('CONTRACT_PRICE_VARIANCE', `Unit price ${price} is over the contract price ${contractPrice}`, lineNumber, contractPrice, price));
+    findings.push(
+      finding(
+        'CONTRACT_PRICE_VARIANCE',
+        `Unit price ${price} is over the contract price ${contractPrice}`,
+        lineNumber,
+        contractPrice,
+        price,
+      ),
+    );
   }
   return findings;
 }
 
 function receivedBy(facts: MatchFacts, lineNumber: number): ExactDecimal {
-  return facts.order!.receipts
-    .filter((receipt) => receipt.receivedAt <= facts.matchedAt)
+  return facts
+    .order!.receipts.filter((receipt) => receipt.receivedAt <= facts.matchedAt)
     .flatMap((receipt) => receipt.lines.filter((line) => line.lineNumber === lineNumber))
     .reduce((total, line) => total.plus(line.quantityReceived), decimal('0'));
 }
@@ -95,6 +143,12 @@ function highestPrice(lines: readonly { unitPrice: string }[]): string {
   return lines.reduce((highest, line) => (decimal(line.unitPrice).greaterThan(highest) ? line.unitPrice : highest), lines[0]!.unitPrice);
 }
 
-function finding(code: Finding['code'], message: string, lineNumber: number | null, expected: string | null, actual: string | null): Finding {
+function finding(
+  code: Finding['code'],
+  message: string,
+  lineNumber: number | null,
+  expected: string | null,
+  actual: string | null,
+): Finding {
   return { code, message, lineNumber, expected, actual };
 }

@@ -24,7 +24,16 @@ export type OrderRole = 'SINGLE' | 'SPLIT' | 'PARTIAL' | 'TRIPLE' | 'OPEN';
 const ROLE_SLOTS: readonly OrderRole[] = ['SINGLE', 'SINGLE', 'SINGLE', 'SPLIT', 'PARTIAL', 'TRIPLE', 'OPEN', 'SINGLE'];
 /** For each invoice of a block: the role slot of the order it bills, and which of that order's invoices it is. */
 const INVOICE_SLOTS: readonly (readonly [roleSlot: number, ordinal: number])[] = [
-  [0, 0], [1, 0], [2, 0], [3, 0], [3, 1], [4, 0], [5, 0], [5, 1], [5, 2], [7, 0],
+  [0, 0],
+  [1, 0],
+  [2, 0],
+  [3, 0],
+  [3, 1],
+  [4, 0],
+  [5, 0],
+  [5, 1],
+  [5, 2],
+  [7, 0],
 ];
 
 /**
@@ -69,7 +78,14 @@ const ORDER_CURVE = 0.6;
 const ORDER_HISTORY = 60 * DAY;
 const OLD_ORDER = 60 * DAY;
 const CLOSED_AFTER = 150 * DAY;
-const LINE_COUNTS = [[1, 25], [2, 25], [3, 20], [4, 13], [5, 10], [6, 7]] as const;
+const LINE_COUNTS = [
+  [1, 25],
+  [2, 25],
+  [3, 20],
+  [4, 13],
+  [5, 10],
+  [6, 7],
+] as const;
 
 interface BlockLayout {
   roleSlotOfPosition: number[];
@@ -79,7 +95,10 @@ interface BlockLayout {
 
 function blockLayout(context: WorldContext, block: number): BlockLayout {
   const random = randomFor(context.plan.seed, 'order-block', block);
-  const roleSlotOfPosition = random.sample(ROLE_SLOTS.map((_, slot) => slot), ROLE_SLOTS.length);
+  const roleSlotOfPosition = random.sample(
+    ROLE_SLOTS.map((_, slot) => slot),
+    ROLE_SLOTS.length,
+  );
   return { roleSlotOfPosition, duplicateVariant: random.chance(0.12) };
 }
 
@@ -136,14 +155,28 @@ function orderHistory(role: OrderRole, duplicateVariant: boolean, orderedAt: num
         return { receiptTimes: [after(orderedAt, 10, 25)], invoices, status: received() };
       }
       const times = deliveries(random.chance(0.3) ? 2 : 1);
-      return { receiptTimes: times, invoices: [billFor(times, times.map((_, k) => k), true)], status: received() };
+      return {
+        receiptTimes: times,
+        invoices: [
+          billFor(
+            times,
+            times.map((_, k) => k),
+            true,
+          ),
+        ],
+        status: received(),
+      };
     }
     case 'SPLIT':
     case 'TRIPLE': {
       if (role === 'TRIPLE' && duplicateVariant) {
         const times = deliveries(1);
         const first = billFor(times, [0], true);
-        const invoices: InvoiceDraft[] = [first, { kind: 'DUPLICATE', at: after(first.at, 3, 10) }, { kind: 'STRAY', at: after(orderedAt, 3, 30) }];
+        const invoices: InvoiceDraft[] = [
+          first,
+          { kind: 'DUPLICATE', at: after(first.at, 3, 10) },
+          { kind: 'STRAY', at: after(orderedAt, 3, 30) },
+        ];
         return { receiptTimes: times, invoices, status: received() };
       }
       const times = deliveries(role === 'SPLIT' ? 2 : 3);
@@ -162,11 +195,21 @@ function orderHistory(role: OrderRole, duplicateVariant: boolean, orderedAt: num
   }
 }
 
-function publication(status: DemoPurchaseOrder['status'], orderedAt: number, random: Random): Pick<OrderSkeleton, 'publicationState' | 'publishedAt'> {
+function publication(
+  status: DemoPurchaseOrder['status'],
+  orderedAt: number,
+  random: Random,
+): Pick<OrderSkeleton, 'publicationState' | 'publishedAt'> {
   const publicationState =
     status === 'OPEN' && random.chance(0.3)
-      ? random.weighted([['PENDING', 2], ['FAILED', 1]] as const)
-      : random.weighted([['ACKNOWLEDGED', 65], ['PUBLISHED', 35]] as const);
+      ? random.weighted([
+          ['PENDING', 2],
+          ['FAILED', 1],
+        ] as const)
+      : random.weighted([
+          ['ACKNOWLEDGED', 65],
+          ['PUBLISHED', 35],
+        ] as const);
   const published = publicationState === 'PUBLISHED' || publicationState === 'ACKNOWLEDGED';
   return { publicationState, publishedAt: published ? orderedAt + random.between(1, 20) * MINUTE : null };
 }
@@ -178,7 +221,11 @@ export function orderSkeleton(context: WorldContext, index: number): OrderSkelet
   const roleSlot = layout.roleSlotOfPosition[index % ORDERS_PER_BLOCK]!;
   const role = ROLE_SLOTS[roleSlot]!;
   const random = randomFor(plan.seed, 'order', index);
-  const stamp = context.ids.stamp('PURCHASE_ORDER', index, ORDER_START + ORDER_SPAN * ((index + random.next()) / plan.purchaseOrders) ** ORDER_CURVE);
+  const stamp = context.ids.stamp(
+    'PURCHASE_ORDER',
+    index,
+    ORDER_START + ORDER_SPAN * ((index + random.next()) / plan.purchaseOrders) ** ORDER_CURVE,
+  );
   const orderedAt = stamp.createdAt.getTime();
   const orderDate = isoDate(orderedAt);
   const supplier = pickSupplier(context, orderedAt, random);
@@ -219,7 +266,8 @@ interface DraftLine {
 
 function orderLine(offer: OfferedItem, lineNumber: number, minimumUnits: number, onContract: boolean, random: Random): DraftLine {
   const { item } = offer;
-  const unitPrice = onContract && random.chance(0.15) ? scalePrice(offer.unitPrice, random.between(0.95, 0.99), ExactDecimal.ROUND_DOWN) : offer.unitPrice;
+  const unitPrice =
+    onContract && random.chance(0.15) ? scalePrice(offer.unitPrice, random.between(0.95, 0.99), ExactDecimal.ROUND_DOWN) : offer.unitPrice;
   const units = Math.max(minimumUnits, random.int(item.quantity[0], item.quantity[1]));
   let quantity = decimal(String(units * item.orderMultiple));
   if (item.halfUnits && random.chance(0.3) && inWholeCents(quantity.plus('0.5'), unitPrice)) quantity = quantity.plus('0.5');
@@ -246,7 +294,14 @@ function deliveredQuantities(lines: DraftLine[], deliveries: number, partial: bo
   return lines.map((draft, position) => {
     const ordered = decimal(draft.line.quantity);
     if (partial) {
-      const outcome = position === 0 ? 'SOME' : random.weighted([['ALL', 2], ['SOME', 1], ['NONE', 1]] as const);
+      const outcome =
+        position === 0
+          ? 'SOME'
+          : random.weighted([
+              ['ALL', 2],
+              ['SOME', 1],
+              ['NONE', 1],
+            ] as const);
       if (outcome === 'ALL') return [ordered];
       if (outcome === 'NONE') return [decimal('0')];
       const units = Math.min(draft.units - 1, Math.max(1, Math.floor(draft.units * random.between(0.3, 0.8))));
@@ -282,7 +337,11 @@ export function orderDetail(context: WorldContext, skeleton: OrderSkeleton): Ord
   const minimumUnits = Math.max(1, skeleton.receiptTimes.length, skeleton.partialReceipt ? 2 : 1);
   const lines = random.sample(offers, count).map((offer, k) => orderLine(offer, k + 1, minimumUnits, skeleton.contract !== null, random));
   const orderReceipts = receipts(context, skeleton, lines, random);
-  const lastEvent = Math.max(skeleton.stamp.createdAt.getTime(), skeleton.publishedAt ?? 0, ...orderReceipts.map((receipt) => receipt.receivedAt.getTime()));
+  const lastEvent = Math.max(
+    skeleton.stamp.createdAt.getTime(),
+    skeleton.publishedAt ?? 0,
+    ...orderReceipts.map((receipt) => receipt.receivedAt.getTime()),
+  );
   const record: DemoPurchaseOrder = {
     id: skeleton.stamp.id,
     number: `PO-${skeleton.orderDate.slice(0, 4)}-${String(skeleton.index + 1).padStart(6, '0')}`,

@@ -88,4 +88,3 @@ export function worldContext(plan: WorldPlan): WorldContext {
   });
   return { plan, ids, memo: new Memo() };
 }
-

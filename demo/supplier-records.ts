@@ -90,7 +90,12 @@ function deriveProfile(context: WorldContext, index: number): SupplierProfile {
     categoryRank: Math.floor(index / CATEGORY_CYCLE.length) * CATEGORY_WEIGHTS.get(slot.category)! + slot.rank,
     status,
     inErp: status !== 'PENDING_APPROVAL' && status !== 'APPROVED',
-    paymentMethod: random.weighted([['ACH', 60], ['CHECK', 15], ['WIRE', 10], ['VIRTUAL_CARD', 15]] as const),
+    paymentMethod: random.weighted([
+      ['ACH', 60],
+      ['CHECK', 15],
+      ['WIRE', 10],
+      ['VIRTUAL_CARD', 15],
+    ] as const),
   };
 }
 
@@ -164,13 +169,21 @@ const CERTIFICATE_TYPES = Object.keys(POLICY_PREFIXES) as DemoInsuranceCertifica
  * insurance check of a freshly seeded demo holds no one for a long while.
  */
 function certificates(context: WorldContext, profile: SupplierProfile, approvedAt: number, random: Random): DemoInsuranceCertificate[] {
-  const types: DemoInsuranceCertificate['type'][] = ['GENERAL_LIABILITY', 'WORKERS_COMPENSATION', ...CATEGORY_PROFILES[profile.category].extraInsurance];
+  const types: DemoInsuranceCertificate['type'][] = [
+    'GENERAL_LIABILITY',
+    'WORKERS_COMPENSATION',
+    ...CATEGORY_PROFILES[profile.category].extraInsurance,
+  ];
   return types.map((type) => {
     const ordinal = CERTIFICATE_TYPES.indexOf(type);
     const lapsed = profile.status === 'ON_HOLD' && type === 'GENERAL_LIABILITY';
     const expiresAt = lapsed ? Math.max(approvedAt + DAY, AS_OF - random.int(10, 90) * DAY) : AS_OF + random.int(400, 1100) * DAY;
     return {
-      id: context.ids.stamp('CERTIFICATE', profile.index * MAX_CERTIFICATES_PER_SUPPLIER + ordinal, profile.createdAt.getTime() + (ordinal + 1) * MINUTE).id,
+      id: context.ids.stamp(
+        'CERTIFICATE',
+        profile.index * MAX_CERTIFICATES_PER_SUPPLIER + ordinal,
+        profile.createdAt.getTime() + (ordinal + 1) * MINUTE,
+      ).id,
       type,
       carrier: random.pick(INSURANCE_CARRIERS),
       policyNumber: `${POLICY_PREFIXES[type]}-${random.digits(7)}-${isoDate(expiresAt).slice(2, 4)}`,

@@ -7,7 +7,12 @@ import { seedTables } from './table-batches.ts';
 
 const schemaName = `seed_batches_${randomBytes(4).toString('hex')}`;
 const schema = pgSchema(schemaName);
-const parents = schema.table('parents', { id: uuid().primaryKey(), displayName: text().notNull(), details: jsonb(), amount: numeric({ precision: 20, scale: 4 }) });
+const parents = schema.table('parents', {
+  id: uuid().primaryKey(),
+  displayName: text().notNull(),
+  details: jsonb(),
+  amount: numeric({ precision: 20, scale: 4 }),
+});
 const children = schema.table('children', {
   parentId: uuid()
     .notNull()
@@ -25,13 +30,24 @@ const awkward = 'tab\there, newline\nthere, back\\slash, "quotes", \u00e9t\u00e9
  */
 async function seedBoth(client: DatabaseClient): Promise<number> {
   await executeSql(client, `create schema ${schemaName}`);
-  await executeSql(client, `create table ${schemaName}.parents (id uuid primary key, display_name text not null, details jsonb, amount numeric(20, 4))`);
-  await executeSql(client, `create table ${schemaName}.children (parent_id uuid not null references ${schemaName}.parents (id), position integer not null, recorded_at timestamptz)`);
+  await executeSql(
+    client,
+    `create table ${schemaName}.parents (id uuid primary key, display_name text not null, details jsonb, amount numeric(20, 4))`,
+  );
+  await executeSql(
+    client,
+    `create table ${schemaName}.children (parent_id uuid not null references ${schemaName}.parents (id), position integer not null, recorded_at timestamptz)`,
+  );
   const db = createServiceDatabase(client, schemaName).db;
   return seedTables(db, [parents, children], async (batches) => {
     for (let n = 0; n < 8_000; n++) {
       const id = `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`;
-      await batches.add(parents, { id, displayName: n === 0 ? awkward : `parent ${n}`, details: n === 0 ? { note: awkward, nested: [1, null] } : null, amount: '1234.5600' });
+      await batches.add(parents, {
+        id,
+        displayName: n === 0 ? awkward : `parent ${n}`,
+        details: n === 0 ? { note: awkward, nested: [1, null] } : null,
+        amount: '1234.5600',
+      });
       await batches.add(children, { parentId: id, position: 1, recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, 123)) });
       await batches.add(children, { parentId: id, position: 2, recordedAt: null });
       await batches.add(children, { parentId: id, position: 3, recordedAt: null });
@@ -81,7 +97,8 @@ describe('seeding tables in batches', () => {
     const db = createServiceDatabase(client, schemaName).db;
     await executeSql(client, `delete from ${schemaName}.children`);
     const attempt = seedTables(db, [children], async (batches) => {
-      for (let n = 0; n < 25_000; n++) await batches.add(children, { parentId: '00000000-0000-7000-8000-000000000001', position: 10 + n, recordedAt: null });
+      for (let n = 0; n < 25_000; n++)
+        await batches.add(children, { parentId: '00000000-0000-7000-8000-000000000001', position: 10 + n, recordedAt: null });
       throw new Error('generator broke');
     });
     await expect(attempt).rejects.toThrow('generator broke');

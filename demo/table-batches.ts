@@ -71,7 +71,8 @@ function copyWriter(sql: postgres.TransactionSql): RowWriter {
       const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]!);
       const names = columns.map(([, column]) => columnName(column));
       const text = rows.map((row) => columns.map(([key]) => copyText(row[key])).join('\t') + '\n').join('');
-      const target = await sql`copy ${sql(getTableConfig(table).schema ?? 'public')}.${sql(getTableName(table))} (${sql(names)}) from stdin`.writable();
+      const target =
+        await sql`copy ${sql(getTableConfig(table).schema ?? 'public')}.${sql(getTableName(table))} (${sql(names)}) from stdin`.writable();
       await pipeline(Readable.from([text]), target);
     },
   };
@@ -99,7 +100,11 @@ function postgresClient(db: Database): postgres.Sql | null {
  * Fills the tables in one transaction, so a seed is written completely or not at all: COPY on
  * PostgreSQL, multi-row INSERTs on PGlite. Returns the number of rows written.
  */
-export async function seedTables(db: Database, tables: readonly PgTable[], fill: (batches: TableBatches) => Promise<void>): Promise<number> {
+export async function seedTables(
+  db: Database,
+  tables: readonly PgTable[],
+  fill: (batches: TableBatches) => Promise<void>,
+): Promise<number> {
   const fillAndFlush = async (batches: TableBatches) => {
     await fill(batches);
     await batches.flush();

@@ -16,7 +16,11 @@ export interface Admitted {
  * log). The address is counted before the token is verified, so a flood of bad tokens is limited
  * too; the caller is counted once it is known.
  */
-export function admission(verifyToken: TokenVerifier, rateLimiter: GatewayRateLimiter, refusals: RefusalAudit): (request: Request) => Promise<Admitted> {
+export function admission(
+  verifyToken: TokenVerifier,
+  rateLimiter: GatewayRateLimiter,
+  refusals: RefusalAudit,
+): (request: Request) => Promise<Admitted> {
   return async (request) => {
     const clientAddress = clientAddressOf(request);
     let caller: UserCaller | undefined;
@@ -35,6 +39,7 @@ export function admission(verifyToken: TokenVerifier, rateLimiter: GatewayRateLi
 
 /** The operation name a client gave, before Apollo Server has parsed the request. */
 function operationNameOf(request: Request): string | undefined {
-  const name: unknown = request.method === 'GET' ? request.query.operationName : (request.body as { operationName?: unknown } | undefined)?.operationName;
+  const name: unknown =
+    request.method === 'GET' ? request.query.operationName : (request.body as { operationName?: unknown } | undefined)?.operationName;
   return typeof name === 'string' && name ? name : undefined;
 }

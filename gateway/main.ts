@@ -28,14 +28,18 @@ const supergraph: SupergraphSource = environment.SUPERGRAPH_URL
   ? { kind: 'url', url: environment.SUPERGRAPH_URL }
   : { kind: 'file', path: environment.SUPERGRAPH_PATH ?? supergraphPath };
 
-const subgraphUrls = Object.fromEntries(subgraphNames.flatMap((name) => (environment.subgraphUrls[name] ? [[name, environment.subgraphUrls[name]]] : [])));
+const subgraphUrls = Object.fromEntries(
+  subgraphNames.flatMap((name) => (environment.subgraphUrls[name] ? [[name, environment.subgraphUrls[name]]] : [])),
+);
 
 const verifyToken = environment.AUTH_JWKS_URL
   ? createTokenVerifier({ jwksUrl: environment.AUTH_JWKS_URL, issuer: environment.AUTH_ISSUER, audience: environment.AUTH_AUDIENCE })
   : createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(environment.DATA_DIR)).publicKey });
 
 const client = environment.DATABASE_URL ? await openDatabaseClient({ url: environment.DATABASE_URL, maxConnections: 2 }) : null;
-const readinessChecks: ReadinessCheck[] = client ? [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }] : [];
+const readinessChecks: ReadinessCheck[] = client
+  ? [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }]
+  : [];
 
 const gateway = await startGateway({
   port: environment.PORT ?? 4000,

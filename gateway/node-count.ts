@@ -48,12 +48,21 @@ interface Counting {
  * The node count of `operation` with its variables, or undefined when the variables do not fit
  * the operation (execution reports that with its own error).
  */
-export function countNodes(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> | undefined): number | undefined {
+export function countNodes(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> | undefined,
+): number | undefined {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
   if (coerced.errors) return undefined;
   const root = schema.getRootType(operation.operation);
   if (!root) return undefined;
-  const fragments = new Map(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [])));
+  const fragments = new Map(
+    document.definitions.flatMap((definition) =>
+      definition.kind === Kind.FRAGMENT_DEFINITION ? [[definition.name.value, definition] as const] : [],
+    ),
+  );
   return countSelection({ schema, fragments, variables: coerced.coerced }, root, operation.selectionSet, 1);
 }
 
@@ -70,9 +79,12 @@ export function nodeLimitRefusal(
 ): GraphQLError | undefined {
   const nodes = countNodes(schema, document, operation, variables);
   if (nodes === undefined || nodes <= MAX_NODES) return undefined;
-  return new GraphQLError(`This operation may return up to ${nodes.toLocaleString('en-US')} nodes; the limit is ${MAX_NODES.toLocaleString('en-US')}. Ask for smaller pages (first).`, {
-    extensions: { code: NODE_LIMIT_CODE, nodeCount: nodes, maxNodes: MAX_NODES, ...(http ? { http } : {}) },
-  });
+  return new GraphQLError(
+    `This operation may return up to ${nodes.toLocaleString('en-US')} nodes; the limit is ${MAX_NODES.toLocaleString('en-US')}. Ask for smaller pages (first).`,
+    {
+      extensions: { code: NODE_LIMIT_CODE, nodeCount: nodes, maxNodes: MAX_NODES, ...(http ? { http } : {}) },
+    },
+  );
 }
 
 /** `parents` is how many instances of `type` the operation may reach (the product of the page sizes above). */
@@ -84,11 +96,14 @@ function countSelection(counting: Counting, type: GraphQLCompositeType, selectio
       const field = isUnionType(type) ? undefined : type.getFields()[selection.name.value];
       if (!field || !selection.selectionSet) continue;
       const { items, counted } = fieldItems(counting, type, field, selection, parents);
-      total += (counted ? items : 0) + countSelection(counting, getNamedType(field.type) as GraphQLCompositeType, selection.selectionSet, items);
+      total +=
+        (counted ? items : 0) + countSelection(counting, getNamedType(field.type) as GraphQLCompositeType, selection.selectionSet, items);
     } else {
       const fragment = selection.kind === Kind.INLINE_FRAGMENT ? selection : counting.fragments.get(selection.name.value);
       if (!fragment) continue;
-      const condition = fragment.typeCondition ? (typeFromAST(counting.schema, fragment.typeCondition) as GraphQLCompositeType | undefined) : type;
+      const condition = fragment.typeCondition
+        ? (typeFromAST(counting.schema, fragment.typeCondition) as GraphQLCompositeType | undefined)
+        : type;
       total += countSelection(counting, condition ?? type, fragment.selectionSet, parents);
     }
   }
@@ -100,7 +115,13 @@ function countSelection(counting: Counting, type: GraphQLCompositeType, selectio
  * connection's pages do; its `nodes` and `edges` are those pages again and do not; a plain list
  * does, LIST_SIZE_ESTIMATE per parent; a single object does not.
  */
-function fieldItems(counting: Counting, parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, node: FieldNode, parents: number): { items: number; counted: boolean } {
+function fieldItems(
+  counting: Counting,
+  parent: GraphQLCompositeType,
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  parents: number,
+): { items: number; counted: boolean } {
   if (isConnection(field)) return { items: parents * pageSize(getArgumentValues(field, node, counting.variables)), counted: true };
   if (isList(field.type) && !parent.name.endsWith('Connection')) return { items: parents * LIST_SIZE_ESTIMATE, counted: true };
   return { items: parents, counted: false };

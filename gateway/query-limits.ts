@@ -34,14 +34,18 @@ export const QUERY_LIMIT_CODES = {
 
 /** A refusal by a query limit, carrying its own code through Apollo's validation wrapper. */
 class QueryLimitError extends GraphQLError {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message, { extensions: { code } });
   }
 }
 
 // Armor words every refusal as a syntax error, which it is not.
 function reportAs(code: string) {
-  return (context: ValidationContext | null, error: GraphQLError) => context?.reportError(new QueryLimitError(error.message.replace(/^Syntax Error: /, ''), code));
+  return (context: ValidationContext | null, error: GraphQLError) =>
+    context?.reportError(new QueryLimitError(error.message.replace(/^Syntax Error: /, ''), code));
 }
 
 function limit(code: string) {
@@ -91,5 +95,10 @@ export function withQueryLimitCode(formatted: GraphQLFormattedError, error: unkn
 export function withQueryLimitCodeOnError(error: GraphQLError): GraphQLError {
   const code = queryLimitCode(error);
   if (!code) return error;
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
 }

@@ -30,7 +30,11 @@ export interface GatewayRateLimiter {
 
 /** The limits RATE_LIMIT_PER_CALLER, RATE_LIMIT_PER_ADDRESS and RATE_LIMIT_WINDOW_SECONDS set. */
 export function rateLimitsFrom(environment: Environment): RateLimitSettings {
-  return { perCaller: environment.RATE_LIMIT_PER_CALLER, perAddress: environment.RATE_LIMIT_PER_ADDRESS, windowSeconds: environment.RATE_LIMIT_WINDOW_SECONDS };
+  return {
+    perCaller: environment.RATE_LIMIT_PER_CALLER,
+    perAddress: environment.RATE_LIMIT_PER_ADDRESS,
+    windowSeconds: environment.RATE_LIMIT_WINDOW_SECONDS,
+  };
 }
 
 export function createRateLimiter(settings: RateLimitSettings, database?: Database): GatewayRateLimiter {
@@ -50,7 +54,14 @@ function limiter(keyPrefix: string, points: number, duration: number, database: 
   if (points <= 0) return undefined;
   const inMemory = new RateLimiterMemory({ keyPrefix, points, duration });
   if (!database) return inMemory;
-  return new RateLimiterDrizzle({ storeClient: database, schema: rateLimitCounters, keyPrefix, points, duration, insuranceLimiter: inMemory });
+  return new RateLimiterDrizzle({
+    storeClient: database,
+    schema: rateLimitCounters,
+    keyPrefix,
+    points,
+    duration,
+    insuranceLimiter: inMemory,
+  });
 }
 
 async function consume(limiter: RateLimiterAbstract, key: string, who: string): Promise<void> {
@@ -66,5 +77,7 @@ function rateLimited(who: string, retryAfterSeconds: number): GraphQLError {
   // Apollo Server takes `http.headers` only as a Map; graphql-yoga's typings (loaded for the
   // benchmarks) declare it a plain record for every program.
   const http: object = { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) };
-  return new GraphQLError(`Too many requests from ${who}; retry after ${retryAfterSeconds} s`, { extensions: { code: RATE_LIMITED, retryAfterSeconds, http } });
+  return new GraphQLError(`Too many requests from ${who}; retry after ${retryAfterSeconds} s`, {
+    extensions: { code: RATE_LIMITED, retryAfterSeconds, http },
+  });
 }

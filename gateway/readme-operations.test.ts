@@ -13,7 +13,9 @@ import { queryLimits } from './query-limits.ts';
  * here against the composed schema rather than run, since most of them change data.
  */
 const schema = Supergraph.build(readFileSync(supergraphPath, 'utf8')).apiSchema().toGraphQLJSSchema();
-const blocks = [...readFileSync(join(repositoryRoot, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] as string);
+const blocks = [...readFileSync(join(repositoryRoot, 'README.md'), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+  (match) => match[1] as string,
+);
 
 /** A value for each variable an operation declares: the README's only use ids. */
 function variablesOf(operation: OperationDefinitionNode): Record<string, unknown> {

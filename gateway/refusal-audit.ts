@@ -49,7 +49,9 @@ export class RefusalAudit {
           detail: { ...(refusal.operationName ? { operationName: refusal.operationName } : {}), codes: [refusal.code] },
         },
       ])
-      .catch((error: unknown) => this.logger.error({ error: describeError(error), code: refusal.code }, 'could not write a refusal to the audit log'));
+      .catch((error: unknown) =>
+        this.logger.error({ error: describeError(error), code: refusal.code }, 'could not write a refusal to the audit log'),
+      );
   }
 
   /** Records each operation Apollo Server refuses for a query limit (the other refusals record themselves). */
@@ -58,7 +60,13 @@ export class RefusalAudit {
       requestDidStart: async () => ({
         didEncounterErrors: async ({ errors, contextValue, request, operationName }) => {
           const code = errors.map(refusalCode).find((found) => found !== undefined);
-          if (code) this.record({ caller: contextValue.caller, clientAddress: contextValue.clientAddress, code, operationName: operationName ?? request.operationName ?? undefined });
+          if (code)
+            this.record({
+              caller: contextValue.caller,
+              clientAddress: contextValue.clientAddress,
+              code,
+              operationName: operationName ?? request.operationName ?? undefined,
+            });
         },
       }),
     };

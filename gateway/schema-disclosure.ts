@@ -46,7 +46,8 @@ export function schemaDisclosurePlugin(policy: IntrospectionPolicy): ApolloServe
       if (maySeeSchema(policy, contextValue.caller)) return;
       return {
         async didResolveOperation({ document }) {
-          if (introspects(document)) throw graphqlError('FORBIDDEN', 'Introspection is only allowed for the admin role', { http: { status: 403 } });
+          if (introspects(document))
+            throw graphqlError('FORBIDDEN', 'Introspection is only allowed for the admin role', { http: { status: 403 } });
         },
         async didEncounterErrors({ errors }) {
           hideFieldSuggestions(errors);

@@ -77,12 +77,19 @@ process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
 /** Forwards the caller to each subgraph as a short-lived token the gateway signs. */
 class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: Uint8Array) {
+  constructor(
+    url: string,
+    private readonly secret: Uint8Array,
+  ) {
     super({ url });
   }
 
-  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.caller) request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller, context.clientAddress));
+  override async willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.caller)
+      request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller, context.clientAddress));
   }
 }
 
@@ -108,7 +115,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const formatError = createErrorFormatter(logger);
   const introspection = options.introspection ?? 'admin';
   const refusals = new RefusalAudit(options.audit, logger);
-  const rateLimiter = createRateLimiter(options.rateLimits ?? { perCaller: 0, perAddress: 0, windowSeconds: 60 }, options.rateLimitDatabase);
+  const rateLimiter = createRateLimiter(
+    options.rateLimits ?? { perCaller: 0, perAddress: 0, windowSeconds: 60 },
+    options.rateLimitDatabase,
+  );
   const guardPlugins = [nodeLimitPlugin<GatewayContext>(), refusals.plugin<GatewayContext>()];
   if (options.trustedDocuments) guardPlugins.push(trustedDocumentsPlugin<GatewayContext>(options.trustedDocuments, refusals));
   const admit = admission(options.verifyToken, rateLimiter, refusals);
@@ -183,4 +193,3 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
 }
-

@@ -33,7 +33,8 @@ export function loadTrustedDocuments(path: string): TrustedDocuments {
   if (!parsed.success) throw new Error(`TRUSTED_DOCUMENTS ${path} is not a persisted query manifest: ${parsed.error.issues[0]?.message}`);
   const documents = new Map<string, string>();
   for (const operation of parsed.data.operations) {
-    if (documentHash(operation.body) !== operation.id) throw new Error(`TRUSTED_DOCUMENTS ${path}: the id of ${operation.name ?? operation.id} is not the SHA-256 of its body`);
+    if (documentHash(operation.body) !== operation.id)
+      throw new Error(`TRUSTED_DOCUMENTS ${path}: the id of ${operation.name ?? operation.id} is not the SHA-256 of its body`);
     documents.set(operation.id, operation.body);
   }
   return documents;
@@ -46,7 +47,9 @@ export function documentHash(document: string): string {
 
 /** The refusal of an operation that is not in the manifest; over HTTP, `http` gives its status (400). */
 export function untrustedOperation(http?: { status: number }): GraphQLError {
-  return new GraphQLError('This gateway runs only registered operations, and this is not one of them', { extensions: { code: TRUSTED_DOCUMENT_CODES.untrusted, ...(http ? { http } : {}) } });
+  return new GraphQLError('This gateway runs only registered operations, and this is not one of them', {
+    extensions: { code: TRUSTED_DOCUMENT_CODES.untrusted, ...(http ? { http } : {}) },
+  });
 }
 
 /**
@@ -73,8 +76,16 @@ export function trustedDocumentsPlugin<Context extends { caller: UserCaller; cli
           if (!documents.has(queryHash)) throw untrustedOperation({ status: 400 });
         },
         async didEncounterErrors({ errors, contextValue, request: { operationName } }) {
-          const code = errors.map((error) => error.extensions.code).find((found) => found === TRUSTED_DOCUMENT_CODES.untrusted || found === TRUSTED_DOCUMENT_CODES.unknownHash);
-          if (typeof code === 'string') audit.record({ caller: contextValue.caller, clientAddress: contextValue.clientAddress, code, operationName: operationName ?? undefined });
+          const code = errors
+            .map((error) => error.extensions.code)
+            .find((found) => found === TRUSTED_DOCUMENT_CODES.untrusted || found === TRUSTED_DOCUMENT_CODES.unknownHash);
+          if (typeof code === 'string')
+            audit.record({
+              caller: contextValue.caller,
+              clientAddress: contextValue.clientAddress,
+              code,
+              operationName: operationName ?? undefined,
+            });
         },
       };
     },

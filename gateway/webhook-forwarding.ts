@@ -13,8 +13,17 @@ interface SubgraphAnswer {
 /** A subgraph that cannot be reached answers as unavailable, so the sender delivers again. */
 async function forward(url: URL, headers: Record<string, string>, body: Buffer, logger: Logger): Promise<SubgraphAnswer> {
   try {
-    const answer = await fetch(url, { method: 'POST', headers, body: new Uint8Array(body), signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS) });
-    return { status: answer.status, contentType: answer.headers.get('content-type') ?? 'application/json', body: Buffer.from(await answer.arrayBuffer()) };
+    const answer = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: new Uint8Array(body),
+      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    });
+    return {
+      status: answer.status,
+      contentType: answer.headers.get('content-type') ?? 'application/json',
+      body: Buffer.from(await answer.arrayBuffer()),
+    };
   } catch (error) {
     logger.warn({ err: error, url: url.href }, 'webhook could not be handed to a subgraph; the sender will retry');
     return { status: 503, contentType: 'application/json', body: Buffer.from(JSON.stringify({ error: 'temporarily unavailable' })) };

@@ -12,7 +12,12 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 const commaSeparated = z
   .string()
   .default('')
-  .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean));
+  .transform((list) =>
+    list
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+  );
 
 /** A base64 AES-256 key: 32 bytes, or start-up stops. */
 const encryptionKey = z
@@ -117,7 +122,10 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   try {
     return settle(parsed.data, source);
   } catch (error) {
-    if (error instanceof z.ZodError) throw new Error(configurationProblems(error.issues.map((issue) => ({ ...issue, path: ['SUBGRAPH_<NAME>_URL', ...issue.path] }))), { cause: error });
+    if (error instanceof z.ZodError)
+      throw new Error(configurationProblems(error.issues.map((issue) => ({ ...issue, path: ['SUBGRAPH_<NAME>_URL', ...issue.path] }))), {
+        cause: error,
+      });
     throw error;
   }
 }
@@ -132,7 +140,10 @@ function configurationProblems(issues: readonly { path: readonly PropertyKey[]; 
  * `LOG_LEVEL`, else silent under the test runner and `info` otherwise.
  */
 export function logLevel(source: NodeJS.ProcessEnv = process.env): (typeof logLevels)[number] {
-  const configured = z.enum(logLevels).optional().parse(source.LOG_LEVEL || undefined);
+  const configured = z
+    .enum(logLevels)
+    .optional()
+    .parse(source.LOG_LEVEL || undefined);
   return configured ?? (source.VITEST ? 'silent' : 'info');
 }
 

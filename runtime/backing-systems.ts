@@ -41,7 +41,11 @@ export async function startBackingSystems(options: BackingSystemsOptions): Promi
     webhookSecret: options.webhookSecret,
     webhookRetryDelaysMs: options.webhookRetryDelaysMs,
   });
-  const contractRepository = await startContractRepository({ ...common, port: options.ports.contractRepository, storageFile: storage('contract-repository') });
+  const contractRepository = await startContractRepository({
+    ...common,
+    port: options.ports.contractRepository,
+    storageFile: storage('contract-repository'),
+  });
   return {
     urls: { erp: erp.url, vendorPlatform: vendorPlatform.url, contractRepository: contractRepository.url },
     close: async () => {

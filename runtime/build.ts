@@ -31,7 +31,9 @@ export const distFolder = join(repositoryRoot, 'dist');
 const npmPackagesExternal: Plugin = {
   name: 'npm-packages-external',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@procuregraph/') ? undefined : { path: args.path, external: true }));
+    builder.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@procuregraph/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

@@ -39,7 +39,8 @@ export async function seedDemoNetwork(
   const all = Object.entries(seeders(cipher)) as [DomainSubgraphName, Seeder][];
   const filled = await Promise.all(all.map(([name, seeder]) => seeder.seeded(databases[name].db)));
   if (filled.every(Boolean)) return 'already-seeded';
-  if (filled.some(Boolean)) throw new Error('The database is partly seeded; start from an empty database (remove .data/pglite for the embedded one).');
+  if (filled.some(Boolean))
+    throw new Error('The database is partly seeded; start from an empty database (remove .data/pglite for the embedded one).');
   const started = performance.now();
   const seedOne = async ([name, seeder]: [DomainSubgraphName, Seeder]) => {
     const rows = await seeder.seed(databases[name].db, world);

@@ -89,7 +89,10 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
   const started: { close(): Promise<void> }[] = [];
   try {
     await migrateSchemas(client, domainSubgraphNames);
-    const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<DomainSubgraphName, ServiceDatabase>;
+    const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<
+      DomainSubgraphName,
+      ServiceDatabase
+    >;
     const world = createWorld({ scale: 'default' });
     const keys = loadProcessKeys(environment);
     if (options.seed) await seedDemoNetwork(databases, world, keys.cipher, logger);
@@ -102,7 +105,15 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     const systems = options.backingSystems
       ? await startReferenceSystems(options, options.backingSystems, world, () => webhookUrl, keys, started)
       : configuredBackingSystems(environment, keys);
-    const shared: SubgraphProcess = { client, environment, keys, systems, events: services.events, audit: services.audit, policies: processPolicies };
+    const shared: SubgraphProcess = {
+      client,
+      environment,
+      keys,
+      systems,
+      events: services.events,
+      audit: services.audit,
+      policies: processPolicies,
+    };
 
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of subgraphNames) {
@@ -126,7 +137,8 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       rateLimits: options.rateLimits ?? rateLimitsFrom(environment),
       // On PostgreSQL other gateway instances may serve the same callers: they share the counters.
       rateLimitDatabase: options.databaseUrl ? createServiceDatabase(client, 'platform', 'gateway').db : undefined,
-      trustedDocuments: options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
+      trustedDocuments:
+        options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
       audit: services.audit,
     });
     started.push(gateway);

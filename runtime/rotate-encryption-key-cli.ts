@@ -11,7 +11,11 @@ import { reencryptSuppliers } from '@procuregraph/suppliers';
 import { loadCipher } from './subgraph-assembly.ts';
 
 const environment = readEnvironment();
-const client = await openDatabaseClient({ url: environment.DATABASE_URL, pgliteDirectory: environment.DATABASE_URL ? undefined : dataPath(environment.DATA_DIR, 'pglite'), maxConnections: 2 });
+const client = await openDatabaseClient({
+  url: environment.DATABASE_URL,
+  pgliteDirectory: environment.DATABASE_URL ? undefined : dataPath(environment.DATA_DIR, 'pglite'),
+  maxConnections: 2,
+});
 try {
   const cipher = loadCipher(environment);
   const count = await reencryptSuppliers(createServiceDatabase(client, 'suppliers').db, cipher);

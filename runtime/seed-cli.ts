@@ -21,12 +21,21 @@ if (values.scale !== 'default' && values.scale !== 'large') {
 }
 const environment = readEnvironment();
 const url = values['database-url'] ?? environment.DATABASE_URL;
-const client = await openDatabaseClient({ url, pgliteDirectory: url ? undefined : dataPath(environment.DATA_DIR, 'pglite'), maxConnections: 4 });
+const client = await openDatabaseClient({
+  url,
+  pgliteDirectory: url ? undefined : dataPath(environment.DATA_DIR, 'pglite'),
+  maxConnections: 4,
+});
 try {
   await migrateSchemas(client, domainSubgraphNames);
-  const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<DomainSubgraphName, ServiceDatabase>;
+  const databases = Object.fromEntries(domainSubgraphNames.map((name) => [name, createServiceDatabase(client, name)])) as Record<
+    DomainSubgraphName,
+    ServiceDatabase
+  >;
   const outcome = await seedDemoNetwork(databases, createWorld({ scale: values.scale }), loadCipher(environment), createLogger('seed'));
-  console.log(outcome === 'seeded' ? `Seeded the ${values.scale} demo network.` : 'The database already holds the demo network; nothing changed.');
+  console.log(
+    outcome === 'seeded' ? `Seeded the ${values.scale} demo network.` : 'The database already holds the demo network; nothing changed.',
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

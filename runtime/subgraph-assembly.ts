@@ -58,7 +58,10 @@ export function backingSystemEndpoints(
 
 /** The backing systems the environment names (`ERP_URL`, `VENDOR_PLATFORM_URL`, `CONTRACT_REPOSITORY_URL`). */
 export function configuredBackingSystems(environment: Environment, keys: ProcessKeys): BackingSystemEndpoints {
-  return backingSystemEndpoints({ erp: environment.ERP_URL, vendorPlatform: environment.VENDOR_PLATFORM_URL, contractRepository: environment.CONTRACT_REPOSITORY_URL }, keys);
+  return backingSystemEndpoints(
+    { erp: environment.ERP_URL, vendorPlatform: environment.VENDOR_PLATFORM_URL, contractRepository: environment.CONTRACT_REPOSITORY_URL },
+    keys,
+  );
 }
 
 /** The platform's schema and each named domain subgraph's own, once whatever the number of processes starting. */
@@ -90,10 +93,12 @@ export async function startProcessServices(
 ): Promise<{ events: EventBus; audit: AuditLog; close(): Promise<void> }> {
   const events = await startEventBus({ client, logger });
   // Every process may purge; an advisory lock lets one purge at a time.
-  const retention = await startAuditRetention({ client, retentionDays: environment.AUDIT_RETENTION_DAYS, logger }).catch(async (error: unknown) => {
-    await events.close();
-    throw error;
-  });
+  const retention = await startAuditRetention({ client, retentionDays: environment.AUDIT_RETENTION_DAYS, logger }).catch(
+    async (error: unknown) => {
+      await events.close();
+      throw error;
+    },
+  );
   return {
     events,
     audit: createAuditLog(client),
@@ -115,7 +120,14 @@ export interface Listen {
 export function serveSubgraph(name: SubgraphName, shared: SubgraphProcess, listen: Listen): Promise<RunningSubgraph> {
   const { client, environment, events, keys, systems, audit } = shared;
   return startSubgraphServer({
-    definition: subgraphModules[name].definition({ db: createServiceDatabase(client, name).db, client, events, cipher: keys.cipher, systems, environment }),
+    definition: subgraphModules[name].definition({
+      db: createServiceDatabase(client, name).db,
+      client,
+      events,
+      cipher: keys.cipher,
+      systems,
+      environment,
+    }),
     port: listen.port,
     host: listen.host,
     internalSecret: keys.internalSecret,

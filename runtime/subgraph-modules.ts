@@ -21,10 +21,26 @@ export interface DomainSubgraphModule extends SubgraphModule {
 
 /** Every domain subgraph, by name: what a process needs to migrate, serve and run it. */
 export const domainModules: Readonly<Record<DomainSubgraphName, DomainSubgraphModule>> = {
-  suppliers: { migrationsFolder: suppliers.migrationsFolder, definition: suppliers.suppliersSubgraph, registerWorkers: suppliers.registerWorkers },
-  procurement: { migrationsFolder: procurement.migrationsFolder, definition: procurement.procurementSubgraph, registerWorkers: procurement.registerWorkers },
-  invoicing: { migrationsFolder: invoicing.migrationsFolder, definition: invoicing.invoicingSubgraph, registerWorkers: invoicing.registerWorkers },
-  contracts: { migrationsFolder: contracts.migrationsFolder, definition: contracts.contractsSubgraph, registerWorkers: contracts.registerWorkers },
+  suppliers: {
+    migrationsFolder: suppliers.migrationsFolder,
+    definition: suppliers.suppliersSubgraph,
+    registerWorkers: suppliers.registerWorkers,
+  },
+  procurement: {
+    migrationsFolder: procurement.migrationsFolder,
+    definition: procurement.procurementSubgraph,
+    registerWorkers: procurement.registerWorkers,
+  },
+  invoicing: {
+    migrationsFolder: invoicing.migrationsFolder,
+    definition: invoicing.invoicingSubgraph,
+    registerWorkers: invoicing.registerWorkers,
+  },
+  contracts: {
+    migrationsFolder: contracts.migrationsFolder,
+    definition: contracts.contractsSubgraph,
+    registerWorkers: contracts.registerWorkers,
+  },
 };
 
 /** Every subgraph a process can serve. */

@@ -10,7 +10,15 @@ import { closeOnSignal } from '@procuregraph/platform/process';
 import { processPolicies } from '@procuregraph/platform/resilience';
 import { requireDeploymentSecrets } from '@procuregraph/platform/process';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema';
-import { configuredBackingSystems, loadProcessKeys, migrateSchemas, serveSubgraph, startProcessServices, startWorkers, type SubgraphProcess } from './subgraph-assembly.ts';
+import {
+  configuredBackingSystems,
+  loadProcessKeys,
+  migrateSchemas,
+  serveSubgraph,
+  startProcessServices,
+  startWorkers,
+  type SubgraphProcess,
+} from './subgraph-assembly.ts';
 
 const name = process.argv[2] as SubgraphName;
 if (!subgraphNames.includes(name)) {

@@ -15,7 +15,9 @@ const before = buildSchema(`
 
 /** The schema with Supplier's fields (besides id) replaced. */
 function after(supplierFields: string) {
-  return buildSchema(`type Query { supplier(id: ID!): Supplier  suppliers(first: Int): [Supplier!]! }\ntype Supplier { id: ID! ${supplierFields} }`);
+  return buildSchema(
+    `type Query { supplier(id: ID!): Supplier  suppliers(first: Int): [Supplier!]! }\ntype Supplier { id: ID! ${supplierFields} }`,
+  );
 }
 
 function accepting(path: string, type: string): AcceptedChange[] {
@@ -56,7 +58,9 @@ describe('refusedChanges', () => {
   });
 
   it('refuses a field changing type unless that change is accepted', async () => {
-    const changed = after('legalName: String! taxId: String dunsNumber: String @deprecated(reason: "Use externalReferences") rating: Float');
+    const changed = after(
+      'legalName: String! taxId: String dunsNumber: String @deprecated(reason: "Use externalReferences") rating: Float',
+    );
     expect(await refusedChanges(before, changed, [])).toEqual([
       {
         path: 'Supplier.rating',

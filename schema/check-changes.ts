@@ -95,14 +95,18 @@ function git(...args: string[]): string {
 function versionsSinceBaseline(baseline: string): { label: string; sdl: string }[] {
   const commits = git('log', '--first-parent', '--format=%H', '--', SUPERGRAPH).split('\n').filter(Boolean).reverse();
   const start = commits.findIndex((commit) => commit.startsWith(baseline));
-  if (start < 0) throw new Error(`The baseline commit ${baseline} is not in this clone's history of ${SUPERGRAPH}: fetch the full history (git fetch --unshallow).`);
+  if (start < 0)
+    throw new Error(
+      `The baseline commit ${baseline} is not in this clone's history of ${SUPERGRAPH}: fetch the full history (git fetch --unshallow).`,
+    );
   return commits.slice(start).map((commit) => ({ label: commit.slice(0, 12), sdl: git('show', `${commit}:${SUPERGRAPH}`) }));
 }
 
 function readAccepted(): AcceptedChanges {
   const parsed = JSON.parse(readFileSync(ACCEPTED_FILE, 'utf8')) as AcceptedChanges;
   const date = /^\d{4}-\d{2}-\d{2}$/;
-  const complete = (entry: AcceptedChange) => [entry.path, entry.type, entry.reason].every((value) => typeof value === 'string' && value !== '') && date.test(entry.date);
+  const complete = (entry: AcceptedChange) =>
+    [entry.path, entry.type, entry.reason].every((value) => typeof value === 'string' && value !== '') && date.test(entry.date);
   if (typeof parsed.baseline?.commit !== 'string' || !Array.isArray(parsed.accepted) || !parsed.accepted.every(complete)) {
     throw new Error(`${ACCEPTED_FILE}: needs { baseline: { commit, reason, date }, accepted: [{ path, type, reason, date: YYYY-MM-DD }] }`);
   }
@@ -124,7 +128,9 @@ async function main(): Promise<number> {
     }
   }
   if (refused > 0) {
-    console.error(`${refused} breaking change(s) refused. Deprecate before removing; accept a deliberate break in schema/accepted-changes.json.`);
+    console.error(
+      `${refused} breaking change(s) refused. Deprecate before removing; accept a deliberate break in schema/accepted-changes.json.`,
+    );
     return 1;
   }
   console.log(`No unaccepted breaking changes in ${versions.length} version(s) of ${SUPERGRAPH} since ${baseline.commit.slice(0, 12)}.`);

@@ -5,9 +5,7 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { defaultSubgraphUrl, subgraphNames, subgraphTypeDefs } from './subgraphs.ts';
 
 export function composeSupergraph(): string {
-  const result = composeServices(
-    subgraphNames.map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: defaultSubgraphUrl(name) })),
-  );
+  const result = composeServices(subgraphNames.map((name) => ({ name, typeDefs: subgraphTypeDefs(name), url: defaultSubgraphUrl(name) })));
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `  ${error.message}`).join('\n')}`);
   }

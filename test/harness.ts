@@ -27,7 +27,11 @@ export interface TestGraph {
    * string is for what the schema does not allow (forbidden fields, limits, malformed input) or
    * what is built at run time, with the shape of data the test expects (none, by default).
    */
-  query<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables?: Variables, caller?: UserCaller | null): Promise<GraphQLResponse<Data>>;
+  query<Data, Variables>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables?: Variables,
+    caller?: UserCaller | null,
+  ): Promise<GraphQLResponse<Data>>;
   query<Data = never>(document: string, variables?: Record<string, unknown>, caller?: UserCaller | null): Promise<GraphQLResponse<Data>>;
   tokenFor(caller: UserCaller): Promise<string>;
   close(): Promise<void>;
@@ -58,7 +62,14 @@ async function freshDatabase(): Promise<{ url: string | undefined; drop(): Promi
   };
 }
 
-export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 'seed' | 'supergraph' | 'supergraphPollIntervalMs' | 'introspection' | 'corsOrigins' | 'rateLimits' | 'trustedDocuments'>> = {}): Promise<TestGraph> {
+export async function startTestGraph(
+  options: Partial<
+    Pick<
+      ProcuregraphOptions,
+      'seed' | 'supergraph' | 'supergraphPollIntervalMs' | 'introspection' | 'corsOrigins' | 'rateLimits' | 'trustedDocuments'
+    >
+  > = {},
+): Promise<TestGraph> {
   const dataDir = await mkdtemp(join(tmpdir(), 'procuregraph-test-'));
   const database = await freshDatabase();
   const app = await startProcuregraph({
@@ -100,13 +111,20 @@ export async function startTestGraph(options: Partial<Pick<ProcuregraphOptions, 
 /** The value of one Prometheus counter sample, e.g. db_queries_total{service="suppliers"}. */
 export async function readCounter(baseUrl: string, name: string, labels: Record<string, string>): Promise<number> {
   const text = await (await fetch(`${baseUrl}/metrics`)).text();
-  const selector = `${name}{${Object.entries(labels).map(([key, value]) => `${key}="${value}"`).join(',')}}`;
+  const selector = `${name}{${Object.entries(labels)
+    .map(([key, value]) => `${key}="${value}"`)
+    .join(',')}}`;
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${selector} `));
   return line ? Number(line.slice(selector.length + 1)) : 0;
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after the timeout. */
-export async function eventually<Value>(probe: () => Promise<Value | undefined>, timeoutMs = 30_000, intervalMs = 200, what = 'condition'): Promise<Value> {
+export async function eventually<Value>(
+  probe: () => Promise<Value | undefined>,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+  what = 'condition',
+): Promise<Value> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -138,7 +156,10 @@ export async function listening(app: RunningProcuregraph, before: number): Promi
 export async function settled(app: RunningProcuregraph, subgraphs: readonly DomainSubgraphName[], timeoutMs = 30_000): Promise<void> {
   const pending = async () => {
     for (const name of domainSubgraphNames) {
-      const [row] = await executeSql<{ pending: number }>(app.client, `select count(*)::int as pending from ${name}.outbox where dispatched_at is null`);
+      const [row] = await executeSql<{ pending: number }>(
+        app.client,
+        `select count(*)::int as pending from ${name}.outbox where dispatched_at is null`,
+      );
       if ((row?.pending ?? 0) > 0) return true;
     }
     for (const name of subgraphs) {

@@ -34,10 +34,26 @@ export function subscribe<Data, Variables>(
   document: TypedDocumentNode<Data, Variables>,
   variables?: Variables,
 ): Subscriber<Data>;
-export function subscribe<Data = never>(graphqlUrl: string, connectionParams: Record<string, unknown> | undefined, document: string, variables?: Record<string, unknown>): Subscriber<Data>;
-export function subscribe<Data>(graphqlUrl: string, connectionParams: Record<string, unknown> | undefined, document: TypedDocumentNode<Data> | string, variables?: unknown): Subscriber<Data> {
+export function subscribe<Data = never>(
+  graphqlUrl: string,
+  connectionParams: Record<string, unknown> | undefined,
+  document: string,
+  variables?: Record<string, unknown>,
+): Subscriber<Data>;
+export function subscribe<Data>(
+  graphqlUrl: string,
+  connectionParams: Record<string, unknown> | undefined,
+  document: TypedDocumentNode<Data> | string,
+  variables?: unknown,
+): Subscriber<Data> {
   const query = typeof document === 'string' ? document : print(document);
-  const client: Client = createClient({ url: webSocketUrl(graphqlUrl), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+  const client: Client = createClient({
+    url: webSocketUrl(graphqlUrl),
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: true,
+  });
   const results: Result<Data>[] = [];
   let notify = () => {};
   let end: (ending: Ending) => void = () => {};
@@ -84,4 +100,3 @@ export function subscribe<Data>(graphqlUrl: string, connectionParams: Record<str
     },
   };
 }
-

@@ -57,7 +57,10 @@ function top(totals: Map<string, number>, sampledMs: number, count: number): Pro
  * Self time per package and per function, from a V8 .cpuprofile's samples taken in the window
  * (profile clock, microseconds) when the load ran: start-up and shutdown are left out.
  */
-function summarise(profile: CpuProfile, window: { from: number; to: number }): { sampledMs: number; byPackage: ProfileEntry[]; byFunction: ProfileEntry[] } {
+function summarise(
+  profile: CpuProfile,
+  window: { from: number; to: number },
+): { sampledMs: number; byPackage: ProfileEntry[]; byFunction: ProfileEntry[] } {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const byPackage = new Map<string, number>();
   const byFunction = new Map<string, number>();
@@ -73,7 +76,8 @@ function summarise(profile: CpuProfile, window: { from: number; to: number }): {
     sampledMs += ms;
     const from = origin(frame.url, frame.functionName);
     byPackage.set(from, (byPackage.get(from) ?? 0) + ms);
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/main\//, '')}:${frame.lineNumber + 1}` : ''}`.trim();
+    const name =
+      `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/main\//, '')}:${frame.lineNumber + 1}` : ''}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   });
   return { sampledMs, byPackage: top(byPackage, sampledMs, 15), byFunction: top(byFunction, sampledMs, 20) };

@@ -22,7 +22,14 @@ const PRICE_TOLERANCE_PCT = 2;
 const CONCURRENCY = 4;
 
 async function invoicesToMatch(client: DatabaseClient, limit: number): Promise<StoredInvoice[]> {
-  const rows = await executeSql<{ id: string; supplier_id: string; purchase_order_id: string | null; invoice_number: string; invoice_date: string; lines: InvoiceToMatch['lines'] }>(
+  const rows = await executeSql<{
+    id: string;
+    supplier_id: string;
+    purchase_order_id: string | null;
+    invoice_number: string;
+    invoice_date: string;
+    lines: InvoiceToMatch['lines'];
+  }>(
     client,
     `select i.id, i.supplier_id, i.purchase_order_id, i.invoice_number, i.invoice_date::text,
             json_agg(json_build_object('lineNumber', l.line_number, 'itemNumber', l.item_number, 'quantity', l.quantity::text, 'unitPrice', l.unit_price::text) order by l.position) as lines

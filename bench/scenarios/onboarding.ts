@@ -22,14 +22,24 @@ const POLL_MS = 10;
 /** An operation's source, carrying the shape of its data so `graphql` returns it typed. */
 type Operation<Data> = string & { readonly data?: Data };
 
-const ONBOARD: Operation<{ onboardSupplier: { supplier: { id: string; status: string } | null; userErrors: { field: string[] | null; code: string; message: string }[] } }> = `mutation Onboard($input: OnboardSupplierInput!) {
+const ONBOARD: Operation<{
+  onboardSupplier: {
+    supplier: { id: string; status: string } | null;
+    userErrors: { field: string[] | null; code: string; message: string }[];
+  };
+}> = `mutation Onboard($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) { supplier { id status } userErrors { field code message } }
 }`;
-const APPROVE: Operation<{ approveSupplier: { supplier: { status: string } | null; userErrors: { code: string; message: string }[] } }> = `mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`;
+const APPROVE: Operation<{ approveSupplier: { supplier: { status: string } | null; userErrors: { code: string; message: string }[] } }> =
+  `mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`;
 const STATUS: Operation<{ supplier: { status: string } | null }> = `query Status($id: ID!) { supplier(id: $id) { status } }`;
 
 async function graphql<Data>(setup: OnboardingSetup, query: Operation<Data>, variables: Record<string, unknown>): Promise<Data> {
-  const response = await fetch(setup.graphqlUrl, { method: 'POST', headers: await setup.headers(), body: JSON.stringify({ query, variables }) });
+  const response = await fetch(setup.graphqlUrl, {
+    method: 'POST',
+    headers: await setup.headers(),
+    body: JSON.stringify({ query, variables }),
+  });
   const payload = (await response.json()) as { data?: Data; errors?: unknown };
   if (!payload.data || payload.errors) throw new Error(`Onboarding step failed: ${JSON.stringify(payload).slice(0, 500)}`);
   return payload.data;
@@ -47,7 +57,13 @@ function newSupplier(serial: number): Record<string, unknown> {
     bankAccount: { routingNumber: '011000015', accountNumber: `0009${digits}`, accountType: 'CHECKING' },
     insuranceCertificates: [
       { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: `GL-${digits}`, coverageAmount: '2000000', expiresOn: '2030-06-30' },
-      { type: 'WORKERS_COMPENSATION', carrier: 'Travelers', policyNumber: `WC-${digits}`, coverageAmount: '1000000', expiresOn: '2030-06-30' },
+      {
+        type: 'WORKERS_COMPENSATION',
+        carrier: 'Travelers',
+        policyNumber: `WC-${digits}`,
+        coverageAmount: '1000000',
+        expiresOn: '2030-06-30',
+      },
     ],
     idempotencyKey: `bench-onboard-${serial}`,
   };
@@ -79,7 +95,11 @@ async function onboardOne(setup: OnboardingSetup, serial: number): Promise<{ tot
  * every call 50 ms late. ACTIVE is observed by polling every 10 ms, which bounds the error.
  */
 export async function measureOnboarding(setup: OnboardingSetup, plan: BenchPlan): Promise<OnboardingFigure> {
-  const faults = await fetch(`${setup.erpUrl}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: ERP_LATENCY_MS }) });
+  const faults = await fetch(`${setup.erpUrl}/admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: ERP_LATENCY_MS }),
+  });
   if (!faults.ok) throw new Error(`The ERP refused the fault settings: ${faults.status}`);
   try {
     const runs: { total: number; afterApproval: number }[] = [];
@@ -92,6 +112,10 @@ export async function measureOnboarding(setup: OnboardingSetup, plan: BenchPlan)
       approveToActiveMs: spreadOf(runs.map((run) => run.afterApproval)),
     };
   } finally {
-    await fetch(`${setup.erpUrl}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
+    await fetch(`${setup.erpUrl}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 0 }),
+    });
   }
 }

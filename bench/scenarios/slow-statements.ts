@@ -43,7 +43,9 @@ const DURATION = / \S+@(\S+) LOG: {2}duration: ([\d.]+) ms {2}(?:execute [^:]*|s
 const PARAMETERS = / DETAIL: {2}parameters: (.*)$/;
 
 function parseParameters(text: string): (string | null)[] {
-  return [...text.matchAll(/\$\d+ = (NULL|'((?:[^']|'')*)')/g)].map((match) => (match[1] === 'NULL' ? null : match[2]!.replaceAll("''", "'")));
+  return [...text.matchAll(/\$\d+ = (NULL|'((?:[^']|'')*)')/g)].map((match) =>
+    match[1] === 'NULL' ? null : match[2]!.replaceAll("''", "'"),
+  );
 }
 
 /** Log entries: the server writes a multi-line statement's further lines each after a tab. */
@@ -88,7 +90,10 @@ export async function explainSlowStatements(database: string, offset: number | n
   const logged = await withServer(async (server) => {
     await executeSql(server, `alter database ${database} reset log_min_duration_statement`);
     if (offset === null) return [];
-    const [row] = await executeSql<{ text: string }>(server, `select pg_read_file($1, $2, (pg_stat_file($1)).size - $2) as text`, [SERVER_LOG, offset]);
+    const [row] = await executeSql<{ text: string }>(server, `select pg_read_file($1, $2, (pg_stat_file($1)).size - $2) as text`, [
+      SERVER_LOG,
+      offset,
+    ]);
     return parseLog(row!.text, database);
   });
   const total = (entry: Logged) => entry.durations.reduce((sum, ms) => sum + ms, 0);
@@ -104,7 +109,13 @@ export async function explainSlowStatements(database: string, offset: number | n
             (error: Error) => `EXPLAIN failed: ${error.message}`,
           )
         : 'A write or transaction control: not run again.';
-      explained.push({ sql: entry.sql, executions: entry.durations.length, meanMs: total(entry) / entry.durations.length, maxMs: Math.max(...entry.durations), plan });
+      explained.push({
+        sql: entry.sql,
+        executions: entry.durations.length,
+        meanMs: total(entry) / entry.durations.length,
+        maxMs: Math.max(...entry.durations),
+        plan,
+      });
     }
     return explained;
   } finally {

@@ -31,11 +31,18 @@ export async function statementsSoFar(metricsUrls: Readonly<Record<SubgraphName,
  * Statements per request in one batch of requests. Background work that is not labelled a
  * worker's (a feed applying changes, say) can land in a batch and only ever adds to it.
  */
-async function statementsPerRequest(gateway: HttpTarget, metricsUrls: Readonly<Record<SubgraphName, string>>, body: string): Promise<Record<SubgraphName, number>> {
+async function statementsPerRequest(
+  gateway: HttpTarget,
+  metricsUrls: Readonly<Record<SubgraphName, string>>,
+  body: string,
+): Promise<Record<SubgraphName, number>> {
   const before = await statementsSoFar(metricsUrls);
   for (let request = 0; request < REQUESTS_PER_BATCH; request += 1) await answerOf(gateway, body);
   const after = await statementsSoFar(metricsUrls);
-  return Object.fromEntries(subgraphNames.map((name) => [name, (after[name] - before[name]) / REQUESTS_PER_BATCH])) as Record<SubgraphName, number>;
+  return Object.fromEntries(subgraphNames.map((name) => [name, (after[name] - before[name]) / REQUESTS_PER_BATCH])) as Record<
+    SubgraphName,
+    number
+  >;
 }
 
 /** SQL statements each operation costs per request through Procuregraph's gateway, at each page size: the least of three batches. */

@@ -28,7 +28,12 @@ const now = () => performance.timeOrigin + performance.now();
 
 function openOne(command: Extract<SubscriberCommand, { kind: 'open' }>): Promise<void> {
   return new Promise((resolve) => {
-    const client = createClient({ url: command.url, webSocketImpl: WebSocket, connectionParams: { authorization: command.authorization }, retryAttempts: 0 });
+    const client = createClient({
+      url: command.url,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: command.authorization },
+      retryAttempts: 0,
+    });
     clients.push(client);
     client.on('connected', () => resolve());
     client.subscribe<{ paymentStatusChanged: { occurredAt: string } }>(

@@ -75,7 +75,14 @@ async function publishPaymentChange(client: DatabaseClient, payment: Payment): P
   await publishEvent(client, {
     topic: 'payment.status_changed',
     aggregateId: payment.id,
-    payload: { paymentId: payment.id, invoiceId: payment.invoice_id, supplierId: payment.supplier_id, previousStatus: 'SCHEDULED', status: 'SENT', occurredAt },
+    payload: {
+      paymentId: payment.id,
+      invoiceId: payment.invoice_id,
+      supplierId: payment.supplier_id,
+      previousStatus: 'SCHEDULED',
+      status: 'SENT',
+      occurredAt,
+    },
   });
   return { occurredAt, publishedAt };
 }
@@ -84,7 +91,12 @@ async function publishPaymentChange(client: DatabaseClient, payment: Payment): P
  * Publishes probes until one reaches every connected subscriber (only then is every subscription
  * live upstream), or a minute has passed; returns how many the best probe reached.
  */
-async function subscribersListening(driver: SubscriberDriver, client: DatabaseClient, payment: Payment, connected: number): Promise<number> {
+async function subscribersListening(
+  driver: SubscriberDriver,
+  client: DatabaseClient,
+  payment: Payment,
+  connected: number,
+): Promise<number> {
   const deadline = Date.now() + 60_000;
   let reached = 0;
   while (reached < connected && Date.now() < deadline) {
@@ -95,12 +107,24 @@ async function subscribersListening(driver: SubscriberDriver, client: DatabaseCl
   return reached;
 }
 
-async function measureCount(setup: SubscriptionSetup, client: DatabaseClient, payment: Payment, count: number, plan: BenchPlan): Promise<SubscriptionFigure> {
+async function measureCount(
+  setup: SubscriptionSetup,
+  client: DatabaseClient,
+  payment: Payment,
+  count: number,
+  plan: BenchPlan,
+): Promise<SubscriptionFigure> {
   const gatewayBefore = await residentMiB(setup.gatewayPid());
   const invoicingBefore = await residentMiB(setup.invoicingPid);
   const driver = SubscriberDriver.start(count);
   try {
-    const opened = await driver.send({ kind: 'open', url: setup.webSocketUrl, authorization: await setup.authorization(), query: subscriptionDocument, count });
+    const opened = await driver.send({
+      kind: 'open',
+      url: setup.webSocketUrl,
+      authorization: await setup.authorization(),
+      query: subscriptionDocument,
+      count,
+    });
     if (opened.kind !== 'opened') throw new Error('The subscriber process answered out of turn');
     const listening = await subscribersListening(driver, client, payment, opened.connected);
     if (listening === 0) throw new Error(`None of ${opened.connected} connected subscribers received an event`);
@@ -147,7 +171,11 @@ async function measureCount(setup: SubscriptionSetup, client: DatabaseClient, pa
  * event is published (the NOTIFY the invoicing subgraph's feed would send) to each client, and
  * the memory each subscriber costs the gateway and the invoicing subgraph.
  */
-export async function measureSubscriptions(setup: SubscriptionSetup, plan: BenchPlan, progress: (line: string) => void): Promise<(SubscriptionFigure | { subscribers: number; failure: string })[]> {
+export async function measureSubscriptions(
+  setup: SubscriptionSetup,
+  plan: BenchPlan,
+  progress: (line: string) => void,
+): Promise<(SubscriptionFigure | { subscribers: number; failure: string })[]> {
   const client = await openDatabaseClient({ url: setup.databaseUrl, maxConnections: 1 });
   try {
     const [payment] = await executeSql<Payment>(client, `select id, invoice_id, supplier_id from invoicing.payments order by id limit 1`);
@@ -156,7 +184,9 @@ export async function measureSubscriptions(setup: SubscriptionSetup, plan: Bench
     for (const count of plan.subscriberCounts) {
       try {
         const figure = await measureCount(setup, client, payment, count, plan);
-        progress(`${count} subscribers (${figure.listening} listening): p50 ${figure.deliveryP50.toFixed(1)} ms, p99 ${figure.deliveryP99.toFixed(1)} ms, last ${figure.lastDelivery.median.toFixed(1)} ms, ${figure.gatewayKiBPerSubscriber.toFixed(1)} KiB each`);
+        progress(
+          `${count} subscribers (${figure.listening} listening): p50 ${figure.deliveryP50.toFixed(1)} ms, p99 ${figure.deliveryP99.toFixed(1)} ms, last ${figure.lastDelivery.median.toFixed(1)} ms, ${figure.gatewayKiBPerSubscriber.toFixed(1)} KiB each`,
+        );
         figures.push(figure);
       } catch (error) {
         // A count the gateway cannot hold is a finding, not a reason to lose the other counts.

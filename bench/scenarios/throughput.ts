@@ -36,7 +36,8 @@ export interface ThroughputWorkload {
 export async function answerOf(target: HttpTarget, body: string): Promise<unknown> {
   const response = await fetch(target.url, { method: 'POST', headers: await target.headers(), body });
   const payload = (await response.json()) as { data?: unknown; errors?: unknown[] };
-  if (response.status !== 200 || payload.errors) throw new Error(`${target.label} answered ${response.status}: ${JSON.stringify(payload).slice(0, 500)}`);
+  if (response.status !== 200 || payload.errors)
+    throw new Error(`${target.label} answered ${response.status}: ${JSON.stringify(payload).slice(0, 500)}`);
   return payload.data;
 }
 
@@ -53,7 +54,8 @@ export async function compareAnswers(workload: ThroughputWorkload): Promise<stri
       answers.set(target.key, JSON.stringify(await answerOf(target, body)));
     }
     const reference = answers.get('procuregraph');
-    for (const [key, answer] of answers) if (answer !== reference) notes.push(`${operation}: ${key} answers differently from Procuregraph's gateway`);
+    for (const [key, answer] of answers)
+      if (answer !== reference) notes.push(`${operation}: ${key} answers differently from Procuregraph's gateway`);
   }
   return notes;
 }
@@ -69,7 +71,11 @@ async function measureCell(target: HttpTarget, body: string, connections: number
  * and targets the inner one, so a burst of noise from the shared machine spreads over every
  * target instead of landing on one.
  */
-export async function measureThroughput(workload: ThroughputWorkload, plan: BenchPlan, progress: (line: string) => void): Promise<ThroughputCell[]> {
+export async function measureThroughput(
+  workload: ThroughputWorkload,
+  plan: BenchPlan,
+  progress: (line: string) => void,
+): Promise<ThroughputCell[]> {
   const samples = new Map<string, { operation: OperationName; target: TargetKey; connections: number; runs: LoadSample[] }>();
   for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
     for (const operation of workload.operations) {
@@ -81,7 +87,9 @@ export async function measureThroughput(workload: ThroughputWorkload, plan: Benc
           const entry = samples.get(key) ?? { operation, target: target.key, connections, runs: [] };
           entry.runs.push(sample);
           samples.set(key, entry);
-          progress(`${operation} ${target.key} c=${connections} run ${repeat + 1}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms${sample.failures ? ` FAILURES ${sample.failures}` : ''}`);
+          progress(
+            `${operation} ${target.key} c=${connections} run ${repeat + 1}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms${sample.failures ? ` FAILURES ${sample.failures}` : ''}`,
+          );
         }
       }
     }

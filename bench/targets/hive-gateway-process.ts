@@ -11,14 +11,18 @@ import { CALLER_HEADER } from '@procuregraph/platform/auth';
 const gateway = createGatewayRuntime({
   supergraph: process.env.SUPERGRAPH_PATH!,
   logging: 'warn',
-  ...(process.env.HIVE_DEDUPLICATE_INFLIGHT === 'off' ? { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } } : {}),
+  ...(process.env.HIVE_DEDUPLICATE_INFLIGHT === 'off'
+    ? { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } }
+    : {}),
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ [CALLER_HEADER]: request.headers.get(CALLER_HEADER) }),
   },
 });
 const server = createServer(gateway);
 server.listen(Number(process.env.PORT), '127.0.0.1');
-process.on('SIGTERM', () => server.close(async () => {
-  await gateway.dispose();
-  process.exit(0);
-}));
+process.on('SIGTERM', () =>
+  server.close(async () => {
+    await gateway.dispose();
+    process.exit(0);
+  }),
+);

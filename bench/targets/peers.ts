@@ -15,7 +15,13 @@ export interface PeerGateways {
 
 /** The stock Apollo Gateway and Hive Gateway, each its own process, over the same subgraphs and supergraph file. */
 export async function startPeerGateways(supergraph: string): Promise<PeerGateways> {
-  const start = async (label: string, name: string, script: string, port: number, env: Record<string, string> = {}): Promise<PeerGateway> => {
+  const start = async (
+    label: string,
+    name: string,
+    script: string,
+    port: number,
+    env: Record<string, string> = {},
+  ): Promise<PeerGateway> => {
     const process = startService(name, { script, env: { ...env, SUPERGRAPH_PATH: supergraph, PORT: String(port) } });
     const graphqlUrl = `http://127.0.0.1:${port}/graphql`;
     await waitUntilServing(process, graphqlUrl);
@@ -23,8 +29,14 @@ export async function startPeerGateways(supergraph: string): Promise<PeerGateway
   };
   const apollo = await start('Apollo Gateway (stock)', 'apollo-gateway', 'bench/targets/apollo-gateway-process.ts', ports.apolloGateway);
   const hive = await start('Hive Gateway', 'hive-gateway', 'bench/targets/hive-gateway-process.ts', ports.hiveGateway);
-  const hiveUndeduplicated = await start('Hive Gateway, deduplication off', 'hive-gateway-no-dedup', 'bench/targets/hive-gateway-process.ts', ports.hiveGatewayUndeduplicated, {
-    HIVE_DEDUPLICATE_INFLIGHT: 'off',
-  });
+  const hiveUndeduplicated = await start(
+    'Hive Gateway, deduplication off',
+    'hive-gateway-no-dedup',
+    'bench/targets/hive-gateway-process.ts',
+    ports.hiveGatewayUndeduplicated,
+    {
+      HIVE_DEDUPLICATE_INFLIGHT: 'off',
+    },
+  );
   return { apollo, hive, hiveUndeduplicated };
 }

@@ -52,8 +52,15 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
       VENDOR_PLATFORM_WEBHOOK_SECRET: loadVendorPlatformWebhookSecret(benchDataDir),
     },
   });
-  const contractRepository = startService('contract-repository', { script: 'systems/contract-repository/main.ts', env: { ...common, PORT: String(ports.contractRepository) } });
-  const urls = { erp: localUrl(ports.erp), vendorPlatform: localUrl(ports.vendorPlatform), contractRepository: localUrl(ports.contractRepository) };
+  const contractRepository = startService('contract-repository', {
+    script: 'systems/contract-repository/main.ts',
+    env: { ...common, PORT: String(ports.contractRepository) },
+  });
+  const urls = {
+    erp: localUrl(ports.erp),
+    vendorPlatform: localUrl(ports.vendorPlatform),
+    contractRepository: localUrl(ports.contractRepository),
+  };
   await waitUntilServing(erp, urls.erp);
   await waitUntilServing(vendorPlatform, urls.vendorPlatform);
   await waitUntilServing(contractRepository, urls.contractRepository);
@@ -61,7 +68,9 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
 }
 
 /** Where the bench runs each subgraph. */
-export const benchSubgraphUrls = Object.fromEntries(subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/graphql')])) as Readonly<Record<SubgraphName, string>>;
+export const benchSubgraphUrls = Object.fromEntries(
+  subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/graphql')]),
+) as Readonly<Record<SubgraphName, string>>;
 
 /**
  * `supergraphPath` is the bench's copy of the supergraph, the one the peers serve too: the
@@ -83,7 +92,11 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
   // One at a time: each migrates its schema on start, and they share the database.
   for (const name of subgraphNames) {
-    subgraphs[name] = startService(name, { script: 'runtime/subgraph-process.ts', args: [name], env: { ...common, PORT: String(subgraphPort(name)) } });
+    subgraphs[name] = startService(name, {
+      script: 'runtime/subgraph-process.ts',
+      args: [name],
+      env: { ...common, PORT: String(subgraphPort(name)) },
+    });
     await waitUntilServing(subgraphs[name], subgraphUrls[name]);
   }
   const gatewayEnvironment = {
@@ -106,7 +119,10 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   return {
     graphqlUrl,
     subgraphUrls,
-    metricsUrls: Object.fromEntries(subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/metrics')])) as Record<SubgraphName, string>,
+    metricsUrls: Object.fromEntries(subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/metrics')])) as Record<
+      SubgraphName,
+      string
+    >,
     subgraphs,
     get gateway() {
       return gateway;

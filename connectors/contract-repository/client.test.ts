@@ -36,16 +36,25 @@ describe('the contract repository client against the reference repository', () =
       ['contract.created', 'GPO-2026-0001'],
       ['contract.created', 'GPO-2026-0002'],
     ]);
-    expect(page.changes[0]!.contract).toMatchObject({ counterparty: { vendor_number: '10002' }, version: 1, currency: 'USD', price_terms: [{ item_number: 'LAB-1', unit_price: '12', uom: 'EA' }] });
+    expect(page.changes[0]!.contract).toMatchObject({
+      counterparty: { vendor_number: '10002' },
+      version: 1,
+      currency: 'USD',
+      price_terms: [{ item_number: 'LAB-1', unit_price: '12', uom: 'EA' }],
+    });
     expect(page.changes[0]!.problem).toBeNull();
     expect(page.nextSince).toBe(String(page.changes[1]!.sequence));
-    expect((await client.changesSince(String(page.changes[0]!.sequence))).changes.map((change) => change.contract?.contract_number)).toEqual(['GPO-2026-0002']);
+    expect(
+      (await client.changesSince(String(page.changes[0]!.sequence))).changes.map((change) => change.contract?.contract_number),
+    ).toEqual(['GPO-2026-0002']);
   });
 });
 
 describe('repository error bodies', () => {
   it('names the code and the message, and keeps a proxy page as text', () => {
-    expect(describeRepositoryError({ error: { code: 'contract_not_found', message: 'No contract CLM-9.' } })).toBe('contract_not_found: No contract CLM-9.');
+    expect(describeRepositoryError({ error: { code: 'contract_not_found', message: 'No contract CLM-9.' } })).toBe(
+      'contract_not_found: No contract CLM-9.',
+    );
     expect(describeRepositoryError('<html>Bad gateway</html>')).toBe('<html>Bad gateway</html>');
   });
 });

@@ -14,8 +14,23 @@ beforeAll(async () => {
 afterAll(() => erp.close());
 
 const setup = (name: string, taxpayerId: string): SupplierSetup => ({
-  supplier: { Supplier: name, AlternateName: null, TaxOrganizationTypeCode: 'CORPORATION', BusinessRelationshipCode: 'SPEND_AUTHORIZED', TaxpayerId: taxpayerId, TaxpayerCountryCode: 'US' },
-  address: { AddressName: 'MAIN', CountryCode: 'US', AddressLine1: '7000 Cardinal Place', AddressLine2: null, City: 'Dublin', State: 'OH', PostalCode: '43017', },
+  supplier: {
+    Supplier: name,
+    AlternateName: null,
+    TaxOrganizationTypeCode: 'CORPORATION',
+    BusinessRelationshipCode: 'SPEND_AUTHORIZED',
+    TaxpayerId: taxpayerId,
+    TaxpayerCountryCode: 'US',
+  },
+  address: {
+    AddressName: 'MAIN',
+    CountryCode: 'US',
+    AddressLine1: '7000 Cardinal Place',
+    AddressLine2: null,
+    City: 'Dublin',
+    State: 'OH',
+    PostalCode: '43017',
+  },
   site: { SupplierSite: 'DUBLIN', ProcurementBU: 'Health Network BU', PaymentMethodCode: 'EFT' },
   bankAccount: { BankAccountNumber: '4410029931', BankBranchNumber: '011000015', AccountType: 'CHECKING' },
 });
@@ -35,12 +50,22 @@ describe('the ERP client against the reference ERP', () => {
     expect(await client.setUpSupplier(setup('Cardinal Surgical Supply Inc.', '311234567'), 'onboard-cardinal')).toEqual(ids);
 
     const supplier = await client.getSupplier(ids.supplierId);
-    expect(supplier).toMatchObject({ SupplierId: ids.supplierId, Supplier: 'Cardinal Surgical Supply Inc.', TaxpayerId: '311234567', Status: 'ACTIVE', BusinessRelationshipCode: 'SPEND_AUTHORIZED' });
-    expect(supplier.addresses?.items).toEqual([expect.objectContaining({ AddressLine1: '7000 Cardinal Place', City: 'Dublin', State: 'OH' })]);
+    expect(supplier).toMatchObject({
+      SupplierId: ids.supplierId,
+      Supplier: 'Cardinal Surgical Supply Inc.',
+      TaxpayerId: '311234567',
+      Status: 'ACTIVE',
+      BusinessRelationshipCode: 'SPEND_AUTHORIZED',
+    });
+    expect(supplier.addresses?.items).toEqual([
+      expect.objectContaining({ AddressLine1: '7000 Cardinal Place', City: 'Dublin', State: 'OH' }),
+    ]);
   });
 
   it("turns Fusion's error body into a RemoteHttpError that names its code", async () => {
-    const refused = await client.setUpSupplier(setup('Bad Tin Medical LLC', '31-123456'), 'onboard-bad-tin').catch((error: unknown) => error);
+    const refused = await client
+      .setUpSupplier(setup('Bad Tin Medical LLC', '31-123456'), 'onboard-bad-tin')
+      .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(RemoteHttpError);
     expect((refused as RemoteHttpError).status).toBe(400);
     expect((refused as RemoteHttpError).message).toMatch(/→ 400: POZ-TAXPAYER-ID-INVALID: The taxpayer ID "31-123456" is not valid/);
@@ -49,7 +74,12 @@ describe('the ERP client against the reference ERP', () => {
   it('reads the business events a page at a time, from a sequence', async () => {
     const first = await client.businessEventsAfter(0);
     expect(first.items.length).toBeGreaterThan(0);
-    expect(first.items[0]).toMatchObject({ eventType: 'SupplierCreated', sequence: 1, eventId: expect.any(String), resourceId: expect.stringMatching(/^\d+$/) });
+    expect(first.items[0]).toMatchObject({
+      eventType: 'SupplierCreated',
+      sequence: 1,
+      eventId: expect.any(String),
+      resourceId: expect.stringMatching(/^\d+$/),
+    });
     expect(first.items[0]!.occurredAt).toBeInstanceOf(Date);
     const sequences = first.items.map((event) => event.sequence);
     expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
@@ -70,7 +100,9 @@ describe('Fusion error bodies', () => {
         'o:errorDetails': [{ detail: 'The taxpayer ID must be exactly 9 digits.', 'o:errorCode': 'POZ-TAXPAYER-ID-INVALID' }],
       }),
     ).toBe('POZ-TAXPAYER-ID-INVALID: The taxpayer ID must be exactly 9 digits.');
-    expect(describeFusionError({ title: 'Not Found', detail: 'No supplier 42.', 'o:errorCode': 'POZ-NOT-FOUND' })).toBe('POZ-NOT-FOUND: No supplier 42.');
+    expect(describeFusionError({ title: 'Not Found', detail: 'No supplier 42.', 'o:errorCode': 'POZ-NOT-FOUND' })).toBe(
+      'POZ-NOT-FOUND: No supplier 42.',
+    );
     expect(describeFusionError('<html>Bad gateway</html>')).toBe('<html>Bad gateway</html>');
     expect(describeFusionError(null)).toBe('no error details');
   });

@@ -60,20 +60,34 @@ export function describeFusionError(body: unknown): string {
 export function erpClient(baseUrl: string): ErpClient {
   const root = `${baseUrl.replace(/\/$/, '')}${ERP_BASE_PATH}`;
   const call = (path: string, request: JsonRequest) => requestJson(`${root}${path}`, request, describeFusionError);
-  const create = (path: string, body: unknown, idempotencyKey: string, signal: AbortSignal | undefined) => call(path, { method: 'POST', body, idempotencyKey, signal });
+  const create = (path: string, body: unknown, idempotencyKey: string, signal: AbortSignal | undefined) =>
+    call(path, { method: 'POST', body, idempotencyKey, signal });
 
   return {
     async setUpSupplier(setup, idempotencyKey, signal) {
       const created = readCreatedSupplier(await create('/suppliers', setup.supplier, `${idempotencyKey}:supplier`, signal));
       const children = `/suppliers/${created.SupplierId}/child`;
-      const addressId = readCreatedId(await create(`${children}/addresses`, setup.address, `${idempotencyKey}:address`, signal), 'SupplierAddressId');
+      const addressId = readCreatedId(
+        await create(`${children}/addresses`, setup.address, `${idempotencyKey}:address`, signal),
+        'SupplierAddressId',
+      );
       const site = { ...setup.site, SupplierAddressId: Number(addressId) };
       const siteId = readCreatedId(await create(`${children}/sites`, site, `${idempotencyKey}:site`, signal), 'SupplierSiteId');
-      const bankAccount = setup.bankAccount && { ...setup.bankAccount, accountOwners: [{ AccountOwnerPartyIdentifier: Number(created.SupplierPartyId) }] };
+      const bankAccount = setup.bankAccount && {
+        ...setup.bankAccount,
+        accountOwners: [{ AccountOwnerPartyIdentifier: Number(created.SupplierPartyId) }],
+      };
       const bankAccountId = bankAccount
         ? readCreatedId(await create('/externalBankAccounts', bankAccount, `${idempotencyKey}:bank-account`, signal), 'BankAccountId')
         : null;
-      return { supplierId: created.SupplierId, supplierNumber: created.SupplierNumber, partyId: created.SupplierPartyId, addressId, siteId, bankAccountId };
+      return {
+        supplierId: created.SupplierId,
+        supplierNumber: created.SupplierNumber,
+        partyId: created.SupplierPartyId,
+        addressId,
+        siteId,
+        bankAccountId,
+      };
     },
     async getSupplier(supplierId, signal) {
       return readSupplier(await call(`/suppliers/${encodeURIComponent(supplierId)}?expand=addresses`, { method: 'GET', signal }));
@@ -89,7 +103,9 @@ export function erpClient(baseUrl: string): ErpClient {
     },
     async businessEventsAfter(sequence, signal) {
       // Amounts in the events' resources are read from their digits, never through a binary float.
-      return readBusinessEventPage(await call(`/businessEvents?after=${sequence}&limit=${FEED_PAGE_SIZE}`, { method: 'GET', signal, numbers: 'text' }));
+      return readBusinessEventPage(
+        await call(`/businessEvents?after=${sequence}&limit=${FEED_PAGE_SIZE}`, { method: 'GET', signal, numbers: 'text' }),
+      );
     },
   };
 }

@@ -1,4 +1,24 @@
 // The public entry of connectors/erp: what other workspaces may import.
 export { erpEventTypes, readBusinessEventPage, type BusinessEvent } from './business-events.ts';
 export { ERP_BASE_PATH, erpClient, type ErpClient } from './client.ts';
-export { ErpResourceError, readPayment, readPurchaseOrder, readReceipt, readSupplier, type BankAccountCreate, type InvoiceCreate, type Payment, type PurchaseOrder, type PurchaseOrderCreate, type Receipt, type ReceiptCreate, type Supplier, type SupplierAddress, type SupplierAddressCreate, type SupplierCreate, type SupplierSetup, type SupplierSetupIds, type SupplierSiteCreate } from './resources.ts';
+export {
+  ErpResourceError,
+  readPayment,
+  readPurchaseOrder,
+  readReceipt,
+  readSupplier,
+  type BankAccountCreate,
+  type InvoiceCreate,
+  type Payment,
+  type PurchaseOrder,
+  type PurchaseOrderCreate,
+  type Receipt,
+  type ReceiptCreate,
+  type Supplier,
+  type SupplierAddress,
+  type SupplierAddressCreate,
+  type SupplierCreate,
+  type SupplierSetup,
+  type SupplierSetupIds,
+  type SupplierSiteCreate,
+} from './resources.ts';

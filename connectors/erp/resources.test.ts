@@ -14,7 +14,19 @@ const dirtyOrder = {
   Description: null,
   ShipToLocationCode: 'OH-CLE-01',
   lines: {
-    items: [{ POLineId: 1, LineNumber: '1', Item: null, Description: ' Saline 0.9% 1L ', Quantity: 12.5, UOM: 'EA ', Price: '2.4000', Amount: null, schedules: [{ QuantityReceived: '4.000' }, { QuantityReceived: null }] }],
+    items: [
+      {
+        POLineId: 1,
+        LineNumber: '1',
+        Item: null,
+        Description: ' Saline 0.9% 1L ',
+        Quantity: 12.5,
+        UOM: 'EA ',
+        Price: '2.4000',
+        Amount: null,
+        schedules: [{ QuantityReceived: '4.000' }, { QuantityReceived: null }],
+      },
+    ],
     count: 1,
     hasMore: false,
   },
@@ -31,7 +43,18 @@ describe("the ERP's resources", () => {
       OrderDate: '2026-11-20',
       Description: null,
       ShipToLocationCode: 'OH-CLE-01',
-      lines: [{ LineNumber: 1, Item: null, Description: 'Saline 0.9% 1L', Quantity: '12.5', UOM: 'EA', Price: '2.4', Amount: null, schedules: [{ QuantityReceived: '4' }, { QuantityReceived: '0' }] }],
+      lines: [
+        {
+          LineNumber: 1,
+          Item: null,
+          Description: 'Saline 0.9% 1L',
+          Quantity: '12.5',
+          UOM: 'EA',
+          Price: '2.4',
+          Amount: null,
+          schedules: [{ QuantityReceived: '4' }, { QuantityReceived: '0' }],
+        },
+      ],
     });
     expect(readPurchaseOrder({ ...dirtyOrder, lines: undefined }).lines).toEqual([]);
   });
@@ -39,11 +62,20 @@ describe("the ERP's resources", () => {
   it('refuses what it cannot read, naming the attribute', () => {
     expect(() => readPurchaseOrder({ ...dirtyOrder, POHeaderId: 'abc' })).toThrow(ErpResourceError);
     expect(() => readPurchaseOrder({ ...dirtyOrder, lines: [{ ...dirtyOrder.lines.items[0], Price: '12,50' }] })).toThrow(/Price/);
-    expect(() => readReceipt({ HeaderInterfaceId: 1, ReceiptNumber: 'R1', TransactionDate: 'yesterday', lines: [] })).toThrow(ErpResourceError);
+    expect(() => readReceipt({ HeaderInterfaceId: 1, ReceiptNumber: 'R1', TransactionDate: 'yesterday', lines: [] })).toThrow(
+      ErpResourceError,
+    );
   });
 
   it('reads a receipt with its date as an instant', () => {
-    expect(readReceipt({ HeaderInterfaceId: 300000050000001, ReceiptNumber: 7001, TransactionDate: '2026-11-21T09:30:00.000Z', lines: { items: [{ POHeaderId: 300000047102391, DocumentLineNumber: 1, Quantity: '2.00' }] } })).toEqual({
+    expect(
+      readReceipt({
+        HeaderInterfaceId: 300000050000001,
+        ReceiptNumber: 7001,
+        TransactionDate: '2026-11-21T09:30:00.000Z',
+        lines: { items: [{ POHeaderId: 300000047102391, DocumentLineNumber: 1, Quantity: '2.00' }] },
+      }),
+    ).toEqual({
       HeaderInterfaceId: 300000050000001,
       ReceiptNumber: '7001',
       TransactionDate: new Date('2026-11-21T09:30:00.000Z'),
@@ -63,15 +95,34 @@ describe("the ERP's resources", () => {
       PaymentMethodCode: ' eft',
       relatedInvoices: { items: [{ InvoiceId: 300000099, InvoiceNumber: 'INV-1' }], count: 1 },
     };
-    expect(readPayment(payment)).toMatchObject({ PaymentId: '300000123', PaymentNumber: '100042', PaymentAmount: '19.99', PaymentCurrency: 'USD', PaymentStatus: 'negotiable', PaymentMethodCode: 'EFT', relatedInvoices: [{ InvoiceId: '300000099', InvoiceNumber: 'INV-1' }] });
-    expect(readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '300000099' }] }).relatedInvoices).toEqual([{ InvoiceId: '300000099' }]);
+    expect(readPayment(payment)).toMatchObject({
+      PaymentId: '300000123',
+      PaymentNumber: '100042',
+      PaymentAmount: '19.99',
+      PaymentCurrency: 'USD',
+      PaymentStatus: 'negotiable',
+      PaymentMethodCode: 'EFT',
+      relatedInvoices: [{ InvoiceId: '300000099', InvoiceNumber: 'INV-1' }],
+    });
+    expect(readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '300000099' }] }).relatedInvoices).toEqual([
+      { InvoiceId: '300000099' },
+    ]);
     expect(() => readPayment({ ...payment, PaymentAmount: 19.99 })).toThrow(ErpResourceError);
     expect(() => readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '1' }, { InvoiceId: '2' }] })).toThrow(ErpResourceError);
     expect(() => readPayment({ ...payment, PaymentAmount: '1,234.50' })).toThrow(ErpResourceError);
   });
 
   it('reads a supplier leniently, leaving judgement of its values to the mapping', () => {
-    expect(readSupplier({ SupplierId: 300000047414571, SupplierNumber: 1252, Supplier: 'Cardinal Surgical Supply Inc.', TaxpayerId: '31-1234567', Status: 'ACTIVE', addresses: undefined })).toMatchObject({
+    expect(
+      readSupplier({
+        SupplierId: 300000047414571,
+        SupplierNumber: 1252,
+        Supplier: 'Cardinal Surgical Supply Inc.',
+        TaxpayerId: '31-1234567',
+        Status: 'ACTIVE',
+        addresses: undefined,
+      }),
+    ).toMatchObject({
       SupplierId: '300000047414571',
       SupplierNumber: '1252',
       TaxpayerId: '31-1234567',

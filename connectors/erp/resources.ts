@@ -34,7 +34,15 @@ const decimalValue = z
 
 /** An expanded child is `{ items: [...] }`; some payloads (and older versions) carry a bare array. */
 function childCollection<Item extends z.ZodType>(item: Item) {
-  return z.union([z.array(item), z.object({ items: z.array(item) }).loose().transform((collection) => collection.items)]).default([]);
+  return z
+    .union([
+      z.array(item),
+      z
+        .object({ items: z.array(item) })
+        .loose()
+        .transform((collection) => collection.items),
+    ])
+    .default([]);
 }
 
 // ----- suppliers -----
@@ -108,7 +116,14 @@ export function readCreatedInvoiceId(body: unknown): string {
 const optionalText = z.string().nullish();
 
 const supplierAddress = z
-  .object({ AddressLine1: optionalText, AddressLine2: optionalText, City: optionalText, State: optionalText, PostalCode: optionalText, CountryCode: optionalText })
+  .object({
+    AddressLine1: optionalText,
+    AddressLine2: optionalText,
+    City: optionalText,
+    State: optionalText,
+    PostalCode: optionalText,
+    CountryCode: optionalText,
+  })
   .loose();
 
 const supplier = z
@@ -120,7 +135,10 @@ const supplier = z
     TaxpayerId: optionalText,
     Status: optionalText,
     BusinessRelationshipCode: optionalText,
-    addresses: z.object({ items: z.array(supplierAddress) }).loose().nullish(),
+    addresses: z
+      .object({ items: z.array(supplierAddress) })
+      .loose()
+      .nullish(),
   })
   .loose();
 
@@ -230,9 +248,12 @@ const payment = z
       .transform((related) => (Array.isArray(related) ? related : related.items)),
   })
   .loose()
-  .refine((payment) => payment.relatedInvoices.length <= 1 || payment.relatedInvoices.every((related) => related.AmountPaid !== undefined), {
-    message: 'A payment of several invoices must say what it pays on each (AmountPaid)',
-  });
+  .refine(
+    (payment) => payment.relatedInvoices.length <= 1 || payment.relatedInvoices.every((related) => related.AmountPaid !== undefined),
+    {
+      message: 'A payment of several invoices must say what it pays on each (AmountPaid)',
+    },
+  );
 
 export type Payment = z.output<typeof payment>;
 

@@ -17,7 +17,9 @@ export const vendorEventTypes = {
 export type VendorEventType = (typeof vendorEventTypes)[keyof typeof vendorEventTypes];
 
 /** The one envelope of every platform event, in a webhook body or a feed page; `data` is read by type. */
-const vendorEvent = z.object({ id: z.string().min(1), type: z.string().min(1), createdAt: z.iso.datetime({ offset: true }), data: z.unknown() }).loose();
+const vendorEvent = z
+  .object({ id: z.string().min(1), type: z.string().min(1), createdAt: z.iso.datetime({ offset: true }), data: z.unknown() })
+  .loose();
 
 export interface VendorEvent {
   id: string;
@@ -38,7 +40,11 @@ export interface VendorEventPage {
 }
 
 const eventPage = z
-  .object({ data: z.array(vendorEvent.extend({ cursor: z.string().nullish() })), hasMore: z.boolean().default(false), nextCursor: z.string().nullish() })
+  .object({
+    data: z.array(vendorEvent.extend({ cursor: z.string().nullish() })),
+    hasMore: z.boolean().default(false),
+    nextCursor: z.string().nullish(),
+  })
   .loose();
 
 export function readVendorEventPage(body: unknown, after: string | null): VendorEventPage {

@@ -1,4 +1,15 @@
 // The public entry of connectors/vendor-platform: what other workspaces may import.
 export { vendorPlatformClient, type VendorPlatformClient } from './client.ts';
 export { vendorEventTypes, vendorPlatformWebhooks, type VendorEvent } from './events.ts';
-export { readOrderAcknowledgement, readRegistration, readRegistrationEvent, readSubmittedInvoice, type PortalInvoice, type PortalInvoiceStatusPut, type PortalOrderPut, type PortalPaymentPut, type Registration, type RegistrationCreate } from './resources.ts';
+export {
+  readOrderAcknowledgement,
+  readRegistration,
+  readRegistrationEvent,
+  readSubmittedInvoice,
+  type PortalInvoice,
+  type PortalInvoiceStatusPut,
+  type PortalOrderPut,
+  type PortalPaymentPut,
+  type Registration,
+  type RegistrationCreate,
+} from './resources.ts';

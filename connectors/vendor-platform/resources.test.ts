@@ -9,7 +9,17 @@ const submitted = {
     invoiceNumber: ' SUP-2026-001 ',
     invoiceDate: '2026-11-20',
     purchaseOrderExternalId: '019a0000-0000-7000-8000-000000000001',
-    lines: [{ lineNo: 2, poLineNo: null, sku: ' GLOVE ', description: null, qty: 2.5, unitPrice: { value: 0.1, currency: 'usd' }, amount: { value: '0.25', currency: 'USD' } }],
+    lines: [
+      {
+        lineNo: 2,
+        poLineNo: null,
+        sku: ' GLOVE ',
+        description: null,
+        qty: 2.5,
+        unitPrice: { value: 0.1, currency: 'usd' },
+        amount: { value: '0.25', currency: 'USD' },
+      },
+    ],
     total: { value: '0.25', currency: 'USD' },
     status: 'submitted',
   },
@@ -28,13 +38,24 @@ describe("the vendor platform's resources", () => {
   });
 
   it('reads a registration leniently, so onboarding can report what is missing', () => {
-    expect(readRegistration({ id: 'reg_1', status: 'submitted', legalName: null, tin: '38-4440001', insurance: [{ kind: 'flood' }] })).toMatchObject({ id: 'reg_1', legalName: null, insurance: [{ kind: 'flood' }] });
-    expect(readRegistrationEvent({ registration: { id: 'reg_1', tin: '***0001', reviewNote: 'TIN does not match' } })).toEqual({ registrationId: 'reg_1', reviewNote: 'TIN does not match' });
+    expect(
+      readRegistration({ id: 'reg_1', status: 'submitted', legalName: null, tin: '38-4440001', insurance: [{ kind: 'flood' }] }),
+    ).toMatchObject({ id: 'reg_1', legalName: null, insurance: [{ kind: 'flood' }] });
+    expect(readRegistrationEvent({ registration: { id: 'reg_1', tin: '***0001', reviewNote: 'TIN does not match' } })).toEqual({
+      registrationId: 'reg_1',
+      reviewNote: 'TIN does not match',
+    });
   });
 
   it('reads an order acknowledgement and refuses an unknown answer', () => {
-    const data = { purchaseOrder: { externalId: 'po-1', poNumber: '100042' }, acknowledgement: { status: 'accepted', respondedAt: '2026-11-21T09:59:00.000Z', note: null } };
-    expect(readOrderAcknowledgement(data)).toEqual({ purchaseOrder: { externalId: 'po-1', poNumber: '100042' }, acknowledgement: { status: 'accepted', respondedAt: '2026-11-21T09:59:00.000Z', note: null } });
+    const data = {
+      purchaseOrder: { externalId: 'po-1', poNumber: '100042' },
+      acknowledgement: { status: 'accepted', respondedAt: '2026-11-21T09:59:00.000Z', note: null },
+    };
+    expect(readOrderAcknowledgement(data)).toEqual({
+      purchaseOrder: { externalId: 'po-1', poNumber: '100042' },
+      acknowledgement: { status: 'accepted', respondedAt: '2026-11-21T09:59:00.000Z', note: null },
+    });
     expect(() => readOrderAcknowledgement({ ...data, acknowledgement: { status: 'maybe' } })).toThrow();
   });
 });

@@ -6,7 +6,16 @@ import { z } from 'zod';
  */
 
 const optionalText = z.string().nullish();
-const decimalText = z.union([z.string().trim().regex(/^-?\d+(\.\d+)?$/), z.number().finite().transform((value) => String(value))]);
+const decimalText = z.union([
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/),
+  z
+    .number()
+    .finite()
+    .transform((value) => String(value)),
+]);
 const money = z.object({ value: decimalText, currency: z.string().trim().toUpperCase() }).loose();
 
 // ----- registrations -----
@@ -19,7 +28,17 @@ const registration = z
     legalName: optionalText,
     dbaName: optionalText,
     tin: optionalText,
-    address: z.object({ street1: optionalText, street2: optionalText, city: optionalText, state: optionalText, zip: optionalText, country: optionalText }).loose().nullish(),
+    address: z
+      .object({
+        street1: optionalText,
+        street2: optionalText,
+        city: optionalText,
+        state: optionalText,
+        zip: optionalText,
+        country: optionalText,
+      })
+      .loose()
+      .nullish(),
     contact: z.object({ fullName: optionalText, email: optionalText, phone: optionalText }).loose().nullish(),
     bank: z.object({ routingNumber: optionalText, accountNumber: optionalText, accountType: optionalText }).loose().nullish(),
     insurance: z
@@ -29,7 +48,10 @@ const registration = z
             kind: z.string(),
             insurer: optionalText,
             policyNumber: optionalText,
-            coverageLimit: z.object({ value: z.union([z.string(), z.number()]) }).loose().nullish(),
+            coverageLimit: z
+              .object({ value: z.union([z.string(), z.number()]) })
+              .loose()
+              .nullish(),
             expirationDate: optionalText,
           })
           .loose(),
@@ -55,16 +77,28 @@ export interface RegistrationCreate {
   address: { street1: string; street2: string | null; city: string; state: string; zip: string; country: string };
   contact: { fullName: string; email: string | null; phone: string | null };
   bank: { routingNumber: string; accountNumber: string; accountType: string } | null;
-  insurance: { kind: string; insurer: string; policyNumber: string; coverageLimit: { value: string; currency: string }; expirationDate: string }[];
+  insurance: {
+    kind: string;
+    insurer: string;
+    policyNumber: string;
+    coverageLimit: { value: string; currency: string };
+    expirationDate: string;
+  }[];
 }
 
 export function readCreatedRegistrationId(body: unknown): string {
-  return z.object({ id: z.string().min(1) }).loose().parse(body).id;
+  return z
+    .object({ id: z.string().min(1) })
+    .loose()
+    .parse(body).id;
 }
 
 /** What a `registration.*` event says: which registration, and the reviewer's note on a decision. */
 export function readRegistrationEvent(data: unknown): { registrationId: string; reviewNote: string | null } {
-  const parsed = z.object({ registration: z.object({ id: z.string().min(1), reviewNote: z.string().nullish() }).loose() }).loose().parse(data);
+  const parsed = z
+    .object({ registration: z.object({ id: z.string().min(1), reviewNote: z.string().nullish() }).loose() })
+    .loose()
+    .parse(data);
   return { registrationId: parsed.registration.id, reviewNote: parsed.registration.reviewNote ?? null };
 }
 
@@ -78,7 +112,14 @@ export interface PortalOrderPut {
   currency: string;
   shipTo: string | null;
   status: 'open' | 'closed' | 'cancelled';
-  lines: { lineNo: number; sku: string | null; description: string; qty: string; uom: string; unitPrice: { value: string; currency: string } }[];
+  lines: {
+    lineNo: number;
+    sku: string | null;
+    description: string;
+    qty: string;
+    uom: string;
+    unitPrice: { value: string; currency: string };
+  }[];
 }
 
 const acknowledgement = z.object({
@@ -103,7 +144,13 @@ const portalInvoice = z
     currency: z.string().trim().toUpperCase().default('USD'),
     lines: z.array(
       z
-        .object({ lineNo: z.number().int().positive(), poLineNo: z.number().int().positive().nullish(), sku: z.string().nullish(), qty: decimalText, unitPrice: money })
+        .object({
+          lineNo: z.number().int().positive(),
+          poLineNo: z.number().int().positive().nullish(),
+          sku: z.string().nullish(),
+          qty: decimalText,
+          unitPrice: money,
+        })
         .loose(),
     ),
   })

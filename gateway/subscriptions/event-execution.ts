@@ -37,9 +37,14 @@ function toGraphQLErrors(errors: readonly GraphQLFormattedError[]): GraphQLError
  * `eventSource`, followed by the rest; fetching, flattening, merging, error paths and shaping
  * the response to the operation are Apollo's own.
  */
-export async function executeEvent(plan: SubscriptionPlan, event: FormattedExecutionResult, delivery: EventDelivery): Promise<ExecutionResult> {
+export async function executeEvent(
+  plan: SubscriptionPlan,
+  event: FormattedExecutionResult,
+  delivery: EventDelivery,
+): Promise<ExecutionResult> {
   // No data: the subscription failed at the subgraph (bad arguments), or this event did (its record is gone).
-  if (!event.data) return { errors: event.errors ? toGraphQLErrors(event.errors) : [new GraphQLError('The subgraph sent an event without data')] };
+  if (!event.data)
+    return { errors: event.errors ? toGraphQLErrors(event.errors) : [new GraphQLError('The subgraph sent an event without data')] };
   const queryPlan: QueryPlan = {
     kind: 'QueryPlan',
     node: { kind: 'Sequence', nodes: [{ ...plan.primary, serviceName: EVENT_SOURCE }, ...(plan.rest ? [plan.rest] : [])] },
@@ -67,6 +72,10 @@ export async function executeEvent(plan: SubscriptionPlan, event: FormattedExecu
     );
   } catch (error) {
     delivery.logger.error({ err: error }, 'could not complete a subscription event');
-    return { errors: [new GraphQLError('Could not complete this event', { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+    return {
+      errors: [
+        new GraphQLError('Could not complete this event', { originalError: error as Error, extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+      ],
+    };
   }
 }

@@ -40,14 +40,24 @@ export interface SubscriptionRequest {
  * ever delays itself. Ending the returned stream (the client completes or disconnects) ends the
  * subgraph subscription.
  */
-export async function subscribeFederated(request: SubscriptionRequest, options: FederatedSubscriptionOptions): Promise<AsyncGenerator<ExecutionResult, undefined, undefined> | ExecutionResult> {
+export async function subscribeFederated(
+  request: SubscriptionRequest,
+  options: FederatedSubscriptionOptions,
+): Promise<AsyncGenerator<ExecutionResult, undefined, undefined> | ExecutionResult> {
   const plan = options.planner.plan(request.document, request.operationName);
   if (plan instanceof GraphQLError) return { errors: [plan] };
   const url = options.services.url(plan.primary.serviceName);
-  if (!url) return { errors: [new GraphQLError(`No subgraph named ${plan.primary.serviceName}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] };
+  if (!url)
+    return {
+      errors: [new GraphQLError(`No subgraph named ${plan.primary.serviceName}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
+    };
 
   let unsubscribe = () => {};
-  const queue = new EventQueue<FormattedExecutionResult>({ limit: options.queueLimit, release: () => unsubscribe(), onOverflow: request.onOverflow });
+  const queue = new EventQueue<FormattedExecutionResult>({
+    limit: options.queueLimit,
+    release: () => unsubscribe(),
+    onOverflow: request.onOverflow,
+  });
   unsubscribe = subscribeUpstream({
     url,
     fetch: plan.primary,

@@ -46,7 +46,10 @@ export class SubscriptionPlanner {
   private state: PlanningState | undefined;
   private readonly stopFollowing: () => void;
 
-  constructor(gateway: ApolloGateway, private readonly logger: Logger) {
+  constructor(
+    gateway: ApolloGateway,
+    private readonly logger: Logger,
+  ) {
     this.stopFollowing = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
       this.state = planningState(coreSupergraphSdl);
     });

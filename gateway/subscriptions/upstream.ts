@@ -43,7 +43,9 @@ export function subscribeUpstream(subscription: UpstreamSubscription): () => voi
     connectionParams: async () => ({ [CALLER_HEADER]: await signInternalToken(internalSecret, caller) }),
     lazy: true,
   });
-  const variables = Object.fromEntries((fetch.variableUsages ?? []).filter((name) => name in subscription.variables).map((name) => [name, subscription.variables[name]]));
+  const variables = Object.fromEntries(
+    (fetch.variableUsages ?? []).filter((name) => name in subscription.variables).map((name) => [name, subscription.variables[name]]),
+  );
   const unsubscribe = client.subscribe<Record<string, unknown>, Record<string, unknown>>(
     { query: fetch.operation, operationName: fetch.operationName, variables },
     {
@@ -52,7 +54,11 @@ export function subscribeUpstream(subscription: UpstreamSubscription): () => voi
         if (isFormattedErrors(error)) subscription.next({ errors: error });
         else {
           logger.error({ err: error, service: fetch.serviceName }, 'lost a subscription to a subgraph');
-          subscription.next({ errors: [{ message: `The ${fetch.serviceName} subgraph ended the subscription`, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          subscription.next({
+            errors: [
+              { message: `The ${fetch.serviceName} subgraph ended the subscription`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+            ],
+          });
         }
         subscription.complete();
       },

@@ -94,7 +94,13 @@ export function serveGatewaySubscriptions(server: Server, options: GatewaySubscr
         caller: connection.extra.caller as UserCaller,
         onOverflow: () => socket.close(SUBSCRIBER_TOO_SLOW, 'Subscriber fell too far behind; reconnect'),
       };
-      return { schema: options.planner.schema, document: checked.document, operationName: checked.operationName, variableValues: checked.variables, contextValue: request };
+      return {
+        schema: options.planner.schema,
+        document: checked.document,
+        operationName: checked.operationName,
+        variableValues: checked.variables,
+        contextValue: request,
+      };
     },
     subscribe: (args) => subscribeFederated(args.contextValue as SubscriptionRequest, options),
     ...websocketErrorHooks(options.logger),

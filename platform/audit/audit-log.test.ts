@@ -30,8 +30,11 @@ describe.each(databaseTargets)('audit log on %s', (target) => {
   let database: FreshDatabase;
   let db: Database;
   const operations = async () =>
-    (await executeSql<{ operation: string }>(database.client, 'select operation from platform.audit_events order by occurred_at')).map((row) => row.operation);
-  const floorDays = async () => (await executeSql<{ days: number }>(database.client, 'select retention_floor_days as days from platform.audit_settings'))[0]?.days;
+    (await executeSql<{ operation: string }>(database.client, 'select operation from platform.audit_events order by occurred_at')).map(
+      (row) => row.operation,
+    );
+  const floorDays = async () =>
+    (await executeSql<{ days: number }>(database.client, 'select retention_floor_days as days from platform.audit_settings'))[0]?.days;
 
   beforeAll(async () => {
     database = await openFreshDatabase(target, 'audit_test');
@@ -45,21 +48,37 @@ describe.each(databaseTargets)('audit log on %s', (target) => {
   });
 
   it('appends rows with their columns', async () => {
-    const rows = await executeSql<Record<string, unknown>>(database.client, "select actor, role, kind, operation, record_type, client_address, outcome, detail from platform.audit_events where operation = 'today'");
+    const rows = await executeSql<Record<string, unknown>>(
+      database.client,
+      "select actor, role, kind, operation, record_type, client_address, outcome, detail from platform.audit_events where operation = 'today'",
+    );
     expect(rows).toEqual([
-      { actor: 'auditor-test', role: 'procurement', kind: 'MUTATION', operation: 'today', record_type: 'Supplier', client_address: '127.0.0.1', outcome: 'SUCCEEDED', detail: { operationName: 'Test' } },
+      {
+        actor: 'auditor-test',
+        role: 'procurement',
+        kind: 'MUTATION',
+        operation: 'today',
+        record_type: 'Supplier',
+        client_address: '127.0.0.1',
+        outcome: 'SUCCEEDED',
+        detail: { operationName: 'Test' },
+      },
     ]);
   });
 
   it.each([
     ['UPDATE', "update platform.audit_events set actor = 'someone-else'", /append-only: UPDATE is refused/],
-    ['DELETE of a young row', "delete from platform.audit_events where operation = 'today'", /younger than the retention floor of 2190 days/],
+    [
+      'DELETE of a young row',
+      "delete from platform.audit_events where operation = 'today'",
+      /younger than the retention floor of 2190 days/,
+    ],
     ['DELETE of every row', 'delete from platform.audit_events', /younger than the retention floor/],
     ['TRUNCATE', 'truncate platform.audit_events', /append-only: TRUNCATE is refused/],
   ])('refuses %s and leaves the rows as they were', async (_what, statement, refusal) => {
     await expect(executeSql(database.client, statement)).rejects.toThrow(refusal);
     expect(await operations()).toEqual(['sevenYearsAgo', 'fiveYearsAgo', 'today']);
-    expect(await executeSql(database.client, "select distinct actor from platform.audit_events")).toEqual([{ actor: 'auditor-test' }]);
+    expect(await executeSql(database.client, 'select distinct actor from platform.audit_events')).toEqual([{ actor: 'auditor-test' }]);
   });
 
   it.each([
@@ -82,7 +101,9 @@ describe.each(databaseTargets)('audit log on %s', (target) => {
     expect(await raiseRetentionFloor(db, 4 * 365)).toBe(2190);
     expect(await raiseRetentionFloor(db, 10 * 365)).toBe(3650);
     await auditLogOn(db).append([entry('nineYearsAgo', 9 * 365), entry('elevenYearsAgo', 11 * 365)]);
-    await expect(executeSql(database.client, "delete from platform.audit_events where operation = 'nineYearsAgo'")).rejects.toThrow(/retention floor of 3650 days/);
+    await expect(executeSql(database.client, "delete from platform.audit_events where operation = 'nineYearsAgo'")).rejects.toThrow(
+      /retention floor of 3650 days/,
+    );
     expect(await purgeExpiredAuditEvents(db, 2190)).toBe(1);
     expect(await operations()).toEqual(['nineYearsAgo', 'fiveYearsAgo', 'today']);
   });

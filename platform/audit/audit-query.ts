@@ -33,7 +33,11 @@ function filterCondition(filter: AuditEventFilter): SQL | undefined {
 }
 
 /** Audit events, newest first: ids are time-ordered, so paging walks back by id. */
-export async function listAuditEvents(db: Database, filter: AuditEventFilter, args: ConnectionArguments): Promise<Connection<AuditEventRow>> {
+export async function listAuditEvents(
+  db: Database,
+  filter: AuditEventFilter,
+  args: ConnectionArguments,
+): Promise<Connection<AuditEventRow>> {
   if (filter.occurredAfter && filter.occurredBefore && filter.occurredAfter > filter.occurredBefore) {
     throw badUserInput('"occurredAfter" must not be later than "occurredBefore"', 'filter');
   }

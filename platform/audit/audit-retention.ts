@@ -55,7 +55,10 @@ export async function startAuditRetention({ client, retentionDays, logger }: Aud
   const db = createServiceDatabase(client, 'platform', 'audit').db;
   const floorDays = await raiseRetentionFloor(db, retentionDays);
   if (floorDays > retentionDays) {
-    logger.warn({ retentionDays, floorDays }, 'AUDIT_RETENTION_DAYS is below the database retention floor; audit rows are kept for the floor');
+    logger.warn(
+      { retentionDays, floorDays },
+      'AUDIT_RETENTION_DAYS is below the database retention floor; audit rows are kept for the floor',
+    );
   }
   const purge = async () => {
     try {

@@ -15,7 +15,9 @@ export interface AuditWriting {
 }
 
 export const auditUnavailable = () =>
-  new GraphQLError('The audit log is unavailable, so sensitive fields cannot be read right now', { extensions: { code: AUDIT_UNAVAILABLE } });
+  new GraphQLError('The audit log is unavailable, so sensitive fields cannot be read right now', {
+    extensions: { code: AUDIT_UNAVAILABLE },
+  });
 
 /**
  * Writes a request's trail in one INSERT. Answers false when it could not, and the request read

@@ -45,10 +45,21 @@ export class AuditedRequest {
     if (this.recordedReads.has(key)) return;
     this.recordedReads.add(key);
     this.readsSensitiveFields = true;
-    this.entries.push(this.entry('SENSITIVE_READ', operation, error ? outcomeOf(error) : 'SUCCEEDED', error ? [errorCode(error)] : [], { recordType: info.parentType.name, recordId }));
+    this.entries.push(
+      this.entry('SENSITIVE_READ', operation, error ? outcomeOf(error) : 'SUCCEEDED', error ? [errorCode(error)] : [], {
+        recordType: info.parentType.name,
+        recordId,
+      }),
+    );
   }
 
-  private entry(kind: AuditEntry['kind'], operation: string, outcome: AuditOutcome, codes: string[], record: Pick<AuditEntry, 'recordType' | 'recordId'>): AuditEntry {
+  private entry(
+    kind: AuditEntry['kind'],
+    operation: string,
+    outcome: AuditOutcome,
+    codes: string[],
+    record: Pick<AuditEntry, 'recordType' | 'recordId'>,
+  ): AuditEntry {
     const { caller } = this;
     return {
       actor: caller.subject,

@@ -33,9 +33,14 @@ function recorded(resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLField
   return (source, args, context, info) => {
     const trail = trails.get(context);
     if (!trail) {
-      throw new GraphQLError(`${info.parentType.name}.${info.fieldName} can be read only where its reading is audited`, { extensions: { code: AUDIT_UNAVAILABLE } });
+      throw new GraphQLError(`${info.parentType.name}.${info.fieldName} can be read only where its reading is audited`, {
+        extensions: { code: AUDIT_UNAVAILABLE },
+      });
     }
-    return settle(() => resolve(source, args, context, info), (error) => trail.sensitiveRead(info, source, error));
+    return settle(
+      () => resolve(source, args, context, info),
+      (error) => trail.sensitiveRead(info, source, error),
+    );
   };
 }
 

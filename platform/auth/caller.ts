@@ -10,7 +10,13 @@ export const roles: readonly Role[] = [...staffRoles, 'supplier'];
  */
 export type Caller =
   | { readonly kind: 'staff'; readonly subject: string; readonly role: StaffRole; readonly clientAddress?: string }
-  | { readonly kind: 'supplier'; readonly subject: string; readonly role: 'supplier'; readonly supplierId: string; readonly clientAddress?: string }
+  | {
+      readonly kind: 'supplier';
+      readonly subject: string;
+      readonly role: 'supplier';
+      readonly supplierId: string;
+      readonly clientAddress?: string;
+    }
   | { readonly kind: 'system'; readonly subject: string };
 
 export function isRole(value: unknown): value is Role {

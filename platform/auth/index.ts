@@ -1,4 +1,12 @@
 // The public entry of platform/auth: what other workspaces may import.
 export type { Role } from './caller.ts';
-export { AUDIENCE, DEV_ISSUER, loadDevSigningKeys, loadInternalSecret, loadOrCreateSecret, loadVendorPlatformWebhookSecret, type DevSigningKeys } from './keys.ts';
+export {
+  AUDIENCE,
+  DEV_ISSUER,
+  loadDevSigningKeys,
+  loadInternalSecret,
+  loadOrCreateSecret,
+  loadVendorPlatformWebhookSecret,
+  type DevSigningKeys,
+} from './keys.ts';
 export { CALLER_HEADER, createTokenVerifier, signDevToken, signInternalToken, type UserCaller, type VerificationResult } from './tokens.ts';

@@ -9,7 +9,12 @@ import { loadDevSigningKeys } from './keys.ts';
 import { signDevToken } from './tokens.ts';
 
 const { values } = parseArgs({
-  options: { role: { type: 'string' }, supplier: { type: 'string' }, subject: { type: 'string' }, lifetime: { type: 'string', default: '12h' } },
+  options: {
+    role: { type: 'string' },
+    supplier: { type: 'string' },
+    subject: { type: 'string' },
+    lifetime: { type: 'string', default: '12h' },
+  },
 });
 
 function fail(message: string): never {

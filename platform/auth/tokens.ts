@@ -29,7 +29,9 @@ export type VerificationResult = { ok: true; caller: UserCaller } | { ok: false;
 
 /** Verifies bearer tokens: signature, issuer, audience, expiry (with clock skew), and our claims. */
 export function createTokenVerifier(options: TokenVerifierOptions): (token: string) => Promise<VerificationResult> {
-  const key: CryptoKey | JWTVerifyGetKey | undefined = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : options.devPublicKey;
+  const key: CryptoKey | JWTVerifyGetKey | undefined = options.jwksUrl
+    ? createRemoteJWKSet(new URL(options.jwksUrl))
+    : options.devPublicKey;
   if (!key) throw new Error('Token verification needs AUTH_JWKS_URL or the development key');
   const verifyOptions = {
     issuer: options.issuer ?? (options.jwksUrl ? undefined : DEV_ISSUER),
@@ -71,7 +73,12 @@ export async function signInternalToken(secret: Uint8Array, caller: UserCaller, 
 
 export async function verifyInternalToken(secret: Uint8Array, token: string): Promise<UserCaller | null> {
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: INTERNAL_ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'], clockTolerance: 5 });
+    const { payload } = await jwtVerify(token, secret, {
+      issuer: INTERNAL_ISSUER,
+      audience: INTERNAL_AUDIENCE,
+      algorithms: ['HS256'],
+      clockTolerance: 5,
+    });
     const caller = callerFromClaims(payload);
     if (!caller || caller.kind === 'system') return null;
     return typeof payload.ip === 'string' ? { ...caller, clientAddress: payload.ip } : caller;

@@ -66,7 +66,9 @@ export function createFieldCipher(masterKey: Buffer, retiredKeys: readonly Buffe
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', current.encryptionKey, iv);
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-      return [FORMAT_VERSION, current.id, iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+      return [FORMAT_VERSION, current.id, iv, cipher.getAuthTag(), body]
+        .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
+        .join('.');
     },
     decrypt(ciphertext) {
       const parts = ciphertext.split('.');
@@ -88,7 +90,11 @@ export function createFieldCipher(masterKey: Buffer, retiredKeys: readonly Buffe
 
 /** `DATA_ENCRYPTION_KEY_PREVIOUS`: the keys being rotated away from, base64, comma-separated. */
 function retiredKeysFrom(value: string | undefined): Buffer[] {
-  return (value ?? '').split(',').map((key) => key.trim()).filter(Boolean).map((key) => Buffer.from(key, 'base64'));
+  return (value ?? '')
+    .split(',')
+    .map((key) => key.trim())
+    .filter(Boolean)
+    .map((key) => Buffer.from(key, 'base64'));
 }
 
 /**
@@ -96,7 +102,11 @@ function retiredKeysFrom(value: string | undefined): Buffer[] {
  * rotated away from in `DATA_ENCRYPTION_KEY_PREVIOUS`; the embedded default generates one at first
  * start under `.data/keys/` and keeps it there.
  */
-export function loadFieldCipher(options: { dataDir: string; keyFromEnvironment?: string | undefined; previousKeysFromEnvironment?: string | undefined }): FieldCipher {
+export function loadFieldCipher(options: {
+  dataDir: string;
+  keyFromEnvironment?: string | undefined;
+  previousKeysFromEnvironment?: string | undefined;
+}): FieldCipher {
   const retired = retiredKeysFrom(options.previousKeysFromEnvironment);
   if (options.keyFromEnvironment) return createFieldCipher(Buffer.from(options.keyFromEnvironment, 'base64'), retired);
   const keyFile = dataPath(options.dataDir, 'keys', 'data-encryption.key');

@@ -6,8 +6,7 @@ import postgres from 'postgres';
  * instance (one connection, queries serialized), or a postgres.js pool against `DATABASE_URL`.
  */
 export type DatabaseClient =
-  | { readonly kind: 'pglite'; readonly pglite: PGlite }
-  | { readonly kind: 'postgres'; readonly sql: postgres.Sql; readonly url: string };
+  { readonly kind: 'pglite'; readonly pglite: PGlite } | { readonly kind: 'postgres'; readonly sql: postgres.Sql; readonly url: string };
 
 export interface DatabaseLocation {
   /** A PostgreSQL URL; without it the embedded PGlite database is used. */
@@ -50,11 +49,7 @@ export async function executeSql<Row = Record<string, unknown>>(
 }
 
 /** Subscribes to a NOTIFY channel; the returned function unsubscribes. */
-export async function listen(
-  client: DatabaseClient,
-  channel: string,
-  onPayload: (payload: string) => void,
-): Promise<() => Promise<void>> {
+export async function listen(client: DatabaseClient, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
   if (client.kind === 'postgres') {
     const subscription = await client.sql.listen(channel, onPayload);
     return () => subscription.unlisten();

@@ -22,7 +22,10 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
         database.client,
         "insert into platform.job_queues (name, dead_letter_name, service, queue, system) values ('suppliers.erp', 'suppliers.erp.dead', 'suppliers', 'erp', 'ERP')",
       );
-      await executeSql(database.client, "insert into platform.breaker_reports (process_id, system, state) values ('process-1', 'ERP', 'OPEN')");
+      await executeSql(
+        database.client,
+        "insert into platform.breaker_reports (process_id, system, state) values ('process-1', 'ERP', 'OPEN')",
+      );
       await executeSql(database.client, auditRow('MUTATION', 'SUCCEEDED'));
     });
   });
@@ -50,7 +53,11 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
   });
 
   it('refuse an audit row of an unknown kind or outcome (audit rows are never updated, so it is an insert)', async () => {
-    await expect(executeSql(database.client, auditRow('EXPORT', 'SUCCEEDED'))).rejects.toThrow('violates check constraint "audit_events_kind_check"');
-    await expect(executeSql(database.client, auditRow('MUTATION', 'MAYBE'))).rejects.toThrow('violates check constraint "audit_events_outcome_check"');
+    await expect(executeSql(database.client, auditRow('EXPORT', 'SUCCEEDED'))).rejects.toThrow(
+      'violates check constraint "audit_events_kind_check"',
+    );
+    await expect(executeSql(database.client, auditRow('MUTATION', 'MAYBE'))).rejects.toThrow(
+      'violates check constraint "audit_events_outcome_check"',
+    );
   });
 });

@@ -91,7 +91,9 @@ describe('event bus', () => {
   });
 
   it('refuses an event too large for a notification', async () => {
-    await expect(publishEvent(client, { topic: orderShipped.name, aggregateId: newId(), payload: { blob: 'x'.repeat(8_000) } })).rejects.toThrow(/notifications must stay under 7900/);
+    await expect(
+      publishEvent(client, { topic: orderShipped.name, aggregateId: newId(), payload: { blob: 'x'.repeat(8_000) } }),
+    ).rejects.toThrow(/notifications must stay under 7900/);
   });
 });
 

@@ -53,7 +53,8 @@ export async function startEventBus({ client, logger }: EventBusOptions): Promis
     const entry = byTopic.get(notification.topic);
     if (!entry || isRepeat(notification.eventId)) return;
     const { eventId, topic, aggregateId } = notification;
-    if (!notification.payload) return void log.warn({ eventId, topic }, 'event notification without payload (too large to notify); live subscribers miss it');
+    if (!notification.payload)
+      return void log.warn({ eventId, topic }, 'event notification without payload (too large to notify); live subscribers miss it');
     let payload: unknown;
     try {
       payload = entry.topic.parse(notification.payload);
@@ -125,7 +126,8 @@ export async function publishEvent(client: DatabaseClient, event: NewEvent): Pro
   const notification: EventNotification = { eventId, topic: event.topic, aggregateId: event.aggregateId, payload: event.payload };
   const text = JSON.stringify(notification);
   const bytes = Buffer.byteLength(text);
-  if (bytes >= MAX_NOTIFICATION_BYTES) throw new Error(`Event ${event.topic} is ${bytes} bytes; notifications must stay under ${MAX_NOTIFICATION_BYTES}`);
+  if (bytes >= MAX_NOTIFICATION_BYTES)
+    throw new Error(`Event ${event.topic} is ${bytes} bytes; notifications must stay under ${MAX_NOTIFICATION_BYTES}`);
   await notify(client, EVENTS_CHANNEL, text);
   return eventId;
 }

@@ -4,7 +4,10 @@
  * between two events would hold its source until the next one. Here `return()` reaches the source
  * at once.
  */
-export function mapStream<Item, Result>(source: AsyncIterator<Item>, map: (item: Item) => Promise<Result>): AsyncGenerator<Result, undefined, undefined> {
+export function mapStream<Item, Result>(
+  source: AsyncIterator<Item>,
+  map: (item: Item) => Promise<Result>,
+): AsyncGenerator<Result, undefined, undefined> {
   const done = { done: true, value: undefined } as const;
   const stream: AsyncGenerator<Result, undefined, undefined> = {
     async next() {

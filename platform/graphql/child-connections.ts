@@ -41,7 +41,10 @@ export function childConnections<Row extends { id: string }>(
         const [first, second, ...rest] = group.map((key) => queries.page(key.parentId, { ...page, limit: page.limit + 1 }));
         const rows = (second ? await unionAll(first!, second, ...rest) : await first!) as Row[];
         for (const [parentId, parentRows] of groupBy(rows, queries.parentOf)) {
-          rowsByKey.set(`${pageId}:${parentId}`, parentRows.sort((a, b) => (a.id < b.id ? -1 : 1)));
+          rowsByKey.set(
+            `${pageId}:${parentId}`,
+            parentRows.sort((a, b) => (a.id < b.id ? -1 : 1)),
+          );
         }
       }
       return keys.map((key) => rowsByKey.get(`${pageOf(key)}:${key.parentId}`) ?? []);

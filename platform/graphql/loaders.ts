@@ -16,7 +16,10 @@ export function recordsById<Row extends { id: string }>(load: (ids: string[]) =>
 }
 
 /** The rows belonging to each of many parents, batched per request into one statement. */
-export function rowsByParent<Row>(load: (parentIds: readonly string[]) => Promise<Row[]>, parentOf: (row: Row) => string): DataLoader<string, Row[]> {
+export function rowsByParent<Row>(
+  load: (parentIds: readonly string[]) => Promise<Row[]>,
+  parentOf: (row: Row) => string,
+): DataLoader<string, Row[]> {
   return new DataLoader(async (parentIds) => {
     const byParent = groupBy(await load(parentIds), parentOf);
     return parentIds.map((id) => byParent.get(id) ?? []);

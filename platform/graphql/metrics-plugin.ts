@@ -12,7 +12,8 @@ export function metricsPlugin(service: string): ApolloServerPlugin {
           operation = definition?.operation ?? 'unknown';
         },
         async willSendResponse({ errors, response }) {
-          const failed = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
+          const failed =
+            (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
           graphqlRequestsTotal.inc({ service, operation, outcome: failed ? 'error' : 'ok' });
           stopTimer({ operation });
         },

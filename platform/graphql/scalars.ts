@@ -48,7 +48,9 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
 
 function parseDecimal(value: unknown): string {
   if (typeof value !== 'string' || !isDecimalString(value)) {
-    throw badUserInput(`Decimal must be a string like "1234.50" (at most 18 digits before and 6 after the point), got ${JSON.stringify(value)}`);
+    throw badUserInput(
+      `Decimal must be a string like "1234.50" (at most 18 digits before and 6 after the point), got ${JSON.stringify(value)}`,
+    );
   }
   return value;
 }

@@ -1,4 +1,16 @@
-import { getOperationAST, getVariableValues, GraphQLError, OperationTypeNode, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ParseOptions, type ValidationRule } from 'graphql';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 
 export interface SubscriptionOperation {
@@ -15,7 +27,13 @@ export interface OperationLimits {
 
 // The original stays reachable, as in Apollo Server's errors, for whoever relabels it.
 function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error, extensions: { ...error.extensions, code } });
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    originalError: error,
+    extensions: { ...error.extensions, code },
+  });
 }
 
 /**
@@ -24,7 +42,11 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
  * subscriptions only; queries and mutations go over HTTP, where every request passes the same
  * plugins (metrics, limits).
  */
-export function checkSubscription(schema: GraphQLSchema, payload: SubscribePayload, limits: OperationLimits = {}): SubscriptionOperation | readonly GraphQLError[] {
+export function checkSubscription(
+  schema: GraphQLSchema,
+  payload: SubscribePayload,
+  limits: OperationLimits = {},
+): SubscriptionOperation | readonly GraphQLError[] {
   let document: DocumentNode;
   try {
     document = parse(payload.query, limits.parseOptions);
@@ -36,9 +58,16 @@ export function checkSubscription(schema: GraphQLSchema, payload: SubscribePaylo
   if (validationErrors.length > 0) return validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
-  if (!operation) return [new GraphQLError('Unable to identify the operation to run: name it with operationName', { extensions: { code: 'BAD_REQUEST' } })];
+  if (!operation)
+    return [
+      new GraphQLError('Unable to identify the operation to run: name it with operationName', { extensions: { code: 'BAD_REQUEST' } }),
+    ];
   if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-    return [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', { extensions: { code: 'BAD_REQUEST' } })];
+    return [
+      new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP', {
+        extensions: { code: 'BAD_REQUEST' },
+      }),
+    ];
   }
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
   if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));

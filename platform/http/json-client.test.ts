@@ -12,6 +12,9 @@ describe('JSON with numbers kept as text', () => {
   });
 
   it('leaves strings, escapes, booleans and null as they are', () => {
-    expect(parseJsonKeepingNumbers('[{"Number": "INV-0042 \\"12\\"", "Flag": true, "Void": null}, 7]')).toEqual([{ Number: 'INV-0042 "12"', Flag: true, Void: null }, '7']);
+    expect(parseJsonKeepingNumbers('[{"Number": "INV-0042 \\"12\\"", "Flag": true, "Void": null}, 7]')).toEqual([
+      { Number: 'INV-0042 "12"', Flag: true, Void: null },
+      '7',
+    ]);
   });
 });

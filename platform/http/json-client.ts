@@ -27,7 +27,8 @@ export async function requestJson(url: string, request: JsonRequest, describeFai
   });
   const text = await response.text();
   const body: unknown = text === '' ? null : parseOrKeep(text, request.numbers);
-  if (!response.ok) throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
+  if (!response.ok)
+    throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
   return body;
 }
 
@@ -48,6 +49,7 @@ type ReviverContext = { source?: string } | undefined;
  * money and ids that must never pass through a binary float.
  */
 export function parseJsonKeepingNumbers(text: string): unknown {
-  const keepSource = (_key: string, value: unknown, context?: ReviverContext) => (typeof value === 'number' && context?.source !== undefined ? context.source : value);
+  const keepSource = (_key: string, value: unknown, context?: ReviverContext) =>
+    typeof value === 'number' && context?.source !== undefined ? context.source : value;
   return JSON.parse(text, keepSource as (key: string, value: unknown) => unknown);
 }

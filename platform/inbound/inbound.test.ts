@@ -66,7 +66,11 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
     });
 
     /** What the HTTP layer does with a vendor-platform webhook: verify, then apply once. */
-    async function receive(rawBody: string, timestamp = Math.floor(Date.now() / 1000), signature?: string): Promise<InboundOutcome | number> {
+    async function receive(
+      rawBody: string,
+      timestamp = Math.floor(Date.now() / 1000),
+      signature?: string,
+    ): Promise<InboundOutcome | number> {
       const headers = {
         [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
         [WEBHOOK_SIGNATURE_HEADER]: signature ?? signWebhook(secret, timestamp, rawBody),
@@ -94,7 +98,9 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
     const body = (event: RegistrationEvent) => JSON.stringify(event);
 
     async function registration(id: string) {
-      const rows = await executeSql<{ status: string; applied: number }>(client, `SELECT status, applied FROM ${effects} WHERE id = $1`, [id]);
+      const rows = await executeSql<{ status: string; applied: number }>(client, `SELECT status, applied FROM ${effects} WHERE id = $1`, [
+        id,
+      ]);
       return rows[0];
     }
 
@@ -109,8 +115,20 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
     }
 
     it('applies an event once however often it is delivered, and never over a later one', async () => {
-      const older = body({ eventId: 'evt-1', registrationId: 'REG-1', status: 'SUBMITTED', occurredAt: '2026-03-01T10:00:00Z', sequence: 1 });
-      const newer = body({ eventId: 'evt-2', registrationId: 'REG-1', status: 'APPROVED', occurredAt: '2026-03-01T10:05:00Z', sequence: 2 });
+      const older = body({
+        eventId: 'evt-1',
+        registrationId: 'REG-1',
+        status: 'SUBMITTED',
+        occurredAt: '2026-03-01T10:00:00Z',
+        sequence: 1,
+      });
+      const newer = body({
+        eventId: 'evt-2',
+        registrationId: 'REG-1',
+        status: 'APPROVED',
+        occurredAt: '2026-03-01T10:05:00Z',
+        sequence: 2,
+      });
 
       expect(await receive(newer)).toBe('APPLIED');
       expect(await receive(older)).toBe('SUPERSEDED');
@@ -119,13 +137,25 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
       expect(await receive(newer)).toBe('DUPLICATE');
       expect(await registration('REG-1')).toEqual({ status: 'APPROVED', applied: 1 });
 
-      const sameInstantLater = body({ eventId: 'evt-3', registrationId: 'REG-1', status: 'ACTIVE', occurredAt: '2026-03-01T10:05:00Z', sequence: 3 });
+      const sameInstantLater = body({
+        eventId: 'evt-3',
+        registrationId: 'REG-1',
+        status: 'ACTIVE',
+        occurredAt: '2026-03-01T10:05:00Z',
+        sequence: 3,
+      });
       expect(await receive(sameInstantLater)).toBe('APPLIED');
       expect(await registration('REG-1')).toEqual({ status: 'ACTIVE', applied: 2 });
     });
 
     it('applies one of several concurrent deliveries of the same event', async () => {
-      const event = body({ eventId: 'evt-10', registrationId: 'REG-10', status: 'SUBMITTED', occurredAt: '2026-03-01T11:00:00Z', sequence: 1 });
+      const event = body({
+        eventId: 'evt-10',
+        registrationId: 'REG-10',
+        status: 'SUBMITTED',
+        occurredAt: '2026-03-01T11:00:00Z',
+        sequence: 1,
+      });
       const outcomes = await Promise.all([receive(event), receive(event), receive(event)]);
       expect(outcomes.sort()).toEqual(['APPLIED', 'DUPLICATE', 'DUPLICATE']);
       expect(await registration('REG-10')).toEqual({ status: 'SUBMITTED', applied: 1 });
@@ -133,7 +163,13 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
 
     it('rejects a bad signature, a replayed old timestamp and a malformed body, changing nothing', async () => {
       const before = await tableSizes();
-      const event = body({ eventId: 'evt-20', registrationId: 'REG-20', status: 'SUBMITTED', occurredAt: '2026-03-01T12:00:00Z', sequence: 1 });
+      const event = body({
+        eventId: 'evt-20',
+        registrationId: 'REG-20',
+        status: 'SUBMITTED',
+        occurredAt: '2026-03-01T12:00:00Z',
+        sequence: 1,
+      });
       const now = Math.floor(Date.now() / 1000);
 
       expect(await receive(event, now, signWebhook('not-the-secret', now, event))).toBe(401);
@@ -189,13 +225,18 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
           const response = await fetch(`${feed.url}${cursor === null ? '' : `?after=${cursor}`}`);
           return (await response.json()) as FeedPage<PaymentEvent>;
         },
-        describe: (item) => ({ sourceEventId: item.eventId, entity: { key: item.paymentId, occurredAt: new Date(0), sequence: item.sequence } }),
+        describe: (item) => ({
+          sourceEventId: item.eventId,
+          entity: { key: item.paymentId, occurredAt: new Date(0), sequence: item.sequence },
+        }),
         apply: (tx, item) => applyPayment(item)(tx),
       });
     }
 
     async function payment(id: string) {
-      const rows = await executeSql<{ status: string; applied: number }>(client, `SELECT status, applied FROM ${payments} WHERE id = $1`, [id]);
+      const rows = await executeSql<{ status: string; applied: number }>(client, `SELECT status, applied FROM ${payments} WHERE id = $1`, [
+        id,
+      ]);
       return rows[0];
     }
 
@@ -220,7 +261,10 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
       const running = poller(100);
       running.start();
       events.push(event(4, 'PAY-2', 'SENT'), event(5, 'PAY-2', 'CLEARED'));
-      await vi.waitFor(async () => expect(await payment('PAY-2')).toEqual({ status: 'CLEARED', applied: 3 }), { timeout: 5000, interval: 50 });
+      await vi.waitFor(async () => expect(await payment('PAY-2')).toEqual({ status: 'CLEARED', applied: 3 }), {
+        timeout: 5000,
+        interval: 50,
+      });
       await running.stop();
     });
   });

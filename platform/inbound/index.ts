@@ -2,4 +2,10 @@
 export { createFeedPoller, type FeedPoller } from './feed-poller.ts';
 export { processInboundEvent, type InboundOutcome } from './inbound-events.ts';
 export { WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER, signWebhook, verifyWebhook } from './signature.ts';
-export { MalformedWebhookError, subscribeToWebhooks, webhookRouter, type WebhookSource, type WebhookSubscription } from './webhook-router.ts';
+export {
+  MalformedWebhookError,
+  subscribeToWebhooks,
+  webhookRouter,
+  type WebhookSource,
+  type WebhookSubscription,
+} from './webhook-router.ts';

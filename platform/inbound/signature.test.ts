@@ -34,7 +34,10 @@ describe('webhook signature verification', () => {
   });
 
   it('rejects a wrong secret, a tampered body or a garbled header with 401', () => {
-    expect(verify(signed(rawBody, nowSeconds, signWebhook('other', nowSeconds, rawBody)))).toMatchObject({ status: 401, reason: 'INVALID_SIGNATURE' });
+    expect(verify(signed(rawBody, nowSeconds, signWebhook('other', nowSeconds, rawBody)))).toMatchObject({
+      status: 401,
+      reason: 'INVALID_SIGNATURE',
+    });
     const tampered = { ...signed(rawBody), rawBody: rawBody.replace('APPROVED', 'REJECTED') };
     expect(verify(tampered)).toMatchObject({ status: 401, reason: 'INVALID_SIGNATURE' });
     expect(verify(signed(rawBody, nowSeconds, 'v1=zz'))).toMatchObject({ status: 401, reason: 'INVALID_SIGNATURE' });

@@ -54,10 +54,7 @@ function signatureMatches(signatureHeader: string, expected: Buffer): boolean {
  * than the tolerance (a replay), is a 401; only then is the body parsed, and a body that is not
  * the expected JSON is a 400.
  */
-export function verifyWebhook<Body>(
-  request: WebhookRequest,
-  options: WebhookVerificationOptions<Body>,
-): WebhookVerification<Body> {
+export function verifyWebhook<Body>(request: WebhookRequest, options: WebhookVerificationOptions<Body>): WebhookVerification<Body> {
   const timestamp = header(request.headers, WEBHOOK_TIMESTAMP_HEADER);
   const signature = header(request.headers, WEBHOOK_SIGNATURE_HEADER);
   if (!timestamp || !signature) return { ok: false, status: 401, reason: 'MISSING_SIGNATURE' };

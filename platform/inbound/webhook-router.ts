@@ -47,7 +47,8 @@ function sourcesBySystem(subscriptions: readonly WebhookSubscription[]): Map<str
   const sources = new Map<string, WebhookSource<WebhookEvent>>();
   for (const { source } of subscriptions) {
     const known = sources.get(source.system);
-    if (known && known !== source) throw new Error(`Two webhook sources for ${source.system}: subscriptions to one system must share its source`);
+    if (known && known !== source)
+      throw new Error(`Two webhook sources for ${source.system}: subscriptions to one system must share its source`);
     sources.set(source.system, source);
   }
   return sources;
@@ -89,7 +90,10 @@ export function webhookRouter(subscriptions: readonly WebhookSubscription[], log
       return;
     }
     const answer = await subscription.handle(event).catch((error: unknown) => {
-      log.warn({ system, eventId: event.id, type: event.type, error: describeError(error) }, 'webhook not processed; the sender will deliver it again');
+      log.warn(
+        { system, eventId: event.id, type: event.type, error: describeError(error) },
+        'webhook not processed; the sender will deliver it again',
+      );
       return failureAnswer(error);
     });
     response.status(answer.status).json(answer.body);

@@ -77,10 +77,7 @@ export function bossDatabase(client: DatabaseClient): BossDatabase {
  * can be sent (`boss.send(…, { db })`) atomically with other writes. On PGlite nothing inside
  * `work` may use the shared client directly: it would wait for this very transaction.
  */
-export async function withBossTransaction<T>(
-  client: DatabaseClient,
-  work: (db: BossDatabase) => Promise<T>,
-): Promise<T> {
+export async function withBossTransaction<T>(client: DatabaseClient, work: (db: BossDatabase) => Promise<T>): Promise<T> {
   if (client.kind === 'pglite') {
     return client.pglite.transaction((tx) =>
       work({ executeSql: async (text, values) => ({ rows: (await tx.query<Row>(text, parameters(values))).rows }) }),

@@ -109,7 +109,10 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
 
     async job(id) {
       const all = await queues();
-      const row = await store.find(all.map((queue) => queue.name), id);
+      const row = await store.find(
+        all.map((queue) => queue.name),
+        id,
+      );
       return row && jobSummary(row, owner(all, row.queue));
     },
 
@@ -141,7 +144,10 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
       const all = await queues();
       const boss = await options.sender();
       const replayed = await withBossTransaction(client, async (transaction) => {
-        const claimed = await jobStore(transaction, bossSchema).claimDeadLetter(all.map((queue) => queue.deadLetterName), id);
+        const claimed = await jobStore(transaction, bossSchema).claimDeadLetter(
+          all.map((queue) => queue.deadLetterName),
+          id,
+        );
         const queue = claimed && owner(all, claimed.deadLetterQueue);
         if (!claimed || !queue) return null;
         // The dead letter's id becomes the new job's: unique in the queue, and the event id in its

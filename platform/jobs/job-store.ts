@@ -82,10 +82,7 @@ export function jobStore(db: BossDatabase, schema: string) {
 
     /** Makes the next `fail` final, so pg-boss dead-letters the job instead of retrying it. */
     async exhaustRetries(queue: string, id: string): Promise<void> {
-      await db.executeSql(`UPDATE ${job} SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [
-        queue,
-        id,
-      ]);
+      await db.executeSql(`UPDATE ${job} SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [queue, id]);
     },
 
     async list(queues: string[], states: readonly JobState[], page: KeysetPage): Promise<StoredJob[]> {

@@ -33,7 +33,13 @@ export async function registeredQueues(db: Queryable, scope: QueueScope = {}): P
   if (scope.service) conditions.push(eq(jobQueues.service, scope.service));
   if (scope.system) conditions.push(eq(jobQueues.system, scope.system));
   const rows = await db
-    .select({ name: jobQueues.name, deadLetterName: jobQueues.deadLetterName, service: jobQueues.service, queue: jobQueues.queue, system: jobQueues.system })
+    .select({
+      name: jobQueues.name,
+      deadLetterName: jobQueues.deadLetterName,
+      service: jobQueues.service,
+      queue: jobQueues.queue,
+      system: jobQueues.system,
+    })
     .from(jobQueues)
     .where(and(...conditions))
     .orderBy(jobQueues.name);

@@ -41,9 +41,7 @@ export interface QueueWorker {
 type FetchedJob = PgBoss.JobWithMetadata<JobData>;
 
 type Outcome =
-  | { kind: 'succeeded' }
-  | { kind: 'refused'; error: unknown }
-  | { kind: 'failed'; error: unknown; final: boolean; permanent: boolean };
+  { kind: 'succeeded' } | { kind: 'refused'; error: unknown } | { kind: 'failed'; error: unknown; final: boolean; permanent: boolean };
 
 const minimumPostponeMs = 1000;
 

@@ -10,7 +10,14 @@ import { createOutboxRelay, type OutboxRelay } from '../outbox/relay.ts';
 import { RemoteHttpError } from '../resilience/failures.ts';
 import { BackingSystemPolicies, type BreakerState } from '../resilience/system-policies.ts';
 import { createRemoteRecord, startRemoteSystem, type RemoteSystem } from './fixtures/remote-system.ts';
-import { createTestService, databaseTargets, disposeTestClient, openTestClient, uniqueName, type TestService } from './fixtures/test-database.ts';
+import {
+  createTestService,
+  databaseTargets,
+  disposeTestClient,
+  openTestClient,
+  uniqueName,
+  type TestService,
+} from './fixtures/test-database.ts';
 import { bossDatabase } from './boss-database.ts';
 import { markSyncPending } from './sync-status.ts';
 import { createJobRuntime, type JobRuntime, type JobRuntimeOptions } from './runtime.ts';
@@ -59,7 +66,11 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
   }
 
   /** What a mutation does: its change, the PENDING sync state and the event, in one transaction. */
-  async function write(topic: string, system: BackingSystem, payload: Record<string, unknown>): Promise<{ eventId: string; entityId: string }> {
+  async function write(
+    topic: string,
+    system: BackingSystem,
+    payload: Record<string, unknown>,
+  ): Promise<{ eventId: string; entityId: string }> {
     const entityId = newId();
     const eventId = await service.db.transaction(async (tx) => {
       await markSyncPending(tx, service.tables.syncStatus, entityId, system);
@@ -115,10 +126,10 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
       writes.map((_, n) => n),
     );
 
-    await vi.waitFor(
-      async () => expect((await syncStates('ERP')).filter((row) => row.state === 'SYNCED')).toHaveLength(200),
-      { timeout: 5000, interval: 100 },
-    );
+    await vi.waitFor(async () => expect((await syncStates('ERP')).filter((row) => row.state === 'SYNCED')).toHaveLength(200), {
+      timeout: 5000,
+      interval: 100,
+    });
     expect(transitions.at(-1)).toBe('CLOSED');
     expect(await metricsRegistry.getSingleMetricAsString('jobs_completed_total')).toContain(
       `jobs_completed_total{service="${service.name}",queue="${service.name}.create-erp-record",system="ERP"} 200`,
@@ -127,64 +138,68 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
     expect(await (await jobs.deadLetters({})).totalCount()).toBe(0);
   });
 
-  it('dead-letters a rejected payload at once, lists it with its error, and replays it once after the fix', { timeout: 30_000 }, async () => {
-    const policies = new BackingSystemPolicies({ timeoutMs: 1000, failureThreshold: 3, halfOpenAfterMs: 300 });
-    const jobs = runtime(policies);
-    jobs.defineHandler({
-      queue: 'register-vendor',
-      topic: 'VendorRegistrationRequested',
-      system: 'VENDOR_PLATFORM',
-      handler: async (job) => {
-        await createRemoteRecord(remote.url, job);
-      },
-    });
-    await jobs.start();
-    await startRelay(jobs);
-    remote.reject = (body) => (body.taxId === 'bad' ? 'taxId is not a valid EIN' : null);
+  it(
+    'dead-letters a rejected payload at once, lists it with its error, and replays it once after the fix',
+    { timeout: 30_000 },
+    async () => {
+      const policies = new BackingSystemPolicies({ timeoutMs: 1000, failureThreshold: 3, halfOpenAfterMs: 300 });
+      const jobs = runtime(policies);
+      jobs.defineHandler({
+        queue: 'register-vendor',
+        topic: 'VendorRegistrationRequested',
+        system: 'VENDOR_PLATFORM',
+        handler: async (job) => {
+          await createRemoteRecord(remote.url, job);
+        },
+      });
+      await jobs.start();
+      await startRelay(jobs);
+      remote.reject = (body) => (body.taxId === 'bad' ? 'taxId is not a valid EIN' : null);
 
-    const rejected = await write('VendorRegistrationRequested', 'VENDOR_PLATFORM', { taxId: 'bad' });
-    const accepted = await write('VendorRegistrationRequested', 'VENDOR_PLATFORM', { taxId: '12-3456789' });
-    const rejectedKey = `${service.name}.register-vendor:${rejected.eventId}`;
+      const rejected = await write('VendorRegistrationRequested', 'VENDOR_PLATFORM', { taxId: 'bad' });
+      const accepted = await write('VendorRegistrationRequested', 'VENDOR_PLATFORM', { taxId: '12-3456789' });
+      const rejectedKey = `${service.name}.register-vendor:${rejected.eventId}`;
 
-    await vi.waitFor(async () => expect(await (await jobs.deadLetters({ system: 'VENDOR_PLATFORM' })).totalCount()).toBe(1), {
-      timeout: 10_000,
-      interval: 100,
-    });
-    const [deadLetter] = (await jobs.deadLetters({ system: 'VENDOR_PLATFORM' })).nodes;
-    expect(deadLetter).toMatchObject({
-      queue: 'register-vendor',
-      system: 'VENDOR_PLATFORM',
-      entityId: rejected.entityId,
-      eventId: rejected.eventId,
-      payload: { taxId: 'bad' },
-      attempts: 1,
-    });
-    expect(deadLetter?.lastError).toContain('taxId is not a valid EIN');
-    expect(remote.requests.get(rejectedKey)).toBe(1);
-    expect(remote.records.has(`${service.name}.register-vendor:${accepted.eventId}`)).toBe(true);
-    expect(policies.for('VENDOR_PLATFORM').summary().state).toBe('CLOSED');
-    const [status] = (await syncStates('VENDOR_PLATFORM')).filter((row) => row.entityId === rejected.entityId);
-    expect(status).toMatchObject({ state: 'DEAD_LETTERED', attempts: 1 });
-    expect(status?.lastError).toContain('422');
+      await vi.waitFor(async () => expect(await (await jobs.deadLetters({ system: 'VENDOR_PLATFORM' })).totalCount()).toBe(1), {
+        timeout: 10_000,
+        interval: 100,
+      });
+      const [deadLetter] = (await jobs.deadLetters({ system: 'VENDOR_PLATFORM' })).nodes;
+      expect(deadLetter).toMatchObject({
+        queue: 'register-vendor',
+        system: 'VENDOR_PLATFORM',
+        entityId: rejected.entityId,
+        eventId: rejected.eventId,
+        payload: { taxId: 'bad' },
+        attempts: 1,
+      });
+      expect(deadLetter?.lastError).toContain('taxId is not a valid EIN');
+      expect(remote.requests.get(rejectedKey)).toBe(1);
+      expect(remote.records.has(`${service.name}.register-vendor:${accepted.eventId}`)).toBe(true);
+      expect(policies.for('VENDOR_PLATFORM').summary().state).toBe('CLOSED');
+      const [status] = (await syncStates('VENDOR_PLATFORM')).filter((row) => row.entityId === rejected.entityId);
+      expect(status).toMatchObject({ state: 'DEAD_LETTERED', attempts: 1 });
+      expect(status?.lastError).toContain('422');
 
-    remote.reject = () => null;
-    const replays = await Promise.all([jobs.replayDeadLetter(deadLetter!.id), jobs.replayDeadLetter(deadLetter!.id)]);
-    expect(replays.filter((replay) => replay.replayed)).toHaveLength(1);
-    expect(await jobs.replayDeadLetter(deadLetter!.id)).toEqual({ replayed: false });
+      remote.reject = () => null;
+      const replays = await Promise.all([jobs.replayDeadLetter(deadLetter!.id), jobs.replayDeadLetter(deadLetter!.id)]);
+      expect(replays.filter((replay) => replay.replayed)).toHaveLength(1);
+      expect(await jobs.replayDeadLetter(deadLetter!.id)).toEqual({ replayed: false });
 
-    await vi.waitFor(() => expect(remote.records.has(rejectedKey)).toBe(true), { timeout: 10_000, interval: 100 });
-    await vi.waitFor(
-      async () =>
-        expect((await syncStates('VENDOR_PLATFORM')).find((row) => row.entityId === rejected.entityId)).toMatchObject({
-          state: 'SYNCED',
-          lastError: null,
-        }),
-      { timeout: 5000, interval: 100 },
-    );
-    expect(remote.requests.get(rejectedKey)).toBe(2);
-    expect(remote.creations).toBe(remote.records.size);
-    expect(await (await jobs.deadLetters({ system: 'VENDOR_PLATFORM' })).totalCount()).toBe(0);
-  });
+      await vi.waitFor(() => expect(remote.records.has(rejectedKey)).toBe(true), { timeout: 10_000, interval: 100 });
+      await vi.waitFor(
+        async () =>
+          expect((await syncStates('VENDOR_PLATFORM')).find((row) => row.entityId === rejected.entityId)).toMatchObject({
+            state: 'SYNCED',
+            lastError: null,
+          }),
+        { timeout: 5000, interval: 100 },
+      );
+      expect(remote.requests.get(rejectedKey)).toBe(2);
+      expect(remote.creations).toBe(remote.records.size);
+      expect(await (await jobs.deadLetters({ system: 'VENDOR_PLATFORM' })).totalCount()).toBe(0);
+    },
+  );
 
   it('retries a failing call with backoff and dead-letters it after the last retry', { timeout: 30_000 }, async () => {
     const policies = new BackingSystemPolicies({ timeoutMs: 1000, failureThreshold: 10, halfOpenAfterMs: 300 });

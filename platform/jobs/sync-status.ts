@@ -34,11 +34,6 @@ export async function recordSyncState(db: Queryable, table: SyncStatusTable, cha
 }
 
 /** Called by a mutation in its own transaction, so the graph shows PENDING from the moment it commits. */
-export async function markSyncPending(
-  db: Queryable,
-  table: SyncStatusTable,
-  entityId: string,
-  system: BackingSystem,
-): Promise<void> {
+export async function markSyncPending(db: Queryable, table: SyncStatusTable, entityId: string, system: BackingSystem): Promise<void> {
   await recordSyncState(db, table, { entityId, system, state: 'PENDING', attempts: 0, lastError: null });
 }

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { listen, type DatabaseClient } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
-import { createTestService, databaseTargets, disposeTestClient, openTestClient, uniqueName, type TestService } from '../jobs/fixtures/test-database.ts';
+import {
+  createTestService,
+  databaseTargets,
+  disposeTestClient,
+  openTestClient,
+  uniqueName,
+  type TestService,
+} from '../jobs/fixtures/test-database.ts';
 import type { Connection } from '../graphql/connection.ts';
 import type { JobSummary } from '../jobs/job-operations.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
@@ -26,7 +33,14 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
   beforeAll(async () => {
     client = await openTestClient(target);
     service = await createTestService(client, 'relay');
-    jobs = createJobRuntime({ client, service: service.name, logger, bossSchema, pollIntervalMs: 200, policies: new BackingSystemPolicies() });
+    jobs = createJobRuntime({
+      client,
+      service: service.name,
+      logger,
+      bossSchema,
+      pollIntervalMs: 200,
+      policies: new BackingSystemPolicies(),
+    });
     jobs.defineHandler({
       queue: 'record-run',
       topic: 'ThingHappened',
@@ -81,7 +95,10 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
 
   async function undispatched(): Promise<number> {
     const { outbox } = service.tables;
-    const [row] = await service.db.select({ count: sql<number>`count(*)::int` }).from(outbox).where(sql`${outbox.dispatchedAt} is null`);
+    const [row] = await service.db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(outbox)
+      .where(sql`${outbox.dispatchedAt} is null`);
     return row?.count ?? 0;
   }
 
@@ -124,7 +141,10 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
     await relay().dispatchPending();
     await vi.waitFor(() => expect(ids.every((id) => runs.get(id) === 1)).toBe(true), { timeout: 5000, interval: 50 });
     const { outbox } = service.tables;
-    await service.db.update(outbox).set({ dispatchedAt: null }).where(sql`${outbox.eventId} in ${ids}`);
+    await service.db
+      .update(outbox)
+      .set({ dispatchedAt: null })
+      .where(sql`${outbox.eventId} in ${ids}`);
 
     expect(await relay().dispatchPending()).toBe(5);
     // A second job would exist as soon as the dispatch returns; with one per event, each done, none can run again.

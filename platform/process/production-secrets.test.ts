@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 /** Runs an entry point as `npm start` would, with only the given variables besides PATH and HOME. */
-async function start(script: string, args: string[], environment: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+async function start(
+  script: string,
+  args: string[],
+  environment: Record<string, string>,
+): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: repositoryRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...environment },
@@ -44,16 +48,35 @@ describe('the secrets a deployment must be given', () => {
     ];
     expect(deploymentProblems(ALL, { DATABASE_URL })).toEqual(expected);
     expect(deploymentProblems(ALL, { NODE_ENV: 'production' })).toEqual(expected);
-    expect(deploymentProblems(ALL, { DATABASE_URL, DATA_ENCRYPTION_KEY: 'a2V5', INTERNAL_TOKEN_SECRET: 's', VENDOR_PLATFORM_WEBHOOK_SECRET: ' ' })).toEqual([expected[2]]);
+    expect(
+      deploymentProblems(ALL, {
+        DATABASE_URL,
+        DATA_ENCRYPTION_KEY: 'a2V5',
+        INTERNAL_TOKEN_SECRET: 's',
+        VENDOR_PLATFORM_WEBHOOK_SECRET: ' ',
+      }),
+    ).toEqual([expected[2]]);
   });
 
   it('wants the issuer and audience with an identity provider', () => {
-    expect(deploymentProblems([], { AUTH_JWKS_URL: 'https://login.example.org/jwks.json', AUTH_AUDIENCE: 'procuregraph' })).toEqual(['AUTH_ISSUER is required with AUTH_JWKS_URL']);
-    expect(deploymentProblems([], { AUTH_JWKS_URL: 'https://login.example.org/jwks.json', AUTH_ISSUER: 'https://login.example.org', AUTH_AUDIENCE: 'procuregraph' })).toEqual([]);
+    expect(deploymentProblems([], { AUTH_JWKS_URL: 'https://login.example.org/jwks.json', AUTH_AUDIENCE: 'procuregraph' })).toEqual([
+      'AUTH_ISSUER is required with AUTH_JWKS_URL',
+    ]);
+    expect(
+      deploymentProblems([], {
+        AUTH_JWKS_URL: 'https://login.example.org/jwks.json',
+        AUTH_ISSUER: 'https://login.example.org',
+        AUTH_AUDIENCE: 'procuregraph',
+      }),
+    ).toEqual([]);
   });
 
   it('stops `npm start` with DATABASE_URL and no encryption key, naming the variable, and generates no key', async () => {
-    const { code, stderr } = await start('start.ts', [], { DATABASE_URL, INTERNAL_TOKEN_SECRET: 'internal', VENDOR_PLATFORM_WEBHOOK_SECRET: 'webhook' });
+    const { code, stderr } = await start('start.ts', [], {
+      DATABASE_URL,
+      INTERNAL_TOKEN_SECRET: 'internal',
+      VENDOR_PLATFORM_WEBHOOK_SECRET: 'webhook',
+    });
     expect(code).not.toBe(0);
     expect(stderr).toContain('DATA_ENCRYPTION_KEY is required with DATABASE_URL or NODE_ENV=production');
     expect(stderr).not.toContain('INTERNAL_TOKEN_SECRET is required');
@@ -61,7 +84,11 @@ describe('the secrets a deployment must be given', () => {
   });
 
   it('stops the gateway with AUTH_JWKS_URL and no issuer or audience', async () => {
-    const { code, stderr } = await start('gateway/main.ts', [], { DATABASE_URL, INTERNAL_TOKEN_SECRET: 'internal', AUTH_JWKS_URL: 'https://login.example.org/jwks.json' });
+    const { code, stderr } = await start('gateway/main.ts', [], {
+      DATABASE_URL,
+      INTERNAL_TOKEN_SECRET: 'internal',
+      AUTH_JWKS_URL: 'https://login.example.org/jwks.json',
+    });
     expect(code).not.toBe(0);
     expect(stderr).toContain('AUTH_ISSUER is required with AUTH_JWKS_URL');
     expect(stderr).toContain('AUTH_AUDIENCE is required with AUTH_JWKS_URL');

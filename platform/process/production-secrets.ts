@@ -24,7 +24,9 @@ export function isDeployment(source: Source): boolean {
 /** One line per problem: a missing secret in a deployment, and an identity provider without its issuer and audience. */
 export function deploymentProblems(needed: readonly DeploymentSecret[], source: Source): string[] {
   const problems = isDeployment(source)
-    ? needed.filter((name) => !isSet(source, name)).map((name) => `${name} is required with DATABASE_URL or NODE_ENV=production: ${howToSet[name]}`)
+    ? needed
+        .filter((name) => !isSet(source, name))
+        .map((name) => `${name} is required with DATABASE_URL or NODE_ENV=production: ${howToSet[name]}`)
     : [];
   if (isSet(source, 'AUTH_JWKS_URL')) {
     // Without them any token the identity provider signs, for any application, would be accepted.

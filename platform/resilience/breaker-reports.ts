@@ -97,7 +97,11 @@ export async function systemCircuits(db: Queryable): Promise<SystemCircuit[]> {
     const reports = rows.filter((row) => row.system === system);
     if (reports.length === 0) return { system, state: 'UNKNOWN', openedAt: null, lastFailure: null, reportingProcesses: 0 };
     const worst = reports.reduce((a, b) => (severity[b.state] > severity[a.state] ? b : a));
-    const openedAt = reports.map((row) => row.openedAt).filter((at): at is Date => at !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
+    const openedAt =
+      reports
+        .map((row) => row.openedAt)
+        .filter((at): at is Date => at !== null)
+        .sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
     return {
       system,
       state: worst.state,

@@ -131,10 +131,7 @@ export class BackingSystemPolicies {
   readonly #options: SystemPolicyOptions;
   readonly #overrides: Partial<Record<BackingSystem, Partial<SystemPolicyOptions>>>;
 
-  constructor(
-    options: Partial<SystemPolicyOptions> = {},
-    overrides: Partial<Record<BackingSystem, Partial<SystemPolicyOptions>>> = {},
-  ) {
+  constructor(options: Partial<SystemPolicyOptions> = {}, overrides: Partial<Record<BackingSystem, Partial<SystemPolicyOptions>>> = {}) {
     this.#options = { ...defaultSystemPolicyOptions, ...options };
     this.#overrides = overrides;
   }

@@ -33,7 +33,11 @@ const schema = enforceRoleDirectives(
   buildSubgraphSchema({
     typeDefs,
     resolvers: {
-      Query: { open: () => 'open', ledger: () => 'ledger', vault: (_source: unknown, args: { id: string }) => ({ id: args.id, secret: 's' }) },
+      Query: {
+        open: () => 'open',
+        ledger: () => 'ledger',
+        vault: (_source: unknown, args: { id: string }) => ({ id: args.id, secret: 's' }),
+      },
       Mutation: { pay: () => ((resolverRuns += 1), 'paid') },
       Subscription: {
         ticks: {
@@ -48,7 +52,9 @@ const schema = enforceRoleDirectives(
 );
 
 const as = (role: UserCaller['role']): UserCaller =>
-  role === 'supplier' ? { kind: 'supplier', subject: 's', role, supplierId: '0193477d-8653-7001-8000-000000000000' } : { kind: 'staff', subject: role, role };
+  role === 'supplier'
+    ? { kind: 'supplier', subject: 's', role, supplierId: '0193477d-8653-7001-8000-000000000000' }
+    : { kind: 'staff', subject: role, role };
 
 async function run(source: string, caller: UserCaller, variableValues?: Record<string, unknown>) {
   return JSON.parse(JSON.stringify(await graphql({ schema, source, variableValues, contextValue: { caller } })));
@@ -63,7 +69,14 @@ describe('@requiresRole', () => {
   it('withholds a guarded field from other roles with FORBIDDEN naming the roles, the rest answered', async () => {
     expect(await run('{ open ledger }', as('procurement'))).toEqual({
       data: { open: 'open', ledger: null },
-      errors: [{ message: 'Query.ledger needs one of the roles: admin, finance', path: ['ledger'], locations: [{ line: 1, column: 8 }], extensions: { code: 'FORBIDDEN' } }],
+      errors: [
+        {
+          message: 'Query.ledger needs one of the roles: admin, finance',
+          path: ['ledger'],
+          locations: [{ line: 1, column: 8 }],
+          extensions: { code: 'FORBIDDEN' },
+        },
+      ],
     });
   });
 
@@ -79,7 +92,10 @@ describe('@requiresRole', () => {
   it('guards every field of a type carrying it, the key included', async () => {
     expect(await run('{ vault(id: "v1") { id secret } }', as('compliance'))).toEqual({ data: { vault: { id: 'v1', secret: 's' } } });
     const refused = await run('{ vault(id: "v1") { secret } }', as('finance'));
-    expect(refused).toMatchObject({ data: { vault: { secret: null } }, errors: [{ message: 'Vault.secret needs one of the roles: admin, compliance', path: ['vault', 'secret'] }] });
+    expect(refused).toMatchObject({
+      data: { vault: { secret: null } },
+      errors: [{ message: 'Vault.secret needs one of the roles: admin, compliance', path: ['vault', 'secret'] }],
+    });
   });
 
   it('keeps guarding a type reached through an entity fetch', async () => {
@@ -89,12 +105,16 @@ describe('@requiresRole', () => {
     const refused = await run(document, as('supplier'), { representations });
     // The refused key is non-null, so the whole entity is null: nothing of it reaches the gateway.
     expect(refused.data).toEqual({ _entities: [null] });
-    expect(refused.errors.map((error: { path: unknown[]; extensions: { code: string } }) => [error.path, error.extensions.code])).toEqual([[['_entities', 0, 'id'], 'FORBIDDEN']]);
+    expect(refused.errors.map((error: { path: unknown[]; extensions: { code: string } }) => [error.path, error.extensions.code])).toEqual([
+      [['_entities', 0, 'id'], 'FORBIDDEN'],
+    ]);
   });
 
   it('refuses a subscription before it starts', async () => {
     const refused = await subscribe({ schema, document: parse('subscription { ticks }'), contextValue: { caller: as('finance') } });
-    expect(JSON.parse(JSON.stringify(refused))).toMatchObject({ errors: [{ message: 'Subscription.ticks needs one of the roles: admin, integration', extensions: { code: 'FORBIDDEN' } }] });
+    expect(JSON.parse(JSON.stringify(refused))).toMatchObject({
+      errors: [{ message: 'Subscription.ticks needs one of the roles: admin, integration', extensions: { code: 'FORBIDDEN' } }],
+    });
     const allowed = await subscribe({ schema, document: parse('subscription { ticks }'), contextValue: { caller: as('integration') } });
     const first = await (allowed as AsyncGenerator<unknown>).next();
     expect(first.value).toEqual({ data: { ticks: 1 } });

@@ -63,7 +63,11 @@ function guardField(coordinate: string, field: GraphQLField<unknown, unknown>, r
   if (field.subscribe) field.subscribe = guarded(coordinate, roles, field.subscribe);
 }
 
-function guarded(coordinate: string, roles: readonly Role[], resolve: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> {
+function guarded(
+  coordinate: string,
+  roles: readonly Role[],
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
     requireRole((context as { caller: UserCaller }).caller, roles, coordinate);
     return resolve(source, args, context, info);

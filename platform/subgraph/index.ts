@@ -2,4 +2,10 @@
 export { enforceRoleDirectives } from './authorization-directive.ts';
 export type { SubgraphDependencies } from './subgraph-dependencies.ts';
 export { startSubgraphServer, type RunningSubgraph, type SubgraphContext, type SubgraphDefinition } from './subgraph-server.ts';
-export { startSubgraphWorkers, type BackgroundWork, type RegisterWorkers, type RunningWorkers, type WorkerContext } from './subgraph-workers.ts';
+export {
+  startSubgraphWorkers,
+  type BackgroundWork,
+  type RegisterWorkers,
+  type RunningWorkers,
+  type WorkerContext,
+} from './subgraph-workers.ts';

@@ -56,11 +56,15 @@ export interface RunningSubgraph extends RunningServer {
 }
 
 /** Serves GraphQL over HTTP (queries, mutations, the gateway's entity fetches) and subscriptions over WebSocket, on one port. */
-export async function startSubgraphServer<Context extends SubgraphContext>(options: SubgraphServerOptions<Context>): Promise<RunningSubgraph> {
+export async function startSubgraphServer<Context extends SubgraphContext>(
+  options: SubgraphServerOptions<Context>,
+): Promise<RunningSubgraph> {
   const { definition } = options;
   const logger = createLogger(definition.name);
   const schema = auditSensitiveFields(
-    enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> })),
+    enforceRoleDirectives(
+      buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+    ),
     definition.sensitiveFields ?? [],
   );
   const audit = { service: definition.name, log: options.audit, logger };
@@ -69,11 +73,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(optio
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     // Inline traces feed Apollo Studio, which this deployment does not use; they cost time per field.
-    plugins: [
-      auditPlugin(audit),
-      metricsPlugin(definition.name),
-      ApolloServerPluginInlineTraceDisabled(),
-    ],
+    plugins: [auditPlugin(audit), metricsPlugin(definition.name), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 

@@ -43,7 +43,13 @@ export function serveSubgraphSubscriptions<Context extends { readonly caller: Us
       const checked = checkSubscription(options.schema, payload);
       if (!('document' in checked)) return checked;
       const caller = connection.extra.caller as UserCaller;
-      return { schema: options.schema, document: checked.document, operationName: checked.operationName, variableValues: checked.variables, contextValue: options.createContext(caller) };
+      return {
+        schema: options.schema,
+        document: checked.document,
+        operationName: checked.operationName,
+        variableValues: checked.variables,
+        contextValue: options.createContext(caller),
+      };
     },
     subscribe: (args) => subscribeEventByEvent(args, (context: Context) => options.createContext(context.caller), options.audit),
     ...websocketErrorHooks(options.logger),
@@ -65,6 +71,8 @@ async function subscribeEventByEvent<Context extends { readonly caller: UserCall
   const subscribeContext = args.contextValue as Context;
   return mapStream(stream[Symbol.asyncIterator](), async (event) => {
     const contextValue = contextForEvent(subscribeContext);
-    return executeAudited(audit, contextValue, args.operationName ?? undefined, async () => execute({ ...args, rootValue: event, contextValue }));
+    return executeAudited(audit, contextValue, args.operationName ?? undefined, async () =>
+      execute({ ...args, rootValue: event, contextValue }),
+    );
   });
 }

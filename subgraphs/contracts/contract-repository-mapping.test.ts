@@ -26,7 +26,10 @@ const amendedContract = {
       version: 2,
       effective_date: '2026-06-01',
       reason: 'Annual price review',
-      changes: { expiration_date: { from: '2026-12-31', to: '2027-12-31' }, price_terms: [{ item_number: 'GLV-NIT-100', from: '8.50', to: '8.25' }] },
+      changes: {
+        expiration_date: { from: '2026-12-31', to: '2027-12-31' },
+        price_terms: [{ item_number: 'GLV-NIT-100', from: '8.50', to: '8.25' }],
+      },
       created_at: '2026-05-20T10:00:00.000Z',
     },
   ],
@@ -57,7 +60,12 @@ describe('repository contracts to canonical', () => {
   it('maps every status, and an executed contract past its end as EXPIRED', () => {
     const statusOf = (status: string, expiration: string | null = '2027-12-31') =>
       fromRepositoryContract({ ...amendedContract, status, expiration_date: expiration }, now).status;
-    expect(['draft', 'executed', 'expired', 'terminated'].map((status) => statusOf(status))).toEqual(['DRAFT', 'ACTIVE', 'EXPIRED', 'TERMINATED']);
+    expect(['draft', 'executed', 'expired', 'terminated'].map((status) => statusOf(status))).toEqual([
+      'DRAFT',
+      'ACTIVE',
+      'EXPIRED',
+      'TERMINATED',
+    ]);
     expect(statusOf('executed', '2026-11-23')).toBe('EXPIRED');
     expect(statusOf('executed', null)).toBe('ACTIVE');
     expect(() => statusOf('suspended')).toThrow(ContractMappingError);
@@ -94,26 +102,63 @@ describe('repository contracts to canonical', () => {
 
 describe('the change feed', () => {
   it('reads a page of changes, keeping unreadable contracts as problems instead of failing the page', () => {
-    const page = readChangePage(
-      {
-        changes: [
-          { change_id: 'chg_01', sequence: 7, change_type: 'contract.amended', contract_id: 'CLM-00000042', version: 2, occurred_at: '2026-05-20T10:00:00.000Z', contract: amendedContract },
-          { change_id: 'chg_02', sequence: 8, change_type: 'contract.created', contract_id: 'CLM-00000043', version: 1, occurred_at: '2026-05-21T10:00:00.000Z', contract: { id: 'CLM-00000043' } },
-        ],
-        next_since: '8',
-        has_more: false,
-      },
-    );
+    const page = readChangePage({
+      changes: [
+        {
+          change_id: 'chg_01',
+          sequence: 7,
+          change_type: 'contract.amended',
+          contract_id: 'CLM-00000042',
+          version: 2,
+          occurred_at: '2026-05-20T10:00:00.000Z',
+          contract: amendedContract,
+        },
+        {
+          change_id: 'chg_02',
+          sequence: 8,
+          change_type: 'contract.created',
+          contract_id: 'CLM-00000043',
+          version: 1,
+          occurred_at: '2026-05-21T10:00:00.000Z',
+          contract: { id: 'CLM-00000043' },
+        },
+      ],
+      next_since: '8',
+      has_more: false,
+    });
     expect(page.nextSince).toBe('8');
-    expect(page.changes[0]).toMatchObject({ changeId: 'chg_01', sequence: 7, changeType: 'contract.amended', problem: null, contract: { version: 2 } });
+    expect(page.changes[0]).toMatchObject({
+      changeId: 'chg_01',
+      sequence: 7,
+      changeType: 'contract.amended',
+      problem: null,
+      contract: { version: 2 },
+    });
     expect(page.changes[1]).toMatchObject({ changeId: 'chg_02', contract: null, problem: expect.stringContaining('Unreadable') });
-    expect(fromRepositoryChange(page.changes[1]!, now)).toEqual({ changeId: 'chg_02', occurredAt: new Date('2026-05-21T10:00:00.000Z'), contract: null, problem: page.changes[1]!.problem });
+    expect(fromRepositoryChange(page.changes[1]!, now)).toEqual({
+      changeId: 'chg_02',
+      occurredAt: new Date('2026-05-21T10:00:00.000Z'),
+      contract: null,
+      problem: page.changes[1]!.problem,
+    });
   });
 
   it('keeps a contract in a status the canonical model has no name for as a problem', () => {
     const [change] = readChangePage({
-      changes: [{ change_id: 'chg_03', sequence: 9, change_type: 'contract.amended', occurred_at: '2026-05-22T10:00:00.000Z', contract: { ...amendedContract, status: 'suspended' } }],
+      changes: [
+        {
+          change_id: 'chg_03',
+          sequence: 9,
+          change_type: 'contract.amended',
+          occurred_at: '2026-05-22T10:00:00.000Z',
+          contract: { ...amendedContract, status: 'suspended' },
+        },
+      ],
     }).changes;
-    expect(fromRepositoryChange(change!, now)).toMatchObject({ changeId: 'chg_03', contract: null, problem: 'Unknown contract status suspended' });
+    expect(fromRepositoryChange(change!, now)).toMatchObject({
+      changeId: 'chg_03',
+      contract: null,
+      problem: 'Unknown contract status suspended',
+    });
   });
 });

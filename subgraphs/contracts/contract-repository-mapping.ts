@@ -29,7 +29,12 @@ export class ContractMappingError extends Error {
   override readonly name = 'ContractMappingError';
 }
 
-const STATUSES: Readonly<Record<string, ContractStatus>> = { draft: 'DRAFT', executed: 'ACTIVE', expired: 'EXPIRED', terminated: 'TERMINATED' };
+const STATUSES: Readonly<Record<string, ContractStatus>> = {
+  draft: 'DRAFT',
+  executed: 'ACTIVE',
+  expired: 'EXPIRED',
+  terminated: 'TERMINATED',
+};
 
 /** The repository marks lapsed contracts expired only nightly, so an executed one past its end is EXPIRED already. */
 function contractStatus(status: string, effectiveTo: string | null, today: string): ContractStatus {

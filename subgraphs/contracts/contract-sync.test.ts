@@ -18,7 +18,9 @@ import { contractsWorkers } from './workers.ts';
 
 const world = createWorld({ scale: 'default' });
 const suppliers = new Map([...world.suppliers()].map((supplier) => [supplier.id, supplier]));
-const contract = [...world.contracts()].find((candidate) => candidate.status === 'ACTIVE' && candidate.priceTerms.length > 0 && suppliers.get(candidate.supplierId)?.erp)!;
+const contract = [...world.contracts()].find(
+  (candidate) => candidate.status === 'ACTIVE' && candidate.priceTerms.length > 0 && suppliers.get(candidate.supplierId)?.erp,
+)!;
 const supplier = suppliers.get(contract.supplierId)!;
 
 let client: DatabaseClient;
@@ -28,7 +30,11 @@ let repository: { url: string; close(): Promise<void> };
 
 /** A repository call; `Body` is the shape the test reads from the answer. */
 async function post<Body = unknown>(path: string, body: unknown): Promise<{ status: number; body: Body }> {
-  const response = await fetch(`${repository.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${repository.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as Body };
 }
 
@@ -43,7 +49,12 @@ beforeAll(async () => {
     service: 'contracts',
     client,
     db,
-    systems: { erpUrl: 'http://127.0.0.1:9', vendorPlatformUrl: 'http://127.0.0.1:9', contractRepositoryUrl: repository.url, vendorPlatformWebhookSecret: 'unused' },
+    systems: {
+      erpUrl: 'http://127.0.0.1:9',
+      vendorPlatformUrl: 'http://127.0.0.1:9',
+      contractRepositoryUrl: repository.url,
+      vendorPlatformWebhookSecret: 'unused',
+    },
     environment: readEnvironment({}),
     policies: new BackingSystemPolicies(),
     cipher: createFieldCipher(randomBytes(32)),
@@ -69,7 +80,10 @@ describe('the contract repository feed', () => {
 
     await vi.waitFor(
       async () => {
-        const [stored] = await db.select().from(priceTerms).where(and(eq(priceTerms.contractId, contract.id), eq(priceTerms.itemNumber, term.itemNumber)));
+        const [stored] = await db
+          .select()
+          .from(priceTerms)
+          .where(and(eq(priceTerms.contractId, contract.id), eq(priceTerms.itemNumber, term.itemNumber)));
         expect(formatDecimal(stored!.unitPrice)).toBe(newPrice);
       },
       { timeout: 10_000, interval: 200 },
@@ -79,7 +93,10 @@ describe('the contract repository feed', () => {
     expect(row!.lastSyncedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
     const [sync] = await db.select().from(syncStatus).where(eq(syncStatus.entityId, contract.id));
     expect(sync).toMatchObject({ system: 'CONTRACT_REPOSITORY', state: 'SYNCED' });
-    const events = await db.select().from(outbox).where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, contract.id)));
+    const events = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, contract.id)));
     expect(events).toHaveLength(1);
     expect(events[0]!.payload).toMatchObject({
       contractId: contract.id,
@@ -90,7 +107,11 @@ describe('the contract repository feed', () => {
       effectiveTo: contract.effectiveTo,
       currency: 'USD',
     });
-    expect(events[0]!.payload.priceTerms).toContainEqual({ itemNumber: term.itemNumber, unitPrice: newPrice, unitOfMeasure: term.unitOfMeasure });
+    expect(events[0]!.payload.priceTerms).toContainEqual({
+      itemNumber: term.itemNumber,
+      unitPrice: newPrice,
+      unitOfMeasure: term.unitOfMeasure,
+    });
   });
 
   it('creates a contract new to the repository for the supplier its vendor number names', async () => {
@@ -102,22 +123,31 @@ describe('the contract repository feed', () => {
       price_terms: [{ item_number: 'DRP-STR-01', unit_price: '3.10', uom: 'EA' }],
     });
     expect(created.status).toBe(201);
-    await vi.waitFor(async () => expect(await db.select().from(contracts).where(eq(contracts.repositoryId, created.body.id))).toHaveLength(1), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await vi.waitFor(
+      async () => expect(await db.select().from(contracts).where(eq(contracts.repositoryId, created.body.id))).toHaveLength(1),
+      {
+        timeout: 10_000,
+        interval: 200,
+      },
+    );
     const [row] = await db.select().from(contracts).where(eq(contracts.repositoryId, created.body.id));
     expect(row).toMatchObject({ supplierId: supplier.id, status: 'ACTIVE', effectiveTo: null });
-    const events = await db.select().from(outbox).where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, row!.id)));
+    const events = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, row!.id)));
     expect(events[0]!.payload).toMatchObject({ priceTerms: [{ itemNumber: 'DRP-STR-01', unitPrice: '3.1', unitOfMeasure: 'EA' }] });
   });
 
   it('terminating a contract reaches the canonical store', async () => {
     const terminated = await post(`/api/contracts/${contract.repositoryId}/terminate`, { reason: 'Supplier exit' });
     expect(terminated.status).toBe(200);
-    await vi.waitFor(async () => expect((await db.select().from(contracts).where(eq(contracts.id, contract.id)))[0]!.status).toBe('TERMINATED'), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await vi.waitFor(
+      async () => expect((await db.select().from(contracts).where(eq(contracts.id, contract.id)))[0]!.status).toBe('TERMINATED'),
+      {
+        timeout: 10_000,
+        interval: 200,
+      },
+    );
   });
 });

@@ -9,7 +9,16 @@ import { appendToOutbox } from '@procuregraph/platform/outbox';
 import type { CallPolicy } from '@procuregraph/platform/resilience';
 import type { ContractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import { fromRepositoryChange, type RepositoryChange, type RepositoryContractSnapshot } from './contract-repository-mapping.ts';
-import { contracts, feedCursors, inboundEntityVersions, inboundEvents, outbox, priceTerms, syncStatus, type ContractRow } from './db/tables.ts';
+import {
+  contracts,
+  feedCursors,
+  inboundEntityVersions,
+  inboundEvents,
+  outbox,
+  priceTerms,
+  syncStatus,
+  type ContractRow,
+} from './db/tables.ts';
 
 export const CONTRACT_REPOSITORY_SOURCE = 'contract-repository';
 /** Published for other subgraphs (procurement's contract references, invoicing's price checks). */
@@ -38,16 +47,23 @@ export function createContractFeedPoller(options: ContractFeedOptions): FeedPoll
     intervalMs: options.intervalMs,
     fetchPage: async (cursor) => {
       const page = await options.policy.execute((signal) => options.repository.changesSince(cursor, signal));
-      return { items: page.changes.map((change) => fromRepositoryChange(change)), cursor: page.changes.length > 0 ? page.nextSince : cursor };
+      return {
+        items: page.changes.map((change) => fromRepositoryChange(change)),
+        cursor: page.changes.length > 0 ? page.nextSince : cursor,
+      };
     },
     describe: (change) => ({
       sourceEventId: change.changeId,
-      ...(change.contract ? { entity: { key: change.contract.repositoryId, occurredAt: change.occurredAt, sequence: change.contract.version } } : {}),
+      ...(change.contract
+        ? { entity: { key: change.contract.repositoryId, occurredAt: change.occurredAt, sequence: change.contract.version } }
+        : {}),
     }),
     apply: async (tx, change) => {
-      if (!change.contract) return void log.error({ changeId: change.changeId, problem: change.problem }, 'unreadable contract change skipped');
+      if (!change.contract)
+        return void log.error({ changeId: change.changeId, problem: change.problem }, 'unreadable contract change skipped');
       const applied = await applyContract(tx, change.contract);
-      if (!applied) log.warn({ changeId: change.changeId, vendorNumber: change.contract.vendorNumber }, 'contract of an unknown supplier skipped');
+      if (!applied)
+        log.warn({ changeId: change.changeId, vendorNumber: change.contract.vendorNumber }, 'contract of an unknown supplier skipped');
     },
   });
 }
@@ -72,18 +88,36 @@ export async function applyContract(tx: Transaction, snapshot: RepositoryContrac
   };
   const [contract] = existing
     ? await tx.update(contracts).set(values).where(eq(contracts.id, existing.id)).returning()
-    : await tx.insert(contracts).values({ id: newId(), supplierId, repositoryId: snapshot.repositoryId, ...values }).returning();
+    : await tx
+        .insert(contracts)
+        .values({ id: newId(), supplierId, repositoryId: snapshot.repositoryId, ...values })
+        .returning();
   await tx.delete(priceTerms).where(eq(priceTerms.contractId, contract!.id));
-  if (snapshot.priceTerms.length > 0) await tx.insert(priceTerms).values(snapshot.priceTerms.map((term) => ({ contractId: contract!.id, ...term })));
-  await recordSyncState(tx, syncStatus, { entityId: contract!.id, system: 'CONTRACT_REPOSITORY', state: 'SYNCED', attempts: 1, lastError: null });
-  await appendToOutbox(tx, outbox, { topic: CONTRACT_CHANGED, aggregateId: contract!.id, payload: contractChangedPayload(contract!, snapshot.priceTerms) });
+  if (snapshot.priceTerms.length > 0)
+    await tx.insert(priceTerms).values(snapshot.priceTerms.map((term) => ({ contractId: contract!.id, ...term })));
+  await recordSyncState(tx, syncStatus, {
+    entityId: contract!.id,
+    system: 'CONTRACT_REPOSITORY',
+    state: 'SYNCED',
+    attempts: 1,
+    lastError: null,
+  });
+  await appendToOutbox(tx, outbox, {
+    topic: CONTRACT_CHANGED,
+    aggregateId: contract!.id,
+    payload: contractChangedPayload(contract!, snapshot.priceTerms),
+  });
   return true;
 }
 
 /** A new contract's counterparty is found through the supplier's other contracts, which name the same ERP supplier number. */
 async function supplierOfVendorNumber(tx: Transaction, vendorNumber: string | null): Promise<string | null> {
   if (!vendorNumber) return null;
-  const [sibling] = await tx.select({ supplierId: contracts.supplierId }).from(contracts).where(eq(contracts.vendorNumber, vendorNumber)).limit(1);
+  const [sibling] = await tx
+    .select({ supplierId: contracts.supplierId })
+    .from(contracts)
+    .where(eq(contracts.vendorNumber, vendorNumber))
+    .limit(1);
   return sibling?.supplierId ?? null;
 }
 
@@ -96,6 +130,10 @@ function contractChangedPayload(contract: ContractRow, terms: RepositoryContract
     effectiveFrom: contract.effectiveFrom,
     effectiveTo: contract.effectiveTo,
     currency: contract.currency,
-    priceTerms: terms.map((term) => ({ itemNumber: term.itemNumber, unitPrice: formatDecimal(term.unitPrice), unitOfMeasure: term.unitOfMeasure })),
+    priceTerms: terms.map((term) => ({
+      itemNumber: term.itemNumber,
+      unitPrice: formatDecimal(term.unitPrice),
+      unitOfMeasure: term.unitOfMeasure,
+    })),
   };
 }

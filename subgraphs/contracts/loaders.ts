@@ -9,7 +9,10 @@ import { syncStatus, type ContractRow } from './db/tables.ts';
 export function createLoaders(db: Database, caller: UserCaller) {
   return {
     contract: recordsById((ids) => contractsByIds(db, caller, ids)),
-    priceTerms: rowsByParent((ids) => termsOfContracts(db, ids), (row) => row.contractId),
+    priceTerms: rowsByParent(
+      (ids) => termsOfContracts(db, ids),
+      (row) => row.contractId,
+    ),
     syncStatus: syncStatusLoader(db, syncStatus),
     contractsOfSupplier: childConnections<ContractRow>({
       kind: 'Supplier.contracts',

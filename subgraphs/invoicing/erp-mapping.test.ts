@@ -20,7 +20,13 @@ const payment = {
   VoidDate: null,
   CreationDate: '2026-11-20T10:00:00.000Z',
   LastUpdateDate: '2026-11-21T10:00:00.000Z',
-  relatedInvoices: { items: [{ InvoicePaymentId: 300000200, InvoiceId: 300000099, InvoiceNumber: 'INV-1', AmountPaid: '1234567.89' }], count: 1, hasMore: false, limit: 1, offset: 0 },
+  relatedInvoices: {
+    items: [{ InvoicePaymentId: 300000200, InvoiceId: 300000099, InvoiceNumber: 'INV-1', AmountPaid: '1234567.89' }],
+    count: 1,
+    hasMore: false,
+    limit: 1,
+    offset: 0,
+  },
 };
 
 const paymentFromErp = (resource: unknown) => fromPayment(readPayment(resource));
@@ -40,7 +46,9 @@ describe('the ERP payables mapping', () => {
   });
 
   it('maps every Fusion payment status and method', () => {
-    const statuses = ['Issued', 'Negotiable', 'Cleared', 'Spoiled', 'Voided'].map((PaymentStatus) => paymentFromErp({ ...payment, PaymentStatus }).status);
+    const statuses = ['Issued', 'Negotiable', 'Cleared', 'Spoiled', 'Voided'].map(
+      (PaymentStatus) => paymentFromErp({ ...payment, PaymentStatus }).status,
+    );
     expect(statuses).toEqual(['SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDED']);
     const methods = ['EFT', 'CHECK', 'WIRE', 'CARD'].map((PaymentMethodCode) => paymentFromErp({ ...payment, PaymentMethodCode }).method);
     expect(methods).toEqual(['ACH', 'CHECK', 'WIRE', 'VIRTUAL_CARD']);
@@ -60,12 +68,26 @@ describe('the ERP payables mapping', () => {
       relatedInvoices: [{ InvoiceId: '300000099' }],
       UnexpectedNewAttribute: 'ignored',
     });
-    expect(dirty).toMatchObject({ erpPaymentId: '300000123', paymentNumber: '100042', amount: '19.99', currency: 'USD', status: 'CLEARED', method: 'CHECK', scheduledFor: null, relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '19.99' }] });
+    expect(dirty).toMatchObject({
+      erpPaymentId: '300000123',
+      paymentNumber: '100042',
+      amount: '19.99',
+      currency: 'USD',
+      status: 'CLEARED',
+      method: 'CHECK',
+      scheduledFor: null,
+      relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '19.99' }],
+    });
   });
 
   it('reads an amount sent as a JSON number exactly, beyond what a binary float holds', () => {
-    const resource = parseJsonKeepingNumbers(JSON.stringify({ ...payment, PaymentAmount: 'AMOUNT' }).replace('"AMOUNT"', '12345678901234.5678'));
-    expect(paymentFromErp(resource)).toMatchObject({ amount: '12345678901234.5678', relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }] });
+    const resource = parseJsonKeepingNumbers(
+      JSON.stringify({ ...payment, PaymentAmount: 'AMOUNT' }).replace('"AMOUNT"', '12345678901234.5678'),
+    );
+    expect(paymentFromErp(resource)).toMatchObject({
+      amount: '12345678901234.5678',
+      relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }],
+    });
     // A float that reached the mapping anyway is refused rather than rounded.
     expect(() => paymentFromErp({ ...payment, PaymentAmount: 19.99 })).toThrow();
   });
@@ -108,9 +130,7 @@ describe('the ERP payables mapping', () => {
       total: '59.9700',
       supplierNumber: '1001',
       purchaseOrderNumber: 'PO-77',
-      lines: [
-        { lineNumber: 2, itemNumber: 'GOWN', quantity: '3.000000', unitPrice: '19.990000', amount: '59.9700' },
-      ],
+      lines: [{ lineNumber: 2, itemNumber: 'GOWN', quantity: '3.000000', unitPrice: '19.990000', amount: '59.9700' }],
     });
     expect(body).toEqual({
       InvoiceNumber: 'INV-9',
@@ -118,7 +138,17 @@ describe('the ERP payables mapping', () => {
       InvoiceDate: '2026-11-20',
       InvoiceCurrency: 'USD',
       SupplierNumber: '1001',
-      invoiceLines: [{ LineNumber: 1, LineAmount: '59.97', Item: 'GOWN', Quantity: '3', UnitPrice: '19.99', PurchaseOrderNumber: 'PO-77', PurchaseOrderLineNumber: 2 }],
+      invoiceLines: [
+        {
+          LineNumber: 1,
+          LineAmount: '59.97',
+          Item: 'GOWN',
+          Quantity: '3',
+          UnitPrice: '19.99',
+          PurchaseOrderNumber: 'PO-77',
+          PurchaseOrderLineNumber: 2,
+        },
+      ],
     });
   });
 });

@@ -70,6 +70,9 @@ export function paymentFromErp(payment: Payment): ErpPaymentSnapshot {
     status,
     method: PAYMENT_METHOD[payment.PaymentMethodCode ?? 'EFT'] ?? 'ACH',
     scheduledFor: payment.PaymentDate ?? null,
-    relatedInvoices: payment.relatedInvoices.map((related) => ({ erpInvoiceId: related.InvoiceId, amountPaid: related.AmountPaid ?? payment.PaymentAmount })),
+    relatedInvoices: payment.relatedInvoices.map((related) => ({
+      erpInvoiceId: related.InvoiceId,
+      amountPaid: related.AmountPaid ?? payment.PaymentAmount,
+    })),
   };
 }

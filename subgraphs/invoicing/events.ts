@@ -25,7 +25,13 @@ export type PaymentStatusChanged = ReturnType<typeof paymentStatusChanged.parse>
 export const invoiceApproved = defineTopic('invoice.approved', z.object({ invoiceId: z.uuid() }));
 
 /** A supplier-submitted (portal) invoice changed status: the supplier is to be told on the portal. */
-export const invoiceStatusChanged = defineTopic('invoice.status_changed', z.object({ invoiceId: z.uuid(), status: z.enum(invoiceStatuses) }));
+export const invoiceStatusChanged = defineTopic(
+  'invoice.status_changed',
+  z.object({ invoiceId: z.uuid(), status: z.enum(invoiceStatuses) }),
+);
 
 /** A fact an invoice was matched on arrived or changed: the invoice is to be matched again. */
-export const invoiceRematchRequested = defineTopic('invoice.rematch_requested', z.object({ invoiceId: z.uuid(), trigger: z.enum(matchTriggers) }));
+export const invoiceRematchRequested = defineTopic(
+  'invoice.rematch_requested',
+  z.object({ invoiceId: z.uuid(), trigger: z.enum(matchTriggers) }),
+);

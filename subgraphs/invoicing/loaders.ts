@@ -24,11 +24,26 @@ export function createLoaders(db: Database, caller: UserCaller) {
   return {
     invoice: recordsById((ids) => invoicesByIds(db, caller, ids)),
     payment: recordsById((ids) => paymentsByIds(db, caller, ids)),
-    lines: rowsByParent((ids) => linesOfInvoices(db, ids), (row) => row.invoiceId),
-    exceptions: rowsByParent((ids) => exceptionsOfInvoices(db, ids), (row) => row.invoiceId),
-    paymentsOfInvoice: rowsByParent((ids) => paymentsOfInvoices(db, caller, ids), (row) => row.invoiceId),
-    applicationsOfPayment: rowsByParent((ids) => applicationsOfPayments(db, ids), (row) => row.paymentId),
-    matchHistory: rowsByParent((ids) => matchHistoryOfInvoices(db, ids), (row) => row.invoiceId),
+    lines: rowsByParent(
+      (ids) => linesOfInvoices(db, ids),
+      (row) => row.invoiceId,
+    ),
+    exceptions: rowsByParent(
+      (ids) => exceptionsOfInvoices(db, ids),
+      (row) => row.invoiceId,
+    ),
+    paymentsOfInvoice: rowsByParent(
+      (ids) => paymentsOfInvoices(db, caller, ids),
+      (row) => row.invoiceId,
+    ),
+    applicationsOfPayment: rowsByParent(
+      (ids) => applicationsOfPayments(db, ids),
+      (row) => row.paymentId,
+    ),
+    matchHistory: rowsByParent(
+      (ids) => matchHistoryOfInvoices(db, ids),
+      (row) => row.invoiceId,
+    ),
     amountPaid: new DataLoader<string, string>(async (ids) => {
       const paid = await amountsPaid(db, ids);
       return ids.map((id) => paid.get(id) ?? '0');

@@ -1,13 +1,23 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { PaymentStatusChanged } from './events.ts';
-import type { InvoiceLineRow, InvoiceRow, MatchEvaluationRow, MatchExceptionRow, MatchToleranceRow, PaymentApplicationRow, PaymentRow } from './db/tables.ts';
+import type {
+  InvoiceLineRow,
+  InvoiceRow,
+  MatchEvaluationRow,
+  MatchExceptionRow,
+  MatchToleranceRow,
+  PaymentApplicationRow,
+  PaymentRow,
+} from './db/tables.ts';
 
 export type InvoiceModel = InvoiceRow;
 export type InvoiceConnectionModel = Connection<InvoiceModel>;
 export type InvoiceEdgeModel = Edge<InvoiceModel>;
 /** A line carries its invoice's currency, which its Money fields need. */
 export type InvoiceLineModel = InvoiceLineRow & { currency: string };
-export type InvoiceMatchModel = Pick<InvoiceRow, 'id' | 'matchedAt' | 'matchContractId'> & { outcome: NonNullable<InvoiceRow['matchOutcome']> };
+export type InvoiceMatchModel = Pick<InvoiceRow, 'id' | 'matchedAt' | 'matchContractId'> & {
+  outcome: NonNullable<InvoiceRow['matchOutcome']>;
+};
 export type MatchEvaluationModel = MatchEvaluationRow;
 /** An application carries its payment's currency, which its amount needs. */
 export type PaymentApplicationModel = PaymentApplicationRow & { currency: string };

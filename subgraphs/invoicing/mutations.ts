@@ -10,7 +10,8 @@ import { setMatchTolerance } from './matching/set-match-tolerance.ts';
 
 /** The schema lets finance and suppliers submit; a supplier may submit its own invoices only. */
 function requireOwnInvoice(caller: UserCaller, supplierId: string): void {
-  if (caller.kind === 'supplier' && caller.supplierId !== supplierId) throw graphqlError('FORBIDDEN', 'A supplier may submit only its own invoices');
+  if (caller.kind === 'supplier' && caller.supplierId !== supplierId)
+    throw graphqlError('FORBIDDEN', 'A supplier may submit only its own invoices');
 }
 
 function submissionOf(input: SubmitInvoiceInput): InvoiceSubmission {
@@ -20,7 +21,12 @@ function submissionOf(input: SubmitInvoiceInput): InvoiceSubmission {
     invoiceNumber: input.invoiceNumber,
     invoiceDate: input.invoiceDate,
     currency: input.currency ?? 'USD',
-    lines: input.lines.map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: line.quantity, unitPrice: line.unitPrice })),
+    lines: input.lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      itemNumber: line.itemNumber,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+    })),
     source: 'GRAPH',
     idempotencyKey: input.idempotencyKey ?? null,
     vendorPlatformInvoiceId: null,

@@ -48,9 +48,19 @@ export const resolvers: Resolvers = {
     purchaseOrder: (invoice) => (invoice.purchaseOrderId ? { id: invoice.purchaseOrderId } : null),
     total: (invoice) => money(invoice.total, invoice.currency),
     amountPaid: async (invoice, _args, { loaders }) => money(await loaders.amountPaid.load(invoice.id), invoice.currency),
-    amountDue: async (invoice, _args, { loaders }) => money(decimal(invoice.total).minus(await loaders.amountPaid.load(invoice.id)).toFixed(), invoice.currency),
-    lines: async (invoice, _args, { loaders }) => (await loaders.lines.load(invoice.id)).map((line) => ({ ...line, currency: invoice.currency })),
-    match: (invoice) => (invoice.matchOutcome ? { id: invoice.id, outcome: invoice.matchOutcome, matchedAt: invoice.matchedAt, matchContractId: invoice.matchContractId } : null),
+    amountDue: async (invoice, _args, { loaders }) =>
+      money(
+        decimal(invoice.total)
+          .minus(await loaders.amountPaid.load(invoice.id))
+          .toFixed(),
+        invoice.currency,
+      ),
+    lines: async (invoice, _args, { loaders }) =>
+      (await loaders.lines.load(invoice.id)).map((line) => ({ ...line, currency: invoice.currency })),
+    match: (invoice) =>
+      invoice.matchOutcome
+        ? { id: invoice.id, outcome: invoice.matchOutcome, matchedAt: invoice.matchedAt, matchContractId: invoice.matchContractId }
+        : null,
     matchHistory: (invoice, _args, { loaders }) => loaders.matchHistory.load(invoice.id),
     payments: async (invoice, _args, { loaders }) => (await loaders.paymentsOfInvoice.load(invoice.id)).map((row) => row.payment),
     syncStatus: (invoice, _args, { loaders }) => loaders.syncStatus.load(invoice.id),
@@ -71,7 +81,8 @@ export const resolvers: Resolvers = {
     invoice: async (payment, _args, { loaders }) => (await loaders.invoice.load(payment.invoiceId))!,
     supplier: (payment) => ({ id: payment.supplierId }),
     amount: (payment) => money(payment.amount, payment.currency),
-    applications: async (payment, _args, { loaders }) => (await loaders.applicationsOfPayment.load(payment.id)).map((application) => ({ ...application, currency: payment.currency })),
+    applications: async (payment, _args, { loaders }) =>
+      (await loaders.applicationsOfPayment.load(payment.id)).map((application) => ({ ...application, currency: payment.currency })),
   },
   PaymentApplication: {
     invoice: async (application, _args, { loaders }) => (await loaders.invoice.load(application.invoiceId))!,

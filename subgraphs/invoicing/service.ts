@@ -20,6 +20,11 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
     typeDefs: subgraphTypeDefs('invoicing'),
     resolvers,
     createContext: (caller) => ({ caller, db, events, priceTolerancePct, loaders: createLoaders(db, caller) }),
-    webhooks: invoicingWebhooks({ db, vendorPlatformSecret: systems.vendorPlatformWebhookSecret, priceTolerancePct, logger: createLogger('invoicing-webhooks') }),
+    webhooks: invoicingWebhooks({
+      db,
+      vendorPlatformSecret: systems.vendorPlatformWebhookSecret,
+      priceTolerancePct,
+      logger: createLogger('invoicing-webhooks'),
+    }),
   };
 }

@@ -15,8 +15,24 @@ const submitted = {
     poNumber: 'PO-77',
     currency: 'USD',
     lines: [
-      { lineNo: 1, poLineNo: 2, sku: 'GOWN', description: 'Isolation gown', qty: '3', unitPrice: { value: '19.99', currency: 'USD' }, amount: { value: '59.97', currency: 'USD' } },
-      { lineNo: 2, poLineNo: null, sku: ' GLOVE ', description: null, qty: 2.5, unitPrice: { value: 0.1, currency: 'usd' }, amount: { value: '0.25', currency: 'USD' } },
+      {
+        lineNo: 1,
+        poLineNo: 2,
+        sku: 'GOWN',
+        description: 'Isolation gown',
+        qty: '3',
+        unitPrice: { value: '19.99', currency: 'USD' },
+        amount: { value: '59.97', currency: 'USD' },
+      },
+      {
+        lineNo: 2,
+        poLineNo: null,
+        sku: ' GLOVE ',
+        description: null,
+        qty: 2.5,
+        unitPrice: { value: 0.1, currency: 'usd' },
+        amount: { value: '0.25', currency: 'USD' },
+      },
     ],
     total: { value: '60.22', currency: 'USD' },
     status: 'submitted',
@@ -42,7 +58,11 @@ describe('the vendor-platform mapping', () => {
 
   it('refuses an invoice without a date or lines it can read', () => {
     expect(() => invoiceFromPortal({ invoice: { ...submitted.invoice, invoiceDate: '20/11/2026' } })).toThrow();
-    expect(() => invoiceFromPortal({ invoice: { ...submitted.invoice, lines: [{ lineNo: 1, qty: 'two', unitPrice: { value: '1', currency: 'USD' } }] } })).toThrow();
+    expect(() =>
+      invoiceFromPortal({
+        invoice: { ...submitted.invoice, lines: [{ lineNo: 1, qty: 'two', unitPrice: { value: '1', currency: 'USD' } }] },
+      }),
+    ).toThrow();
   });
 
   it('writes a payment the way the portal shows it', () => {

@@ -21,8 +21,11 @@ export interface InvoicingWebhookDependencies {
  */
 export function invoicingWebhooks(deps: InvoicingWebhookDependencies): WebhookSubscription[] {
   const portalInvoices = subscribeToWebhooks(vendorPlatformWebhooks(deps.vendorPlatformSecret), [INVOICE_SUBMITTED], async (event) => {
-    const outcome = await processInboundEvent(deps.db, { inboundEvents, inboundEntityVersions }, { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id }, (tx) =>
-      acceptPortalInvoice(tx, event.data, deps.priceTolerancePct, deps.logger),
+    const outcome = await processInboundEvent(
+      deps.db,
+      { inboundEvents, inboundEntityVersions },
+      { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id },
+      (tx) => acceptPortalInvoice(tx, event.data, deps.priceTolerancePct, deps.logger),
     );
     return { status: 200, body: { outcome } };
   });

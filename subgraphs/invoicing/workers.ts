@@ -31,15 +31,44 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     const erp = erpClient(context.systems.erpUrl);
     const portal = vendorPlatformClient(context.systems.vendorPlatformUrl);
     const { db, jobs, policies, logger } = context;
-    jobs.defineHandler({ queue: 'send-invoice-to-erp', topic: invoiceApproved.name, system: 'ERP', handler: (job) => sendInvoiceToErp(db, erp, job) });
+    jobs.defineHandler({
+      queue: 'send-invoice-to-erp',
+      topic: invoiceApproved.name,
+      system: 'ERP',
+      handler: (job) => sendInvoiceToErp(db, erp, job),
+    });
     // One at a time, in the order the statuses changed, since the portal keeps the last write.
-    jobs.defineHandler({ queue: 'publish-payment-status', topic: paymentStatusChanged.name, system: 'VENDOR_PLATFORM', concurrency: 1, handler: (job) => publishPaymentToPortal(db, portal, job) });
-    jobs.defineHandler({ queue: 'publish-invoice-status', topic: invoiceStatusChanged.name, system: 'VENDOR_PLATFORM', handler: (job) => publishInvoiceStatus(db, portal, job) });
-    jobs.defineHandler({ queue: 'rematch-invoice', topic: invoiceRematchRequested.name, handler: (job) => rematchInvoice(db, options.priceTolerancePct, job) });
+    jobs.defineHandler({
+      queue: 'publish-payment-status',
+      topic: paymentStatusChanged.name,
+      system: 'VENDOR_PLATFORM',
+      concurrency: 1,
+      handler: (job) => publishPaymentToPortal(db, portal, job),
+    });
+    jobs.defineHandler({
+      queue: 'publish-invoice-status',
+      topic: invoiceStatusChanged.name,
+      system: 'VENDOR_PLATFORM',
+      handler: (job) => publishInvoiceStatus(db, portal, job),
+    });
+    jobs.defineHandler({
+      queue: 'rematch-invoice',
+      topic: invoiceRematchRequested.name,
+      handler: (job) => rematchInvoice(db, options.priceTolerancePct, job),
+    });
     defineProjectionHandlers(jobs, db);
     return [
       running(erpPaymentFeed({ db, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
-      running(portalInvoiceFeed({ db, portal, policy: policies.for('VENDOR_PLATFORM'), logger, intervalMs: options.feedIntervalMs, priceTolerancePct: options.priceTolerancePct })),
+      running(
+        portalInvoiceFeed({
+          db,
+          portal,
+          policy: policies.for('VENDOR_PLATFORM'),
+          logger,
+          intervalMs: options.feedIntervalMs,
+          priceTolerancePct: options.priceTolerancePct,
+        }),
+      ),
     ];
   };
 }

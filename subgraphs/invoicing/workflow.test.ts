@@ -69,10 +69,23 @@ function* billableOrders(): Generator<{ order: DemoPurchaseOrder; supplier: Demo
   const invoiced = new Set([...world.invoices()].map((invoice) => invoice.purchaseOrderId));
   for (const order of world.purchaseOrders()) {
     const supplier = suppliers.get(order.supplierId)!;
-    const received = (lineNumber: number) => sum(order.receipts.flatMap((receipt) => receipt.lines.filter((line) => line.lineNumber === lineNumber).map((line) => line.quantityReceived)));
+    const received = (lineNumber: number) =>
+      sum(
+        order.receipts.flatMap((receipt) =>
+          receipt.lines.filter((line) => line.lineNumber === lineNumber).map((line) => line.quantityReceived),
+        ),
+      );
     const fullyReceived = order.lines.every((line) => received(line.lineNumber).greaterThanOrEqualTo(line.quantity));
     const published = order.publicationState === 'PUBLISHED' || order.publicationState === 'ACKNOWLEDGED';
-    if (supplier.status === 'ACTIVE' && supplier.erp && order.contractId === null && order.status === 'RECEIVED' && fullyReceived && published && !invoiced.has(order.id)) {
+    if (
+      supplier.status === 'ACTIVE' &&
+      supplier.erp &&
+      order.contractId === null &&
+      order.status === 'RECEIVED' &&
+      fullyReceived &&
+      published &&
+      !invoiced.has(order.id)
+    ) {
       yield { order, supplier };
     }
   }
@@ -95,7 +108,11 @@ interface ExecutionResult<Data> {
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
 }
 
-async function execute<Data>(source: Operation<Data>, variableValues: Record<string, unknown>, caller: UserCaller = finance): Promise<ExecutionResult<Data>> {
+async function execute<Data>(
+  source: Operation<Data>,
+  variableValues: Record<string, unknown>,
+  caller: UserCaller = finance,
+): Promise<ExecutionResult<Data>> {
   const result = await graphql({ schema, source, variableValues, contextValue: definition.createContext(caller) });
   return result as ExecutionResult<Data>;
 }
@@ -118,7 +135,12 @@ interface UserErrorData {
 
 const SUBMIT: Operation<{
   submitInvoice: {
-    invoice: { id: string; status: string; total: { amount: string }; match: { outcome: string; exceptions: MatchExceptionData[] } | null } | null;
+    invoice: {
+      id: string;
+      status: string;
+      total: { amount: string };
+      match: { outcome: string; exceptions: MatchExceptionData[] } | null;
+    } | null;
     userErrors: UserErrorData[];
   };
 }> = `mutation ($input: SubmitInvoiceInput!) {
@@ -145,7 +167,8 @@ const RESOLVE: Operation<{
   }
 }`;
 
-const BUYER_QUEUE: Operation<{ invoices: { nodes: { id: string }[] } }> = `{ invoices(first: 100, filter: { queue: BUYER }) { nodes { id } } }`;
+const BUYER_QUEUE: Operation<{ invoices: { nodes: { id: string }[] } }> =
+  `{ invoices(first: 100, filter: { queue: BUYER }) { nodes { id } } }`;
 
 function invoiceInput(order: DemoPurchaseOrder, overrides: Record<string, unknown> = {}) {
   return {
@@ -153,7 +176,12 @@ function invoiceInput(order: DemoPurchaseOrder, overrides: Record<string, unknow
     purchaseOrderId: order.id,
     invoiceNumber: `PG-${newId().slice(-12)}`,
     invoiceDate: order.orderDate,
-    lines: order.lines.map((line) => ({ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: line.quantity, unitPrice: line.unitPrice })),
+    lines: order.lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      itemNumber: line.itemNumber,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+    })),
     ...overrides,
   };
 }
@@ -164,8 +192,12 @@ beforeAll(async () => {
   await service.migrate(join(dirname(fileURLToPath(import.meta.url)), 'db', 'migrations'));
   await seedInvoicing(service.db, world);
   events = await startEventBus({ client, logger });
-  definition = invoicingSubgraph(testSubgraphDependencies({ db: service.db, client, events, environment: { MATCH_PRICE_TOLERANCE_PCT: '2' } }));
-  schema = enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }));
+  definition = invoicingSubgraph(
+    testSubgraphDependencies({ db: service.db, client, events, environment: { MATCH_PRICE_TOLERANCE_PCT: '2' } }),
+  );
+  schema = enforceRoleDirectives(
+    buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+  );
   const app = express();
   app.use(webhookRouter(invoicingWebhooks({ db: service.db, vendorPlatformSecret: SECRET, priceTolerancePct: 2, logger }), logger));
   webhookServer = createServer(app);
@@ -177,7 +209,12 @@ beforeAll(async () => {
     service: 'invoicing',
     client,
     db: service.db,
-    systems: { erpUrl: erp.url, vendorPlatformUrl: vendorPlatform.url, contractRepositoryUrl: 'http://127.0.0.1:9', vendorPlatformWebhookSecret: SECRET },
+    systems: {
+      erpUrl: erp.url,
+      vendorPlatformUrl: vendorPlatform.url,
+      contractRepositoryUrl: 'http://127.0.0.1:9',
+      vendorPlatformWebhookSecret: SECRET,
+    },
     environment: readEnvironment({}),
     policies: new BackingSystemPolicies(),
     cipher: createFieldCipher(randomBytes(32)),
@@ -218,15 +255,25 @@ describe('invoice to payment', () => {
     const again = await execute(SUBMIT, { input });
     expect(again.data!.submitInvoice.invoice!.id).toBe(invoice.id);
     const reused = await execute(SUBMIT, { input: { ...input, invoiceNumber: 'OTHER-1' } });
-    expect(reused.data!.submitInvoice).toEqual({ invoice: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] });
+    expect(reused.data!.submitInvoice).toEqual({
+      invoice: null,
+      userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })],
+    });
 
     const approved = await execute(APPROVE, { id: invoice.id });
     expect(approved.data!.approveInvoice).toEqual({ invoice: { id: invoice.id, status: 'APPROVED' }, userErrors: [] });
 
     await vi.waitFor(async () => expect((await invoiceRow(invoice.id)).erpInvoiceId).not.toBeNull(), { timeout: 20_000, interval: 100 });
     const erpInvoiceId = (await invoiceRow(invoice.id)).erpInvoiceId!;
-    const inErp = (await (await fetch(`${erp.url}${ERP_BASE_PATH}/invoices/${erpInvoiceId}?expand=invoiceLines`)).json()) as Record<string, unknown>;
-    expect(inErp).toMatchObject({ InvoiceNumber: input.invoiceNumber, InvoiceAmount: decimal(order.total).toFixed(2), SupplierNumber: supplier.erp!.supplierNumber });
+    const inErp = (await (await fetch(`${erp.url}${ERP_BASE_PATH}/invoices/${erpInvoiceId}?expand=invoiceLines`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(inErp).toMatchObject({
+      InvoiceNumber: input.invoiceNumber,
+      InvoiceAmount: decimal(order.total).toFixed(2),
+      SupplierNumber: supplier.erp!.supplierNumber,
+    });
 
     const ourPayment = () => service.db.select().from(payments).where(eq(payments.invoiceId, invoice.id));
     for (const status of ['SCHEDULED', 'SENT', 'CLEARED'] as const) {
@@ -234,7 +281,11 @@ describe('invoice to payment', () => {
       await vi.waitFor(async () => expect((await ourPayment())[0]?.status).toBe(status), { timeout: 20_000, interval: 100 });
     }
     const [payment] = await ourPayment();
-    expect(payment).toMatchObject({ amount: decimal(order.total).toFixed(4), method: expect.any(String), erpPaymentId: expect.any(String) });
+    expect(payment).toMatchObject({
+      amount: decimal(order.total).toFixed(4),
+      method: expect.any(String),
+      erpPaymentId: expect.any(String),
+    });
     expect(payment!.paidAt).not.toBeNull();
     expect(payment!.clearedAt).not.toBeNull();
     expect((await invoiceRow(invoice.id)).status).toBe('PAID');
@@ -245,16 +296,43 @@ describe('invoice to payment', () => {
       .where(and(eq(outbox.topic, 'payment.status_changed'), eq(outbox.aggregateId, payment!.id)))
       .orderBy(asc(outbox.position));
     expect(events.map((event) => event.payload)).toEqual([
-      { paymentId: payment!.id, invoiceId: invoice.id, supplierId: supplier.id, previousStatus: null, status: 'SCHEDULED', occurredAt: expect.any(String) },
-      { paymentId: payment!.id, invoiceId: invoice.id, supplierId: supplier.id, previousStatus: 'SCHEDULED', status: 'SENT', occurredAt: expect.any(String) },
-      { paymentId: payment!.id, invoiceId: invoice.id, supplierId: supplier.id, previousStatus: 'SENT', status: 'CLEARED', occurredAt: expect.any(String) },
+      {
+        paymentId: payment!.id,
+        invoiceId: invoice.id,
+        supplierId: supplier.id,
+        previousStatus: null,
+        status: 'SCHEDULED',
+        occurredAt: expect.any(String),
+      },
+      {
+        paymentId: payment!.id,
+        invoiceId: invoice.id,
+        supplierId: supplier.id,
+        previousStatus: 'SCHEDULED',
+        status: 'SENT',
+        occurredAt: expect.any(String),
+      },
+      {
+        paymentId: payment!.id,
+        invoiceId: invoice.id,
+        supplierId: supplier.id,
+        previousStatus: 'SENT',
+        status: 'CLEARED',
+        occurredAt: expect.any(String),
+      },
     ]);
 
     await vi.waitFor(
       async () => {
-        const list = (await (await fetch(`${vendorPlatform.url}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}&limit=200`)).json()) as { data: { externalId: string; status: string; statusHistory: { status: string }[] }[] };
+        const list = (await (
+          await fetch(`${vendorPlatform.url}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}&limit=200`)
+        ).json()) as { data: { externalId: string; status: string; statusHistory: { status: string }[] }[] };
         const onPortal = list.data.find((candidate) => candidate.externalId === payment!.id);
-        expect(onPortal).toMatchObject({ status: 'cleared', invoiceNumber: input.invoiceNumber, amount: { value: decimal(order.total).toFixed(2), currency: 'USD' } });
+        expect(onPortal).toMatchObject({
+          status: 'cleared',
+          invoiceNumber: input.invoiceNumber,
+          amount: { value: decimal(order.total).toFixed(2), currency: 'USD' },
+        });
         expect(onPortal!.statusHistory.map((entry: { status: string }) => entry.status)).toEqual(['scheduled', 'sent', 'cleared']);
       },
       { timeout: 20_000, interval: 200 },
@@ -274,7 +352,12 @@ describe('invoice to payment', () => {
     await vi.waitFor(async () => expect((await ourPayment())?.status).toBe('FAILED'), { timeout: 20_000, interval: 100 });
     expect((await invoiceRow(invoice.id)).status).toBe('APPROVED');
     const payment = (await ourPayment())!;
-    const [last] = await service.db.select({ payload: outbox.payload }).from(outbox).where(eq(outbox.aggregateId, payment.id)).orderBy(desc(outbox.position)).limit(1);
+    const [last] = await service.db
+      .select({ payload: outbox.payload })
+      .from(outbox)
+      .where(eq(outbox.aggregateId, payment.id))
+      .orderBy(desc(outbox.position))
+      .limit(1);
     expect(last!.payload).toMatchObject({ previousStatus: 'SCHEDULED', status: 'FAILED', supplierId: supplier.id });
     await vi.waitFor(
       async () => {
@@ -294,15 +377,30 @@ describe('invoice to payment', () => {
       invoiceDate: order.orderDate,
       purchaseOrderExternalId: order.id,
       currency: 'USD',
-      lines: order.lines.map((line, index) => ({ lineNo: index + 1, poLineNo: line.lineNumber, sku: line.itemNumber, qty: line.quantity, unitPrice: { value: line.unitPrice, currency: 'USD' } })),
+      lines: order.lines.map((line, index) => ({
+        lineNo: index + 1,
+        poLineNo: line.lineNumber,
+        sku: line.itemNumber,
+        qty: line.quantity,
+        unitPrice: { value: line.unitPrice, currency: 'USD' },
+      })),
       status: 'submitted',
     };
-    const body = JSON.stringify({ id: `evt_${randomBytes(10).toString('hex')}`, type: 'invoice.submitted', createdAt: new Date().toISOString(), data: { invoice: portalInvoice } });
+    const body = JSON.stringify({
+      id: `evt_${randomBytes(10).toString('hex')}`,
+      type: 'invoice.submitted',
+      createdAt: new Date().toISOString(),
+      data: { invoice: portalInvoice },
+    });
     const deliver = (signature?: string) => {
       const timestamp = Math.floor(Date.now() / 1000);
       return fetch(webhookUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'webhook-timestamp': String(timestamp), 'webhook-signature': signature ?? signWebhook(SECRET, timestamp, body) },
+        headers: {
+          'content-type': 'application/json',
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signature ?? signWebhook(SECRET, timestamp, body),
+        },
         body,
       });
     };
@@ -312,7 +410,13 @@ describe('invoice to payment', () => {
     expect(outcomes).toEqual(['APPLIED', 'DUPLICATE', 'DUPLICATE']);
     const created = await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id));
     expect(created).toHaveLength(1);
-    expect(created[0]).toMatchObject({ source: 'VENDOR_PLATFORM', supplierId: supplier.id, purchaseOrderId: order.id, status: 'MATCHED', total: decimal(order.total).toFixed(4) });
+    expect(created[0]).toMatchObject({
+      source: 'VENDOR_PLATFORM',
+      supplierId: supplier.id,
+      purchaseOrderId: order.id,
+      status: 'MATCHED',
+      total: decimal(order.total).toFixed(4),
+    });
   });
 
   it('takes in an invoice submitted on the real portal, by webhook or feed, once', { timeout: 60_000 }, async () => {
@@ -326,23 +430,40 @@ describe('invoice to payment', () => {
         invoiceDate: order.orderDate,
         purchaseOrderExternalId: order.id,
         currency: 'USD',
-        lines: order.lines.map((line) => ({ poLineNo: line.lineNumber, sku: line.itemNumber, qty: line.quantity, unitPrice: { value: line.unitPrice, currency: 'USD' } })),
+        lines: order.lines.map((line) => ({
+          poLineNo: line.lineNumber,
+          sku: line.itemNumber,
+          qty: line.quantity,
+          unitPrice: { value: line.unitPrice, currency: 'USD' },
+        })),
       }),
     });
     expect(response.status).toBe(201);
     const portalInvoice = (await response.json()) as { id: string };
-    await vi.waitFor(async () => expect(await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id))).toHaveLength(1), {
-      timeout: 20_000,
-      interval: 100,
-    });
+    await vi.waitFor(
+      async () =>
+        expect(await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id))).toHaveLength(1),
+      {
+        timeout: 20_000,
+        interval: 100,
+      },
+    );
     // The feed reads the same submission: once a catch-up has read it too, the invoice is still there once.
-    await portalInvoiceFeed({ db: service.db, portal: vendorPlatformClient(vendorPlatform.url), policy: timeoutPolicy(5_000), logger, intervalMs: 0, priceTolerancePct: 2 }).catchUp();
+    await portalInvoiceFeed({
+      db: service.db,
+      portal: vendorPlatformClient(vendorPlatform.url),
+      policy: timeoutPolicy(5_000),
+      logger,
+      intervalMs: 0,
+      priceTolerancePct: 2,
+    }).catchUp();
     const [created] = await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id));
     expect(created!.status).toBe('MATCHED');
     expect(await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id))).toHaveLength(1);
 
     // The supplier follows its invoice on the portal: received, then approved.
-    const portalStatus = async () => ((await (await fetch(`${vendorPlatform.url}/api/v1/portal/invoices/${portalInvoice.id}`)).json()) as { status: string }).status;
+    const portalStatus = async () =>
+      ((await (await fetch(`${vendorPlatform.url}/api/v1/portal/invoices/${portalInvoice.id}`)).json()) as { status: string }).status;
     await vi.waitFor(async () => expect(await portalStatus()).toBe('received'), { timeout: 20_000, interval: 100 });
     await execute(APPROVE, { id: created!.id });
     await vi.waitFor(async () => expect(await portalStatus()).toBe('approved'), { timeout: 20_000, interval: 100 });
@@ -353,72 +474,150 @@ describe('invoice to payment', () => {
     const [first] = order.lines;
     const dearer = decimal(first!.unitPrice).times('1.05').toFixed(2);
     const submitted = await execute(SUBMIT, {
-      input: invoiceInput(order, { lines: [{ lineNumber: first!.lineNumber, itemNumber: first!.itemNumber, quantity: decimal(first!.quantity).plus(1).toFixed(), unitPrice: dearer }] }),
+      input: invoiceInput(order, {
+        lines: [
+          {
+            lineNumber: first!.lineNumber,
+            itemNumber: first!.itemNumber,
+            quantity: decimal(first!.quantity).plus(1).toFixed(),
+            unitPrice: dearer,
+          },
+        ],
+      }),
     });
     const invoice = submitted.data!.submitInvoice.invoice!;
     expect(invoice.status).toBe('EXCEPTION');
-    expect(invoice.match!.exceptions.map((exception: { code: string; queue: string }) => [exception.code, exception.queue]).sort()).toEqual([
-      ['NOT_RECEIVED', 'ACCOUNTS_PAYABLE'],
-      ['PRICE_VARIANCE', 'BUYER'],
-      ['QUANTITY_VARIANCE', 'ACCOUNTS_PAYABLE'],
-    ]);
-    expect(invoice.match!.exceptions.find((exception: { code: string }) => exception.code === 'PRICE_VARIANCE')).toMatchObject({ lineNumber: first!.lineNumber, actual: decimal(dearer).toFixed() });
+    expect(invoice.match!.exceptions.map((exception: { code: string; queue: string }) => [exception.code, exception.queue]).sort()).toEqual(
+      [
+        ['NOT_RECEIVED', 'ACCOUNTS_PAYABLE'],
+        ['PRICE_VARIANCE', 'BUYER'],
+        ['QUANTITY_VARIANCE', 'ACCOUNTS_PAYABLE'],
+      ],
+    );
+    expect(invoice.match!.exceptions.find((exception: { code: string }) => exception.code === 'PRICE_VARIANCE')).toMatchObject({
+      lineNumber: first!.lineNumber,
+      actual: decimal(dearer).toFixed(),
+    });
 
     const queue = await execute(BUYER_QUEUE, {});
     expect(queue.data!.invoices.nodes.map((node: { id: string }) => node.id)).toContain(invoice.id);
 
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
     const [price, ...rest] = invoice.match!.exceptions as { id: string }[];
-    const overridden = await execute(RESOLVE, { input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'Surcharge agreed by phone' } });
+    const overridden = await execute(RESOLVE, {
+      input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'Surcharge agreed by phone' },
+    });
     expect(overridden.data!.resolveMatchException).toMatchObject({
-      exception: { resolution: 'OVERRIDDEN', resolvedBy: finance.subject, resolutionReason: 'Surcharge agreed by phone', resolvedAt: expect.any(String) },
+      exception: {
+        resolution: 'OVERRIDDEN',
+        resolvedBy: finance.subject,
+        resolutionReason: 'Surcharge agreed by phone',
+        resolvedAt: expect.any(String),
+      },
       invoice: { status: 'EXCEPTION' },
       userErrors: [],
     });
-    expect((await execute(RESOLVE, { input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'again' } })).data!.resolveMatchException.userErrors).toEqual([{ code: 'ALREADY_RESOLVED' }]);
+    expect(
+      (await execute(RESOLVE, { input: { exceptionId: price!.id, action: 'OVERRIDE', reason: 'again' } })).data!.resolveMatchException
+        .userErrors,
+    ).toEqual([{ code: 'ALREADY_RESOLVED' }]);
     expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
-    for (const exception of rest) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Extra unit delivered and kept' } });
+    for (const exception of rest)
+      await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Extra unit delivered and kept' } });
     const queueAfter = await execute(BUYER_QUEUE, {});
     expect(queueAfter.data!.invoices.nodes.map((node: { id: string }) => node.id)).not.toContain(invoice.id);
-    expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice).toEqual({ invoice: { id: invoice.id, status: 'APPROVED' }, userErrors: [] });
+    expect((await execute(APPROVE, { id: invoice.id })).data!.approveInvoice).toEqual({
+      invoice: { id: invoice.id, status: 'APPROVED' },
+      userErrors: [],
+    });
   });
 
-  it('re-checks the facts on approval: a credit memo still to come, a supplier no longer active, a closed order', { timeout: 60_000 }, async () => {
-    const { order } = billableOrder();
-    const [first] = order.lines;
-    const overBilled = (line: typeof first) => [{ lineNumber: line!.lineNumber, itemNumber: line!.itemNumber, quantity: decimal(line!.quantity).plus(1).toFixed(), unitPrice: line!.unitPrice }];
-    const waiting = (await execute(SUBMIT, { input: invoiceInput(order, { lines: overBilled(first) }) })).data!.submitInvoice.invoice;
-    for (const exception of waiting!.match!.exceptions) await execute(RESOLVE, { input: { exceptionId: exception.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Credit memo for the extra unit' } });
-    expect((await execute(APPROVE, { id: waiting!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'CREDIT_MEMO_PENDING' }]);
+  it(
+    're-checks the facts on approval: a credit memo still to come, a supplier no longer active, a closed order',
+    { timeout: 60_000 },
+    async () => {
+      const { order } = billableOrder();
+      const [first] = order.lines;
+      const overBilled = (line: typeof first) => [
+        {
+          lineNumber: line!.lineNumber,
+          itemNumber: line!.itemNumber,
+          quantity: decimal(line!.quantity).plus(1).toFixed(),
+          unitPrice: line!.unitPrice,
+        },
+      ];
+      const waiting = (await execute(SUBMIT, { input: invoiceInput(order, { lines: overBilled(first) }) })).data!.submitInvoice.invoice;
+      for (const exception of waiting!.match!.exceptions)
+        await execute(RESOLVE, {
+          input: { exceptionId: exception.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Credit memo for the extra unit' },
+        });
+      expect((await execute(APPROVE, { id: waiting!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'CREDIT_MEMO_PENDING' }]);
 
-    const { order: other } = billableOrder();
-    const matched = (await execute(SUBMIT, { input: invoiceInput(other) })).data!.submitInvoice.invoice;
-    expect(matched!.status).toBe('MATCHED');
-    const deliver = (topic: string, payload: Record<string, unknown>, occurredAt: string) => applyDomainEvent(service.db, { eventId: newId(), topic, payload, occurredAt });
-    await deliver('supplier.status_changed', { supplierId: other.supplierId, previousStatus: 'ACTIVE', status: 'INACTIVE', occurredAt: '2099-01-01T00:00:00.000Z' }, '2099-01-01T00:00:00.000Z');
-    expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'SUPPLIER_NOT_ACTIVE' }]);
-    await deliver('supplier.status_changed', { supplierId: other.supplierId, previousStatus: 'INACTIVE', status: 'ACTIVE', occurredAt: '2099-01-02T00:00:00.000Z' }, '2099-01-02T00:00:00.000Z');
-    const orderState = { purchaseOrderId: other.id, number: other.number, supplierId: other.supplierId, contractId: null, orderDate: other.orderDate, currency: 'USD', lines: other.lines.map(({ lineNumber, itemNumber, quantity, unitPrice }) => ({ lineNumber, itemNumber, quantity, unitPrice })) };
-    await deliver('purchase_order.changed', { ...orderState, status: 'CLOSED' }, '2099-01-03T00:00:00.000Z');
-    expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'PURCHASE_ORDER_CLOSED' }]);
-    await deliver('purchase_order.changed', { ...orderState, status: 'RECEIVED' }, '2099-01-04T00:00:00.000Z');
-    expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice).toEqual({ invoice: { id: matched!.id, status: 'APPROVED' }, userErrors: [] });
-  });
+      const { order: other } = billableOrder();
+      const matched = (await execute(SUBMIT, { input: invoiceInput(other) })).data!.submitInvoice.invoice;
+      expect(matched!.status).toBe('MATCHED');
+      const deliver = (topic: string, payload: Record<string, unknown>, occurredAt: string) =>
+        applyDomainEvent(service.db, { eventId: newId(), topic, payload, occurredAt });
+      await deliver(
+        'supplier.status_changed',
+        { supplierId: other.supplierId, previousStatus: 'ACTIVE', status: 'INACTIVE', occurredAt: '2099-01-01T00:00:00.000Z' },
+        '2099-01-01T00:00:00.000Z',
+      );
+      expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'SUPPLIER_NOT_ACTIVE' }]);
+      await deliver(
+        'supplier.status_changed',
+        { supplierId: other.supplierId, previousStatus: 'INACTIVE', status: 'ACTIVE', occurredAt: '2099-01-02T00:00:00.000Z' },
+        '2099-01-02T00:00:00.000Z',
+      );
+      const orderState = {
+        purchaseOrderId: other.id,
+        number: other.number,
+        supplierId: other.supplierId,
+        contractId: null,
+        orderDate: other.orderDate,
+        currency: 'USD',
+        lines: other.lines.map(({ lineNumber, itemNumber, quantity, unitPrice }) => ({ lineNumber, itemNumber, quantity, unitPrice })),
+      };
+      await deliver('purchase_order.changed', { ...orderState, status: 'CLOSED' }, '2099-01-03T00:00:00.000Z');
+      expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'PURCHASE_ORDER_CLOSED' }]);
+      await deliver('purchase_order.changed', { ...orderState, status: 'RECEIVED' }, '2099-01-04T00:00:00.000Z');
+      expect((await execute(APPROVE, { id: matched!.id })).data!.approveInvoice).toEqual({
+        invoice: { id: matched!.id, status: 'APPROVED' },
+        userErrors: [],
+      });
+    },
+  );
 
-  it('refuses a number the supplier already billed under, in any spelling, and frees it once that invoice is rejected', { timeout: 60_000 }, async () => {
-    const { order } = billableOrder();
-    const first = (await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'AP-000731' }) })).data!.submitInvoice.invoice;
-    expect(first!.status).toBe('MATCHED');
-    const again = await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'ap 731' }) });
-    expect(again.data!.submitInvoice).toEqual({ invoice: null, userErrors: [{ field: ['input', 'invoiceNumber'], code: 'DUPLICATE_INVOICE', message: 'The supplier already has invoice AP-000731' }] });
-    const overBilled = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice;
-    expect(overBilled!.match!.exceptions.map((exception: { code: string }) => exception.code)).toEqual(order.lines.map(() => 'NOT_RECEIVED'));
-    const rejected = await execute(RESOLVE, { input: { exceptionId: overBilled!.match!.exceptions[0]!.id, action: 'REJECT', reason: 'Billed twice' } });
-    expect(rejected.data!.resolveMatchException.invoice!.status).toBe('REJECTED');
-    expect((await execute(APPROVE, { id: overBilled!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
-    const [rejectedRow] = await service.db.select({ key: invoices.invoiceNumberKey }).from(invoices).where(eq(invoices.id, overBilled!.id));
-    expect(rejectedRow).toEqual({ key: null });
-  });
+  it(
+    'refuses a number the supplier already billed under, in any spelling, and frees it once that invoice is rejected',
+    { timeout: 60_000 },
+    async () => {
+      const { order } = billableOrder();
+      const first = (await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'AP-000731' }) })).data!.submitInvoice.invoice;
+      expect(first!.status).toBe('MATCHED');
+      const again = await execute(SUBMIT, { input: invoiceInput(order, { invoiceNumber: 'ap 731' }) });
+      expect(again.data!.submitInvoice).toEqual({
+        invoice: null,
+        userErrors: [
+          { field: ['input', 'invoiceNumber'], code: 'DUPLICATE_INVOICE', message: 'The supplier already has invoice AP-000731' },
+        ],
+      });
+      const overBilled = (await execute(SUBMIT, { input: invoiceInput(order) })).data!.submitInvoice.invoice;
+      expect(overBilled!.match!.exceptions.map((exception: { code: string }) => exception.code)).toEqual(
+        order.lines.map(() => 'NOT_RECEIVED'),
+      );
+      const rejected = await execute(RESOLVE, {
+        input: { exceptionId: overBilled!.match!.exceptions[0]!.id, action: 'REJECT', reason: 'Billed twice' },
+      });
+      expect(rejected.data!.resolveMatchException.invoice!.status).toBe('REJECTED');
+      expect((await execute(APPROVE, { id: overBilled!.id })).data!.approveInvoice.userErrors).toEqual([{ code: 'NOT_APPROVABLE' }]);
+      const [rejectedRow] = await service.db
+        .select({ key: invoices.invoiceNumberKey })
+        .from(invoices)
+        .where(eq(invoices.id, overBilled!.id));
+      expect(rejectedRow).toEqual({ key: null });
+    },
+  );
 
   it('refuses unusable input with user errors and lets a supplier submit only its own invoices', async () => {
     const { order, supplier } = billableOrder();
@@ -426,14 +625,31 @@ describe('invoice to payment', () => {
       input: invoiceInput(order, { invoiceNumber: ' ', lines: [{ lineNumber: 1, itemNumber: 'X', quantity: '0', unitPrice: '-1' }] }),
     });
     expect(bad.data!.submitInvoice.invoice).toBeNull();
-    expect(bad.data!.submitInvoice.userErrors.map((error: { code: string }) => error.code).sort()).toEqual(['INVALID_PRICE', 'INVALID_QUANTITY', 'REQUIRED']);
+    expect(bad.data!.submitInvoice.userErrors.map((error: { code: string }) => error.code).sort()).toEqual([
+      'INVALID_PRICE',
+      'INVALID_QUANTITY',
+      'REQUIRED',
+    ]);
     const other = [...suppliers.values()].find((candidate) => candidate.id !== supplier.id)!;
-    const forbidden = await execute(SUBMIT, { input: invoiceInput(order) }, { kind: 'supplier', subject: 'portal-user', role: 'supplier', supplierId: other.id });
+    const forbidden = await execute(
+      SUBMIT,
+      { input: invoiceInput(order) },
+      { kind: 'supplier', subject: 'portal-user', role: 'supplier', supplierId: other.id },
+    );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const own = await execute(SUBMIT, { input: invoiceInput(order) }, { kind: 'supplier', subject: 'portal-user', role: 'supplier', supplierId: supplier.id });
+    const own = await execute(
+      SUBMIT,
+      { input: invoiceInput(order) },
+      { kind: 'supplier', subject: 'portal-user', role: 'supplier', supplierId: supplier.id },
+    );
     expect(own.data!.submitInvoice.invoice!.id).toBeDefined();
     const procurement = await execute(SUBMIT, { input: invoiceInput(order) }, { kind: 'staff', subject: 'buyer', role: 'procurement' });
     expect(procurement.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect(await service.db.select({ id: invoices.id }).from(invoices).where(inArray(invoices.invoiceNumber, [' ']))).toEqual([]);
+    expect(
+      await service.db
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(inArray(invoices.invoiceNumber, [' '])),
+    ).toEqual([]);
   });
 });

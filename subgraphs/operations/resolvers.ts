@@ -14,7 +14,10 @@ const jobStateOf: Record<SyncJobState, JobState> = {
   FAILED: 'failed',
 };
 
-const syncJobStateOf = Object.fromEntries(Object.entries(jobStateOf).map(([graph, stored]) => [stored, graph])) as Record<JobState, SyncJobState>;
+const syncJobStateOf = Object.fromEntries(Object.entries(jobStateOf).map(([graph, stored]) => [stored, graph])) as Record<
+  JobState,
+  SyncJobState
+>;
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,
@@ -22,8 +25,15 @@ export const resolvers: Resolvers = {
   Query: {
     ...auditResolvers.Query,
     syncJobs: (_parent, { first, after, filter }, { jobs }) =>
-      jobs.listJobs({ first, after, system: filter?.system, service: filter?.service, state: filter?.state ? jobStateOf[filter.state] : null }),
-    deadLetters: (_parent, { first, after, filter }, { jobs }) => jobs.deadLetters({ first, after, system: filter?.system, service: filter?.service }),
+      jobs.listJobs({
+        first,
+        after,
+        system: filter?.system,
+        service: filter?.service,
+        state: filter?.state ? jobStateOf[filter.state] : null,
+      }),
+    deadLetters: (_parent, { first, after, filter }, { jobs }) =>
+      jobs.deadLetters({ first, after, system: filter?.system, service: filter?.service }),
     integrationSystems: async (_parent, _args, { db, jobs }) => {
       const [circuits, backlogs] = await Promise.all([systemCircuits(db), jobs.backlogs()]);
       return circuits.map((circuit) => ({ ...circuit, backlog: backlogs.find((backlog) => backlog.system === circuit.system)! }));
@@ -31,12 +41,22 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     replayDeadLetter: async (_parent, { id }, { jobs }) => {
-      if (!isUuid(id)) return { job: null, userErrors: [{ field: ['id'], code: 'INVALID_ID', message: `${JSON.stringify(id)} is not a dead letter id.` }] };
+      if (!isUuid(id))
+        return {
+          job: null,
+          userErrors: [{ field: ['id'], code: 'INVALID_ID', message: `${JSON.stringify(id)} is not a dead letter id.` }],
+        };
       const outcome = await jobs.replayDeadLetter(id);
       if (!outcome.replayed) {
         return {
           job: null,
-          userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'No dead letter with this id is waiting for a replay: it does not exist or was replayed already.' }],
+          userErrors: [
+            {
+              field: ['id'],
+              code: 'NOT_FOUND',
+              message: 'No dead letter with this id is waiting for a replay: it does not exist or was replayed already.',
+            },
+          ],
         };
       }
       return { job: await jobs.job(id), userErrors: [] };

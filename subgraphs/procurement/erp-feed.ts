@@ -70,8 +70,10 @@ export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
 
 async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {
   if (item.eventType === erpEventTypes.purchaseOrderIssued) await applyOrderIssued(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
-  else if (item.eventType === erpEventTypes.purchaseOrderChanged) await applyOrderChanged(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
-  else if (item.eventType === erpEventTypes.receiptRecorded) await applyReceiptRecorded(tx, fromErpReceipt(readReceipt(item.resource)), log);
+  else if (item.eventType === erpEventTypes.purchaseOrderChanged)
+    await applyOrderChanged(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
+  else if (item.eventType === erpEventTypes.receiptRecorded)
+    await applyReceiptRecorded(tx, fromErpReceipt(readReceipt(item.resource)), log);
 }
 
 async function orderOf(tx: Transaction, snapshot: ErpOrderSnapshot): Promise<PurchaseOrderRow | undefined> {
@@ -89,7 +91,9 @@ async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log
     log.warn({ poHeaderId: snapshot.poHeaderId, erpSupplierId: snapshot.erpSupplierId }, 'ERP order of an unknown supplier skipped');
     return;
   }
-  const [facility] = snapshot.shipToLocationCode ? await tx.select().from(facilities).where(eq(facilities.code, snapshot.shipToLocationCode)) : [];
+  const [facility] = snapshot.shipToLocationCode
+    ? await tx.select().from(facilities).where(eq(facilities.code, snapshot.shipToLocationCode))
+    : [];
   const now = new Date();
   const [order] = await tx
     .insert(purchaseOrders)
@@ -125,8 +129,16 @@ async function applyOrderChanged(tx: Transaction, snapshot: ErpOrderSnapshot, lo
     await tx.update(purchaseOrders).set({ lastSyncedAt: now }).where(eq(purchaseOrders.id, existing.id));
     return;
   }
-  const [changed] = await tx.update(purchaseOrders).set({ status: snapshot.status, lastSyncedAt: now, updatedAt: now }).where(eq(purchaseOrders.id, existing.id)).returning();
-  const lines = await tx.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, existing.id)).orderBy(purchaseOrderLines.lineNumber);
+  const [changed] = await tx
+    .update(purchaseOrders)
+    .set({ status: snapshot.status, lastSyncedAt: now, updatedAt: now })
+    .where(eq(purchaseOrders.id, existing.id))
+    .returning();
+  const lines = await tx
+    .select()
+    .from(purchaseOrderLines)
+    .where(eq(purchaseOrderLines.purchaseOrderId, existing.id))
+    .orderBy(purchaseOrderLines.lineNumber);
   await emitOrderEvent(tx, PURCHASE_ORDER_CHANGED, changed!, lines);
   // The portal shows closed and cancelled orders as such.
   if (snapshot.status !== 'RECEIVED') await requestPublication(tx, existing.id);

@@ -46,7 +46,20 @@ const fusionOrder = {
         UOM: 'BX',
         Price: '19.99',
         Amount: '59.97',
-        schedules: { items: [{ LineLocationId: 1, ScheduleNumber: 1, Quantity: '3', QuantityReceived: '0', QuantityBilled: '0', ShipToLocationCode: 'OH-CLE-01' }], count: 1, hasMore: false },
+        schedules: {
+          items: [
+            {
+              LineLocationId: 1,
+              ScheduleNumber: 1,
+              Quantity: '3',
+              QuantityReceived: '0',
+              QuantityBilled: '0',
+              ShipToLocationCode: 'OH-CLE-01',
+            },
+          ],
+          count: 1,
+          hasMore: false,
+        },
       },
     ],
     count: 1,
@@ -93,20 +106,51 @@ describe('ERP orders to canonical', () => {
       Description: 'Emergency order placed by phone',
       ShipToLocationCode: null,
       lines: [
-        { LineNumber: '1', Item: null, Description: ' Saline 0.9% 1L ', Quantity: 12.5, UOM: 'EA ', Price: '2.4000', Amount: null, schedules: [{ QuantityReceived: '4.000' }, { QuantityReceived: 1 }] },
+        {
+          LineNumber: '1',
+          Item: null,
+          Description: ' Saline 0.9% 1L ',
+          Quantity: 12.5,
+          UOM: 'EA ',
+          Price: '2.4000',
+          Amount: null,
+          schedules: [{ QuantityReceived: '4.000' }, { QuantityReceived: 1 }],
+        },
       ],
     };
     const order = fromErpOrder(dirty);
-    expect(order).toMatchObject({ poHeaderId: 300000047102391, orderNumber: '100042', currency: 'USD', orderDate: '2026-11-20', canonicalId: null, shipToLocationCode: null });
+    expect(order).toMatchObject({
+      poHeaderId: 300000047102391,
+      orderNumber: '100042',
+      currency: 'USD',
+      orderDate: '2026-11-20',
+      canonicalId: null,
+      shipToLocationCode: null,
+    });
     expect(order.status).toBe('PARTIALLY_RECEIVED');
     expect(order.lines).toEqual([
-      { lineNumber: 1, itemNumber: '', description: 'Saline 0.9% 1L', quantity: '12.5', unitOfMeasure: 'EA', unitPrice: '2.4', amount: '30.00', quantityReceived: '5' },
+      {
+        lineNumber: 1,
+        itemNumber: '',
+        description: 'Saline 0.9% 1L',
+        quantity: '12.5',
+        unitOfMeasure: 'EA',
+        unitPrice: '2.4',
+        amount: '30.00',
+        quantityReceived: '5',
+      },
     ]);
   });
 
   it('maps every document status', () => {
     const statusOf = (code: string) => fromErpOrder({ ...fusionOrder, DocumentStatusCode: code }).status;
-    expect(['INCOMPLETE', 'OPEN', 'CLOSED_FOR_RECEIVING', 'CLOSED', 'CANCELED'].map(statusOf)).toEqual(['DRAFT', 'OPEN', 'RECEIVED', 'CLOSED', 'CANCELLED']);
+    expect(['INCOMPLETE', 'OPEN', 'CLOSED_FOR_RECEIVING', 'CLOSED', 'CANCELED'].map(statusOf)).toEqual([
+      'DRAFT',
+      'OPEN',
+      'RECEIVED',
+      'CLOSED',
+      'CANCELLED',
+    ]);
     expect(() => statusOf('ON_HOLD')).toThrow(ErpMappingError);
   });
 
@@ -124,7 +168,16 @@ describe('canonical to ERP', () => {
       orderDate: '2026-11-20',
       shipToLocationCode: 'OH-CLE-01',
       erpSupplierId: 300000001234567,
-      lines: [{ lineNumber: 1, itemNumber: 'GLV-NIT-100', description: 'Gloves', quantity: '3.000000', unitOfMeasure: 'BX', unitPrice: '19.990000' }],
+      lines: [
+        {
+          lineNumber: 1,
+          itemNumber: 'GLV-NIT-100',
+          description: 'Gloves',
+          quantity: '3.000000',
+          unitOfMeasure: 'BX',
+          unitPrice: '19.990000',
+        },
+      ],
     });
     expect(body).toEqual({
       SupplierId: 300000001234567,
@@ -137,7 +190,14 @@ describe('canonical to ERP', () => {
   });
 
   it('leaves out the ship-to location when there is none', () => {
-    const body = toErpOrderRequest({ id: canonicalId, currency: 'USD', orderDate: '2026-11-20', shipToLocationCode: null, erpSupplierId: 1, lines: [] });
+    const body = toErpOrderRequest({
+      id: canonicalId,
+      currency: 'USD',
+      orderDate: '2026-11-20',
+      shipToLocationCode: null,
+      erpSupplierId: 1,
+      lines: [],
+    });
     expect(body).not.toHaveProperty('ShipToLocationCode');
   });
 
@@ -146,8 +206,17 @@ describe('canonical to ERP', () => {
     expect(number.length).toBeLessThanOrEqual(30);
     expect(canonicalIdOfReceipt(number)).toBe(canonicalId);
     expect(canonicalIdOfReceipt('100017')).toBeNull();
-    const body = toErpReceiptRequest({ id: canonicalId, receivedAt: new Date('2026-11-21T09:30:00Z'), orderNumber: '100042', lines: [{ lineNumber: 1, quantityReceived: '2.500000' }] });
-    expect(body).toEqual({ ReceiptNumber: number, TransactionDate: '2026-11-21T09:30:00.000Z', lines: [{ DocumentNumber: '100042', DocumentLineNumber: 1, Quantity: '2.5' }] });
+    const body = toErpReceiptRequest({
+      id: canonicalId,
+      receivedAt: new Date('2026-11-21T09:30:00Z'),
+      orderNumber: '100042',
+      lines: [{ lineNumber: 1, quantityReceived: '2.500000' }],
+    });
+    expect(body).toEqual({
+      ReceiptNumber: number,
+      TransactionDate: '2026-11-21T09:30:00.000Z',
+      lines: [{ DocumentNumber: '100042', DocumentLineNumber: 1, Quantity: '2.5' }],
+    });
   });
 });
 
@@ -164,7 +233,18 @@ describe('ERP receipts and business events', () => {
     CreationDate: '2026-11-21T09:30:00.000Z',
     lines: {
       items: [
-        { InterfaceTransactionId: 1, TransactionType: 'RECEIVE', DocumentNumber: '100042', DocumentLineNumber: 1, DocumentScheduleNumber: 1, POHeaderId: 300000047102391, POLineId: 2, ItemNumber: 'GLV-NIT-100', Quantity: '2', UnitOfMeasure: 'BX' },
+        {
+          InterfaceTransactionId: 1,
+          TransactionType: 'RECEIVE',
+          DocumentNumber: '100042',
+          DocumentLineNumber: 1,
+          DocumentScheduleNumber: 1,
+          POHeaderId: 300000047102391,
+          POLineId: 2,
+          ItemNumber: 'GLV-NIT-100',
+          Quantity: '2',
+          UnitOfMeasure: 'BX',
+        },
       ],
       count: 1,
       hasMore: false,
@@ -188,13 +268,27 @@ describe('ERP receipts and business events', () => {
   it('reads a business events page', () => {
     const page = readBusinessEventPage({
       items: [
-        { EventId: 'c0a8-1', Sequence: 41, EventType: 'PurchaseOrderIssued', OccurredAt: '2026-11-20T14:03:11.000Z', ResourceName: 'purchaseOrders', ResourceId: 300000047102391, PreviousStatus: null, Resource: fusionOrder },
+        {
+          EventId: 'c0a8-1',
+          Sequence: 41,
+          EventType: 'PurchaseOrderIssued',
+          OccurredAt: '2026-11-20T14:03:11.000Z',
+          ResourceName: 'purchaseOrders',
+          ResourceId: 300000047102391,
+          PreviousStatus: null,
+          Resource: fusionOrder,
+        },
       ],
       count: 1,
       hasMore: false,
       limit: 200,
     });
-    expect(page.items[0]).toMatchObject({ eventId: 'c0a8-1', sequence: 41, eventType: 'PurchaseOrderIssued', resourceId: '300000047102391' });
+    expect(page.items[0]).toMatchObject({
+      eventId: 'c0a8-1',
+      sequence: 41,
+      eventType: 'PurchaseOrderIssued',
+      resourceId: '300000047102391',
+    });
     expect(page.hasMore).toBe(false);
   });
 });

@@ -11,7 +11,14 @@ export interface CanonicalOrderForErp {
   orderDate: string;
   shipToLocationCode: string | null;
   erpSupplierId: number;
-  lines: readonly { lineNumber: number; itemNumber: string; description: string; quantity: string; unitOfMeasure: string; unitPrice: string }[];
+  lines: readonly {
+    lineNumber: number;
+    itemNumber: string;
+    description: string;
+    quantity: string;
+    unitOfMeasure: string;
+    unitPrice: string;
+  }[];
 }
 
 export interface CanonicalReceiptForErp {
@@ -140,7 +147,11 @@ export function fromErpReceipt(receipt: Receipt): ErpReceiptSnapshot {
     receiptNumber: receipt.ReceiptNumber,
     receivedAt: receipt.TransactionDate,
     canonicalId: canonicalIdOfReceipt(receipt.ReceiptNumber),
-    lines: receipt.lines.map((line) => ({ poHeaderId: line.POHeaderId, lineNumber: line.DocumentLineNumber, quantityReceived: line.Quantity })),
+    lines: receipt.lines.map((line) => ({
+      poHeaderId: line.POHeaderId,
+      lineNumber: line.DocumentLineNumber,
+      quantityReceived: line.Quantity,
+    })),
   };
 }
 

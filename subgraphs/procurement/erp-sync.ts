@@ -3,7 +3,14 @@ import type { Database, Transaction } from '@procuregraph/platform/db';
 import type { JobContext } from '@procuregraph/platform/jobs';
 import { PermanentError } from '@procuregraph/platform/resilience';
 import type { ErpClient } from '@procuregraph/connector-erp';
-import { fromErpOrder, fromErpReceipt, toErpOrderRequest, toErpReceiptRequest, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
+import {
+  fromErpOrder,
+  fromErpReceipt,
+  toErpOrderRequest,
+  toErpReceiptRequest,
+  type ErpOrderSnapshot,
+  type ErpReceiptSnapshot,
+} from './erp-mapping.ts';
 import { facilities, purchaseOrderLines, purchaseOrders, receiptLines, receipts, supplierReferences } from './db/tables.ts';
 import { emitOrderEvent, PURCHASE_ORDER_ISSUED, requestPublication } from './events.ts';
 
@@ -17,9 +24,18 @@ export function sendOrderToErp(db: Database, erp: ErpClient) {
     if (order.erpPoHeaderId !== null) return;
     const [supplier] = await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, order.supplierId));
     if (supplier?.erpSupplierId == null) throw new PermanentError(`The supplier ${order.supplierId} has no ERP id`);
-    const lines = await db.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
+    const lines = await db
+      .select()
+      .from(purchaseOrderLines)
+      .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
+      .orderBy(purchaseOrderLines.lineNumber);
     const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
-    const request = toErpOrderRequest({ ...order, erpSupplierId: supplier.erpSupplierId, shipToLocationCode: facility?.code ?? null, lines });
+    const request = toErpOrderRequest({
+      ...order,
+      erpSupplierId: supplier.erpSupplierId,
+      shipToLocationCode: facility?.code ?? null,
+      lines,
+    });
     const created = fromErpOrder(await erp.createPurchaseOrder(request, job.idempotencyKey, job.signal));
     await db.transaction((tx) => linkOrderToErp(tx, order.id, created));
   };
@@ -41,7 +57,11 @@ export async function linkOrderToErp(tx: Transaction, orderId: string, snapshot:
     await tx.update(purchaseOrders).set({ lastSyncedAt: now }).where(eq(purchaseOrders.id, orderId));
     return;
   }
-  const lines = await tx.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, orderId)).orderBy(purchaseOrderLines.lineNumber);
+  const lines = await tx
+    .select()
+    .from(purchaseOrderLines)
+    .where(eq(purchaseOrderLines.purchaseOrderId, orderId))
+    .orderBy(purchaseOrderLines.lineNumber);
   await emitOrderEvent(tx, PURCHASE_ORDER_ISSUED, opened, lines);
   await requestPublication(tx, orderId);
 }
@@ -62,5 +82,8 @@ export function sendReceiptToErp(db: Database, erp: ErpClient) {
 }
 
 export async function linkReceiptToErp(tx: Transaction, receiptId: string, snapshot: ErpReceiptSnapshot): Promise<void> {
-  await tx.update(receipts).set({ erpReceiptId: snapshot.headerInterfaceId, receiptNumber: snapshot.receiptNumber }).where(eq(receipts.id, receiptId));
+  await tx
+    .update(receipts)
+    .set({ erpReceiptId: snapshot.headerInterfaceId, receiptNumber: snapshot.receiptNumber })
+    .where(eq(receipts.id, receiptId));
 }

@@ -78,7 +78,11 @@ export async function emitOrderEvent(
   await appendToOutbox(tx, outbox, { topic, aggregateId: order.id, payload: purchaseOrderPayload(order, lines) });
 }
 
-export async function emitReceiptRecorded(tx: Transaction, receipt: ReceiptRow, lines: readonly Omit<ReceiptLineRow, 'receiptId'>[]): Promise<void> {
+export async function emitReceiptRecorded(
+  tx: Transaction,
+  receipt: ReceiptRow,
+  lines: readonly Omit<ReceiptLineRow, 'receiptId'>[],
+): Promise<void> {
   await appendToOutbox(tx, outbox, { topic: RECEIPT_RECORDED, aggregateId: receipt.id, payload: receiptPayload(receipt, lines) });
 }
 

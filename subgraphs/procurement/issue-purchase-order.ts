@@ -3,7 +3,15 @@ import type { Database, Queryable } from '@procuregraph/platform/db';
 import { isUuid, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { markSyncPending } from '@procuregraph/platform/jobs';
-import { contractReferences, facilities, purchaseOrderLines, purchaseOrders, supplierReferences, syncStatus, type PurchaseOrderRow } from './db/tables.ts';
+import {
+  contractReferences,
+  facilities,
+  purchaseOrderLines,
+  purchaseOrders,
+  supplierReferences,
+  syncStatus,
+  type PurchaseOrderRow,
+} from './db/tables.ts';
 import { requestErpSubmission } from './events.ts';
 import { fingerprint, orderLineErrors, priceLines, type OrderLineInput, type PricedOrder } from './purchase-order-rules.ts';
 
@@ -45,12 +53,16 @@ async function replayOf(db: Queryable, idempotencyKey: string, requestFingerprin
   const [existing] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.idempotencyKey, idempotencyKey));
   if (!existing) return null;
   if (existing.idempotencyFingerprint === requestFingerprint) return { purchaseOrder: existing, userErrors: [] };
-  return refused([{ field: ['input', 'idempotencyKey'], message: 'This idempotency key was used for a different order.', code: 'IDEMPOTENCY_KEY_REUSED' }]);
+  return refused([
+    { field: ['input', 'idempotencyKey'], message: 'This idempotency key was used for a different order.', code: 'IDEMPOTENCY_KEY_REUSED' },
+  ]);
 }
 
 async function referenceErrorsOf(db: Queryable, request: IssuePurchaseOrderRequest): Promise<UserError[]> {
   // A malformed id names nothing; the uuid columns would refuse it as a query error.
-  const [supplier] = isUuid(request.supplierId) ? await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, request.supplierId)) : [];
+  const [supplier] = isUuid(request.supplierId)
+    ? await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, request.supplierId))
+    : [];
   if (!supplier) return [{ field: ['input', 'supplierId'], message: `No supplier ${request.supplierId}.`, code: 'NOT_FOUND' }];
   const errors: UserError[] = [];
   // The ERP accepts orders only for active, spend-authorized suppliers it knows by id.
@@ -66,7 +78,10 @@ async function referenceErrorsOf(db: Queryable, request: IssuePurchaseOrderReque
   }
   if (request.shipToFacilityId && !isUuid(request.shipToFacilityId)) {
     errors.push({ field: ['input', 'shipToFacilityId'], message: `No facility ${request.shipToFacilityId}.`, code: 'NOT_FOUND' });
-  } else if (request.shipToFacilityId && (await db.select({ id: facilities.id }).from(facilities).where(eq(facilities.id, request.shipToFacilityId))).length === 0) {
+  } else if (
+    request.shipToFacilityId &&
+    (await db.select({ id: facilities.id }).from(facilities).where(eq(facilities.id, request.shipToFacilityId))).length === 0
+  ) {
     errors.push({ field: ['input', 'shipToFacilityId'], message: `No facility ${request.shipToFacilityId}.`, code: 'NOT_FOUND' });
   }
   return errors;
@@ -77,7 +92,12 @@ async function contractOfSupplier(db: Queryable, contractId: string, supplierId:
   return contract?.supplierId === supplierId;
 }
 
-async function storeDraft(db: Database, request: IssuePurchaseOrderRequest, priced: PricedOrder, requestFingerprint: string): Promise<PurchaseOrderRow | null> {
+async function storeDraft(
+  db: Database,
+  request: IssuePurchaseOrderRequest,
+  priced: PricedOrder,
+  requestFingerprint: string,
+): Promise<PurchaseOrderRow | null> {
   return db.transaction(async (tx) => {
     const [order] = await tx
       .insert(purchaseOrders)

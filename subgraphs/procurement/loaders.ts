@@ -17,9 +17,18 @@ import { purchaseOrders, syncStatus, type PurchaseOrderRow } from './db/tables.t
 export function createLoaders(db: Database, caller: UserCaller) {
   return {
     purchaseOrder: recordsById((ids) => purchaseOrdersByIds(db, caller, ids)),
-    lines: rowsByParent((ids) => linesOfOrders(db, ids), (row) => row.purchaseOrderId),
-    receipts: rowsByParent((ids) => receiptsOfOrders(db, ids), (row) => row.purchaseOrderId),
-    receiptLines: rowsByParent((ids) => linesOfReceipts(db, ids), (row) => row.receiptId),
+    lines: rowsByParent(
+      (ids) => linesOfOrders(db, ids),
+      (row) => row.purchaseOrderId,
+    ),
+    receipts: rowsByParent(
+      (ids) => receiptsOfOrders(db, ids),
+      (row) => row.purchaseOrderId,
+    ),
+    receiptLines: rowsByParent(
+      (ids) => linesOfReceipts(db, ids),
+      (row) => row.receiptId,
+    ),
     facility: recordsById((ids) => facilitiesByIds(db, ids)),
     syncStatus: syncStatusLoader(db, syncStatus),
     ordersOfSupplier: childConnections<PurchaseOrderRow>({

@@ -9,7 +9,15 @@ import type { CallPolicy } from '@procuregraph/platform/resilience';
 import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { VendorEvent } from '@procuregraph/connector-vendor-platform';
 import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
-import { facilities, feedCursors, inboundEntityVersions, inboundEvents, purchaseOrderLines, purchaseOrders, supplierReferences } from './db/tables.ts';
+import {
+  facilities,
+  feedCursors,
+  inboundEntityVersions,
+  inboundEvents,
+  purchaseOrderLines,
+  purchaseOrders,
+  supplierReferences,
+} from './db/tables.ts';
 
 /** Webhooks and the events feed of the vendor platform share one source, so each event applies once. */
 export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
@@ -37,9 +45,19 @@ async function publish(db: Database, vendorPlatform: VendorPlatformClient, job: 
   // A supplier onboarded through the graph is enrolled on the portal just after its ERP setup:
   // an order issued in between waits for it, retrying.
   if (!supplier?.vendorRegistrationId) throw new Error(`The supplier ${order.supplierId} is not registered on the vendor platform yet`);
-  const lines = await db.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
+  const lines = await db
+    .select()
+    .from(purchaseOrderLines)
+    .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
+    .orderBy(purchaseOrderLines.lineNumber);
   const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
-  const portalOrder = toPortalOrder({ ...order, number: order.number, shipTo: facility?.name ?? null, registrationId: supplier.vendorRegistrationId, lines });
+  const portalOrder = toPortalOrder({
+    ...order,
+    number: order.number,
+    shipTo: facility?.name ?? null,
+    registrationId: supplier.vendorRegistrationId,
+    lines,
+  });
   await vendorPlatform.putPurchaseOrder(order.id, portalOrder, job.signal);
   await markPublication(db, order.id, 'PUBLISHED');
 }
@@ -68,9 +86,14 @@ async function applyAcknowledgement(db: Queryable, acknowledgement: Acknowledgem
 /** Applies one vendor platform event (webhook or feed) at most once; events about other things are recorded and ignored. */
 export function applyVendorEvent(db: Database, event: VendorEvent): Promise<InboundOutcome> {
   const acknowledgement = acknowledgementOf(event);
-  return processInboundEvent(db, { inboundEvents, inboundEntityVersions }, { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id }, async (tx) => {
-    if (acknowledgement) await applyAcknowledgement(tx, acknowledgement);
-  });
+  return processInboundEvent(
+    db,
+    { inboundEvents, inboundEntityVersions },
+    { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id },
+    async (tx) => {
+      if (acknowledgement) await applyAcknowledgement(tx, acknowledgement);
+    },
+  );
 }
 
 export interface VendorFeedOptions {

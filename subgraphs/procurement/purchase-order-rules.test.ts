@@ -56,7 +56,10 @@ describe('order line rules', () => {
   });
 
   it('refuses blank item numbers, descriptions and units', () => {
-    expect(orderLineErrors([{ ...line('1', '1'), itemNumber: ' ', unitOfMeasure: '' }]).map((error) => error.code)).toEqual(['REQUIRED', 'REQUIRED']);
+    expect(orderLineErrors([{ ...line('1', '1'), itemNumber: ' ', unitOfMeasure: '' }]).map((error) => error.code)).toEqual([
+      'REQUIRED',
+      'REQUIRED',
+    ]);
   });
 
   it('accepts a valid order', () => {

@@ -52,7 +52,8 @@ export function orderLineErrors(lines: readonly OrderLineInput[]): UserError[] {
       errors.push({ field: path('unitPrice'), message: `Line ${index + 1}: the unit price must be positive.`, code: 'INVALID_PRICE' });
     }
     for (const field of ['itemNumber', 'description', 'unitOfMeasure'] as const) {
-      if (line[field].trim() === '') errors.push({ field: path(field), message: `Line ${index + 1}: ${field} is required.`, code: 'REQUIRED' });
+      if (line[field].trim() === '')
+        errors.push({ field: path(field), message: `Line ${index + 1}: ${field} is required.`, code: 'REQUIRED' });
     }
     return errors;
   });

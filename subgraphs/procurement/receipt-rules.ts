@@ -21,7 +21,9 @@ export function receiptLineErrors(lines: readonly ReceiptLineInput[], quantities
     const known = quantities.get(line.lineNumber);
     if (!known) return [{ field: path('lineNumber'), message: `The order has no line ${line.lineNumber}.`, code: 'NOT_FOUND' }];
     if (!decimal(line.quantityReceived).greaterThan(0)) {
-      return [{ field: path('quantityReceived'), message: `Line ${line.lineNumber}: the quantity must be positive.`, code: 'INVALID_QUANTITY' }];
+      return [
+        { field: path('quantityReceived'), message: `Line ${line.lineNumber}: the quantity must be positive.`, code: 'INVALID_QUANTITY' },
+      ];
     }
     const total = decimal(known.received).plus(incoming.get(line.lineNumber) ?? '0');
     if (total.greaterThan(known.ordered)) {

@@ -4,10 +4,24 @@ import { isUuid, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { formatDecimal } from '@procuregraph/platform/money';
-import { purchaseOrderLines, purchaseOrders, receiptLines, receipts, syncStatus, type PurchaseOrderRow, type ReceiptRow } from './db/tables.ts';
+import {
+  purchaseOrderLines,
+  purchaseOrders,
+  receiptLines,
+  receipts,
+  syncStatus,
+  type PurchaseOrderRow,
+  type ReceiptRow,
+} from './db/tables.ts';
 import { emitOrderEvent, emitReceiptRecorded, PURCHASE_ORDER_CHANGED } from './events.ts';
 import { fingerprint } from './purchase-order-rules.ts';
-import { RECEIVABLE_STATUSES, receiptLineErrors, statusAfterReceipts, type LineQuantities, type ReceiptLineInput } from './receipt-rules.ts';
+import {
+  RECEIVABLE_STATUSES,
+  receiptLineErrors,
+  statusAfterReceipts,
+  type LineQuantities,
+  type ReceiptLineInput,
+} from './receipt-rules.ts';
 
 export interface RecordReceiptRequest {
   purchaseOrderId: string;
@@ -44,10 +58,21 @@ export async function recordReceipt(db: Database, request: RecordReceiptRequest)
       const earlier = await replayOf(tx, request.idempotencyKey, requestFingerprint);
       if (earlier) return earlier;
     }
-    const [order] = isUuid(request.purchaseOrderId) ? await tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, request.purchaseOrderId)).for('update') : [];
-    if (!order) return refused([{ field: ['input', 'purchaseOrderId'], message: `No purchase order ${request.purchaseOrderId}.`, code: 'NOT_FOUND' }]);
+    const [order] = isUuid(request.purchaseOrderId)
+      ? await tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, request.purchaseOrderId)).for('update')
+      : [];
+    if (!order)
+      return refused([
+        { field: ['input', 'purchaseOrderId'], message: `No purchase order ${request.purchaseOrderId}.`, code: 'NOT_FOUND' },
+      ]);
     if (!RECEIVABLE_STATUSES.includes(order.status)) {
-      return refused([{ field: ['input', 'purchaseOrderId'], message: `The order is ${order.status}; only open orders receive goods.`, code: 'ORDER_NOT_OPEN' }]);
+      return refused([
+        {
+          field: ['input', 'purchaseOrderId'],
+          message: `The order is ${order.status}; only open orders receive goods.`,
+          code: 'ORDER_NOT_OPEN',
+        },
+      ]);
     }
     const errors = receiptLineErrors(normalized, await lineQuantities(tx, order.id));
     if (errors.length > 0) return refused(errors);
@@ -70,7 +95,13 @@ async function replayOf(db: Queryable, idempotencyKey: string, requestFingerprin
   const [existing] = await db.select().from(receipts).where(eq(receipts.idempotencyKey, idempotencyKey));
   if (!existing) return null;
   if (existing.idempotencyFingerprint === requestFingerprint) return { receipt: existing, userErrors: [] };
-  return refused([{ field: ['input', 'idempotencyKey'], message: 'This idempotency key was used for a different receipt.', code: 'IDEMPOTENCY_KEY_REUSED' }]);
+  return refused([
+    {
+      field: ['input', 'idempotencyKey'],
+      message: 'This idempotency key was used for a different receipt.',
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    },
+  ]);
 }
 
 /** Ordered and received so far, per line of the order. */
@@ -102,7 +133,11 @@ export async function storeReceipt(tx: Transaction, order: PurchaseOrderRow, rec
       .set({ status, updatedAt: new Date() })
       .where(and(eq(purchaseOrders.id, order.id), inArray(purchaseOrders.status, [...RECEIVABLE_STATUSES])))
       .returning();
-    const orderLines = await tx.select().from(purchaseOrderLines).where(eq(purchaseOrderLines.purchaseOrderId, order.id)).orderBy(purchaseOrderLines.lineNumber);
+    const orderLines = await tx
+      .select()
+      .from(purchaseOrderLines)
+      .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
+      .orderBy(purchaseOrderLines.lineNumber);
     if (changed) await emitOrderEvent(tx, PURCHASE_ORDER_CHANGED, changed, orderLines);
   }
   return stored!;

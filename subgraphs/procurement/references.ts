@@ -55,5 +55,8 @@ export async function applyContractChanged(db: Queryable, payload: unknown): Pro
   await db
     .insert(contractReferences)
     .values(event)
-    .onConflictDoUpdate({ target: contractReferences.contractId, set: { supplierId: event.supplierId, status: event.status, updatedAt: new Date() } });
+    .onConflictDoUpdate({
+      target: contractReferences.contractId,
+      set: { supplierId: event.supplierId, status: event.status, updatedAt: new Date() },
+    });
 }

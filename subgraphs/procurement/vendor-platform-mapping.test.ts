@@ -10,7 +10,16 @@ describe('portal orders', () => {
       currency: 'USD',
       shipTo: 'Cleveland General',
       registrationId: 'reg_0123456789abcdef0123',
-      lines: [{ lineNumber: 1, itemNumber: 'GLV-NIT-100', description: 'Gloves', quantity: '3.000000', unitOfMeasure: 'BX', unitPrice: '19.990000' }],
+      lines: [
+        {
+          lineNumber: 1,
+          itemNumber: 'GLV-NIT-100',
+          description: 'Gloves',
+          quantity: '3.000000',
+          unitOfMeasure: 'BX',
+          unitPrice: '19.990000',
+        },
+      ],
     });
     expect(order).toEqual({
       registrationId: 'reg_0123456789abcdef0123',
@@ -19,7 +28,9 @@ describe('portal orders', () => {
       currency: 'USD',
       shipTo: 'Cleveland General',
       status: 'open',
-      lines: [{ lineNo: 1, sku: 'GLV-NIT-100', description: 'Gloves', qty: '3', uom: 'BX', unitPrice: { value: '19.99', currency: 'USD' } }],
+      lines: [
+        { lineNo: 1, sku: 'GLV-NIT-100', description: 'Gloves', qty: '3', uom: 'BX', unitPrice: { value: '19.99', currency: 'USD' } },
+      ],
     });
   });
 

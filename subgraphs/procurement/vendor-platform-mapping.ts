@@ -12,7 +12,14 @@ export interface CanonicalOrderForPortal {
   currency: string;
   shipTo: string | null;
   registrationId: string;
-  lines: readonly { lineNumber: number; itemNumber: string; description: string; quantity: string; unitOfMeasure: string; unitPrice: string }[];
+  lines: readonly {
+    lineNumber: number;
+    itemNumber: string;
+    description: string;
+    quantity: string;
+    unitOfMeasure: string;
+    unitPrice: string;
+  }[];
 }
 
 /** The portal knows open, closed and cancelled; receiving is the buyer's business, the order stays open for the supplier. */

@@ -16,13 +16,17 @@ export interface ProcurementWebhookDependencies {
  * acknowledgement is refused (400); a redelivered one is acknowledged again without being applied twice.
  */
 export function procurementWebhooks(deps: ProcurementWebhookDependencies): WebhookSubscription[] {
-  const acknowledgements = subscribeToWebhooks(vendorPlatformWebhooks(deps.vendorPlatformSecret), [vendorEventTypes.purchaseOrderAcknowledged], async (event) => {
-    try {
-      acknowledgementOf(event);
-    } catch (error) {
-      throw new MalformedWebhookError(describeError(error));
-    }
-    return { status: 200, body: { received: true, outcome: await applyVendorEvent(deps.db, event) } };
-  });
+  const acknowledgements = subscribeToWebhooks(
+    vendorPlatformWebhooks(deps.vendorPlatformSecret),
+    [vendorEventTypes.purchaseOrderAcknowledged],
+    async (event) => {
+      try {
+        acknowledgementOf(event);
+      } catch (error) {
+        throw new MalformedWebhookError(describeError(error));
+      }
+      return { status: 200, body: { received: true, outcome: await applyVendorEvent(deps.db, event) } };
+    },
+  );
   return [acknowledgements];
 }

@@ -5,7 +5,15 @@ import type { RetryOptions } from '@procuregraph/platform/jobs';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import { createErpFeedPoller } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
-import { CONTRACT_CHANGED, ERP_SUBMISSION_REQUESTED, PUBLICATION_REQUESTED, RECEIPT_RECORDED, SUPPLIER_ERP_LINKED, SUPPLIER_PORTAL_ENROLLED, SUPPLIER_STATUS_CHANGED } from './events.ts';
+import {
+  CONTRACT_CHANGED,
+  ERP_SUBMISSION_REQUESTED,
+  PUBLICATION_REQUESTED,
+  RECEIPT_RECORDED,
+  SUPPLIER_ERP_LINKED,
+  SUPPLIER_PORTAL_ENROLLED,
+  SUPPLIER_STATUS_CHANGED,
+} from './events.ts';
 import { createVendorFeedPoller, publishOrder } from './publication.ts';
 import { applyContractChanged, applySupplierErpLinked, applySupplierStatusChanged } from './references.ts';
 
@@ -28,7 +36,13 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
     const erp = erpClient(systems.erpUrl);
     const vendorPlatform = vendorPlatformClient(systems.vendorPlatformUrl);
     const retry = options.retry ?? {};
-    jobs.defineHandler({ queue: 'erp-purchase-orders', topic: ERP_SUBMISSION_REQUESTED, system: 'ERP', retry, handler: sendOrderToErp(db, erp) });
+    jobs.defineHandler({
+      queue: 'erp-purchase-orders',
+      topic: ERP_SUBMISSION_REQUESTED,
+      system: 'ERP',
+      retry,
+      handler: sendOrderToErp(db, erp),
+    });
     jobs.defineHandler({ queue: 'erp-receipts', topic: RECEIPT_RECORDED, system: 'ERP', retry, handler: sendReceiptToErp(db, erp) });
     jobs.defineHandler({
       queue: 'portal-publication',
@@ -37,9 +51,21 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
       retry,
       handler: publishOrder(db, vendorPlatform, retry.limit ?? RUNTIME_RETRY_LIMIT),
     });
-    jobs.defineHandler({ queue: 'supplier-status', topic: SUPPLIER_STATUS_CHANGED, handler: (job) => applySupplierStatusChanged(db, job.payload) });
-    jobs.defineHandler({ queue: 'supplier-erp-links', topic: SUPPLIER_ERP_LINKED, handler: (job) => applySupplierErpLinked(db, job.payload) });
-    jobs.defineHandler({ queue: 'supplier-portal-enrollments', topic: SUPPLIER_PORTAL_ENROLLED, handler: (job) => applySupplierErpLinked(db, job.payload) });
+    jobs.defineHandler({
+      queue: 'supplier-status',
+      topic: SUPPLIER_STATUS_CHANGED,
+      handler: (job) => applySupplierStatusChanged(db, job.payload),
+    });
+    jobs.defineHandler({
+      queue: 'supplier-erp-links',
+      topic: SUPPLIER_ERP_LINKED,
+      handler: (job) => applySupplierErpLinked(db, job.payload),
+    });
+    jobs.defineHandler({
+      queue: 'supplier-portal-enrollments',
+      topic: SUPPLIER_PORTAL_ENROLLED,
+      handler: (job) => applySupplierErpLinked(db, job.payload),
+    });
     jobs.defineHandler({ queue: 'contract-references', topic: CONTRACT_CHANGED, handler: (job) => applyContractChanged(db, job.payload) });
     const intervalMs = options.feedIntervalMs;
     return [

@@ -22,7 +22,15 @@ import { BackingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/res
 import { readEnvironment } from '@procuregraph/platform/config';
 import { seedProcurement } from './db/seed.ts';
 import { createErpFeedPoller } from './erp-feed.ts';
-import { outbox, purchaseOrderLines, purchaseOrders, receipts, supplierReferences, syncStatus, type PurchaseOrderRow } from './db/tables.ts';
+import {
+  outbox,
+  purchaseOrderLines,
+  purchaseOrders,
+  receipts,
+  supplierReferences,
+  syncStatus,
+  type PurchaseOrderRow,
+} from './db/tables.ts';
 import { issuePurchaseOrder, type IssuePurchaseOrderRequest } from './issue-purchase-order.ts';
 import { recordReceipt } from './record-receipt.ts';
 import { migrationsFolder } from './service.ts';
@@ -35,7 +43,9 @@ const world = createWorld({ scale: 'default' });
 const suppliers = [...world.suppliers()];
 const activeSupplier = suppliers.find((supplier) => supplier.status === 'ACTIVE' && supplier.erp !== null)!;
 const pendingSupplier = suppliers.find((supplier) => supplier.status !== 'ACTIVE')!;
-const otherActiveSuppliers = suppliers.filter((supplier) => supplier.status === 'ACTIVE' && supplier.erp !== null && supplier.id !== activeSupplier.id);
+const otherActiveSuppliers = suppliers.filter(
+  (supplier) => supplier.status === 'ACTIVE' && supplier.erp !== null && supplier.id !== activeSupplier.id,
+);
 
 let client: DatabaseClient;
 let db: Database;
@@ -79,7 +89,12 @@ beforeAll(async () => {
     service: 'procurement',
     client,
     db,
-    systems: { erpUrl, vendorPlatformUrl: vendorUrl, contractRepositoryUrl: 'http://127.0.0.1:9', vendorPlatformWebhookSecret: WEBHOOK_SECRET },
+    systems: {
+      erpUrl,
+      vendorPlatformUrl: vendorUrl,
+      contractRepositoryUrl: 'http://127.0.0.1:9',
+      vendorPlatformWebhookSecret: WEBHOOK_SECRET,
+    },
     environment: readEnvironment({}),
     policies: new BackingSystemPolicies({ halfOpenAfterMs: 300 }),
     cipher: createFieldCipher(randomBytes(32)),
@@ -120,15 +135,27 @@ async function issueOpenOrder(): Promise<PurchaseOrderRow> {
 }
 
 async function eventsOf(topic: string, aggregateId: string) {
-  return db.select().from(outbox).where(and(eq(outbox.topic, topic), eq(outbox.aggregateId, aggregateId))).orderBy(asc(outbox.position));
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.topic, topic), eq(outbox.aggregateId, aggregateId)))
+    .orderBy(asc(outbox.position));
 }
 
-async function postWebhook(body: unknown, secret = WEBHOOK_SECRET): Promise<{ status: number; body: { received?: boolean; outcome?: string } }> {
+async function postWebhook(
+  body: unknown,
+  secret = WEBHOOK_SECRET,
+): Promise<{ status: number; body: { received?: boolean; outcome?: string } }> {
   const rawBody = JSON.stringify(body);
   const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(webhookUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': 'x', 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(secret, timestamp, rawBody) },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': 'x',
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signWebhook(secret, timestamp, rawBody),
+    },
     body: rawBody,
   });
   return { status: response.status, body: (await response.json()) as { received?: boolean; outcome?: string } };
@@ -143,7 +170,10 @@ describe('issuing a purchase order', () => {
     // A DRAFT is not announced: consumers learn of an order once the ERP has numbered it.
     expect(await eventsOf('purchase_order.issued', purchaseOrder!.id)).toEqual([]);
 
-    await vi.waitFor(async () => expect((await orderById(purchaseOrder!.id)).publicationState).toBe('PUBLISHED'), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(async () => expect((await orderById(purchaseOrder!.id)).publicationState).toBe('PUBLISHED'), {
+      timeout: 20_000,
+      interval: 200,
+    });
     const order = await orderById(purchaseOrder!.id);
     expect(order.status).toBe('OPEN');
     expect(order.number).toMatch(/\S+/);
@@ -169,9 +199,16 @@ describe('issuing a purchase order', () => {
     ]);
 
     const inErp = await json(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}?expand=lines`);
-    expect(inErp.body).toMatchObject({ OrderNumber: order.number, SupplierId: activeSupplier.erp!.supplierId, DocumentStatusCode: 'OPEN', Total: '60.97' });
+    expect(inErp.body).toMatchObject({
+      OrderNumber: order.number,
+      SupplierId: activeSupplier.erp!.supplierId,
+      DocumentStatusCode: 'OPEN',
+      Total: '60.97',
+    });
 
-    const portal = await json<{ data: { externalId: string; lines: unknown[] }[] }>(`${vendorUrl}/api/v1/portal/purchase-orders?registrationId=${activeSupplier.vendorPlatform.registrationId}&limit=200`);
+    const portal = await json<{ data: { externalId: string; lines: unknown[] }[] }>(
+      `${vendorUrl}/api/v1/portal/purchase-orders?registrationId=${activeSupplier.vendorPlatform.registrationId}&limit=200`,
+    );
     const published = portal.body.data.find((entry) => entry.externalId === order.id);
     expect(published).toMatchObject({ poNumber: order.number, status: 'open', total: { value: '60.97', currency: 'USD' } });
     expect(published!.lines[0]).toMatchObject({ lineNo: 1, sku: 'GLV-NIT-100', qty: '3', unitPrice: { value: '19.99', currency: 'USD' } });
@@ -180,34 +217,49 @@ describe('issuing a purchase order', () => {
   it('returns the same order for the same idempotency key and refuses the key for another order', async () => {
     const request = orderRequest(activeSupplier);
     const first = await issuePurchaseOrder(db, request);
-    const again = await issuePurchaseOrder(db, { ...request, lines: request.lines.map((line) => ({ ...line, quantity: `${line.quantity}.00` })) });
+    const again = await issuePurchaseOrder(db, {
+      ...request,
+      lines: request.lines.map((line) => ({ ...line, quantity: `${line.quantity}.00` })),
+    });
     expect(again.purchaseOrder!.id).toBe(first.purchaseOrder!.id);
     const reused = await issuePurchaseOrder(db, { ...request, lines: request.lines.slice(0, 1) });
     expect(reused).toEqual({ purchaseOrder: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] });
   });
 
   it('refuses suppliers that are not active, unknown suppliers and contracts, and bad lines', async () => {
-    const codes = async (request: IssuePurchaseOrderRequest) => (await issuePurchaseOrder(db, request)).userErrors.map((error) => error.code);
+    const codes = async (request: IssuePurchaseOrderRequest) =>
+      (await issuePurchaseOrder(db, request)).userErrors.map((error) => error.code);
     expect(await codes(orderRequest(pendingSupplier))).toEqual(['SUPPLIER_NOT_ACTIVE']);
     expect(await codes({ ...orderRequest(activeSupplier), supplierId: randomUUID() })).toEqual(['NOT_FOUND']);
     expect(await codes({ ...orderRequest(activeSupplier), supplierId: 'not-an-id' })).toEqual(['NOT_FOUND']);
     expect(await codes({ ...orderRequest(activeSupplier), contractId: randomUUID() })).toEqual(['NOT_FOUND']);
     expect(await codes({ ...orderRequest(activeSupplier), lines: [] })).toEqual(['REQUIRED']);
     const bad = { itemNumber: 'X', description: 'X', unitOfMeasure: 'EA' };
-    expect(await codes({ ...orderRequest(activeSupplier), lines: [{ ...bad, quantity: '0', unitPrice: '-1' }] })).toEqual(['INVALID_QUANTITY', 'INVALID_PRICE']);
+    expect(await codes({ ...orderRequest(activeSupplier), lines: [{ ...bad, quantity: '0', unitPrice: '-1' }] })).toEqual([
+      'INVALID_QUANTITY',
+      'INVALID_PRICE',
+    ]);
   });
 });
 
 describe('acknowledgements', () => {
   it('a signed purchase_order.acknowledged webhook marks the order ACKNOWLEDGED, once', async () => {
     const order = await issueOpenOrder();
-    await vi.waitFor(async () => expect((await orderById(order.id)).publicationState).toBe('PUBLISHED'), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(async () => expect((await orderById(order.id)).publicationState).toBe('PUBLISHED'), {
+      timeout: 20_000,
+      interval: 200,
+    });
     const event = {
       id: `evt_${randomBytes(10).toString('hex')}`,
       type: 'purchase_order.acknowledged',
       createdAt: new Date().toISOString(),
       data: {
-        purchaseOrder: { externalId: order.id, poNumber: order.number, registrationId: activeSupplier.vendorPlatform.registrationId, revision: 1 },
+        purchaseOrder: {
+          externalId: order.id,
+          poNumber: order.number,
+          registrationId: activeSupplier.vendorPlatform.registrationId,
+          revision: 1,
+        },
         acknowledgement: { status: 'accepted', respondedAt: new Date().toISOString(), note: null },
       },
     };
@@ -220,10 +272,18 @@ describe('acknowledgements', () => {
 
   it('an acknowledgement whose webhook never came is found in the vendor feed', async () => {
     const order = await issueOpenOrder();
-    await vi.waitFor(async () => expect((await orderById(order.id)).publicationState).toBe('PUBLISHED'), { timeout: 20_000, interval: 200 });
-    const acknowledged = await json(`${vendorUrl}/api/v1/portal/purchase-orders/${order.id}/acknowledge`, { body: { response: 'accepted' } });
+    await vi.waitFor(async () => expect((await orderById(order.id)).publicationState).toBe('PUBLISHED'), {
+      timeout: 20_000,
+      interval: 200,
+    });
+    const acknowledged = await json(`${vendorUrl}/api/v1/portal/purchase-orders/${order.id}/acknowledge`, {
+      body: { response: 'accepted' },
+    });
     expect(acknowledged.status).toBe(200);
-    await vi.waitFor(async () => expect((await orderById(order.id)).publicationState).toBe('ACKNOWLEDGED'), { timeout: 10_000, interval: 200 });
+    await vi.waitFor(async () => expect((await orderById(order.id)).publicationState).toBe('ACKNOWLEDGED'), {
+      timeout: 10_000,
+      interval: 200,
+    });
   });
 });
 
@@ -238,10 +298,13 @@ describe('orders issued in the ERP', () => {
     });
     expect(created.status).toBe(201);
     const poHeaderId = created.body.POHeaderId;
-    await vi.waitFor(async () => expect(await db.select().from(purchaseOrders).where(eq(purchaseOrders.erpPoHeaderId, poHeaderId))).toHaveLength(1), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await vi.waitFor(
+      async () => expect(await db.select().from(purchaseOrders).where(eq(purchaseOrders.erpPoHeaderId, poHeaderId))).toHaveLength(1),
+      {
+        timeout: 10_000,
+        interval: 200,
+      },
+    );
     const [order] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.erpPoHeaderId, poHeaderId));
     expect(order).toMatchObject({ number: created.body.OrderNumber, supplierId: activeSupplier.id, status: 'OPEN' });
     expect(formatAmount(order!.total, 'USD')).toBe('25.10');
@@ -249,8 +312,15 @@ describe('orders issued in the ERP', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ itemNumber: 'MASK-N95', lineNumber: 1 });
     const [issued] = await eventsOf('purchase_order.issued', order!.id);
-    expect(issued!.payload).toMatchObject({ number: created.body.OrderNumber, status: 'OPEN', lines: [{ lineNumber: 1, itemNumber: 'MASK-N95', quantity: '20', unitPrice: '1.255' }] });
-    await vi.waitFor(async () => expect((await orderById(order!.id)).publicationState).toBe('PUBLISHED'), { timeout: 20_000, interval: 200 });
+    expect(issued!.payload).toMatchObject({
+      number: created.body.OrderNumber,
+      status: 'OPEN',
+      lines: [{ lineNumber: 1, itemNumber: 'MASK-N95', quantity: '20', unitPrice: '1.255' }],
+    });
+    await vi.waitFor(async () => expect((await orderById(order!.id)).publicationState).toBe('PUBLISHED'), {
+      timeout: 20_000,
+      interval: 200,
+    });
 
     // Every order Procuregraph sent is in the feed too: each ERP order is one canonical order.
     const ours = await db.select().from(purchaseOrders).where(eq(purchaseOrders.supplierId, activeSupplier.id));
@@ -264,9 +334,17 @@ describe('orders issued in the ERP', () => {
 describe('receipts', () => {
   it('recorded here: checked, stored, the order PARTIALLY_RECEIVED then RECEIVED, and sent to the ERP', async () => {
     const order = await issueOpenOrder();
-    const over = await recordReceipt(db, { purchaseOrderId: order.id, idempotencyKey: null, lines: [{ lineNumber: 1, quantityReceived: '4' }] });
+    const over = await recordReceipt(db, {
+      purchaseOrderId: order.id,
+      idempotencyKey: null,
+      lines: [{ lineNumber: 1, quantityReceived: '4' }],
+    });
     expect(over.userErrors.map((error) => error.code)).toEqual(['OVER_RECEIPT']);
-    const first = await recordReceipt(db, { purchaseOrderId: order.id, idempotencyKey: 'rcv-1-' + order.id, lines: [{ lineNumber: 1, quantityReceived: '2' }] });
+    const first = await recordReceipt(db, {
+      purchaseOrderId: order.id,
+      idempotencyKey: 'rcv-1-' + order.id,
+      lines: [{ lineNumber: 1, quantityReceived: '2' }],
+    });
     expect(first.userErrors).toEqual([]);
     expect((await orderById(order.id)).status).toBe('PARTIALLY_RECEIVED');
     const [recorded] = await eventsOf('receipt.recorded', first.receipt!.id);
@@ -276,33 +354,61 @@ describe('receipts', () => {
       receivedAt: first.receipt!.receivedAt.toISOString(),
       lines: [{ lineNumber: 1, quantityReceived: '2' }],
     });
-    const replay = await recordReceipt(db, { purchaseOrderId: order.id, idempotencyKey: 'rcv-1-' + order.id, lines: [{ lineNumber: 1, quantityReceived: '2.0' }] });
+    const replay = await recordReceipt(db, {
+      purchaseOrderId: order.id,
+      idempotencyKey: 'rcv-1-' + order.id,
+      lines: [{ lineNumber: 1, quantityReceived: '2.0' }],
+    });
     expect(replay.receipt!.id).toBe(first.receipt!.id);
 
-    await vi.waitFor(async () => {
-      const [row] = await db.select().from(receipts).where(eq(receipts.id, first.receipt!.id));
-      expect(row!.erpReceiptId).not.toBeNull();
-    }, { timeout: 20_000, interval: 200 });
-    const inErp = await json<{ lines: { items: { schedules: { items: { QuantityReceived: string }[] } }[] } }>(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}?expand=lines.schedules`);
+    await vi.waitFor(
+      async () => {
+        const [row] = await db.select().from(receipts).where(eq(receipts.id, first.receipt!.id));
+        expect(row!.erpReceiptId).not.toBeNull();
+      },
+      { timeout: 20_000, interval: 200 },
+    );
+    const inErp = await json<{ lines: { items: { schedules: { items: { QuantityReceived: string }[] } }[] } }>(
+      `${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}?expand=lines.schedules`,
+    );
     expect(inErp.body.lines.items[0]!.schedules.items[0]!.QuantityReceived).toBe('2');
 
     const rest = await recordReceipt(db, {
       purchaseOrderId: order.id,
       idempotencyKey: null,
-      lines: [{ lineNumber: 1, quantityReceived: '1' }, { lineNumber: 2, quantityReceived: '10' }],
+      lines: [
+        { lineNumber: 1, quantityReceived: '1' },
+        { lineNumber: 2, quantityReceived: '10' },
+      ],
     });
     expect(rest.userErrors).toEqual([]);
     expect((await orderById(order.id)).status).toBe('RECEIVED');
     const changes = await eventsOf('purchase_order.changed', order.id);
     expect(changes.map((event) => event.payload.status)).toEqual(['PARTIALLY_RECEIVED', 'RECEIVED']);
-    const closed = await recordReceipt(db, { purchaseOrderId: order.id, idempotencyKey: null, lines: [{ lineNumber: 1, quantityReceived: '1' }] });
+    const closed = await recordReceipt(db, {
+      purchaseOrderId: order.id,
+      idempotencyKey: null,
+      lines: [{ lineNumber: 1, quantityReceived: '1' }],
+    });
     expect(closed.userErrors.map((error) => error.code)).toEqual(['ORDER_NOT_OPEN']);
     // The ERP receives the rest too, and its feed (which carries our receipts) adds none.
-    await vi.waitFor(async () => expect((await json<{ DocumentStatusCode: string }>(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}`)).body.DocumentStatusCode).toBe('CLOSED_FOR_RECEIVING'), {
-      timeout: 20_000,
-      interval: 200,
-    });
-    await createErpFeedPoller({ db, erp: erpClient(erpUrl), policy: timeoutPolicy(5_000), logger: createLogger('procurement-test'), intervalMs: 0 }).catchUp();
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await json<{ DocumentStatusCode: string }>(`${erpUrl}${ERP_API}/purchaseOrders/${order.erpPoHeaderId}`)).body.DocumentStatusCode,
+        ).toBe('CLOSED_FOR_RECEIVING'),
+      {
+        timeout: 20_000,
+        interval: 200,
+      },
+    );
+    await createErpFeedPoller({
+      db,
+      erp: erpClient(erpUrl),
+      policy: timeoutPolicy(5_000),
+      logger: createLogger('procurement-test'),
+      intervalMs: 0,
+    }).catchUp();
     expect(await db.select().from(receipts).where(eq(receipts.purchaseOrderId, order.id))).toHaveLength(2);
   });
 
@@ -312,10 +418,13 @@ describe('receipts', () => {
       body: { lines: [{ DocumentNumber: order.number, DocumentLineNumber: 2, Quantity: '4' }] },
     });
     expect(created.status).toBe(201);
-    await vi.waitFor(async () => expect(await db.select().from(receipts).where(eq(receipts.erpReceiptId, created.body.HeaderInterfaceId))).toHaveLength(1), {
-      timeout: 10_000,
-      interval: 200,
-    });
+    await vi.waitFor(
+      async () => expect(await db.select().from(receipts).where(eq(receipts.erpReceiptId, created.body.HeaderInterfaceId))).toHaveLength(1),
+      {
+        timeout: 10_000,
+        interval: 200,
+      },
+    );
     const [receipt] = await db.select().from(receipts).where(eq(receipts.erpReceiptId, created.body.HeaderInterfaceId));
     expect(receipt!.receiptNumber).toBe(created.body.ReceiptNumber);
     expect((await orderById(order.id)).status).toBe('PARTIALLY_RECEIVED');
@@ -331,7 +440,10 @@ describe('an ERP outage', () => {
       const { purchaseOrder } = await issuePurchaseOrder(db, orderRequest(activeSupplier));
       await vi.waitFor(
         async () => {
-          const [state] = await db.select().from(syncStatus).where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'ERP')));
+          const [state] = await db
+            .select()
+            .from(syncStatus)
+            .where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'ERP')));
           expect(state).toMatchObject({ state: 'FAILED' });
           expect(state!.attempts).toBeGreaterThanOrEqual(2);
           expect(state!.lastError).toMatch(/503/);
@@ -341,7 +453,10 @@ describe('an ERP outage', () => {
       expect(await orderById(purchaseOrder!.id)).toMatchObject({ status: 'DRAFT', number: null });
       await json(`${erpUrl}/admin/faults`, { body: {} });
       await vi.waitFor(async () => expect((await orderById(purchaseOrder!.id)).status).toBe('OPEN'), { timeout: 30_000, interval: 250 });
-      const [state] = await db.select().from(syncStatus).where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'ERP')));
+      const [state] = await db
+        .select()
+        .from(syncStatus)
+        .where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'ERP')));
       expect(state).toMatchObject({ state: 'SYNCED', lastError: null });
       expect(state!.attempts).toBeGreaterThanOrEqual(3);
     } finally {
@@ -358,7 +473,12 @@ describe('supplier references', () => {
       await appendToOutbox(tx, outbox, {
         topic: 'supplier.erp_linked',
         aggregateId: supplier.id,
-        payload: { supplierId: supplier.id, erpSupplierId: 300000009999001, erpSupplierNumber: '99001', vendorRegistrationId: 'reg_linked0001' },
+        payload: {
+          supplierId: supplier.id,
+          erpSupplierId: 300000009999001,
+          erpSupplierNumber: '99001',
+          vendorRegistrationId: 'reg_linked0001',
+        },
       });
       await appendToOutbox(tx, outbox, {
         topic: 'supplier.status_changed',
@@ -369,7 +489,12 @@ describe('supplier references', () => {
     await vi.waitFor(
       async () => {
         const [reference] = await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, supplier.id));
-        expect(reference).toMatchObject({ status: 'ACTIVE', erpSupplierId: 300000009999001, erpSupplierNumber: '99001', vendorRegistrationId: 'reg_linked0001' });
+        expect(reference).toMatchObject({
+          status: 'ACTIVE',
+          erpSupplierId: 300000009999001,
+          erpSupplierNumber: '99001',
+          vendorRegistrationId: 'reg_linked0001',
+        });
       },
       { timeout: 10_000, interval: 200 },
     );
@@ -380,13 +505,22 @@ describe('supplier references', () => {
 describe('a publication the portal refuses', () => {
   it('is FAILED, with the vendor platform sync dead-lettered', async () => {
     const supplier = otherActiveSuppliers[0]!;
-    await db.update(supplierReferences).set({ vendorRegistrationId: 'reg_unknown000000000000' }).where(eq(supplierReferences.supplierId, supplier.id));
+    await db
+      .update(supplierReferences)
+      .set({ vendorRegistrationId: 'reg_unknown000000000000' })
+      .where(eq(supplierReferences.supplierId, supplier.id));
     const { purchaseOrder } = await issuePurchaseOrder(db, orderRequest(supplier));
-    await vi.waitFor(async () => expect((await orderById(purchaseOrder!.id)).publicationState).toBe('FAILED'), { timeout: 20_000, interval: 200 });
+    await vi.waitFor(async () => expect((await orderById(purchaseOrder!.id)).publicationState).toBe('FAILED'), {
+      timeout: 20_000,
+      interval: 200,
+    });
     expect((await orderById(purchaseOrder!.id)).status).toBe('OPEN');
     await vi.waitFor(
       async () => {
-        const [state] = await db.select().from(syncStatus).where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'VENDOR_PLATFORM')));
+        const [state] = await db
+          .select()
+          .from(syncStatus)
+          .where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'VENDOR_PLATFORM')));
         expect(state).toMatchObject({ state: 'DEAD_LETTERED', lastError: expect.stringMatching(/422/) });
       },
       { timeout: 10_000, interval: 200 },

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readSupplier } from '@procuregraph/connector-erp';
 import { readRegistration } from '@procuregraph/connector-vendor-platform';
-import { erpAddressBody, erpBankAccountBody, erpSiteBody, erpSiteName, erpSupplierBody, erpSupplierSetup, fromErpSupplier as fromSupplier } from './erp-mapping.ts';
+import {
+  erpAddressBody,
+  erpBankAccountBody,
+  erpSiteBody,
+  erpSiteName,
+  erpSupplierBody,
+  erpSupplierSetup,
+  fromErpSupplier as fromSupplier,
+} from './erp-mapping.ts';
 import { fromRegistration as fromRegistrationView } from './vendor-platform-mapping.ts';
 
 const fromErpSupplier = (body: unknown) => fromSupplier(readSupplier(body));
@@ -26,7 +34,18 @@ const fusionSupplier = {
   LastUpdateDate: '2026-11-02T14:05:13.000+00:00',
   addresses: {
     items: [
-      { SupplierAddressId: 300000047414580, AddressName: 'MAIN', CountryCode: 'US', AddressLine1: '7000 Cardinal Place', AddressLine2: null, City: 'Dublin', State: 'OH', PostalCode: '43017-1091', AddressPurposeOrderingFlag: true, AddressPurposeRemitToFlag: true },
+      {
+        SupplierAddressId: 300000047414580,
+        AddressName: 'MAIN',
+        CountryCode: 'US',
+        AddressLine1: '7000 Cardinal Place',
+        AddressLine2: null,
+        City: 'Dublin',
+        State: 'OH',
+        PostalCode: '43017-1091',
+        AddressPurposeOrderingFlag: true,
+        AddressPurposeRemitToFlag: true,
+      },
     ],
     count: 1,
     hasMore: false,
@@ -37,7 +56,15 @@ const fusionSupplier = {
 
 describe('canonical → ERP', () => {
   it('sends the TIN without hyphen, the DBA as AlternateName and spend authorization', () => {
-    expect(erpSupplierBody({ legalName: 'Cardinal Surgical Supply Inc.', dbaName: 'Cardinal Surgical', taxId: '311234567', address, bankAccount: null })).toEqual({
+    expect(
+      erpSupplierBody({
+        legalName: 'Cardinal Surgical Supply Inc.',
+        dbaName: 'Cardinal Surgical',
+        taxId: '311234567',
+        address,
+        bankAccount: null,
+      }),
+    ).toEqual({
       Supplier: 'Cardinal Surgical Supply Inc.',
       AlternateName: 'Cardinal Surgical',
       TaxOrganizationTypeCode: 'CORPORATION',
@@ -45,7 +72,10 @@ describe('canonical → ERP', () => {
       TaxpayerId: '311234567',
       TaxpayerCountryCode: 'US',
     });
-    expect(erpSupplierBody({ legalName: 'Ohio Valley Anesthesia Partners', dbaName: null, taxId: '311234567', address, bankAccount: null }).TaxOrganizationTypeCode).toBe('PARTNERSHIP');
+    expect(
+      erpSupplierBody({ legalName: 'Ohio Valley Anesthesia Partners', dbaName: null, taxId: '311234567', address, bankAccount: null })
+        .TaxOrganizationTypeCode,
+    ).toBe('PARTNERSHIP');
   });
 
   it('keeps site names within 15 characters', () => {
@@ -56,7 +86,15 @@ describe('canonical → ERP', () => {
   });
 
   it('maps the address and the bank account', () => {
-    expect(erpAddressBody(address)).toEqual({ AddressName: 'MAIN', CountryCode: 'US', AddressLine1: '7000 Cardinal Place', AddressLine2: null, City: 'Dublin', State: 'OH', PostalCode: '43017-1091' });
+    expect(erpAddressBody(address)).toEqual({
+      AddressName: 'MAIN',
+      CountryCode: 'US',
+      AddressLine1: '7000 Cardinal Place',
+      AddressLine2: null,
+      City: 'Dublin',
+      State: 'OH',
+      PostalCode: '43017-1091',
+    });
     expect(erpBankAccountBody({ routingNumber: '011000015', accountNumber: '4410029931', accountType: 'CHECKING' })).toEqual({
       BankAccountNumber: '4410029931',
       BankBranchNumber: '011000015',
@@ -65,7 +103,13 @@ describe('canonical → ERP', () => {
   });
 
   it('pays a supplier without a bank account by check, and sets up no account', () => {
-    const setup = erpSupplierSetup({ legalName: 'Cardinal Surgical Supply Inc.', dbaName: null, taxId: '311234567', address, bankAccount: null });
+    const setup = erpSupplierSetup({
+      legalName: 'Cardinal Surgical Supply Inc.',
+      dbaName: null,
+      taxId: '311234567',
+      address,
+      bankAccount: null,
+    });
     expect(setup.site.PaymentMethodCode).toBe('CHECK');
     expect(setup.bankAccount).toBeNull();
   });
@@ -86,11 +130,23 @@ describe('ERP → canonical', () => {
   });
 
   it('reads a hyphenated TaxpayerId and a prospective supplier', () => {
-    expect(fromErpSupplier({ ...fusionSupplier, TaxpayerId: '31-1234567', BusinessRelationshipCode: 'PROSPECTIVE' })).toMatchObject({ taxId: '311234567', status: 'APPROVED', issues: [] });
+    expect(fromErpSupplier({ ...fusionSupplier, TaxpayerId: '31-1234567', BusinessRelationshipCode: 'PROSPECTIVE' })).toMatchObject({
+      taxId: '311234567',
+      status: 'APPROVED',
+      issues: [],
+    });
   });
 
   it('reports dirty values instead of failing: wrong digit count, unknown codes, missing children', () => {
-    const dirty = { ...fusionSupplier, SupplierNumber: 1252, TaxpayerId: '31123456', Status: 'ON_HOLD', BusinessRelationshipCode: 'SPEND_AUTHORIZED', addresses: undefined, AlternateName: undefined };
+    const dirty = {
+      ...fusionSupplier,
+      SupplierNumber: 1252,
+      TaxpayerId: '31123456',
+      Status: 'ON_HOLD',
+      BusinessRelationshipCode: 'SPEND_AUTHORIZED',
+      addresses: undefined,
+      AlternateName: undefined,
+    };
     expect(fromErpSupplier(dirty)).toEqual({
       supplierId: '300000047414571',
       supplierNumber: '1252',
@@ -101,7 +157,9 @@ describe('ERP → canonical', () => {
       address: null,
       issues: ['TaxpayerId 31123456 is not nine digits', 'Unknown supplier status ON_HOLD / SPEND_AUTHORIZED'],
     });
-    expect(fromErpSupplier({ ...fusionSupplier, Status: 'INACTIVE', addresses: { items: [{ AddressName: 'OLD', City: null }] } })).toMatchObject({ status: 'INACTIVE', address: null });
+    expect(
+      fromErpSupplier({ ...fusionSupplier, Status: 'INACTIVE', addresses: { items: [{ AddressName: 'OLD', City: null }] } }),
+    ).toMatchObject({ status: 'INACTIVE', address: null });
   });
 });
 
@@ -119,8 +177,20 @@ describe('vendor platform → canonical', () => {
       contact: { fullName: 'Sam Patel', email: 'sam@example.com', phone: '313-555-0199' },
       bank: { routingNumber: '072000326', accountNumber: '9988776655', accountType: 'savings' },
       insurance: [
-        { kind: 'general_liability', insurer: 'Chubb', policyNumber: 'GL-1', coverageLimit: { value: '2000000.00', currency: 'USD' }, expirationDate: '2027-09-30' },
-        { kind: 'flood', insurer: 'Chubb', policyNumber: 'FL-1', coverageLimit: { value: '10', currency: 'USD' }, expirationDate: '2027-09-30' },
+        {
+          kind: 'general_liability',
+          insurer: 'Chubb',
+          policyNumber: 'GL-1',
+          coverageLimit: { value: '2000000.00', currency: 'USD' },
+          expirationDate: '2027-09-30',
+        },
+        {
+          kind: 'flood',
+          insurer: 'Chubb',
+          policyNumber: 'FL-1',
+          coverageLimit: { value: '10', currency: 'USD' },
+          expirationDate: '2027-09-30',
+        },
       ],
       diversity: [],
       erpReference: null,

@@ -1,4 +1,12 @@
-import type { BankAccountCreate, Supplier, SupplierAddress, SupplierAddressCreate, SupplierCreate, SupplierSetup, SupplierSiteCreate } from '@procuregraph/connector-erp';
+import type {
+  BankAccountCreate,
+  Supplier,
+  SupplierAddress,
+  SupplierAddressCreate,
+  SupplierCreate,
+  SupplierSetup,
+  SupplierSiteCreate,
+} from '@procuregraph/connector-erp';
 import type { AddressValue, SupplierStatus } from './db/tables.ts';
 import { legalFormOf } from './supplier/legal-name.ts';
 import type { SupplierIdentity } from './supplier/identity.ts';
@@ -48,7 +56,14 @@ export function erpAddressBody(address: AddressValue): SupplierAddressCreate {
 
 /** Fusion site names are at most 15 characters: the city, upper case, as buyers know sites. */
 export function erpSiteName(address: AddressValue): string {
-  return address.city.toUpperCase().replace(/[^A-Z0-9 ]/g, '').trim().slice(0, SITE_NAME_LENGTH).trim() || MAIN_ADDRESS_NAME;
+  return (
+    address.city
+      .toUpperCase()
+      .replace(/[^A-Z0-9 ]/g, '')
+      .trim()
+      .slice(0, SITE_NAME_LENGTH)
+      .trim() || MAIN_ADDRESS_NAME
+  );
 }
 
 export function erpSiteBody(address: AddressValue, paysByTransfer: boolean): Omit<SupplierSiteCreate, 'SupplierAddressId'> {
@@ -100,7 +115,11 @@ function canonicalTaxId(taxpayerId: string | null | undefined, issues: string[])
 }
 
 /** ACTIVE + SPEND_AUTHORIZED = ACTIVE, ACTIVE + PROSPECTIVE = APPROVED, INACTIVE = INACTIVE. */
-function canonicalStatus(status: string | null | undefined, relationship: string | null | undefined, issues: string[]): SupplierStatus | null {
+function canonicalStatus(
+  status: string | null | undefined,
+  relationship: string | null | undefined,
+  issues: string[],
+): SupplierStatus | null {
   if (status === 'INACTIVE') return 'INACTIVE';
   if (status === 'ACTIVE' && relationship === 'SPEND_AUTHORIZED') return 'ACTIVE';
   if (status === 'ACTIVE' && relationship === 'PROSPECTIVE') return 'APPROVED';

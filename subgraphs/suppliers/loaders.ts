@@ -11,11 +11,23 @@ import { decisionsOfSuppliers } from './compliance/screening-decisions.ts';
 export function createLoaders(db: Database, caller: UserCaller) {
   return {
     supplier: recordsById((ids) => suppliersByIds(db, caller, ids)),
-    certificates: rowsByParent((ids) => certificatesOfSuppliers(db, ids), (row) => row.supplierId),
-    externalReferences: rowsByParent((ids) => referencesOfSuppliers(db, ids), (row) => row.supplierId),
+    certificates: rowsByParent(
+      (ids) => certificatesOfSuppliers(db, ids),
+      (row) => row.supplierId,
+    ),
+    externalReferences: rowsByParent(
+      (ids) => referencesOfSuppliers(db, ids),
+      (row) => row.supplierId,
+    ),
     syncStatus: syncStatusLoader(db, syncStatus),
-    holds: rowsByParent((ids) => holdsOfSuppliers(db, ids), (row) => row.supplierId),
-    complianceDecisions: rowsByParent((ids) => decisionsOfSuppliers(db, ids), (row) => row.supplierId),
+    holds: rowsByParent(
+      (ids) => holdsOfSuppliers(db, ids),
+      (row) => row.supplierId,
+    ),
+    complianceDecisions: rowsByParent(
+      (ids) => decisionsOfSuppliers(db, ids),
+      (row) => row.supplierId,
+    ),
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { SupplierStatusChanged } from './events.ts';
-import type { ComplianceDecisionRow, ExclusionListRunRow, ExternalReferenceRow, InsuranceCertificateRow, SupplierHoldRow, SupplierRow } from './db/tables.ts';
+import type {
+  ComplianceDecisionRow,
+  ExclusionListRunRow,
+  ExternalReferenceRow,
+  InsuranceCertificateRow,
+  SupplierHoldRow,
+  SupplierRow,
+} from './db/tables.ts';
 
 /** What the resolvers of each GraphQL type receive as parent (codegen mappers). */
 export type SupplierModel = SupplierRow;

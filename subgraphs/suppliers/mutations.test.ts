@@ -32,9 +32,20 @@ beforeAll(async () => {
   await service.migrate(migrationsFolder);
   events = await startEventBus({ client, logger: createLogger('suppliers') });
   const definition = suppliersSubgraph(testSubgraphDependencies({ db: service.db, client, events }));
-  const schema = enforceRoleDirectives(buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }));
+  const schema = enforceRoleDirectives(
+    buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
+  );
   run = async <Data>(document: Operation<Data>, variables: Record<string, unknown>, caller: UserCaller) =>
-    JSON.parse(JSON.stringify(await graphql({ schema, source: document, variableValues: variables, contextValue: definition.createContext(caller) satisfies SuppliersContext }))) as RunResult<Data>;
+    JSON.parse(
+      JSON.stringify(
+        await graphql({
+          schema,
+          source: document,
+          variableValues: variables,
+          contextValue: definition.createContext(caller) satisfies SuppliersContext,
+        }),
+      ),
+    ) as RunResult<Data>;
 });
 
 afterAll(async () => {
@@ -42,7 +53,12 @@ afterAll(async () => {
   await closeDatabaseClient(client);
 });
 
-const ONBOARD: Operation<{ onboardSupplier: { supplier: { id: string; bankAccount: { routingNumber: string; accountNumberMasked: string; accountType: string } | null } | null; userErrors: { field: string[] | null; message: string; code: string }[] } }> = `mutation Onboard($input: OnboardSupplierInput!) {
+const ONBOARD: Operation<{
+  onboardSupplier: {
+    supplier: { id: string; bankAccount: { routingNumber: string; accountNumberMasked: string; accountType: string } | null } | null;
+    userErrors: { field: string[] | null; message: string; code: string }[];
+  };
+}> = `mutation Onboard($input: OnboardSupplierInput!) {
   onboardSupplier(input: $input) {
     supplier { id supplierNumber legalName status taxIdMasked bankAccount { routingNumber accountNumberMasked accountType }
       contact { email phone } address { region postalCode } screening { status } insuranceStatus insuranceExpiresSoon
@@ -69,7 +85,9 @@ describe('the onboarding mutations', () => {
   it('onboards, returning only masked values, bank details only to whoever may see them', async () => {
     const result = await run(ONBOARD, { input }, procurement);
     // Procurement onboards but does not see bank details: the field is null with FORBIDDEN.
-    expect(result.errors).toEqual([expect.objectContaining({ path: ['onboardSupplier', 'supplier', 'bankAccount'], extensions: { code: 'FORBIDDEN' } })]);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: ['onboardSupplier', 'supplier', 'bankAccount'], extensions: { code: 'FORBIDDEN' } }),
+    ]);
     expect(result.data.onboardSupplier.userErrors).toEqual([]);
     expect(result.data.onboardSupplier.supplier!.bankAccount).toBeNull();
     const again = await run(ONBOARD, { input }, admin);
@@ -90,12 +108,20 @@ describe('the onboarding mutations', () => {
   });
 
   it('answers input problems as user errors with field paths', async () => {
-    const result = await run(ONBOARD, { input: { ...input, idempotencyKey: null, taxId: '89-1234567', insuranceCertificates: [input.insuranceCertificates[0]] } }, procurement);
+    const result = await run(
+      ONBOARD,
+      { input: { ...input, idempotencyKey: null, taxId: '89-1234567', insuranceCertificates: [input.insuranceCertificates[0]] } },
+      procurement,
+    );
     expect(result.data.onboardSupplier).toEqual({
       supplier: null,
       userErrors: [
         { field: ['input', 'taxId'], code: 'INVALID_TAX_ID', message: 'The EIN prefix 89 is not an IRS campus prefix' },
-        { field: ['input', 'insuranceCertificates'], code: 'INSURANCE_INSUFFICIENT', message: 'A PROFESSIONAL_LIABILITY certificate is required' },
+        {
+          field: ['input', 'insuranceCertificates'],
+          code: 'INSURANCE_INSUFFICIENT',
+          message: 'A PROFESSIONAL_LIABILITY certificate is required',
+        },
       ],
     });
   });
@@ -103,7 +129,8 @@ describe('the onboarding mutations', () => {
   it('approves for procurement only', async () => {
     const created = await run(ONBOARD, { input: { ...input, idempotencyKey: 'onboard-summit-1' } }, procurement);
     const id = created.data.onboardSupplier.supplier!.id;
-    const APPROVE: Operation<{ approveSupplier: { supplier: { status: string } | null; userErrors: { code: string }[] } }> = 'mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }';
+    const APPROVE: Operation<{ approveSupplier: { supplier: { status: string } | null; userErrors: { code: string }[] } }> =
+      'mutation Approve($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }';
     const forbidden = await run(APPROVE, { id }, finance);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await run(APPROVE, { id }, procurement)).data.approveSupplier).toEqual({ supplier: { status: 'APPROVED' }, userErrors: [] });

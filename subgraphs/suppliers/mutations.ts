@@ -11,8 +11,19 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** A run that could not read the list answers with its error as a user error; the previous list stays in force. */
 function exclusionListReloadPayload(run: ExclusionListRunRow) {
-  const userErrors = run.state === 'FAILED' ? [{ field: null, code: 'EXCLUSION_LIST_UNAVAILABLE', message: run.error ?? 'The exclusion list could not be read' }] : [];
-  return { entries: run.entries, screened: run.checked, potentialMatches: run.potentialMatches, excluded: run.excluded, putOnHold: run.putOnHold, run, userErrors };
+  const userErrors =
+    run.state === 'FAILED'
+      ? [{ field: null, code: 'EXCLUSION_LIST_UNAVAILABLE', message: run.error ?? 'The exclusion list could not be read' }]
+      : [];
+  return {
+    entries: run.entries,
+    screened: run.checked,
+    potentialMatches: run.potentialMatches,
+    excluded: run.excluded,
+    putOnHold: run.putOnHold,
+    run,
+    userErrors,
+  };
 }
 
 /** Thin on purpose: call the workflow, return its payload. Who may call each is declared in schema.graphql. */
@@ -24,7 +35,8 @@ const Mutation: MutationResolvers<SuppliersContext> = {
   approveSupplier: (_parent, args, { db }) => approveSupplier(db, args.id),
   rejectSupplier: (_parent, args, { db }) => rejectSupplier(db, args.id, args.reason),
   addInsuranceCertificate: (_parent, args, { db }) => addInsuranceCertificate(db, args.supplierId, args.certificate, today()),
-  reloadExclusionList: async (_parent, _args, { onboarding }) => exclusionListReloadPayload(await runExclusionListReload(onboarding.db, onboarding.screening, 'MANUAL')),
+  reloadExclusionList: async (_parent, _args, { onboarding }) =>
+    exclusionListReloadPayload(await runExclusionListReload(onboarding.db, onboarding.screening, 'MANUAL')),
   resolveScreeningMatch: (_parent, { input }, { db, caller }) => decideScreeningMatch(db, caller, input),
 };
 

@@ -41,7 +41,11 @@ export const resolvers: Resolvers = {
     contact: (supplier) => supplier.contact,
     bankAccount: (supplier) =>
       supplier.bankRoutingNumber && supplier.bankAccountLast4 && supplier.bankAccountType
-        ? { routingNumber: supplier.bankRoutingNumber, accountNumberMasked: maskAccountNumber(supplier.bankAccountLast4), accountType: supplier.bankAccountType }
+        ? {
+            routingNumber: supplier.bankRoutingNumber,
+            accountNumberMasked: maskAccountNumber(supplier.bankAccountLast4),
+            accountType: supplier.bankAccountType,
+          }
         : null,
     insuranceCertificates: (supplier, _args, { loaders }) => loaders.certificates.load(supplier.id),
     screening: (supplier) => ({ status: supplier.screeningStatus, checkedAt: supplier.screeningCheckedAt, match: supplier.screeningMatch }),

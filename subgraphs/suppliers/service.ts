@@ -14,7 +14,13 @@ export { registerWorkers } from './workers.ts';
 
 export const migrationsFolder = join(repositoryRoot, 'subgraphs', 'suppliers', 'db', 'migrations');
 
-export function suppliersSubgraph({ db, events, cipher, environment, systems }: SubgraphDependencies): SubgraphDefinition<SuppliersContext> {
+export function suppliersSubgraph({
+  db,
+  events,
+  cipher,
+  environment,
+  systems,
+}: SubgraphDependencies): SubgraphDefinition<SuppliersContext> {
   const onboarding = onboardingDependencies(db, cipher, environment);
   return {
     name: 'suppliers',

@@ -12,7 +12,8 @@ export const subscriptionResolvers: Pick<Resolvers, 'Subscription' | 'SupplierSt
       subscribe: (_parent, args, { caller, events }) => {
         const supplierId = idArgument(args.supplierId, 'supplierId');
         return streamEvents(events, supplierStatusChanged, {
-          accept: (event) => mayReceiveSupplierEvent(caller, event.supplierId) && (supplierId === undefined || event.supplierId === supplierId),
+          accept: (event) =>
+            mayReceiveSupplierEvent(caller, event.supplierId) && (supplierId === undefined || event.supplierId === supplierId),
         });
       },
       resolve: (event: SupplierStatusChanged) => event,

@@ -31,14 +31,37 @@ export function fromRegistration(registration: Registration): RegistrationView {
       legalName: registration.legalName,
       dbaName: registration.dbaName,
       taxId: registration.tin,
-      address: address ? { line1: address.street1, line2: address.street2, city: address.city, region: address.state, postalCode: address.zip, country: address.country } : null,
+      address: address
+        ? {
+            line1: address.street1,
+            line2: address.street2,
+            city: address.city,
+            region: address.state,
+            postalCode: address.zip,
+            country: address.country,
+          }
+        : null,
       contact: contact ? { name: contact.fullName, email: contact.email, phone: contact.phone } : null,
-      bankAccount: bank ? { routingNumber: bank.routingNumber, accountNumber: bank.accountNumber, accountType: bank.accountType === 'savings' ? 'SAVINGS' : bank.accountType === 'checking' ? 'CHECKING' : null } : null,
+      bankAccount: bank
+        ? {
+            routingNumber: bank.routingNumber,
+            accountNumber: bank.accountNumber,
+            accountType: bank.accountType === 'savings' ? 'SAVINGS' : bank.accountType === 'checking' ? 'CHECKING' : null,
+          }
+        : null,
       insuranceCertificates: (registration.insurance ?? []).flatMap((certificate) => {
         const type = insuranceType(certificate.kind);
         if (!type) return [];
         const coverage = certificate.coverageLimit?.value;
-        return [{ type, carrier: certificate.insurer, policyNumber: certificate.policyNumber, coverageAmount: coverage === undefined ? null : String(coverage), expiresOn: certificate.expirationDate }];
+        return [
+          {
+            type,
+            carrier: certificate.insurer,
+            policyNumber: certificate.policyNumber,
+            coverageAmount: coverage === undefined ? null : String(coverage),
+            expiresOn: certificate.expirationDate,
+          },
+        ];
       }),
     },
   };
@@ -66,9 +89,22 @@ export function toRegistration(record: EnrollmentRecord): RegistrationCreate {
     tin: record.taxId,
     tinType: 'ein',
     taxClassification: taxClassifications[legalFormOf(record.legalName)],
-    address: { street1: address.line1, street2: address.line2, city: address.city, state: address.region, zip: address.postalCode, country: address.country },
+    address: {
+      street1: address.line1,
+      street2: address.line2,
+      city: address.city,
+      state: address.region,
+      zip: address.postalCode,
+      country: address.country,
+    },
     contact: { fullName: contact?.name ?? record.legalName, email: contact?.email ?? null, phone: contact?.phone ?? null },
-    bank: bankAccount ? { routingNumber: bankAccount.routingNumber, accountNumber: bankAccount.accountNumber, accountType: bankAccount.accountType.toLowerCase() } : null,
+    bank: bankAccount
+      ? {
+          routingNumber: bankAccount.routingNumber,
+          accountNumber: bankAccount.accountNumber,
+          accountType: bankAccount.accountType.toLowerCase(),
+        }
+      : null,
     insurance: record.insuranceCertificates.map((certificate) => ({
       kind: certificate.type.toLowerCase(),
       insurer: certificate.carrier,

@@ -68,7 +68,12 @@ function registrationOf(event: VendorEvent): ReturnType<typeof readRegistrationE
   }
 }
 
-async function handleEvent(deps: VendorPlatformWebhookDependencies, onboarding: OnboardingDependencies, platform: VendorPlatformClient, event: VendorEvent): Promise<Outcome> {
+async function handleEvent(
+  deps: VendorPlatformWebhookDependencies,
+  onboarding: OnboardingDependencies,
+  platform: VendorPlatformClient,
+  event: VendorEvent,
+): Promise<Outcome> {
   const { registrationId, reviewNote } = registrationOf(event);
   if (event.type === vendorEventTypes.registrationSubmitted) return onboardRegistration(onboarding, platform, registrationId);
   // Deliveries may come out of order: a decision about a registration not seen yet onboards it first.
@@ -98,11 +103,19 @@ export function suppliersWebhooks(deps: VendorPlatformWebhookDependencies): Webh
   const platform = vendorPlatformClient(deps.systems.vendorPlatformUrl);
   const onboarding = onboardingDependencies(deps.db, deps.cipher, deps.environment);
   const log = deps.logger.child({ component: 'vendor-platform-webhooks' });
-  const registrationTypes = [vendorEventTypes.registrationSubmitted, vendorEventTypes.registrationApproved, vendorEventTypes.registrationRejected];
-  const registrations = subscribeToWebhooks(vendorPlatformWebhooks(deps.systems.vendorPlatformWebhookSecret), registrationTypes, async (event) => {
-    const outcome = await handleEvent(deps, onboarding, platform, event);
-    log.info({ eventId: event.id, type: event.type, ...outcome }, 'vendor platform event handled');
-    return { status: 200, body: outcome };
-  });
+  const registrationTypes = [
+    vendorEventTypes.registrationSubmitted,
+    vendorEventTypes.registrationApproved,
+    vendorEventTypes.registrationRejected,
+  ];
+  const registrations = subscribeToWebhooks(
+    vendorPlatformWebhooks(deps.systems.vendorPlatformWebhookSecret),
+    registrationTypes,
+    async (event) => {
+      const outcome = await handleEvent(deps, onboarding, platform, event);
+      log.info({ eventId: event.id, type: event.type, ...outcome }, 'vendor platform event handled');
+      return { status: 200, body: outcome };
+    },
+  );
   return [registrations];
 }

@@ -28,7 +28,11 @@ export interface SuppliersWorkerOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const erpLinkedPayload = z.object({ vendorRegistrationId: z.string().nullable(), erpSupplierId: z.string(), erpSupplierNumber: z.string() });
+const erpLinkedPayload = z.object({
+  vendorRegistrationId: z.string().nullable(),
+  erpSupplierId: z.string(),
+  erpSupplierNumber: z.string(),
+});
 
 function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions> | undefined): void {
   const erp = erpClient(context.systems.erpUrl);
@@ -47,7 +51,14 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
     ...(retry ? { retry } : {}),
     handler: (job) => {
       const { vendorRegistrationId, ...erp } = erpLinkedPayload.parse(job.payload);
-      return linkOnPortal({ db: context.db, cipher: context.cipher, platform: vendorPlatform }, job.entityId, vendorRegistrationId, erp, job.idempotencyKey, job.signal);
+      return linkOnPortal(
+        { db: context.db, cipher: context.cipher, platform: vendorPlatform },
+        job.entityId,
+        vendorRegistrationId,
+        erp,
+        job.idempotencyKey,
+        job.signal,
+      );
     },
   });
 }
@@ -100,7 +111,17 @@ function exclusionListReloadTimer(context: WorkerContext, options: SuppliersWork
   const run = () => {
     running ??= runExclusionListReload(context.db, screening, 'SCHEDULE')
       .then(
-        (result) => log.info({ runId: result.id, state: result.state, checked: result.checked, newlyExcluded: result.newlyExcluded, reinstated: result.reinstated }, 'exclusion list reloaded'),
+        (result) =>
+          log.info(
+            {
+              runId: result.id,
+              state: result.state,
+              checked: result.checked,
+              newlyExcluded: result.newlyExcluded,
+              reinstated: result.reinstated,
+            },
+            'exclusion list reloaded',
+          ),
         (error: unknown) => log.error({ error: describeError(error) }, 'exclusion list reload failed'),
       )
       .finally(() => {

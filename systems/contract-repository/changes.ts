@@ -29,7 +29,12 @@ export function recordChange(context: ClmContext, type: ChangeType, contract: Co
 export function changesRouter(context: ClmContext): Router {
   const router = Router();
   router.get('/api/changes', (request, response) => {
-    const since = readIntegerParam(request.query.since, 'since', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }, ClmErrorCode.badRequest);
+    const since = readIntegerParam(
+      request.query.since,
+      'since',
+      { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 },
+      ClmErrorCode.badRequest,
+    );
     const limit = readIntegerParam(request.query.limit, 'limit', { min: 1, max: 1000, fallback: 100 }, ClmErrorCode.badRequest);
     const { events, hasMore } = readEventsAfter(context.state.changes, (change) => change.sequence, since, limit);
     response.json({ changes: events, next_since: String(events.at(-1)?.sequence ?? since), has_more: hasMore });

@@ -25,11 +25,16 @@ const contractBody = z
   .object({
     contract_number: z.string().trim().min(1).max(60),
     title: z.string().trim().min(1).max(240),
-    counterparty: z.object({ name: z.string().trim().min(1).max(240), vendor_number: z.string().trim().min(1).nullable().default(null) }).strict(),
+    counterparty: z
+      .object({ name: z.string().trim().min(1).max(240), vendor_number: z.string().trim().min(1).nullable().default(null) })
+      .strict(),
     status: z.enum(['draft', 'executed']).default('executed'),
     effective_date: dateInput,
     expiration_date: dateInput.nullable().default(null),
-    currency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('USD'),
     price_terms: z.array(priceTermInput).default([]),
   })
   .strict()
@@ -68,10 +73,16 @@ function listContracts(state: ClmState, query: Record<string, unknown>) {
   const supplier = readStringParam(query.supplier, 'supplier', ClmErrorCode.badRequest);
   const status = readStringParam(query.status, 'status', ClmErrorCode.badRequest);
   const page = readIntegerParam(query.page, 'page', { min: 1, max: Number.MAX_SAFE_INTEGER, fallback: 1 }, ClmErrorCode.badRequest);
-  const perPage = readIntegerParam(query.per_page, 'per_page', { min: 1, max: MAX_PER_PAGE, fallback: DEFAULT_PER_PAGE }, ClmErrorCode.badRequest);
+  const perPage = readIntegerParam(
+    query.per_page,
+    'per_page',
+    { min: 1, max: MAX_PER_PAGE, fallback: DEFAULT_PER_PAGE },
+    ClmErrorCode.badRequest,
+  );
   const now = new Date();
   const matching = state.contracts.filter(
-    (contract) => (supplier === undefined || isCounterparty(contract, supplier)) && (status === undefined || effectiveStatus(contract, now) === status),
+    (contract) =>
+      (supplier === undefined || isCounterparty(contract, supplier)) && (status === undefined || effectiveStatus(contract, now) === status),
   );
   return {
     data: matching.slice((page - 1) * perPage, page * perPage).map((contract) => contractView(contract, now)),

@@ -7,7 +7,12 @@ import type { ClmState, Contract, StoredContractStatus } from './state.ts';
  * vendor number. No changes are appended: this is the initial state.
  */
 
-const STATUS: Record<DemoContract['status'], StoredContractStatus> = { DRAFT: 'draft', ACTIVE: 'executed', EXPIRED: 'expired', TERMINATED: 'terminated' };
+const STATUS: Record<DemoContract['status'], StoredContractStatus> = {
+  DRAFT: 'draft',
+  ACTIVE: 'executed',
+  EXPIRED: 'expired',
+  TERMINATED: 'terminated',
+};
 
 function contract(demo: DemoContract, counterparty: Contract['counterparty']): Contract {
   const created = demo.createdAt.toISOString();
@@ -21,9 +26,17 @@ function contract(demo: DemoContract, counterparty: Contract['counterparty']): C
     expiration_date: demo.effectiveTo,
     currency: 'USD',
     version: 1,
-    price_terms: demo.priceTerms.map((term) => ({ item_number: term.itemNumber, description: term.description, unit_price: term.unitPrice, uom: term.unitOfMeasure })),
+    price_terms: demo.priceTerms.map((term) => ({
+      item_number: term.itemNumber,
+      description: term.description,
+      unit_price: term.unitPrice,
+      uom: term.unitOfMeasure,
+    })),
     amendments: [],
-    termination: demo.status === 'TERMINATED' ? { effective_date: demo.effectiveTo ?? demo.effectiveFrom, reason: 'Terminated before this repository was loaded' } : null,
+    termination:
+      demo.status === 'TERMINATED'
+        ? { effective_date: demo.effectiveTo ?? demo.effectiveFrom, reason: 'Terminated before this repository was loaded' }
+        : null,
     created_at: created,
     updated_at: created,
   };
@@ -31,7 +44,8 @@ function contract(demo: DemoContract, counterparty: Contract['counterparty']): C
 
 export function seedContractRepository(state: ClmState, world: World): void {
   const counterparties = new Map<string, Contract['counterparty']>();
-  for (const supplier of world.suppliers()) counterparties.set(supplier.id, { name: supplier.legalName, vendor_number: supplier.erp?.supplierNumber ?? null });
+  for (const supplier of world.suppliers())
+    counterparties.set(supplier.id, { name: supplier.legalName, vendor_number: supplier.erp?.supplierNumber ?? null });
   for (const demo of world.contracts()) {
     state.contracts.insert(contract(demo, counterparties.get(demo.supplierId) ?? { name: 'Unknown supplier', vendor_number: null }));
   }

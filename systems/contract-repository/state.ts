@@ -77,7 +77,8 @@ interface ClmSnapshot {
 
 export function restoreClmState(document: unknown): ClmState {
   const snapshot = document as ClmSnapshot;
-  if (snapshot?.format !== SNAPSHOT_FORMAT) throw new Error(`Not a reference contract-repository snapshot (expected format ${SNAPSHOT_FORMAT}).`);
+  if (snapshot?.format !== SNAPSHOT_FORMAT)
+    throw new Error(`Not a reference contract-repository snapshot (expected format ${SNAPSHOT_FORMAT}).`);
   return {
     sequences: snapshot.sequences,
     contracts: new Table((row) => row.id, snapshot.contracts),
@@ -87,11 +88,23 @@ export function restoreClmState(document: unknown): ClmState {
 }
 
 export function emptyClmState(): ClmState {
-  return restoreClmState({ format: SNAPSHOT_FORMAT, sequences: { contract: 1, amendment: 1 }, contracts: [], changes: emptyEventLog(), idempotency: {} });
+  return restoreClmState({
+    format: SNAPSHOT_FORMAT,
+    sequences: { contract: 1, amendment: 1 },
+    contracts: [],
+    changes: emptyEventLog(),
+    idempotency: {},
+  });
 }
 
 export function clmSnapshot(state: ClmState): ClmSnapshot {
-  return { format: SNAPSHOT_FORMAT, sequences: state.sequences, contracts: state.contracts.toJSON(), changes: state.changes, idempotency: state.idempotency };
+  return {
+    format: SNAPSHOT_FORMAT,
+    sequences: state.sequences,
+    contracts: state.contracts.toJSON(),
+    changes: state.changes,
+    idempotency: state.idempotency,
+  };
 }
 
 export function contractId(sequence: number): string {

@@ -95,11 +95,24 @@ function checkRoutingNumber(value: string | undefined): void {
   }
 }
 
-function checkNotDuplicate(state: ErpState, account: { BankAccountId?: number; BankBranchNumber: string; BankAccountNumber: string }): void {
+function checkNotDuplicate(
+  state: ErpState,
+  account: { BankAccountId?: number; BankBranchNumber: string; BankAccountNumber: string },
+): void {
   const duplicate = state.bankAccounts
     .all()
-    .some((row) => row.BankAccountId !== account.BankAccountId && row.BankBranchNumber === account.BankBranchNumber && row.BankAccountNumber === account.BankAccountNumber);
-  if (duplicate) throw new HttpError(400, ErpErrorCode.bankAccountExists, 'An external bank account with this routing and account number already exists.');
+    .some(
+      (row) =>
+        row.BankAccountId !== account.BankAccountId &&
+        row.BankBranchNumber === account.BankBranchNumber &&
+        row.BankAccountNumber === account.BankAccountNumber,
+    );
+  if (duplicate)
+    throw new HttpError(
+      400,
+      ErpErrorCode.bankAccountExists,
+      'An external bank account with this routing and account number already exists.',
+    );
 }
 
 function createAccount(state: ErpState, body: z.output<typeof createAccountBody>): ErpBankAccount {
@@ -108,7 +121,12 @@ function createAccount(state: ErpState, body: z.output<typeof createAccountBody>
   const startDate = body.StartDate ?? isoDate(new Date());
   const owners = body.accountOwners.map((owner): ErpBankAccountOwner => {
     const supplier = state.suppliers.find((candidate) => candidate.SupplierPartyId === owner.AccountOwnerPartyIdentifier);
-    if (!supplier) throw new HttpError(400, ErpErrorCode.accountOwnerNotFound, `No party ${owner.AccountOwnerPartyIdentifier} exists to own the account.`);
+    if (!supplier)
+      throw new HttpError(
+        400,
+        ErpErrorCode.accountOwnerNotFound,
+        `No party ${owner.AccountOwnerPartyIdentifier} exists to own the account.`,
+      );
     return {
       AccountOwnerId: nextNumber(state.sequences, 'id'),
       AccountOwnerPartyIdentifier: owner.AccountOwnerPartyIdentifier,
@@ -165,7 +183,8 @@ export function bankAccountsRouter(context: ErpContext): Router {
 
   router.patch(`${BASE_PATH}/externalBankAccounts/:BankAccountId`, (request, response) => {
     const account = state.bankAccounts.get(Number(request.params.BankAccountId));
-    if (!account) throw new HttpError(404, ErpErrorCode.notFound, `The external bank account ${request.params.BankAccountId} does not exist.`);
+    if (!account)
+      throw new HttpError(404, ErpErrorCode.notFound, `The external bank account ${request.params.BankAccountId} does not exist.`);
     updateAccount(state, account, parseInput(updateAccountBody, request.body, ErpErrorCode.badRequest));
     accountChanged(account, 'ExternalBankAccountUpdated');
     response.json(itemView(resource, account));

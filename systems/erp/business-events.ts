@@ -38,7 +38,12 @@ export function recordEvent(context: ErpContext, input: EventInput): BusinessEve
 export function businessEventsRouter(context: ErpContext): Router {
   const router = Router();
   router.get(`${BASE_PATH}/businessEvents`, (request, response) => {
-    const after = readIntegerParam(request.query.after, 'after', { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 }, ErpErrorCode.badRequest);
+    const after = readIntegerParam(
+      request.query.after,
+      'after',
+      { min: 0, max: Number.MAX_SAFE_INTEGER, fallback: 0 },
+      ErpErrorCode.badRequest,
+    );
     const { limit } = readPageRequest(request.query);
     const { events, hasMore } = readEventsAfter(context.state.events, (event) => event.Sequence, after, limit);
     response.json({ items: events, count: events.length, hasMore, limit });

@@ -30,7 +30,12 @@ interface BusinessEventResource {
 }
 
 async function eventsAfter(after: number) {
-  return (await call(`${api}/businessEvents?after=${after}&limit=500`)).body.items as { Sequence: number; EventType: string; PreviousStatus: string | null; Resource: BusinessEventResource }[];
+  return (await call(`${api}/businessEvents?after=${after}&limit=500`)).body.items as {
+    Sequence: number;
+    EventType: string;
+    PreviousStatus: string | null;
+    Resource: BusinessEventResource;
+  }[];
 }
 
 async function lastSequence(): Promise<number> {
@@ -119,7 +124,11 @@ describe('suppliers', () => {
     const unknown = await call(`${api}/suppliers`, { body: { ...newSupplier('Extra Co', '555555556'), Color: 'blue' } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toContain('Color');
-    const notJson = await fetch(`${api}/suppliers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"Supplier":' });
+    const notJson = await fetch(`${api}/suppliers`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"Supplier":',
+    });
     expect(notJson.status).toBe(400);
   });
 
@@ -150,7 +159,12 @@ describe('external bank accounts', () => {
   it('accepts the full account number and only ever returns it masked', async () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Bank Owner Inc', '334455667') })).body;
     const created = await call(`${api}/externalBankAccounts`, {
-      body: { BankAccountNumber: '9876541234', BankBranchNumber: '011000015', AccountType: 'CHECKING', accountOwners: [{ AccountOwnerPartyIdentifier: supplier.SupplierPartyId }] },
+      body: {
+        BankAccountNumber: '9876541234',
+        BankBranchNumber: '011000015',
+        AccountType: 'CHECKING',
+        accountOwners: [{ AccountOwnerPartyIdentifier: supplier.SupplierPartyId }],
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ BankAccountNumber: 'XXXXXX1234', EndDate: '4712-12-31' });
@@ -164,7 +178,12 @@ describe('external bank accounts', () => {
   it('rejects a routing number that fails the ABA checksum', async () => {
     const supplier = (await call(`${api}/suppliers?q=SupplierNumber=10001`)).body.items[0];
     const response = await call(`${api}/externalBankAccounts`, {
-      body: { BankAccountNumber: '12345678', BankBranchNumber: '011000016', AccountType: 'SAVINGS', accountOwners: [{ AccountOwnerPartyIdentifier: supplier.SupplierPartyId }] },
+      body: {
+        BankAccountNumber: '12345678',
+        BankBranchNumber: '011000016',
+        AccountType: 'SAVINGS',
+        accountOwners: [{ AccountOwnerPartyIdentifier: supplier.SupplierPartyId }],
+      },
     });
     expect(response.status).toBe(400);
     expect(response.body['o:errorCode']).toBe('IBY-ROUTING-NUMBER-INVALID');
@@ -175,14 +194,21 @@ describe('purchasing, receiving and payables', () => {
   it('issues an order, closes it for receiving once received, and bills it', async () => {
     const before = await lastSequence();
     const order = await call(`${api}/purchaseOrders`, {
-      body: { SupplierId: tinyWorldIds.activeSupplier.erp!.supplierId, lines: [{ Item: 'GLV-100', Description: 'Gloves', Quantity: '4', UOM: 'BX', Price: '8.50' }] },
+      body: {
+        SupplierId: tinyWorldIds.activeSupplier.erp!.supplierId,
+        lines: [{ Item: 'GLV-100', Description: 'Gloves', Quantity: '4', UOM: 'BX', Price: '8.50' }],
+      },
       headers: { 'Idempotency-Key': 'po-issue-1' },
     });
     expect(order.status).toBe(201);
     expect(order.body).toMatchObject({ DocumentStatusCode: 'OPEN', Total: '34.00' });
-    const over = await call(`${api}/receivingReceiptRequests`, { body: { lines: [{ DocumentNumber: order.body.OrderNumber, DocumentLineNumber: 1, Quantity: '5' }] } });
+    const over = await call(`${api}/receivingReceiptRequests`, {
+      body: { lines: [{ DocumentNumber: order.body.OrderNumber, DocumentLineNumber: 1, Quantity: '5' }] },
+    });
     expect(over.body['o:errorCode']).toBe('RCV-OVER-RECEIPT');
-    const receipt = await call(`${api}/receivingReceiptRequests`, { body: { lines: [{ DocumentNumber: order.body.OrderNumber, DocumentLineNumber: 1, Quantity: '4' }] } });
+    const receipt = await call(`${api}/receivingReceiptRequests`, {
+      body: { lines: [{ DocumentNumber: order.body.OrderNumber, DocumentLineNumber: 1, Quantity: '4' }] },
+    });
     expect(receipt.status).toBe(201);
     expect(receipt.body.lines.items[0]).toMatchObject({ DocumentNumber: order.body.OrderNumber, Quantity: '4' });
     expect((await call(`${api}/purchaseOrders/${order.body.POHeaderId}`)).body.DocumentStatusCode).toBe('CLOSED_FOR_RECEIVING');
@@ -193,13 +219,26 @@ describe('purchasing, receiving and payables', () => {
         InvoiceAmount: '34.00',
         InvoiceDate: '2024-03-01',
         SupplierNumber: '10001',
-        invoiceLines: [{ LineAmount: '34.00', Quantity: '4', UnitPrice: '8.50', PurchaseOrderNumber: order.body.OrderNumber, PurchaseOrderLineNumber: 1 }],
+        invoiceLines: [
+          {
+            LineAmount: '34.00',
+            Quantity: '4',
+            UnitPrice: '8.50',
+            PurchaseOrderNumber: order.body.OrderNumber,
+            PurchaseOrderLineNumber: 1,
+          },
+        ],
       },
     });
     expect(invoice.status).toBe(201);
     expect(invoice.body).toMatchObject({ ValidationStatus: 'Validated', PaidStatus: 'Unpaid', InvoiceAmount: '34.00' });
     const events = await eventsAfter(before);
-    expect(events.map((event) => event.EventType)).toEqual(['PurchaseOrderIssued', 'ReceiptRecorded', 'PurchaseOrderChanged', 'InvoiceCreated']);
+    expect(events.map((event) => event.EventType)).toEqual([
+      'PurchaseOrderIssued',
+      'ReceiptRecorded',
+      'PurchaseOrderChanged',
+      'InvoiceCreated',
+    ]);
     expect(events[2]).toMatchObject({ PreviousStatus: 'OPEN', Resource: { DocumentStatusCode: 'CLOSED_FOR_RECEIVING' } });
   });
 
@@ -219,7 +258,13 @@ describe('payment run', () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Payee Partners LLP', '445566778') })).body;
     const invoice = (
       await call(`${api}/invoices`, {
-        body: { InvoiceNumber: 'PP-1', InvoiceAmount: '1200.50', InvoiceDate: '2024-04-01', Supplier: supplier.Supplier, invoiceLines: [{ LineAmount: '1200.50' }] },
+        body: {
+          InvoiceNumber: 'PP-1',
+          InvoiceAmount: '1200.50',
+          InvoiceDate: '2024-04-01',
+          Supplier: supplier.Supplier,
+          invoiceLines: [{ LineAmount: '1200.50' }],
+        },
       })
     ).body;
     const before = await lastSequence();
@@ -245,7 +290,15 @@ describe('payment run', () => {
   it('fails and voids payments through the admin helpers', async () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Void Testers Inc', '556677889') })).body;
     for (const number of ['VT-1', 'VT-2']) {
-      await call(`${api}/invoices`, { body: { InvoiceNumber: number, InvoiceAmount: '5.00', InvoiceDate: '2024-04-02', Supplier: supplier.Supplier, invoiceLines: [{ LineAmount: '5.00' }] } });
+      await call(`${api}/invoices`, {
+        body: {
+          InvoiceNumber: number,
+          InvoiceAmount: '5.00',
+          InvoiceDate: '2024-04-02',
+          Supplier: supplier.Supplier,
+          invoiceLines: [{ LineAmount: '5.00' }],
+        },
+      });
     }
     await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
     const payments = (await call(`${api}/payablesPayments?q=SupplierId=${supplier.SupplierId}`)).body.items;
@@ -269,8 +322,24 @@ describe('payment run', () => {
   it('pays several invoices with one manual payment, part of one, and unpays them when a cleared payment is voided', async () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Batch Payees Ltd', '667788990') })).body;
     const ids: number[] = [];
-    for (const [number, amount] of [['BP-1', '10.00'], ['BP-2', '20.50'], ['BP-3', '100.00']] as const) {
-      ids.push((await call(`${api}/invoices`, { body: { InvoiceNumber: number, InvoiceAmount: amount, InvoiceDate: '2024-04-02', Supplier: supplier.Supplier, invoiceLines: [{ LineAmount: amount }] } })).body.InvoiceId);
+    for (const [number, amount] of [
+      ['BP-1', '10.00'],
+      ['BP-2', '20.50'],
+      ['BP-3', '100.00'],
+    ] as const) {
+      ids.push(
+        (
+          await call(`${api}/invoices`, {
+            body: {
+              InvoiceNumber: number,
+              InvoiceAmount: amount,
+              InvoiceDate: '2024-04-02',
+              Supplier: supplier.Supplier,
+              invoiceLines: [{ LineAmount: amount }],
+            },
+          })
+        ).body.InvoiceId,
+      );
     }
     const both = await call(`${erp.url}/admin/payments`, { body: { relatedInvoices: [{ InvoiceId: ids[0] }, { InvoiceId: ids[1] }] } });
     expect(both.status).toBe(201);
@@ -284,13 +353,24 @@ describe('payment run', () => {
       [ids[0], '10.00'],
       [ids[1], '20.50'],
     ]);
-    const paidStatuses = async () => (await call(`${api}/invoices?q=SupplierId=${supplier.SupplierId}`)).body.items.map((item: { PaidStatus: string; AmountPaid: string }) => [item.PaidStatus, item.AmountPaid]);
-    expect(await paidStatuses()).toEqual([['Paid', '10.00'], ['Paid', '20.50'], ['Partially paid', '40.00']]);
+    const paidStatuses = async () =>
+      (await call(`${api}/invoices?q=SupplierId=${supplier.SupplierId}`)).body.items.map(
+        (item: { PaidStatus: string; AmountPaid: string }) => [item.PaidStatus, item.AmountPaid],
+      );
+    expect(await paidStatuses()).toEqual([
+      ['Paid', '10.00'],
+      ['Paid', '20.50'],
+      ['Partially paid', '40.00'],
+    ]);
     await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
     await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
     expect((await call(`${api}/payablesPayments/${part.body.PaymentId}`)).body.PaymentStatus).toBe('Cleared');
     const voided = await call(`${erp.url}/admin/payments/${part.body.PaymentId}/void`, { method: 'POST' });
     expect(voided.body.PaymentStatus).toBe('Voided');
-    expect(await paidStatuses()).toEqual([['Paid', '10.00'], ['Paid', '20.50'], ['Unpaid', '0.00']]);
+    expect(await paidStatuses()).toEqual([
+      ['Paid', '10.00'],
+      ['Paid', '20.50'],
+      ['Unpaid', '0.00'],
+    ]);
   });
 });

@@ -62,7 +62,10 @@ const createInvoiceBody = z
     InvoiceNumber: z.string().trim().min(1).max(50),
     InvoiceAmount: decimalInput(),
     InvoiceDate: dateInput,
-    InvoiceCurrency: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+    InvoiceCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('USD'),
     Supplier: z.string().optional(),
     SupplierNumber: z.string().optional(),
     SupplierSite: z.string().nullable().default(null),
@@ -97,9 +100,13 @@ const createInvoiceBody = z
 type InvoiceBody = z.output<typeof createInvoiceBody>;
 
 function invoicingSupplier(state: ErpState, body: InvoiceBody): ErpSupplier {
-  const supplier = state.suppliers.find((row) => (body.SupplierNumber !== undefined ? row.SupplierNumber === body.SupplierNumber : row.Supplier === body.Supplier));
-  if (!supplier) throw new HttpError(400, ErpErrorCode.invoiceSupplierNotFound, `The supplier ${body.SupplierNumber ?? body.Supplier} does not exist.`);
-  if (supplier.Status !== 'ACTIVE') throw new HttpError(400, ErpErrorCode.invoiceSupplierInactive, `The supplier ${supplier.Supplier} is inactive.`);
+  const supplier = state.suppliers.find((row) =>
+    body.SupplierNumber !== undefined ? row.SupplierNumber === body.SupplierNumber : row.Supplier === body.Supplier,
+  );
+  if (!supplier)
+    throw new HttpError(400, ErpErrorCode.invoiceSupplierNotFound, `The supplier ${body.SupplierNumber ?? body.Supplier} does not exist.`);
+  if (supplier.Status !== 'ACTIVE')
+    throw new HttpError(400, ErpErrorCode.invoiceSupplierInactive, `The supplier ${supplier.Supplier} is inactive.`);
   return supplier;
 }
 
@@ -109,24 +116,45 @@ function billedSchedules(state: ErpState, supplier: ErpSupplier, body: InvoiceBo
     if (line.PurchaseOrderNumber === null) return undefined;
     const order = findOrderByNumber(state, line.PurchaseOrderNumber);
     if (!order || order.SupplierId !== supplier.SupplierId) {
-      throw new HttpError(400, ErpErrorCode.invoicePoNotFound, `The purchase order ${line.PurchaseOrderNumber} of supplier ${supplier.Supplier} does not exist.`);
+      throw new HttpError(
+        400,
+        ErpErrorCode.invoicePoNotFound,
+        `The purchase order ${line.PurchaseOrderNumber} of supplier ${supplier.Supplier} does not exist.`,
+      );
     }
     const schedule = order.lines
       .find((candidate) => candidate.LineNumber === line.PurchaseOrderLineNumber)
       ?.schedules.find((candidate) => candidate.ScheduleNumber === (line.PurchaseOrderScheduleLineNumber ?? 1));
-    if (!schedule) throw new HttpError(400, ErpErrorCode.invoicePoLineNotFound, `The purchase order ${order.OrderNumber} has no line ${line.PurchaseOrderLineNumber}.`);
+    if (!schedule)
+      throw new HttpError(
+        400,
+        ErpErrorCode.invoicePoLineNotFound,
+        `The purchase order ${order.OrderNumber} has no line ${line.PurchaseOrderLineNumber}.`,
+      );
     return schedule;
   });
 }
 
 function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
-  const duplicate = state.invoices.find((row) => row.SupplierId === supplier.SupplierId && row.InvoiceNumber === body.InvoiceNumber && !row.CanceledFlag);
-  if (duplicate) throw new HttpError(400, ErpErrorCode.duplicateInvoice, `The supplier ${supplier.Supplier} already has an invoice ${body.InvoiceNumber}.`);
+  const duplicate = state.invoices.find(
+    (row) => row.SupplierId === supplier.SupplierId && row.InvoiceNumber === body.InvoiceNumber && !row.CanceledFlag,
+  );
+  if (duplicate)
+    throw new HttpError(
+      400,
+      ErpErrorCode.duplicateInvoice,
+      `The supplier ${supplier.Supplier} already has an invoice ${body.InvoiceNumber}.`,
+    );
   const lineNumbers = body.invoiceLines.map((line, index) => line.LineNumber ?? index + 1);
-  if (new Set(lineNumbers).size !== lineNumbers.length) throw new HttpError(400, ErpErrorCode.badRequest, 'Two invoice lines have the same LineNumber.');
+  if (new Set(lineNumbers).size !== lineNumbers.length)
+    throw new HttpError(400, ErpErrorCode.badRequest, 'Two invoice lines have the same LineNumber.');
   const lineTotal = sum(body.invoiceLines.map((line) => line.LineAmount));
   if (!lineTotal.equals(body.InvoiceAmount)) {
-    throw new HttpError(400, ErpErrorCode.invoiceAmountMismatch, `The invoice amount ${body.InvoiceAmount} differs from the sum of its lines ${formatDecimal(lineTotal)}.`);
+    throw new HttpError(
+      400,
+      ErpErrorCode.invoiceAmountMismatch,
+      `The invoice amount ${body.InvoiceAmount} differs from the sum of its lines ${formatDecimal(lineTotal)}.`,
+    );
   }
 }
 
@@ -179,7 +207,12 @@ export function invoicesRouter(context: ErpContext): Router {
   const router = Router();
   router.post(`${BASE_PATH}/invoices`, context.idempotent, (request, response) => {
     const invoice = createInvoice(state, parseInput(createInvoiceBody, request.body, ErpErrorCode.badRequest));
-    recordEvent(context, { type: 'InvoiceCreated', resourceName: resource.name, resourceId: invoice.InvoiceId, resource: fullView(resource, invoice) });
+    recordEvent(context, {
+      type: 'InvoiceCreated',
+      resourceName: resource.name,
+      resourceId: invoice.InvoiceId,
+      resource: fullView(resource, invoice),
+    });
     context.changed();
     response.status(201).json(fullView(resource, invoice));
   });

@@ -25,7 +25,12 @@ const PAYMENT_ATTRIBUTES = [
   'LastUpdateDate',
 ] as const satisfies readonly (keyof ErpPayment)[];
 
-const RELATED_INVOICE_ATTRIBUTES = ['InvoicePaymentId', 'InvoiceId', 'InvoiceNumber', 'AmountPaid'] as const satisfies readonly (keyof ErpRelatedInvoice)[];
+const RELATED_INVOICE_ATTRIBUTES = [
+  'InvoicePaymentId',
+  'InvoiceId',
+  'InvoiceNumber',
+  'AmountPaid',
+] as const satisfies readonly (keyof ErpRelatedInvoice)[];
 
 export function paymentsResource(state: ErpState): ResourceDescriptor<ErpPayment> {
   return {
@@ -50,7 +55,11 @@ const APPROVED: readonly ErpInvoice['ApprovalStatus'][] = ['Workflow approved', 
 function payableInvoices(state: ErpState): ErpInvoice[] {
   const everPaid = new Set(state.payments.all().flatMap((payment) => payment.relatedInvoices.map((related) => related.InvoiceId)));
   return state.invoices.filter(
-    (invoice) => APPROVED.includes(invoice.ApprovalStatus) && invoice.ValidationStatus === 'Validated' && !invoice.CanceledFlag && !everPaid.has(invoice.InvoiceId),
+    (invoice) =>
+      APPROVED.includes(invoice.ApprovalStatus) &&
+      invoice.ValidationStatus === 'Validated' &&
+      !invoice.CanceledFlag &&
+      !everPaid.has(invoice.InvoiceId),
   );
 }
 
@@ -63,7 +72,9 @@ function setPaidStatus(state: ErpState, payment: ErpPayment): void {
       state.payments
         .all()
         .filter((candidate) => PAYING.includes(candidate.PaymentStatus))
-        .flatMap((candidate) => candidate.relatedInvoices.filter((other) => other.InvoiceId === invoice.InvoiceId).map((other) => other.AmountPaid)),
+        .flatMap((candidate) =>
+          candidate.relatedInvoices.filter((other) => other.InvoiceId === invoice.InvoiceId).map((other) => other.AmountPaid),
+        ),
     );
     invoice.AmountPaid = formatAmount(paid, invoice.InvoiceCurrency);
     invoice.PaidStatus = paid.isZero() ? 'Unpaid' : paid.greaterThanOrEqualTo(invoice.InvoiceAmount) ? 'Paid' : 'Partially paid';
@@ -129,7 +140,13 @@ function runPayments(context: ErpContext): number {
   const { state } = context;
   const resource = paymentsResource(state);
   const changed = (payment: ErpPayment, previous: PaymentStatus | null) =>
-    recordEvent(context, { type: 'PaymentStatusChanged', resourceName: resource.name, resourceId: payment.PaymentId, previousStatus: previous, resource: fullView(resource, payment) });
+    recordEvent(context, {
+      type: 'PaymentStatusChanged',
+      resourceName: resource.name,
+      resourceId: payment.PaymentId,
+      previousStatus: previous,
+      resource: fullView(resource, payment),
+    });
   let advanced = 0;
   for (const payment of state.payments.all()) {
     const next = NEXT_STATUS[payment.PaymentStatus];
@@ -193,7 +210,13 @@ export function paymentAdminRouter(context: ErpContext): Router {
   });
   router.post('/admin/payments', (request, response) => {
     const payment = issuePayment(state, paymentLines(state, request.body));
-    recordEvent(context, { type: 'PaymentStatusChanged', resourceName: resource.name, resourceId: payment.PaymentId, previousStatus: null, resource: fullView(resource, payment) });
+    recordEvent(context, {
+      type: 'PaymentStatusChanged',
+      resourceName: resource.name,
+      resourceId: payment.PaymentId,
+      previousStatus: null,
+      resource: fullView(resource, payment),
+    });
     context.changed();
     response.status(201).json(itemView(resource, payment));
   });
@@ -204,11 +227,21 @@ export function paymentAdminRouter(context: ErpContext): Router {
     if (!payment || !transition) throw new HttpError(404, ErpErrorCode.notFound, `No resource at ${request.path}.`);
     const previous = payment.PaymentStatus;
     if (!(transition.from as readonly PaymentStatus[]).includes(previous)) {
-      throw new HttpError(409, ErpErrorCode.paymentStatusConflict, `The payment ${payment.PaymentNumber} is ${previous} and cannot become ${transition.to}.`);
+      throw new HttpError(
+        409,
+        ErpErrorCode.paymentStatusConflict,
+        `The payment ${payment.PaymentNumber} is ${previous} and cannot become ${transition.to}.`,
+      );
     }
     moveTo(payment, transition.to);
     setPaidStatus(state, payment);
-    recordEvent(context, { type: 'PaymentStatusChanged', resourceName: resource.name, resourceId: payment.PaymentId, previousStatus: previous, resource: fullView(resource, payment) });
+    recordEvent(context, {
+      type: 'PaymentStatusChanged',
+      resourceName: resource.name,
+      resourceId: payment.PaymentId,
+      previousStatus: previous,
+      resource: fullView(resource, payment),
+    });
     context.changed();
     response.json(itemView(resource, payment));
   });

@@ -8,7 +8,15 @@ import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';
 import { BASE_PATH, fullView, itemView, type ResourceDescriptor } from './rest/resource-reader.ts';
-import { nextNumber, type ErpPoLine, type ErpPoSchedule, type ErpPurchaseOrder, type ErpState, type ErpSupplier, type PoStatusCode } from './state.ts';
+import {
+  nextNumber,
+  type ErpPoLine,
+  type ErpPoSchedule,
+  type ErpPurchaseOrder,
+  type ErpState,
+  type ErpSupplier,
+  type PoStatusCode,
+} from './state.ts';
 
 const ORDER_ATTRIBUTES = [
   'POHeaderId',
@@ -29,7 +37,16 @@ const ORDER_ATTRIBUTES = [
   'LastUpdateDate',
 ] as const satisfies readonly (keyof ErpPurchaseOrder)[];
 
-const LINE_ATTRIBUTES = ['POLineId', 'LineNumber', 'Item', 'Description', 'Quantity', 'UOM', 'Price', 'Amount'] as const satisfies readonly (keyof ErpPoLine)[];
+const LINE_ATTRIBUTES = [
+  'POLineId',
+  'LineNumber',
+  'Item',
+  'Description',
+  'Quantity',
+  'UOM',
+  'Price',
+  'Amount',
+] as const satisfies readonly (keyof ErpPoLine)[];
 
 const SCHEDULE_ATTRIBUTES = [
   'LineLocationId',
@@ -70,7 +87,10 @@ const createOrderBody = z
     ShipToLocationCode: z.string().trim().min(1).nullable().default(null),
     Buyer: z.string().trim().min(1).nullable().default(null),
     Description: z.string().trim().max(240).nullable().default(null),
-    CurrencyCode: z.string().regex(/^[A-Z]{3}$/).default('USD'),
+    CurrencyCode: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('USD'),
     OrderDate: dateInput.optional(),
     lines: z
       .array(
@@ -91,11 +111,17 @@ const createOrderBody = z
   .refine((body) => body.SupplierId !== undefined || body.Supplier !== undefined, { message: 'give SupplierId or Supplier' });
 
 function orderingSupplier(state: ErpState, body: z.output<typeof createOrderBody>): ErpSupplier {
-  const supplier = body.SupplierId !== undefined ? state.suppliers.get(body.SupplierId) : state.suppliers.find((row) => row.Supplier === body.Supplier);
-  if (!supplier) throw new HttpError(400, ErpErrorCode.poSupplierNotFound, `The supplier ${body.SupplierId ?? body.Supplier} does not exist.`);
+  const supplier =
+    body.SupplierId !== undefined ? state.suppliers.get(body.SupplierId) : state.suppliers.find((row) => row.Supplier === body.Supplier);
+  if (!supplier)
+    throw new HttpError(400, ErpErrorCode.poSupplierNotFound, `The supplier ${body.SupplierId ?? body.Supplier} does not exist.`);
   // Purchasing documents need an active supplier that is authorized for spend, not a prospect.
   if (supplier.Status !== 'ACTIVE' || supplier.BusinessRelationshipCode !== 'SPEND_AUTHORIZED') {
-    throw new HttpError(400, ErpErrorCode.poSupplierNotSpendAuthorized, `The supplier ${supplier.Supplier} is not an active, spend-authorized supplier.`);
+    throw new HttpError(
+      400,
+      ErpErrorCode.poSupplierNotSpendAuthorized,
+      `The supplier ${supplier.Supplier} is not an active, spend-authorized supplier.`,
+    );
   }
   return supplier;
 }
@@ -132,7 +158,8 @@ function orderLines(state: ErpState, body: z.output<typeof createOrderBody>): Er
 
 function createOrder(state: ErpState, body: z.output<typeof createOrderBody>): ErpPurchaseOrder {
   const supplier = orderingSupplier(state, body);
-  const site = body.SupplierSite === undefined ? undefined : supplier.sites.find((candidate) => candidate.SupplierSite === body.SupplierSite);
+  const site =
+    body.SupplierSite === undefined ? undefined : supplier.sites.find((candidate) => candidate.SupplierSite === body.SupplierSite);
   if (body.SupplierSite !== undefined && !site) {
     throw new HttpError(400, ErpErrorCode.poSupplierSiteNotFound, `The supplier ${supplier.Supplier} has no site ${body.SupplierSite}.`);
   }
@@ -187,7 +214,10 @@ function nothingReceived(order: ErpPurchaseOrder): boolean {
 }
 
 /** Which statuses each action may start from. */
-const ACTIONS: Record<'cancel' | 'close', { from: readonly PoStatusCode[]; to: PoStatusCode; done: string; allowed?: (order: ErpPurchaseOrder) => boolean }> = {
+const ACTIONS: Record<
+  'cancel' | 'close',
+  { from: readonly PoStatusCode[]; to: PoStatusCode; done: string; allowed?: (order: ErpPurchaseOrder) => boolean }
+> = {
   cancel: { from: ['INCOMPLETE', 'OPEN'], to: 'CANCELED', done: 'canceled', allowed: nothingReceived },
   close: { from: ['OPEN', 'CLOSED_FOR_RECEIVING'], to: 'CLOSED', done: 'closed' },
 };
@@ -200,7 +230,12 @@ export function purchaseOrdersRouter(context: ErpContext): Router {
 
   router.post(`${BASE_PATH}/purchaseOrders`, context.idempotent, (request, response) => {
     const order = createOrder(state, parseInput(createOrderBody, request.body, ErpErrorCode.badRequest));
-    recordEvent(context, { type: 'PurchaseOrderIssued', resourceName: resource.name, resourceId: order.POHeaderId, resource: fullView(resource, order) });
+    recordEvent(context, {
+      type: 'PurchaseOrderIssued',
+      resourceName: resource.name,
+      resourceId: order.POHeaderId,
+      resource: fullView(resource, order),
+    });
     context.changed();
     response.status(201).json(fullView(resource, order));
   });
@@ -210,7 +245,11 @@ export function purchaseOrdersRouter(context: ErpContext): Router {
     const action = request.params.action === 'cancel' || request.params.action === 'close' ? ACTIONS[request.params.action] : undefined;
     if (!order || !action) throw new HttpError(404, ErpErrorCode.notFound, `No resource at ${request.path}.`);
     if (!action.from.includes(order.DocumentStatusCode) || (action.allowed && !action.allowed(order))) {
-      throw new HttpError(409, ErpErrorCode.poStatusConflict, `The order ${order.OrderNumber} cannot be ${action.done} in status ${order.DocumentStatusCode}.`);
+      throw new HttpError(
+        409,
+        ErpErrorCode.poStatusConflict,
+        `The order ${order.OrderNumber} cannot be ${action.done} in status ${order.DocumentStatusCode}.`,
+      );
     }
     changeOrderStatus(context, order, action.to);
     response.json(itemView(resource, order));

@@ -8,7 +8,15 @@ import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';
 import { changeOrderStatus, findOrderByNumber } from './purchase-orders.ts';
 import { BASE_PATH, fullView, type ResourceDescriptor } from './rest/resource-reader.ts';
-import { nextNumber, type ErpPoLine, type ErpPoSchedule, type ErpPurchaseOrder, type ErpReceipt, type ErpReceiptLine, type ErpState } from './state.ts';
+import {
+  nextNumber,
+  type ErpPoLine,
+  type ErpPoSchedule,
+  type ErpPurchaseOrder,
+  type ErpReceipt,
+  type ErpReceiptLine,
+  type ErpState,
+} from './state.ts';
 
 const RECEIPT_ATTRIBUTES = [
   'HeaderInterfaceId',
@@ -81,12 +89,20 @@ function resolveLine(state: ErpState, input: ReceiptLineInput): ResolvedLine {
   const order = findOrderByNumber(state, input.DocumentNumber);
   if (!order) throw new HttpError(400, ErpErrorCode.receiptPoNotFound, `The purchase order ${input.DocumentNumber} does not exist.`);
   if (order.DocumentStatusCode !== 'OPEN') {
-    throw new HttpError(400, ErpErrorCode.receiptPoNotOpen, `The purchase order ${order.OrderNumber} is ${order.DocumentStatusCode} and cannot be received against.`);
+    throw new HttpError(
+      400,
+      ErpErrorCode.receiptPoNotOpen,
+      `The purchase order ${order.OrderNumber} is ${order.DocumentStatusCode} and cannot be received against.`,
+    );
   }
   const line = order.lines.find((candidate) => candidate.LineNumber === input.DocumentLineNumber);
   const schedule = line?.schedules.find((candidate) => candidate.ScheduleNumber === input.DocumentScheduleNumber);
   if (!line || !schedule) {
-    throw new HttpError(400, ErpErrorCode.receiptPoLineNotFound, `The purchase order ${order.OrderNumber} has no line ${input.DocumentLineNumber} schedule ${input.DocumentScheduleNumber}.`);
+    throw new HttpError(
+      400,
+      ErpErrorCode.receiptPoLineNotFound,
+      `The purchase order ${order.OrderNumber} has no line ${input.DocumentLineNumber} schedule ${input.DocumentScheduleNumber}.`,
+    );
   }
   return { input, order, line, schedule };
 }
@@ -98,20 +114,27 @@ function checkQuantities(lines: readonly ResolvedLine[]): void {
   for (const { schedule, order, line } of lines) {
     const total = decimal(schedule.QuantityReceived).plus(incoming.get(schedule) ?? '0');
     if (total.greaterThan(schedule.Quantity)) {
-      throw new HttpError(400, ErpErrorCode.overReceipt, `Receiving ${formatDecimal(total)} on ${order.OrderNumber} line ${line.LineNumber} exceeds the ordered quantity ${schedule.Quantity}.`);
+      throw new HttpError(
+        400,
+        ErpErrorCode.overReceipt,
+        `Receiving ${formatDecimal(total)} on ${order.OrderNumber} line ${line.LineNumber} exceeds the ordered quantity ${schedule.Quantity}.`,
+      );
     }
   }
 }
 
 function fullyReceived(order: ErpPurchaseOrder): boolean {
-  return order.lines.every((line) => line.schedules.every((schedule) => decimal(schedule.QuantityReceived).greaterThanOrEqualTo(schedule.Quantity)));
+  return order.lines.every((line) =>
+    line.schedules.every((schedule) => decimal(schedule.QuantityReceived).greaterThanOrEqualTo(schedule.Quantity)),
+  );
 }
 
 function recordReceipt(state: ErpState, body: z.output<typeof createReceiptBody>): { receipt: ErpReceipt; orders: ErpPurchaseOrder[] } {
   const lines = body.lines.map((input) => resolveLine(state, input));
   const orders = [...new Set(lines.map((line) => line.order))];
   const supplierIds = new Set(orders.map((order) => order.SupplierId));
-  if (supplierIds.size > 1) throw new HttpError(400, ErpErrorCode.receiptMixedSuppliers, 'A receipt can only include purchase orders of one supplier.');
+  if (supplierIds.size > 1)
+    throw new HttpError(400, ErpErrorCode.receiptMixedSuppliers, 'A receipt can only include purchase orders of one supplier.');
   checkQuantities(lines);
   for (const { schedule, input } of lines) schedule.QuantityReceived = formatDecimal(sum([schedule.QuantityReceived, input.Quantity]));
   const [first] = orders as [ErpPurchaseOrder];
@@ -153,7 +176,12 @@ export function receiptsRouter(context: ErpContext): Router {
   const router = Router();
   router.post(`${BASE_PATH}/receivingReceiptRequests`, context.idempotent, (request, response) => {
     const { receipt, orders } = recordReceipt(state, parseInput(createReceiptBody, request.body, ErpErrorCode.badRequest));
-    recordEvent(context, { type: 'ReceiptRecorded', resourceName: resource.name, resourceId: receipt.HeaderInterfaceId, resource: fullView(resource, receipt) });
+    recordEvent(context, {
+      type: 'ReceiptRecorded',
+      resourceName: resource.name,
+      resourceId: receipt.HeaderInterfaceId,
+      resource: fullView(resource, receipt),
+    });
     for (const order of orders) if (fullyReceived(order)) changeOrderStatus(context, order, 'CLOSED_FOR_RECEIVING');
     context.changed();
     response.status(201).json(fullView(resource, receipt));

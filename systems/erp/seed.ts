@@ -58,7 +58,8 @@ const PAYMENT_METHOD: Record<DemoPayment['method'], PaymentMethodCode> = { ACH: 
 function highestWorldId(world: World): number {
   let highest = 0;
   for (const supplier of world.suppliers()) {
-    if (supplier.erp) highest = Math.max(highest, supplier.erp.supplierId, supplier.erp.bankAccountId, supplier.erp.siteId, supplier.erp.addressId);
+    if (supplier.erp)
+      highest = Math.max(highest, supplier.erp.supplierId, supplier.erp.bankAccountId, supplier.erp.siteId, supplier.erp.addressId);
   }
   for (const order of world.purchaseOrders()) {
     highest = Math.max(highest, order.erpPoHeaderId, ...order.receipts.map((receipt) => receipt.erpReceiptId));
@@ -156,29 +157,30 @@ function seedOrder(state: ErpState, demo: DemoPurchaseOrder, supplier: ErpSuppli
   const created = demo.createdAt.toISOString();
   passNumber(state, 'orderNumber', demo.number);
   const received = (lineNumber: number) =>
-    demo.receipts.flatMap((receipt) => receipt.lines).filter((line) => line.lineNumber === lineNumber).reduce((total, line) => total.plus(line.quantityReceived), decimal('0'));
-  const lines = demo.lines.map(
-    (line): ErpPoLine => ({
-      POLineId: nextNumber(state.sequences, 'id'),
-      LineNumber: line.lineNumber,
-      Item: line.itemNumber,
-      Description: line.description,
-      Quantity: line.quantity,
-      UOM: line.unitOfMeasure,
-      Price: line.unitPrice,
-      Amount: line.amount,
-      schedules: [
-        {
-          LineLocationId: nextNumber(state.sequences, 'id'),
-          ScheduleNumber: 1,
-          Quantity: line.quantity,
-          QuantityReceived: formatDecimal(received(line.lineNumber)),
-          QuantityBilled: '0',
-          ShipToLocationCode: shipTo,
-        },
-      ],
-    }),
-  );
+    demo.receipts
+      .flatMap((receipt) => receipt.lines)
+      .filter((line) => line.lineNumber === lineNumber)
+      .reduce((total, line) => total.plus(line.quantityReceived), decimal('0'));
+  const lines = demo.lines.map((line): ErpPoLine => ({
+    POLineId: nextNumber(state.sequences, 'id'),
+    LineNumber: line.lineNumber,
+    Item: line.itemNumber,
+    Description: line.description,
+    Quantity: line.quantity,
+    UOM: line.unitOfMeasure,
+    Price: line.unitPrice,
+    Amount: line.amount,
+    schedules: [
+      {
+        LineLocationId: nextNumber(state.sequences, 'id'),
+        ScheduleNumber: 1,
+        Quantity: line.quantity,
+        QuantityReceived: formatDecimal(received(line.lineNumber)),
+        QuantityBilled: '0',
+        ShipToLocationCode: shipTo,
+      },
+    ],
+  }));
   const order = state.purchaseOrders.insert({
     POHeaderId: demo.erpPoHeaderId,
     OrderNumber: demo.number,
@@ -230,7 +232,13 @@ function seedOrder(state: ErpState, demo: DemoPurchaseOrder, supplier: ErpSuppli
   return order;
 }
 
-function seedInvoice(state: ErpState, demo: DemoInvoice, erpInvoiceId: number, supplier: ErpSupplier, order: ErpPurchaseOrder | undefined): ErpInvoice {
+function seedInvoice(
+  state: ErpState,
+  demo: DemoInvoice,
+  erpInvoiceId: number,
+  supplier: ErpSupplier,
+  order: ErpPurchaseOrder | undefined,
+): ErpInvoice {
   const created = demo.createdAt.toISOString();
   for (const line of demo.lines) {
     const schedule = order?.lines.find((candidate) => candidate.LineNumber === line.lineNumber)?.schedules[0];
@@ -290,7 +298,14 @@ function seedPayment(state: ErpState, demo: DemoPayment, invoice: ErpInvoice): v
     VoidDate: status === 'Voided' ? isoDate(demo.paidAt ?? demo.createdAt) : null,
     CreationDate: demo.createdAt.toISOString(),
     LastUpdateDate: (demo.clearedAt ?? demo.paidAt ?? demo.createdAt).toISOString(),
-    relatedInvoices: [{ InvoicePaymentId: nextNumber(state.sequences, 'id'), InvoiceId: invoice.InvoiceId, InvoiceNumber: invoice.InvoiceNumber, AmountPaid: demo.amount }],
+    relatedInvoices: [
+      {
+        InvoicePaymentId: nextNumber(state.sequences, 'id'),
+        InvoiceId: invoice.InvoiceId,
+        InvoiceNumber: invoice.InvoiceNumber,
+        AmountPaid: demo.amount,
+      },
+    ],
   });
   if (status === 'Issued' || status === 'Negotiable' || status === 'Cleared') {
     invoice.PaidStatus = 'Paid';

@@ -11,7 +11,15 @@ import { Table } from '@procuregraph/reference-http';
 /** Fusion's open-ended date: an end date of 4712-12-31 means "never". */
 export const OPEN_ENDED_DATE = '4712-12-31';
 
-export const TAX_ORGANIZATION_TYPES = ['CORPORATION', 'PARTNERSHIP', 'INDIVIDUAL', 'SOLE_PROPRIETOR', 'GOVERNMENT_AGENCY', 'FOREIGN_CORPORATION', 'NON_PROFIT'] as const;
+export const TAX_ORGANIZATION_TYPES = [
+  'CORPORATION',
+  'PARTNERSHIP',
+  'INDIVIDUAL',
+  'SOLE_PROPRIETOR',
+  'GOVERNMENT_AGENCY',
+  'FOREIGN_CORPORATION',
+  'NON_PROFIT',
+] as const;
 export type TaxOrganizationTypeCode = (typeof TAX_ORGANIZATION_TYPES)[number];
 export const BUSINESS_RELATIONSHIPS = ['SPEND_AUTHORIZED', 'PROSPECTIVE'] as const;
 export type BusinessRelationshipCode = (typeof BUSINESS_RELATIONSHIPS)[number];

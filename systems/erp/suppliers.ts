@@ -138,7 +138,11 @@ const createSiteBody = z
 function checkTaxpayerId(taxpayerId: string | null | undefined): void {
   if (taxpayerId === null || taxpayerId === undefined) return;
   if (!/^\d{9}$/.test(taxpayerId)) {
-    throw new HttpError(400, ErpErrorCode.taxpayerIdInvalid, `The taxpayer ID ${JSON.stringify(taxpayerId)} is not valid: it must be 9 digits without separators.`);
+    throw new HttpError(
+      400,
+      ErpErrorCode.taxpayerIdInvalid,
+      `The taxpayer ID ${JSON.stringify(taxpayerId)} is not valid: it must be 9 digits without separators.`,
+    );
   }
 }
 
@@ -146,7 +150,10 @@ function sameName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-function checkUnique(state: ErpState, supplier: { SupplierId?: number; Supplier?: string; SupplierNumber?: string; TaxpayerId?: string | null }): void {
+function checkUnique(
+  state: ErpState,
+  supplier: { SupplierId?: number; Supplier?: string; SupplierNumber?: string; TaxpayerId?: string | null },
+): void {
   const others = state.suppliers.all().filter((row) => row.SupplierId !== supplier.SupplierId);
   if (supplier.Supplier !== undefined && others.some((row) => sameName(row.Supplier, supplier.Supplier ?? ''))) {
     throw new HttpError(400, ErpErrorCode.supplierNameExists, `A supplier named ${JSON.stringify(supplier.Supplier)} already exists.`);
@@ -219,9 +226,12 @@ function addAddress(state: ErpState, supplier: ErpSupplier, body: z.output<typeo
 
 function addSite(state: ErpState, supplier: ErpSupplier, body: z.output<typeof createSiteBody>): ErpSupplierSite {
   const address = supplier.addresses.find((candidate) =>
-    body.SupplierAddressId !== undefined ? candidate.SupplierAddressId === body.SupplierAddressId : candidate.AddressName === body.SupplierAddressName,
+    body.SupplierAddressId !== undefined
+      ? candidate.SupplierAddressId === body.SupplierAddressId
+      : candidate.AddressName === body.SupplierAddressName,
   );
-  if (!address) throw new HttpError(400, ErpErrorCode.supplierAddressNotFound, 'The supplier has no such address; create the address first.');
+  if (!address)
+    throw new HttpError(400, ErpErrorCode.supplierAddressNotFound, 'The supplier has no such address; create the address first.');
   if (supplier.sites.some((site) => site.SupplierSite === body.SupplierSite && site.ProcurementBU === body.ProcurementBU)) {
     throw new HttpError(400, ErpErrorCode.supplierSiteExists, `The site ${body.SupplierSite} already exists in ${body.ProcurementBU}.`);
   }

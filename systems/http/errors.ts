@@ -29,7 +29,10 @@ export interface ErrorShape {
 }
 
 export function sendError(response: Response, shape: ErrorShape, error: HttpError): void {
-  response.status(error.status).type(shape.contentType).send(JSON.stringify(shape.body(error)));
+  response
+    .status(error.status)
+    .type(shape.contentType)
+    .send(JSON.stringify(shape.body(error)));
 }
 
 export function notFoundHandler(shape: ErrorShape): RequestHandler {
@@ -52,7 +55,8 @@ export function errorHandler(shape: ErrorShape, logger: Logger): ErrorRequestHan
   return (error: unknown, request, response, _next) => {
     if (error instanceof HttpError) return sendError(response, shape, error);
     if (isBodyParserFailure(error) && error.status < 500) {
-      const message = error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : `The request body was refused (${error.type}).`;
+      const message =
+        error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : `The request body was refused (${error.type}).`;
       return sendError(response, shape, new HttpError(error.status, shape.invalidInputCode, message));
     }
     logger.error({ err: error, method: request.method, path: request.path }, 'request failed');

@@ -26,7 +26,9 @@ function canonicalJson(value: unknown): string {
 }
 
 function fingerprint(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(body ?? null))
+    .digest('hex');
 }
 
 interface IdempotencyOptions {
@@ -52,7 +54,11 @@ export function idempotentCreate(options: IdempotencyOptions): RequestHandler {
     const key = request.get(IDEMPOTENCY_HEADER);
     if (key === undefined) return next();
     if (key.length === 0 || key.length > 255) {
-      return sendError(response, options.shape, new HttpError(400, options.shape.invalidInputCode, `${IDEMPOTENCY_HEADER} must be 1 to 255 characters.`));
+      return sendError(
+        response,
+        options.shape,
+        new HttpError(400, options.shape.invalidInputCode, `${IDEMPOTENCY_HEADER} must be 1 to 255 characters.`),
+      );
     }
     const slot = `${request.method} ${request.baseUrl}${request.path}\n${key}`;
     const print = fingerprint(request.body);

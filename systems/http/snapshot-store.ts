@@ -59,9 +59,11 @@ export class SnapshotStore {
     this.capture = undefined;
     const document = JSON.stringify(capture());
     // Writes are chained so two saves never race on the rename.
-    this.writing = this.writing.then(() => writeAtomically(file, document)).catch((error: unknown) => {
-      this.logger.error({ err: error, file }, 'cannot write the snapshot');
-    });
+    this.writing = this.writing
+      .then(() => writeAtomically(file, document))
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, file }, 'cannot write the snapshot');
+      });
     return this.writing;
   }
 }

@@ -26,7 +26,11 @@ function readPort(fallback: number): number {
  * `$DATA_DIR/systems/` (`.data/systems/` by default), seeded from the default demo world on
  * first start, stopped cleanly (snapshot flushed) on SIGINT/SIGTERM.
  */
-export async function runStandalone(name: string, defaultPort: number, start: (options: StandaloneOptions) => Promise<RunningSystem>): Promise<void> {
+export async function runStandalone(
+  name: string,
+  defaultPort: number,
+  start: (options: StandaloneOptions) => Promise<RunningSystem>,
+): Promise<void> {
   const logger = systemLogger(name);
   const environment = readEnvironment();
   const system = await start({

@@ -13,7 +13,13 @@ export function newId(prefix: string): string {
 
 /** Appends an event to the feed and hands it to the webhook dispatcher. */
 export function publish(context: VendorContext, type: VendorEventType, data: unknown): VendorEvent {
-  const event = appendEvent(context.state.events, (sequence) => ({ id: newId('evt'), sequence, type, createdAt: new Date().toISOString(), data }));
+  const event = appendEvent(context.state.events, (sequence) => ({
+    id: newId('evt'),
+    sequence,
+    type,
+    createdAt: new Date().toISOString(),
+    data,
+  }));
   context.changed();
   context.webhooks.dispatch(event);
   return event;

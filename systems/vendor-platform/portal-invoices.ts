@@ -34,9 +34,14 @@ const invoiceBody = z
       .min(1),
   })
   .strict()
-  .refine((body) => body.lines.every((line) => line.unitPrice.currency === body.currency), { message: 'every unitPrice must be in the invoice currency', path: ['lines'] });
+  .refine((body) => body.lines.every((line) => line.unitPrice.currency === body.currency), {
+    message: 'every unitPrice must be in the invoice currency',
+    path: ['lines'],
+  });
 
-const statusBody = z.object({ status: z.enum(PORTAL_INVOICE_STATUSES), reason: z.string().trim().max(2000).nullable().default(null) }).strict();
+const statusBody = z
+  .object({ status: z.enum(PORTAL_INVOICE_STATUSES), reason: z.string().trim().max(2000).nullable().default(null) })
+  .strict();
 
 /**
  * Duplicate invoice numbers are accepted on purpose: catching them is the integration's
@@ -46,7 +51,11 @@ function submitInvoice(state: VendorState, body: z.output<typeof invoiceBody>): 
   approvedRegistration(state, body.registrationId);
   const order = body.purchaseOrderExternalId === null ? undefined : state.orders.get(body.purchaseOrderExternalId);
   if (body.purchaseOrderExternalId !== null && (!order || order.registrationId !== body.registrationId)) {
-    throw new HttpError(422, VendorErrorCode.unknownPurchaseOrder, `No purchase order ${body.purchaseOrderExternalId} was published to this supplier.`);
+    throw new HttpError(
+      422,
+      VendorErrorCode.unknownPurchaseOrder,
+      `No purchase order ${body.purchaseOrderExternalId} was published to this supplier.`,
+    );
   }
   const lines = body.lines.map((line, index) => ({
     lineNo: index + 1,

@@ -37,8 +37,14 @@ const orderBody = z
       .min(1),
   })
   .strict()
-  .refine((body) => body.lines.every((line) => line.unitPrice.currency === body.currency), { message: 'every unitPrice must be in the order currency', path: ['lines'] })
-  .refine((body) => new Set(body.lines.map((line) => line.lineNo)).size === body.lines.length, { message: 'line numbers must be unique', path: ['lines'] });
+  .refine((body) => body.lines.every((line) => line.unitPrice.currency === body.currency), {
+    message: 'every unitPrice must be in the order currency',
+    path: ['lines'],
+  })
+  .refine((body) => new Set(body.lines.map((line) => line.lineNo)).size === body.lines.length, {
+    message: 'line numbers must be unique',
+    path: ['lines'],
+  });
 
 type OrderBody = z.output<typeof orderBody>;
 
@@ -59,7 +65,9 @@ function orderLines(body: OrderBody): PortalOrderLine[] {
 }
 
 /** The part of an order the integration publishes; a change here is a new revision. */
-function publishedContent(order: Pick<PortalOrder, 'registrationId' | 'poNumber' | 'orderDate' | 'currency' | 'shipTo' | 'status' | 'lines'>) {
+function publishedContent(
+  order: Pick<PortalOrder, 'registrationId' | 'poNumber' | 'orderDate' | 'currency' | 'shipTo' | 'status' | 'lines'>,
+) {
   const { registrationId, poNumber, orderDate, currency, shipTo, status, lines } = order;
   return { registrationId, poNumber, orderDate, currency, shipTo, status, lines };
 }
@@ -68,7 +76,15 @@ function publishedContent(order: Pick<PortalOrder, 'registrationId' | 'poNumber'
 function upsertOrder(state: VendorState, externalId: string, body: OrderBody): { order: PortalOrder; created: boolean; changed: boolean } {
   approvedRegistration(state, body.registrationId);
   const lines = orderLines(body);
-  const content = { registrationId: body.registrationId, poNumber: body.poNumber, orderDate: body.orderDate, currency: body.currency, shipTo: body.shipTo, status: body.status, lines };
+  const content = {
+    registrationId: body.registrationId,
+    poNumber: body.poNumber,
+    orderDate: body.orderDate,
+    currency: body.currency,
+    shipTo: body.shipTo,
+    status: body.status,
+    lines,
+  };
   const total = amount(sum(lines.map((line) => line.extendedPrice.value)).toString(), body.currency);
   const now = new Date().toISOString();
   const existing = state.orders.get(externalId);
@@ -96,7 +112,11 @@ export function portalOrdersRouter(context: VendorContext): Router {
   const router = Router();
 
   router.put('/api/v1/portal/purchase-orders/:externalId', (request, response) => {
-    const { order, created, changed } = upsertOrder(state, request.params.externalId, parseInput(orderBody, request.body, VendorErrorCode.invalidRequest));
+    const { order, created, changed } = upsertOrder(
+      state,
+      request.params.externalId,
+      parseInput(orderBody, request.body, VendorErrorCode.invalidRequest),
+    );
     if (changed) context.changed();
     response.status(created ? 201 : 200).json(order);
   });
@@ -119,12 +139,18 @@ export function portalOrdersRouter(context: VendorContext): Router {
     const body = parseInput(acknowledgeBody, request.body ?? {}, VendorErrorCode.invalidRequest);
     // A repeated click is not a second acknowledgement: the first answer stands.
     if (order.acknowledgement.status !== 'pending') return void response.json(order);
-    if (order.status !== 'open') throw new HttpError(409, VendorErrorCode.invalidState, `The purchase order ${order.poNumber} is ${order.status}.`);
+    if (order.status !== 'open')
+      throw new HttpError(409, VendorErrorCode.invalidState, `The purchase order ${order.poNumber} is ${order.status}.`);
     const now = new Date().toISOString();
     order.acknowledgement = { status: body.response, respondedAt: now, note: body.note };
     order.updatedAt = now;
     publish(context, 'purchase_order.acknowledged', {
-      purchaseOrder: { externalId: order.externalId, poNumber: order.poNumber, registrationId: order.registrationId, revision: order.revision },
+      purchaseOrder: {
+        externalId: order.externalId,
+        poNumber: order.poNumber,
+        registrationId: order.registrationId,
+        revision: order.revision,
+      },
       acknowledgement: order.acknowledgement,
     });
     response.json(order);

@@ -27,7 +27,11 @@ const paymentBody = z
  * order updates, so the integration must send them in order. A status change is added to
  * the history the supplier sees.
  */
-function upsertPayment(state: VendorState, externalId: string, body: z.output<typeof paymentBody>): { payment: PortalPayment; created: boolean; changed: boolean } {
+function upsertPayment(
+  state: VendorState,
+  externalId: string,
+  body: z.output<typeof paymentBody>,
+): { payment: PortalPayment; created: boolean; changed: boolean } {
   approvedRegistration(state, body.registrationId);
   const now = new Date().toISOString();
   const at = body.statusChangedAt ?? now;
@@ -40,10 +44,19 @@ function upsertPayment(state: VendorState, externalId: string, body: z.output<ty
   };
   const existing = state.payments.get(externalId);
   if (!existing) {
-    const payment = state.payments.insert({ externalId, ...fields, status: body.status, statusHistory: [{ status: body.status, at }], createdAt: now, updatedAt: now });
+    const payment = state.payments.insert({
+      externalId,
+      ...fields,
+      status: body.status,
+      statusHistory: [{ status: body.status, at }],
+      createdAt: now,
+      updatedAt: now,
+    });
     return { payment, created: true, changed: true };
   }
-  const sameFields = (Object.keys(fields) as (keyof typeof fields)[]).every((key) => JSON.stringify(existing[key]) === JSON.stringify(fields[key]));
+  const sameFields = (Object.keys(fields) as (keyof typeof fields)[]).every(
+    (key) => JSON.stringify(existing[key]) === JSON.stringify(fields[key]),
+  );
   if (sameFields && existing.status === body.status) return { payment: existing, created: false, changed: false };
   if (existing.status !== body.status) existing.statusHistory.push({ status: body.status, at });
   Object.assign(existing, fields, { status: body.status, updatedAt: now });
@@ -56,7 +69,11 @@ export function portalPaymentsRouter(context: VendorContext): Router {
   const router = Router();
 
   router.put('/api/v1/portal/payments/:externalId', (request, response) => {
-    const { payment, created, changed } = upsertPayment(state, request.params.externalId, parseInput(paymentBody, request.body, VendorErrorCode.invalidRequest));
+    const { payment, created, changed } = upsertPayment(
+      state,
+      request.params.externalId,
+      parseInput(paymentBody, request.body, VendorErrorCode.invalidRequest),
+    );
     if (changed) context.changed();
     response.status(created ? 201 : 200).json(payment);
   });

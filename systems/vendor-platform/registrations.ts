@@ -9,7 +9,14 @@ import type { VendorContext } from './context.ts';
 import { newId, publish } from './events.ts';
 import { pageOf } from './paging.ts';
 import { VendorErrorCode } from './problem-details.ts';
-import { DIVERSITY_TYPES, INSURANCE_KINDS, TAX_CLASSIFICATIONS, type Registration, type RegistrationStatus, type VendorState } from './state.ts';
+import {
+  DIVERSITY_TYPES,
+  INSURANCE_KINDS,
+  TAX_CLASSIFICATIONS,
+  type Registration,
+  type RegistrationStatus,
+  type VendorState,
+} from './state.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().default(null);
@@ -23,7 +30,14 @@ const registrationBody = z
     tinType: z.enum(['ein', 'ssn']).default('ein'),
     taxClassification: z.enum(TAX_CLASSIFICATIONS),
     address: z
-      .object({ street1: text(200), street2: optionalText(200), city: text(100), state: text(50), zip: text(20), country: z.string().length(2).default('US') })
+      .object({
+        street1: text(200),
+        street2: optionalText(200),
+        city: text(100),
+        state: text(50),
+        zip: text(20),
+        country: z.string().length(2).default('US'),
+      })
       .strict(),
     contact: z.object({ fullName: text(200), email: z.email(), phone: optionalText(40) }).strict(),
     bank: z
@@ -36,17 +50,38 @@ const registrationBody = z
       .nullable()
       .default(null),
     insurance: z
-      .array(z.object({ kind: z.enum(INSURANCE_KINDS), insurer: text(200), policyNumber: text(60), coverageLimit: amountInput, expirationDate: dateInput }).strict())
+      .array(
+        z
+          .object({
+            kind: z.enum(INSURANCE_KINDS),
+            insurer: text(200),
+            policyNumber: text(60),
+            coverageLimit: amountInput,
+            expirationDate: dateInput,
+          })
+          .strict(),
+      )
       .default([]),
     diversity: z
-      .array(z.object({ type: z.enum(DIVERSITY_TYPES), certifyingAgency: text(200), certificateNumber: text(60), expirationDate: dateInput.nullable().default(null) }).strict())
+      .array(
+        z
+          .object({
+            type: z.enum(DIVERSITY_TYPES),
+            certifyingAgency: text(200),
+            certificateNumber: text(60),
+            expirationDate: dateInput.nullable().default(null),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict();
 
 const reviewBody = z.object({ note: z.string().trim().max(2000).optional() }).strict();
 
-const erpReferenceBody = z.object({ supplierNumber: text(30), supplierId: z.union([z.string().min(1), z.number().int()]).optional() }).strict();
+const erpReferenceBody = z
+  .object({ supplierNumber: text(30), supplierId: z.union([z.string().min(1), z.number().int()]).optional() })
+  .strict();
 
 /** What leaves the platform unasked (lists, webhooks, the feed): no full TIN or account number. */
 function maskedRegistration(registration: Registration): unknown {
@@ -54,7 +89,9 @@ function maskedRegistration(registration: Registration): unknown {
   return {
     ...rest,
     tinLast4: lastFour(tin),
-    bank: bank ? { routingNumber: bank.routingNumber, accountNumberLast4: lastFour(bank.accountNumber), accountType: bank.accountType } : null,
+    bank: bank
+      ? { routingNumber: bank.routingNumber, accountNumberLast4: lastFour(bank.accountNumber), accountType: bank.accountType }
+      : null,
   };
 }
 
@@ -74,14 +111,21 @@ export function approvedRegistration(state: VendorState, id: string): Registrati
   return registration;
 }
 
-function review(context: VendorContext, registration: Registration, status: Exclude<RegistrationStatus, 'submitted'>, note: string | undefined): void {
+function review(
+  context: VendorContext,
+  registration: Registration,
+  status: Exclude<RegistrationStatus, 'submitted'>,
+  note: string | undefined,
+): void {
   if (registration.status === status) return;
   if (registration.status !== 'submitted') {
     throw new HttpError(409, VendorErrorCode.invalidState, `The registration ${registration.id} is already ${registration.status}.`);
   }
   const now = new Date().toISOString();
   Object.assign(registration, { status, reviewedAt: now, reviewNote: note ?? null, updatedAt: now });
-  publish(context, status === 'approved' ? 'registration.approved' : 'registration.rejected', { registration: maskedRegistration(registration) });
+  publish(context, status === 'approved' ? 'registration.approved' : 'registration.rejected', {
+    registration: maskedRegistration(registration),
+  });
 }
 
 /**

@@ -28,7 +28,12 @@ const INSURANCE_KIND: Record<DemoInsuranceCertificate['type'], Registration['ins
   CYBER_LIABILITY: 'cyber_liability',
 };
 
-const PAYMENT_METHOD: Record<DemoPayment['method'], PortalPayment['method']> = { ACH: 'ach', CHECK: 'check', WIRE: 'wire', VIRTUAL_CARD: 'virtual_card' };
+const PAYMENT_METHOD: Record<DemoPayment['method'], PortalPayment['method']> = {
+  ACH: 'ach',
+  CHECK: 'check',
+  WIRE: 'wire',
+  VIRTUAL_CARD: 'virtual_card',
+};
 
 function registration(supplier: DemoSupplier): Registration {
   const submittedAt = supplier.createdAt.toISOString();
@@ -50,7 +55,11 @@ function registration(supplier: DemoSupplier): Registration {
       country: supplier.address.country,
     },
     contact: { fullName: supplier.contact.name, email: supplier.contact.email, phone: supplier.contact.phone },
-    bank: { routingNumber: supplier.bankAccount.routingNumber, accountNumber: supplier.bankAccount.accountNumber, accountType: supplier.bankAccount.accountType === 'CHECKING' ? 'checking' : 'savings' },
+    bank: {
+      routingNumber: supplier.bankAccount.routingNumber,
+      accountNumber: supplier.bankAccount.accountNumber,
+      accountType: supplier.bankAccount.accountType === 'CHECKING' ? 'checking' : 'savings',
+    },
     insurance: supplier.insuranceCertificates.map((certificate) => ({
       kind: INSURANCE_KIND[certificate.type],
       insurer: certificate.carrier,
@@ -59,7 +68,9 @@ function registration(supplier: DemoSupplier): Registration {
       expirationDate: certificate.expiresOn,
     })),
     diversity: [],
-    erpReference: supplier.erp ? { supplierNumber: supplier.erp.supplierNumber, supplierId: String(supplier.erp.supplierId), linkedAt: submittedAt } : null,
+    erpReference: supplier.erp
+      ? { supplierNumber: supplier.erp.supplierNumber, supplierId: String(supplier.erp.supplierId), linkedAt: submittedAt }
+      : null,
     submittedAt,
     reviewedAt: status === 'submitted' ? null : submittedAt,
     reviewNote: null,
@@ -89,7 +100,9 @@ function portalOrder(order: DemoPurchaseOrder, registrationId: string, published
     })),
     total: amount(order.total, 'USD'),
     acknowledgement:
-      order.publicationState === 'ACKNOWLEDGED' ? { status: 'accepted', respondedAt: published, note: null } : { status: 'pending', respondedAt: null, note: null },
+      order.publicationState === 'ACKNOWLEDGED'
+        ? { status: 'accepted', respondedAt: published, note: null }
+        : { status: 'pending', respondedAt: null, note: null },
     revision: 1,
     publishedAt: published,
     updatedAt: published,

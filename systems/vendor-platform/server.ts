@@ -72,7 +72,13 @@ export async function startVendorPlatform(options: VendorPlatformOptions): Promi
     port: options.port,
     host: options.host,
     shape: problemDetailsShape,
-    routers: [registrationsRouter(context), portalOrdersRouter(context), portalInvoicesRouter(context), portalPaymentsRouter(context), eventsRouter(context)],
+    routers: [
+      registrationsRouter(context),
+      portalOrdersRouter(context),
+      portalInvoicesRouter(context),
+      portalPaymentsRouter(context),
+      eventsRouter(context),
+    ],
     onClose: async () => {
       webhooks.close();
       await store.flush();

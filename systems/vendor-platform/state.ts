@@ -13,8 +13,23 @@ export interface Amount {
   currency: string;
 }
 
-export const TAX_CLASSIFICATIONS = ['c_corporation', 's_corporation', 'partnership', 'llc', 'sole_proprietor', 'trust_estate', 'nonprofit', 'government'] as const;
-export const INSURANCE_KINDS = ['general_liability', 'workers_compensation', 'professional_liability', 'auto_liability', 'cyber_liability'] as const;
+export const TAX_CLASSIFICATIONS = [
+  'c_corporation',
+  's_corporation',
+  'partnership',
+  'llc',
+  'sole_proprietor',
+  'trust_estate',
+  'nonprofit',
+  'government',
+] as const;
+export const INSURANCE_KINDS = [
+  'general_liability',
+  'workers_compensation',
+  'professional_liability',
+  'auto_liability',
+  'cyber_liability',
+] as const;
 export const DIVERSITY_TYPES = ['mbe', 'wbe', 'vosb', 'sdvosb', 'hubzone', 'small_business', 'sba_8a'] as const;
 
 export type RegistrationStatus = 'submitted' | 'approved' | 'rejected';
@@ -30,8 +45,19 @@ export interface Registration {
   address: { street1: string; street2: string | null; city: string; state: string; zip: string; country: string };
   contact: { fullName: string; email: string; phone: string | null };
   bank: { routingNumber: string; accountNumber: string; accountType: 'checking' | 'savings' } | null;
-  insurance: { kind: (typeof INSURANCE_KINDS)[number]; insurer: string; policyNumber: string; coverageLimit: Amount; expirationDate: string }[];
-  diversity: { type: (typeof DIVERSITY_TYPES)[number]; certifyingAgency: string; certificateNumber: string; expirationDate: string | null }[];
+  insurance: {
+    kind: (typeof INSURANCE_KINDS)[number];
+    insurer: string;
+    policyNumber: string;
+    coverageLimit: Amount;
+    expirationDate: string;
+  }[];
+  diversity: {
+    type: (typeof DIVERSITY_TYPES)[number];
+    certifyingAgency: string;
+    certificateNumber: string;
+    expirationDate: string | null;
+  }[];
   /** Set by the integration once the ERP supplier exists. */
   erpReference: { supplierNumber: string; supplierId: string | null; linkedAt: string } | null;
   submittedAt: string;
@@ -79,7 +105,15 @@ export interface PortalInvoice {
   purchaseOrderExternalId: string | null;
   poNumber: string | null;
   currency: string;
-  lines: { lineNo: number; poLineNo: number | null; sku: string | null; description: string | null; qty: string; unitPrice: Amount; amount: Amount }[];
+  lines: {
+    lineNo: number;
+    poLineNo: number | null;
+    sku: string | null;
+    description: string | null;
+    qty: string;
+    unitPrice: Amount;
+    amount: Amount;
+  }[];
   total: Amount;
   status: PortalInvoiceStatus;
   statusReason: string | null;
@@ -104,7 +138,8 @@ export interface PortalPayment {
   updatedAt: string;
 }
 
-export type VendorEventType = 'registration.submitted' | 'registration.approved' | 'registration.rejected' | 'purchase_order.acknowledged' | 'invoice.submitted';
+export type VendorEventType =
+  'registration.submitted' | 'registration.approved' | 'registration.rejected' | 'purchase_order.acknowledged' | 'invoice.submitted';
 
 export interface VendorEvent {
   id: string;
@@ -137,7 +172,8 @@ interface VendorSnapshot {
 
 export function restoreVendorState(document: unknown): VendorState {
   const snapshot = document as VendorSnapshot;
-  if (snapshot?.format !== SNAPSHOT_FORMAT) throw new Error(`Not a reference vendor-platform snapshot (expected format ${SNAPSHOT_FORMAT}).`);
+  if (snapshot?.format !== SNAPSHOT_FORMAT)
+    throw new Error(`Not a reference vendor-platform snapshot (expected format ${SNAPSHOT_FORMAT}).`);
   return {
     registrations: new Table((row) => row.id, snapshot.registrations),
     orders: new Table((row) => row.externalId, snapshot.orders),
@@ -149,7 +185,15 @@ export function restoreVendorState(document: unknown): VendorState {
 }
 
 export function emptyVendorState(): VendorState {
-  return restoreVendorState({ format: SNAPSHOT_FORMAT, registrations: [], orders: [], invoices: [], payments: [], events: emptyEventLog(), idempotency: {} });
+  return restoreVendorState({
+    format: SNAPSHOT_FORMAT,
+    registrations: [],
+    orders: [],
+    invoices: [],
+    payments: [],
+    events: emptyEventLog(),
+    idempotency: {},
+  });
 }
 
 export function vendorSnapshot(state: VendorState): VendorSnapshot {

@@ -24,7 +24,15 @@ const registration = {
   address: { street1: '9 Harbor Rd', city: 'Portland', state: 'ME', zip: '04101' },
   contact: { fullName: 'Sam Lee', email: 'sam@northwind.example' },
   bank: { routingNumber: '011000015', accountNumber: '4455667788', accountType: 'checking' },
-  insurance: [{ kind: 'general_liability', insurer: 'Harbor Mutual', policyNumber: 'GL-77', coverageLimit: { value: '1000000', currency: 'USD' }, expirationDate: '2030-01-31' }],
+  insurance: [
+    {
+      kind: 'general_liability',
+      insurer: 'Harbor Mutual',
+      policyNumber: 'GL-77',
+      coverageLimit: { value: '1000000', currency: 'USD' },
+      expirationDate: '2030-01-31',
+    },
+  ],
   diversity: [{ type: 'wbe', certifyingAgency: 'WBENC', certificateNumber: 'W-1' }],
 };
 
@@ -36,7 +44,13 @@ describe('vendor platform', () => {
   beforeAll(async () => {
     // The receiver refuses the first two deliveries, so the first event needs three attempts.
     receiver = await startWebhookReceiver((index) => (index < 2 ? 503 : 204));
-    platform = await startVendorPlatform({ port: 0, world: tinyWorld(), webhookUrl: receiver.url, webhookSecret: SECRET, webhookRetryDelaysMs: [20, 40, 80] });
+    platform = await startVendorPlatform({
+      port: 0,
+      world: tinyWorld(),
+      webhookUrl: receiver.url,
+      webhookSecret: SECRET,
+      webhookRetryDelaysMs: [20, 40, 80],
+    });
   });
   afterAll(async () => {
     await platform.close();
@@ -63,7 +77,11 @@ describe('vendor platform', () => {
       expect(delivery.headers['content-type']).toBe('application/json');
     }
     const event = JSON.parse(deliveries[2]!.body);
-    expect(event).toMatchObject({ id: deliveries[2]!.headers['webhook-id'], type: 'registration.submitted', data: { registration: { id: created.body.id, tinLast4: '6780' } } });
+    expect(event).toMatchObject({
+      id: deliveries[2]!.headers['webhook-id'],
+      type: 'registration.submitted',
+      data: { registration: { id: created.body.id, tinLast4: '6780' } },
+    });
     expect(event.createdAt).toMatch(/Z$/);
     expect(deliveries[2]!.body).not.toContain('4455667788');
     expect(deliveries[2]!.body).not.toContain('3456780');
@@ -74,17 +92,23 @@ describe('vendor platform', () => {
   });
 
   it('approves a registration, keeps the ERP reference, and gives the integration the full record', async () => {
-    const created = (await call(`${platform.url}/api/v1/registrations`, { body: { ...registration, legalName: 'Second Supplier Inc' } })).body;
+    const created = (await call(`${platform.url}/api/v1/registrations`, { body: { ...registration, legalName: 'Second Supplier Inc' } }))
+      .body;
     const approved = await call(`${platform.url}/api/v1/registrations/${created.id}/approve`, { method: 'POST' });
     expect(approved.body).toMatchObject({ status: 'approved' });
     expect((await call(`${platform.url}/api/v1/registrations/${created.id}/reject`, { body: { note: 'late' } })).status).toBe(409);
-    const linked = await call(`${platform.url}/api/v1/registrations/${created.id}/erp-reference`, { method: 'PUT', body: { supplierNumber: '50001', supplierId: 300000001000001 } });
+    const linked = await call(`${platform.url}/api/v1/registrations/${created.id}/erp-reference`, {
+      method: 'PUT',
+      body: { supplierNumber: '50001', supplierId: 300000001000001 },
+    });
     expect(linked.body.erpReference).toMatchObject({ supplierNumber: '50001', supplierId: '300000001000001' });
     const full = await call(`${platform.url}/api/v1/registrations/${created.id}`);
     expect(full.body).toMatchObject({ tin: '12-3456780', bank: { accountNumber: '4455667788' } });
     const listed = await call(`${platform.url}/api/v1/registrations?status=approved&limit=200`);
     expect(JSON.stringify(listed.body)).not.toContain('4455667788');
-    const invalid = await call(`${platform.url}/api/v1/registrations`, { body: { ...registration, tin: '12345', contact: { fullName: 'X', email: 'not-an-email' } } });
+    const invalid = await call(`${platform.url}/api/v1/registrations`, {
+      body: { ...registration, tin: '12345', contact: { fullName: 'X', email: 'not-an-email' } },
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.headers.get('content-type')).toContain('application/problem+json');
     expect(invalid.body.detail).toContain('tin');
@@ -111,11 +135,17 @@ describe('vendor platform', () => {
     const changed = await call(url, { method: 'PUT', body: { ...order, lines: [{ ...order.lines[0], qty: '4' }] } });
     expect(changed.body).toMatchObject({ revision: 2, acknowledgement: { status: 'pending' } });
 
-    const pending = await call(url, { method: 'PUT', body: { ...order, registrationId: tinyWorldIds.pendingSupplier.vendorPlatform.registrationId } });
+    const pending = await call(url, {
+      method: 'PUT',
+      body: { ...order, registrationId: tinyWorldIds.pendingSupplier.vendorPlatform.registrationId },
+    });
     expect(pending.status).toBe(422);
     expect(pending.body.code).toBe('registration_not_approved');
     const seeded = await call(`${platform.url}/api/v1/portal/purchase-orders?registrationId=${acme}`);
-    expect(seeded.body.data.map((item: { externalId: string }) => item.externalId)).toEqual([tinyWorldIds.purchaseOrder.id, 'po-canonical-900']);
+    expect(seeded.body.data.map((item: { externalId: string }) => item.externalId)).toEqual([
+      tinyWorldIds.purchaseOrder.id,
+      'po-canonical-900',
+    ]);
   });
 
   it('takes supplier invoices (once per Idempotency-Key) and shows payment status per supplier', async () => {
@@ -131,12 +161,24 @@ describe('vendor platform', () => {
     const retry = await call(`${platform.url}/api/v1/portal/invoices`, { body: invoice, headers });
     expect(first.status).toBe(201);
     expect(retry.body.id).toBe(first.body.id);
-    expect(first.body).toMatchObject({ id: expect.stringMatching(/^vinv_/), poNumber: 'PO-2024-0900', total: { value: '34.00', currency: 'USD' }, status: 'submitted' });
+    expect(first.body).toMatchObject({
+      id: expect.stringMatching(/^vinv_/),
+      poNumber: 'PO-2024-0900',
+      total: { value: '34.00', currency: 'USD' },
+      status: 'submitted',
+    });
     const invoices = await call(`${platform.url}/api/v1/portal/invoices?registrationId=${acme}`);
     expect(invoices.body.data).toHaveLength(1);
 
     const paymentUrl = `${platform.url}/api/v1/portal/payments/pay-canonical-1`;
-    const payment = { registrationId: acme, invoiceNumber: 'ACME-7001', paymentNumber: '900001', amount: { value: '34', currency: 'USD' }, method: 'ach', status: 'scheduled' };
+    const payment = {
+      registrationId: acme,
+      invoiceNumber: 'ACME-7001',
+      paymentNumber: '900001',
+      amount: { value: '34', currency: 'USD' },
+      method: 'ach',
+      status: 'scheduled',
+    };
     expect((await call(paymentUrl, { method: 'PUT', body: payment })).status).toBe(201);
     expect((await call(paymentUrl, { method: 'PUT', body: payment })).status).toBe(200);
     await call(paymentUrl, { method: 'PUT', body: { ...payment, status: 'sent' } });
@@ -159,13 +201,17 @@ describe('vendor platform', () => {
     const firstTwo = await call(`${platform.url}/api/v1/events?limit=2`);
     expect(firstTwo.body.hasMore).toBe(true);
     const rest = await call(`${platform.url}/api/v1/events?after=${firstTwo.body.nextCursor}`);
-    expect(rest.body.data.map((event: { id: string }) => event.id)).toEqual(all.body.data.slice(2).map((event: { id: string }) => event.id));
+    expect(rest.body.data.map((event: { id: string }) => event.id)).toEqual(
+      all.body.data.slice(2).map((event: { id: string }) => event.id),
+    );
     const caughtUp = await call(`${platform.url}/api/v1/events?after=${all.body.nextCursor}`);
     expect(caughtUp.body).toMatchObject({ data: [], hasMore: false, nextCursor: all.body.nextCursor });
     expect((await call(`${platform.url}/api/v1/events?after=bogus`)).status).toBe(400);
 
     await waitFor(() => receiver.received.filter((delivery) => delivery.answeredWith === 204).length === all.body.data.length);
-    const delivered = new Set(receiver.received.filter((delivery) => delivery.answeredWith === 204).map((delivery) => delivery.headers['webhook-id']));
+    const delivered = new Set(
+      receiver.received.filter((delivery) => delivery.answeredWith === 204).map((delivery) => delivery.headers['webhook-id']),
+    );
     expect(delivered).toEqual(new Set(all.body.data.map((event: { id: string }) => event.id)));
   });
 });

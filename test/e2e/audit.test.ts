@@ -23,17 +23,57 @@ const ACCOUNT_NUMBER = '000555012345';
 let graph: TestGraph;
 let supplierId: string;
 
-const ONBOARD = graphql(`mutation OnboardForAudit($input: OnboardSupplierInput!) {
-  onboardSupplier(input: $input) { supplier { id } userErrors { code } }
-}`);
-const APPROVE = graphql(`mutation ApproveForAudit($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`);
-const AUDIT_EVENTS = graphql(`query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {
-  auditEvents(first: $first, after: $after, filter: $filter) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { actor role supplierId service kind operation recordType recordId clientAddress outcome detail { operationName codes } }
+const ONBOARD = graphql(`
+  mutation OnboardForAudit($input: OnboardSupplierInput!) {
+    onboardSupplier(input: $input) {
+      supplier {
+        id
+      }
+      userErrors {
+        code
+      }
+    }
   }
-}`);
+`);
+const APPROVE = graphql(`
+  mutation ApproveForAudit($id: ID!) {
+    approveSupplier(id: $id) {
+      supplier {
+        status
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+const AUDIT_EVENTS = graphql(`
+  query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {
+    auditEvents(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        actor
+        role
+        supplierId
+        service
+        kind
+        operation
+        recordType
+        recordId
+        clientAddress
+        outcome
+        detail {
+          operationName
+          codes
+        }
+      }
+    }
+  }
+`);
 
 function onboardingInput(routingNumber: string, idempotencyKey: string): OnboardSupplierInput {
   return {
@@ -45,7 +85,13 @@ function onboardingInput(routingNumber: string, idempotencyKey: string): Onboard
     bankAccount: { routingNumber, accountNumber: ACCOUNT_NUMBER, accountType: 'CHECKING' },
     insuranceCertificates: [
       { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-5512001', coverageAmount: '2000000', expiresOn: '2028-06-30' },
-      { type: 'WORKERS_COMPENSATION', carrier: 'Travelers', policyNumber: 'WC-5512002', coverageAmount: '1000000', expiresOn: '2028-06-30' },
+      {
+        type: 'WORKERS_COMPENSATION',
+        carrier: 'Travelers',
+        policyNumber: 'WC-5512002',
+        coverageAmount: '1000000',
+        expiresOn: '2028-06-30',
+      },
     ],
     idempotencyKey,
   };
@@ -95,7 +141,11 @@ describe('mutations', () => {
     const spoofer: UserCaller = { kind: 'staff', subject: 'audit-spoofer@network.example', role: 'procurement' };
     const response = await fetch(graph.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.tokenFor(spoofer)}`, 'x-forwarded-for': '203.0.113.9' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await graph.tokenFor(spoofer)}`,
+        'x-forwarded-for': '203.0.113.9',
+      },
       body: JSON.stringify({ query: print(APPROVE), variables: { id: supplierId } }),
     });
     expect(response.status).toBe(200);
@@ -106,7 +156,14 @@ describe('mutations', () => {
   it('records the onboarding against the supplier it created', async () => {
     const events = await auditEvents({ actor: buyer.subject, operation: 'onboardSupplier' });
     expect(events.nodes).toEqual([
-      recorded(buyer, { kind: 'MUTATION', operation: 'onboardSupplier', recordType: 'Supplier', recordId: supplierId, outcome: 'SUCCEEDED', detail: { operationName: 'OnboardForAudit', codes: [] } }),
+      recorded(buyer, {
+        kind: 'MUTATION',
+        operation: 'onboardSupplier',
+        recordType: 'Supplier',
+        recordId: supplierId,
+        outcome: 'SUCCEEDED',
+        detail: { operationName: 'OnboardForAudit', codes: [] },
+      }),
     ]);
   });
 
@@ -136,7 +193,14 @@ describe('mutations', () => {
 
     const events = await auditEvents({ recordId: missing });
     expect(events.nodes).toEqual([
-      recorded(buyer, { kind: 'MUTATION', operation: 'approveSupplier', recordType: 'Supplier', recordId: missing, outcome: 'USER_ERROR', detail: { operationName: 'ApproveForAudit', codes: ['NOT_FOUND'] } }),
+      recorded(buyer, {
+        kind: 'MUTATION',
+        operation: 'approveSupplier',
+        recordType: 'Supplier',
+        recordId: missing,
+        outcome: 'USER_ERROR',
+        detail: { operationName: 'ApproveForAudit', codes: ['NOT_FOUND'] },
+      }),
     ]);
   });
 
@@ -145,7 +209,14 @@ describe('mutations', () => {
     expect(rejected.data!.onboardSupplier.userErrors).toEqual([{ code: 'INVALID_ROUTING_NUMBER' }]);
     const failed = await auditEvents({ actor: buyer.subject, outcome: 'USER_ERROR', operation: 'onboardSupplier' });
     expect(failed.nodes).toEqual([
-      recorded(buyer, { kind: 'MUTATION', operation: 'onboardSupplier', recordType: 'Supplier', recordId: null, outcome: 'USER_ERROR', detail: { operationName: 'OnboardForAudit', codes: ['INVALID_ROUTING_NUMBER'] } }),
+      recorded(buyer, {
+        kind: 'MUTATION',
+        operation: 'onboardSupplier',
+        recordType: 'Supplier',
+        recordId: null,
+        outcome: 'USER_ERROR',
+        detail: { operationName: 'OnboardForAudit', codes: ['INVALID_ROUTING_NUMBER'] },
+      }),
     ]);
 
     const stored = JSON.stringify(await executeSql(graph.app.client, 'select * from platform.audit_events'));
@@ -157,10 +228,21 @@ describe('sensitive reads', () => {
   it('records one row per field and supplier when finance reads bank details and the tax id', async () => {
     const reader: UserCaller = { kind: 'staff', subject: 'audit-reader@network.example', role: 'finance' };
     const answer = await graph.query(
-      graphql(`query BankDetails($id: ID!) {
-        first: supplier(id: $id) { bankAccount { accountNumberMasked } taxIdMasked }
-        again: supplier(id: $id) { bankAccount { accountType } }
-      }`),
+      graphql(`
+        query BankDetails($id: ID!) {
+          first: supplier(id: $id) {
+            bankAccount {
+              accountNumberMasked
+            }
+            taxIdMasked
+          }
+          again: supplier(id: $id) {
+            bankAccount {
+              accountType
+            }
+          }
+        }
+      `),
       { id: supplierId },
       reader,
     );
@@ -168,13 +250,34 @@ describe('sensitive reads', () => {
 
     const events = await auditEvents({ actor: reader.subject });
     const read = (operation: string) =>
-      recorded(reader, { kind: 'SENSITIVE_READ', operation, recordType: 'Supplier', recordId: supplierId, outcome: 'SUCCEEDED', detail: { operationName: 'BankDetails', codes: [] } });
+      recorded(reader, {
+        kind: 'SENSITIVE_READ',
+        operation,
+        recordType: 'Supplier',
+        recordId: supplierId,
+        outcome: 'SUCCEEDED',
+        detail: { operationName: 'BankDetails', codes: [] },
+      });
     expect(events.nodes).toEqual(expect.arrayContaining([read('Supplier.bankAccount'), read('Supplier.taxIdMasked')]));
     expect(events.totalCount).toBe(2);
   });
 
   it('records nothing for a list without sensitive fields', async () => {
-    const answer = await graph.query(graphql(`query SuppliersWithoutSecrets { suppliers(first: 5) { nodes { id legalName status } } }`), {}, finance);
+    const answer = await graph.query(
+      graphql(`
+        query SuppliersWithoutSecrets {
+          suppliers(first: 5) {
+            nodes {
+              id
+              legalName
+              status
+            }
+          }
+        }
+      `),
+      {},
+      finance,
+    );
     expect(answer.data!.suppliers.nodes).toHaveLength(5);
     expect((await auditEvents({ actor: finance.subject })).totalCount).toBe(0);
   });
@@ -185,7 +288,20 @@ describe('sensitive reads', () => {
     // A constraint no new row meets: the database refuses every audit INSERT until it is dropped.
     await executeSql(graph.app.client, 'alter table platform.audit_events add constraint audit_refused check (false) not valid');
     try {
-      const read = await graph.query(graphql(`query UnrecordedBankDetails($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }`), { id: supplierId }, reader);
+      const read = await graph.query(
+        graphql(`
+          query UnrecordedBankDetails($id: ID!) {
+            supplier(id: $id) {
+              legalName
+              bankAccount {
+                accountNumberMasked
+              }
+            }
+          }
+        `),
+        { id: supplierId },
+        reader,
+      );
       expect(read.data?.supplier ?? null).toBeNull();
       expect(read.errors?.map((error) => error.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
       expect(JSON.stringify(read)).not.toContain('2345');
@@ -219,20 +335,42 @@ describe('sensitive reads over a subscription', () => {
     const changes = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${await graph.tokenFor(watcher)}` },
-      graphql(`subscription WatchSupplier($id: ID) { supplierStatusChanged(supplierId: $id) { status supplier { bankAccount { accountNumberMasked } } } }`),
+      graphql(`
+        subscription WatchSupplier($id: ID) {
+          supplierStatusChanged(supplierId: $id) {
+            status
+            supplier {
+              bankAccount {
+                accountNumberMasked
+              }
+            }
+          }
+        }
+      `),
       { id: newcomer },
     );
     try {
       await listening(graph.app, listeners);
       expect((await graph.query(APPROVE, { id: newcomer }, onboarder)).data!.approveSupplier.userErrors).toEqual([]);
       const [change] = await changes.take(1, 30_000);
-      expect(change!.data!.supplierStatusChanged).toEqual({ status: 'APPROVED', supplier: { bankAccount: { accountNumberMasked: '******7890' } } });
+      expect(change!.data!.supplierStatusChanged).toEqual({
+        status: 'APPROVED',
+        supplier: { bankAccount: { accountNumberMasked: '******7890' } },
+      });
     } finally {
       await changes.close();
     }
     const events = await auditEvents({ actor: watcher.subject });
     expect(events.nodes).toEqual([
-      recorded(watcher, { clientAddress: null, kind: 'SENSITIVE_READ', operation: 'Supplier.bankAccount', recordType: 'Supplier', recordId: newcomer, outcome: 'SUCCEEDED', detail: { operationName: 'WatchSupplier', codes: [] } }),
+      recorded(watcher, {
+        clientAddress: null,
+        kind: 'SENSITIVE_READ',
+        operation: 'Supplier.bankAccount',
+        recordType: 'Supplier',
+        recordId: newcomer,
+        outcome: 'SUCCEEDED',
+        detail: { operationName: 'WatchSupplier', codes: [] },
+      }),
     ]);
   });
 });
@@ -262,7 +400,11 @@ describe('the auditEvents query', () => {
   });
 
   it('refuses an inverted time range with a user input error', async () => {
-    const answer = await graph.query(AUDIT_EVENTS, { filter: { occurredAfter: '2026-02-01T00:00:00Z', occurredBefore: '2026-01-01T00:00:00Z' } }, compliance);
+    const answer = await graph.query(
+      AUDIT_EVENTS,
+      { filter: { occurredAfter: '2026-02-01T00:00:00Z', occurredBefore: '2026-01-01T00:00:00Z' } },
+      compliance,
+    );
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
   });
 

@@ -50,7 +50,9 @@ function unsignedToken(): string {
   return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ sub: 'test-user', role: 'admin', iss: DEV_ISSUER, aud: AUDIENCE, iat: now, exp: now + 3600 })}.`;
 }
 
-async function queryWith(authorization: string | undefined): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } }> {
+async function queryWith(
+  authorization: string | undefined,
+): Promise<{ status: number; body: { data?: unknown; errors?: { message: string; extensions: { code: string } }[] } }> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (authorization) headers.authorization = authorization;
   const response = await fetch(graph.graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query: '{ __typename }' }) });
@@ -65,14 +67,37 @@ describe('over HTTP', () => {
   it.each<[string, () => Promise<string | undefined>, string]>([
     ['no token', async () => undefined, 'Missing bearer token: send "Authorization: Bearer <JWT>"'],
     ['an expired token', async () => `Bearer ${await tokenWith({ expiresIn: -120 })}`, 'Invalid token (ERR_JWT_EXPIRED)'],
-    ['a token signed by another key', async () => `Bearer ${await tokenWith({ key: otherKey })}`, 'Invalid token (ERR_JWS_SIGNATURE_VERIFICATION_FAILED)'],
-    ['a token for another audience', async () => `Bearer ${await tokenWith({ audience: 'another-api' })}`, 'Invalid token (ERR_JWT_CLAIM_VALIDATION_FAILED)'],
-    ['a token from another issuer', async () => `Bearer ${await tokenWith({ issuer: 'urn:someone:else' })}`, 'Invalid token (ERR_JWT_CLAIM_VALIDATION_FAILED)'],
+    [
+      'a token signed by another key',
+      async () => `Bearer ${await tokenWith({ key: otherKey })}`,
+      'Invalid token (ERR_JWS_SIGNATURE_VERIFICATION_FAILED)',
+    ],
+    [
+      'a token for another audience',
+      async () => `Bearer ${await tokenWith({ audience: 'another-api' })}`,
+      'Invalid token (ERR_JWT_CLAIM_VALIDATION_FAILED)',
+    ],
+    [
+      'a token from another issuer',
+      async () => `Bearer ${await tokenWith({ issuer: 'urn:someone:else' })}`,
+      'Invalid token (ERR_JWT_CLAIM_VALIDATION_FAILED)',
+    ],
     ['an unsigned token (alg: none)', async () => `Bearer ${unsignedToken()}`, 'Invalid token (ERR_JOSE_ALG_NOT_ALLOWED)'],
-    ['a token with an unknown role', async () => `Bearer ${await tokenWith({ role: 'superuser' })}`, 'Invalid token (token has no valid role)'],
-    ['a token in the wrong scheme', async () => `Basic ${Buffer.from('admin:admin').toString('base64')}`, 'Missing bearer token: send "Authorization: Bearer <JWT>"'],
+    [
+      'a token with an unknown role',
+      async () => `Bearer ${await tokenWith({ role: 'superuser' })}`,
+      'Invalid token (token has no valid role)',
+    ],
+    [
+      'a token in the wrong scheme',
+      async () => `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+      'Missing bearer token: send "Authorization: Bearer <JWT>"',
+    ],
   ])('refuses %s with 401 UNAUTHENTICATED', async (_what, authorization, message) => {
-    expect(await queryWith(await authorization())).toEqual({ status: 401, body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await queryWith(await authorization())).toEqual({
+      status: 401,
+      body: { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
   });
 });
 
@@ -90,9 +115,13 @@ describe('over WebSocket', () => {
     await once(socket, 'open');
     const opened = Date.now();
     socket.send(JSON.stringify({ type: 'connection_init', payload: authorization ? { authorization } : {} }));
-    const first = await Promise.race([once(socket, 'message').then(([data]) => JSON.parse(String(data)) as { type: string }), closed.then(() => null)]);
+    const first = await Promise.race([
+      once(socket, 'message').then(([data]) => JSON.parse(String(data)) as { type: string }),
+      closed.then(() => null),
+    ]);
     const acknowledged = first?.type === 'connection_ack';
-    if (acknowledged) socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { supplierStatusChanged { status } }' } }));
+    if (acknowledged)
+      socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { supplierStatusChanged { status } }' } }));
     return {
       acknowledged,
       closed: closed.then(([code, reason]) => ({ code: code as number, reason: String(reason), afterMs: Date.now() - opened })),
@@ -124,7 +153,11 @@ describe('over WebSocket', () => {
 
 describe('introspection in the embedded default', () => {
   it('is answered for every role', async () => {
-    const finance = await graph.query('{ __schema { queryType { name } } }', {}, { kind: 'staff', subject: 'test-finance', role: 'finance' });
+    const finance = await graph.query(
+      '{ __schema { queryType { name } } }',
+      {},
+      { kind: 'staff', subject: 'test-finance', role: 'finance' },
+    );
     expect(finance).toEqual({ status: 200, data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });

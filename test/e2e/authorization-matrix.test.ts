@@ -47,21 +47,39 @@ interface Rule {
 const unknownId = () => randomUUID();
 
 const queries: Record<string, Rule> = {
-  supplier: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { supplier(id: $id) { id } }', variables: { id: supplierA.id } }) },
+  supplier: {
+    allowed: everyone,
+    operation: () => ({ document: 'query ($id: ID!) { supplier(id: $id) { id } }', variables: { id: supplierA.id } }),
+  },
   suppliers: { allowed: everyone, operation: () => ({ document: '{ suppliers(first: 1) { totalCount } }' }) },
-  purchaseOrder: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { purchaseOrder(id: $id) { id } }', variables: { id: unknownId() } }) },
+  purchaseOrder: {
+    allowed: everyone,
+    operation: () => ({ document: 'query ($id: ID!) { purchaseOrder(id: $id) { id } }', variables: { id: unknownId() } }),
+  },
   purchaseOrders: { allowed: everyone, operation: () => ({ document: '{ purchaseOrders(first: 1) { totalCount } }' }) },
-  invoice: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { invoice(id: $id) { id } }', variables: { id: unknownId() } }) },
+  invoice: {
+    allowed: everyone,
+    operation: () => ({ document: 'query ($id: ID!) { invoice(id: $id) { id } }', variables: { id: unknownId() } }),
+  },
   invoices: { allowed: everyone, operation: () => ({ document: '{ invoices(first: 1) { totalCount } }' }) },
-  payment: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { payment(id: $id) { id } }', variables: { id: unknownId() } }) },
+  payment: {
+    allowed: everyone,
+    operation: () => ({ document: 'query ($id: ID!) { payment(id: $id) { id } }', variables: { id: unknownId() } }),
+  },
   matchTolerances: { allowed: ['admin', 'finance'], operation: () => ({ document: '{ matchTolerances { defaults { pricePct } } }' }) },
-  contract: { allowed: everyone, operation: () => ({ document: 'query ($id: ID!) { contract(id: $id) { id } }', variables: { id: unknownId() } }) },
+  contract: {
+    allowed: everyone,
+    operation: () => ({ document: 'query ($id: ID!) { contract(id: $id) { id } }', variables: { id: unknownId() } }),
+  },
   contracts: { allowed: everyone, operation: () => ({ document: '{ contracts(first: 1) { totalCount } }' }) },
   syncJobs: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ syncJobs(first: 1) { totalCount } }' }) },
   deadLetters: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ deadLetters(first: 1) { totalCount } }' }) },
   integrationSystems: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ integrationSystems { system } }' }) },
   auditEvents: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ auditEvents(first: 1) { totalCount } }' }) },
-  exclusionListRuns: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ exclusionListRuns(first: 1) { totalCount } }' }) },
+  exclusionListRuns: {
+    allowed: ['admin', 'compliance'],
+    operation: () => ({ document: '{ exclusionListRuns(first: 1) { totalCount } }' }),
+  },
 };
 
 const mutations: Record<string, Rule> = {
@@ -74,17 +92,33 @@ const mutations: Record<string, Rule> = {
   },
   approveSupplier: {
     allowed: ['admin', 'procurement'],
-    operation: () => ({ document: 'mutation ($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }', variables: { id: unknownId() } }),
+    operation: () => ({
+      document: 'mutation ($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }',
+      variables: { id: unknownId() },
+    }),
   },
   rejectSupplier: {
     allowed: ['admin', 'procurement'],
-    operation: () => ({ document: 'mutation ($id: ID!) { rejectSupplier(id: $id, reason: "matrix") { userErrors { code } } }', variables: { id: unknownId() } }),
+    operation: () => ({
+      document: 'mutation ($id: ID!) { rejectSupplier(id: $id, reason: "matrix") { userErrors { code } } }',
+      variables: { id: unknownId() },
+    }),
   },
   addInsuranceCertificate: {
     allowed: ['admin', 'procurement', 'compliance'],
     operation: () => ({
-      document: 'mutation ($id: ID!, $certificate: InsuranceCertificateInput!) { addInsuranceCertificate(supplierId: $id, certificate: $certificate) { userErrors { code } } }',
-      variables: { id: unknownId(), certificate: { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-1', coverageAmount: '2000000', expiresOn: '2099-01-01' } },
+      document:
+        'mutation ($id: ID!, $certificate: InsuranceCertificateInput!) { addInsuranceCertificate(supplierId: $id, certificate: $certificate) { userErrors { code } } }',
+      variables: {
+        id: unknownId(),
+        certificate: {
+          type: 'GENERAL_LIABILITY',
+          carrier: 'Travelers',
+          policyNumber: 'GL-1',
+          coverageAmount: '2000000',
+          expiresOn: '2099-01-01',
+        },
+      },
     }),
   },
   reloadExclusionList: {
@@ -101,7 +135,8 @@ const mutations: Record<string, Rule> = {
   issuePurchaseOrder: {
     allowed: ['admin', 'procurement'],
     operation: () => ({
-      document: 'mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }',
+      document:
+        'mutation ($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code } } }',
       variables: { input: { supplierId: supplierA.id, idempotencyKey: randomUUID(), lines: [] } },
     }),
   },
@@ -121,7 +156,10 @@ const mutations: Record<string, Rule> = {
   },
   approveInvoice: {
     allowed: ['admin', 'finance'],
-    operation: () => ({ document: 'mutation ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }', variables: { id: unknownId() } }),
+    operation: () => ({
+      document: 'mutation ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }',
+      variables: { id: unknownId() },
+    }),
   },
   resolveMatchException: {
     allowed: ['admin', 'finance'],
@@ -139,7 +177,10 @@ const mutations: Record<string, Rule> = {
   },
   replayDeadLetter: {
     allowed: ['admin', 'integration'],
-    operation: () => ({ document: 'mutation ($id: ID!) { replayDeadLetter(id: $id) { userErrors { code } } }', variables: { id: unknownId() } }),
+    operation: () => ({
+      document: 'mutation ($id: ID!) { replayDeadLetter(id: $id) { userErrors { code } } }',
+      variables: { id: unknownId() },
+    }),
   },
 };
 
@@ -160,7 +201,10 @@ afterAll(async () => {
 
 function rootFieldsOfSupergraph(typeName: string): string[] {
   const document = parse(readFileSync(supergraphPath, 'utf8'));
-  const type = document.definitions.find((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === typeName);
+  const type = document.definitions.find(
+    (definition): definition is ObjectTypeDefinitionNode =>
+      definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === typeName,
+  );
   return (type?.fields ?? []).map((field) => field.name.value).sort();
 }
 
@@ -209,7 +253,13 @@ describe.each(Object.entries(queries))('Query.%s', (field, rule) => {
       return;
     }
     expect(answer.data ?? null).toBeNull();
-    expect(answer.errors).toEqual([expect.objectContaining({ message: refusal('Query', field, rule.allowed), path: [field], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })]);
+    expect(answer.errors).toEqual([
+      expect.objectContaining({
+        message: refusal('Query', field, rule.allowed),
+        path: [field],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
+    ]);
   });
 });
 
@@ -223,7 +273,13 @@ describe.each(Object.entries(mutations))('Mutation.%s', (field, rule) => {
       expect({ role, data: answer.data ?? null, errors: answer.errors }).toEqual({
         role,
         data: null,
-        errors: [expect.objectContaining({ message: refusal('Mutation', field, rule.allowed), path: [field], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) })],
+        errors: [
+          expect.objectContaining({
+            message: refusal('Mutation', field, rule.allowed),
+            path: [field],
+            extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+          }),
+        ],
       });
     }
     expect(await tableSnapshot()).toEqual(before);
@@ -240,8 +296,14 @@ async function subscriptionErrorCodes(document: string, caller: UserCaller): Pro
   const listening = graph.app.events.subscriberCount;
   const subscriber = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(caller)}` }, document);
   try {
-    await until(() => graph.app.events.subscriberCount > listening || subscriber.pending.length > 0, 10_000, 'subscription listening or refused');
-    return subscriber.pending.flatMap((result) => result.errors ?? []).map((error) => (error as { extensions?: { code?: string } }).extensions?.code);
+    await until(
+      () => graph.app.events.subscriberCount > listening || subscriber.pending.length > 0,
+      10_000,
+      'subscription listening or refused',
+    );
+    return subscriber.pending
+      .flatMap((result) => result.errors ?? [])
+      .map((error) => (error as { extensions?: { code?: string } }).extensions?.code);
   } finally {
     await subscriber.close();
     await until(() => graph.app.events.subscriberCount === listening, 10_000, 'bus listener gone');
@@ -277,7 +339,16 @@ describe('sensitive Supplier fields', () => {
     bankAccount: {
       allowed: ['admin', 'finance', 'supplier'],
       coordinate: 'Supplier.bankAccount',
-      document: graphql(`query GuardedBankAccount($id: ID!) { supplier(id: $id) { legalName bankAccount { accountNumberMasked } } }`),
+      document: graphql(`
+        query GuardedBankAccount($id: ID!) {
+          supplier(id: $id) {
+            legalName
+            bankAccount {
+              accountNumberMasked
+            }
+          }
+        }
+      `),
       path: ['supplier', 'bankAccount'],
       read: (supplier) => supplier.bankAccount,
       visible: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` },
@@ -285,7 +356,14 @@ describe('sensitive Supplier fields', () => {
     taxIdMasked: {
       allowed: ['admin', 'procurement', 'finance', 'compliance', 'supplier'],
       coordinate: 'Supplier.taxIdMasked',
-      document: graphql(`query GuardedTaxId($id: ID!) { supplier(id: $id) { legalName taxIdMasked } }`),
+      document: graphql(`
+        query GuardedTaxId($id: ID!) {
+          supplier(id: $id) {
+            legalName
+            taxIdMasked
+          }
+        }
+      `),
       path: ['supplier', 'taxIdMasked'],
       read: (supplier) => supplier.taxIdMasked,
       visible: `**-***${supplierA.taxId.slice(-4)}`,
@@ -293,7 +371,17 @@ describe('sensitive Supplier fields', () => {
     'screening.match': {
       allowed: ['admin', 'procurement', 'compliance'],
       coordinate: 'Screening.match',
-      document: graphql(`query GuardedScreeningMatch($id: ID!) { supplier(id: $id) { legalName screening { status match } } }`),
+      document: graphql(`
+        query GuardedScreeningMatch($id: ID!) {
+          supplier(id: $id) {
+            legalName
+            screening {
+              status
+              match
+            }
+          }
+        }
+      `),
       path: ['supplier', 'screening', 'match'],
       read: (supplier) => supplier.screening?.match,
       visible: null,
@@ -313,7 +401,11 @@ describe('sensitive Supplier fields', () => {
       }
       expect(field.read(supplier)).toBeNull();
       expect(answer.errors).toEqual([
-        expect.objectContaining({ message: `${field.coordinate} needs one of the roles: ${field.allowed.join(', ')}`, path: field.path, extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+        expect.objectContaining({
+          message: `${field.coordinate} needs one of the roles: ${field.allowed.join(', ')}`,
+          path: field.path,
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        }),
       ]);
     });
   });
@@ -323,25 +415,69 @@ describe('a guarded field reached through another subgraph', () => {
   const invoiceOfA = [...world.invoices()].find((invoice) => invoice.supplierId === supplierA.id)!;
 
   it.each(roles)('Invoice.supplier.bankAccount (an entity fetch from suppliers) as %s', async (role) => {
-    const answer = await graph.query(graphql(`query InvoiceSupplierBankAccount($id: ID!) { invoice(id: $id) { invoiceNumber supplier { id bankAccount { accountNumberMasked } } } }`), { id: invoiceOfA.id }, callerWith(role));
+    const answer = await graph.query(
+      graphql(`
+        query InvoiceSupplierBankAccount($id: ID!) {
+          invoice(id: $id) {
+            invoiceNumber
+            supplier {
+              id
+              bankAccount {
+                accountNumberMasked
+              }
+            }
+          }
+        }
+      `),
+      { id: invoiceOfA.id },
+      callerWith(role),
+    );
     expect(answer.data!.invoice!.invoiceNumber).toBe(invoiceOfA.invoiceNumber);
     if (['admin', 'finance', 'supplier'].includes(role)) {
       expect(answer.errors).toBeUndefined();
-      expect(answer.data!.invoice!.supplier).toEqual({ id: supplierA.id, bankAccount: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` } });
+      expect(answer.data!.invoice!.supplier).toEqual({
+        id: supplierA.id,
+        bankAccount: { accountNumberMasked: `******${supplierA.bankAccount.accountNumber.slice(-4)}` },
+      });
       return;
     }
     expect(answer.data!.invoice!.supplier).toEqual({ id: supplierA.id, bankAccount: null });
     expect(answer.errors).toEqual([
-      expect.objectContaining({ message: 'Supplier.bankAccount needs one of the roles: admin, finance, supplier', path: ['invoice', 'supplier', 'bankAccount'], extensions: expect.objectContaining({ code: 'FORBIDDEN' }) }),
+      expect.objectContaining({
+        message: 'Supplier.bankAccount needs one of the roles: admin, finance, supplier',
+        path: ['invoice', 'supplier', 'bankAccount'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
     ]);
   });
 });
 
 describe('a refused mutation on a real record', () => {
   it('leaves a pending supplier pending when finance tries to approve it', async () => {
-    const answer = await graph.query(graphql(`mutation ApproveAsFinance($id: ID!) { approveSupplier(id: $id) { supplier { status } } }`), { id: pendingSupplier.id }, callerWith('finance'));
+    const answer = await graph.query(
+      graphql(`
+        mutation ApproveAsFinance($id: ID!) {
+          approveSupplier(id: $id) {
+            supplier {
+              status
+            }
+          }
+        }
+      `),
+      { id: pendingSupplier.id },
+      callerWith('finance'),
+    );
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    const { data } = await graph.query(graphql(`query PendingSupplierStatus($id: ID!) { supplier(id: $id) { status } }`), { id: pendingSupplier.id });
+    const { data } = await graph.query(
+      graphql(`
+        query PendingSupplierStatus($id: ID!) {
+          supplier(id: $id) {
+            status
+          }
+        }
+      `),
+      { id: pendingSupplier.id },
+    );
     expect(data!.supplier!.status).toBe('PENDING_APPROVAL');
   });
 });

@@ -24,26 +24,102 @@ const bundledLeieFile = join(repositoryRoot, 'subgraphs', 'suppliers', 'screenin
 const officer: UserCaller = { kind: 'staff', subject: 'officer@network.example', role: 'compliance' };
 const buyer: UserCaller = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' };
 
-const SUPPLIER = graphql(`query ComplianceHolds1 ($id: ID!) {
-  supplier(id: $id) { status screening { status match } holds { reason } complianceDecisions { decision reason decidedBy screeningStatus } }
-}`);
-const RELOAD = graphql(`mutation ReloadForCompliance {
-  reloadExclusionList {
-    excluded putOnHold userErrors { code }
-    run { trigger state checked newlyExcluded reinstated putOnHold source finishedAt }
+const SUPPLIER = graphql(`
+  query ComplianceHolds1($id: ID!) {
+    supplier(id: $id) {
+      status
+      screening {
+        status
+        match
+      }
+      holds {
+        reason
+      }
+      complianceDecisions {
+        decision
+        reason
+        decidedBy
+        screeningStatus
+      }
+    }
   }
-}`);
-const APPROVE = graphql(`mutation ComplianceHolds2 ($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code message } } }`);
-const RENEW = graphql(`mutation ComplianceHolds3 ($id: ID!, $certificate: InsuranceCertificateInput!) {
-  addInsuranceCertificate(supplierId: $id, certificate: $certificate) { supplier { status insuranceStatus holds { reason } } userErrors { code } }
-}`);
-const DECIDE = graphql(`mutation DecideMatch($input: ResolveScreeningMatchInput!) {
-  resolveScreeningMatch(input: $input) {
-    supplier { id status screening { status } holds { reason } }
-    decision { decision reason decidedBy screeningStatus }
-    userErrors { field code }
+`);
+const RELOAD = graphql(`
+  mutation ReloadForCompliance {
+    reloadExclusionList {
+      excluded
+      putOnHold
+      userErrors {
+        code
+      }
+      run {
+        trigger
+        state
+        checked
+        newlyExcluded
+        reinstated
+        putOnHold
+        source
+        finishedAt
+      }
+    }
   }
-}`);
+`);
+const APPROVE = graphql(`
+  mutation ComplianceHolds2($id: ID!) {
+    approveSupplier(id: $id) {
+      supplier {
+        status
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`);
+const RENEW = graphql(`
+  mutation ComplianceHolds3($id: ID!, $certificate: InsuranceCertificateInput!) {
+    addInsuranceCertificate(supplierId: $id, certificate: $certificate) {
+      supplier {
+        status
+        insuranceStatus
+        holds {
+          reason
+        }
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+const DECIDE = graphql(`
+  mutation DecideMatch($input: ResolveScreeningMatchInput!) {
+    resolveScreeningMatch(input: $input) {
+      supplier {
+        id
+        status
+        screening {
+          status
+        }
+        holds {
+          reason
+        }
+      }
+      decision {
+        decision
+        reason
+        decidedBy
+        screeningStatus
+      }
+      userErrors {
+        field
+        code
+      }
+    }
+  }
+`);
 
 let graph: TestGraph;
 let directory: string;
@@ -52,7 +128,26 @@ let previousLeieFile: string | undefined;
 
 /** An LEIE row excluding `supplier` by its business name in its own state. */
 function exclusionRow(supplier: DemoSupplier): string {
-  const fields = ['', '', '', supplier.legalName.toUpperCase(), 'DME COMPANY', 'DME - MEDICAL SUPPLIES', '', '1999999998', '00000000', supplier.address.line1.toUpperCase(), supplier.address.city.toUpperCase(), supplier.address.region, supplier.address.postalCode.slice(0, 5), '1128a1', '20261101', '00000000', '00000000', ''];
+  const fields = [
+    '',
+    '',
+    '',
+    supplier.legalName.toUpperCase(),
+    'DME COMPANY',
+    'DME - MEDICAL SUPPLIES',
+    '',
+    '1999999998',
+    '00000000',
+    supplier.address.line1.toUpperCase(),
+    supplier.address.city.toUpperCase(),
+    supplier.address.region,
+    supplier.address.postalCode.slice(0, 5),
+    '1128a1',
+    '20261101',
+    '00000000',
+    '00000000',
+    '',
+  ];
   return fields.map((field) => `"${field}"`).join(',');
 }
 
@@ -68,11 +163,20 @@ async function decide(supplierId: string, decision: 'CLEARED' | 'CONFIRMED', rea
 
 /** What the vendor platform sends when a registration is approved there, signed with its secret. */
 async function deliverApproval(registrationId: string): Promise<Response> {
-  const body = JSON.stringify({ id: `evt-approve-${registrationId}`, type: 'registration.approved', createdAt: new Date().toISOString(), data: { registration: { id: registrationId } } });
+  const body = JSON.stringify({
+    id: `evt-approve-${registrationId}`,
+    type: 'registration.approved',
+    createdAt: new Date().toISOString(),
+    data: { registration: { id: registrationId } },
+  });
   const timestamp = Math.floor(Date.now() / 1000);
   return fetch(`${graph.baseUrl}/webhooks/vendor-platform`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(graph.app.systems.vendorPlatformWebhookSecret, timestamp, body) },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': signWebhook(graph.app.systems.vendorPlatformWebhookSecret, timestamp, body),
+    },
     body,
   });
 }
@@ -103,32 +207,80 @@ describe('a supplier found on the exclusion list', () => {
     expect(reloaded.errors).toBeUndefined();
     const { run, userErrors } = reloaded.data!.reloadExclusionList;
     expect(userErrors).toEqual([]);
-    expect(run).toMatchObject({ trigger: 'MANUAL', state: 'COMPLETED', newlyExcluded: 2, reinstated: 0, source: leieFile, finishedAt: expect.any(String) });
-    expect(run!.checked).toBe(demoSuppliers.filter((supplier) => ['PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD'].includes(supplier.status)).length);
+    expect(run).toMatchObject({
+      trigger: 'MANUAL',
+      state: 'COMPLETED',
+      newlyExcluded: 2,
+      reinstated: 0,
+      source: leieFile,
+      finishedAt: expect.any(String),
+    });
+    expect(run!.checked).toBe(
+      demoSuppliers.filter((supplier) => ['PENDING_APPROVAL', 'APPROVED', 'ACTIVE', 'ON_HOLD'].includes(supplier.status)).length,
+    );
 
     const active = await supplierNow(activeSupplier.id);
-    expect(active).toMatchObject({ status: 'ON_HOLD', screening: { status: 'EXCLUDED' }, holds: [{ reason: 'SCREENING' }], complianceDecisions: [] });
+    expect(active).toMatchObject({
+      status: 'ON_HOLD',
+      screening: { status: 'EXCLUDED' },
+      holds: [{ reason: 'SCREENING' }],
+      complianceDecisions: [],
+    });
     expect(active!.screening.match).toContain(activeSupplier.legalName.toUpperCase());
-    expect(await supplierNow(lapsedSupplier.id)).toMatchObject({ status: 'ON_HOLD', screening: { status: 'EXCLUDED' }, holds: [{ reason: 'INSURANCE_EXPIRED' }, { reason: 'SCREENING' }] });
+    expect(await supplierNow(lapsedSupplier.id)).toMatchObject({
+      status: 'ON_HOLD',
+      screening: { status: 'EXCLUDED' },
+      holds: [{ reason: 'INSURANCE_EXPIRED' }, { reason: 'SCREENING' }],
+    });
 
-    const runs = await graph.query(graphql(`query ComplianceHoldsRuns { exclusionListRuns(first: 1) { totalCount nodes { trigger state newlyExcluded } } }`), {}, officer);
+    const runs = await graph.query(
+      graphql(`
+        query ComplianceHoldsRuns {
+          exclusionListRuns(first: 1) {
+            totalCount
+            nodes {
+              trigger
+              state
+              newlyExcluded
+            }
+          }
+        }
+      `),
+      {},
+      officer,
+    );
     expect(runs.data!.exclusionListRuns).toEqual({ totalCount: 1, nodes: [{ trigger: 'MANUAL', state: 'COMPLETED', newlyExcluded: 2 }] });
   });
 
   it('stays held when its insurance is renewed', async () => {
     const renewed = await graph.query(
       RENEW,
-      { id: lapsedSupplier.id, certificate: { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-RENEW-1', coverageAmount: '2000000', expiresOn: '2099-06-30' } },
+      {
+        id: lapsedSupplier.id,
+        certificate: {
+          type: 'GENERAL_LIABILITY',
+          carrier: 'Travelers',
+          policyNumber: 'GL-RENEW-1',
+          coverageAmount: '2000000',
+          expiresOn: '2099-06-30',
+        },
+      },
       buyer,
     );
-    expect(renewed.data!.addInsuranceCertificate).toEqual({ supplier: { status: 'ON_HOLD', insuranceStatus: 'VALID', holds: [{ reason: 'SCREENING' }] }, userErrors: [] });
+    expect(renewed.data!.addInsuranceCertificate).toEqual({
+      supplier: { status: 'ON_HOLD', insuranceStatus: 'VALID', holds: [{ reason: 'SCREENING' }] },
+      userErrors: [],
+    });
   });
 
   it('stays held when procurement approves it', async () => {
     const approved = await graph.query(APPROVE, { id: activeSupplier.id }, buyer);
     expect(approved.data!.approveSupplier.supplier).toBeNull();
     expect(approved.data!.approveSupplier.userErrors).toEqual([
-      { code: 'SCREENING_HOLD', message: `Supplier ${activeSupplier.supplierNumber} is held for an exclusion-list match (EXCLUDED); compliance must decide on it before it can be approved` },
+      {
+        code: 'SCREENING_HOLD',
+        message: `Supplier ${activeSupplier.supplierNumber} is held for an exclusion-list match (EXCLUDED); compliance must decide on it before it can be approved`,
+      },
     ]);
     expect((await supplierNow(activeSupplier.id)).status).toBe('ON_HOLD');
   });
@@ -143,7 +295,9 @@ describe('a supplier found on the exclusion list', () => {
   it('changes only by a compliance decision, which is kept with who and why and is in the audit log', async () => {
     const byBuyer = await decide(activeSupplier.id, 'CLEARED', 'Looks fine to me', buyer);
     expect(byBuyer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
-    expect(await decide(activeSupplier.id, 'CLEARED', '   ')).toMatchObject({ data: { resolveScreeningMatch: { supplier: null, userErrors: [{ field: ['input', 'reason'], code: 'REQUIRED' }] } } });
+    expect(await decide(activeSupplier.id, 'CLEARED', '   ')).toMatchObject({
+      data: { resolveScreeningMatch: { supplier: null, userErrors: [{ field: ['input', 'reason'], code: 'REQUIRED' }] } },
+    });
 
     const confirmed = await decide(activeSupplier.id, 'CONFIRMED', 'Same NPI as the exclusion');
     expect(confirmed.data!.resolveScreeningMatch).toEqual({
@@ -152,18 +306,51 @@ describe('a supplier found on the exclusion list', () => {
       userErrors: [],
     });
     const cleared = await decide(activeSupplier.id, 'CLEARED', 'OIG confirmed: a different company with the same name');
-    expect(cleared.data!.resolveScreeningMatch.supplier).toEqual({ id: activeSupplier.id, status: 'ACTIVE', screening: { status: 'CLEAR' }, holds: [] });
+    expect(cleared.data!.resolveScreeningMatch.supplier).toEqual({
+      id: activeSupplier.id,
+      status: 'ACTIVE',
+      screening: { status: 'CLEAR' },
+      holds: [],
+    });
     expect((await supplierNow(activeSupplier.id)).complianceDecisions).toEqual([
       { decision: 'CONFIRMED', reason: 'Same NPI as the exclusion', decidedBy: officer.subject, screeningStatus: 'EXCLUDED' },
-      { decision: 'CLEARED', reason: 'OIG confirmed: a different company with the same name', decidedBy: officer.subject, screeningStatus: 'EXCLUDED' },
+      {
+        decision: 'CLEARED',
+        reason: 'OIG confirmed: a different company with the same name',
+        decidedBy: officer.subject,
+        screeningStatus: 'EXCLUDED',
+      },
     ]);
 
     const audit = await graph.query(
-      graphql(`query ComplianceHoldsAudit($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { nodes { actor role operation recordType recordId outcome detail { operationName } } } }`),
+      graphql(`
+        query ComplianceHoldsAudit($filter: AuditEventFilter) {
+          auditEvents(first: 10, filter: $filter) {
+            nodes {
+              actor
+              role
+              operation
+              recordType
+              recordId
+              outcome
+              detail {
+                operationName
+              }
+            }
+          }
+        }
+      `),
       { filter: { actor: officer.subject, operation: 'resolveScreeningMatch' } },
       officer,
     );
-    const decisionRow = { actor: officer.subject, role: 'compliance', operation: 'resolveScreeningMatch', recordType: 'Supplier', recordId: activeSupplier.id, detail: { operationName: 'DecideMatch' } };
+    const decisionRow = {
+      actor: officer.subject,
+      role: 'compliance',
+      operation: 'resolveScreeningMatch',
+      recordType: 'Supplier',
+      recordId: activeSupplier.id,
+      detail: { operationName: 'DecideMatch' },
+    };
     // Newest first: the clearance, the confirmation, the attempt without a reason.
     expect(audit.data!.auditEvents.nodes).toEqual([
       { ...decisionRow, outcome: 'SUCCEEDED' },
@@ -183,6 +370,8 @@ describe('a supplier found on the exclusion list', () => {
       screening: { status: 'CLEAR' },
       holds: [],
     });
-    expect((await decide(lapsedSupplier.id, 'CLEARED', 'Again')).data!.resolveScreeningMatch.userErrors).toEqual([{ field: ['input', 'supplierId'], code: 'NO_SCREENING_HOLD' }]);
+    expect((await decide(lapsedSupplier.id, 'CLEARED', 'Again')).data!.resolveScreeningMatch.userErrors).toEqual([
+      { field: ['input', 'supplierId'], code: 'NO_SCREENING_HOLD' },
+    ]);
   });
 });

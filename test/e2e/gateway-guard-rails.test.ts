@@ -62,7 +62,10 @@ interface Answer {
   status: number;
   retryAfter: string | null;
   /** The only data these tests read: the suppliers page an allowed request answers. */
-  body: { data?: { suppliers: { totalCount: number; nodes: unknown[] } } | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  body: {
+    data?: { suppliers: { totalCount: number; nodes: unknown[] } } | null;
+    errors?: { message: string; extensions?: Record<string, unknown> }[];
+  };
 }
 
 async function post(gateway: RunningGateway, body: Record<string, unknown>, authorization: string | undefined): Promise<Answer> {
@@ -80,8 +83,25 @@ async function bearer(caller: UserCaller): Promise<string> {
 async function refusalsOf(actor: string, count: number) {
   return eventually(async () => {
     const answer = await graph.query(
-      graphql(`query Refusals($filter: AuditEventFilter) { auditEvents(first: 20, filter: $filter) {
-        nodes { actor role service kind operation clientAddress outcome detail { operationName codes } } } }`),
+      graphql(`
+        query Refusals($filter: AuditEventFilter) {
+          auditEvents(first: 20, filter: $filter) {
+            nodes {
+              actor
+              role
+              service
+              kind
+              operation
+              clientAddress
+              outcome
+              detail {
+                operationName
+                codes
+              }
+            }
+          }
+        }
+      `),
       { filter: { actor, kind: 'REFUSED' } },
       compliance,
     );
@@ -92,12 +112,16 @@ async function refusalsOf(actor: string, count: number) {
 
 describe('rate limits', () => {
   it('answer a caller over its rate with 429 RATE_LIMITED and Retry-After while another caller goes on, counted across instances', async () => {
-    const shared = { rateLimits: { perCaller: 5, perAddress: 9, windowSeconds: 60 }, rateLimitDatabase: createServiceDatabase(graph.app.client, 'platform', 'gateway').db };
+    const shared = {
+      rateLimits: { perCaller: 5, perAddress: 9, windowSeconds: 60 },
+      rateLimitDatabase: createServiceDatabase(graph.app.client, 'platform', 'gateway').db,
+    };
     const [first, second] = [await extraGateway(shared), await extraGateway(shared)];
     const flood = await bearer(flooder);
 
     const floodAnswers: Answer[] = [];
-    for (const gateway of [first, second, first, second, first, second, first]) floodAnswers.push(await post(gateway, { query: COUNT, operationName: 'SupplierCount' }, flood));
+    for (const gateway of [first, second, first, second, first, second, first])
+      floodAnswers.push(await post(gateway, { query: COUNT, operationName: 'SupplierCount' }, flood));
     const neighbourAnswer = await post(second, { query: COUNT }, await bearer(neighbour));
 
     expect(floodAnswers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 429, 429]);
@@ -106,7 +130,12 @@ describe('rate limits', () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(refused.body).toEqual({
-      errors: [{ message: `Too many requests from this caller; retry after ${retryAfter} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }],
+      errors: [
+        {
+          message: `Too many requests from this caller; retry after ${retryAfter} s`,
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+        },
+      ],
     });
     expect(neighbourAnswer.status).toBe(200);
     expect(neighbourAnswer.body.data?.suppliers.totalCount).toBeGreaterThan(0);
@@ -136,7 +165,11 @@ describe('refusals in the audit log', () => {
   it('record a bad token as anonymous and a query over the node limit with its caller', async () => {
     const badToken = await post(await extraGateway({}), { query: NAMES, operationName: 'SupplierNames' }, 'Bearer not-a-token');
     expect(badToken.status).toBe(401);
-    const wide = await graph.query('query Wide { suppliers(first: 200) { nodes { purchaseOrders(first: 200) { nodes { invoices(first: 200) { nodes { id } } } } } } }', {}, neighbour);
+    const wide = await graph.query(
+      'query Wide { suppliers(first: 200) { nodes { purchaseOrders(first: 200) { nodes { invoices(first: 200) { nodes { id } } } } } } }',
+      {},
+      neighbour,
+    );
     expect(wide.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
 
     const anonymous = (await refusalsOf('anonymous', 1)) as { detail: { codes: string[] } }[];
@@ -168,7 +201,11 @@ describe('trusted documents', () => {
 
   it('with safelisting on, run a registered operation by hash or text and refuse any other with a code', async () => {
     const manifestPath = join(manifestDir, 'manifest.json');
-    const manifest = { format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: documentHash(NAMES), name: 'SupplierNames', type: 'query', body: NAMES }] };
+    const manifest = {
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: documentHash(NAMES), name: 'SupplierNames', type: 'query', body: NAMES }],
+    };
     await writeFile(manifestPath, JSON.stringify(manifest));
     const safelisting = await extraGateway({ trustedDocuments: loadTrustedDocuments(manifestPath) });
     const token = await bearer(partnerApp);
@@ -184,30 +221,67 @@ describe('trusted documents', () => {
     expect(untrusted).toEqual({
       status: 400,
       retryAfter: null,
-      body: { errors: [{ message: 'This gateway runs only registered operations, and this is not one of them', extensions: { code: 'OPERATION_NOT_TRUSTED' } }] },
+      body: {
+        errors: [
+          {
+            message: 'This gateway runs only registered operations, and this is not one of them',
+            extensions: { code: 'OPERATION_NOT_TRUSTED' },
+          },
+        ],
+      },
     });
     // As for any hash the gateway does not know: the client may send the text, which is then refused.
-    expect(unknownHash).toEqual({ status: 200, retryAfter: null, body: { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } });
+    expect(unknownHash).toEqual({
+      status: 200,
+      retryAfter: null,
+      body: { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] },
+    });
     const registering = await post(safelisting, { query: COUNT, extensions: persisted(COUNT) }, token);
     expect(registering.body.errors?.map((error) => error.extensions?.code)).toEqual(['OPERATION_NOT_TRUSTED']);
     expect((await post(safelisting, { extensions: persisted(COUNT) }, token)).body).toEqual(unknownHash.body);
     expect(await refusalsOf(partnerApp.subject, 4)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ actor: partnerApp.subject, clientAddress: '127.0.0.1', operation: 'SupplierCount', detail: { operationName: 'SupplierCount', codes: ['OPERATION_NOT_TRUSTED'] } }),
-        expect.objectContaining({ actor: partnerApp.subject, clientAddress: '127.0.0.1', operation: 'anonymous operation', detail: { operationName: null, codes: ['PERSISTED_QUERY_NOT_FOUND'] } }),
+        expect.objectContaining({
+          actor: partnerApp.subject,
+          clientAddress: '127.0.0.1',
+          operation: 'SupplierCount',
+          detail: { operationName: 'SupplierCount', codes: ['OPERATION_NOT_TRUSTED'] },
+        }),
+        expect.objectContaining({
+          actor: partnerApp.subject,
+          clientAddress: '127.0.0.1',
+          operation: 'anonymous operation',
+          detail: { operationName: null, codes: ['PERSISTED_QUERY_NOT_FOUND'] },
+        }),
       ]),
     );
   });
 
   it('with safelisting on, refuse a subscription that is not registered', async () => {
     const manifestPath = join(manifestDir, 'names-only.json');
-    const manifest = { format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: documentHash(NAMES), name: 'SupplierNames', type: 'query', body: NAMES }] };
+    const manifest = {
+      format: 'apollo-persisted-query-manifest',
+      version: 1,
+      operations: [{ id: documentHash(NAMES), name: 'SupplierNames', type: 'query', body: NAMES }],
+    };
     await writeFile(manifestPath, JSON.stringify(manifest));
     const safelisting = await extraGateway({ trustedDocuments: loadTrustedDocuments(manifestPath) });
-    const subscriber = subscribe(safelisting.graphqlUrl, { authorization: await bearer(partnerApp) }, 'subscription { supplierStatusChanged { status } }');
+    const subscriber = subscribe(
+      safelisting.graphqlUrl,
+      { authorization: await bearer(partnerApp) },
+      'subscription { supplierStatusChanged { status } }',
+    );
     const ending = await subscriber.ended;
     await subscriber.close();
-    expect(ending).toEqual({ kind: 'error', error: [{ message: 'This gateway runs only registered operations, and this is not one of them', extensions: { code: 'OPERATION_NOT_TRUSTED' } }] });
+    expect(ending).toEqual({
+      kind: 'error',
+      error: [
+        {
+          message: 'This gateway runs only registered operations, and this is not one of them',
+          extensions: { code: 'OPERATION_NOT_TRUSTED' },
+        },
+      ],
+    });
   });
 
   it('with safelisting off, let clients register operations as automatic persisted queries', async () => {

@@ -23,7 +23,6 @@ afterAll(async () => {
   await rm(directory, { recursive: true, force: true });
 });
 
-
 describe('the gateway reloads its supergraph', () => {
   const dbaQuery = `{ suppliers(first: 1) { nodes { dbaName } } }`;
 
@@ -42,7 +41,11 @@ describe('the gateway reloads its supergraph', () => {
     try {
       const original = await readFile(servedSupergraph, 'utf8');
       await writeFile(servedSupergraph, original.replace(/(type Supplier[^{]*\{[^}]*?)\n\s+dbaName: String[^\n]*/, '$1'));
-      await until(async () => (await graph.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'the new supergraph served');
+      await until(
+        async () => (await graph.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED',
+        10_000,
+        'the new supergraph served',
+      );
 
       await writeFile(servedSupergraph, 'this is not a supergraph');
       // A rejected supergraph is only logged, nothing to wait for: the traffic runs over several 50 ms polls.
@@ -70,7 +73,11 @@ describe('the gateway follows a supergraph served over HTTP', () => {
       const dbaQuery = `{ suppliers(first: 1) { nodes { dbaName } } }`;
       expect((await fromUrl.query(dbaQuery)).errors).toBeUndefined();
       served = served.replace(/(type Supplier[^{]*\{[^}]*?)\n\s+dbaName: String[^\n]*/, '$1');
-      await until(async () => (await fromUrl.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED', 10_000, 'the new supergraph served');
+      await until(
+        async () => (await fromUrl.query(dbaQuery)).errors?.[0]?.extensions?.code === 'GRAPHQL_VALIDATION_FAILED',
+        10_000,
+        'the new supergraph served',
+      );
     } finally {
       await fromUrl.close();
       await new Promise((resolve) => registry.close(resolve));

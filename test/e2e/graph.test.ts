@@ -36,20 +36,60 @@ describe('one graph over four subgraphs', () => {
     const firstOrder = ordersOfSupplier.sort((a, b) => (a.id < b.id ? -1 : 1))[0]!;
 
     const { status, data, errors } = await graph.query(
-      graphql(`query Supplier360($id: ID!) {
-        supplier(id: $id) {
-          legalName status taxIdMasked
-          bankAccount { routingNumber accountNumberMasked }
-          externalReferences { system externalId }
-          purchaseOrders(first: 1) {
-            totalCount
-            nodes { number total { amount currency } lines { lineNumber amount { amount } } supplier { legalName } invoices { totalCount } }
+      graphql(`
+        query Supplier360($id: ID!) {
+          supplier(id: $id) {
+            legalName
+            status
+            taxIdMasked
+            bankAccount {
+              routingNumber
+              accountNumberMasked
+            }
+            externalReferences {
+              system
+              externalId
+            }
+            purchaseOrders(first: 1) {
+              totalCount
+              nodes {
+                number
+                total {
+                  amount
+                  currency
+                }
+                lines {
+                  lineNumber
+                  amount {
+                    amount
+                  }
+                }
+                supplier {
+                  legalName
+                }
+                invoices {
+                  totalCount
+                }
+              }
+            }
+            invoices {
+              totalCount
+            }
+            payments {
+              totalCount
+            }
+            contracts {
+              totalCount
+              nodes {
+                number
+                supplier {
+                  supplierNumber
+                }
+              }
+            }
           }
-          invoices { totalCount }
-          payments { totalCount }
-          contracts { totalCount nodes { number supplier { supplierNumber } } }
         }
-      }`),
+      `),
       { id: supplier.id },
     );
 
@@ -83,7 +123,29 @@ describe('one graph over four subgraphs', () => {
     const invoice = invoices.find((candidate) => candidate.id === payment.invoiceId)!;
     const order = purchaseOrders.find((candidate) => candidate.id === invoice.purchaseOrderId)!;
     const { data, errors } = await graph.query(
-      graphql(`query PaymentToOrder($id: ID!) { payment(id: $id) { status amount { amount } invoice { invoiceNumber status purchaseOrder { number } supplier { legalName } payments { id } } } }`),
+      graphql(`
+        query PaymentToOrder($id: ID!) {
+          payment(id: $id) {
+            status
+            amount {
+              amount
+            }
+            invoice {
+              invoiceNumber
+              status
+              purchaseOrder {
+                number
+              }
+              supplier {
+                legalName
+              }
+              payments {
+                id
+              }
+            }
+          }
+        }
+      `),
       { id: payment.id },
     );
     expect(errors).toBeUndefined();
@@ -95,14 +157,33 @@ describe('one graph over four subgraphs', () => {
         status: invoice.status,
         purchaseOrder: { number: order.number },
         supplier: { legalName: suppliers.find((supplier) => supplier.id === invoice.supplierId)!.legalName },
-        payments: payments.filter((candidate) => candidate.invoiceId === invoice.id).map((candidate) => ({ id: candidate.id })).sort((a, b) => (a.id < b.id ? -1 : 1)),
+        payments: payments
+          .filter((candidate) => candidate.invoiceId === invoice.id)
+          .map((candidate) => ({ id: candidate.id }))
+          .sort((a, b) => (a.id < b.id ? -1 : 1)),
       },
     });
   });
 });
 
 describe('pagination', () => {
-  const page = graphql(`query SupplierPage($first: Int, $after: String) { suppliers(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`);
+  const page = graphql(`
+    query SupplierPage($first: Int, $after: String) {
+      suppliers(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          cursor
+          node {
+            id
+          }
+        }
+      }
+    }
+  `);
 
   it('walks every supplier exactly once, in id order', async () => {
     const seen: string[] = [];
@@ -159,28 +240,63 @@ describe('pagination', () => {
 
 describe('filters', () => {
   it('filters suppliers by status and by part of the legal name', async () => {
-    const { data } = await graph.query(graphql(`query ActiveAndMedical { active: suppliers(filter: { status: ACTIVE }) { totalCount } medical: suppliers(filter: { search: "MEDICAL" }) { totalCount } }`));
+    const { data } = await graph.query(
+      graphql(`
+        query ActiveAndMedical {
+          active: suppliers(filter: { status: ACTIVE }) {
+            totalCount
+          }
+          medical: suppliers(filter: { search: "MEDICAL" }) {
+            totalCount
+          }
+        }
+      `),
+    );
     expect(data!.active.totalCount).toBe(suppliers.filter((supplier) => supplier.status === 'ACTIVE').length);
     expect(data!.medical.totalCount).toBe(suppliers.filter((supplier) => supplier.legalName.toLowerCase().includes('medical')).length);
   });
 
   it('treats LIKE wildcards in a search as plain characters', async () => {
-    const { data } = await graph.query(graphql(`query PercentSearch { suppliers(filter: { search: "%" }) { totalCount } }`));
+    const { data } = await graph.query(
+      graphql(`
+        query PercentSearch {
+          suppliers(filter: { search: "%" }) {
+            totalCount
+          }
+        }
+      `),
+    );
     expect(data!.suppliers.totalCount).toBe(suppliers.filter((supplier) => supplier.legalName.includes('%')).length);
   });
 
   it('filters purchase orders by supplier and status, invoices by status and queue, contracts by status', async () => {
     const supplierId = purchaseOrders[0]!.supplierId;
     const { data, errors } = await graph.query(
-      graphql(`query ListFilters($supplierId: ID!) {
-        bySupplier: purchaseOrders(filter: { supplierId: $supplierId }) { totalCount }
-        open: purchaseOrders(filter: { status: OPEN }) { totalCount }
-        exceptions: invoices(filter: { status: EXCEPTION }) { totalCount }
-        payablesQueue: invoices(filter: { queue: ACCOUNTS_PAYABLE }) { totalCount }
-        buyerQueue: invoices(filter: { queue: BUYER }) { totalCount }
-        contractQueue: invoices(filter: { queue: CONTRACT_MANAGEMENT }) { totalCount }
-        activeContracts: contracts(filter: { status: ACTIVE }) { totalCount }
-      }`),
+      graphql(`
+        query ListFilters($supplierId: ID!) {
+          bySupplier: purchaseOrders(filter: { supplierId: $supplierId }) {
+            totalCount
+          }
+          open: purchaseOrders(filter: { status: OPEN }) {
+            totalCount
+          }
+          exceptions: invoices(filter: { status: EXCEPTION }) {
+            totalCount
+          }
+          payablesQueue: invoices(filter: { queue: ACCOUNTS_PAYABLE }) {
+            totalCount
+          }
+          buyerQueue: invoices(filter: { queue: BUYER }) {
+            totalCount
+          }
+          contractQueue: invoices(filter: { queue: CONTRACT_MANAGEMENT }) {
+            totalCount
+          }
+          activeContracts: contracts(filter: { status: ACTIVE }) {
+            totalCount
+          }
+        }
+      `),
       { supplierId },
     );
     expect(errors).toBeUndefined();
@@ -215,13 +331,37 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   it('refuses a cursor that is garbage or belongs to another list', async () => {
     const garbage = await firstError(`{ suppliers(after: "not-a-cursor") { totalCount } }`);
     expect(garbage).toMatchObject({ message: '"after" is not a cursor of this Supplier list', extensions: { code: 'BAD_USER_INPUT' } });
-    const orders = await graph.query(graphql(`query FirstOrderCursor { purchaseOrders(first: 1) { pageInfo { endCursor } } }`));
-    const foreign = await firstError(`query ($after: String) { suppliers(after: $after) { totalCount } }`, { after: orders.data!.purchaseOrders.pageInfo.endCursor });
+    const orders = await graph.query(
+      graphql(`
+        query FirstOrderCursor {
+          purchaseOrders(first: 1) {
+            pageInfo {
+              endCursor
+            }
+          }
+        }
+      `),
+    );
+    const foreign = await firstError(`query ($after: String) { suppliers(after: $after) { totalCount } }`, {
+      after: orders.data!.purchaseOrders.pageInfo.endCursor,
+    });
     expect(foreign?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('answers null for an unknown or malformed id, and refuses a malformed id filter', async () => {
-    const { data, errors } = await graph.query(graphql(`query UnknownAndMalformed($unknown: ID!, $malformed: ID!) { unknown: supplier(id: $unknown) { id } malformed: invoice(id: $malformed) { id } }`), { unknown: newId(), malformed: 'INV-1' });
+    const { data, errors } = await graph.query(
+      graphql(`
+        query UnknownAndMalformed($unknown: ID!, $malformed: ID!) {
+          unknown: supplier(id: $unknown) {
+            id
+          }
+          malformed: invoice(id: $malformed) {
+            id
+          }
+        }
+      `),
+      { unknown: newId(), malformed: 'INV-1' },
+    );
     expect(errors).toBeUndefined();
     expect(data).toEqual({ unknown: null, malformed: null });
     const error = await firstError(`{ purchaseOrders(filter: { supplierId: "acme" }) { totalCount } }`);
@@ -231,7 +371,10 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   it('rejects an unknown field and a variable of the wrong type before execution', async () => {
     const unknown = await graph.query(`{ suppliers { nodes { bogus } } }`);
     expect(unknown.status).toBe(400);
-    expect(unknown.errors?.[0]).toMatchObject({ message: 'Cannot query field "bogus" on type "Supplier".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(unknown.errors?.[0]).toMatchObject({
+      message: 'Cannot query field "bogus" on type "Supplier".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
     const wrongType = await graph.query(`query ($first: Int) { suppliers(first: $first) { totalCount } }`, { first: 'ten' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.errors?.[0]).toMatchObject({
@@ -253,7 +396,17 @@ describe('bad input gets a clear error with a code, never a 500', () => {
   });
 
   it('answers a request without a valid token with 401 UNAUTHENTICATED', async () => {
-    const anonymous = await graph.query(graphql(`query SupplierCount { suppliers { totalCount } }`), {}, null);
+    const anonymous = await graph.query(
+      graphql(`
+        query SupplierCount {
+          suppliers {
+            totalCount
+          }
+        }
+      `),
+      {},
+      null,
+    );
     expect(anonymous.status).toBe(401);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const forged = await fetch(graph.graphqlUrl, {
@@ -266,17 +419,75 @@ describe('bad input gets a clear error with a code, never a 500', () => {
 });
 
 describe('batching', () => {
-  const page = graphql(`query BatchedSuppliers($first: Int!) {
-    suppliers(first: $first) {
-      nodes {
-        id insuranceCertificates { type } externalReferences { system } syncStatus { state }
-        purchaseOrders(first: 5) { totalCount nodes { number lines { itemNumber } receipts { lines { quantityReceived } } contract { number } } }
-        invoices(first: 5) { totalCount nodes { invoiceNumber lines { amount { amount } } payments { status } match { exceptions { code } } } }
-        payments(first: 5) { totalCount nodes { status } }
-        contracts(first: 3) { totalCount nodes { number priceTerms { itemNumber } } }
+  const page = graphql(`
+    query BatchedSuppliers($first: Int!) {
+      suppliers(first: $first) {
+        nodes {
+          id
+          insuranceCertificates {
+            type
+          }
+          externalReferences {
+            system
+          }
+          syncStatus {
+            state
+          }
+          purchaseOrders(first: 5) {
+            totalCount
+            nodes {
+              number
+              lines {
+                itemNumber
+              }
+              receipts {
+                lines {
+                  quantityReceived
+                }
+              }
+              contract {
+                number
+              }
+            }
+          }
+          invoices(first: 5) {
+            totalCount
+            nodes {
+              invoiceNumber
+              lines {
+                amount {
+                  amount
+                }
+              }
+              payments {
+                status
+              }
+              match {
+                exceptions {
+                  code
+                }
+              }
+            }
+          }
+          payments(first: 5) {
+            totalCount
+            nodes {
+              status
+            }
+          }
+          contracts(first: 3) {
+            totalCount
+            nodes {
+              number
+              priceTerms {
+                itemNumber
+              }
+            }
+          }
+        }
       }
     }
-  }`);
+  `);
 
   async function statementsFor(first: number): Promise<Record<string, number>> {
     const services = ['suppliers', 'procurement', 'invoicing', 'contracts'];

@@ -35,19 +35,54 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const ONBOARD = graphql(`mutation OnboardHostile($input: OnboardSupplierInput!) {
-  onboardSupplier(input: $input) {
-    supplier { id legalName dbaName address { line1 line2 city } contact { name } }
-    userErrors { field code message }
+const ONBOARD = graphql(`
+  mutation OnboardHostile($input: OnboardSupplierInput!) {
+    onboardSupplier(input: $input) {
+      supplier {
+        id
+        legalName
+        dbaName
+        address {
+          line1
+          line2
+          city
+        }
+        contact {
+          name
+        }
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
   }
-}`);
+`);
 
-const SEARCH = graphql(`query SearchHostile($search: String) { suppliers(first: 10, filter: { search: $search }) { totalCount nodes { id legalName } } }`);
+const SEARCH = graphql(`
+  query SearchHostile($search: String) {
+    suppliers(first: 10, filter: { search: $search }) {
+      totalCount
+      nodes {
+        id
+        legalName
+      }
+    }
+  }
+`);
 
 let taxIdSequence = 0;
 
 /** A valid registration, unique each time (TIN, name and address differ), with the given text fields. */
-function registration(text: { legalName?: string; dbaName?: string; line1?: string; line2?: string; city?: string; contactName?: string }): OnboardSupplierInput {
+function registration(text: {
+  legalName?: string;
+  dbaName?: string;
+  line1?: string;
+  line2?: string;
+  city?: string;
+  contactName?: string;
+}): OnboardSupplierInput {
   taxIdSequence += 1;
   const unique = randomUUID().slice(0, 8);
   return {
@@ -55,7 +90,14 @@ function registration(text: { legalName?: string; dbaName?: string; line1?: stri
     dbaName: text.dbaName ?? null,
     taxId: `47-22${String(taxIdSequence).padStart(5, '0')}`,
     category: 'MEDICAL_SURGICAL',
-    address: { line1: text.line1 ?? `${taxIdSequence} Probe Way`, line2: text.line2 ?? null, city: text.city ?? 'Chicago', region: 'IL', postalCode: '60611', country: 'US' },
+    address: {
+      line1: text.line1 ?? `${taxIdSequence} Probe Way`,
+      line2: text.line2 ?? null,
+      city: text.city ?? 'Chicago',
+      region: 'IL',
+      postalCode: '60611',
+      country: 'US',
+    },
     contact: { name: text.contactName ?? 'Dana Ruiz', email: `probe-${unique}@probe.example`, phone: '(312) 555-0142' },
     bankAccount: { routingNumber: '011000015', accountNumber: `0009876${String(taxIdSequence).padStart(5, '0')}`, accountType: 'CHECKING' },
     insuranceCertificates: [
@@ -73,13 +115,42 @@ async function tablesIntact(): Promise<number> {
 describe.each(Object.entries(payloads))('the %s string', (_kind, payload) => {
   it('is stored and returned verbatim in every onboarding text field', async () => {
     const before = await tablesIntact();
-    const answer = await graph.query(ONBOARD, { input: registration({ dbaName: payload, line1: payload, line2: payload, city: payload, contactName: payload }) }, buyer);
+    const answer = await graph.query(
+      ONBOARD,
+      { input: registration({ dbaName: payload, line1: payload, line2: payload, city: payload, contactName: payload }) },
+      buyer,
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.onboardSupplier.userErrors).toEqual([]);
     const supplier = answer.data!.onboardSupplier.supplier!;
-    expect(supplier).toMatchObject({ dbaName: payload, address: { line1: payload, line2: payload, city: payload }, contact: { name: payload } });
-    const { data } = await graph.query(graphql(`query HostileTextBack($id: ID!) { supplier(id: $id) { dbaName address { line1 line2 city } contact { name } } }`), { id: supplier.id });
-    expect(data!.supplier).toEqual({ dbaName: payload, address: { line1: payload, line2: payload, city: payload }, contact: { name: payload } });
+    expect(supplier).toMatchObject({
+      dbaName: payload,
+      address: { line1: payload, line2: payload, city: payload },
+      contact: { name: payload },
+    });
+    const { data } = await graph.query(
+      graphql(`
+        query HostileTextBack($id: ID!) {
+          supplier(id: $id) {
+            dbaName
+            address {
+              line1
+              line2
+              city
+            }
+            contact {
+              name
+            }
+          }
+        }
+      `),
+      { id: supplier.id },
+    );
+    expect(data!.supplier).toEqual({
+      dbaName: payload,
+      address: { line1: payload, line2: payload, city: payload },
+      contact: { name: payload },
+    });
     expect(await tablesIntact()).toBe(before + 1);
   });
 
@@ -98,14 +169,50 @@ describe.each(Object.entries(payloads))('the %s string', (_kind, payload) => {
   it('is kept verbatim as a rejection reason', async () => {
     const onboarded = await graph.query(ONBOARD, { input: registration({}) }, buyer);
     const id = onboarded.data!.onboardSupplier.supplier!.id;
-    const rejected = await graph.query(graphql(`mutation RejectHostile($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { supplier { status rejectionReason } userErrors { code } } }`), { id, reason: payload }, buyer);
+    const rejected = await graph.query(
+      graphql(`
+        mutation RejectHostile($id: ID!, $reason: String!) {
+          rejectSupplier(id: $id, reason: $reason) {
+            supplier {
+              status
+              rejectionReason
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { id, reason: payload },
+      buyer,
+    );
     expect(rejected.data!.rejectSupplier).toEqual({ supplier: { status: 'REJECTED', rejectionReason: payload }, userErrors: [] });
   });
 
   it('is kept verbatim as a purchase-order line description', async () => {
     const answer = await graph.query(
-      graphql(`mutation IssueHostileLine($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id lines { description } } userErrors { code } } }`),
-      { input: { supplierId: activeSupplier.id, idempotencyKey: randomUUID(), lines: [{ itemNumber: 'SUT-4-0-VIC', description: payload, quantity: '1', unitOfMeasure: 'BX', unitPrice: '1.00' }] } },
+      graphql(`
+        mutation IssueHostileLine($input: IssuePurchaseOrderInput!) {
+          issuePurchaseOrder(input: $input) {
+            purchaseOrder {
+              id
+              lines {
+                description
+              }
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      {
+        input: {
+          supplierId: activeSupplier.id,
+          idempotencyKey: randomUUID(),
+          lines: [{ itemNumber: 'SUT-4-0-VIC', description: payload, quantity: '1', unitOfMeasure: 'BX', unitPrice: '1.00' }],
+        },
+      },
       buyer,
     );
     expect(answer.data!.issuePurchaseOrder.userErrors).toEqual([]);
@@ -114,13 +221,41 @@ describe.each(Object.entries(payloads))('the %s string', (_kind, payload) => {
 
   it('is kept verbatim as an invoice number', async () => {
     const answer = await graph.query(
-      graphql(`mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id invoiceNumber } userErrors { code } } }`),
-      { input: { supplierId: activeSupplier.id, invoiceNumber: payload, invoiceDate: '2025-03-01', lines: [{ lineNumber: 1, itemNumber: 'SUT-4-0-VIC', quantity: '1', unitPrice: '1.00' }] } },
+      graphql(`
+        mutation SubmitHostileInvoice($input: SubmitInvoiceInput!) {
+          submitInvoice(input: $input) {
+            invoice {
+              id
+              invoiceNumber
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      {
+        input: {
+          supplierId: activeSupplier.id,
+          invoiceNumber: payload,
+          invoiceDate: '2025-03-01',
+          lines: [{ lineNumber: 1, itemNumber: 'SUT-4-0-VIC', quantity: '1', unitPrice: '1.00' }],
+        },
+      },
       finance,
     );
     expect(answer.data!.submitInvoice.userErrors).toEqual([]);
     expect(answer.data!.submitInvoice.invoice!.invoiceNumber).toBe(payload);
-    const { data } = await graph.query(graphql(`query HostileInvoiceBack($id: ID!) { invoice(id: $id) { invoiceNumber } }`), { id: answer.data!.submitInvoice.invoice!.id });
+    const { data } = await graph.query(
+      graphql(`
+        query HostileInvoiceBack($id: ID!) {
+          invoice(id: $id) {
+            invoiceNumber
+          }
+        }
+      `),
+      { id: answer.data!.submitInvoice.invoice!.id },
+    );
     expect(data!.invoice!.invoiceNumber).toBe(payload);
   });
 });

@@ -21,26 +21,95 @@ afterAll(async () => {
   await graph?.close();
 });
 
-const INVOICE = graphql(`query InvoicePayments1 ($id: ID!) {
-  invoice(id: $id) {
-    status amountPaid { amount } amountDue { amount }
-    payments { status amount { amount } applications { invoice { id } amount { amount } } }
+const INVOICE = graphql(`
+  query InvoicePayments1($id: ID!) {
+    invoice(id: $id) {
+      status
+      amountPaid {
+        amount
+      }
+      amountDue {
+        amount
+      }
+      payments {
+        status
+        amount {
+          amount
+        }
+        applications {
+          invoice {
+            id
+          }
+          amount {
+            amount
+          }
+        }
+      }
+    }
   }
-}`);
+`);
 
 /** An invoice billing no order, its NO_PURCHASE_ORDER exception overridden, approved and in ERP payables: returns its id and ERP InvoiceId. */
 async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number }> {
   const invoiceNumber = `PAY-${randomUUID().slice(0, 10)}`;
   const submitted = await graph.query(
-    graphql(`mutation InvoicePayments2 ($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id match { exceptions { id } } } userErrors { code } } }`),
-    { input: { supplierId: supplier.id, invoiceNumber, invoiceDate: '2026-11-02', idempotencyKey: invoiceNumber, lines: [{ lineNumber: 1, itemNumber: 'SVC-CAL', quantity: '1', unitPrice: total }] } },
+    graphql(`
+      mutation InvoicePayments2($input: SubmitInvoiceInput!) {
+        submitInvoice(input: $input) {
+          invoice {
+            id
+            match {
+              exceptions {
+                id
+              }
+            }
+          }
+          userErrors {
+            code
+          }
+        }
+      }
+    `),
+    {
+      input: {
+        supplierId: supplier.id,
+        invoiceNumber,
+        invoiceDate: '2026-11-02',
+        idempotencyKey: invoiceNumber,
+        lines: [{ lineNumber: 1, itemNumber: 'SVC-CAL', quantity: '1', unitPrice: total }],
+      },
+    },
     finance,
   );
   const invoice = submitted.data!.submitInvoice.invoice;
   for (const exception of invoice!.match!.exceptions) {
-    await graph.query(graphql(`mutation InvoicePayments3 ($input: ResolveMatchExceptionInput!) { resolveMatchException(input: $input) { userErrors { code } } }`), { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Service billed without an order' } }, finance);
+    await graph.query(
+      graphql(`
+        mutation InvoicePayments3($input: ResolveMatchExceptionInput!) {
+          resolveMatchException(input: $input) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { input: { exceptionId: exception.id, action: 'OVERRIDE', reason: 'Service billed without an order' } },
+      finance,
+    );
   }
-  const approved = await graph.query(graphql(`mutation InvoicePayments4 ($id: ID!) { approveInvoice(id: $id) { userErrors { code } } }`), { id: invoice!.id }, finance);
+  const approved = await graph.query(
+    graphql(`
+      mutation InvoicePayments4($id: ID!) {
+        approveInvoice(id: $id) {
+          userErrors {
+            code
+          }
+        }
+      }
+    `),
+    { id: invoice!.id },
+    finance,
+  );
   expect(approved.data!.approveInvoice.userErrors).toEqual([]);
   const erpInvoiceId = await eventually(async () => {
     const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
@@ -56,7 +125,11 @@ interface ErpAdminAnswer {
 }
 
 async function erpAdmin(path: string, body?: unknown): Promise<ErpAdminAnswer> {
-  const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+  const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
   expect(response.ok).toBe(true);
   return (await response.json()) as ErpAdminAnswer;
 }
@@ -69,41 +142,47 @@ async function invoiceOnceIn(id: string, status: string, amountDue: string) {
 }
 
 describe('ERP payments of invoices', () => {
-  it('pays three invoices with one payment, leaves a partly paid one APPROVED with the exact amount due, and reverses a void', { timeout: 180_000 }, async () => {
-    const three = [await approvedInErp('100.00'), await approvedInErp('20.05'), await approvedInErp('0.10')];
-    const partly = await approvedInErp('250.00');
-    const batch = await erpAdmin('payments', { relatedInvoices: three.map((invoice) => ({ InvoiceId: invoice.erpInvoiceId })) });
-    expect(batch.PaymentAmount).toBe('120.15');
-    await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: partly.erpInvoiceId, AmountPaid: '99.99' }] });
-    // Issued → Negotiable → Cleared.
-    await erpAdmin('payment-run');
-    await erpAdmin('payment-run');
+  it(
+    'pays three invoices with one payment, leaves a partly paid one APPROVED with the exact amount due, and reverses a void',
+    { timeout: 180_000 },
+    async () => {
+      const three = [await approvedInErp('100.00'), await approvedInErp('20.05'), await approvedInErp('0.10')];
+      const partly = await approvedInErp('250.00');
+      const batch = await erpAdmin('payments', { relatedInvoices: three.map((invoice) => ({ InvoiceId: invoice.erpInvoiceId })) });
+      expect(batch.PaymentAmount).toBe('120.15');
+      await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: partly.erpInvoiceId, AmountPaid: '99.99' }] });
+      // Issued → Negotiable → Cleared.
+      await erpAdmin('payment-run');
+      await erpAdmin('payment-run');
 
-    const paid = await Promise.all(three.map((invoice) => invoiceOnceIn(invoice.id, 'PAID', '0.00')));
-    expect(paid.map((invoice) => invoice!.amountPaid.amount)).toEqual(['100.00', '20.05', '0.10']);
-    for (const invoice of paid) {
-      expect(invoice!.payments).toEqual([
-        {
-          status: 'CLEARED',
-          amount: { amount: '120.15' },
-          applications: expect.arrayContaining(three.map((each, index) => ({ invoice: { id: each.id }, amount: { amount: ['100.00', '20.05', '0.10'][index] } }))),
-        },
+      const paid = await Promise.all(three.map((invoice) => invoiceOnceIn(invoice.id, 'PAID', '0.00')));
+      expect(paid.map((invoice) => invoice!.amountPaid.amount)).toEqual(['100.00', '20.05', '0.10']);
+      for (const invoice of paid) {
+        expect(invoice!.payments).toEqual([
+          {
+            status: 'CLEARED',
+            amount: { amount: '120.15' },
+            applications: expect.arrayContaining(
+              three.map((each, index) => ({ invoice: { id: each.id }, amount: { amount: ['100.00', '20.05', '0.10'][index] } })),
+            ),
+          },
+        ]);
+        expect(invoice!.payments[0]!.applications).toHaveLength(3);
+      }
+      const partial = await invoiceOnceIn(partly.id, 'APPROVED', '150.01');
+      expect(partial).toMatchObject({ amountPaid: { amount: '99.99' }, payments: [{ status: 'CLEARED', amount: { amount: '99.99' } }] });
+
+      await erpAdmin(`payments/${batch.PaymentId}/void`);
+      const reversed = await Promise.all([
+        invoiceOnceIn(three[0]!.id, 'APPROVED', '100.00'),
+        invoiceOnceIn(three[1]!.id, 'APPROVED', '20.05'),
+        invoiceOnceIn(three[2]!.id, 'APPROVED', '0.10'),
       ]);
-      expect(invoice!.payments[0]!.applications).toHaveLength(3);
-    }
-    const partial = await invoiceOnceIn(partly.id, 'APPROVED', '150.01');
-    expect(partial).toMatchObject({ amountPaid: { amount: '99.99' }, payments: [{ status: 'CLEARED', amount: { amount: '99.99' } }] });
-
-    await erpAdmin(`payments/${batch.PaymentId}/void`);
-    const reversed = await Promise.all([
-      invoiceOnceIn(three[0]!.id, 'APPROVED', '100.00'),
-      invoiceOnceIn(three[1]!.id, 'APPROVED', '20.05'),
-      invoiceOnceIn(three[2]!.id, 'APPROVED', '0.10'),
-    ]);
-    expect(reversed.map((invoice) => [invoice!.amountPaid.amount, invoice!.payments[0]!.status])).toEqual([
-      ['0.00', 'VOIDED'],
-      ['0.00', 'VOIDED'],
-      ['0.00', 'VOIDED'],
-    ]);
-  });
+      expect(reversed.map((invoice) => [invoice!.amountPaid.amount, invoice!.payments[0]!.status])).toEqual([
+        ['0.00', 'VOIDED'],
+        ['0.00', 'VOIDED'],
+        ['0.00', 'VOIDED'],
+      ]);
+    },
+  );
 });

@@ -16,22 +16,76 @@ const engineer: UserCaller = { kind: 'staff', subject: 'integration-ops', role: 
 const SHARED_ACCOUNT: BankAccountInput = { routingNumber: '011000015', accountNumber: '000555000111', accountType: 'CHECKING' };
 const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
 
-const DEAD_LETTERS = graphql(`query DeadLetters($system: BackingSystem) {
-  deadLetters(first: 20, filter: { system: $system }) {
-    totalCount
-    nodes { id service queue system entityId topic attempts lastError deadLetteredAt }
+const DEAD_LETTERS = graphql(`
+  query DeadLetters($system: BackingSystem) {
+    deadLetters(first: 20, filter: { system: $system }) {
+      totalCount
+      nodes {
+        id
+        service
+        queue
+        system
+        entityId
+        topic
+        attempts
+        lastError
+        deadLetteredAt
+      }
+    }
   }
-}`);
+`);
 
-const SYSTEMS = graphql(`query IntegrationSystems { integrationSystems { system circuit reportingProcesses backlog { queued retrying active deadLettered } } }`);
+const SYSTEMS = graphql(`
+  query IntegrationSystems {
+    integrationSystems {
+      system
+      circuit
+      reportingProcesses
+      backlog {
+        queued
+        retrying
+        active
+        deadLettered
+      }
+    }
+  }
+`);
 
-const REPLAY = graphql(`mutation ReplayDeadLetter($id: ID!) {
-  replayDeadLetter(id: $id) { job { id service queue system entityId state } userErrors { field code message } }
-}`);
+const REPLAY = graphql(`
+  mutation ReplayDeadLetter($id: ID!) {
+    replayDeadLetter(id: $id) {
+      job {
+        id
+        service
+        queue
+        system
+        entityId
+        state
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
 async function onboardAndApprove(legalName: string, taxId: string): Promise<string> {
   const onboarded = await graph.query(
-    graphql(`mutation OnboardSupplier($input: OnboardSupplierInput!) { onboardSupplier(input: $input) { supplier { id } userErrors { code message } } }`),
+    graphql(`
+      mutation OnboardSupplier($input: OnboardSupplierInput!) {
+        onboardSupplier(input: $input) {
+          supplier {
+            id
+          }
+          userErrors {
+            code
+            message
+          }
+        }
+      }
+    `),
     {
       input: {
         legalName,
@@ -40,8 +94,20 @@ async function onboardAndApprove(legalName: string, taxId: string): Promise<stri
         contact: { name: 'Pat Lee', email: 'pat@example.com', phone: '(617) 555-0100' },
         bankAccount: SHARED_ACCOUNT,
         insuranceCertificates: [
-          { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: `GL-${taxId}`, coverageAmount: '2000000', expiresOn: '2029-06-30' },
-          { type: 'WORKERS_COMPENSATION', carrier: 'Travelers', policyNumber: `WC-${taxId}`, coverageAmount: '1000000', expiresOn: '2029-06-30' },
+          {
+            type: 'GENERAL_LIABILITY',
+            carrier: 'Travelers',
+            policyNumber: `GL-${taxId}`,
+            coverageAmount: '2000000',
+            expiresOn: '2029-06-30',
+          },
+          {
+            type: 'WORKERS_COMPENSATION',
+            carrier: 'Travelers',
+            policyNumber: `WC-${taxId}`,
+            coverageAmount: '1000000',
+            expiresOn: '2029-06-30',
+          },
         ],
       },
     },
@@ -49,13 +115,39 @@ async function onboardAndApprove(legalName: string, taxId: string): Promise<stri
   );
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
   const id = onboarded.data!.onboardSupplier.supplier!.id;
-  const approved = await graph.query(graphql(`mutation ApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }`), { id }, buyer);
+  const approved = await graph.query(
+    graphql(`
+      mutation ApproveSupplier($id: ID!) {
+        approveSupplier(id: $id) {
+          userErrors {
+            code
+          }
+        }
+      }
+    `),
+    { id },
+    buyer,
+  );
   expect(approved.data!.approveSupplier.userErrors).toEqual([]);
   return id;
 }
 
 async function supplierSync(id: string) {
-  const { data } = await graph.query(graphql(`query SupplierSync($id: ID!) { supplier(id: $id) { status syncStatus { system state lastError } } }`), { id });
+  const { data } = await graph.query(
+    graphql(`
+      query SupplierSync($id: ID!) {
+        supplier(id: $id) {
+          status
+          syncStatus {
+            system
+            state
+            lastError
+          }
+        }
+      }
+    `),
+    { id },
+  );
   return data!.supplier!;
 }
 
@@ -72,7 +164,9 @@ describe('operator queries and replay', () => {
     // The ERP already holds this bank account for a supplier Procuregraph does not know, so it
     // refuses it for the new supplier: a rejection no retry can cure.
     const erp = graph.app.systems.erpUrl;
-    const erpSuppliers = (await (await fetch(`${erp}${ERP_RESOURCES}/suppliers?limit=1`)).json()) as { items: { SupplierPartyId: number }[] };
+    const erpSuppliers = (await (await fetch(`${erp}${ERP_RESOURCES}/suppliers?limit=1`)).json()) as {
+      items: { SupplierPartyId: number }[];
+    };
     const created = await fetch(`${erp}${ERP_RESOURCES}/externalBankAccounts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -87,10 +181,15 @@ describe('operator queries and replay', () => {
     const erpAccount = (await created.json()) as { BankAccountId: number };
 
     const second = await onboardAndApprove('Quayside Medical Products Inc', '52-4410877');
-    const deadLetter = await eventually(async () => {
-      const { data } = await graph.query(DEAD_LETTERS, { system: 'ERP' }, engineer);
-      return data!.deadLetters.nodes.find((node) => node.entityId === second);
-    }, 30_000, 200, 'dead letter listed');
+    const deadLetter = await eventually(
+      async () => {
+        const { data } = await graph.query(DEAD_LETTERS, { system: 'ERP' }, engineer);
+        return data!.deadLetters.nodes.find((node) => node.entityId === second);
+      },
+      30_000,
+      200,
+      'dead letter listed',
+    );
     expect(deadLetter).toMatchObject({ service: 'suppliers', queue: 'erp-supplier-setup', system: 'ERP', attempts: 1 });
     expect(deadLetter.lastError).toContain('An external bank account with this routing and account number already exists.');
 
@@ -99,7 +198,19 @@ describe('operator queries and replay', () => {
     expect(stuck.syncStatus.find((status) => status.system === 'ERP')).toMatchObject({ state: 'DEAD_LETTERED' });
 
     const failedJobs = await graph.query(
-      graphql(`query FailedErpJobs { syncJobs(first: 50, filter: { system: ERP, state: FAILED }) { totalCount nodes { entityId queue state lastError } } }`),
+      graphql(`
+        query FailedErpJobs {
+          syncJobs(first: 50, filter: { system: ERP, state: FAILED }) {
+            totalCount
+            nodes {
+              entityId
+              queue
+              state
+              lastError
+            }
+          }
+        }
+      `),
       undefined,
       engineer,
     );
@@ -126,28 +237,53 @@ describe('operator queries and replay', () => {
 
     const replayed = await graph.query(REPLAY, { id: deadLetter.id }, engineer);
     expect(replayed.data!.replayDeadLetter.userErrors).toEqual([]);
-    expect(replayed.data!.replayDeadLetter.job).toMatchObject({ id: deadLetter.id, service: 'suppliers', queue: 'erp-supplier-setup', system: 'ERP', entityId: second });
+    expect(replayed.data!.replayDeadLetter.job).toMatchObject({
+      id: deadLetter.id,
+      service: 'suppliers',
+      queue: 'erp-supplier-setup',
+      system: 'ERP',
+      entityId: second,
+    });
 
-    await eventually(async () => ((await supplierSync(second)).status === 'ACTIVE' ? true : undefined), 30_000, 200, 'second supplier ACTIVE');
-    expect((await supplierSync(second)).syncStatus.find((status) => status.system === 'ERP')).toMatchObject({ state: 'SYNCED', lastError: null });
+    await eventually(
+      async () => ((await supplierSync(second)).status === 'ACTIVE' ? true : undefined),
+      30_000,
+      200,
+      'second supplier ACTIVE',
+    );
+    expect((await supplierSync(second)).syncStatus.find((status) => status.system === 'ERP')).toMatchObject({
+      state: 'SYNCED',
+      lastError: null,
+    });
     const after = await graph.query(DEAD_LETTERS, { system: 'ERP' }, engineer);
     expect(after.data!.deadLetters.totalCount).toBe(0);
 
     // The ERP holds each supplier once: the replay reused the original idempotency keys.
     await settled(graph.app, ['suppliers']);
-    const suppliersInErp = (await (await fetch(`${graph.app.systems.erpUrl}${ERP_RESOURCES}/suppliers?limit=500`)).json()) as { items: { Supplier: string }[] };
+    const suppliersInErp = (await (await fetch(`${graph.app.systems.erpUrl}${ERP_RESOURCES}/suppliers?limit=500`)).json()) as {
+      items: { Supplier: string }[];
+    };
     expect(suppliersInErp.items.filter((supplier) => supplier.Supplier.startsWith('Quayside Medical Products'))).toHaveLength(1);
 
     const again = await graph.query(REPLAY, { id: deadLetter.id }, engineer);
     expect(again.data!.replayDeadLetter).toEqual({
       job: null,
-      userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'No dead letter with this id is waiting for a replay: it does not exist or was replayed already.' }],
+      userErrors: [
+        {
+          field: ['id'],
+          code: 'NOT_FOUND',
+          message: 'No dead letter with this id is waiting for a replay: it does not exist or was replayed already.',
+        },
+      ],
     });
   });
 
   it('answers a malformed dead-letter id with a user error', async () => {
     const { data } = await graph.query(REPLAY, { id: 'not-an-id' }, engineer);
-    expect(data!.replayDeadLetter).toEqual({ job: null, userErrors: [{ field: ['id'], code: 'INVALID_ID', message: '"not-an-id" is not a dead letter id.' }] });
+    expect(data!.replayDeadLetter).toEqual({
+      job: null,
+      userErrors: [{ field: ['id'], code: 'INVALID_ID', message: '"not-an-id" is not a dead letter id.' }],
+    });
   });
 
   it('reports every backing system with the workers of this process', async () => {
@@ -165,7 +301,21 @@ describe('operator queries and replay', () => {
     let totalCount: number;
     do {
       const { data }: GraphQLResponse<SupplierSyncJobsQuery> = await graph.query(
-        graphql(`query SupplierSyncJobs($after: String) { syncJobs(first: 2, after: $after, filter: { service: "suppliers" }) { totalCount pageInfo { hasNextPage endCursor } nodes { id service } } }`),
+        graphql(`
+          query SupplierSyncJobs($after: String) {
+            syncJobs(first: 2, after: $after, filter: { service: "suppliers" }) {
+              totalCount
+              pageInfo {
+                hasNextPage
+                endCursor
+              }
+              nodes {
+                id
+                service
+              }
+            }
+          }
+        `),
         { after },
         engineer,
       );

@@ -47,20 +47,86 @@ afterAll(async () => {
 
 describe("supplier A's token asking for supplier B's records", () => {
   it.each<[string, TypedDocumentNode<Record<string, { id: string } | null>, { id: string }>, string, string]>([
-    ['supplier', graphql(`query SupplierSeenByPartner($id: ID!) { supplier(id: $id) { id } }`), supplierB.id, supplierA.id],
-    ['purchaseOrder', graphql(`query PurchaseOrderSeenByPartner($id: ID!) { purchaseOrder(id: $id) { id } }`), ofB.purchaseOrders[0]!.id, ofA.purchaseOrders[0]!.id],
-    ['invoice', graphql(`query InvoiceSeenByPartner($id: ID!) { invoice(id: $id) { id } }`), ofB.invoices[0]!.id, ofA.invoices[0]!.id],
-    ['payment', graphql(`query PaymentSeenByPartner($id: ID!) { payment(id: $id) { id } }`), ofB.payments[0]!.id, ofA.payments[0]!.id],
-    ['contract', graphql(`query ContractSeenByPartner($id: ID!) { contract(id: $id) { id } }`), ofB.contracts[0]!.id, ofA.contracts[0]!.id],
+    [
+      'supplier',
+      graphql(`
+        query SupplierSeenByPartner($id: ID!) {
+          supplier(id: $id) {
+            id
+          }
+        }
+      `),
+      supplierB.id,
+      supplierA.id,
+    ],
+    [
+      'purchaseOrder',
+      graphql(`
+        query PurchaseOrderSeenByPartner($id: ID!) {
+          purchaseOrder(id: $id) {
+            id
+          }
+        }
+      `),
+      ofB.purchaseOrders[0]!.id,
+      ofA.purchaseOrders[0]!.id,
+    ],
+    [
+      'invoice',
+      graphql(`
+        query InvoiceSeenByPartner($id: ID!) {
+          invoice(id: $id) {
+            id
+          }
+        }
+      `),
+      ofB.invoices[0]!.id,
+      ofA.invoices[0]!.id,
+    ],
+    [
+      'payment',
+      graphql(`
+        query PaymentSeenByPartner($id: ID!) {
+          payment(id: $id) {
+            id
+          }
+        }
+      `),
+      ofB.payments[0]!.id,
+      ofA.payments[0]!.id,
+    ],
+    [
+      'contract',
+      graphql(`
+        query ContractSeenByPartner($id: ID!) {
+          contract(id: $id) {
+            id
+          }
+        }
+      `),
+      ofB.contracts[0]!.id,
+      ofA.contracts[0]!.id,
+    ],
   ])('%s(id) answers null for B and the record for A', async (field, document, idOfB, idOfA) => {
     expect(await graph.query(document, { id: idOfB }, asA)).toEqual({ status: 200, data: { [field]: null } });
     expect(await graph.query(document, { id: idOfA }, asA)).toEqual({ status: 200, data: { [field]: { id: idOfA } } });
   });
 
   it('lists only A among suppliers, whatever the filter', async () => {
-    const document = graphql(`query VisibleSuppliers($filter: SupplierFilter) { suppliers(first: 200, filter: $filter) { totalCount nodes { id } } }`);
+    const document = graphql(`
+      query VisibleSuppliers($filter: SupplierFilter) {
+        suppliers(first: 200, filter: $filter) {
+          totalCount
+          nodes {
+            id
+          }
+        }
+      }
+    `);
     expect((await graph.query(document, {}, asA)).data).toEqual({ suppliers: { totalCount: 1, nodes: [{ id: supplierA.id }] } });
-    expect((await graph.query(document, { filter: { search: supplierB.legalName } }, asA)).data).toEqual({ suppliers: { totalCount: 0, nodes: [] } });
+    expect((await graph.query(document, { filter: { search: supplierB.legalName } }, asA)).data).toEqual({
+      suppliers: { totalCount: 0, nodes: [] },
+    });
   });
 
   it.each([
@@ -70,13 +136,29 @@ describe("supplier A's token asking for supplier B's records", () => {
     ['invoices', 'InvoiceFilter', { purchaseOrderId: ofB.purchaseOrders[0]!.id }],
     ['contracts', 'ContractFilter', { supplierId: supplierB.id }],
   ])('%s filtered by %s %o is empty with totalCount 0', async (field, filterType, filter) => {
-    const answer = await graph.query(`query ($filter: ${filterType}) { ${field}(first: 200, filter: $filter) { totalCount nodes { id } } }`, { filter }, asA);
+    const answer = await graph.query(
+      `query ($filter: ${filterType}) { ${field}(first: 200, filter: $filter) { totalCount nodes { id } } }`,
+      { filter },
+      asA,
+    );
     expect(answer).toEqual({ status: 200, data: { [field]: { totalCount: 0, nodes: [] } } });
   });
 
   it('counts only its own records in unfiltered lists', async () => {
     const answer = await graph.query(
-      graphql(`query OwnRecordCounts { purchaseOrders(first: 200) { totalCount } invoices(first: 200) { totalCount } contracts(first: 200) { totalCount } }`),
+      graphql(`
+        query OwnRecordCounts {
+          purchaseOrders(first: 200) {
+            totalCount
+          }
+          invoices(first: 200) {
+            totalCount
+          }
+          contracts(first: 200) {
+            totalCount
+          }
+        }
+      `),
       {},
       asA,
     );
@@ -102,8 +184,16 @@ function supplierIdsIn(value: unknown, found = new Set<string>()): Set<string> {
 
 describe("nested fields from A's own records", () => {
   it.each([
-    ['purchaseOrders', 'nodes { supplier { id } contract { supplier { id } } invoices(first: 2) { nodes { supplier { id } } } }', ofA.purchaseOrders.length],
-    ['invoices', 'nodes { supplier { id } purchaseOrder { supplier { id } } payments { supplier { id } invoice { supplier { id } } } }', ofA.invoices.length],
+    [
+      'purchaseOrders',
+      'nodes { supplier { id } contract { supplier { id } } invoices(first: 2) { nodes { supplier { id } } } }',
+      ofA.purchaseOrders.length,
+    ],
+    [
+      'invoices',
+      'nodes { supplier { id } purchaseOrder { supplier { id } } payments { supplier { id } invoice { supplier { id } } } }',
+      ofA.invoices.length,
+    ],
     ['payments', 'nodes { supplier { id } invoice { supplier { id } purchaseOrder { supplier { id } } } }', ofA.payments.length],
     ['contracts', 'nodes { supplier { id } purchaseOrders(first: 3) { nodes { supplier { id } } } }', ofA.contracts.length],
   ])('Supplier.%s never reaches another supplier, across subgraphs', async (field, selection, count) => {
@@ -121,7 +211,25 @@ describe("nested fields from A's own records", () => {
   it("an invoice A submits against B's order is refused without telling A anything of B", async () => {
     const orderOfB = ofB.purchaseOrders[0]!;
     const submitted = await graph.query(
-      graphql(`mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id purchaseOrder { id number orderDate } } userErrors { field code message } } }`),
+      graphql(`
+        mutation InvoiceAgainstOtherOrder($input: SubmitInvoiceInput!) {
+          submitInvoice(input: $input) {
+            invoice {
+              id
+              purchaseOrder {
+                id
+                number
+                orderDate
+              }
+            }
+            userErrors {
+              field
+              code
+              message
+            }
+          }
+        }
+      `),
       {
         input: {
           supplierId: supplierA.id,
@@ -135,12 +243,32 @@ describe("nested fields from A's own records", () => {
     );
     expect(submitted.data!.submitInvoice).toEqual({
       invoice: null,
-      userErrors: [{ field: ['input', 'purchaseOrderId'], code: 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER', message: 'The purchase order was placed with another supplier' }],
+      userErrors: [
+        {
+          field: ['input', 'purchaseOrderId'],
+          code: 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER',
+          message: 'The purchase order was placed with another supplier',
+        },
+      ],
     });
     expect(JSON.stringify(submitted)).not.toContain(supplierB.id);
     // B, in turn, finds nothing of A's under its own order.
     const asB: UserCaller = { kind: 'supplier', subject: 'portal-user-b', role: 'supplier', supplierId: supplierB.id };
-    const fromB = await graph.query(graphql(`query InvoicesOfOrder($id: ID!) { purchaseOrder(id: $id) { invoices(first: 200) { nodes { invoiceNumber } } } }`), { id: orderOfB.id }, asB);
+    const fromB = await graph.query(
+      graphql(`
+        query InvoicesOfOrder($id: ID!) {
+          purchaseOrder(id: $id) {
+            invoices(first: 200) {
+              nodes {
+                invoiceNumber
+              }
+            }
+          }
+        }
+      `),
+      { id: orderOfB.id },
+      asB,
+    );
     expect(fromB.data!.purchaseOrder!.invoices.nodes.map((node) => node.invoiceNumber)).not.toContain('INV-PROBE-1');
   });
 });
@@ -161,7 +289,10 @@ describe('payment events', () => {
   `);
   const open: Subscriber<SupplierPaymentEventsSubscription>[] = [];
 
-  async function subscribed(variables: SupplierPaymentEventsSubscriptionVariables, caller: UserCaller): Promise<Subscriber<SupplierPaymentEventsSubscription>> {
+  async function subscribed(
+    variables: SupplierPaymentEventsSubscriptionVariables,
+    caller: UserCaller,
+  ): Promise<Subscriber<SupplierPaymentEventsSubscription>> {
     const listening = graph.app.events.subscriberCount;
     const subscriber = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(caller)}` }, document, variables);
     open.push(subscriber);
@@ -193,7 +324,14 @@ describe('payment events', () => {
     await publishEvent(graph.app.client, {
       topic: 'payment.status_changed',
       aggregateId: sentinel.id,
-      payload: { paymentId: sentinel.id, invoiceId: sentinel.invoiceId, supplierId: supplierA.id, previousStatus: 'CLEARED', status: 'VOIDED', occurredAt: new Date().toISOString() },
+      payload: {
+        paymentId: sentinel.id,
+        invoiceId: sentinel.invoiceId,
+        supplierId: supplierA.id,
+        previousStatus: 'CLEARED',
+        status: 'VOIDED',
+        occurredAt: new Date().toISOString(),
+      },
     });
     const heardByA = [ofAEvent!];
     while (heardByA.at(-1)!.data?.paymentStatusChanged.status !== 'VOIDED') heardByA.push(...(await everythingA.take(1, 30_000)));

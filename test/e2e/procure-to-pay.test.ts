@@ -28,20 +28,73 @@ afterAll(async () => {
 
 async function orderOnceOpen(id: string) {
   return eventually(async () => {
-    const { data } = await graph.query(graphql(`query OpenOrderLines($id: ID!) { purchaseOrder(id: $id) { number status lines { lineNumber itemNumber quantity unitPrice { amount } } } }`), { id });
+    const { data } = await graph.query(
+      graphql(`
+        query OpenOrderLines($id: ID!) {
+          purchaseOrder(id: $id) {
+            number
+            status
+            lines {
+              lineNumber
+              itemNumber
+              quantity
+              unitPrice {
+                amount
+              }
+            }
+          }
+        }
+      `),
+      { id },
+    );
     return data!.purchaseOrder?.status === 'OPEN' ? data!.purchaseOrder : undefined;
   });
 }
 
 async function invoiceStatus(id: string): Promise<string> {
-  return (await graph.query(graphql(`query InvoiceStatus($id: ID!) { invoice(id: $id) { status } }`), { id })).data!.invoice!.status;
+  return (
+    await graph.query(
+      graphql(`
+        query InvoiceStatus($id: ID!) {
+          invoice(id: $id) {
+            status
+          }
+        }
+      `),
+      { id },
+    )
+  ).data!.invoice!.status;
 }
 
-const ONBOARD = graphql(`mutation OnboardLakeshore($input: OnboardSupplierInput!) {
-  onboardSupplier(input: $input) { supplier { id legalName status taxIdMasked } userErrors { field code message } }
-}`);
+const ONBOARD = graphql(`
+  mutation OnboardLakeshore($input: OnboardSupplierInput!) {
+    onboardSupplier(input: $input) {
+      supplier {
+        id
+        legalName
+        status
+        taxIdMasked
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
 
-const SUPPLIER_REFERENCES = graphql(`query SupplierReferences($id: ID!) { supplier(id: $id) { status externalReferences { system externalId } } }`);
+const SUPPLIER_REFERENCES = graphql(`
+  query SupplierReferences($id: ID!) {
+    supplier(id: $id) {
+      status
+      externalReferences {
+        system
+        externalId
+      }
+    }
+  }
+`);
 
 /** Onboards and approves a new supplier through the gateway and waits until the ERP has it. */
 async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
@@ -56,8 +109,20 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
         contact: { name: 'Dana Ruiz', email: 'Dana.Ruiz@lakeshore.example', phone: '(312) 555-0142' },
         bankAccount: { routingNumber: '011000015', accountNumber: '000987654321', accountType: 'CHECKING' },
         insuranceCertificates: [
-          { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-7781204', coverageAmount: '2000000', expiresOn: '2028-06-30' },
-          { type: 'WORKERS_COMPENSATION', carrier: 'Travelers', policyNumber: 'WC-7781205', coverageAmount: '1000000', expiresOn: '2028-06-30' },
+          {
+            type: 'GENERAL_LIABILITY',
+            carrier: 'Travelers',
+            policyNumber: 'GL-7781204',
+            coverageAmount: '2000000',
+            expiresOn: '2028-06-30',
+          },
+          {
+            type: 'WORKERS_COMPENSATION',
+            carrier: 'Travelers',
+            policyNumber: 'WC-7781205',
+            coverageAmount: '1000000',
+            expiresOn: '2028-06-30',
+          },
         ],
         idempotencyKey: 'onboard-lakeshore-1',
       },
@@ -75,18 +140,45 @@ async function onboardedSupplier(): Promise<{ id: string; legalName: string }> {
   const statuses = subscribe(
     graph.graphqlUrl,
     { authorization: `Bearer ${await graph.tokenFor(buyer)}` },
-    graphql(`subscription NewSupplierStatus($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { previousStatus status supplier { legalName } } }`),
+    graphql(`
+      subscription NewSupplierStatus($supplierId: ID) {
+        supplierStatusChanged(supplierId: $supplierId) {
+          previousStatus
+          status
+          supplier {
+            legalName
+          }
+        }
+      }
+    `),
     { supplierId: created.id },
   );
   try {
     await listening(graph.app, listeners);
-    const approved = await graph.query(graphql(`mutation ApproveNewSupplier($id: ID!) { approveSupplier(id: $id) { supplier { status } userErrors { code } } }`), { id: created.id }, buyer);
+    const approved = await graph.query(
+      graphql(`
+        mutation ApproveNewSupplier($id: ID!) {
+          approveSupplier(id: $id) {
+            supplier {
+              status
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { id: created.id },
+      buyer,
+    );
     expect(approved.data!.approveSupplier).toEqual({ supplier: { status: 'APPROVED' }, userErrors: [] });
     const changes = await statuses.take(2, 30_000);
-    expect(changes.map((change) => [change.data?.supplierStatusChanged.previousStatus, change.data?.supplierStatusChanged.status])).toEqual([
-      ['PENDING_APPROVAL', 'APPROVED'],
-      ['APPROVED', 'ACTIVE'],
-    ]);
+    expect(changes.map((change) => [change.data?.supplierStatusChanged.previousStatus, change.data?.supplierStatusChanged.status])).toEqual(
+      [
+        ['PENDING_APPROVAL', 'APPROVED'],
+        ['APPROVED', 'ACTIVE'],
+      ],
+    );
   } finally {
     await statuses.close();
   }
@@ -118,18 +210,30 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const idempotencyKey = randomUUID();
     const issued = await eventually(async () => {
       const answer = await graph.query(
-      graphql(`mutation IssueOrder($input: IssuePurchaseOrderInput!) { issuePurchaseOrder(input: $input) { purchaseOrder { id } userErrors { code message } } }`),
-      {
-        input: {
-          supplierId: supplier.id,
-          idempotencyKey,
-          lines: [
-            { itemNumber: 'SUT-4-0-VIC', description: 'Absorbable suture 4-0', quantity: '10', unitOfMeasure: 'BX', unitPrice: '0.10' },
-            { itemNumber: 'DRP-STR-LG', description: 'Sterile drape, large', quantity: '3', unitOfMeasure: 'CS', unitPrice: '0.20' },
-          ],
+        graphql(`
+          mutation IssueOrder($input: IssuePurchaseOrderInput!) {
+            issuePurchaseOrder(input: $input) {
+              purchaseOrder {
+                id
+              }
+              userErrors {
+                code
+                message
+              }
+            }
+          }
+        `),
+        {
+          input: {
+            supplierId: supplier.id,
+            idempotencyKey,
+            lines: [
+              { itemNumber: 'SUT-4-0-VIC', description: 'Absorbable suture 4-0', quantity: '10', unitOfMeasure: 'BX', unitPrice: '0.10' },
+              { itemNumber: 'DRP-STR-LG', description: 'Sterile drape, large', quantity: '3', unitOfMeasure: 'CS', unitPrice: '0.20' },
+            ],
+          },
         },
-      },
-      buyer,
+        buyer,
       );
       return answer.data!.issuePurchaseOrder.userErrors.length === 0 ? answer : undefined;
     });
@@ -137,8 +241,24 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const order = await orderOnceOpen(orderId);
 
     const received = await graph.query(
-      graphql(`mutation ReceiveOrder($input: RecordReceiptInput!) { recordReceipt(input: $input) { receipt { id } userErrors { code } } }`),
-      { input: { purchaseOrderId: orderId, lines: order.lines.map((line) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantity })) } },
+      graphql(`
+        mutation ReceiveOrder($input: RecordReceiptInput!) {
+          recordReceipt(input: $input) {
+            receipt {
+              id
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      {
+        input: {
+          purchaseOrderId: orderId,
+          lines: order.lines.map((line) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantity })),
+        },
+      },
       buyer,
     );
     expect(received.data!.recordReceipt.userErrors).toEqual([]);
@@ -146,7 +266,29 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const invoiceNumber = `INV-P2P-${randomUUID().slice(0, 8)}`;
     const submit = () =>
       graph.query(
-        graphql(`mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) { submitInvoice(input: $input) { invoice { id status total { amount } match { outcome exceptions { code } } } userErrors { code message } } }`),
+        graphql(`
+          mutation SubmitOrderInvoice($input: SubmitInvoiceInput!) {
+            submitInvoice(input: $input) {
+              invoice {
+                id
+                status
+                total {
+                  amount
+                }
+                match {
+                  outcome
+                  exceptions {
+                    code
+                  }
+                }
+              }
+              userErrors {
+                code
+                message
+              }
+            }
+          }
+        `),
         {
           input: {
             supplierId: supplier.id,
@@ -172,7 +314,23 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     expect(submitted.invoice!.total.amount).toBe('1.60');
     const invoiceId = submitted.invoice!.id;
     const matched = await eventually(async () => {
-      const { data } = await graph.query(graphql(`query ProcureToPay1 ($id: ID!) { invoice(id: $id) { status match { outcome exceptions { code } } } }`), { id: invoiceId }, finance);
+      const { data } = await graph.query(
+        graphql(`
+          query ProcureToPay1($id: ID!) {
+            invoice(id: $id) {
+              status
+              match {
+                outcome
+                exceptions {
+                  code
+                }
+              }
+            }
+          }
+        `),
+        { id: invoiceId },
+        finance,
+      );
       return data!.invoice!.status === 'MATCHED' ? data!.invoice! : undefined;
     });
     expect(matched!.match).toEqual({ outcome: 'MATCHED', exceptions: [] });
@@ -182,17 +340,65 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
     const subscriber = subscribe(
       graph.graphqlUrl,
       { authorization: `Bearer ${token}` },
-      graphql(`subscription InvoicePaymentStatus($invoiceId: ID) { paymentStatusChanged(invoiceId: $invoiceId) { status previousStatus payment { amount { amount } invoice { invoiceNumber purchaseOrder { number } } supplier { legalName } } } }`),
+      graphql(`
+        subscription InvoicePaymentStatus($invoiceId: ID) {
+          paymentStatusChanged(invoiceId: $invoiceId) {
+            status
+            previousStatus
+            payment {
+              amount {
+                amount
+              }
+              invoice {
+                invoiceNumber
+                purchaseOrder {
+                  number
+                }
+              }
+              supplier {
+                legalName
+              }
+            }
+          }
+        }
+      `),
       { invoiceId },
     );
     try {
       await listening(graph.app, listeners);
-      const approved = await graph.query(graphql(`mutation ApproveOrderInvoice($id: ID!) { approveInvoice(id: $id) { invoice { status } userErrors { code } } }`), { id: invoiceId }, finance);
+      const approved = await graph.query(
+        graphql(`
+          mutation ApproveOrderInvoice($id: ID!) {
+            approveInvoice(id: $id) {
+              invoice {
+                status
+              }
+              userErrors {
+                code
+              }
+            }
+          }
+        `),
+        { id: invoiceId },
+        finance,
+      );
       expect(approved.data!.approveInvoice).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
 
       // The invoice must reach ERP payables before a payment run can pay it.
       await eventually(async () => {
-        const { data } = await graph.query(graphql(`query InvoiceSync($id: ID!) { invoice(id: $id) { syncStatus { system state } } }`), { id: invoiceId });
+        const { data } = await graph.query(
+          graphql(`
+            query InvoiceSync($id: ID!) {
+              invoice(id: $id) {
+                syncStatus {
+                  system
+                  state
+                }
+              }
+            }
+          `),
+          { id: invoiceId },
+        );
         return data!.invoice!.syncStatus.some((status) => status.system === 'ERP' && status.state === 'SYNCED') ? true : undefined;
       });
       const events = [];
@@ -218,8 +424,15 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
       }, 60_000);
       expect(publishedOrder).toMatchObject({ poNumber: order.number, registrationId: supplier.vendorPlatform.registrationId });
       const portal = await eventually(async () => {
-        const response = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}`);
-        const payments = ((await response.json()) as { data: { invoiceNumber?: string; status: string; statusHistory: { status: string }[] }[]; hasMore: boolean }).data;
+        const response = await fetch(
+          `${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}`,
+        );
+        const payments = (
+          (await response.json()) as {
+            data: { invoiceNumber?: string; status: string; statusHistory: { status: string }[] }[];
+            hasMore: boolean;
+          }
+        ).data;
         const ours = payments.find((payment) => payment.invoiceNumber === invoiceNumber);
         return ours?.status === 'cleared' ? ours : undefined;
       });

@@ -11,19 +11,61 @@ const activeSupplier = suppliers.find((supplier) => supplier.status === 'ACTIVE'
 const pendingSupplier = suppliers.find((supplier) => supplier.status === 'PENDING_APPROVAL')!;
 const openOrder = [...world.purchaseOrders()].find((order) => order.status === 'OPEN' && order.receipts.length === 0)!;
 
-const ISSUE = graphql(`mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {
-  issuePurchaseOrder(input: $input) {
-    purchaseOrder { id number status total { amount currency } lines { lineNumber quantity unitPrice { amount } amount { amount } } supplier { id } publication { state } }
-    userErrors { field message code }
+const ISSUE = graphql(`
+  mutation IssuePurchaseOrder($input: IssuePurchaseOrderInput!) {
+    issuePurchaseOrder(input: $input) {
+      purchaseOrder {
+        id
+        number
+        status
+        total {
+          amount
+          currency
+        }
+        lines {
+          lineNumber
+          quantity
+          unitPrice {
+            amount
+          }
+          amount {
+            amount
+          }
+        }
+        supplier {
+          id
+        }
+        publication {
+          state
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
   }
-}`);
+`);
 
-const RECEIVE = graphql(`mutation RecordReceipt($input: RecordReceiptInput!) {
-  recordReceipt(input: $input) {
-    receipt { id receivedAt lines { lineNumber quantityReceived } }
-    userErrors { field code }
+const RECEIVE = graphql(`
+  mutation RecordReceipt($input: RecordReceiptInput!) {
+    recordReceipt(input: $input) {
+      receipt {
+        id
+        receivedAt
+        lines {
+          lineNumber
+          quantityReceived
+        }
+      }
+      userErrors {
+        field
+        code
+      }
+    }
   }
-}`);
+`);
 
 let graph: TestGraph;
 
@@ -35,7 +77,10 @@ afterAll(async () => {
   await graph?.close();
 });
 
-function issueInput(supplierId: string, lines = [{ itemNumber: 'GLV-NIT-100', description: 'Nitrile gloves', quantity: '3', unitOfMeasure: 'BX', unitPrice: '19.99' }]) {
+function issueInput(
+  supplierId: string,
+  lines = [{ itemNumber: 'GLV-NIT-100', description: 'Nitrile gloves', quantity: '3', unitOfMeasure: 'BX', unitPrice: '19.99' }],
+) {
   return { input: { supplierId, idempotencyKey: randomUUID(), lines } };
 }
 
@@ -60,7 +105,10 @@ describe('issuePurchaseOrder through the gateway', () => {
       purchaseOrder: null,
       userErrors: [expect.objectContaining({ code: 'SUPPLIER_NOT_ACTIVE', field: ['input', 'supplierId'] })],
     });
-    const badLine = await graph.query(ISSUE, issueInput(activeSupplier.id, [{ itemNumber: 'X', description: 'X', quantity: '-1', unitOfMeasure: 'EA', unitPrice: '0' }]));
+    const badLine = await graph.query(
+      ISSUE,
+      issueInput(activeSupplier.id, [{ itemNumber: 'X', description: 'X', quantity: '-1', unitOfMeasure: 'EA', unitPrice: '0' }]),
+    );
     expect(badLine.data!.issuePurchaseOrder.userErrors.map((error) => error.code)).toEqual(['INVALID_QUANTITY', 'INVALID_PRICE']);
   });
 
@@ -75,16 +123,42 @@ describe('an issued order travels to the ERP and the supplier portal, and back',
     const issued = await graph.query(ISSUE, issueInput(activeSupplier.id));
     const id = issued.data!.issuePurchaseOrder.purchaseOrder!.id;
     const read = async () =>
-      (await graph.query(graphql(`query PurchaseOrderPublication($id: ID!) { purchaseOrder(id: $id) { number status publication { state } syncStatus { system state } } }`), { id })).data!.purchaseOrder!;
+      (
+        await graph.query(
+          graphql(`
+            query PurchaseOrderPublication($id: ID!) {
+              purchaseOrder(id: $id) {
+                number
+                status
+                publication {
+                  state
+                }
+                syncStatus {
+                  system
+                  state
+                }
+              }
+            }
+          `),
+          { id },
+        )
+      ).data!.purchaseOrder!;
 
     const published = await eventually(async () => {
       const order = await read();
       return order.status === 'OPEN' && order.publication!.state === 'PUBLISHED' ? order : undefined;
     });
     expect(published.number).toMatch(/\S+/);
-    expect(published.syncStatus).toEqual(expect.arrayContaining([{ system: 'ERP', state: 'SYNCED' }, { system: 'VENDOR_PLATFORM', state: 'SYNCED' }]));
+    expect(published.syncStatus).toEqual(
+      expect.arrayContaining([
+        { system: 'ERP', state: 'SYNCED' },
+        { system: 'VENDOR_PLATFORM', state: 'SYNCED' },
+      ]),
+    );
 
-    const erp = await fetch(`${graph.app.systems.erpUrl}/fscmRestApi/resources/11.13.18.05/purchaseOrders?q=OrderNumber=${encodeURIComponent(published.number!)}`);
+    const erp = await fetch(
+      `${graph.app.systems.erpUrl}/fscmRestApi/resources/11.13.18.05/purchaseOrders?q=OrderNumber=${encodeURIComponent(published.number!)}`,
+    );
     expect(((await erp.json()) as { count: number }).count).toBe(1);
 
     const portal = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/purchase-orders/${id}`);
@@ -104,13 +178,31 @@ describe('an issued order travels to the ERP and the supplier portal, and back',
 describe('recordReceipt through the gateway', () => {
   it('records a receipt against an open order and refuses over-receipt', async () => {
     const line = openOrder.lines[0]!;
-    const over = await graph.query(RECEIVE, { input: { purchaseOrderId: openOrder.id, lines: [{ lineNumber: line.lineNumber, quantityReceived: `${Number(line.quantity) + 1}` }] } });
+    const over = await graph.query(RECEIVE, {
+      input: { purchaseOrderId: openOrder.id, lines: [{ lineNumber: line.lineNumber, quantityReceived: `${Number(line.quantity) + 1}` }] },
+    });
     expect(over.data!.recordReceipt.userErrors.map((error) => error.code)).toEqual(['OVER_RECEIPT']);
-    const { data } = await graph.query(RECEIVE, { input: { purchaseOrderId: openOrder.id, lines: [{ lineNumber: line.lineNumber, quantityReceived: '1' }] } });
+    const { data } = await graph.query(RECEIVE, {
+      input: { purchaseOrderId: openOrder.id, lines: [{ lineNumber: line.lineNumber, quantityReceived: '1' }] },
+    });
     expect(data!.recordReceipt.userErrors).toEqual([]);
     expect(data!.recordReceipt.receipt!.lines).toEqual([{ lineNumber: line.lineNumber, quantityReceived: '1' }]);
-    const order = await graph.query(graphql(`query PurchaseOrderReceipts($id: ID!) { purchaseOrder(id: $id) { status receipts { id } } }`), { id: openOrder.id });
-    expect(order.data!.purchaseOrder!.status).toBe(Number(line.quantity) === 1 && openOrder.lines.length === 1 ? 'RECEIVED' : 'PARTIALLY_RECEIVED');
+    const order = await graph.query(
+      graphql(`
+        query PurchaseOrderReceipts($id: ID!) {
+          purchaseOrder(id: $id) {
+            status
+            receipts {
+              id
+            }
+          }
+        }
+      `),
+      { id: openOrder.id },
+    );
+    expect(order.data!.purchaseOrder!.status).toBe(
+      Number(line.quantity) === 1 && openOrder.lines.length === 1 ? 'RECEIVED' : 'PARTIALLY_RECEIVED',
+    );
     expect(order.data!.purchaseOrder!.receipts.map((receipt) => receipt.id)).toContain(data!.recordReceipt.receipt!.id);
   });
 });

@@ -36,7 +36,11 @@ async function post(body: string, caller: UserCaller = admin): Promise<{ status:
     body,
   });
   const result = (await response.json()) as { errors?: { extensions: { code: string } }[] };
-  return { status: response.status, codes: [...new Set((result.errors ?? []).map((error) => error.extensions.code))], answeredAt: Date.now() };
+  return {
+    status: response.status,
+    codes: [...new Set((result.errors ?? []).map((error) => error.extensions.code))],
+    answeredAt: Date.now(),
+  };
 }
 
 describe('query limits', () => {
@@ -48,7 +52,20 @@ describe('query limits', () => {
       post(JSON.stringify({ query: thousandAliases })),
       post(JSON.stringify({ query: tenThousandTokens })),
       post(fiveMegabytes),
-      graph.query(graphql(`query WithinLimits { suppliers(first: 2) { totalCount nodes { legalName } } }`), {}, finance),
+      graph.query(
+        graphql(`
+          query WithinLimits {
+            suppliers(first: 2) {
+              totalCount
+              nodes {
+                legalName
+              }
+            }
+          }
+        `),
+        {},
+        finance,
+      ),
     ]);
     const refusals = [deep, aliased, long, huge];
 
@@ -82,7 +99,11 @@ describe('query limits', () => {
   it('apply to subscriptions over WebSocket too', async () => {
     let selection = 'legalName';
     for (let level = 0; level < 16; level++) selection = `purchaseOrders(first: 1) { nodes { supplier { ${selection} } } }`;
-    const subscriber = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(admin)}` }, `subscription { supplierStatusChanged { supplier { ${selection} } } }`);
+    const subscriber = subscribe(
+      graph.graphqlUrl,
+      { authorization: `Bearer ${await graph.tokenFor(admin)}` },
+      `subscription { supplierStatusChanged { supplier { ${selection} } } }`,
+    );
     const ending = await subscriber.ended;
     await subscriber.close();
     expect(ending.kind).toBe('error');
@@ -91,7 +112,7 @@ describe('query limits', () => {
   });
 });
 
-describe('the node limit (GitHub\'s model: what a query may return)', () => {
+describe("the node limit (GitHub's model: what a query may return)", () => {
   const dashboard = `query Dashboard {
     suppliers(first: 20) { nodes { legalName
       purchaseOrders(first: 10) { nodes { number invoices(first: 5) { nodes { invoiceNumber payments { status } } } } }
@@ -128,7 +149,9 @@ describe('the node limit (GitHub\'s model: what a query may return)', () => {
 
   it('counts the default page size when first is omitted', async () => {
     // 50 + 50 × 50 + 50 × 50 × 50 + 50 × 50 × 50 × 10 payments = 1,377,550
-    const response = await graph.query('{ suppliers { nodes { purchaseOrders { nodes { invoices { nodes { payments { status } } } } } } } }');
+    const response = await graph.query(
+      '{ suppliers { nodes { purchaseOrders { nodes { invoices { nodes { payments { status } } } } } } } }',
+    );
     expect(response.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', nodeCount: 1_377_550, maxNodes: 500_000 });
   });
 
@@ -157,7 +180,10 @@ describe('introspection when only admins may introspect', () => {
     ['a supplier', supplier, '{ __type(name: "Supplier") { fields { name } } }'],
   ])('is FORBIDDEN for %s', async (_who, caller, query) => {
     const response = await graph.query(query, {}, caller);
-    expect(response).toEqual({ status: 403, errors: [{ message: 'Introspection is only allowed for the admin role', extensions: { code: 'FORBIDDEN' } }] });
+    expect(response).toEqual({
+      status: 403,
+      errors: [{ message: 'Introspection is only allowed for the admin role', extensions: { code: 'FORBIDDEN' } }],
+    });
   });
 
   it('still answers __typename for everyone', async () => {
@@ -184,7 +210,9 @@ describe('CORS', () => {
     const response = await preflight(ALLOWED_ORIGIN);
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
-    expect(response.headers.get('access-control-allow-headers')?.split(',')).toEqual(expect.arrayContaining(['authorization', 'content-type']));
+    expect(response.headers.get('access-control-allow-headers')?.split(',')).toEqual(
+      expect.arrayContaining(['authorization', 'content-type']),
+    );
   });
 
   it('gives another origin no access', async () => {
@@ -192,7 +220,11 @@ describe('CORS', () => {
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const request = await fetch(graph.graphqlUrl, {
       method: 'POST',
-      headers: { origin: 'https://elsewhere.example', 'content-type': 'application/json', authorization: `Bearer ${await graph.tokenFor(admin)}` },
+      headers: {
+        origin: 'https://elsewhere.example',
+        'content-type': 'application/json',
+        authorization: `Bearer ${await graph.tokenFor(admin)}`,
+      },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     expect(request.headers.get('access-control-allow-origin')).toBeNull();

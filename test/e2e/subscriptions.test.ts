@@ -95,7 +95,14 @@ async function changePaymentStatus(client: DatabaseClient, network: Network, pre
   await publishEvent(client, {
     topic: 'payment.status_changed',
     aggregateId: network.paymentId,
-    payload: { paymentId: network.paymentId, invoiceId: network.invoiceId, supplierId: network.supplierId, previousStatus, status, occurredAt: new Date().toISOString() },
+    payload: {
+      paymentId: network.paymentId,
+      invoiceId: network.invoiceId,
+      supplierId: network.supplierId,
+      previousStatus,
+      status,
+      occurredAt: new Date().toISOString(),
+    },
   });
 }
 
@@ -171,12 +178,19 @@ async function connectionParams(caller: UserCaller): Promise<Record<string, unkn
 }
 
 /** Subscribes and waits until the subscription listens on the event bus. */
-async function subscribed(variables: PaymentStatusSubscriptionVariables = {}, caller: UserCaller = admin): Promise<Subscriber<PaymentStatusSubscription>> {
+async function subscribed(
+  variables: PaymentStatusSubscriptionVariables = {},
+  caller: UserCaller = admin,
+): Promise<Subscriber<PaymentStatusSubscription>> {
   return listening(paymentDocument, variables, caller);
 }
 
 /** Subscribes with `document` and waits until the subscription listens on the event bus. */
-async function listening<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables, caller: UserCaller): Promise<Subscriber<Data>> {
+async function listening<Data, Variables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  caller: UserCaller,
+): Promise<Subscriber<Data>> {
   const listening = graph.app.events.subscriberCount;
   const subscriber = subscribe(graph.graphqlUrl, await connectionParams(caller), document, variables);
   open.push(subscriber);
@@ -240,8 +254,14 @@ describe('paymentStatusChanged through the gateway', () => {
     await changePaymentStatus(graph.app.client, { ...second, supplierId: first.supplierId }, 'CLEARED', 'CLEARED');
     const received = async (subscriber: Subscriber<PaymentStatusSubscription>, count: number) =>
       (await subscriber.take(count)).map(({ data }) => [data!.paymentStatusChanged.payment.id, data!.paymentStatusChanged.previousStatus]);
-    expect(await received(bySupplier, 2)).toEqual([[first.paymentId, 'SENT'], [second.paymentId, 'CLEARED']]);
-    expect(await received(byInvoice, 2)).toEqual([[second.paymentId, 'SENT'], [second.paymentId, 'CLEARED']]);
+    expect(await received(bySupplier, 2)).toEqual([
+      [first.paymentId, 'SENT'],
+      [second.paymentId, 'CLEARED'],
+    ]);
+    expect(await received(byInvoice, 2)).toEqual([
+      [second.paymentId, 'SENT'],
+      [second.paymentId, 'CLEARED'],
+    ]);
     expect(await received(neither, 1)).toEqual([[second.paymentId, 'CLEARED']]);
     await closeAll();
   });
@@ -250,7 +270,12 @@ describe('paymentStatusChanged through the gateway', () => {
     const subscriber = subscribe(graph.graphqlUrl, await connectionParams(admin), paymentDocument, { supplierId: 'acme' });
     open.push(subscriber);
     const [result] = await subscriber.take(1);
-    expect(result!.errors).toEqual([expect.objectContaining({ message: '"supplierId" is not a valid id: "acme"', extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) })]);
+    expect(result!.errors).toEqual([
+      expect.objectContaining({
+        message: '"supplierId" is not a valid id: "acme"',
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      }),
+    ]);
     expect(await subscriber.ended).toEqual({ kind: 'complete' });
     await closeAll();
   });
@@ -278,7 +303,11 @@ describe('who receives what', () => {
     // reaches `askingForOther`: a later own event reaching `plain` on the same bus is as long as it can wait.
     await changePaymentStatus(graph.app.client, other, 'SENT', 'CLEARED');
     await changePaymentStatus(graph.app.client, own, 'SENT', 'CLEARED');
-    expect((await plain.take(1))[0]!.data!.paymentStatusChanged).toMatchObject({ previousStatus: 'SENT', status: 'CLEARED', payment: { id: own.paymentId } });
+    expect((await plain.take(1))[0]!.data!.paymentStatusChanged).toMatchObject({
+      previousStatus: 'SENT',
+      status: 'CLEARED',
+      payment: { id: own.paymentId },
+    });
     expect([plain.pending, askingForOther.pending]).toEqual([[], []]);
     await closeAll();
   });
@@ -290,7 +319,11 @@ describe('who receives what', () => {
 
     await changeSupplierStatus(graph.app.client, other, 'APPROVED', 'ACTIVE');
     await changeSupplierStatus(graph.app.client, own, 'APPROVED', 'ACTIVE');
-    const expected = { previousStatus: 'APPROVED', status: 'ACTIVE', supplier: { id: own.supplierId, legalName: own.legalName, status: 'ACTIVE', payments: { totalCount: 1 } } };
+    const expected = {
+      previousStatus: 'APPROVED',
+      status: 'ACTIVE',
+      supplier: { id: own.supplierId, legalName: own.legalName, status: 'ACTIVE', payments: { totalCount: 1 } },
+    };
     expect(await staff.take(1)).toEqual([{ data: { supplierStatusChanged: expected } }]);
     expect(await supplier.take(1)).toEqual([{ data: { supplierStatusChanged: expected } }]);
     await closeAll();
@@ -322,7 +355,12 @@ describe('resources', () => {
     expect(graph.app.gateway.openWebSockets()).toBe(1);
     expect(graph.app.subgraphs.invoicing.openWebSockets()).toBe(1);
     await subscriber.close();
-    await until(() => graph.app.events.subscriberCount === 0 && graph.app.gateway.openWebSockets() === 0 && graph.app.subgraphs.invoicing.openWebSockets() === 0);
+    await until(
+      () =>
+        graph.app.events.subscriberCount === 0 &&
+        graph.app.gateway.openWebSockets() === 0 &&
+        graph.app.subgraphs.invoicing.openWebSockets() === 0,
+    );
     open.splice(0);
   });
 });
@@ -340,7 +378,10 @@ async function startAnotherGateway(options: AnotherGatewayOptions = {}): Promise
     host: '127.0.0.1',
     supergraph: { kind: 'file', path: options.supergraphPath ?? supergraphPath },
     supergraphPollIntervalMs: 50,
-    subgraphUrls: { ...Object.fromEntries(subgraphNames.map((name) => [name, graph.app.subgraphs[name].graphqlUrl])), ...options.subgraphUrls },
+    subgraphUrls: {
+      ...Object.fromEntries(subgraphNames.map((name) => [name, graph.app.subgraphs[name].graphqlUrl])),
+      ...options.subgraphUrls,
+    },
     verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
     internalSecret: loadInternalSecret(graph.dataDir),
     subscriptionQueueLimit: options.subscriptionQueueLimit,
@@ -376,7 +417,9 @@ describe('supergraph reloads', () => {
       const subscriber = subscribe(gateway.graphqlUrl, params, paymentStatusDocument);
       await until(() => graph.app.events.subscriberCount === 1);
       await changePaymentStatus(graph.app.client, network, 'SCHEDULED', 'SENT');
-      expect(await subscriber.take(1)).toEqual([{ data: { paymentStatusChanged: { status: 'SENT', payment: { supplier: { legalName: network.legalName } } } } }]);
+      expect(await subscriber.take(1)).toEqual([
+        { data: { paymentStatusChanged: { status: 'SENT', payment: { supplier: { legalName: network.legalName } } } } },
+      ]);
       await subscriber.close();
     } finally {
       await gateway.close();
@@ -427,7 +470,10 @@ describe('slow subscribers', () => {
       const closed = once(blocked, 'close');
       blocked.resume();
       const [code, reason] = (await closed) as [number, Buffer];
-      expect({ code, reason: reason.toString() }).toEqual({ code: SUBSCRIBER_TOO_SLOW, reason: 'Subscriber fell too far behind; reconnect' });
+      expect({ code, reason: reason.toString() }).toEqual({
+        code: SUBSCRIBER_TOO_SLOW,
+        reason: 'Subscriber fell too far behind; reconnect',
+      });
       await healthy.close();
     } finally {
       await gateway.close();
@@ -490,7 +536,12 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
     children.push(child);
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    const listening = await eventually(async () => /"url":"(http:[^"]+)\/graphql","msg":"(?:gateway|subgraph) listening"/.exec(output)?.[1], 60_000, 100, `${script} listening`);
+    const listening = await eventually(
+      async () => /"url":"(http:[^"]+)\/graphql","msg":"(?:gateway|subgraph) listening"/.exec(output)?.[1],
+      60_000,
+      100,
+      `${script} listening`,
+    );
     return listening;
   }
 
@@ -501,7 +552,10 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
     try {
       const invoicingUrl = await startProcess('runtime/subgraph-process.ts invoicing', common, children);
       const subgraphUrls = Object.fromEntries(
-        subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, name === 'invoicing' ? `${invoicingUrl}/graphql` : graph.app.subgraphs[name].graphqlUrl]),
+        subgraphNames.map((name) => [
+          `SUBGRAPH_${name.toUpperCase()}_URL`,
+          name === 'invoicing' ? `${invoicingUrl}/graphql` : graph.app.subgraphs[name].graphqlUrl,
+        ]),
       );
       const gatewayUrl = await startProcess('gateway/main.ts', { ...common, ...subgraphUrls }, children);
       await until(async () => (await fetch(`${gatewayUrl}/readyz`)).ok, 30_000, 'second gateway ready');
@@ -519,7 +573,12 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
       };
       await eventually(warmingUp, 30_000, 250, 'other gateway listening');
       await changePaymentStatus(graph.app.client, warmUp, 'SCHEDULED', 'VOIDED');
-      for (const subscriber of [here, there]) await until(async () => (await subscriber.take(1, 20_000))[0]!.data!.paymentStatusChanged.status === 'VOIDED', 30_000, 'warm-up over');
+      for (const subscriber of [here, there])
+        await until(
+          async () => (await subscriber.take(1, 20_000))[0]!.data!.paymentStatusChanged.status === 'VOIDED',
+          30_000,
+          'warm-up over',
+        );
 
       const elsewhere = await openDatabaseClient({ url: databaseUrl, maxConnections: 1 });
       try {
@@ -536,7 +595,8 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
       }
       // A later event is the next each one receives: no copy of the earlier ones came before it.
       await changePaymentStatus(graph.app.client, network, 'CLEARED', 'FAILED');
-      for (const subscriber of [here, there]) expect((await subscriber.take(1, 20_000))[0]!.data!.paymentStatusChanged.status).toBe('FAILED');
+      for (const subscriber of [here, there])
+        expect((await subscriber.take(1, 20_000))[0]!.data!.paymentStatusChanged.status).toBe('FAILED');
       await closeAll();
     } finally {
       for (const child of children) child.kill('SIGTERM');

@@ -14,12 +14,21 @@ afterAll(async () => {
   await graph?.close();
 });
 
-async function deliver(event: Record<string, unknown>, secret = graph.app.systems.vendorPlatformWebhookSecret, system = 'vendor-platform'): Promise<{ status: number; body: unknown }> {
+async function deliver(
+  event: Record<string, unknown>,
+  secret = graph.app.systems.vendorPlatformWebhookSecret,
+  system = 'vendor-platform',
+): Promise<{ status: number; body: unknown }> {
   const raw = JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
   const response = await fetch(`${graph.app.gateway.url}/webhooks/${system}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': String(event.id), [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp), [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, raw) },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': String(event.id),
+      [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+      [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, timestamp, raw),
+    },
     body: raw,
   });
   return { status: response.status, body: await response.json() };
@@ -33,7 +42,7 @@ const acknowledgement = () => ({
 });
 
 describe('vendor platform webhooks through the gateway', () => {
-  it("reach the subgraph that handles their type, once per event id", async () => {
+  it('reach the subgraph that handles their type, once per event id', async () => {
     const event = acknowledgement();
     expect(await deliver(event)).toEqual({ status: 200, body: { received: true, outcome: 'APPLIED' } });
     expect(await deliver(event)).toEqual({ status: 200, body: { received: true, outcome: 'DUPLICATE' } });
@@ -45,7 +54,12 @@ describe('vendor platform webhooks through the gateway', () => {
   });
 
   it('are delivered again when the subgraph that handles them fails, whatever the others answered', async () => {
-    const unreadableInvoice = { id: `evt_${randomUUID()}`, type: 'invoice.submitted', createdAt: new Date().toISOString(), data: { invoice: { id: 'vinv_1' } } };
+    const unreadableInvoice = {
+      id: `evt_${randomUUID()}`,
+      type: 'invoice.submitted',
+      createdAt: new Date().toISOString(),
+      data: { invoice: { id: 'vinv_1' } },
+    };
     expect(await deliver(unreadableInvoice)).toEqual({ status: 500, body: { error: 'NOT_PROCESSED' } });
   });
 

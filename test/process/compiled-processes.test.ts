@@ -33,7 +33,10 @@ describe.skipIf(!process.env.DATABASE_URL)('compiled processes (npm run build)',
     processes.push(suppliers);
     const [, suppliersUrl] = await suppliers.waitFor(/"url":"(http:[^"]+\/graphql)","msg":"subgraph listening"/, 90_000);
     const subgraphUrls = Object.fromEntries(
-      subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, name === 'suppliers' ? suppliersUrl : graph.app.subgraphs[name].graphqlUrl]),
+      subgraphNames.map((name) => [
+        `SUBGRAPH_${name.toUpperCase()}_URL`,
+        name === 'suppliers' ? suppliersUrl : graph.app.subgraphs[name].graphqlUrl,
+      ]),
     );
     const gateway = runProcess(process.execPath, [join('dist', 'gateway.js')], { ...common, ...subgraphUrls });
     processes.push(gateway);

@@ -16,17 +16,25 @@ export interface RunningProcess {
 }
 
 export function runProcess(command: string, args: readonly string[], env: Record<string, string | undefined>): RunningProcess {
-  const child = spawn(command, args, { cwd: repositoryRoot, env: { ...process.env, LOG_LEVEL: 'info', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: repositoryRoot,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const append = (chunk: Buffer) => (output += chunk.toString('utf8'));
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const pid = child.pid!;
   return {
     pid,
     output: () => output,
-    waitFor: (pattern, timeoutMs) => eventually(async () => pattern.exec(output) ?? undefined, timeoutMs, 100, `${pattern} in the output of ${command} ${args.join(' ')}`),
+    waitFor: (pattern, timeoutMs) =>
+      eventually(async () => pattern.exec(output) ?? undefined, timeoutMs, 100, `${pattern} in the output of ${command} ${args.join(' ')}`),
     async stop(signal) {
       const sentAt = Date.now();
       process.kill(-pid, signal);

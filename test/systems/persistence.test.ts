@@ -18,7 +18,12 @@ describe('snapshot persistence', () => {
   it('keeps the ERP’s records, events and idempotency keys across a restart, and seeds only once', async () => {
     const storageFile = join(directory, 'erp.json');
     const first = await startErp({ port: 0, storageFile, world: tinyWorld() });
-    const body = { Supplier: 'Durable Devices Inc', TaxOrganizationTypeCode: 'CORPORATION', BusinessRelationshipCode: 'SPEND_AUTHORIZED', TaxpayerId: '667788990' };
+    const body = {
+      Supplier: 'Durable Devices Inc',
+      TaxOrganizationTypeCode: 'CORPORATION',
+      BusinessRelationshipCode: 'SPEND_AUTHORIZED',
+      TaxpayerId: '667788990',
+    };
     const headers = { 'Idempotency-Key': 'durable-1' };
     const created = await call(`${first.url}/fscmRestApi/resources/11.13.18.05/suppliers`, { body, headers });
     await first.close();
@@ -45,13 +50,21 @@ describe('snapshot persistence', () => {
     const storageFile = join(directory, 'nested', 'vendor-platform.json');
     const first = await startVendorPlatform({ port: 0, storageFile, webhookSecret: 'secret' });
     const registration = await call(`${first.url}/api/v1/registrations`, {
-      body: { legalName: 'Keep Me LLC', tin: '12-3456789', taxClassification: 'llc', address: { street1: '1 A St', city: 'Reno', state: 'NV', zip: '89501' }, contact: { fullName: 'K M', email: 'k@m.example' } },
+      body: {
+        legalName: 'Keep Me LLC',
+        tin: '12-3456789',
+        taxClassification: 'llc',
+        address: { street1: '1 A St', city: 'Reno', state: 'NV', zip: '89501' },
+        contact: { fullName: 'K M', email: 'k@m.example' },
+      },
     });
     await first.close();
     const second = await startVendorPlatform({ port: 0, storageFile, webhookSecret: 'secret' });
     try {
       expect((await call(`${second.url}/api/v1/registrations/${registration.body.id}`)).body.legalName).toBe('Keep Me LLC');
-      expect((await call(`${second.url}/api/v1/events`)).body.data.map((event: { type: string }) => event.type)).toEqual(['registration.submitted']);
+      expect((await call(`${second.url}/api/v1/events`)).body.data.map((event: { type: string }) => event.type)).toEqual([
+        'registration.submitted',
+      ]);
     } finally {
       await second.close();
     }

@@ -57,9 +57,16 @@ export async function countContractsOfSuppliers(db: Queryable, caller: UserCalle
 }
 
 export function contractsByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
-  return db.select().from(contracts).where(and(visibleTo(caller), inArray(contracts.id, [...ids])));
+  return db
+    .select()
+    .from(contracts)
+    .where(and(visibleTo(caller), inArray(contracts.id, [...ids])));
 }
 
 export function termsOfContracts(db: Queryable, contractIds: readonly string[]) {
-  return db.select().from(priceTerms).where(inArray(priceTerms.contractId, [...contractIds])).orderBy(priceTerms.contractId, priceTerms.itemNumber);
+  return db
+    .select()
+    .from(priceTerms)
+    .where(inArray(priceTerms.contractId, [...contractIds]))
+    .orderBy(priceTerms.contractId, priceTerms.itemNumber);
 }

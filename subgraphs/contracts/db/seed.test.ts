@@ -35,17 +35,27 @@ describe('the contracts seed', () => {
     const terms = contracts.reduce((total, contract) => total + contract.priceTerms.length, 0);
     expect(await count('contracts')).toBe(world.counts.contracts);
     expect(await count('price_terms')).toBe(terms);
-    expect(await count('sync_status', "system = 'CONTRACT_REPOSITORY' and state = 'SYNCED' and synced_at is not null")).toBe(world.counts.contracts);
+    expect(await count('sync_status', "system = 'CONTRACT_REPOSITORY' and state = 'SYNCED' and synced_at is not null")).toBe(
+      world.counts.contracts,
+    );
     expect(written).toBe(2 * world.counts.contracts + terms);
     expect(await contractsSeeded(service.db)).toBe(true);
   });
 
   it('stores open-ended contracts without an end date and prices exactly', async () => {
     const contract = contracts.find((candidate) => candidate.effectiveTo === null) ?? contracts[0]!;
-    const [row] = await executeSql<{ effective_to: string | null; status: string }>(client, 'select effective_to::text, status from contracts.contracts where id = $1', [contract.id]);
+    const [row] = await executeSql<{ effective_to: string | null; status: string }>(
+      client,
+      'select effective_to::text, status from contracts.contracts where id = $1',
+      [contract.id],
+    );
     expect(row).toEqual({ effective_to: contract.effectiveTo, status: contract.status });
     const term = contract.priceTerms[0]!;
-    const [price] = await executeSql<{ unit_price: string }>(client, 'select unit_price::text from contracts.price_terms where contract_id = $1 and item_number = $2', [contract.id, term.itemNumber]);
+    const [price] = await executeSql<{ unit_price: string }>(
+      client,
+      'select unit_price::text from contracts.price_terms where contract_id = $1 and item_number = $2',
+      [contract.id, term.itemNumber],
+    );
     expect(new Decimal(price!.unit_price).equals(term.unitPrice)).toBe(true);
   });
 });

@@ -15,10 +15,23 @@ export async function seedContracts(db: Database, world: World): Promise<number>
     for (const contract of world.contracts()) {
       await batches.add(contracts, contractRow(contract, vendorNumbers.get(contract.supplierId) ?? null));
       for (const term of contract.priceTerms) {
-        await batches.add(priceTerms, { contractId: contract.id, itemNumber: term.itemNumber, unitPrice: term.unitPrice, unitOfMeasure: term.unitOfMeasure });
+        await batches.add(priceTerms, {
+          contractId: contract.id,
+          itemNumber: term.itemNumber,
+          unitPrice: term.unitPrice,
+          unitOfMeasure: term.unitOfMeasure,
+        });
       }
       const syncedAt = contract.updatedAt ?? contract.createdAt;
-      await batches.add(syncStatus, { entityId: contract.id, system: 'CONTRACT_REPOSITORY', state: 'SYNCED', attempts: 1, lastError: null, syncedAt, updatedAt: syncedAt });
+      await batches.add(syncStatus, {
+        entityId: contract.id,
+        system: 'CONTRACT_REPOSITORY',
+        state: 'SYNCED',
+        attempts: 1,
+        lastError: null,
+        syncedAt,
+        updatedAt: syncedAt,
+      });
     }
   });
 }

@@ -1,12 +1,5 @@
 import { date, index, integer, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
-import {
-  createdAtColumn,
-  idColumn,
-  instantColumn,
-  quantityColumn,
-  referenceColumn,
-  updatedAtColumn,
-} from '@procuregraph/platform/db';
+import { createdAtColumn, idColumn, instantColumn, quantityColumn, referenceColumn, updatedAtColumn } from '@procuregraph/platform/db';
 import { integrationTables } from '@procuregraph/platform/db';
 import { valueCheck } from '@procuregraph/platform/db';
 

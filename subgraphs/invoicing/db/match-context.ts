@@ -20,7 +20,10 @@ export interface InvoiceKey {
 }
 
 async function supplierStatus(db: Queryable, supplierId: string): Promise<string | null> {
-  const [row] = await db.select({ status: supplierProjections.status }).from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
+  const [row] = await db
+    .select({ status: supplierProjections.status })
+    .from(supplierProjections)
+    .where(eq(supplierProjections.supplierId, supplierId));
   return row?.status ?? null;
 }
 
@@ -46,7 +49,14 @@ function billedElsewhere(db: Queryable, invoice: InvoiceKey, purchaseOrderId: st
       .select({ lineNumber: invoiceLines.lineNumber, quantity: sql<string>`sum(${invoiceLines.quantity})::text` })
       .from(invoiceLines)
       .innerJoin(invoices, eq(invoices.id, invoiceLines.invoiceId))
-      .where(and(eq(invoices.purchaseOrderId, purchaseOrderId), eq(invoices.supplierId, invoice.supplierId), ne(invoices.id, invoice.id), ne(invoices.status, 'REJECTED')))
+      .where(
+        and(
+          eq(invoices.purchaseOrderId, purchaseOrderId),
+          eq(invoices.supplierId, invoice.supplierId),
+          ne(invoices.id, invoice.id),
+          ne(invoices.status, 'REJECTED'),
+        ),
+      )
       .groupBy(invoiceLines.lineNumber),
   );
 }
@@ -84,23 +94,39 @@ async function supplierContractId(db: Queryable, supplierId: string, document: I
   return covering?.contractId ?? null;
 }
 
-async function contractFacts(db: Queryable, orderContractId: string | null, supplierId: string, document: InvoiceToMatch): Promise<ContractFacts | null> {
+async function contractFacts(
+  db: Queryable,
+  orderContractId: string | null,
+  supplierId: string,
+  document: InvoiceToMatch,
+): Promise<ContractFacts | null> {
   if (orderContractId) return contractWithTerms(db, orderContractId, 'ORDER');
   const contractId = await supplierContractId(db, supplierId, document);
   return contractId ? contractWithTerms(db, contractId, 'SUPPLIER') : null;
 }
 
 /** Reads, from invoicing's own tables and projections, everything the match rules need for one invoice. */
-export async function loadMatchContext(db: Queryable, invoice: InvoiceKey, document: InvoiceToMatch, priceTolerancePct: number): Promise<MatchContext> {
+export async function loadMatchContext(
+  db: Queryable,
+  invoice: InvoiceKey,
+  document: InvoiceToMatch,
+  priceTolerancePct: number,
+): Promise<MatchContext> {
   const base = {
     tolerances: await tolerancesForSupplier(db, invoice.supplierId, priceTolerancePct),
     supplierStatus: await supplierStatus(db, invoice.supplierId),
   };
   const none = { ...base, purchaseOrder: null, receivedByLine: new Map(), billedElsewhereByLine: new Map(), contract: null };
   if (!invoice.purchaseOrderId) return none;
-  const [order] = await db.select().from(purchaseOrderProjections).where(eq(purchaseOrderProjections.purchaseOrderId, invoice.purchaseOrderId));
+  const [order] = await db
+    .select()
+    .from(purchaseOrderProjections)
+    .where(eq(purchaseOrderProjections.purchaseOrderId, invoice.purchaseOrderId));
   if (!order || order.supplierId !== invoice.supplierId) return none;
-  const lines = await db.select().from(purchaseOrderLineProjections).where(eq(purchaseOrderLineProjections.purchaseOrderId, order.purchaseOrderId));
+  const lines = await db
+    .select()
+    .from(purchaseOrderLineProjections)
+    .where(eq(purchaseOrderLineProjections.purchaseOrderId, order.purchaseOrderId));
   return {
     ...base,
     purchaseOrder: { number: order.number, lines },

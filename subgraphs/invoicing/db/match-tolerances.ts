@@ -20,9 +20,14 @@ function tolerancesOf(row: MatchToleranceRow): MatchTolerances {
  * else those of its category (as last projected from the supplier's events), else the defaults.
  */
 export async function tolerancesForSupplier(db: Queryable, supplierId: string, defaultPricePct: number): Promise<MatchTolerances> {
-  const [supplier] = await db.select({ category: supplierProjections.category }).from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
+  const [supplier] = await db
+    .select({ category: supplierProjections.category })
+    .from(supplierProjections)
+    .where(eq(supplierProjections.supplierId, supplierId));
   const bySupplier = and(eq(matchTolerances.scope, 'SUPPLIER'), eq(matchTolerances.scopeKey, supplierId));
-  const byCategory = supplier?.category ? and(eq(matchTolerances.scope, 'SUPPLIER_CATEGORY'), eq(matchTolerances.scopeKey, supplier.category)) : undefined;
+  const byCategory = supplier?.category
+    ? and(eq(matchTolerances.scope, 'SUPPLIER_CATEGORY'), eq(matchTolerances.scopeKey, supplier.category))
+    : undefined;
   const rows = await db.select().from(matchTolerances).where(or(bySupplier, byCategory));
   const chosen = rows.find((row) => row.scope === 'SUPPLIER') ?? rows[0];
   return chosen ? tolerancesOf(chosen) : defaultTolerances(defaultPricePct);
@@ -30,13 +35,22 @@ export async function tolerancesForSupplier(db: Queryable, supplierId: string, d
 
 /** Whether invoicing has heard of the supplier (from its status or ERP-link events). */
 export async function isKnownSupplier(db: Queryable, supplierId: string): Promise<boolean> {
-  const [row] = await db.select({ supplierId: supplierProjections.supplierId }).from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
+  const [row] = await db
+    .select({ supplierId: supplierProjections.supplierId })
+    .from(supplierProjections)
+    .where(eq(supplierProjections.supplierId, supplierId));
   return row !== undefined;
 }
 
 /** Sets (or replaces) one supplier's or one category's tolerances. */
 export async function saveToleranceSetting(db: Queryable, setting: ToleranceSetting): Promise<MatchToleranceRow> {
-  const values = { pricePct: setting.pricePct, priceAmount: setting.priceAmount, quantityPct: setting.quantityPct, setBy: setting.setBy, updatedAt: new Date() };
+  const values = {
+    pricePct: setting.pricePct,
+    priceAmount: setting.priceAmount,
+    quantityPct: setting.quantityPct,
+    setBy: setting.setBy,
+    updatedAt: new Date(),
+  };
   const [row] = await db
     .insert(matchTolerances)
     .values({ scope: setting.scope, scopeKey: setting.scopeKey, ...values })

@@ -3,7 +3,16 @@ import type { Queryable } from '@procuregraph/platform/db';
 import type { PageRequest } from '@procuregraph/platform/graphql';
 import { afterCursor } from '@procuregraph/platform/graphql';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { invoiceLines, invoices, matchEvaluations, matchExceptions, paymentApplications, payments, type ExceptionQueue, type InvoiceStatus } from './tables.ts';
+import {
+  invoiceLines,
+  invoices,
+  matchEvaluations,
+  matchExceptions,
+  paymentApplications,
+  payments,
+  type ExceptionQueue,
+  type InvoiceStatus,
+} from './tables.ts';
 
 export interface InvoiceFilter {
   supplierId?: string | undefined;
@@ -50,7 +59,10 @@ export function listInvoices(db: Queryable, caller: UserCaller, filter: InvoiceF
 }
 
 export async function countInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(invoices).where(filterCondition(db, caller, filter));
+  const [row] = await db
+    .select({ total: count() })
+    .from(invoices)
+    .where(filterCondition(db, caller, filter));
   return row?.total ?? 0;
 }
 
@@ -95,19 +107,33 @@ export async function countPaymentsOfSuppliers(db: Queryable, caller: UserCaller
 }
 
 export function invoicesByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
-  return db.select().from(invoices).where(and(invoiceVisibleTo(caller), inArray(invoices.id, [...ids])));
+  return db
+    .select()
+    .from(invoices)
+    .where(and(invoiceVisibleTo(caller), inArray(invoices.id, [...ids])));
 }
 
 export function paymentsByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
-  return db.select().from(payments).where(and(paymentVisibleTo(caller), inArray(payments.id, [...ids])));
+  return db
+    .select()
+    .from(payments)
+    .where(and(paymentVisibleTo(caller), inArray(payments.id, [...ids])));
 }
 
 export function linesOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
-  return db.select().from(invoiceLines).where(inArray(invoiceLines.invoiceId, [...invoiceIds])).orderBy(invoiceLines.invoiceId, invoiceLines.position);
+  return db
+    .select()
+    .from(invoiceLines)
+    .where(inArray(invoiceLines.invoiceId, [...invoiceIds]))
+    .orderBy(invoiceLines.invoiceId, invoiceLines.position);
 }
 
 export function exceptionsOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
-  return db.select().from(matchExceptions).where(inArray(matchExceptions.invoiceId, [...invoiceIds])).orderBy(matchExceptions.invoiceId, matchExceptions.id);
+  return db
+    .select()
+    .from(matchExceptions)
+    .where(inArray(matchExceptions.invoiceId, [...invoiceIds]))
+    .orderBy(matchExceptions.invoiceId, matchExceptions.id);
 }
 
 /** The payments applied to each invoice (a payment of several invoices is under each). */
@@ -121,11 +147,19 @@ export function paymentsOfInvoices(db: Queryable, caller: UserCaller, invoiceIds
 }
 
 export function applicationsOfPayments(db: Queryable, paymentIds: readonly string[]) {
-  return db.select().from(paymentApplications).where(inArray(paymentApplications.paymentId, [...paymentIds])).orderBy(paymentApplications.paymentId, paymentApplications.invoiceId);
+  return db
+    .select()
+    .from(paymentApplications)
+    .where(inArray(paymentApplications.paymentId, [...paymentIds]))
+    .orderBy(paymentApplications.paymentId, paymentApplications.invoiceId);
 }
 
 export function matchHistoryOfInvoices(db: Queryable, invoiceIds: readonly string[]) {
-  return db.select().from(matchEvaluations).where(inArray(matchEvaluations.invoiceId, [...invoiceIds])).orderBy(matchEvaluations.invoiceId, matchEvaluations.evaluatedAt, matchEvaluations.id);
+  return db
+    .select()
+    .from(matchEvaluations)
+    .where(inArray(matchEvaluations.invoiceId, [...invoiceIds]))
+    .orderBy(matchEvaluations.invoiceId, matchEvaluations.evaluatedAt, matchEvaluations.id);
 }
 
 /** What cleared payments applied to each invoice; an invoice without any is absent (nothing paid). */

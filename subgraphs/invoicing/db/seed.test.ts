@@ -42,7 +42,9 @@ describe('the invoicing seed', () => {
     const contracts = [...world.contracts()];
     expect(await count('supplier_projections')).toBe(world.counts.suppliers);
     expect(await count('contract_projections')).toBe(world.counts.contracts);
-    expect(await count('contract_price_term_projections')).toBe(contracts.reduce((total, contract) => total + contract.priceTerms.length, 0));
+    expect(await count('contract_price_term_projections')).toBe(
+      contracts.reduce((total, contract) => total + contract.priceTerms.length, 0),
+    );
     expect(await count('purchase_order_projections')).toBe(world.counts.purchaseOrders);
     expect(await count('purchase_order_line_projections')).toBe(orders.reduce((total, order) => total + order.lines.length, 0));
     const receiptLines = orders.flatMap((order) => order.receipts.flatMap((receipt) => receipt.lines));
@@ -66,8 +68,12 @@ describe('the invoicing seed', () => {
   it('has payments in every status, each in sync with the ERP and the vendor platform', async () => {
     const statuses = await executeSql<{ status: string }>(client, 'select distinct status from invoicing.payments order by status');
     expect(statuses.map((row) => row.status)).toEqual(['CLEARED', 'FAILED', 'SCHEDULED', 'SENT', 'VOIDED']);
-    expect(await count('sync_status', "system = 'ERP' and state = 'SYNCED'")).toBe(world.counts.payments + invoices.filter((invoice) => invoice.erpInvoiceId !== null).length);
-    expect(await count('sync_status', "system = 'VENDOR_PLATFORM' and state = 'SYNCED'")).toBe(world.counts.payments + world.counts.invoices);
+    expect(await count('sync_status', "system = 'ERP' and state = 'SYNCED'")).toBe(
+      world.counts.payments + invoices.filter((invoice) => invoice.erpInvoiceId !== null).length,
+    );
+    expect(await count('sync_status', "system = 'VENDOR_PLATFORM' and state = 'SYNCED'")).toBe(
+      world.counts.payments + world.counts.invoices,
+    );
     expect(await count('payments', 'last_synced_at is null')).toBe(0);
   });
 });

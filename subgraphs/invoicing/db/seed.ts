@@ -1,7 +1,15 @@
 import type { Database } from '@procuregraph/platform/db';
 import { newId } from '@procuregraph/platform/db';
 import { seedTables, type TableBatches } from '@procuregraph/demo';
-import type { DemoContract, DemoInvoice, DemoMatchException, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo';
+import type {
+  DemoContract,
+  DemoInvoice,
+  DemoMatchException,
+  DemoPayment,
+  DemoPurchaseOrder,
+  DemoSupplier,
+  World,
+} from '@procuregraph/demo';
 import {
   contractPriceTermProjections,
   contractProjections,
@@ -55,17 +63,34 @@ async function addProjections(batches: TableBatches, world: World): Promise<void
   for (const contract of world.contracts()) {
     await batches.add(contractProjections, contractProjectionRow(contract));
     for (const term of contract.priceTerms) {
-      await batches.add(contractPriceTermProjections, { contractId: contract.id, itemNumber: term.itemNumber, unitPrice: term.unitPrice, unitOfMeasure: term.unitOfMeasure });
+      await batches.add(contractPriceTermProjections, {
+        contractId: contract.id,
+        itemNumber: term.itemNumber,
+        unitPrice: term.unitPrice,
+        unitOfMeasure: term.unitOfMeasure,
+      });
     }
   }
   for (const order of world.purchaseOrders()) {
     await batches.add(purchaseOrderProjections, purchaseOrderProjectionRow(order));
     for (const line of order.lines) {
-      await batches.add(purchaseOrderLineProjections, { purchaseOrderId: order.id, lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: line.quantity, unitPrice: line.unitPrice });
+      await batches.add(purchaseOrderLineProjections, {
+        purchaseOrderId: order.id,
+        lineNumber: line.lineNumber,
+        itemNumber: line.itemNumber,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice,
+      });
     }
     for (const receipt of order.receipts) {
       for (const line of receipt.lines) {
-        await batches.add(receiptLineProjections, { receiptId: receipt.id, purchaseOrderId: order.id, lineNumber: line.lineNumber, quantityReceived: line.quantityReceived, receivedAt: receipt.receivedAt });
+        await batches.add(receiptLineProjections, {
+          receiptId: receipt.id,
+          purchaseOrderId: order.id,
+          lineNumber: line.lineNumber,
+          quantityReceived: line.quantityReceived,
+          receivedAt: receipt.receivedAt,
+        });
       }
     }
   }
@@ -86,7 +111,8 @@ async function addInvoicesAndPayments(batches: TableBatches, world: World): Prom
     for (; !payment.done && payment.value.invoiceId === invoice.id; payment = paymentStream.next()) {
       await batches.add(payments, paymentRow(payment.value));
       await batches.add(paymentApplications, { paymentId: payment.value.id, invoiceId: invoice.id, amount: payment.value.amount });
-      for (const system of ['ERP', 'VENDOR_PLATFORM'] as const) await batches.add(syncStatus, synced(payment.value.id, system, lastChange(payment.value)));
+      for (const system of ['ERP', 'VENDOR_PLATFORM'] as const)
+        await batches.add(syncStatus, synced(payment.value.id, system, lastChange(payment.value)));
     }
   }
   if (!payment.done) throw new Error(`Payment ${payment.value.id} is for an invoice the world does not have`);
@@ -144,7 +170,12 @@ function holdsItsNumber(invoice: DemoInvoice): boolean {
 }
 
 function rematchEvent(invoice: DemoInvoice): typeof outbox.$inferInsert {
-  return { eventId: newId(), topic: invoiceRematchRequested.name, aggregateId: invoice.id, payload: { invoiceId: invoice.id, trigger: 'INTAKE' } };
+  return {
+    eventId: newId(),
+    topic: invoiceRematchRequested.name,
+    aggregateId: invoice.id,
+    payload: { invoiceId: invoice.id, trigger: 'INTAKE' },
+  };
 }
 
 function invoiceRow(invoice: DemoInvoice): typeof invoices.$inferInsert {

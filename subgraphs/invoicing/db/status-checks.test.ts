@@ -28,7 +28,10 @@ describe.each(databaseTargets)('the invoicing status columns on %s', (target) =>
       `insert into invoicing.match_evaluations (id, invoice_id, trigger, outcome, exception_codes, evaluated_at) values (gen_random_uuid(), $1, 'INTAKE', 'MATCHED', '[]', now())`,
       [invoice!.id],
     );
-    await executeSql(database.client, `insert into invoicing.match_tolerances (scope, scope_key, price_pct, quantity_pct, set_by) values ('SUPPLIER_CATEGORY', 'LABORATORY', 2, 0, 'ap@example.org')`);
+    await executeSql(
+      database.client,
+      `insert into invoicing.match_tolerances (scope, scope_key, price_pct, quantity_pct, set_by) values ('SUPPLIER_CATEGORY', 'LABORATORY', 2, 0, 'ap@example.org')`,
+    );
   });
 
   afterAll(async () => {

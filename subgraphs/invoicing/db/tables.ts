@@ -44,7 +44,13 @@ export const paymentStatuses = ['SCHEDULED', 'SENT', 'CLEARED', 'FAILED', 'VOIDE
 export type PaymentStatus = (typeof paymentStatuses)[number];
 
 /** What made the invoice be matched (again): its intake, or a later fact about its order, receipts, contract or supplier. */
-export const matchTriggers = ['INTAKE', 'RECEIPT_RECORDED', 'PURCHASE_ORDER_CHANGED', 'CONTRACT_CHANGED', 'SUPPLIER_STATUS_CHANGED'] as const;
+export const matchTriggers = [
+  'INTAKE',
+  'RECEIPT_RECORDED',
+  'PURCHASE_ORDER_CHANGED',
+  'CONTRACT_CHANGED',
+  'SUPPLIER_STATUS_CHANGED',
+] as const;
 export type MatchTrigger = (typeof matchTriggers)[number];
 
 export const paymentMethods = ['ACH', 'CHECK', 'WIRE', 'VIRTUAL_CARD'] as const;
@@ -314,7 +320,10 @@ export const matchTolerances = invoicingSchema.table(
     setBy: text().notNull(),
     updatedAt: updatedAtColumn(),
   },
-  (table) => [primaryKey({ columns: [table.scope, table.scopeKey] }), valueCheck('match_tolerances_scope_check', table.scope, toleranceScopes)],
+  (table) => [
+    primaryKey({ columns: [table.scope, table.scopeKey] }),
+    valueCheck('match_tolerances_scope_check', table.scope, toleranceScopes),
+  ],
 );
 
 export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(invoicingSchema);

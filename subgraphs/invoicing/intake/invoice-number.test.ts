@@ -3,7 +3,13 @@ import { normalizedInvoiceNumber } from './invoice-number.ts';
 
 describe('normalized invoice numbers', () => {
   it('ignores case, blanks, separators and leading zeros', () => {
-    expect(['INV-42', 'inv 00042', 'Inv42', ' inv_0042 ', 'INV/042'].map(normalizedInvoiceNumber)).toEqual(['INV42', 'INV42', 'INV42', 'INV42', 'INV42']);
+    expect(['INV-42', 'inv 00042', 'Inv42', ' inv_0042 ', 'INV/042'].map(normalizedInvoiceNumber)).toEqual([
+      'INV42',
+      'INV42',
+      'INV42',
+      'INV42',
+      'INV42',
+    ]);
     expect(normalizedInvoiceNumber('000123')).toBe('123');
   });
 

@@ -13,7 +13,10 @@ export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
 export const INVOICE_SUBMITTED = vendorEventTypes.invoiceSubmitted;
 
 async function supplierOfRegistration(tx: Transaction, registrationId: string): Promise<string> {
-  const [supplier] = await tx.select({ supplierId: supplierProjections.supplierId }).from(supplierProjections).where(eq(supplierProjections.vendorRegistrationId, registrationId));
+  const [supplier] = await tx
+    .select({ supplierId: supplierProjections.supplierId })
+    .from(supplierProjections)
+    .where(eq(supplierProjections.vendorRegistrationId, registrationId));
   // The supplier's link may not have reached invoicing yet: failing leaves the event unapplied, to be retried.
   if (!supplier) throw new Error(`No supplier is linked to vendor-platform registration ${registrationId} yet`);
   return supplier.supplierId;
@@ -31,7 +34,14 @@ export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceT
   const result = await submitInvoice(
     tx,
     // An order the portal knows by another id is no order of ours: the match reports NO_PURCHASE_ORDER.
-    { ...document, supplierId, purchaseOrderId: purchaseOrderId !== null && isUuid(purchaseOrderId) ? purchaseOrderId : null, source: 'VENDOR_PLATFORM', idempotencyKey: null, vendorPlatformInvoiceId: portalInvoiceId },
+    {
+      ...document,
+      supplierId,
+      purchaseOrderId: purchaseOrderId !== null && isUuid(purchaseOrderId) ? purchaseOrderId : null,
+      source: 'VENDOR_PLATFORM',
+      idempotencyKey: null,
+      vendorPlatformInvoiceId: portalInvoiceId,
+    },
     priceTolerancePct,
   );
   if (result.userErrors.length > 0) logger.warn({ portalInvoiceId, userErrors: result.userErrors }, 'portal invoice is unusable; dropped');

@@ -11,7 +11,13 @@ import type { InvoiceToMatch } from '../matching/match-context.ts';
  * exceptions finance has still to decide (they replace the undecided ones of an earlier match;
  * decided ones stay), and one more entry in the match history saying why it was matched.
  */
-export async function recordMatch(tx: Transaction, invoice: InvoiceRow, document: InvoiceToMatch, priceTolerancePct: number, trigger: MatchTrigger): Promise<InvoiceRow> {
+export async function recordMatch(
+  tx: Transaction,
+  invoice: InvoiceRow,
+  document: InvoiceToMatch,
+  priceTolerancePct: number,
+  trigger: MatchTrigger,
+): Promise<InvoiceRow> {
   const context = await loadMatchContext(tx, invoice, document, priceTolerancePct);
   const result = matchInvoice(document, context);
   const matchedAt = new Date();

@@ -25,7 +25,8 @@ function error(field: (string | number)[], code: string, message: string): UserE
 function lineErrors(line: InvoiceLineToMatch, index: number): UserError[] {
   const at = (name: string) => ['input', 'lines', index, name];
   const errors: UserError[] = [];
-  if (!Number.isInteger(line.lineNumber) || line.lineNumber < 1) errors.push(error(at('lineNumber'), 'INVALID_LINE_NUMBER', 'lineNumber must be a purchase-order line number (1 or more)'));
+  if (!Number.isInteger(line.lineNumber) || line.lineNumber < 1)
+    errors.push(error(at('lineNumber'), 'INVALID_LINE_NUMBER', 'lineNumber must be a purchase-order line number (1 or more)'));
   if (line.itemNumber.trim() === '') errors.push(error(at('itemNumber'), 'REQUIRED', 'itemNumber is required'));
   if (!isDecimalString(line.quantity) || decimal(line.quantity).lessThanOrEqualTo(0)) {
     errors.push(error(at('quantity'), 'INVALID_QUANTITY', `quantity must be a positive decimal, got ${JSON.stringify(line.quantity)}`));
@@ -44,7 +45,8 @@ export function submissionErrors(submission: InvoiceSubmission): UserError[] {
     errors.push(error(['input', 'purchaseOrderId'], 'INVALID_ID', 'purchaseOrderId is not a valid id'));
   }
   if (submission.invoiceNumber.trim() === '') errors.push(error(['input', 'invoiceNumber'], 'REQUIRED', 'invoiceNumber is required'));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(submission.invoiceDate)) errors.push(error(['input', 'invoiceDate'], 'REQUIRED', 'invoiceDate must be YYYY-MM-DD'));
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(submission.invoiceDate))
+    errors.push(error(['input', 'invoiceDate'], 'REQUIRED', 'invoiceDate must be YYYY-MM-DD'));
   if (submission.lines.length === 0) errors.push(error(['input', 'lines'], 'REQUIRED', 'an invoice needs at least one line'));
   return [...errors, ...submission.lines.flatMap(lineErrors)];
 }

@@ -20,8 +20,14 @@ export interface SubmitInvoiceResult {
 /** What identifies a submission's content, so a retried one is recognised and a changed one refused. */
 function digestOf(submission: InvoiceSubmission): string {
   const { idempotencyKey: _key, ...content } = submission;
-  const lines = content.lines.map((line) => ({ ...line, quantity: formatDecimal(line.quantity), unitPrice: formatDecimal(line.unitPrice) }));
-  return createHash('sha256').update(JSON.stringify({ ...content, lines })).digest('hex');
+  const lines = content.lines.map((line) => ({
+    ...line,
+    quantity: formatDecimal(line.quantity),
+    unitPrice: formatDecimal(line.unitPrice),
+  }));
+  return createHash('sha256')
+    .update(JSON.stringify({ ...content, lines }))
+    .digest('hex');
 }
 
 async function earlierSubmission(db: Queryable, submission: InvoiceSubmission, digest: string): Promise<SubmitInvoiceResult | null> {
@@ -29,7 +35,16 @@ async function earlierSubmission(db: Queryable, submission: InvoiceSubmission, d
     const [earlier] = await db.select().from(invoices).where(eq(invoices.idempotencyKey, submission.idempotencyKey));
     if (earlier && earlier.submissionDigest === digest) return { invoice: earlier, userErrors: [] };
     if (earlier) {
-      return { invoice: null, userErrors: [{ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED', message: 'This idempotencyKey was used for a different invoice' }] };
+      return {
+        invoice: null,
+        userErrors: [
+          {
+            field: ['input', 'idempotencyKey'],
+            code: 'IDEMPOTENCY_KEY_REUSED',
+            message: 'This idempotencyKey was used for a different invoice',
+          },
+        ],
+      };
     }
   }
   if (submission.vendorPlatformInvoiceId !== null) {
@@ -50,12 +65,15 @@ async function conflicts(db: Queryable, submission: InvoiceSubmission): Promise<
       .select({ supplierId: purchaseOrderProjections.supplierId })
       .from(purchaseOrderProjections)
       .where(eq(purchaseOrderProjections.purchaseOrderId, submission.purchaseOrderId));
-    if (order && order.supplierId !== submission.supplierId) return refused('purchaseOrderId', 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER', 'The purchase order was placed with another supplier');
+    if (order && order.supplierId !== submission.supplierId)
+      return refused('purchaseOrderId', 'PURCHASE_ORDER_OF_ANOTHER_SUPPLIER', 'The purchase order was placed with another supplier');
   }
   const [live] = await db
     .select({ invoiceNumber: invoices.invoiceNumber })
     .from(invoices)
-    .where(and(eq(invoices.supplierId, submission.supplierId), eq(invoices.invoiceNumberKey, normalizedInvoiceNumber(submission.invoiceNumber))));
+    .where(
+      and(eq(invoices.supplierId, submission.supplierId), eq(invoices.invoiceNumberKey, normalizedInvoiceNumber(submission.invoiceNumber))),
+    );
   return live ? refused('invoiceNumber', 'DUPLICATE_INVOICE', `The supplier already has invoice ${live.invoiceNumber}`) : null;
 }
 
@@ -81,7 +99,12 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
         vendorPlatformInvoiceId: submission.vendorPlatformInvoiceId,
       })
       .returning();
-    const lines = submission.lines.map((line, index) => ({ invoiceId: invoice!.id, position: index + 1, ...line, amount: lineAmount(line.quantity, line.unitPrice).toFixed() }));
+    const lines = submission.lines.map((line, index) => ({
+      invoiceId: invoice!.id,
+      position: index + 1,
+      ...line,
+      amount: lineAmount(line.quantity, line.unitPrice).toFixed(),
+    }));
     await tx.insert(invoiceLines).values(lines);
     const matched = await recordMatch(tx, invoice!, submission, priceTolerancePct, 'INTAKE');
     await announceInvoiceStatus(tx, matched);
@@ -111,7 +134,9 @@ export async function submitInvoice(db: Queryable, submission: InvoiceSubmission
   try {
     return { invoice: await storeAndMatch(db, submission, digest, priceTolerancePct), userErrors: [] };
   } catch (error) {
-    const raced = isUniqueViolation(error) ? ((await earlierSubmission(db, submission, digest)) ?? (await conflicts(db, submission))) : null;
+    const raced = isUniqueViolation(error)
+      ? ((await earlierSubmission(db, submission, digest)) ?? (await conflicts(db, submission)))
+      : null;
     if (raced) return raced;
     throw error;
   }

@@ -28,15 +28,24 @@ export function contractFindings(invoice: InvoiceToMatch, context: MatchContext)
     const agreed = contract.prices.get(line.itemNumber);
     if (agreed === undefined) {
       if (contract.source === 'SUPPLIER') return [];
-      return [finding('CONTRACT_PRICE_VARIANCE', `Item ${line.itemNumber} has no price on contract ${contract.number}`, { lineNumber: line.lineNumber, actual: formatDecimal(line.unitPrice) })];
+      return [
+        finding('CONTRACT_PRICE_VARIANCE', `Item ${line.itemNumber} has no price on contract ${contract.number}`, {
+          lineNumber: line.lineNumber,
+          actual: formatDecimal(line.unitPrice),
+        }),
+      ];
     }
     if (decimal(line.unitPrice).lessThanOrEqualTo(agreed)) return [];
     return [
-      finding('CONTRACT_PRICE_VARIANCE', `Unit price ${formatDecimal(line.unitPrice)} is above the price ${formatDecimal(agreed)} on contract ${contract.number}`, {
-        lineNumber: line.lineNumber,
-        expected: formatDecimal(agreed),
-        actual: formatDecimal(line.unitPrice),
-      }),
+      finding(
+        'CONTRACT_PRICE_VARIANCE',
+        `Unit price ${formatDecimal(line.unitPrice)} is above the price ${formatDecimal(agreed)} on contract ${contract.number}`,
+        {
+          lineNumber: line.lineNumber,
+          expected: formatDecimal(agreed),
+          actual: formatDecimal(line.unitPrice),
+        },
+      ),
     ];
   });
 }

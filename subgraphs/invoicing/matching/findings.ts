@@ -13,6 +13,17 @@ const QUEUE_OF: Readonly<Record<ExceptionCode, ExceptionQueue>> = {
   CONTRACT_EXPIRED: 'CONTRACT_MANAGEMENT',
 };
 
-export function finding(code: ExceptionCode, message: string, detail: Partial<Pick<MatchFinding, 'lineNumber' | 'expected' | 'actual'>> = {}): MatchFinding {
-  return { code, queue: QUEUE_OF[code], message, lineNumber: detail.lineNumber ?? null, expected: detail.expected ?? null, actual: detail.actual ?? null };
+export function finding(
+  code: ExceptionCode,
+  message: string,
+  detail: Partial<Pick<MatchFinding, 'lineNumber' | 'expected' | 'actual'>> = {},
+): MatchFinding {
+  return {
+    code,
+    queue: QUEUE_OF[code],
+    message,
+    lineNumber: detail.lineNumber ?? null,
+    expected: detail.expected ?? null,
+    actual: detail.actual ?? null,
+  };
 }

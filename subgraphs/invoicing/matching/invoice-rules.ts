@@ -13,7 +13,11 @@ export function invoiceFindings(context: MatchContext): MatchFinding[] {
     );
   }
   if (!context.purchaseOrder) {
-    findings.push(finding('NO_PURCHASE_ORDER', 'The invoice names no purchase order of this supplier', { expected: 'a purchase order of the supplier' }));
+    findings.push(
+      finding('NO_PURCHASE_ORDER', 'The invoice names no purchase order of this supplier', {
+        expected: 'a purchase order of the supplier',
+      }),
+    );
   }
   return findings;
 }

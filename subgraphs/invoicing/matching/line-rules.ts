@@ -8,11 +8,15 @@ function priceFinding(line: InvoiceLineToMatch, orderLine: OrderLineFacts, toler
   const ordered = decimal(orderLine.unitPrice);
   const allowed = allowedPriceDifference(ordered, tolerances);
   if (decimal(line.unitPrice).minus(ordered).abs().lessThanOrEqualTo(allowed)) return null;
-  return finding('PRICE_VARIANCE', `Unit price ${formatDecimal(line.unitPrice)} differs from the ordered ${formatDecimal(ordered)} by more than ${formatDecimal(allowed)}`, {
-    lineNumber: line.lineNumber,
-    expected: formatDecimal(ordered),
-    actual: formatDecimal(line.unitPrice),
-  });
+  return finding(
+    'PRICE_VARIANCE',
+    `Unit price ${formatDecimal(line.unitPrice)} differs from the ordered ${formatDecimal(ordered)} by more than ${formatDecimal(allowed)}`,
+    {
+      lineNumber: line.lineNumber,
+      expected: formatDecimal(ordered),
+      actual: formatDecimal(line.unitPrice),
+    },
+  );
 }
 
 /** Rules for the invoice lines billing one PO line: ordered quantity, then everything billed against what was received. */
@@ -51,7 +55,12 @@ export function lineFindings(lines: readonly InvoiceLineToMatch[], context: Matc
     const orderLine = order.lines.find((candidate) => candidate.lineNumber === lineNumber);
     const billing = lines.filter((line) => line.lineNumber === lineNumber);
     if (!orderLine) {
-      findings.push(finding('NO_PURCHASE_ORDER', `Purchase order ${order.number} has no line ${lineNumber}`, { lineNumber, actual: String(lineNumber) }));
+      findings.push(
+        finding('NO_PURCHASE_ORDER', `Purchase order ${order.number} has no line ${lineNumber}`, {
+          lineNumber,
+          actual: String(lineNumber),
+        }),
+      );
       continue;
     }
     for (const line of billing) {

@@ -33,7 +33,13 @@ function context(overrides: Partial<MatchContext> = {}): MatchContext {
       [2, '4'],
     ]),
     billedElsewhereByLine: new Map(),
-    contract: { ...contract, prices: new Map([['GLOVE', '150.00'], ['GOWN', '19.99']]) },
+    contract: {
+      ...contract,
+      prices: new Map([
+        ['GLOVE', '150.00'],
+        ['GOWN', '19.99'],
+      ]),
+    },
     ...overrides,
   };
 }
@@ -50,7 +56,9 @@ function codes(doc: InvoiceToMatch, ctx: MatchContext) {
 
 describe('the match engine', () => {
   it('matches an invoice that agrees with its order, receipts and contract', () => {
-    expect(matchInvoice(invoice([glove('10'), { lineNumber: 2, itemNumber: 'GOWN', quantity: '4', unitPrice: '19.99' }]), context())).toEqual({ outcome: 'MATCHED', exceptions: [], contractId: contract.contractId });
+    expect(
+      matchInvoice(invoice([glove('10'), { lineNumber: 2, itemNumber: 'GOWN', quantity: '4', unitPrice: '19.99' }]), context()),
+    ).toEqual({ outcome: 'MATCHED', exceptions: [], contractId: contract.contractId });
   });
 
   it('lets a unit price exactly at the tolerance pass, and fails one a cent over', () => {
@@ -73,7 +81,12 @@ describe('the match engine', () => {
     expect(codes(invoice([glove('1', '101.00')]), both)).toEqual([]);
     expect(codes(invoice([glove('1', '98.99')]), both)).toEqual(['PRICE_VARIANCE']);
     expect(matchInvoice(invoice([glove('1', '101.01')]), both).exceptions).toEqual([
-      expect.objectContaining({ code: 'PRICE_VARIANCE', expected: '100', actual: '101.01', message: 'Unit price 101.01 differs from the ordered 100 by more than 1' }),
+      expect.objectContaining({
+        code: 'PRICE_VARIANCE',
+        expected: '100',
+        actual: '101.01',
+        message: 'Unit price 101.01 differs from the ordered 100 by more than 1',
+      }),
     ]);
     // Where the percentage is the stricter one, it decides.
     const cheap = context({ tolerances: { pricePct: '2', priceAmount: '1.00', quantityPct: '0' }, contract: null });
@@ -84,13 +97,17 @@ describe('the match engine', () => {
   it('lets the billed quantity exceed the ordered one by the quantity tolerance, exactly at the edge', () => {
     const loose = context({ tolerances: { pricePct: '2', priceAmount: null, quantityPct: '10' }, receivedByLine: new Map([[1, '20']]) });
     expect(codes(invoice([glove('11')]), loose)).toEqual([]);
-    expect(matchInvoice(invoice([glove('12')]), loose).exceptions).toEqual([expect.objectContaining({ code: 'QUANTITY_VARIANCE', expected: '10', actual: '12' })]);
+    expect(matchInvoice(invoice([glove('12')]), loose).exceptions).toEqual([
+      expect.objectContaining({ code: 'QUANTITY_VARIANCE', expected: '10', actual: '12' }),
+    ]);
     expect(codes(invoice([glove('11.000001')]), loose)).toEqual(['QUANTITY_VARIANCE']);
   });
 
   it('reports a billed quantity above the ordered one', () => {
     const over = matchInvoice(invoice([glove('11')]), context({ receivedByLine: new Map([[1, '12']]) }));
-    expect(over.exceptions).toEqual([expect.objectContaining({ code: 'QUANTITY_VARIANCE', queue: 'ACCOUNTS_PAYABLE', lineNumber: 1, expected: '10', actual: '11' })]);
+    expect(over.exceptions).toEqual([
+      expect.objectContaining({ code: 'QUANTITY_VARIANCE', queue: 'ACCOUNTS_PAYABLE', lineNumber: 1, expected: '10', actual: '11' }),
+    ]);
   });
 
   it('adds up several invoice lines billing one order line', () => {
@@ -99,7 +116,9 @@ describe('the match engine', () => {
 
   it('reports billing beyond what was received', () => {
     const result = matchInvoice(invoice([glove('8')]), context({ receivedByLine: new Map([[1, '5']]) }));
-    expect(result.exceptions).toEqual([expect.objectContaining({ code: 'NOT_RECEIVED', queue: 'ACCOUNTS_PAYABLE', lineNumber: 1, expected: '5', actual: '8' })]);
+    expect(result.exceptions).toEqual([
+      expect.objectContaining({ code: 'NOT_RECEIVED', queue: 'ACCOUNTS_PAYABLE', lineNumber: 1, expected: '5', actual: '8' }),
+    ]);
   });
 
   it('catches two partial invoices that together exceed the received quantity', () => {
@@ -113,7 +132,9 @@ describe('the match engine', () => {
     expect(matchInvoice(invoice([glove('1')]), context({ purchaseOrder: null, contract: null })).exceptions).toEqual([
       expect.objectContaining({ code: 'NO_PURCHASE_ORDER', queue: 'BUYER', lineNumber: null }),
     ]);
-    expect(codes(invoice([{ lineNumber: 9, itemNumber: 'GLOVE', quantity: '1', unitPrice: '100.00' }]), context())).toEqual(['NO_PURCHASE_ORDER']);
+    expect(codes(invoice([{ lineNumber: 9, itemNumber: 'GLOVE', quantity: '1', unitPrice: '100.00' }]), context())).toEqual([
+      'NO_PURCHASE_ORDER',
+    ]);
   });
 
   it('holds prices to the supplier contract covering an item when the order names none, and says which contract', () => {
@@ -121,10 +142,18 @@ describe('the match engine', () => {
     const dear = matchInvoice(invoice([glove('1', '100.00')]), context({ contract: agreement }));
     expect(dear.contractId).toBe(contract.contractId);
     expect(dear.exceptions).toEqual([
-      expect.objectContaining({ code: 'CONTRACT_PRICE_VARIANCE', lineNumber: 1, expected: '99.99', actual: '100', message: 'Unit price 100 is above the price 99.99 on contract CT-1' }),
+      expect.objectContaining({
+        code: 'CONTRACT_PRICE_VARIANCE',
+        lineNumber: 1,
+        expected: '99.99',
+        actual: '100',
+        message: 'Unit price 100 is above the price 99.99 on contract CT-1',
+      }),
     ]);
     // An item the supplier's contract does not price is not held to it.
-    expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '19.99' }]), context({ contract: agreement }))).toEqual([]);
+    expect(
+      codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '19.99' }]), context({ contract: agreement })),
+    ).toEqual([]);
     expect(matchInvoice(invoice([glove('1')]), context({ contract: null })).contractId).toBeNull();
   });
 
@@ -136,21 +165,45 @@ describe('the match engine', () => {
   });
 
   it('reports a unit price above the contract price, and an item the contract does not price', () => {
-    const dear = matchInvoice(invoice([glove('1', '100.00')]), context({ contract: { ...contract, prices: new Map([['GLOVE', '99.99']]) } }));
-    expect(dear.exceptions).toEqual([expect.objectContaining({ code: 'CONTRACT_PRICE_VARIANCE', queue: 'CONTRACT_MANAGEMENT', lineNumber: 1, expected: '99.99', actual: '100' })]);
+    const dear = matchInvoice(
+      invoice([glove('1', '100.00')]),
+      context({ contract: { ...contract, prices: new Map([['GLOVE', '99.99']]) } }),
+    );
+    expect(dear.exceptions).toEqual([
+      expect.objectContaining({
+        code: 'CONTRACT_PRICE_VARIANCE',
+        queue: 'CONTRACT_MANAGEMENT',
+        lineNumber: 1,
+        expected: '99.99',
+        actual: '100',
+      }),
+    ]);
     expect(codes(invoice([glove('1')]), context({ contract: { ...contract, prices: new Map() } }))).toEqual(['CONTRACT_PRICE_VARIANCE']);
   });
 
   it('reports an invoice dated after the contract ended, and passes one dated on its last day', () => {
     const late = matchInvoice(invoice([glove('1')], '2027-01-01'), context({ contract }));
-    expect(late.exceptions).toEqual([expect.objectContaining({ code: 'CONTRACT_EXPIRED', queue: 'CONTRACT_MANAGEMENT', expected: '2026-01-01..2026-12-31', actual: '2027-01-01' })]);
+    expect(late.exceptions).toEqual([
+      expect.objectContaining({
+        code: 'CONTRACT_EXPIRED',
+        queue: 'CONTRACT_MANAGEMENT',
+        expected: '2026-01-01..2026-12-31',
+        actual: '2027-01-01',
+      }),
+    ]);
     expect(codes(invoice([glove('1')], '2026-12-31'), context({ contract: { ...contract, status: 'EXPIRED' } }))).toEqual([]);
     expect(codes(invoice([glove('1')]), context({ contract: { ...contract, status: 'TERMINATED' } }))).toEqual(['CONTRACT_EXPIRED']);
   });
 
   it('reports every failed rule at once', () => {
     const result = matchInvoice(invoice([glove('11', '120.00')], '2027-02-01'), context({ supplierStatus: 'INACTIVE', contract }));
-    expect(result.exceptions.map((exception) => exception.code).sort()).toEqual(['CONTRACT_EXPIRED', 'NOT_RECEIVED', 'PRICE_VARIANCE', 'QUANTITY_VARIANCE', 'SUPPLIER_INACTIVE']);
+    expect(result.exceptions.map((exception) => exception.code).sort()).toEqual([
+      'CONTRACT_EXPIRED',
+      'NOT_RECEIVED',
+      'PRICE_VARIANCE',
+      'QUANTITY_VARIANCE',
+      'SUPPLIER_INACTIVE',
+    ]);
     expect(result.exceptions.every((exception) => exception.message.length > 0)).toBe(true);
   });
 

@@ -38,7 +38,12 @@ async function activeSupplier(category: string): Promise<string> {
   return supplierId;
 }
 
-function tolerance(scope: Pick<MatchToleranceInput, 'supplierId' | 'supplierCategory'>, pricePct: string, priceAmount: string | null, quantityPct: string): MatchToleranceInput {
+function tolerance(
+  scope: Pick<MatchToleranceInput, 'supplierId' | 'supplierCategory'>,
+  pricePct: string,
+  priceAmount: string | null,
+  quantityPct: string,
+): MatchToleranceInput {
   return { ...scope, pricePct, priceAmount, quantityPct };
 }
 
@@ -56,7 +61,11 @@ describe('match tolerances per supplier category and per supplier', () => {
     await set(tolerance({ supplierId: lab, supplierCategory: null }, '1', null, '0'));
 
     expect(await tolerancesForSupplier(db, lab, 2)).toEqual({ pricePct: '1.000000', priceAmount: null, quantityPct: '0.000000' });
-    expect(await tolerancesForSupplier(db, otherLab, 2)).toEqual({ pricePct: '5.000000', priceAmount: '0.500000', quantityPct: '10.000000' });
+    expect(await tolerancesForSupplier(db, otherLab, 2)).toEqual({
+      pricePct: '5.000000',
+      priceAmount: '0.500000',
+      quantityPct: '10.000000',
+    });
     expect(await tolerancesForSupplier(db, staffing, 2)).toEqual({ pricePct: '2', priceAmount: null, quantityPct: '0' });
   });
 
@@ -71,14 +80,22 @@ describe('match tolerances per supplier category and per supplier', () => {
     const supplierId = await activeSupplier('IT_SERVICES');
     await set(tolerance({ supplierId, supplierCategory: null }, '4', null, '0'));
     await set(tolerance({ supplierId, supplierCategory: null }, '6', '2', '5'));
-    expect(await tolerancesForSupplier(db, supplierId, 2)).toEqual({ pricePct: '6.000000', priceAmount: '2.000000', quantityPct: '5.000000' });
+    expect(await tolerancesForSupplier(db, supplierId, 2)).toEqual({
+      pricePct: '6.000000',
+      priceAmount: '2.000000',
+      quantityPct: '5.000000',
+    });
   });
 
   it('refuses a setting for no one or for both, and tolerances out of range', async () => {
-    expect((await setMatchTolerance(db, tolerance({ supplierId: null, supplierCategory: null }, '2', null, '0'), 'ap')).userErrors).toEqual([
-      { field: ['input'], code: 'TOLERANCE_SCOPE_REQUIRED', message: 'Give exactly one of supplierId and supplierCategory' },
-    ]);
-    const both = await setMatchTolerance(db, tolerance({ supplierId: newId(), supplierCategory: 'LABORATORY' }, '100.01', '-0.01', '-1'), 'ap');
+    expect((await setMatchTolerance(db, tolerance({ supplierId: null, supplierCategory: null }, '2', null, '0'), 'ap')).userErrors).toEqual(
+      [{ field: ['input'], code: 'TOLERANCE_SCOPE_REQUIRED', message: 'Give exactly one of supplierId and supplierCategory' }],
+    );
+    const both = await setMatchTolerance(
+      db,
+      tolerance({ supplierId: newId(), supplierCategory: 'LABORATORY' }, '100.01', '-0.01', '-1'),
+      'ap',
+    );
     expect(both.tolerance).toBeNull();
     expect(both.userErrors.map((error) => [error.code, error.field])).toEqual([
       ['TOLERANCE_SCOPE_REQUIRED', ['input']],
@@ -87,9 +104,9 @@ describe('match tolerances per supplier category and per supplier', () => {
       ['TOLERANCE_OUT_OF_RANGE', ['input', 'priceAmount']],
     ]);
     const unknown = newId();
-    expect((await setMatchTolerance(db, tolerance({ supplierId: unknown, supplierCategory: null }, '2', null, '0'), 'ap')).userErrors).toEqual([
-      { field: ['input', 'supplierId'], code: 'SUPPLIER_NOT_FOUND', message: `No supplier ${unknown}` },
-    ]);
+    expect(
+      (await setMatchTolerance(db, tolerance({ supplierId: unknown, supplierCategory: null }, '2', null, '0'), 'ap')).userErrors,
+    ).toEqual([{ field: ['input', 'supplierId'], code: 'SUPPLIER_NOT_FOUND', message: `No supplier ${unknown}` }]);
   });
 });
 
@@ -101,13 +118,30 @@ describe('matching with the tolerance that applies, at its edges', () => {
     await set(tolerance({ supplierId, supplierCategory: null }, '10', '0.50', '10'));
     const purchaseOrderId = newId();
     const lines = [{ lineNumber: 1, itemNumber: 'GLOVE', quantity: '10', unitPrice: '10.00' }];
-    await deliver('purchase_order.issued', { purchaseOrderId, number: `PO-T-${purchaseOrderId.slice(-4)}`, supplierId, status: 'OPEN', orderDate: '2026-11-01', currency: 'USD', lines });
-    await deliver('receipt.recorded', { receiptId: newId(), purchaseOrderId, receivedAt: '2026-11-02T00:00:00.000Z', lines: [{ lineNumber: 1, quantityReceived: '20' }] });
+    await deliver('purchase_order.issued', {
+      purchaseOrderId,
+      number: `PO-T-${purchaseOrderId.slice(-4)}`,
+      supplierId,
+      status: 'OPEN',
+      orderDate: '2026-11-01',
+      currency: 'USD',
+      lines,
+    });
+    await deliver('receipt.recorded', {
+      receiptId: newId(),
+      purchaseOrderId,
+      receivedAt: '2026-11-02T00:00:00.000Z',
+      lines: [{ lineNumber: 1, quantityReceived: '20' }],
+    });
     return { supplierId, purchaseOrderId };
   }
 
   async function codes(order: { supplierId: string; purchaseOrderId: string }, quantity: string, unitPrice: string): Promise<string[]> {
-    const document: InvoiceToMatch = { invoiceNumber: 'T-1', invoiceDate: '2026-11-03', lines: [{ lineNumber: 1, itemNumber: 'GLOVE', quantity, unitPrice }] };
+    const document: InvoiceToMatch = {
+      invoiceNumber: 'T-1',
+      invoiceDate: '2026-11-03',
+      lines: [{ lineNumber: 1, itemNumber: 'GLOVE', quantity, unitPrice }],
+    };
     const context = await loadMatchContext(db, { id: newId(), ...order }, document, 2);
     return matchInvoice(document, context).exceptions.map((exception) => exception.code);
   }

@@ -33,7 +33,11 @@ function inputErrors(input: MatchToleranceInput): UserError[] {
     if (error) errors.push(error);
   }
   if (input.priceAmount !== null && decimal(input.priceAmount).lessThan(0)) {
-    errors.push({ field: ['input', 'priceAmount'], code: 'TOLERANCE_OUT_OF_RANGE', message: `priceAmount must not be negative, got ${input.priceAmount}` });
+    errors.push({
+      field: ['input', 'priceAmount'],
+      code: 'TOLERANCE_OUT_OF_RANGE',
+      message: `priceAmount must not be negative, got ${input.priceAmount}`,
+    });
   }
   return errors;
 }
@@ -45,7 +49,16 @@ export async function setMatchTolerance(db: Queryable, input: MatchToleranceInpu
     userErrors.push({ field: ['input', 'supplierId'], code: 'SUPPLIER_NOT_FOUND', message: `No supplier ${input.supplierId}` });
   }
   if (userErrors.length > 0) return { tolerance: null, userErrors };
-  const scope = input.supplierId !== null ? { scope: 'SUPPLIER' as const, scopeKey: input.supplierId } : { scope: 'SUPPLIER_CATEGORY' as const, scopeKey: input.supplierCategory! };
-  const tolerance = await saveToleranceSetting(db, { ...scope, pricePct: input.pricePct, priceAmount: input.priceAmount, quantityPct: input.quantityPct, setBy });
+  const scope =
+    input.supplierId !== null
+      ? { scope: 'SUPPLIER' as const, scopeKey: input.supplierId }
+      : { scope: 'SUPPLIER_CATEGORY' as const, scopeKey: input.supplierCategory! };
+  const tolerance = await saveToleranceSetting(db, {
+    ...scope,
+    pricePct: input.pricePct,
+    priceAmount: input.priceAmount,
+    quantityPct: input.quantityPct,
+    setBy,
+  });
   return { tolerance, userErrors: [] };
 }

@@ -72,7 +72,9 @@ async function statusOf(invoiceId: string) {
 describe('ERP payments applied to invoices', () => {
   it('keeps a payment that arrives before its invoice is linked, and applies it once when the link arrives', async () => {
     const invoiceId = await approvedInvoice('40.00');
-    expect(await db.transaction((tx) => applyErpPayment(tx, snapshot('9001', 'CLEARED', [['7001', '40.00']]), new Date('2026-11-20T10:00:00Z')))).toBeNull();
+    expect(
+      await db.transaction((tx) => applyErpPayment(tx, snapshot('9001', 'CLEARED', [['7001', '40.00']]), new Date('2026-11-20T10:00:00Z'))),
+    ).toBeNull();
     expect(await db.select({ id: unlinkedErpPayments.erpPaymentId }).from(unlinkedErpPayments)).toEqual([{ id: '9001' }]);
     expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
 
@@ -81,16 +83,32 @@ describe('ERP payments applied to invoices', () => {
     expect(await db.select().from(unlinkedErpPayments)).toEqual([]);
     // The same event again (a replay) changes nothing.
     await db.transaction((tx) => applyErpPayment(tx, snapshot('9001', 'CLEARED', [['7001', '40.00']]), new Date('2026-11-20T10:00:00Z')));
-    expect(await db.select({ amount: paymentApplications.amount }).from(paymentApplications).innerJoin(payments, eq(payments.id, paymentApplications.paymentId)).where(eq(payments.erpPaymentId, '9001'))).toEqual([
-      { amount: '40.0000' },
-    ]);
+    expect(
+      await db
+        .select({ amount: paymentApplications.amount })
+        .from(paymentApplications)
+        .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
+        .where(eq(payments.erpPaymentId, '9001')),
+    ).toEqual([{ amount: '40.0000' }]);
   });
 
   it('applies what it can of a payment of several invoices now, and the rest when the other link arrives', async () => {
     const [first, second] = [await approvedInvoice('10.00'), await approvedInvoice('5.50')];
     await db.transaction((tx) => linkToErpInvoice(tx, first, '7101'));
-    await db.transaction((tx) => applyErpPayment(tx, snapshot('9101', 'CLEARED', [['7101', '10.00'], ['7102', '5.50']]), new Date('2026-11-21T10:00:00Z')));
-    expect([await statusOf(first), await statusOf(second)]).toEqual([{ status: 'PAID', paid: '10.0000' }, { status: 'APPROVED', paid: '0' }]);
+    await db.transaction((tx) =>
+      applyErpPayment(
+        tx,
+        snapshot('9101', 'CLEARED', [
+          ['7101', '10.00'],
+          ['7102', '5.50'],
+        ]),
+        new Date('2026-11-21T10:00:00Z'),
+      ),
+    );
+    expect([await statusOf(first), await statusOf(second)]).toEqual([
+      { status: 'PAID', paid: '10.0000' },
+      { status: 'APPROVED', paid: '0' },
+    ]);
     await db.transaction((tx) => linkToErpInvoice(tx, second, '7102'));
     expect(await statusOf(second)).toEqual({ status: 'PAID', paid: '5.5000' });
   });
@@ -98,7 +116,8 @@ describe('ERP payments applied to invoices', () => {
   it('pays an invoice only when cleared payments cover it, and takes back what a failed or voided one applied', async () => {
     const invoiceId = await approvedInvoice('100.00');
     await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, '7201'));
-    const apply = (id: string, status: ErpPaymentSnapshot['status'], amount: string, at: string) => db.transaction((tx) => applyErpPayment(tx, snapshot(id, status, [['7201', amount]]), new Date(at)));
+    const apply = (id: string, status: ErpPaymentSnapshot['status'], amount: string, at: string) =>
+      db.transaction((tx) => applyErpPayment(tx, snapshot(id, status, [['7201', amount]]), new Date(at)));
     await apply('9201', 'SENT', '99.99', '2026-11-22T10:00:00Z');
     expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
     await apply('9201', 'CLEARED', '99.99', '2026-11-22T11:00:00Z');

@@ -5,7 +5,17 @@ import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
 import { lockErpInvoiceLinks } from '../db/advisory-locks.ts';
-import { invoices, outbox, paymentApplications, payments, syncStatus, unlinkedErpPayments, type InvoiceRow, type PaymentRow, type PaymentStatus } from '../db/tables.ts';
+import {
+  invoices,
+  outbox,
+  paymentApplications,
+  payments,
+  syncStatus,
+  unlinkedErpPayments,
+  type InvoiceRow,
+  type PaymentRow,
+  type PaymentStatus,
+} from '../db/tables.ts';
 import { paymentStatusChanged, type PaymentStatusChanged } from '../events.ts';
 import { settleInvoice } from './settle-invoice.ts';
 
@@ -17,7 +27,13 @@ function milestones(status: PaymentStatus, occurredAt: Date, existing: PaymentRo
   };
 }
 
-async function upsertPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, invoice: InvoiceRow, occurredAt: Date, existing: PaymentRow | undefined): Promise<PaymentRow> {
+async function upsertPayment(
+  tx: Transaction,
+  snapshot: ErpPaymentSnapshot,
+  invoice: InvoiceRow,
+  occurredAt: Date,
+  existing: PaymentRow | undefined,
+): Promise<PaymentRow> {
   const values = {
     paymentNumber: snapshot.paymentNumber,
     amount: snapshot.amount,
@@ -35,7 +51,14 @@ async function upsertPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, invo
   }
   const [created] = await tx
     .insert(payments)
-    .values({ id: newId(), invoiceId: invoice.id, supplierId: invoice.supplierId, erpPaymentId: snapshot.erpPaymentId, ...values, createdAt: occurredAt })
+    .values({
+      id: newId(),
+      invoiceId: invoice.id,
+      supplierId: invoice.supplierId,
+      erpPaymentId: snapshot.erpPaymentId,
+      ...values,
+      createdAt: occurredAt,
+    })
     .returning();
   return created!;
 }
@@ -49,7 +72,12 @@ async function linkedInvoices(tx: Transaction, snapshot: ErpPaymentSnapshot): Pr
 }
 
 /** Keeps the payment's latest state while some invoice it pays is not linked yet, to be applied again when it is. */
-async function keepUntilLinked(tx: Transaction, snapshot: ErpPaymentSnapshot, linked: readonly InvoiceRow[], occurredAt: Date): Promise<void> {
+async function keepUntilLinked(
+  tx: Transaction,
+  snapshot: ErpPaymentSnapshot,
+  linked: readonly InvoiceRow[],
+  occurredAt: Date,
+): Promise<void> {
   const known = new Set(linked.map((invoice) => invoice.erpInvoiceId));
   const waiting = snapshot.relatedInvoices.map((related) => related.erpInvoiceId).filter((id) => !known.has(id));
   if (waiting.length === 0) {
@@ -61,7 +89,12 @@ async function keepUntilLinked(tx: Transaction, snapshot: ErpPaymentSnapshot, li
 }
 
 /** What the payment applies to each linked invoice, as the ERP says. */
-async function recordApplications(tx: Transaction, payment: PaymentRow, snapshot: ErpPaymentSnapshot, linked: readonly InvoiceRow[]): Promise<void> {
+async function recordApplications(
+  tx: Transaction,
+  payment: PaymentRow,
+  snapshot: ErpPaymentSnapshot,
+  linked: readonly InvoiceRow[],
+): Promise<void> {
   for (const invoice of linked) {
     const amount = snapshot.relatedInvoices.find((related) => related.erpInvoiceId === invoice.erpInvoiceId)!.amountPaid;
     await tx
@@ -71,7 +104,12 @@ async function recordApplications(tx: Transaction, payment: PaymentRow, snapshot
   }
 }
 
-async function announcePayment(tx: Transaction, payment: PaymentRow, previousStatus: PaymentStatus | null, occurredAt: Date): Promise<void> {
+async function announcePayment(
+  tx: Transaction,
+  payment: PaymentRow,
+  previousStatus: PaymentStatus | null,
+  occurredAt: Date,
+): Promise<void> {
   const event: PaymentStatusChanged = {
     paymentId: payment.id,
     invoiceId: payment.invoiceId,
@@ -116,4 +154,3 @@ export async function linkToErpInvoice(tx: Transaction, invoiceId: string, erpIn
     .orderBy(unlinkedErpPayments.occurredAt);
   for (const row of waiting) await applyErpPayment(tx, row.snapshot as ErpPaymentSnapshot, row.occurredAt);
 }
-

@@ -38,7 +38,9 @@ export function erpPaymentFeed(options: ErpPaymentFeedOptions): FeedPoller {
     },
     describe: (event) => ({
       sourceEventId: event.eventId,
-      ...(event.eventType === erpEventTypes.paymentStatusChanged ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } } : {}),
+      ...(event.eventType === erpEventTypes.paymentStatusChanged
+        ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } }
+        : {}),
     }),
     async apply(tx, event) {
       if (event.eventType !== erpEventTypes.paymentStatusChanged) return;

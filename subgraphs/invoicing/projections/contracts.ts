@@ -26,5 +26,6 @@ export async function projectContract(tx: Transaction, contract: ContractChanged
   const row = { ...header, effectiveTo: header.effectiveTo ?? null, updatedAt: occurredAt };
   await tx.insert(contractProjections).values(row).onConflictDoUpdate({ target: contractProjections.contractId, set: row });
   await tx.delete(contractPriceTermProjections).where(eq(contractPriceTermProjections.contractId, contract.contractId));
-  if (priceTerms.length > 0) await tx.insert(contractPriceTermProjections).values(priceTerms.map((term) => ({ ...term, contractId: contract.contractId })));
+  if (priceTerms.length > 0)
+    await tx.insert(contractPriceTermProjections).values(priceTerms.map((term) => ({ ...term, contractId: contract.contractId })));
 }

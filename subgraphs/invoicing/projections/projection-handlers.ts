@@ -10,7 +10,13 @@ import { requestRematch } from '../workflow/rematch-invoice.ts';
 import { contractChanged, projectContract } from './contracts.ts';
 import { projectPurchaseOrder, purchaseOrderChanged, purchaseOrderIssued } from './purchase-orders.ts';
 import { projectReceipt, receiptRecorded } from './receipts.ts';
-import { projectSupplierErpLink, projectSupplierStatus, supplierErpLinked, supplierPortalEnrolled, supplierStatusChanged } from './suppliers.ts';
+import {
+  projectSupplierErpLink,
+  projectSupplierStatus,
+  supplierErpLinked,
+  supplierPortalEnrolled,
+  supplierStatusChanged,
+} from './suppliers.ts';
 
 interface Projection<Payload> {
   queue: string;
@@ -75,9 +81,19 @@ const projections = [
     apply: projectSupplierStatus,
     rematch: (tx, event) => rematchSupplier(tx, event.supplierId, 'SUPPLIER_STATUS_CHANGED'),
   }),
-  define({ queue: 'project-supplier-erp-link', topic: supplierErpLinked, entityKey: (event) => `supplier_erp_link:${event.supplierId}`, apply: projectSupplierErpLink }),
+  define({
+    queue: 'project-supplier-erp-link',
+    topic: supplierErpLinked,
+    entityKey: (event) => `supplier_erp_link:${event.supplierId}`,
+    apply: projectSupplierErpLink,
+  }),
   // The same links, later and with the registration: one entity, so an older event changes nothing.
-  define({ queue: 'project-supplier-portal-enrollment', topic: supplierPortalEnrolled, entityKey: (event) => `supplier_erp_link:${event.supplierId}`, apply: projectSupplierErpLink }),
+  define({
+    queue: 'project-supplier-portal-enrollment',
+    topic: supplierPortalEnrolled,
+    entityKey: (event) => `supplier_erp_link:${event.supplierId}`,
+    apply: projectSupplierErpLink,
+  }),
 ];
 
 /** Other domains' events, applied once (by event id) and never over a newer state of the same record. */
@@ -110,6 +126,10 @@ export async function applyDomainEvent(db: Database, delivery: DomainEventDelive
 /** One queue per consumed topic, each keeping a projection invoicing matches against. */
 export function defineProjectionHandlers(jobs: JobRuntime, db: Database): void {
   for (const projection of projections) {
-    jobs.defineHandler({ queue: projection.queue, topic: projection.topic.name, handler: async (job) => void (await project(db, projection as Projection<unknown>, job)) });
+    jobs.defineHandler({
+      queue: projection.queue,
+      topic: projection.topic.name,
+      handler: async (job) => void (await project(db, projection as Projection<unknown>, job)),
+    });
   }
 }

@@ -59,16 +59,38 @@ describe('projections of other domains', () => {
     expect(await deliver('purchase_order.changed', order('CANCELLED', '0'), '2026-10-02T10:00:00.000Z')).toBe('SUPERSEDED');
     const [header] = await db.select().from(purchaseOrderProjections).where(eq(purchaseOrderProjections.purchaseOrderId, purchaseOrderId));
     expect(header).toMatchObject({ status: 'OPEN', number: 'PO-9001', supplierId, contractId });
-    const lines = await db.select().from(purchaseOrderLineProjections).where(eq(purchaseOrderLineProjections.purchaseOrderId, purchaseOrderId));
+    const lines = await db
+      .select()
+      .from(purchaseOrderLineProjections)
+      .where(eq(purchaseOrderLineProjections.purchaseOrderId, purchaseOrderId));
     expect(lines.map((line) => [line.lineNumber, line.quantity])).toEqual([[1, '12.000000']]);
   });
 
   it('keeps supplier status and ERP link side by side', async () => {
-    await deliver('supplier.erp_linked', { supplierId, erpSupplierId: 300000042, erpSupplierNumber: '1042', vendorRegistrationId: 'reg_aaaaaaaaaaaaaaaaaaaa' }, '2026-10-01T09:00:00.000Z');
-    await deliver('supplier.status_changed', { supplierId, previousStatus: 'APPROVED', status: 'ACTIVE', occurredAt: '2026-10-01T09:30:00.000Z' }, '2026-10-01T09:30:01.000Z');
-    expect(await deliver('supplier.status_changed', { supplierId, previousStatus: 'PENDING_APPROVAL', status: 'APPROVED', occurredAt: '2026-10-01T08:00:00.000Z' }, '2026-10-01T09:31:00.000Z')).toBe('SUPERSEDED');
+    await deliver(
+      'supplier.erp_linked',
+      { supplierId, erpSupplierId: 300000042, erpSupplierNumber: '1042', vendorRegistrationId: 'reg_aaaaaaaaaaaaaaaaaaaa' },
+      '2026-10-01T09:00:00.000Z',
+    );
+    await deliver(
+      'supplier.status_changed',
+      { supplierId, previousStatus: 'APPROVED', status: 'ACTIVE', occurredAt: '2026-10-01T09:30:00.000Z' },
+      '2026-10-01T09:30:01.000Z',
+    );
+    expect(
+      await deliver(
+        'supplier.status_changed',
+        { supplierId, previousStatus: 'PENDING_APPROVAL', status: 'APPROVED', occurredAt: '2026-10-01T08:00:00.000Z' },
+        '2026-10-01T09:31:00.000Z',
+      ),
+    ).toBe('SUPERSEDED');
     const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
-    expect(supplier).toMatchObject({ status: 'ACTIVE', erpSupplierId: '300000042', erpSupplierNumber: '1042', vendorRegistrationId: 'reg_aaaaaaaaaaaaaaaaaaaa' });
+    expect(supplier).toMatchObject({
+      status: 'ACTIVE',
+      erpSupplierId: '300000042',
+      erpSupplierNumber: '1042',
+      vendorRegistrationId: 'reg_aaaaaaaaaaaaaaaaaaaa',
+    });
   });
 
   it('replaces a contract with its latest version', async () => {
@@ -90,7 +112,12 @@ describe('projections of other domains', () => {
 
   it('counts receipts once, and matches an invoice against everything projected', async () => {
     const receiptId = newId();
-    const receipt = { receiptId, purchaseOrderId, receivedAt: '2026-10-05T12:00:00.000Z', lines: [{ lineNumber: 1, quantityReceived: '5' }] };
+    const receipt = {
+      receiptId,
+      purchaseOrderId,
+      receivedAt: '2026-10-05T12:00:00.000Z',
+      lines: [{ lineNumber: 1, quantityReceived: '5' }],
+    };
     expect(await deliver('receipt.recorded', receipt, '2026-10-05T12:00:01.000Z', receiptId)).toBe('APPLIED');
     expect(await deliver('receipt.recorded', receipt, '2026-10-05T12:00:01.000Z', receiptId)).toBe('DUPLICATE');
     // Re-sent under another event id (a replay from the producer's side): the receipt still counts once.

@@ -12,7 +12,9 @@ const purchaseOrderState = z.object({
   status: z.string().min(1),
   orderDate: z.string().date(),
   currency: z.string().min(3).default('USD'),
-  lines: z.array(z.object({ lineNumber: z.number().int().positive(), itemNumber: z.string(), quantity: z.string(), unitPrice: z.string() })),
+  lines: z.array(
+    z.object({ lineNumber: z.number().int().positive(), itemNumber: z.string(), quantity: z.string(), unitPrice: z.string() }),
+  ),
 });
 
 /** Procurement's events: each carries the whole order, so the newest one replaces the projection. */
@@ -26,5 +28,6 @@ export async function projectPurchaseOrder(tx: Transaction, order: PurchaseOrder
   const row = { ...header, contractId: header.contractId ?? null, updatedAt: occurredAt };
   await tx.insert(purchaseOrderProjections).values(row).onConflictDoUpdate({ target: purchaseOrderProjections.purchaseOrderId, set: row });
   await tx.delete(purchaseOrderLineProjections).where(eq(purchaseOrderLineProjections.purchaseOrderId, order.purchaseOrderId));
-  if (lines.length > 0) await tx.insert(purchaseOrderLineProjections).values(lines.map((line) => ({ ...line, purchaseOrderId: order.purchaseOrderId })));
+  if (lines.length > 0)
+    await tx.insert(purchaseOrderLineProjections).values(lines.map((line) => ({ ...line, purchaseOrderId: order.purchaseOrderId })));
 }

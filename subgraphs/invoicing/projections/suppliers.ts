@@ -34,11 +34,18 @@ export type SupplierErpLinked = ReturnType<typeof supplierErpLinked.parse>;
  */
 export async function projectSupplierStatus(tx: Transaction, event: SupplierStatusChanged): Promise<void> {
   const facts = { status: event.status, ...(event.category ? { category: event.category } : {}), updatedAt: new Date(event.occurredAt) };
-  await tx.insert(supplierProjections).values({ supplierId: event.supplierId, ...facts }).onConflictDoUpdate({ target: supplierProjections.supplierId, set: facts });
+  await tx
+    .insert(supplierProjections)
+    .values({ supplierId: event.supplierId, ...facts })
+    .onConflictDoUpdate({ target: supplierProjections.supplierId, set: facts });
 }
 
 export async function projectSupplierErpLink(tx: Transaction, event: SupplierErpLinked, occurredAt: Date): Promise<void> {
-  const link = { erpSupplierId: event.erpSupplierId, erpSupplierNumber: event.erpSupplierNumber, ...(event.vendorRegistrationId ? { vendorRegistrationId: event.vendorRegistrationId } : {}) };
+  const link = {
+    erpSupplierId: event.erpSupplierId,
+    erpSupplierNumber: event.erpSupplierNumber,
+    ...(event.vendorRegistrationId ? { vendorRegistrationId: event.vendorRegistrationId } : {}),
+  };
   await tx
     .insert(supplierProjections)
     .values({ supplierId: event.supplierId, ...link, updatedAt: occurredAt })

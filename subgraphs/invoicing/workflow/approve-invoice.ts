@@ -5,7 +5,16 @@ import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { invoiceApproved } from '../events.ts';
 import { announceInvoiceStatus } from './announce-invoice-status.ts';
-import { invoices, matchExceptions, outbox, purchaseOrderProjections, supplierProjections, syncStatus, type InvoiceRow, type MatchExceptionRow } from '../db/tables.ts';
+import {
+  invoices,
+  matchExceptions,
+  outbox,
+  purchaseOrderProjections,
+  supplierProjections,
+  syncStatus,
+  type InvoiceRow,
+  type MatchExceptionRow,
+} from '../db/tables.ts';
 
 export interface InvoiceResult {
   invoice: InvoiceRow | null;
@@ -15,7 +24,9 @@ export interface InvoiceResult {
 /** Matched, or every exception resolved without a rejection: finance may then approve it. */
 export function isApprovable(invoice: InvoiceRow, exceptions: readonly MatchExceptionRow[]): boolean {
   if (invoice.status === 'MATCHED') return true;
-  return invoice.status === 'EXCEPTION' && exceptions.every((exception) => exception.resolution !== null && exception.resolution !== 'REJECTED');
+  return (
+    invoice.status === 'EXCEPTION' && exceptions.every((exception) => exception.resolution !== null && exception.resolution !== 'REJECTED')
+  );
 }
 
 function refused(invoice: InvoiceRow, code: string, message: string): InvoiceResult {
@@ -30,16 +41,29 @@ const FINISHED_ORDER_STATUSES: readonly string[] = ['CLOSED', 'CANCELLED'];
  * still be ACTIVE, the order still open to billing, and a requested credit memo must have
  * arrived (credit memos are not taken in yet, so such an invoice waits).
  */
-async function approvalRefusal(tx: Transaction, invoice: InvoiceRow, exceptions: readonly MatchExceptionRow[]): Promise<InvoiceResult | null> {
-  if (!isApprovable(invoice, exceptions)) return refused(invoice, 'NOT_APPROVABLE', `Invoice ${invoice.invoiceNumber} is ${invoice.status} and cannot be approved`);
+async function approvalRefusal(
+  tx: Transaction,
+  invoice: InvoiceRow,
+  exceptions: readonly MatchExceptionRow[],
+): Promise<InvoiceResult | null> {
+  if (!isApprovable(invoice, exceptions))
+    return refused(invoice, 'NOT_APPROVABLE', `Invoice ${invoice.invoiceNumber} is ${invoice.status} and cannot be approved`);
   if (exceptions.some((exception) => exception.resolution === 'CREDIT_MEMO_REQUESTED')) {
     return refused(invoice, 'CREDIT_MEMO_PENDING', `Invoice ${invoice.invoiceNumber} waits for the credit memo requested on it`);
   }
-  const [supplier] = await tx.select({ status: supplierProjections.status }).from(supplierProjections).where(eq(supplierProjections.supplierId, invoice.supplierId));
-  if (supplier?.status !== 'ACTIVE') return refused(invoice, 'SUPPLIER_NOT_ACTIVE', `The supplier is ${supplier?.status ?? 'unknown'}; only active suppliers are paid`);
+  const [supplier] = await tx
+    .select({ status: supplierProjections.status })
+    .from(supplierProjections)
+    .where(eq(supplierProjections.supplierId, invoice.supplierId));
+  if (supplier?.status !== 'ACTIVE')
+    return refused(invoice, 'SUPPLIER_NOT_ACTIVE', `The supplier is ${supplier?.status ?? 'unknown'}; only active suppliers are paid`);
   if (invoice.purchaseOrderId === null) return null;
-  const [order] = await tx.select({ number: purchaseOrderProjections.number, status: purchaseOrderProjections.status }).from(purchaseOrderProjections).where(eq(purchaseOrderProjections.purchaseOrderId, invoice.purchaseOrderId));
-  if (order && FINISHED_ORDER_STATUSES.includes(order.status)) return refused(invoice, 'PURCHASE_ORDER_CLOSED', `Purchase order ${order.number} is ${order.status}`);
+  const [order] = await tx
+    .select({ number: purchaseOrderProjections.number, status: purchaseOrderProjections.status })
+    .from(purchaseOrderProjections)
+    .where(eq(purchaseOrderProjections.purchaseOrderId, invoice.purchaseOrderId));
+  if (order && FINISHED_ORDER_STATUSES.includes(order.status))
+    return refused(invoice, 'PURCHASE_ORDER_CLOSED', `Purchase order ${order.number} is ${order.status}`);
   return null;
 }
 
@@ -54,7 +78,11 @@ export function approveInvoice(db: Database, invoiceId: string): Promise<Invoice
     const exceptions = await tx.select().from(matchExceptions).where(eq(matchExceptions.invoiceId, invoiceId));
     const refusal = await approvalRefusal(tx, invoice, exceptions);
     if (refusal) return refusal;
-    const [approved] = await tx.update(invoices).set({ status: 'APPROVED', updatedAt: new Date() }).where(eq(invoices.id, invoiceId)).returning();
+    const [approved] = await tx
+      .update(invoices)
+      .set({ status: 'APPROVED', updatedAt: new Date() })
+      .where(eq(invoices.id, invoiceId))
+      .returning();
     await markSyncPending(tx, syncStatus, invoiceId, 'ERP');
     await appendToOutbox(tx, outbox, { topic: invoiceApproved.name, aggregateId: invoiceId, payload: { invoiceId } });
     await announceInvoiceStatus(tx, approved!);

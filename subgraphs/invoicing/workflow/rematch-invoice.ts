@@ -32,7 +32,11 @@ export async function requestRematch(tx: Transaction, concerned: SQL, trigger: M
     .from(invoices)
     .where(and(concerned, inArray(invoices.status, [...OPEN_TO_REMATCH]), undecided(tx)));
   for (const invoice of open) {
-    await appendToOutbox(tx, outbox, { topic: invoiceRematchRequested.name, aggregateId: invoice.id, payload: { invoiceId: invoice.id, trigger } });
+    await appendToOutbox(tx, outbox, {
+      topic: invoiceRematchRequested.name,
+      aggregateId: invoice.id,
+      payload: { invoiceId: invoice.id, trigger },
+    });
   }
 }
 

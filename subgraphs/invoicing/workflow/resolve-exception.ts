@@ -26,14 +26,24 @@ export interface ResolutionResult {
   userErrors: UserError[];
 }
 
-function refused(code: string, field: string, message: string, exception: MatchExceptionRow | null = null, invoice: InvoiceRow | null = null): ResolutionResult {
+function refused(
+  code: string,
+  field: string,
+  message: string,
+  exception: MatchExceptionRow | null = null,
+  invoice: InvoiceRow | null = null,
+): ResolutionResult {
   return { exception, invoice, userErrors: [{ field: ['input', field], code, message }] };
 }
 
 /** A rejection rejects the whole invoice and frees its number for a corrected one; other resolutions leave it waiting for approval. */
 async function applyToInvoice(tx: Transaction, invoiceId: string, action: ResolutionAction): Promise<InvoiceRow> {
   if (action === 'REJECT') {
-    const [rejected] = await tx.update(invoices).set({ status: 'REJECTED', invoiceNumberKey: null, updatedAt: new Date() }).where(eq(invoices.id, invoiceId)).returning();
+    const [rejected] = await tx
+      .update(invoices)
+      .set({ status: 'REJECTED', invoiceNumberKey: null, updatedAt: new Date() })
+      .where(eq(invoices.id, invoiceId))
+      .returning();
     await announceInvoiceStatus(tx, rejected!);
     return rejected!;
   }
@@ -48,11 +58,18 @@ export function resolveMatchException(db: Database, resolution: Resolution): Pro
     const [exception] = await tx.select().from(matchExceptions).where(eq(matchExceptions.id, resolution.exceptionId)).for('update');
     if (!exception) return refused('NOT_FOUND', 'exceptionId', `No match exception ${resolution.exceptionId}`);
     const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, exception.invoiceId)).for('update');
-    if (exception.resolution !== null) return refused('ALREADY_RESOLVED', 'exceptionId', `The exception was already ${exception.resolution}`, exception, invoice);
-    if (invoice!.status !== 'EXCEPTION') return refused('INVALID_STATE', 'exceptionId', `Invoice ${invoice!.invoiceNumber} is ${invoice!.status}`, exception, invoice);
+    if (exception.resolution !== null)
+      return refused('ALREADY_RESOLVED', 'exceptionId', `The exception was already ${exception.resolution}`, exception, invoice);
+    if (invoice!.status !== 'EXCEPTION')
+      return refused('INVALID_STATE', 'exceptionId', `Invoice ${invoice!.invoiceNumber} is ${invoice!.status}`, exception, invoice);
     const [resolved] = await tx
       .update(matchExceptions)
-      .set({ resolution: RESOLUTION_OF[resolution.action], resolvedBy: resolution.resolvedBy, resolutionReason: resolution.reason.trim(), resolvedAt: new Date() })
+      .set({
+        resolution: RESOLUTION_OF[resolution.action],
+        resolvedBy: resolution.resolvedBy,
+        resolutionReason: resolution.reason.trim(),
+        resolvedAt: new Date(),
+      })
       .where(eq(matchExceptions.id, exception.id))
       .returning();
     return { exception: resolved!, invoice: await applyToInvoice(tx, exception.invoiceId, resolution.action), userErrors: [] };

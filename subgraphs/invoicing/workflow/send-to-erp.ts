@@ -17,7 +17,10 @@ async function erpSupplierNumber(db: Database, supplierId: string): Promise<stri
 
 async function orderNumber(db: Database, purchaseOrderId: string | null): Promise<string | null> {
   if (!purchaseOrderId) return null;
-  const [order] = await db.select({ number: purchaseOrderProjections.number }).from(purchaseOrderProjections).where(eq(purchaseOrderProjections.purchaseOrderId, purchaseOrderId));
+  const [order] = await db
+    .select({ number: purchaseOrderProjections.number })
+    .from(purchaseOrderProjections)
+    .where(eq(purchaseOrderProjections.purchaseOrderId, purchaseOrderId));
   return order?.number ?? null;
 }
 

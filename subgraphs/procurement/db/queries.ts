@@ -71,7 +71,10 @@ export function purchaseOrdersOf(
 }
 
 export function purchaseOrdersByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
-  return db.select().from(purchaseOrders).where(and(visibleTo(caller), inArray(purchaseOrders.id, [...ids])));
+  return db
+    .select()
+    .from(purchaseOrders)
+    .where(and(visibleTo(caller), inArray(purchaseOrders.id, [...ids])));
 }
 
 export function linesOfOrders(db: Queryable, orderIds: readonly string[]) {
@@ -83,13 +86,24 @@ export function linesOfOrders(db: Queryable, orderIds: readonly string[]) {
 }
 
 export function receiptsOfOrders(db: Queryable, orderIds: readonly string[]) {
-  return db.select().from(receipts).where(inArray(receipts.purchaseOrderId, [...orderIds])).orderBy(receipts.purchaseOrderId, receipts.id);
+  return db
+    .select()
+    .from(receipts)
+    .where(inArray(receipts.purchaseOrderId, [...orderIds]))
+    .orderBy(receipts.purchaseOrderId, receipts.id);
 }
 
 export function linesOfReceipts(db: Queryable, receiptIds: readonly string[]) {
-  return db.select().from(receiptLines).where(inArray(receiptLines.receiptId, [...receiptIds])).orderBy(receiptLines.receiptId, receiptLines.lineNumber);
+  return db
+    .select()
+    .from(receiptLines)
+    .where(inArray(receiptLines.receiptId, [...receiptIds]))
+    .orderBy(receiptLines.receiptId, receiptLines.lineNumber);
 }
 
 export function facilitiesByIds(db: Queryable, ids: readonly string[]) {
-  return db.select().from(facilities).where(inArray(facilities.id, [...ids]));
+  return db
+    .select()
+    .from(facilities)
+    .where(inArray(facilities.id, [...ids]));
 }

@@ -50,10 +50,16 @@ describe('the procurement seed', () => {
     );
     expect(Number(sums!.mismatched)).toBe(0);
     const published = orders.filter((order) => order.publishedAt !== null).length;
-    expect(await count('sync_status', "system = 'ERP' and state = 'SYNCED'")).toBe(world.counts.purchaseOrders + orders.flatMap((order) => order.receipts).length);
+    expect(await count('sync_status', "system = 'ERP' and state = 'SYNCED'")).toBe(
+      world.counts.purchaseOrders + orders.flatMap((order) => order.receipts).length,
+    );
     expect(await count('sync_status', "system = 'VENDOR_PLATFORM' and state = 'SYNCED'")).toBe(published);
     expect(await count('purchase_orders', 'last_synced_at is null')).toBe(0);
-    const [first] = await executeSql<{ number: string; total: string }>(client, 'select number, total::text as total from procurement.purchase_orders where id = $1', [orders[0]!.id]);
+    const [first] = await executeSql<{ number: string; total: string }>(
+      client,
+      'select number, total::text as total from procurement.purchase_orders where id = $1',
+      [orders[0]!.id],
+    );
     expect(first!.number).toBe(orders[0]!.number);
     expect(new Decimal(first!.total).equals(orders[0]!.total)).toBe(true);
   });

@@ -1,6 +1,14 @@
 import type { Database } from '@procuregraph/platform/db';
 import { seedTables } from '@procuregraph/demo';
-import type { DemoContract, DemoFacility, DemoPurchaseOrder, DemoPurchaseOrderLine, DemoReceipt, DemoSupplier, World } from '@procuregraph/demo';
+import type {
+  DemoContract,
+  DemoFacility,
+  DemoPurchaseOrder,
+  DemoPurchaseOrderLine,
+  DemoReceipt,
+  DemoSupplier,
+  World,
+} from '@procuregraph/demo';
 import {
   contractReferences,
   facilities,
@@ -18,7 +26,16 @@ import {
  * orders are also on the vendor platform. Meant for an empty schema; returns the rows written.
  */
 export async function seedProcurement(db: Database, world: World): Promise<number> {
-  const tables = [facilities, supplierReferences, contractReferences, purchaseOrders, purchaseOrderLines, receipts, receiptLines, syncStatus];
+  const tables = [
+    facilities,
+    supplierReferences,
+    contractReferences,
+    purchaseOrders,
+    purchaseOrderLines,
+    receipts,
+    receiptLines,
+    syncStatus,
+  ];
   return seedTables(db, tables, async (batches) => {
     for (const facility of world.facilities()) await batches.add(facilities, facilityRow(facility));
     for (const supplier of world.suppliers()) await batches.add(supplierReferences, supplierReferenceRow(supplier));
@@ -28,7 +45,8 @@ export async function seedProcurement(db: Database, world: World): Promise<numbe
       for (const line of order.lines) await batches.add(purchaseOrderLines, lineRow(order, line));
       for (const receipt of order.receipts) {
         await batches.add(receipts, receiptRow(order, receipt));
-        for (const line of receipt.lines) await batches.add(receiptLines, { receiptId: receipt.id, lineNumber: line.lineNumber, quantityReceived: line.quantityReceived });
+        for (const line of receipt.lines)
+          await batches.add(receiptLines, { receiptId: receipt.id, lineNumber: line.lineNumber, quantityReceived: line.quantityReceived });
         await batches.add(syncStatus, synced(receipt.id, 'ERP', receipt.receivedAt));
       }
       for (const sync of orderSyncRows(order)) await batches.add(syncStatus, sync);

@@ -24,7 +24,8 @@ import { BackingSystemPolicies } from '@procuregraph/platform/resilience';
  * supplier is screened again, and each run is recorded with its counts.
  */
 const cipher = createFieldCipher(randomBytes(32));
-const EXCLUSION = '"","","","RIVERSIDE RESPIRATORY SUPPLY INC","DME COMPANY","DME - OXYGEN","","1999999999","00000000","1 RIVER RD","DUBLIN","OH","43017","1128a1","20261101","00000000","00000000",""';
+const EXCLUSION =
+  '"","","","RIVERSIDE RESPIRATORY SUPPLY INC","DME COMPANY","DME - OXYGEN","","1999999999","00000000","1 RIVER RD","DUBLIN","OH","43017","1128a1","20261101","00000000","00000000",""';
 
 let client: DatabaseClient;
 let db: Database;
@@ -71,8 +72,17 @@ beforeAll(async () => {
   const service = createServiceDatabase(client, 'suppliers');
   await service.migrate(migrationsFolder);
   db = service.db;
-  const systems = { erpUrl: 'http://127.0.0.1:9', vendorPlatformUrl: 'http://127.0.0.1:9', contractRepositoryUrl: 'http://127.0.0.1:9', vendorPlatformWebhookSecret: 'unused' };
-  const register = createSuppliersWorkers({ environment: { SCREENING_LEIE_URL: listUrl, SCREENING_RELOAD_INTERVAL_HOURS: 24 }, exclusionListReloadIntervalMs: 300, insuranceCheckIntervalMs: 60 * 60 * 1000 });
+  const systems = {
+    erpUrl: 'http://127.0.0.1:9',
+    vendorPlatformUrl: 'http://127.0.0.1:9',
+    contractRepositoryUrl: 'http://127.0.0.1:9',
+    vendorPlatformWebhookSecret: 'unused',
+  };
+  const register = createSuppliersWorkers({
+    environment: { SCREENING_LEIE_URL: listUrl, SCREENING_RELOAD_INTERVAL_HOURS: 24 },
+    exclusionListReloadIntervalMs: 300,
+    insuranceCheckIntervalMs: 60 * 60 * 1000,
+  });
   workers = await startSubgraphWorkers(register, {
     service: 'suppliers',
     client,
@@ -106,7 +116,17 @@ describe('the scheduled exclusion-list reload', () => {
       async () => (await db.select().from(exclusionListRuns).where(eq(exclusionListRuns.newlyExcluded, 1)))[0],
       (found) => found !== undefined,
     );
-    expect(run).toMatchObject({ trigger: 'SCHEDULE', source: listUrl, entries: 36, checked: 1, excluded: 1, newlyExcluded: 1, reinstated: 0, putOnHold: 1, error: null });
+    expect(run).toMatchObject({
+      trigger: 'SCHEDULE',
+      source: listUrl,
+      entries: 36,
+      checked: 1,
+      excluded: 1,
+      newlyExcluded: 1,
+      reinstated: 0,
+      putOnHold: 1,
+      error: null,
+    });
     const [held] = await db.select().from(suppliers).where(eq(suppliers.id, supplierId));
     expect(held).toMatchObject({ status: 'ON_HOLD', screeningStatus: 'EXCLUDED', statusBeforeHold: 'PENDING_APPROVAL' });
     expect(await openHolds(db, supplierId)).toEqual(['SCREENING']);

@@ -44,7 +44,10 @@ export async function countSuppliers(db: Queryable, caller: UserCaller, filter: 
 }
 
 export function suppliersByIds(db: Queryable, caller: UserCaller, ids: readonly string[]) {
-  return db.select().from(suppliers).where(and(visibleTo(caller), inArray(suppliers.id, [...ids])));
+  return db
+    .select()
+    .from(suppliers)
+    .where(and(visibleTo(caller), inArray(suppliers.id, [...ids])));
 }
 
 export function certificatesOfSuppliers(db: Queryable, supplierIds: readonly string[]) {

@@ -32,7 +32,10 @@ afterAll(async () => {
 describe('rotating the data encryption key', () => {
   it('re-encrypts TINs and account numbers under the new key, with fingerprints duplicate detection still finds', async () => {
     const before = createFieldCipher(oldKey);
-    const onboarded = await onboardSupplier({ db, cipher: before, screening: createExclusionScreening(undefined) }, { input: validInput() });
+    const onboarded = await onboardSupplier(
+      { db, cipher: before, screening: createExclusionScreening(undefined) },
+      { input: validInput() },
+    );
     expect(onboarded.userErrors).toEqual([]);
     const id = onboarded.supplier!.id;
 

@@ -18,7 +18,8 @@ function reencrypted(cipher: FieldCipher, row: SupplierRow): Partial<SupplierRow
   return changes;
 }
 
-const isStale = (cipher: FieldCipher, row: SupplierRow) => cipher.isStale(row.taxIdCiphertext) || (row.bankAccountCiphertext !== null && cipher.isStale(row.bankAccountCiphertext));
+const isStale = (cipher: FieldCipher, row: SupplierRow) =>
+  cipher.isStale(row.taxIdCiphertext) || (row.bankAccountCiphertext !== null && cipher.isStale(row.bankAccountCiphertext));
 
 /**
  * Re-encrypts every supplier's TIN and bank account number still under a retired key with the
@@ -31,7 +32,13 @@ export async function reencryptSuppliers(db: Database, cipher: FieldCipher): Pro
   let changed = 0;
   for (;;) {
     const batch: SupplierRow[] = await db.transaction(async (tx) => {
-      const rows = await tx.select().from(suppliers).where(after ? gt(suppliers.id, after) : undefined).orderBy(asc(suppliers.id)).limit(BATCH).for('update');
+      const rows = await tx
+        .select()
+        .from(suppliers)
+        .where(after ? gt(suppliers.id, after) : undefined)
+        .orderBy(asc(suppliers.id))
+        .limit(BATCH)
+        .for('update');
       for (const row of rows.filter((candidate) => isStale(cipher, candidate))) {
         await tx.update(suppliers).set(reencrypted(cipher, row)).where(eq(suppliers.id, row.id));
         changed++;

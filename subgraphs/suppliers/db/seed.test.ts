@@ -54,12 +54,24 @@ describe('the suppliers seed', () => {
 
   it('keeps the ERP supplier id as the ERP cross-reference', async () => {
     const supplier = demoSuppliers.find((candidate) => candidate.erp !== null)!;
-    const rows = await executeSql<{ external_id: string }>(client, "select external_id from suppliers.external_references where supplier_id = $1 and system = 'ERP'", [supplier.id]);
+    const rows = await executeSql<{ external_id: string }>(
+      client,
+      "select external_id from suppliers.external_references where supplier_id = $1 and system = 'ERP'",
+      [supplier.id],
+    );
     expect(rows).toEqual([{ external_id: String(supplier.erp!.supplierId) }]);
   });
 
   it('stores no plain TIN or account number, only ciphertexts, last four digits and a fingerprint', async () => {
-    const rows = await executeSql<{ id: string; row: string; tax_id_ciphertext: string; tax_id_fingerprint: string; bank_account_ciphertext: string; tax_id_last4: string; legal_name_key: string }>(
+    const rows = await executeSql<{
+      id: string;
+      row: string;
+      tax_id_ciphertext: string;
+      tax_id_fingerprint: string;
+      bank_account_ciphertext: string;
+      tax_id_last4: string;
+      legal_name_key: string;
+    }>(
       client,
       'select s.id, s::text as row, tax_id_ciphertext, tax_id_fingerprint, bank_account_ciphertext, tax_id_last4, legal_name_key from suppliers.suppliers s',
     );

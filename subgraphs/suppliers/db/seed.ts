@@ -17,7 +17,8 @@ export async function seedSuppliers(db: Database, world: World, cipher: FieldCip
       await batches.add(suppliers, supplierRow(supplier, cipher));
       // A demo supplier is on hold because its general liability lapsed after approval, so a renewed
       // certificate returns it to ACTIVE.
-      if (supplier.status === 'ON_HOLD') await batches.add(supplierHolds, { supplierId: supplier.id, reason: 'INSURANCE_EXPIRED', openedAt: lastSynced(supplier) });
+      if (supplier.status === 'ON_HOLD')
+        await batches.add(supplierHolds, { supplierId: supplier.id, reason: 'INSURANCE_EXPIRED', openedAt: lastSynced(supplier) });
       for (const certificate of certificateRows(supplier)) await batches.add(insuranceCertificates, certificate);
       for (const reference of referenceRows(supplier)) await batches.add(externalReferences, reference);
       for (const sync of syncRows(supplier)) await batches.add(syncStatus, sync);
@@ -81,14 +82,28 @@ function certificateRows(supplier: DemoSupplier): (typeof insuranceCertificates.
 
 function referenceRows(supplier: DemoSupplier): (typeof externalReferences.$inferInsert)[] {
   const rows: (typeof externalReferences.$inferInsert)[] = [
-    { supplierId: supplier.id, system: 'VENDOR_PLATFORM', externalId: supplier.vendorPlatform.registrationId, createdAt: supplier.createdAt },
+    {
+      supplierId: supplier.id,
+      system: 'VENDOR_PLATFORM',
+      externalId: supplier.vendorPlatform.registrationId,
+      createdAt: supplier.createdAt,
+    },
   ];
-  if (supplier.erp) rows.push({ supplierId: supplier.id, system: 'ERP', externalId: String(supplier.erp.supplierId), createdAt: lastSynced(supplier) });
+  if (supplier.erp)
+    rows.push({ supplierId: supplier.id, system: 'ERP', externalId: String(supplier.erp.supplierId), createdAt: lastSynced(supplier) });
   return rows;
 }
 
 function syncRows(supplier: DemoSupplier): (typeof syncStatus.$inferInsert)[] {
   const systems = supplier.erp ? (['VENDOR_PLATFORM', 'ERP'] as const) : (['VENDOR_PLATFORM'] as const);
   const syncedAt = lastSynced(supplier);
-  return systems.map((system) => ({ entityId: supplier.id, system, state: 'SYNCED', attempts: 1, lastError: null, syncedAt, updatedAt: syncedAt }));
+  return systems.map((system) => ({
+    entityId: supplier.id,
+    system,
+    state: 'SYNCED',
+    attempts: 1,
+    lastError: null,
+    syncedAt,
+    updatedAt: syncedAt,
+  }));
 }

@@ -31,7 +31,10 @@ describe.each(databaseTargets)('the suppliers status columns on %s', (target) =>
        values (gen_random_uuid(), $1, 'CLEARED', 'LEIE entry', 'POTENTIAL_MATCH', 'not this supplier', 'compliance@example.org')`,
       [supplier!.id],
     );
-    await executeSql(database.client, `insert into suppliers.exclusion_list_runs (id, trigger, source, state) values (gen_random_uuid(), 'MANUAL', 'bundled', 'COMPLETED')`);
+    await executeSql(
+      database.client,
+      `insert into suppliers.exclusion_list_runs (id, trigger, source, state) values (gen_random_uuid(), 'MANUAL', 'bundled', 'COMPLETED')`,
+    );
   });
 
   afterAll(async () => {

@@ -1,12 +1,5 @@
 import { date, index, integer, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import {
-  amountColumn,
-  createdAtColumn,
-  idColumn,
-  instantColumn,
-  referenceColumn,
-  updatedAtColumn,
-} from '@procuregraph/platform/db';
+import { amountColumn, createdAtColumn, idColumn, instantColumn, referenceColumn, updatedAtColumn } from '@procuregraph/platform/db';
 import { backingSystems, integrationTables, type BackingSystem } from '@procuregraph/platform/db';
 import { valueCheck } from '@procuregraph/platform/db';
 import type { SupplierSetupIds } from '@procuregraph/connector-erp';
@@ -31,7 +24,13 @@ export type SupplierCategory = (typeof supplierCategories)[number];
 export const screeningStatuses = ['CLEAR', 'POTENTIAL_MATCH', 'EXCLUDED'] as const;
 export type ScreeningStatus = (typeof screeningStatuses)[number];
 
-export const insuranceTypes = ['GENERAL_LIABILITY', 'WORKERS_COMPENSATION', 'PROFESSIONAL_LIABILITY', 'AUTO_LIABILITY', 'CYBER_LIABILITY'] as const;
+export const insuranceTypes = [
+  'GENERAL_LIABILITY',
+  'WORKERS_COMPENSATION',
+  'PROFESSIONAL_LIABILITY',
+  'AUTO_LIABILITY',
+  'CYBER_LIABILITY',
+] as const;
 export type InsuranceType = (typeof insuranceTypes)[number];
 
 export const bankAccountTypes = ['CHECKING', 'SAVINGS'] as const;
@@ -165,7 +164,10 @@ export const supplierHolds = suppliersSchema.table(
     reason: text().$type<HoldReason>().notNull(),
     openedAt: createdAtColumn(),
   },
-  (table) => [primaryKey({ columns: [table.supplierId, table.reason] }), valueCheck('supplier_holds_reason_check', table.reason, holdReasons)],
+  (table) => [
+    primaryKey({ columns: [table.supplierId, table.reason] }),
+    valueCheck('supplier_holds_reason_check', table.reason, holdReasons),
+  ],
 );
 
 /** CLEARED: the match is not this supplier; CONFIRMED: it is, and the supplier stays held. */
@@ -204,20 +206,20 @@ export type ExclusionListRunState = (typeof exclusionListRunStates)[number];
 export const exclusionListRuns = suppliersSchema.table(
   'exclusion_list_runs',
   {
-  id: idColumn(),
-  trigger: text().$type<ExclusionListRunTrigger>().notNull(),
-  /** The file or URL the list was read from. */
-  source: text().notNull(),
-  state: text().$type<ExclusionListRunState>().notNull(),
-  startedAt: createdAtColumn(),
-  finishedAt: instantColumn(),
-  entries: integer().notNull().default(0),
-  checked: integer().notNull().default(0),
-  potentialMatches: integer().notNull().default(0),
-  excluded: integer().notNull().default(0),
-  newlyExcluded: integer().notNull().default(0),
-  reinstated: integer().notNull().default(0),
-  putOnHold: integer().notNull().default(0),
+    id: idColumn(),
+    trigger: text().$type<ExclusionListRunTrigger>().notNull(),
+    /** The file or URL the list was read from. */
+    source: text().notNull(),
+    state: text().$type<ExclusionListRunState>().notNull(),
+    startedAt: createdAtColumn(),
+    finishedAt: instantColumn(),
+    entries: integer().notNull().default(0),
+    checked: integer().notNull().default(0),
+    potentialMatches: integer().notNull().default(0),
+    excluded: integer().notNull().default(0),
+    newlyExcluded: integer().notNull().default(0),
+    reinstated: integer().notNull().default(0),
+    putOnHold: integer().notNull().default(0),
     error: text(),
   },
   (table) => [

@@ -23,5 +23,10 @@ export function insurancePolicyFrom(environment: Environment): InsurancePolicy {
 
 /** What onboarding needs, from the process's services and environment (`SCREENING_LEIE_URL` or `_FILE`). */
 export function onboardingDependencies(db: Database, cipher: FieldCipher, environment: Environment): OnboardingDependencies {
-  return { db, cipher, screening: sharedExclusionScreening(exclusionListSource(environment)), insurancePolicy: insurancePolicyFrom(environment) };
+  return {
+    db,
+    cipher,
+    screening: sharedExclusionScreening(exclusionListSource(environment)),
+    insurancePolicy: insurancePolicyFrom(environment),
+  };
 }

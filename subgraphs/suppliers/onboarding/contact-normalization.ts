@@ -23,7 +23,9 @@ export function toE164(phone: string, country: string = 'US'): string | null {
 
 export function normalizeEmail(email: string): string | null {
   const normalized = email.trim().toLowerCase();
-  return /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(normalized) ? normalized : null;
+  return /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(normalized)
+    ? normalized
+    : null;
 }
 
 /** Collapses inner whitespace: "123  Main St " → "123 Main St". */
@@ -45,5 +47,8 @@ export function formatZip(postalCode: string): string | null {
 
 /** What duplicate detection compares of an address line: letters and digits, lower case. */
 export function addressLineKey(line: string): string {
-  return line.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return line
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }

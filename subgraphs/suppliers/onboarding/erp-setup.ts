@@ -46,7 +46,12 @@ async function recordErpLinks(db: Database, supplierId: string, links: ErpLinks)
  * never create two) and then activates it. A supplier that already has its links is
  * only activated.
  */
-export async function setUpInErp(deps: ErpSetupDependencies, supplierId: string, idempotencyKey: string, signal?: AbortSignal): Promise<void> {
+export async function setUpInErp(
+  deps: ErpSetupDependencies,
+  supplierId: string,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<void> {
   const [supplier] = await deps.db.select().from(suppliers).where(eq(suppliers.id, supplierId));
   if (!supplier) throw new PermanentError(`Supplier ${supplierId} does not exist`);
   // Set up before (e.g. approved again after a screening hold): confirm with the links in hand.
@@ -55,7 +60,9 @@ export async function setUpInErp(deps: ErpSetupDependencies, supplierId: string,
   // Active only when the ERP says so: its record must read back as an active, spend-authorized supplier.
   const confirmed = fromErpSupplier(await deps.erp.getSupplier(links.supplierId, signal));
   if (confirmed.status !== 'ACTIVE') {
-    throw new Error(`The ERP holds supplier ${links.supplierId} as ${confirmed.status ?? 'unknown'} (${confirmed.issues.join('; ') || 'no details'})`);
+    throw new Error(
+      `The ERP holds supplier ${links.supplierId} as ${confirmed.status ?? 'unknown'} (${confirmed.issues.join('; ') || 'no details'})`,
+    );
   }
   await recordErpLinks(deps.db, supplierId, links);
 }

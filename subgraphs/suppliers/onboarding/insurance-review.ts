@@ -32,14 +32,19 @@ async function reviewSupplier(tx: Transaction, supplier: SupplierRow, today: str
     await placeHold(tx, supplier, 'INSURANCE_EXPIRED', { insuranceStatus });
     return 'HELD';
   }
-  if (insuranceStatus !== 'EXPIRED' && held) return (await clearHold(tx, supplier, 'INSURANCE_EXPIRED', { insuranceStatus })) ? 'RELEASED' : null;
-  if (insuranceStatus !== supplier.insuranceStatus) await tx.update(suppliers).set({ insuranceStatus, updatedAt: new Date() }).where(eq(suppliers.id, supplier.id));
+  if (insuranceStatus !== 'EXPIRED' && held)
+    return (await clearHold(tx, supplier, 'INSURANCE_EXPIRED', { insuranceStatus })) ? 'RELEASED' : null;
+  if (insuranceStatus !== supplier.insuranceStatus)
+    await tx.update(suppliers).set({ insuranceStatus, updatedAt: new Date() }).where(eq(suppliers.id, supplier.id));
   return null;
 }
 
 /** The daily insurance check, as of `today` (YYYY-MM-DD), one short transaction per supplier. */
 export async function checkInsurance(db: Database, today: string): Promise<InsuranceCheckSummary> {
-  const ids = await db.select({ id: suppliers.id }).from(suppliers).where(inArray(suppliers.status, [...REVIEWED]));
+  const ids = await db
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(inArray(suppliers.status, [...REVIEWED]));
   const summary: InsuranceCheckSummary = { checked: 0, expiringSoon: 0, putOnHold: 0, released: 0 };
   for (const { id } of ids) {
     const outcome = await db.transaction(async (tx) => {
@@ -65,22 +70,37 @@ export interface RenewalResult {
 function certificateErrors(certificate: CertificateInput, today: string): UserError[] {
   const errors: UserError[] = [];
   const field = (name: string) => ['certificate', name];
-  if (cleanText(certificate.carrier ?? '') === '') errors.push({ field: field('carrier'), code: 'REQUIRED', message: 'The insurance carrier is required' });
-  if (cleanText(certificate.policyNumber ?? '') === '') errors.push({ field: field('policyNumber'), code: 'REQUIRED', message: 'The policy number is required' });
+  if (cleanText(certificate.carrier ?? '') === '')
+    errors.push({ field: field('carrier'), code: 'REQUIRED', message: 'The insurance carrier is required' });
+  if (cleanText(certificate.policyNumber ?? '') === '')
+    errors.push({ field: field('policyNumber'), code: 'REQUIRED', message: 'The policy number is required' });
   const amount = certificate.coverageAmount ?? '';
-  if (!isDecimalString(amount) || decimal(amount).lte(0)) errors.push({ field: field('coverageAmount'), code: 'INSURANCE_INSUFFICIENT', message: 'The coverage amount must be a positive decimal' });
-  if (!certificate.expiresOn || certificate.expiresOn < today) errors.push({ field: field('expiresOn'), code: 'INSURANCE_EXPIRED', message: 'A renewed certificate must not be expired' });
+  if (!isDecimalString(amount) || decimal(amount).lte(0))
+    errors.push({
+      field: field('coverageAmount'),
+      code: 'INSURANCE_INSUFFICIENT',
+      message: 'The coverage amount must be a positive decimal',
+    });
+  if (!certificate.expiresOn || certificate.expiresOn < today)
+    errors.push({ field: field('expiresOn'), code: 'INSURANCE_EXPIRED', message: 'A renewed certificate must not be expired' });
   return errors;
 }
 
 /** Records a renewed certificate and re-judges the supplier at once: an insurance hold lifts without waiting for the daily check. */
-export async function addInsuranceCertificate(db: Database, supplierId: string, certificate: CertificateInput, today: string): Promise<RenewalResult> {
-  if (!isUuid(supplierId)) return { supplier: null, userErrors: [{ field: ['supplierId'], code: 'NOT_FOUND', message: `There is no supplier ${supplierId}` }] };
+export async function addInsuranceCertificate(
+  db: Database,
+  supplierId: string,
+  certificate: CertificateInput,
+  today: string,
+): Promise<RenewalResult> {
+  if (!isUuid(supplierId))
+    return { supplier: null, userErrors: [{ field: ['supplierId'], code: 'NOT_FOUND', message: `There is no supplier ${supplierId}` }] };
   const userErrors = certificateErrors(certificate, today);
   if (userErrors.length > 0) return { supplier: null, userErrors };
   return db.transaction(async (tx) => {
     const supplier = await lockSupplier(tx, supplierId);
-    if (!supplier) return { supplier: null, userErrors: [{ field: ['supplierId'], code: 'NOT_FOUND', message: `There is no supplier ${supplierId}` }] };
+    if (!supplier)
+      return { supplier: null, userErrors: [{ field: ['supplierId'], code: 'NOT_FOUND', message: `There is no supplier ${supplierId}` }] };
     await tx.insert(insuranceCertificates).values({
       id: newId(),
       supplierId,

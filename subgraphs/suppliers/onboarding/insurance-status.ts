@@ -25,7 +25,13 @@ function addDays(day: string, days: number): string {
  */
 export function insuranceStatusOn(certificates: readonly DatedCertificate[], category: SupplierCategory, today: string): InsuranceStatus {
   const latest = requiredTypes(category)
-    .map((type) => certificates.filter((certificate) => certificate.type === type).map((certificate) => certificate.expiresOn).sort().at(-1))
+    .map((type) =>
+      certificates
+        .filter((certificate) => certificate.type === type)
+        .map((certificate) => certificate.expiresOn)
+        .sort()
+        .at(-1),
+    )
     .filter((expiresOn): expiresOn is string => expiresOn !== undefined);
   if (latest.some((expiresOn) => expiresOn < today)) return 'EXPIRED';
   const horizon = addDays(today, EXPIRY_WARNING_DAYS);

@@ -32,7 +32,9 @@ function recase(words: string[]): string[] {
 
 /** "ACME MEDICAL SUPPLY, incorporated" → "Acme Medical Supply Inc.". */
 export function formatLegalName(name: string): string {
-  const words = cleanText(name).replace(/\s*,\s*/g, ', ').split(' ');
+  const words = cleanText(name)
+    .replace(/\s*,\s*/g, ', ')
+    .split(' ');
   const last = words.at(-1)?.replace(/,$/, '') ?? '';
   const form = SUFFIX_FORMS.find(([pattern]) => pattern.test(last))?.[1];
   const body = form && words.length > 1 ? words.slice(0, -1) : words;

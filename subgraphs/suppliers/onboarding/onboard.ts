@@ -44,14 +44,21 @@ async function idempotentReplay(db: Queryable, key: string, fingerprint: string)
   const [existing] = await db.select().from(suppliers).where(eq(suppliers.idempotencyKey, key));
   if (!existing) return null;
   if (existing.inputFingerprint === fingerprint) return { supplier: existing, userErrors: [] };
-  return refused({ field: ['input', 'idempotencyKey'], code: 'IDEMPOTENCY_KEY_REUSED', message: `The idempotency key ${key} was used for a different registration` });
+  return refused({
+    field: ['input', 'idempotencyKey'],
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    message: `The idempotency key ${key} was used for a different registration`,
+  });
 }
 
 type DuplicateField = 'taxId' | 'legalName' | 'bankAccount';
 
 /** Same TIN, same bank account, or same normalized legal name at the same street address and ZIP code. */
 async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, cipher: FieldCipher): Promise<DuplicateField | null> {
-  const [sameTaxId] = await db.select().from(suppliers).where(eq(suppliers.taxIdFingerprint, cipher.fingerprint(supplier.taxId)));
+  const [sameTaxId] = await db
+    .select()
+    .from(suppliers)
+    .where(eq(suppliers.taxIdFingerprint, cipher.fingerprint(supplier.taxId)));
   if (sameTaxId) return 'taxId';
   const bank = supplier.bankAccount;
   if (bank) {
@@ -61,7 +68,9 @@ async function findDuplicate(db: Queryable, supplier: NormalizedSupplier, cipher
   }
   const sameName = await db.select().from(suppliers).where(eq(suppliers.legalNameKey, supplier.legalNameKey));
   const line = addressLineKey(supplier.address.line1);
-  const sameAddress = sameName.find((row) => addressLineKey(row.address.line1) === line && row.address.postalCode.slice(0, 5) === supplier.address.postalCode.slice(0, 5));
+  const sameAddress = sameName.find(
+    (row) => addressLineKey(row.address.line1) === line && row.address.postalCode.slice(0, 5) === supplier.address.postalCode.slice(0, 5),
+  );
   return sameAddress ? 'legalName' : null;
 }
 
@@ -81,7 +90,13 @@ function excludedError(outcome: Extract<ScreeningOutcome, { reason: string }>): 
   return { field: ['input', 'legalName'], code: 'EXCLUDED_PARTY', message: outcome.reason };
 }
 
-function supplierValues(deps: OnboardingDependencies, request: OnboardingRequest, supplier: NormalizedSupplier, screening: ScreeningOutcome, today: string) {
+function supplierValues(
+  deps: OnboardingDependencies,
+  request: OnboardingRequest,
+  supplier: NormalizedSupplier,
+  screening: ScreeningOutcome,
+  today: string,
+) {
   const { cipher } = deps;
   const held = screening.status === 'POTENTIAL_MATCH';
   const bank = supplier.bankAccount;
@@ -115,13 +130,24 @@ function supplierValues(deps: OnboardingDependencies, request: OnboardingRequest
   };
 }
 
-async function insertSupplier(deps: OnboardingDependencies, request: OnboardingRequest, supplier: NormalizedSupplier, screening: ScreeningOutcome, today: string): Promise<SupplierRow> {
+async function insertSupplier(
+  deps: OnboardingDependencies,
+  request: OnboardingRequest,
+  supplier: NormalizedSupplier,
+  screening: ScreeningOutcome,
+  today: string,
+): Promise<SupplierRow> {
   return deps.db.transaction(async (tx) => {
-    const [row] = await tx.insert(suppliers).values(supplierValues(deps, request, supplier, screening, today)).returning();
+    const [row] = await tx
+      .insert(suppliers)
+      .values(supplierValues(deps, request, supplier, screening, today))
+      .returning();
     const created = row!;
     if (created.status === 'ON_HOLD') await holdNewSupplier(tx, created.id, 'SCREENING');
     if (supplier.insuranceCertificates.length > 0) {
-      await tx.insert(insuranceCertificates).values(supplier.insuranceCertificates.map((certificate) => ({ id: newId(), supplierId: created.id, ...certificate })));
+      await tx
+        .insert(insuranceCertificates)
+        .values(supplier.insuranceCertificates.map((certificate) => ({ id: newId(), supplierId: created.id, ...certificate })));
     }
     if (request.source) await tx.insert(externalReferences).values({ supplierId: created.id, ...request.source });
     await announceStatus(tx, created, null, created.status, created.createdAt);
@@ -135,7 +161,12 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Everything that refuses a valid registration: a reused key, an exclusion, a duplicate. */
-async function refusal(deps: OnboardingDependencies, request: OnboardingRequest, supplier: NormalizedSupplier, screening: ScreeningOutcome): Promise<OnboardingResult | null> {
+async function refusal(
+  deps: OnboardingDependencies,
+  request: OnboardingRequest,
+  supplier: NormalizedSupplier,
+  screening: ScreeningOutcome,
+): Promise<OnboardingResult | null> {
   if (request.idempotencyKey) {
     const replay = await idempotentReplay(deps.db, request.idempotencyKey, inputFingerprint(supplier));
     if (replay) return replay;
@@ -155,7 +186,10 @@ export async function onboardSupplier(deps: OnboardingDependencies, request: Onb
   const validation = validateOnboarding(request.input, { ...(deps.insurancePolicy ?? defaultInsurancePolicy), today });
   if (!validation.ok) return { supplier: null, userErrors: validation.errors };
   const supplier = validation.supplier;
-  const screening = (await deps.screening.current()).screen({ legalName: supplier.legalName, state: supplier.address.country === 'US' ? supplier.address.region : null });
+  const screening = (await deps.screening.current()).screen({
+    legalName: supplier.legalName,
+    state: supplier.address.country === 'US' ? supplier.address.region : null,
+  });
   const refusalBefore = await refusal(deps, request, supplier, screening);
   if (refusalBefore) return refusalBefore;
   try {

@@ -76,17 +76,25 @@ beforeAll(async () => {
   db = service.db;
   erp = await startErp({ port: 0 });
   platform = await startVendorPlatform({ port: 0, webhookSecret: SECRET });
-  const systems = { erpUrl: erp.url, vendorPlatformUrl: platform.url, contractRepositoryUrl: 'http://127.0.0.1:9', vendorPlatformWebhookSecret: SECRET };
-  workers = await startSubgraphWorkers(createSuppliersWorkers({ retry: { limit: 20, delaySeconds: 1 }, insuranceCheckIntervalMs: 60 * 60 * 1000 }), {
-    service: 'suppliers',
-    client,
-    db,
-    systems,
-    environment: readEnvironment({}),
-    policies: new BackingSystemPolicies(),
-    cipher,
-    logger,
-  });
+  const systems = {
+    erpUrl: erp.url,
+    vendorPlatformUrl: platform.url,
+    contractRepositoryUrl: 'http://127.0.0.1:9',
+    vendorPlatformWebhookSecret: SECRET,
+  };
+  workers = await startSubgraphWorkers(
+    createSuppliersWorkers({ retry: { limit: 20, delaySeconds: 1 }, insuranceCheckIntervalMs: 60 * 60 * 1000 }),
+    {
+      service: 'suppliers',
+      client,
+      db,
+      systems,
+      environment: readEnvironment({}),
+      policies: new BackingSystemPolicies(),
+      cipher,
+      logger,
+    },
+  );
   const app = express();
   app.use(webhookRouter(suppliersWebhooks({ db, cipher, systems, logger, environment: { SCREENING_LEIE_FILE: leieFile } }), logger));
   webhookServer = await new Promise<Server>((resolve) => {
@@ -129,7 +137,9 @@ async function supplierCount(): Promise<number> {
 
 async function statusEvents(id: string): Promise<Array<{ previousStatus: string | null; status: string }>> {
   const rows = await db.select().from(outbox).where(eq(outbox.aggregateId, id)).orderBy(outbox.position);
-  return rows.filter((row) => row.topic === 'supplier.status_changed').map((row) => ({ previousStatus: (row.payload.previousStatus as string | null) ?? null, status: row.payload.status as string }));
+  return rows
+    .filter((row) => row.topic === 'supplier.status_changed')
+    .map((row) => ({ previousStatus: (row.payload.previousStatus as string | null) ?? null, status: row.payload.status as string }));
 }
 
 /** A valid registration with its own EIN, name and address, so tests do not collide. */
@@ -160,10 +170,20 @@ describe('onboarding through the workflow', () => {
     const result = await onboard(1);
     expect(result.userErrors).toEqual([]);
     const row = result.supplier!;
-    expect(row).toMatchObject({ status: 'PENDING_APPROVAL', legalName: 'Buckeye Surgical Supply 1 Inc.', taxIdLast4: '0001', screeningStatus: 'CLEAR', insuranceStatus: 'VALID' });
+    expect(row).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      legalName: 'Buckeye Surgical Supply 1 Inc.',
+      taxIdLast4: '0001',
+      screeningStatus: 'CLEAR',
+      insuranceStatus: 'VALID',
+    });
     expect(row.supplierNumber).toMatch(/^SUP-\d{7}$/);
     expect(row.contact).toEqual({ name: 'Dana Ortiz', email: 'dana.ortiz@cardinalsurgical.example', phone: '+16145550142' });
-    expect(row.submitted).toMatchObject({ legalName: 'Buckeye Surgical Supply 1 Inc', taxId: '*****0001', bankAccount: { accountNumber: '******9901' } });
+    expect(row.submitted).toMatchObject({
+      legalName: 'Buckeye Surgical Supply 1 Inc',
+      taxId: '*****0001',
+      bankAccount: { accountNumber: '******9901' },
+    });
     expect(await statusEvents(row.id)).toEqual([{ previousStatus: null, status: 'PENDING_APPROVAL' }]);
   });
 
@@ -178,7 +198,10 @@ describe('onboarding through the workflow', () => {
 
   it('writes nothing for an invalid registration and reports every problem', async () => {
     const before = await supplierCount();
-    const result = await onboard(2, { taxId: '07-1234567', bankAccount: { routingNumber: '011000016', accountNumber: '12345678', accountType: 'CHECKING' } });
+    const result = await onboard(2, {
+      taxId: '07-1234567',
+      bankAccount: { routingNumber: '011000016', accountNumber: '12345678', accountType: 'CHECKING' },
+    });
     expect(result.supplier).toBeNull();
     expect(result.userErrors.map((error) => error.code)).toEqual(['INVALID_TAX_ID', 'INVALID_ROUTING_NUMBER']);
     expect(await supplierCount()).toBe(before);
@@ -186,7 +209,10 @@ describe('onboarding through the workflow', () => {
 
   it('honours idempotency keys', async () => {
     const first = await onboard(3, {}, 'key-3');
-    const again = await onboardSupplier(deps, { input: { ...registration(3), legalName: '  BUCKEYE SURGICAL SUPPLY 3, INCORPORATED ' }, idempotencyKey: 'key-3' });
+    const again = await onboardSupplier(deps, {
+      input: { ...registration(3), legalName: '  BUCKEYE SURGICAL SUPPLY 3, INCORPORATED ' },
+      idempotencyKey: 'key-3',
+    });
     expect(again.userErrors).toEqual([]);
     expect(again.supplier!.id).toBe(first.supplier!.id);
     const count = await supplierCount();
@@ -196,12 +222,17 @@ describe('onboarding through the workflow', () => {
   });
 
   it('refuses duplicates by TIN, by bank account and by name and address, naming no supplier', async () => {
-    const existing = (await supplier((await onboard(5)).supplier!.id));
+    const existing = await supplier((await onboard(5)).supplier!.id);
     const sameTin = await onboard(6, { taxId: '315550005' });
-    expect(sameTin.userErrors).toEqual([{ code: 'DUPLICATE_SUPPLIER', field: ['input', 'taxId'], message: 'A supplier with the same tax id is already registered' }]);
+    expect(sameTin.userErrors).toEqual([
+      { code: 'DUPLICATE_SUPPLIER', field: ['input', 'taxId'], message: 'A supplier with the same tax id is already registered' },
+    ]);
     expect(sameTin.userErrors[0]!.message).not.toContain(existing.supplierNumber);
     expect(sameTin.userErrors[0]!.message).not.toContain(existing.id);
-    const sameName = await onboard(7, { legalName: 'Buckeye Surgical Supply 5 Corporation', address: { ...registration(5).address!, line1: '105  High St.' } });
+    const sameName = await onboard(7, {
+      legalName: 'Buckeye Surgical Supply 5 Corporation',
+      address: { ...registration(5).address!, line1: '105  High St.' },
+    });
     expect(sameName.userErrors[0]).toMatchObject({ code: 'DUPLICATE_SUPPLIER', field: ['input', 'legalName'] });
     const before = await supplierCount();
     const sameAccount = await onboard(40, { bankAccount: registration(5).bankAccount });
@@ -220,11 +251,18 @@ describe('onboarding through the workflow', () => {
 
   it('refuses an excluded party and holds a possible one', async () => {
     const before = await supplierCount();
-    const excluded = await onboard(8, { legalName: 'Columbus Surgical Supply Company', address: { ...registration(8).address!, region: 'OH' } });
+    const excluded = await onboard(8, {
+      legalName: 'Columbus Surgical Supply Company',
+      address: { ...registration(8).address!, region: 'OH' },
+    });
     expect(excluded.userErrors.map((error) => error.code)).toEqual(['EXCLUDED_PARTY']);
     expect(await supplierCount()).toBe(before);
     const possible = await onboard(9, { legalName: 'Keystone Clinical Laboratories of Ohio' });
-    expect(possible.supplier).toMatchObject({ status: 'ON_HOLD', screeningStatus: 'POTENTIAL_MATCH', statusBeforeHold: 'PENDING_APPROVAL' });
+    expect(possible.supplier).toMatchObject({
+      status: 'ON_HOLD',
+      screeningStatus: 'POTENTIAL_MATCH',
+      statusBeforeHold: 'PENDING_APPROVAL',
+    });
     expect(await openHolds(db, possible.supplier!.id)).toEqual(['SCREENING']);
     expect((await approveSupplier(db, possible.supplier!.id)).userErrors.map((error) => error.code)).toEqual(['SCREENING_HOLD']);
     expect(possible.supplier!.screeningMatch).toContain('KEYSTONE CLINICAL LABORATORIES');
@@ -243,12 +281,24 @@ describe('approval and the ERP', () => {
     const created = (await onboard(20)).supplier!;
     const approved = await approveSupplier(db, created.id);
     expect(approved.supplier!.status).toBe('APPROVED');
-    const active = await eventually(() => supplier(created.id), (row) => row.status === 'ACTIVE');
-    expect(active.erpLinks).toMatchObject({ supplierId: expect.any(String), siteId: expect.any(String), bankAccountId: expect.any(String) });
+    const active = await eventually(
+      () => supplier(created.id),
+      (row) => row.status === 'ACTIVE',
+    );
+    expect(active.erpLinks).toMatchObject({
+      supplierId: expect.any(String),
+      siteId: expect.any(String),
+      bankAccountId: expect.any(String),
+    });
     const [reference] = await db.select().from(externalReferences).where(eq(externalReferences.supplierId, created.id));
     expect(reference).toMatchObject({ system: 'ERP', externalId: active.erpLinks!.supplierId });
     const inErp = await erpJson<{ sites: { items: Record<string, unknown>[] } }>(`/suppliers/${active.erpLinks!.supplierId}?expand=all`);
-    expect(inErp).toMatchObject({ Supplier: 'Buckeye Surgical Supply 20 Inc.', TaxpayerId: '315550020', Status: 'ACTIVE', BusinessRelationshipCode: 'SPEND_AUTHORIZED' });
+    expect(inErp).toMatchObject({
+      Supplier: 'Buckeye Surgical Supply 20 Inc.',
+      TaxpayerId: '315550020',
+      Status: 'ACTIVE',
+      BusinessRelationshipCode: 'SPEND_AUTHORIZED',
+    });
     expect(inErp.sites.items[0]).toMatchObject({ SupplierSite: 'DUBLIN', PaymentMethodCode: 'EFT' });
     expect(await statusEvents(created.id)).toEqual([
       { previousStatus: null, status: 'PENDING_APPROVAL' },
@@ -261,7 +311,11 @@ describe('approval and the ERP', () => {
 
   it('stays APPROVED through an ERP outage, showing attempts and the error, and activates after recovery', async () => {
     const created = (await onboard(21)).supplier!;
-    await fetch(`${erp.url}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ outage: true }) });
+    await fetch(`${erp.url}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outage: true }),
+    });
     try {
       await approveSupplier(db, created.id);
       const failing = await eventually(
@@ -273,26 +327,41 @@ describe('approval and the ERP', () => {
     } finally {
       await fetch(`${erp.url}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     }
-    const active = await eventually(() => supplier(created.id), (row) => row.status === 'ACTIVE', 90_000);
+    const active = await eventually(
+      () => supplier(created.id),
+      (row) => row.status === 'ACTIVE',
+      90_000,
+    );
     expect(active.erpLinks?.supplierId).toBeDefined();
   }, 120_000);
 });
 
 describe('registrations from the vendor platform', () => {
   async function submit(body: Record<string, unknown>): Promise<string> {
-    const response = await fetch(`${platform.url}/api/v1/registrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${platform.url}/api/v1/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(201);
     return ((await response.json()) as { id: string }).id;
   }
 
   async function deliverLatest(type: string, registrationId: string): Promise<Response> {
-    const feed = (await (await fetch(`${platform.url}/api/v1/events?limit=200`)).json()) as { data: Array<{ id: string; type: string; createdAt: string; data: { registration: { id: string } } }> };
+    const feed = (await (await fetch(`${platform.url}/api/v1/events?limit=200`)).json()) as {
+      data: Array<{ id: string; type: string; createdAt: string; data: { registration: { id: string } } }>;
+    };
     const event = feed.data.filter((item) => item.type === type && item.data.registration.id === registrationId).at(-1)!;
     const rawBody = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
     const timestamp = Math.floor(Date.now() / 1000);
     return fetch(webhookUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'webhook-id': event.id, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(SECRET, timestamp, rawBody) },
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': event.id,
+        'webhook-timestamp': String(timestamp),
+        'webhook-signature': signWebhook(SECRET, timestamp, rawBody),
+      },
       body: rawBody,
     });
   }
@@ -305,12 +374,24 @@ describe('registrations from the vendor platform', () => {
     address: { street1: `${index} Woodward Ave`, street2: 'Suite 300', city: 'Detroit', state: 'mi', zip: '48226', country: 'US' },
     contact: { fullName: 'Sam Patel', email: 'Sam.Patel@GreatLakesInfusion.example', phone: '313-555-0199' },
     bank: { routingNumber: '072000326', accountNumber: `99887766${String(index).padStart(2, '0')}`, accountType: 'checking' },
-    insurance: [{ kind: 'general_liability', insurer: 'Chubb', policyNumber: `GL-88${index}`, coverageLimit: { value: '2000000.00', currency: 'USD' }, expirationDate: '2027-09-30' }],
+    insurance: [
+      {
+        kind: 'general_liability',
+        insurer: 'Chubb',
+        policyNumber: `GL-88${index}`,
+        coverageLimit: { value: '2000000.00', currency: 'USD' },
+        expirationDate: '2027-09-30',
+      },
+    ],
     ...changes,
   });
 
   it('refuses an unsigned delivery', async () => {
-    const response = await fetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"id":"evt_x","type":"registration.submitted","data":{"registration":{"id":"reg_x"}}}' });
+    const response = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"id":"evt_x","type":"registration.submitted","data":{"registration":{"id":"reg_x"}}}',
+    });
     expect(response.status).toBe(401);
   });
 
@@ -320,15 +401,32 @@ describe('registrations from the vendor platform', () => {
     expect(delivered.status).toBe(200);
     const outcome = (await delivered.json()) as { outcome: string; supplierId: string };
     expect(outcome.outcome).toBe('ONBOARDED');
-    expect(await supplier(outcome.supplierId)).toMatchObject({ status: 'PENDING_APPROVAL', legalName: 'Great Lakes Infusion Supply 1 LLC', address: { region: 'MI' } });
+    expect(await supplier(outcome.supplierId)).toMatchObject({
+      status: 'PENDING_APPROVAL',
+      legalName: 'Great Lakes Infusion Supply 1 LLC',
+      address: { region: 'MI' },
+    });
     // A redelivery changes nothing.
-    expect(((await (await deliverLatest('registration.submitted', registrationId)).json()) as { supplierId: string }).supplierId).toBe(outcome.supplierId);
+    expect(((await (await deliverLatest('registration.submitted', registrationId)).json()) as { supplierId: string }).supplierId).toBe(
+      outcome.supplierId,
+    );
 
-    await fetch(`${platform.url}/api/v1/registrations/${registrationId}/approve`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    await fetch(`${platform.url}/api/v1/registrations/${registrationId}/approve`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect((await deliverLatest('registration.approved', registrationId)).status).toBe(200);
-    const active = await eventually(() => supplier(outcome.supplierId), (row) => row.status === 'ACTIVE');
+    const active = await eventually(
+      () => supplier(outcome.supplierId),
+      (row) => row.status === 'ACTIVE',
+    );
     const linked = await eventually(
-      async () => (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as { status: string; erpReference: { supplierNumber: string } | null },
+      async () =>
+        (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as {
+          status: string;
+          erpReference: { supplierNumber: string } | null;
+        },
       (registration) => registration.erpReference !== null,
     );
     expect(linked.erpReference!.supplierNumber).toBe(active.erpLinks!.supplierNumber);
@@ -338,9 +436,18 @@ describe('registrations from the vendor platform', () => {
   it('enrolls a supplier onboarded in the graph on the portal once the ERP has it, and knows its registration when announced', async () => {
     const created = (await onboard(22)).supplier!;
     await approveSupplier(db, created.id);
-    const active = await eventually(() => supplier(created.id), (row) => row.status === 'ACTIVE');
+    const active = await eventually(
+      () => supplier(created.id),
+      (row) => row.status === 'ACTIVE',
+    );
     const reference = await eventually(
-      async () => (await db.select().from(externalReferences).where(and(eq(externalReferences.supplierId, created.id), eq(externalReferences.system, 'VENDOR_PLATFORM'))))[0],
+      async () =>
+        (
+          await db
+            .select()
+            .from(externalReferences)
+            .where(and(eq(externalReferences.supplierId, created.id), eq(externalReferences.system, 'VENDOR_PLATFORM')))
+        )[0],
       (row) => row !== undefined,
     );
     const registration = await eventually(
@@ -357,13 +464,25 @@ describe('registrations from the vendor platform', () => {
     });
     // Enrolled in line by the one job the ERP link started, and each fact announced once.
     const portalJobs = await eventually(
-      async () => (await workers.jobs.listJobs({ system: 'VENDOR_PLATFORM', first: 200 })).nodes.filter((job) => job.entityId === created.id),
+      async () =>
+        (await workers.jobs.listJobs({ system: 'VENDOR_PLATFORM', first: 200 })).nodes.filter((job) => job.entityId === created.id),
       (jobs) => jobs.every((job) => job.state === 'completed'),
     );
-    expect(portalJobs.map((job) => [job.queue, job.topic, job.state])).toEqual([['vendor-platform-erp-reference', 'supplier.erp_linked', 'completed']]);
-    const topics = (await db.select().from(outbox).where(eq(outbox.aggregateId, created.id)).orderBy(outbox.position)).map((row) => row.topic);
-    expect(topics.filter((topic) => topic !== 'supplier.status_changed')).toEqual(['supplier.approved', 'supplier.erp_linked', 'supplier.portal_enrolled']);
-    const [announced] = await db.select().from(outbox).where(and(eq(outbox.aggregateId, created.id), eq(outbox.topic, 'supplier.portal_enrolled')));
+    expect(portalJobs.map((job) => [job.queue, job.topic, job.state])).toEqual([
+      ['vendor-platform-erp-reference', 'supplier.erp_linked', 'completed'],
+    ]);
+    const topics = (await db.select().from(outbox).where(eq(outbox.aggregateId, created.id)).orderBy(outbox.position)).map(
+      (row) => row.topic,
+    );
+    expect(topics.filter((topic) => topic !== 'supplier.status_changed')).toEqual([
+      'supplier.approved',
+      'supplier.erp_linked',
+      'supplier.portal_enrolled',
+    ]);
+    const [announced] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.aggregateId, created.id), eq(outbox.topic, 'supplier.portal_enrolled')));
     expect(announced!.payload).toEqual({
       supplierId: created.id,
       vendorRegistrationId: reference!.externalId,
@@ -380,14 +499,25 @@ describe('registrations from the vendor platform', () => {
   it('links a registration of a supplier known by its TIN and bank account, and refuses one with another account as a duplicate', async () => {
     const created = (await onboard(23)).supplier!;
     const before = await supplierCount();
-    const sameSupplier = await submit(w9(23, { tin: '31-5550023', bank: { routingNumber: '011000015', accountNumber: '4410029923', accountType: 'checking' } }));
-    expect(await (await deliverLatest('registration.submitted', sameSupplier)).json()).toEqual({ outcome: 'LINKED', supplierId: created.id });
-    const [reference] = await db.select().from(externalReferences).where(and(eq(externalReferences.supplierId, created.id), eq(externalReferences.system, 'VENDOR_PLATFORM')));
+    const sameSupplier = await submit(
+      w9(23, { tin: '31-5550023', bank: { routingNumber: '011000015', accountNumber: '4410029923', accountType: 'checking' } }),
+    );
+    expect(await (await deliverLatest('registration.submitted', sameSupplier)).json()).toEqual({
+      outcome: 'LINKED',
+      supplierId: created.id,
+    });
+    const [reference] = await db
+      .select()
+      .from(externalReferences)
+      .where(and(eq(externalReferences.supplierId, created.id), eq(externalReferences.system, 'VENDOR_PLATFORM')));
     expect(reference!.externalId).toBe(sameSupplier);
 
     // Knowing a supplier's TIN is not enough to take its portal account over.
     const stranger = await submit(w9(24, { tin: '31-5550023' }));
-    expect(await (await deliverLatest('registration.submitted', stranger)).json()).toEqual({ outcome: 'REJECTED', errors: ['DUPLICATE_SUPPLIER'] });
+    expect(await (await deliverLatest('registration.submitted', stranger)).json()).toEqual({
+      outcome: 'REJECTED',
+      errors: ['DUPLICATE_SUPPLIER'],
+    });
     expect(await supplierCount()).toBe(before);
   });
 
@@ -396,7 +526,8 @@ describe('registrations from the vendor platform', () => {
     const outcome = (await (await deliverLatest('registration.submitted', registrationId)).json()) as { supplierId: string };
     await approveSupplier(db, outcome.supplierId);
     const linked = await eventually(
-      async () => (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as { status: string; erpReference: unknown },
+      async () =>
+        (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as { status: string; erpReference: unknown },
       (registration) => registration.erpReference !== null,
     );
     expect(linked.status).toBe('approved');
@@ -405,13 +536,20 @@ describe('registrations from the vendor platform', () => {
 
   it('rejects an invalid registration on the platform with its reasons, recording nothing', async () => {
     const before = await supplierCount();
-    const registrationId = await submit(w9(2, { tin: '07-4440002', bank: { routingNumber: '072000327', accountNumber: '9988776655', accountType: 'checking' } }));
+    const registrationId = await submit(
+      w9(2, { tin: '07-4440002', bank: { routingNumber: '072000327', accountNumber: '9988776655', accountType: 'checking' } }),
+    );
     const delivered = await deliverLatest('registration.submitted', registrationId);
     expect(await delivered.json()).toMatchObject({ outcome: 'REJECTED', errors: ['INVALID_TAX_ID', 'INVALID_ROUTING_NUMBER'] });
-    const onPlatform = (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as { status: string; reviewNote: string };
+    const onPlatform = (await (await fetch(`${platform.url}/api/v1/registrations/${registrationId}`)).json()) as {
+      status: string;
+      reviewNote: string;
+    };
     expect(onPlatform.status).toBe('rejected');
     // Codes, fields and neutral reasons only: the note leaves the network.
-    expect(onPlatform.reviewNote).toBe('INVALID_TAX_ID (taxId): the tax id is not a valid EIN; INVALID_ROUTING_NUMBER (bankAccount.routingNumber): the bank routing number is not valid');
+    expect(onPlatform.reviewNote).toBe(
+      'INVALID_TAX_ID (taxId): the tax id is not a valid EIN; INVALID_ROUTING_NUMBER (bankAccount.routingNumber): the bank routing number is not valid',
+    );
     expect(await supplierCount()).toBe(before);
   });
 });
@@ -420,7 +558,10 @@ describe('insurance and screening over time', () => {
   it('holds a supplier whose cover lapsed and releases it when a renewed certificate arrives', async () => {
     const created = (await onboard(30)).supplier!;
     await approveSupplier(db, created.id);
-    await eventually(() => supplier(created.id), (row) => row.status === 'ACTIVE');
+    await eventually(
+      () => supplier(created.id),
+      (row) => row.status === 'ACTIVE',
+    );
     await checkInsurance(db, '2027-06-10');
     expect(await supplier(created.id)).toMatchObject({ status: 'ACTIVE', insuranceStatus: 'EXPIRING_SOON' });
     await checkInsurance(db, '2027-07-01');
@@ -429,7 +570,13 @@ describe('insurance and screening over time', () => {
     const renewed = await addInsuranceCertificate(
       db,
       created.id,
-      { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-4471920-28', coverageAmount: '2000000', expiresOn: '2028-06-30' },
+      {
+        type: 'GENERAL_LIABILITY',
+        carrier: 'Travelers',
+        policyNumber: 'GL-4471920-28',
+        coverageAmount: '2000000',
+        expiresOn: '2028-06-30',
+      },
       '2027-07-01',
     );
     expect(renewed.supplier).toMatchObject({ status: 'ACTIVE', insuranceStatus: 'VALID', statusBeforeHold: null });
@@ -443,7 +590,10 @@ describe('insurance and screening over time', () => {
   it('screens every current supplier again when a new list is loaded', async () => {
     const created = (await onboard(31, { legalName: 'Riverside Respiratory Supply Inc' })).supplier!;
     const current = await readFile(leieFile, 'utf8');
-    await writeFile(leieFile, `${current.trimEnd()}\n"","","","RIVERSIDE RESPIRATORY SUPPLY INC","DME COMPANY","DME - OXYGEN","","1999999999","00000000","1 RIVER RD","DUBLIN","OH","43017","1128a1","20261101","00000000","00000000",""\n`);
+    await writeFile(
+      leieFile,
+      `${current.trimEnd()}\n"","","","RIVERSIDE RESPIRATORY SUPPLY INC","DME COMPANY","DME - OXYGEN","","1999999999","00000000","1 RIVER RD","DUBLIN","OH","43017","1128a1","20261101","00000000","00000000",""\n`,
+    );
     const summary = await reloadAndRescreen(db, deps.screening);
     expect(summary.entries).toBe(36);
     expect(summary.excluded).toBe(1);

@@ -27,7 +27,13 @@ async function enrollmentRecord(db: Database, cipher: FieldCipher, supplier: Sup
   return {
     ...supplierIdentity(supplier, cipher),
     contact: supplier.contact,
-    insuranceCertificates: certificates.map(({ type, carrier, policyNumber, coverageAmount, expiresOn }) => ({ type, carrier, policyNumber, coverageAmount, expiresOn })),
+    insuranceCertificates: certificates.map(({ type, carrier, policyNumber, coverageAmount, expiresOn }) => ({
+      type,
+      carrier,
+      policyNumber,
+      coverageAmount,
+      expiresOn,
+    })),
   };
 }
 
@@ -41,12 +47,22 @@ export interface ErpReference {
  * Registers the supplier on the platform unless it is registered already (idempotently: a retry
  * or replay finds the same registration), records the registration, and answers it.
  */
-async function enrollOnPortal(deps: PortalEnrollmentDependencies, supplierId: string, idempotencyKey: string, signal?: AbortSignal): Promise<string> {
+async function enrollOnPortal(
+  deps: PortalEnrollmentDependencies,
+  supplierId: string,
+  idempotencyKey: string,
+  signal?: AbortSignal,
+): Promise<string> {
   const [supplier] = await deps.db.select().from(suppliers).where(eq(suppliers.id, supplierId));
-  if (!supplier?.erpLinks) throw new PermanentError(`Supplier ${supplierId} is not set up in the ERP, so it cannot be enrolled on the portal`);
+  if (!supplier?.erpLinks)
+    throw new PermanentError(`Supplier ${supplierId} is not set up in the ERP, so it cannot be enrolled on the portal`);
   const known = await portalRegistrationOf(deps.db, supplierId);
   if (known) return known;
-  const created = await deps.platform.createRegistration(toRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier)), idempotencyKey, signal);
+  const created = await deps.platform.createRegistration(
+    toRegistration(await enrollmentRecord(deps.db, deps.cipher, supplier)),
+    idempotencyKey,
+    signal,
+  );
   // The platform's registration.submitted webhook may have recorded it first (linkKnownSupplier).
   const recorded = await deps.db.transaction((tx) => recordPortalRegistration(tx, supplier, created));
   if (!recorded) throw new PermanentError(`Registration ${created} belongs to another supplier; ${supplierId} stays without one`);
@@ -80,7 +96,12 @@ export async function linkOnPortal(
  * linked rather than onboarded again. Matching the bank account too means a stranger who knows a
  * supplier's TIN cannot take over its portal account.
  */
-export async function linkKnownSupplier(db: Database, cipher: FieldCipher, registrationId: string, input: OnboardingInput): Promise<string | null> {
+export async function linkKnownSupplier(
+  db: Database,
+  cipher: FieldCipher,
+  registrationId: string,
+  input: OnboardingInput,
+): Promise<string | null> {
   const taxId = parseTaxId(input.taxId ?? '');
   const bank = input.bankAccount;
   if (!('digits' in taxId) || !bank?.routingNumber || !bank.accountNumber) return null;

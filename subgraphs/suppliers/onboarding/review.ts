@@ -14,13 +14,17 @@ export interface ReviewResult {
   userErrors: UserError[];
 }
 
-const failure = (code: string, message: string, field: string[] = ['id']): ReviewResult => ({ supplier: null, userErrors: [{ field, code, message }] });
+const failure = (code: string, message: string, field: string[] = ['id']): ReviewResult => ({
+  supplier: null,
+  userErrors: [{ field, code, message }],
+});
 
 async function approveLocked(tx: Transaction, supplier: SupplierRow): Promise<ReviewResult> {
   const screeningRefusal = await screeningHoldRefusal(tx, supplier);
   if (screeningRefusal) return failure(screeningRefusal.code, screeningRefusal.message);
   if (supplier.status === 'APPROVED' || supplier.status === 'ACTIVE') return { supplier, userErrors: [] };
-  if (supplier.status !== 'PENDING_APPROVAL') return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be approved`);
+  if (supplier.status !== 'PENDING_APPROVAL')
+    return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be approved`);
   const approved = await transition(tx, supplier, 'APPROVED', { rejectionReason: null });
   // The ERP setup is the job this event starts; PENDING shows in the graph from this commit on.
   await appendToOutbox(tx, outbox, { topic: SUPPLIER_APPROVED, aggregateId: supplier.id, payload: { supplierId: supplier.id } });
@@ -32,12 +36,17 @@ const REJECTABLE: readonly SupplierStatus[] = ['PENDING_APPROVAL', 'ON_HOLD'];
 
 async function rejectLocked(tx: Transaction, supplier: SupplierRow, reason: string): Promise<ReviewResult> {
   if (supplier.status === 'REJECTED') return { supplier, userErrors: [] };
-  if (!REJECTABLE.includes(supplier.status)) return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be rejected`);
+  if (!REJECTABLE.includes(supplier.status))
+    return failure('INVALID_STATUS', `Supplier ${supplier.supplierNumber} is ${supplier.status} and cannot be rejected`);
   await dropHolds(tx, supplier.id);
   return { supplier: await transition(tx, supplier, 'REJECTED', { rejectionReason: reason, statusBeforeHold: null }), userErrors: [] };
 }
 
-async function withSupplier(db: Database, supplierId: string, decide: (tx: Transaction, supplier: SupplierRow) => Promise<ReviewResult>): Promise<ReviewResult> {
+async function withSupplier(
+  db: Database,
+  supplierId: string,
+  decide: (tx: Transaction, supplier: SupplierRow) => Promise<ReviewResult>,
+): Promise<ReviewResult> {
   if (!isUuid(supplierId)) return failure('NOT_FOUND', `There is no supplier ${supplierId}`);
   return db.transaction(async (tx) => {
     const supplier = await lockSupplier(tx, supplierId);

@@ -11,8 +11,20 @@ export function validInput(): OnboardingInput {
     contact: { name: 'Dana Ortiz', email: 'Dana.Ortiz@CardinalSurgical.example', phone: '(614) 555-0142' },
     bankAccount: { routingNumber: '011000015', accountNumber: '4410029931', accountType: 'CHECKING' },
     insuranceCertificates: [
-      { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-4471920-27', coverageAmount: '2000000', expiresOn: '2027-06-30' },
-      { type: 'WORKERS_COMPENSATION', carrier: 'The Hartford', policyNumber: 'WC-1182234-27', coverageAmount: '500000', expiresOn: '2027-03-31' },
+      {
+        type: 'GENERAL_LIABILITY',
+        carrier: 'Travelers',
+        policyNumber: 'GL-4471920-27',
+        coverageAmount: '2000000',
+        expiresOn: '2027-06-30',
+      },
+      {
+        type: 'WORKERS_COMPENSATION',
+        carrier: 'The Hartford',
+        policyNumber: 'WC-1182234-27',
+        coverageAmount: '500000',
+        expiresOn: '2027-03-31',
+      },
     ],
   };
 }

@@ -12,17 +12,24 @@ describe('tax ids', () => {
   it.each(['12-3456789', '123456789', '31-1234567', '95-3540776'])('accepts the EIN %s', (ein) => {
     expect(parseTaxId(ein)).toEqual({ digits: ein.replace('-', '') });
   });
-  it.each(['00-1234567', '07-1234567', '17-1234567', '28-1234567', '49-1234567', '69-1234567', '89-1234567', '97-1234567'])('refuses the unassigned prefix of %s', (ein) => {
-    expect(parseTaxId(ein)).toEqual({ problem: 'PREFIX' });
-  });
+  it.each(['00-1234567', '07-1234567', '17-1234567', '28-1234567', '49-1234567', '69-1234567', '89-1234567', '97-1234567'])(
+    'refuses the unassigned prefix of %s',
+    (ein) => {
+      expect(parseTaxId(ein)).toEqual({ problem: 'PREFIX' });
+    },
+  );
   it.each(['12-345678', '1234567890', '123-45-6789', '12 3456789', 'AB-1234567'])('refuses the shape of %s', (ein) => {
     expect(parseTaxId(ein)).toEqual({ problem: 'FORMAT' });
   });
 });
 
 describe('routing numbers', () => {
-  it.each(['011000015', '021000021', '026009593', '122105155'])('accepts %s', (routing) => expect(isValidRoutingNumber(routing)).toBe(true));
-  it.each(['011000016', '123456789', '02100002', 'abcdefghi'])('refuses %s', (routing) => expect(isValidRoutingNumber(routing)).toBe(false));
+  it.each(['011000015', '021000021', '026009593', '122105155'])('accepts %s', (routing) =>
+    expect(isValidRoutingNumber(routing)).toBe(true),
+  );
+  it.each(['011000016', '123456789', '02100002', 'abcdefghi'])('refuses %s', (routing) =>
+    expect(isValidRoutingNumber(routing)).toBe(false),
+  );
 });
 
 describe('normalization', () => {
@@ -48,7 +55,9 @@ describe('normalization', () => {
     expect(toE164('020 7946 0958', 'GB')).toBe('+442079460958');
     expect(toE164('020 7946 0958', 'US')).toBeNull();
   });
-  it.each(['555-0142', '(014) 555-0142', '614-155-0142', 'call me', '+44 20 7946'])('refuses the phone %s', (raw) => expect(toE164(raw)).toBeNull());
+  it.each(['555-0142', '(014) 555-0142', '614-155-0142', 'call me', '+44 20 7946'])('refuses the phone %s', (raw) =>
+    expect(toE164(raw)).toBeNull(),
+  );
 
   it('formats ZIP codes', () => {
     expect(formatZip('43017')).toBe('43017');
@@ -81,7 +90,9 @@ describe('validation', () => {
       address: { line1: '1 Main St', city: 'Columbus', region: 'XX', postalCode: '4321', country: 'US' },
       contact: { name: 'A', email: 'not-an-email', phone: '555-01' },
       bankAccount: { routingNumber: '011000016', accountNumber: '123456', accountType: 'CHECKING' },
-      insuranceCertificates: [{ type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-1', coverageAmount: '500000', expiresOn: '2026-01-31' }],
+      insuranceCertificates: [
+        { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-1', coverageAmount: '500000', expiresOn: '2026-01-31' },
+      ],
     };
     const result = validateOnboarding(input, options);
     expect(result.ok).toBe(false);

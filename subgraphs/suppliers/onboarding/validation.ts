@@ -94,11 +94,14 @@ function validateAddress(problems: Problems, address: OnboardingInput['address']
   const city = problems.required(['address', 'city'], address.city, 'The city');
   const region = problems.required(['address', 'region'], address.region, 'The state').toUpperCase();
   const rawPostalCode = problems.required(['address', 'postalCode'], address.postalCode, 'The ZIP code');
-  if (!/^[A-Z]{2}$/.test(country)) problems.add(['address', 'country'], 'INVALID_ADDRESS', 'The country must be an ISO 3166 two-letter code');
+  if (!/^[A-Z]{2}$/.test(country))
+    problems.add(['address', 'country'], 'INVALID_ADDRESS', 'The country must be an ISO 3166 two-letter code');
   const isUs = country === 'US';
-  if (isUs && region !== '' && !isKnownUsRegion(region)) problems.add(['address', 'region'], 'INVALID_ADDRESS', `${region} is not a US state code`);
+  if (isUs && region !== '' && !isKnownUsRegion(region))
+    problems.add(['address', 'region'], 'INVALID_ADDRESS', `${region} is not a US state code`);
   const zip = isUs ? formatZip(rawPostalCode) : rawPostalCode;
-  if (rawPostalCode !== '' && zip === null) problems.add(['address', 'postalCode'], 'INVALID_ADDRESS', 'The ZIP code must be 5 digits or ZIP+4');
+  if (rawPostalCode !== '' && zip === null)
+    problems.add(['address', 'postalCode'], 'INVALID_ADDRESS', 'The ZIP code must be 5 digits or ZIP+4');
   return { line1, line2: optionalText(address.line2), city, region, postalCode: zip ?? rawPostalCode, country };
 }
 
@@ -113,7 +116,12 @@ function validateContact(problems: Problems, contact: OnboardingInput['contact']
   if (email === null) problems.add(['contact', 'email'], 'INVALID_EMAIL', `${rawEmail} is not an e-mail address`);
   const rawPhone = optionalText(contact.phone);
   const phone = rawPhone === null ? null : toE164(rawPhone, country);
-  if (rawPhone !== null && phone === null) problems.add(['contact', 'phone'], 'INVALID_PHONE', `${rawPhone} is not a valid phone number (in ${country} unless it starts with + and a country code)`);
+  if (rawPhone !== null && phone === null)
+    problems.add(
+      ['contact', 'phone'],
+      'INVALID_PHONE',
+      `${rawPhone} is not a valid phone number (in ${country} unless it starts with + and a country code)`,
+    );
   return { name, email: email ?? '', phone };
 }
 
@@ -152,15 +160,28 @@ function requireCertificate(problems: Problems, certificates: NormalizedCertific
     problems.add(['insuranceCertificates'], 'INSURANCE_INSUFFICIENT', `A ${type} certificate is required`);
     return;
   }
-  const covered = candidates.some((certificate) => isDecimalString(certificate.coverageAmount) && (minimum === null || decimal(certificate.coverageAmount).gte(minimum)));
+  const covered = candidates.some(
+    (certificate) => isDecimalString(certificate.coverageAmount) && (minimum === null || decimal(certificate.coverageAmount).gte(minimum)),
+  );
   if (!covered) {
     const index = certificates.indexOf(candidates[0]!);
-    problems.add(['insuranceCertificates', index, 'coverageAmount'], 'INSURANCE_INSUFFICIENT', `${type} coverage must be at least ${minimum} per occurrence`);
+    problems.add(
+      ['insuranceCertificates', index, 'coverageAmount'],
+      'INSURANCE_INSUFFICIENT',
+      `${type} coverage must be at least ${minimum} per occurrence`,
+    );
   }
 }
 
-function validateInsurance(problems: Problems, input: OnboardingInput, category: SupplierCategory, options: ValidationOptions): NormalizedCertificate[] {
-  const certificates = (input.insuranceCertificates ?? []).map((certificate, index) => validateCertificate(problems, certificate, index, options.today));
+function validateInsurance(
+  problems: Problems,
+  input: OnboardingInput,
+  category: SupplierCategory,
+  options: ValidationOptions,
+): NormalizedCertificate[] {
+  const certificates = (input.insuranceCertificates ?? []).map((certificate, index) =>
+    validateCertificate(problems, certificate, index, options.today),
+  );
   requireCertificate(problems, certificates, 'GENERAL_LIABILITY', options.minimumGeneralLiability);
   if (CLINICAL_CATEGORIES.has(category)) requireCertificate(problems, certificates, 'PROFESSIONAL_LIABILITY', null);
   return certificates;

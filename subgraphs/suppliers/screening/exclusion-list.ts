@@ -1,9 +1,7 @@
 import { legalNameKey } from '../supplier/legal-name.ts';
 import type { LeieEntry } from './leie-csv.ts';
 
-export type ScreeningOutcome =
-  | { status: 'CLEAR' }
-  | { status: 'EXCLUDED' | 'POTENTIAL_MATCH'; entry: LeieEntry; reason: string };
+export type ScreeningOutcome = { status: 'CLEAR' } | { status: 'EXCLUDED' | 'POTENTIAL_MATCH'; entry: LeieEntry; reason: string };
 
 export interface ScreeningSubject {
   legalName: string;
@@ -77,7 +75,8 @@ export function buildExclusionList(entries: readonly LeieEntry[]): ExclusionList
   function nearOutcome(words: ReadonlySet<string>): ScreeningOutcome {
     const rarest = [...words]
       .filter((word) => byWord.has(word))
-      .sort((a, b) => (byWord.get(a)?.length ?? 0) - (byWord.get(b)?.length ?? 0)).slice(0, CANDIDATE_WORDS);
+      .sort((a, b) => (byWord.get(a)?.length ?? 0) - (byWord.get(b)?.length ?? 0))
+      .slice(0, CANDIDATE_WORDS);
     let best: { indexed: IndexedEntry; score: number } | null = null;
     for (const word of rarest) {
       for (const candidate of byWord.get(word) ?? []) {

@@ -4,8 +4,24 @@
  */
 
 export const LEIE_COLUMNS = [
-  'LASTNAME', 'FIRSTNAME', 'MIDNAME', 'BUSNAME', 'GENERAL', 'SPECIALTY', 'UPIN', 'NPI', 'DOB',
-  'ADDRESS', 'CITY', 'STATE', 'ZIP', 'EXCLTYPE', 'EXCLDATE', 'REINDATE', 'WAIVERDATE', 'WVRSTATE',
+  'LASTNAME',
+  'FIRSTNAME',
+  'MIDNAME',
+  'BUSNAME',
+  'GENERAL',
+  'SPECIALTY',
+  'UPIN',
+  'NPI',
+  'DOB',
+  'ADDRESS',
+  'CITY',
+  'STATE',
+  'ZIP',
+  'EXCLTYPE',
+  'EXCLDATE',
+  'REINDATE',
+  'WAIVERDATE',
+  'WVRSTATE',
 ] as const;
 
 export interface LeieEntry {
@@ -50,7 +66,10 @@ function leieDate(value: string): string | null {
 export function parseLeieCsv(text: string): LeieEntry[] {
   const lines = text.split(/\r?\n/);
   const header = splitCsvLine(lines[0]?.replace(/^\uFEFF/, '') ?? '').map((name) => name.trim().toUpperCase());
-  const position = Object.fromEntries(LEIE_COLUMNS.map((column) => [column, header.indexOf(column)])) as Record<(typeof LEIE_COLUMNS)[number], number>;
+  const position = Object.fromEntries(LEIE_COLUMNS.map((column) => [column, header.indexOf(column)])) as Record<
+    (typeof LEIE_COLUMNS)[number],
+    number
+  >;
   const missing = LEIE_COLUMNS.filter((column) => position[column] < 0);
   if (missing.length > 0) throw new Error(`Not an LEIE file: the columns ${missing.join(', ')} are missing`);
   const entries: LeieEntry[] = [];

@@ -22,11 +22,18 @@ export interface RescreeningSummary {
 }
 
 /** Screens one supplier against a new list, under its row lock; see applyScreening for the rules. */
-async function rescreenSupplier(db: Database, list: ExclusionList, supplierId: string): Promise<{ status: ScreeningStatus; effect: ScreeningEffect } | null> {
+async function rescreenSupplier(
+  db: Database,
+  list: ExclusionList,
+  supplierId: string,
+): Promise<{ status: ScreeningStatus; effect: ScreeningEffect } | null> {
   return db.transaction(async (tx) => {
     const supplier = await lockSupplier(tx, supplierId);
     if (!supplier) return null;
-    const outcome = list.screen({ legalName: supplier.legalName, state: supplier.address.country === 'US' ? supplier.address.region : null });
+    const outcome = list.screen({
+      legalName: supplier.legalName,
+      state: supplier.address.country === 'US' ? supplier.address.region : null,
+    });
     return { status: outcome.status, effect: await applyScreening(tx, supplier, outcome) };
   });
 }
@@ -34,8 +41,19 @@ async function rescreenSupplier(db: Database, list: ExclusionList, supplierId: s
 /** Reloads the configured LEIE file and screens every current supplier against it. */
 export async function reloadAndRescreen(db: Database, screening: ExclusionScreening): Promise<RescreeningSummary> {
   const list = await screening.reload();
-  const ids = await db.select({ id: suppliers.id }).from(suppliers).where(inArray(suppliers.status, [...SCREENED]));
-  const summary: RescreeningSummary = { entries: list.size, screened: 0, potentialMatches: 0, excluded: 0, newlyExcluded: 0, reinstated: 0, putOnHold: 0 };
+  const ids = await db
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(inArray(suppliers.status, [...SCREENED]));
+  const summary: RescreeningSummary = {
+    entries: list.size,
+    screened: 0,
+    potentialMatches: 0,
+    excluded: 0,
+    newlyExcluded: 0,
+    reinstated: 0,
+    putOnHold: 0,
+  };
   for (const { id } of ids) {
     const result = await rescreenSupplier(db, list, id);
     if (!result) continue;

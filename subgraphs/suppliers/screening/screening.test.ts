@@ -10,7 +10,10 @@ describe('the bundled LEIE sample', () => {
   it('excludes an active business exclusion in its state, whatever the spelling of its legal form', async () => {
     const list = await loadExclusionList(bundledLeieFile);
     const outcome = list.screen({ legalName: 'Meridian Durable Medical Supply Incorporated', state: 'FL' });
-    expect(outcome).toMatchObject({ status: 'EXCLUDED', entry: { businessName: 'MERIDIAN DURABLE MEDICAL SUPPLY, INC', excludedOn: '2019-03-21' } });
+    expect(outcome).toMatchObject({
+      status: 'EXCLUDED',
+      entry: { businessName: 'MERIDIAN DURABLE MEDICAL SUPPLY, INC', excludedOn: '2019-03-21' },
+    });
   });
 
   it('lets reinstated entries pass', async () => {
@@ -60,7 +63,14 @@ describe('a full-size list', () => {
         row(
           business
             ? { BUSNAME: `GENERATED MEDICAL SUPPLY ${index} INC`, STATE: 'TX', EXCLTYPE: '1128a1', EXCLDATE: '20200101' }
-            : { LASTNAME: `LAST${index}`, FIRSTNAME: `FIRST${index}`, STATE: 'CA', EXCLTYPE: '1128b4', EXCLDATE: '20190101', REINDATE: index % 3 === 0 ? '20210101' : '00000000' },
+            : {
+                LASTNAME: `LAST${index}`,
+                FIRSTNAME: `FIRST${index}`,
+                STATE: 'CA',
+                EXCLTYPE: '1128b4',
+                EXCLDATE: '20190101',
+                REINDATE: index % 3 === 0 ? '20210101' : '00000000',
+              },
         ),
       );
     }
@@ -80,7 +90,15 @@ describe('a full-size list', () => {
 describe('matching rules', () => {
   it('matches a business without a state in any state', () => {
     const list = buildExclusionList([
-      { lastName: '', firstName: '', businessName: 'ACME HEALTH LLC', state: '', exclusionType: '1128a1', excludedOn: '2020-01-01', reinstatedOn: null },
+      {
+        lastName: '',
+        firstName: '',
+        businessName: 'ACME HEALTH LLC',
+        state: '',
+        exclusionType: '1128a1',
+        excludedOn: '2020-01-01',
+        reinstatedOn: null,
+      },
     ]);
     expect(list.screen({ legalName: 'Acme Health Inc', state: 'OH' }).status).toBe('EXCLUDED');
   });

@@ -28,7 +28,11 @@ export async function supplierOfRegistration(db: Queryable, registrationId: stri
  * same registration) announces it, once: procurement and invoicing learn where to publish. A
  * supplier not yet in the ERP is announced later, with its ERP links.
  */
-export async function recordPortalRegistration(tx: Transaction, supplier: Pick<SupplierRow, 'id' | 'erpLinks'>, registrationId: string): Promise<string | null> {
+export async function recordPortalRegistration(
+  tx: Transaction,
+  supplier: Pick<SupplierRow, 'id' | 'erpLinks'>,
+  registrationId: string,
+): Promise<string | null> {
   const inserted = await tx
     .insert(externalReferences)
     .values({ supplierId: supplier.id, system: 'VENDOR_PLATFORM', externalId: registrationId })

@@ -6,7 +6,25 @@ import type { FieldCipher } from '@procuregraph/platform/crypto';
  */
 
 /** EIN prefixes the IRS has never assigned to a campus (product brief, "Domain facts"). */
-const INVALID_EIN_PREFIXES = new Set(['00', '07', '08', '09', '17', '18', '19', '28', '29', '49', '69', '70', '78', '79', '89', '96', '97']);
+const INVALID_EIN_PREFIXES = new Set([
+  '00',
+  '07',
+  '08',
+  '09',
+  '17',
+  '18',
+  '19',
+  '28',
+  '29',
+  '49',
+  '69',
+  '70',
+  '78',
+  '79',
+  '89',
+  '96',
+  '97',
+]);
 
 export type TaxIdProblem = 'FORMAT' | 'PREFIX';
 

@@ -15,7 +15,17 @@ export interface SupplierIdentity {
 export function supplierIdentity(supplier: SupplierRow, cipher: FieldCipher): SupplierIdentity {
   const bank =
     supplier.bankRoutingNumber && supplier.bankAccountCiphertext && supplier.bankAccountType
-      ? { routingNumber: supplier.bankRoutingNumber, accountNumber: cipher.decrypt(supplier.bankAccountCiphertext), accountType: supplier.bankAccountType }
+      ? {
+          routingNumber: supplier.bankRoutingNumber,
+          accountNumber: cipher.decrypt(supplier.bankAccountCiphertext),
+          accountType: supplier.bankAccountType,
+        }
       : null;
-  return { legalName: supplier.legalName, dbaName: supplier.dbaName, taxId: cipher.decrypt(supplier.taxIdCiphertext), address: supplier.address, bankAccount: bank };
+  return {
+    legalName: supplier.legalName,
+    dbaName: supplier.dbaName,
+    taxId: cipher.decrypt(supplier.taxIdCiphertext),
+    address: supplier.address,
+    bankAccount: bank,
+  };
 }

@@ -6,7 +6,14 @@ export interface OnboardingInput {
   dbaName?: string | null;
   taxId?: string | null;
   category?: SupplierCategory | null;
-  address?: { line1?: string | null; line2?: string | null; city?: string | null; region?: string | null; postalCode?: string | null; country?: string | null } | null;
+  address?: {
+    line1?: string | null;
+    line2?: string | null;
+    city?: string | null;
+    region?: string | null;
+    postalCode?: string | null;
+    country?: string | null;
+  } | null;
   contact?: { name?: string | null; email?: string | null; phone?: string | null } | null;
   bankAccount?: { routingNumber?: string | null; accountNumber?: string | null; accountType?: BankAccountType | null } | null;
   insuranceCertificates?: ReadonlyArray<CertificateInput> | null;

@@ -12,7 +12,13 @@ export async function announceStatus(
   status: SupplierStatus,
   occurredAt: Date,
 ): Promise<void> {
-  const payload: SupplierStatusChanged = { supplierId: supplier.id, previousStatus, status, category: supplier.category, occurredAt: occurredAt.toISOString() };
+  const payload: SupplierStatusChanged = {
+    supplierId: supplier.id,
+    previousStatus,
+    status,
+    category: supplier.category,
+    occurredAt: occurredAt.toISOString(),
+  };
   await appendToOutbox(tx, outbox, { topic: supplierStatusChanged.name, aggregateId: supplier.id, payload });
 }
 

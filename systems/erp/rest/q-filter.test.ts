@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { matchesAll, parseQ } from './q-filter.ts';
 
 const attributes = new Set(['Supplier', 'Status', 'Total', 'SupplierId', 'CreationDate', 'accountOwners.AccountOwnerPartyIdentifier']);
-const row = { Supplier: 'Acme; Inc', Status: 'ACTIVE', Total: '100.50', SupplierId: 42, CreationDate: '2024-03-01T10:00:00Z', accountOwners: [{ AccountOwnerPartyIdentifier: 7 }] };
+const row = {
+  Supplier: 'Acme; Inc',
+  Status: 'ACTIVE',
+  Total: '100.50',
+  SupplierId: 42,
+  CreationDate: '2024-03-01T10:00:00Z',
+  accountOwners: [{ AccountOwnerPartyIdentifier: 7 }],
+};
 const matches = (q: string) => matchesAll(row, parseQ(q, attributes));
 
 describe('Fusion q filter', () => {

@@ -34,7 +34,10 @@ const EXPAND_NONE: Expand = { all: false, paths: new Set() };
 
 function readExpand(request: Request): Expand {
   const text = readStringParam(request.query.expand, 'expand', ErpErrorCode.badRequest) ?? '';
-  const paths = text.split(',').map((path) => path.trim()).filter(Boolean);
+  const paths = text
+    .split(',')
+    .map((path) => path.trim())
+    .filter(Boolean);
   return { all: paths.includes('all'), paths: new Set(paths) };
 }
 
@@ -106,7 +109,8 @@ export function resourceReader(descriptors: readonly ResourceDescriptor[]): Rout
       const found = rows.find((row) => String(row[descriptor.key]) === segments[index]);
       if (!found) throw notFound(request.path);
       if (index + 1 === segments.length) return void response.json(shape(found, descriptor, readExpand(request)));
-      const child = segments[index + 1] === 'child' ? descriptor.children.find((candidate) => candidate.name === segments[index + 2]) : undefined;
+      const child =
+        segments[index + 1] === 'child' ? descriptor.children.find((candidate) => candidate.name === segments[index + 2]) : undefined;
       if (!child) throw notFound(request.path);
       rows = (found[child.name] as Row[] | undefined) ?? [];
       descriptor = child;
