@@ -372,7 +372,7 @@ describe('bad input gets a clear error with a code, never a 500', () => {
     const unknown = await graph.query(`{ suppliers { nodes { bogus } } }`);
     expect(unknown.status).toBe(400);
     expect(unknown.errors?.[0]).toMatchObject({
-      message: 'Cannot query field "bogus" on type "Supplier".',
+      message: 'Cannot query field "bogus" on type "Supplier". Did you mean "holds"?',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
     const wrongType = await graph.query(`query ($first: Int) { suppliers(first: $first) { totalCount } }`, { first: 'ten' });
