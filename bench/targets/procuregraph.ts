@@ -42,9 +42,9 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
   const systemsDataDir = join(benchDataDir, 'systems-run');
   rmSync(systemsDataDir, { recursive: true, force: true });
   const common = { DATA_DIR: systemsDataDir };
-  const erp = startService('erp', { script: 'systems/erp/main.ts', env: { ...common, PORT: String(ports.erp) } });
+  const erp = startService('erp', { script: 'dist/erp.js', env: { ...common, PORT: String(ports.erp) } });
   const vendorPlatform = startService('vendor-platform', {
-    script: 'systems/vendor-platform/main.ts',
+    script: 'dist/vendor-platform.js',
     env: {
       ...common,
       PORT: String(ports.vendorPlatform),
@@ -52,7 +52,7 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
       VENDOR_PLATFORM_WEBHOOK_SECRET: loadVendorPlatformWebhookSecret(benchDataDir),
     },
   });
-  const contractRepository = startService('contract-repository', { script: 'systems/contract-repository/main.ts', env: { ...common, PORT: String(ports.contractRepository) } });
+  const contractRepository = startService('contract-repository', { script: 'dist/contract-repository.js', env: { ...common, PORT: String(ports.contractRepository) } });
   const urls = { erp: localUrl(ports.erp), vendorPlatform: localUrl(ports.vendorPlatform), contractRepository: localUrl(ports.contractRepository) };
   await waitUntilServing(erp, urls.erp);
   await waitUntilServing(vendorPlatform, urls.vendorPlatform);
@@ -79,7 +79,7 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
   // One at a time: each migrates its schema on start, and they share the database.
   for (const name of subgraphNames) {
-    subgraphs[name] = startService(name, { script: 'runtime/subgraph-process.ts', args: [name], env: { ...common, PORT: String(subgraphPort(name)) } });
+    subgraphs[name] = startService(name, { script: 'dist/subgraph-process.js', args: [name], env: { ...common, PORT: String(subgraphPort(name)) } });
     await waitUntilServing(subgraphs[name], subgraphUrls[name]);
   }
   const gatewayEnvironment = {
@@ -90,7 +90,7 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   };
   const graphqlUrl = localUrl(ports.gateway, '/graphql');
   const launchGateway = async (nodeOptions: string[]) => {
-    const gateway = startService('gateway', { script: 'gateway/main.ts', env: gatewayEnvironment, nodeOptions });
+    const gateway = startService('gateway', { script: 'dist/gateway.js', env: gatewayEnvironment, nodeOptions });
     await waitUntilServing(gateway, localUrl(ports.gateway, '/readyz'), { ready: true });
     return gateway;
   };
