@@ -24,8 +24,10 @@ export async function stopAllServices(): Promise<void> {
 }
 
 /**
- * Starts `node --import tsx <script>` directly (not through npm or the tsx CLI, which would put a
- * wrapper process in between and hide the server's pid), logging to bench/.data/logs/<name>.log.
+ * Starts `node <script>` directly (not through npm or the tsx CLI, which would put a wrapper
+ * process in between and hide the server's pid), logging to bench/.data/logs/<name>.log. A `.ts`
+ * script (the peers, the subscriber clients) runs with the tsx loader; Procuregraph's own processes
+ * are the production build's `dist/*.js`, run as production runs them.
  */
 export interface ServiceCommand {
   script: string;
@@ -37,7 +39,8 @@ export interface ServiceCommand {
 export function startService(name: string, command: ServiceCommand): ServiceProcess {
   mkdirSync(logDirectory, { recursive: true });
   const log = createWriteStream(join(logDirectory, `${name}.log`), { flags: 'a' });
-  const child = spawn(process.execPath, [...(command.nodeOptions ?? []), '--import', 'tsx', command.script, ...(command.args ?? [])], {
+  const loader = command.script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(command.nodeOptions ?? []), ...loader, command.script, ...(command.args ?? [])], {
     cwd: repositoryRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...command.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -8,7 +8,7 @@
  * migrations from `repositoryRoot`, the folder above the running file.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { repositoryRoot } from '@procuregraph/platform/config';
 
@@ -27,13 +27,24 @@ const entryPoints: Readonly<Record<string, string>> = {
 
 export const distFolder = join(repositoryRoot, 'dist');
 
-/** npm packages stay imports; `@procuregraph/*` workspaces (TypeScript) are compiled in. */
+const hoistedPackages = join(repositoryRoot, 'node_modules') + sep;
+
+/**
+ * npm packages stay imports; `@procuregraph/*` workspaces (TypeScript) are compiled in. A package
+ * a workspace gets in its own node_modules (a version other than the hoisted one, e.g. uuid 14
+ * beside Apollo's uuid 9) is imported by its path relative to dist/, so the bundle loads the
+ * version the workspace declares rather than whichever one the repository root holds.
+ */
 const npmPackagesExternal: Plugin = {
   name: 'npm-packages-external',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@procuregraph/') ? undefined : { path: args.path, external: true },
-    );
+    builder.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.path.startsWith('@procuregraph/') || args.pluginData === 'resolving') return undefined;
+      const resolved = await builder.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'resolving' });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      if (resolved.external || resolved.path.startsWith(hoistedPackages)) return { path: args.path, external: true };
+      return { path: relative(distFolder, resolved.path).split(sep).join('/'), external: true };
+    });
   },
 };
 

@@ -42,9 +42,9 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
   const systemsDataDir = join(benchDataDir, 'systems-run');
   rmSync(systemsDataDir, { recursive: true, force: true });
   const common = { DATA_DIR: systemsDataDir };
-  const erp = startService('erp', { script: 'systems/erp/main.ts', env: { ...common, PORT: String(ports.erp) } });
+  const erp = startService('erp', { script: 'dist/erp.js', env: { ...common, PORT: String(ports.erp) } });
   const vendorPlatform = startService('vendor-platform', {
-    script: 'systems/vendor-platform/main.ts',
+    script: 'dist/vendor-platform.js',
     env: {
       ...common,
       PORT: String(ports.vendorPlatform),
@@ -53,7 +53,7 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
     },
   });
   const contractRepository = startService('contract-repository', {
-    script: 'systems/contract-repository/main.ts',
+    script: 'dist/contract-repository.js',
     env: { ...common, PORT: String(ports.contractRepository) },
   });
   const urls = {
@@ -93,7 +93,7 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   // One at a time: each migrates its schema on start, and they share the database.
   for (const name of subgraphNames) {
     subgraphs[name] = startService(name, {
-      script: 'runtime/subgraph-process.ts',
+      script: 'dist/subgraph-process.js',
       args: [name],
       env: { ...common, PORT: String(subgraphPort(name)) },
     });
@@ -111,7 +111,7 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   };
   const graphqlUrl = localUrl(ports.gateway, '/graphql');
   const launchGateway = async (nodeOptions: string[]) => {
-    const gateway = startService('gateway', { script: 'gateway/main.ts', env: gatewayEnvironment, nodeOptions });
+    const gateway = startService('gateway', { script: 'dist/gateway.js', env: gatewayEnvironment, nodeOptions });
     await waitUntilServing(gateway, localUrl(ports.gateway, '/readyz'), { ready: true });
     return gateway;
   };

@@ -12,7 +12,7 @@ import { runProcess, type RunningProcess } from './running-process.ts';
 
 const STARTUP_MS = 240_000;
 
-describe('npm start', () => {
+describe.skipIf(process.env.DATABASE_URL)('npm start (on the embedded database: skipped in the PostgreSQL run)', () => {
   let dataDir: string | undefined;
   let started: RunningProcess | undefined;
 
