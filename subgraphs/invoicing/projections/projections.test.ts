@@ -71,6 +71,15 @@ describe('projections of other domains', () => {
     expect(supplier).toMatchObject({ status: 'ACTIVE', erpSupplierId: '300000042', erpSupplierNumber: '1042', vendorRegistrationId: 'reg_aaaaaaaaaaaaaaaaaaaa' });
   });
 
+  it('learns the portal registration of a supplier linked in the ERP before it was enrolled', async () => {
+    const enrolled = newId();
+    await deliver('supplier.erp_linked', { supplierId: enrolled, erpSupplierId: 300000043, erpSupplierNumber: '1043', vendorRegistrationId: null }, '2026-10-01T09:00:00.000Z');
+    const links = { supplierId: enrolled, erpSupplierId: '300000043', erpSupplierNumber: '1043', vendorRegistrationId: 'reg_bbbbbbbbbbbbbbbbbbbb' };
+    expect(await deliver('supplier.portal_enrolled', links, '2026-10-01T09:05:00.000Z')).toBe('APPLIED');
+    const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, enrolled));
+    expect(supplier).toMatchObject({ erpSupplierId: '300000043', erpSupplierNumber: '1043', vendorRegistrationId: 'reg_bbbbbbbbbbbbbbbbbbbb' });
+  });
+
   it('replaces a contract with its latest version', async () => {
     const contract = (unitPrice: string) => ({
       contractId,
