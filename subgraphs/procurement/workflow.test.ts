@@ -347,12 +347,17 @@ describe('an ERP outage', () => {
 });
 
 describe('supplier references', () => {
-  it('follow the onboarding events: a supplier linked to the ERP and turned ACTIVE can be ordered from', async () => {
+  it('follow the onboarding events: a supplier linked to the ERP, enrolled on the portal and turned ACTIVE can be ordered from', async () => {
     const supplier = suppliers.find((candidate) => candidate.status === 'APPROVED' || candidate.status === 'PENDING_APPROVAL')!;
     expect((await issuePurchaseOrder(db, orderRequest(supplier))).userErrors.map((error) => error.code)).toEqual(['SUPPLIER_NOT_ACTIVE']);
     await db.transaction(async (tx) => {
       await appendToOutbox(tx, outbox, {
         topic: 'supplier.erp_linked',
+        aggregateId: supplier.id,
+        payload: { supplierId: supplier.id, erpSupplierId: 300000009999001, erpSupplierNumber: '99001', vendorRegistrationId: null },
+      });
+      await appendToOutbox(tx, outbox, {
+        topic: 'supplier.portal_enrolled',
         aggregateId: supplier.id,
         payload: { supplierId: supplier.id, erpSupplierId: 300000009999001, erpSupplierNumber: '99001', vendorRegistrationId: 'reg_linked0001' },
       });
