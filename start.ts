@@ -6,8 +6,7 @@ import { dataPath, readEnvironment } from '@procuregraph/platform/config';
 import { defaultSubgraphPorts } from '@procuregraph/schema';
 import { startProcuregraph } from '@procuregraph/runtime';
 import { createLogger } from '@procuregraph/platform/logging';
-import { closeOnSignal } from '@procuregraph/platform/process';
-import { requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
 
 const environment = readEnvironment();
 requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);

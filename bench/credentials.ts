@@ -1,5 +1,4 @@
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
-import { CALLER_HEADER, signDevToken, signInternalToken } from '@procuregraph/platform/auth';
+import { loadDevSigningKeys, loadInternalSecret, CALLER_HEADER, signDevToken, signInternalToken } from '@procuregraph/platform/auth';
 import { benchAdmin, benchDataDir } from './config.ts';
 
 /**

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { integer, jsonb, numeric, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase } from '@procuregraph/platform/db';
+import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient, createServiceDatabase } from '@procuregraph/platform/db';
 import { seedTables } from './table-batches.ts';
 
 const schemaName = `seed_batches_${randomBytes(4).toString('hex')}`;

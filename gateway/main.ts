@@ -4,21 +4,17 @@
  * URLs come from the supergraph unless `SUBGRAPH_<NAME>_URL` says otherwise.
  */
 import { readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, executeSql, openDatabaseClient } from '@procuregraph/platform/db';
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
-import { createTokenVerifier } from '@procuregraph/platform/auth';
+import { closeDatabaseClient, executeSql, openDatabaseClient, createServiceDatabase } from '@procuregraph/platform/db';
+import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier } from '@procuregraph/platform/auth';
 import { createLogger } from '@procuregraph/platform/logging';
-import { closeOnSignal } from '@procuregraph/platform/process';
-import { requireDeploymentSecrets } from '@procuregraph/platform/process';
-import { subgraphNames } from '@procuregraph/schema';
-import { supergraphPath } from '@procuregraph/schema';
+import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { subgraphNames, supergraphPath } from '@procuregraph/schema';
 import { startGateway } from './server.ts';
 import type { SupergraphSource } from './supergraph-source.ts';
 import type { ReadinessCheck } from './readiness.ts';
 import { rateLimitsFrom } from './rate-limit.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 import { createAuditLog } from '@procuregraph/platform/audit';
-import { createServiceDatabase } from '@procuregraph/platform/db';
 
 const environment = readEnvironment();
 requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET']);

@@ -2,8 +2,7 @@ import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Environment } from '@procuregraph/platform/config';
-import type { Database } from '@procuregraph/platform/db';
-import { rateLimitCounters } from '@procuregraph/platform/db';
+import { type Database, rateLimitCounters } from '@procuregraph/platform/db';
 
 export const RATE_LIMITED = 'RATE_LIMITED';
 

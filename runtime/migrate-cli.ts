@@ -1,10 +1,8 @@
 /** `npm run migrate`: applies the platform's and every subgraph's migrations to DATABASE_URL (or the embedded database). */
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
 import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase } from '@procuregraph/platform/db';
-import { migratePlatform } from '@procuregraph/platform/db';
 import { domainSubgraphNames } from '@procuregraph/schema';
-import { domainModules } from './subgraph-modules.ts';
+import { migrateSchemas } from './subgraph-assembly.ts';
 
 const environment = readEnvironment();
 const client = await openDatabaseClient({
@@ -12,12 +10,8 @@ const client = await openDatabaseClient({
   pgliteDirectory: environment.DATABASE_URL ? undefined : dataPath(environment.DATA_DIR, 'pglite'),
 });
 try {
-  await migratePlatform(client);
-  console.log('platform: migrated');
-  for (const name of domainSubgraphNames) {
-    await createServiceDatabase(client, name).migrate(domainModules[name].migrationsFolder);
-    console.log(`${name}: migrated`);
-  }
+  await migrateSchemas(client, domainSubgraphNames);
+  console.log(`Migrated: platform, ${domainSubgraphNames.join(', ')}`);
 } finally {
   await closeDatabaseClient(client);
 }

@@ -1,24 +1,31 @@
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  executeSql,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type ServiceDatabase,
+} from '@procuregraph/platform/db';
 import type { EventBus } from '@procuregraph/platform/events';
-import type { RunningSubgraph } from '@procuregraph/platform/subgraph';
-import { loadDevSigningKeys } from '@procuregraph/platform/auth';
+import { type RunningSubgraph, type RunningWorkers } from '@procuregraph/platform/subgraph';
+import { loadDevSigningKeys, createTokenVerifier, signDevToken, type UserCaller } from '@procuregraph/platform/auth';
 import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/platform/config';
-import type { RunningWorkers } from '@procuregraph/platform/subgraph';
 import { processPolicies } from '@procuregraph/platform/resilience';
-import type { World } from '@procuregraph/demo';
+import { type World, createWorld } from '@procuregraph/demo';
 import { startBackingSystems, type BackingSystemPorts } from './backing-systems.ts';
-import { createTokenVerifier, signDevToken, type UserCaller } from '@procuregraph/platform/auth';
 import { createLogger } from '@procuregraph/platform/logging';
-import { startGateway, type RunningGateway } from '@procuregraph/gateway';
-import type { SupergraphSource } from '@procuregraph/gateway';
-import type { IntrospectionPolicy } from '@procuregraph/gateway';
-import { rateLimitsFrom, type RateLimitSettings } from '@procuregraph/gateway';
-import { loadTrustedDocuments, type TrustedDocuments } from '@procuregraph/gateway';
-import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema';
-import { supergraphPath } from '@procuregraph/schema';
+import {
+  startGateway,
+  type RunningGateway,
+  type SupergraphSource,
+  type IntrospectionPolicy,
+  rateLimitsFrom,
+  type RateLimitSettings,
+  loadTrustedDocuments,
+  type TrustedDocuments,
+} from '@procuregraph/gateway';
+import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName, supergraphPath } from '@procuregraph/schema';
 import { seedDemoNetwork } from './demo-seed.ts';
-import { createWorld } from '@procuregraph/demo';
 import {
   backingSystemEndpoints,
   configuredBackingSystems,

@@ -5,8 +5,7 @@
  * old key may be removed from DATA_ENCRYPTION_KEY_PREVIOUS. Safe to run again.
  */
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase } from '@procuregraph/platform/db';
+import { closeDatabaseClient, openDatabaseClient, createServiceDatabase } from '@procuregraph/platform/db';
 import { reencryptSuppliers } from '@procuregraph/suppliers';
 import { loadCipher } from './subgraph-assembly.ts';
 

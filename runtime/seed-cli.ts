@@ -6,8 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { dataPath, readEnvironment } from '@procuregraph/platform/config';
-import { closeDatabaseClient, openDatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
+import { closeDatabaseClient, openDatabaseClient, createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
 import { createLogger } from '@procuregraph/platform/logging';
 import { createWorld } from '@procuregraph/demo';
 import { domainSubgraphNames, type DomainSubgraphName } from '@procuregraph/schema';

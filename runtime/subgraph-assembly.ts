@@ -4,16 +4,12 @@
  * the schemas it migrates, what its subgraphs share, each subgraph's server and its workers.
  */
 import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
-import { createAuditLog, type AuditLog } from '@procuregraph/platform/audit';
-import { startAuditRetention } from '@procuregraph/platform/audit';
+import { createAuditLog, type AuditLog, startAuditRetention } from '@procuregraph/platform/audit';
 import type { BackingSystemEndpoints, Environment } from '@procuregraph/platform/config';
 import { loadFieldCipher, type FieldCipher } from '@procuregraph/platform/crypto';
-import type { DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase } from '@procuregraph/platform/db';
-import { migratePlatform } from '@procuregraph/platform/db';
+import { type DatabaseClient, createServiceDatabase, migratePlatform } from '@procuregraph/platform/db';
 import { startEventBus, type EventBus } from '@procuregraph/platform/events';
-import { startSubgraphServer, type RunningSubgraph } from '@procuregraph/platform/subgraph';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
+import { startSubgraphServer, type RunningSubgraph, startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { createLogger, type Logger } from '@procuregraph/platform/logging';
 import type { BackingSystemPolicies } from '@procuregraph/platform/resilience';
 import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema';

@@ -1,6 +1,9 @@
-import type { SubgraphContext, SubgraphDefinition } from '@procuregraph/platform/subgraph';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
-import type { RegisterWorkers } from '@procuregraph/platform/subgraph';
+import {
+  type SubgraphContext,
+  type SubgraphDefinition,
+  type SubgraphDependencies,
+  type RegisterWorkers,
+} from '@procuregraph/platform/subgraph';
 import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema';
 import * as contracts from '@procuregraph/contracts';
 import * as invoicing from '@procuregraph/invoicing';

@@ -6,9 +6,8 @@
 import { readEnvironment } from '@procuregraph/platform/config';
 import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db';
 import { createLogger } from '@procuregraph/platform/logging';
-import { closeOnSignal } from '@procuregraph/platform/process';
+import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
 import { processPolicies } from '@procuregraph/platform/resilience';
-import { requireDeploymentSecrets } from '@procuregraph/platform/process';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import {
   configuredBackingSystems,

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readEnvironment } from '@procuregraph/platform/config';
+import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/platform/config';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
-import type { DatabaseClient } from '@procuregraph/platform/db';
-import type { Database } from '@procuregraph/platform/db';
+import { type DatabaseClient, type Database } from '@procuregraph/platform/db';
 import type { EventBus } from '@procuregraph/platform/events';
 import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
-import type { BackingSystemEndpoints } from '@procuregraph/platform/config';
 
 /** What a process gives a subgraph, for a test that builds one subgraph by itself. */
 export function testSubgraphDependencies(parts: {

@@ -1,8 +1,12 @@
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Queryable } from '@procuregraph/platform/db';
-import { loadMatchContext, type InvoiceKey } from '@procuregraph/invoicing';
-import { matchInvoice } from '@procuregraph/invoicing';
-import type { InvoiceToMatch } from '@procuregraph/invoicing';
+import {
+  closeDatabaseClient,
+  executeSql,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Queryable,
+} from '@procuregraph/platform/db';
+import { loadMatchContext, type InvoiceKey, matchInvoice, type InvoiceToMatch } from '@procuregraph/invoicing';
 import type { BenchPlan } from '../config.ts';
 import { spreadOf, type Spread } from '../stats.ts';
 

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { supergraphPath } from '@procuregraph/schema';
-import type { SubgraphName } from '@procuregraph/schema';
+import { supergraphPath, type SubgraphName } from '@procuregraph/schema';
 import { benchDataDir } from '../config.ts';
 
 /**

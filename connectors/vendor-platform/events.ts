@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { verifyWebhook } from '@procuregraph/platform/inbound';
-import type { WebhookSource } from '@procuregraph/platform/inbound';
+import { verifyWebhook, type WebhookSource } from '@procuregraph/platform/inbound';
 
 /** Where webhooks from the platform arrive: `POST /webhooks/vendor-platform`. */
 export const VENDOR_PLATFORM_SYSTEM = 'vendor-platform';

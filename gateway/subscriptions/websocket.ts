@@ -4,9 +4,13 @@ import { getOperationAST, type OperationDefinitionNode } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { checkSubscription } from '@procuregraph/platform/graphql';
-import { websocketErrorHooks } from '@procuregraph/platform/graphql';
-import { serveGraphqlOverWebSocket, type ConnectionParams, type GraphqlWebSocket } from '@procuregraph/platform/graphql';
+import {
+  checkSubscription,
+  websocketErrorHooks,
+  serveGraphqlOverWebSocket,
+  type ConnectionParams,
+  type GraphqlWebSocket,
+} from '@procuregraph/platform/graphql';
 import { authenticate, bearerToken, type TokenVerifier } from '../authentication.ts';
 import { queryLimits, withQueryLimitCodeOnError } from '../query-limits.ts';
 import { nodeLimitRefusal } from '../node-count.ts';

@@ -3,8 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorld } from '@procuregraph/demo';
 import { startContractRepository } from '@procuregraph/contract-repository';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+} from '@procuregraph/platform/db';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { readEnvironment } from '@procuregraph/platform/config';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import { type Database, type Transaction, newId } from '@procuregraph/platform/db';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
 import { recordSyncState } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';

@@ -1,8 +1,6 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { childConnections } from '@procuregraph/platform/graphql';
-import { recordsById, rowsByParent } from '@procuregraph/platform/graphql';
-import { syncStatusLoader } from '@procuregraph/platform/graphql';
+import { childConnections, recordsById, rowsByParent, syncStatusLoader } from '@procuregraph/platform/graphql';
 import { contractsByIds, contractsOfSupplier, countContractsOfSuppliers, termsOfContracts } from './db/queries.ts';
 import { syncStatus, type ContractRow } from './db/tables.ts';
 

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import type { SubgraphDefinition } from '@procuregraph/platform/subgraph';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
+import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { ContractsContext } from './context.ts';
 import { createLoaders } from './loaders.ts';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBusinessEventPage } from '@procuregraph/connector-erp';
-import { readPayment } from '@procuregraph/connector-erp';
+import { readBusinessEventPage, readPayment } from '@procuregraph/connector-erp';
 import { parseJsonKeepingNumbers } from '@procuregraph/platform/http';
 import { erpInvoiceBody, paymentFromErp as fromPayment } from './erp-mapping.ts';
 

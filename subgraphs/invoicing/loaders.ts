@@ -1,9 +1,7 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import DataLoader from 'dataloader';
-import { childConnections } from '@procuregraph/platform/graphql';
-import { recordsById, rowsByParent } from '@procuregraph/platform/graphql';
-import { syncStatusLoader } from '@procuregraph/platform/graphql';
+import { childConnections, recordsById, rowsByParent, syncStatusLoader } from '@procuregraph/platform/graphql';
 import {
   amountsPaid,
   applicationsOfPayments,

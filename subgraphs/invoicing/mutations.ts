@@ -1,6 +1,5 @@
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { idArgument } from '@procuregraph/platform/graphql';
-import { graphqlError } from '@procuregraph/platform/graphql';
+import { idArgument, graphqlError } from '@procuregraph/platform/graphql';
 import type { Resolvers, SubmitInvoiceInput } from './generated/resolvers-types.ts';
 import { submitInvoice } from './intake/submit-invoice.ts';
 import type { InvoiceSubmission } from './intake/submission.ts';

@@ -1,6 +1,4 @@
-import { pageRequest, toConnection } from '@procuregraph/platform/graphql';
-import { idArgument } from '@procuregraph/platform/graphql';
-import { scalarResolvers } from '@procuregraph/platform/graphql';
+import { pageRequest, toConnection, idArgument, scalarResolvers } from '@procuregraph/platform/graphql';
 import { decimal, formatDecimal, money } from '@procuregraph/platform/money';
 import type { Resolvers, SupplierCategory } from './generated/resolvers-types.ts';
 import { listToleranceSettings } from './db/match-tolerances.ts';

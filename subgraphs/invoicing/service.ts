@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
 import { createLogger } from '@procuregraph/platform/logging';
-import type { SubgraphDefinition } from '@procuregraph/platform/subgraph';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
+import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { InvoicingContext } from './context.ts';
 import { createLoaders } from './loaders.ts';

@@ -1,7 +1,5 @@
-import { mayReceiveSupplierEvent } from '@procuregraph/platform/events';
-import { streamEvents } from '@procuregraph/platform/events';
-import { idArgument } from '@procuregraph/platform/graphql';
-import { graphqlError } from '@procuregraph/platform/graphql';
+import { mayReceiveSupplierEvent, streamEvents } from '@procuregraph/platform/events';
+import { idArgument, graphqlError } from '@procuregraph/platform/graphql';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import { paymentStatusChanged, type PaymentStatusChanged } from './events.ts';
 

@@ -1,7 +1,6 @@
 import { vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform';
 import type { Database } from '@procuregraph/platform/db';
-import { processInboundEvent } from '@procuregraph/platform/inbound';
-import { subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound';
+import { processInboundEvent, subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound';
 import type { Logger } from '@procuregraph/platform/logging';
 import { inboundEntityVersions, inboundEvents } from './db/tables.ts';
 import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './intake/portal-invoices.ts';

@@ -6,35 +6,35 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { enforceRoleDirectives } from '@procuregraph/platform/subgraph';
+import { enforceRoleDirectives, type SubgraphDefinition, startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { graphql } from 'graphql';
+import { graphql, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type ServiceDatabase,
+  newId,
+} from '@procuregraph/platform/db';
 import { startEventBus, type EventBus } from '@procuregraph/platform/events';
-import type { SubgraphDefinition } from '@procuregraph/platform/subgraph';
-import type { GraphQLSchema } from 'graphql';
 import type { InvoicingContext } from './context.ts';
-import { signWebhook } from '@procuregraph/platform/inbound';
-import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
+import { signWebhook, webhookRouter } from '@procuregraph/platform/inbound';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { BackingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/resilience';
 import { createLogger } from '@procuregraph/platform/logging';
 import { decimal, sum } from '@procuregraph/platform/money';
-import { createWorld } from '@procuregraph/demo';
-import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo';
+import { createWorld, type DemoPurchaseOrder, type DemoSupplier } from '@procuregraph/demo';
 import { startErp } from '@procuregraph/erp';
 import { startVendorPlatform } from '@procuregraph/vendor-platform';
 import { invoices, outbox, payments } from './db/tables.ts';
 import { seedInvoicing } from './db/seed.ts';
 import { invoicingSubgraph } from './service.ts';
 import { ERP_BASE_PATH } from '@procuregraph/connector-erp';
-import { webhookRouter } from '@procuregraph/platform/inbound';
 import { invoicingWebhooks } from './webhooks.ts';
 import { invoicingWorkers } from './workers.ts';
 import { applyDomainEvent } from './projections/projection-handlers.ts';

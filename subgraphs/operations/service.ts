@@ -1,5 +1,4 @@
-import type { SubgraphDefinition } from '@procuregraph/platform/subgraph';
-import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
+import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { createJobOperations } from '@procuregraph/platform/jobs';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { OperationsContext } from './context.ts';

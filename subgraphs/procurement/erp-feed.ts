@@ -1,15 +1,18 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import { type Database, type Transaction, newId } from '@procuregraph/platform/db';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
 import { recordSyncState } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { sum } from '@procuregraph/platform/money';
-import { describeError } from '@procuregraph/platform/resilience';
-import type { CallPolicy } from '@procuregraph/platform/resilience';
-import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp';
-import type { ErpClient } from '@procuregraph/connector-erp';
-import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp';
+import { describeError, type CallPolicy } from '@procuregraph/platform/resilience';
+import {
+  erpEventTypes,
+  type BusinessEvent,
+  type ErpClient,
+  ErpResourceError,
+  readPurchaseOrder,
+  readReceipt,
+} from '@procuregraph/connector-erp';
 import { ErpMappingError, fromErpOrder, fromErpReceipt, type ErpOrderSnapshot, type ErpReceiptSnapshot } from './erp-mapping.ts';
 import {
   facilities,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBusinessEventPage } from '@procuregraph/connector-erp';
-import { ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp';
+import { readBusinessEventPage, ErpResourceError, readPurchaseOrder, readReceipt } from '@procuregraph/connector-erp';
 import {
   canonicalIdOfReceipt,
   ErpMappingError,

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db';
-import { isUuid, newId } from '@procuregraph/platform/db';
+import { type Database, type Queryable, isUuid, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import {

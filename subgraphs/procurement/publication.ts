@@ -1,13 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Queryable } from '@procuregraph/platform/db';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
-import { processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound';
+import { createFeedPoller, type FeedPoller, processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound';
 import type { JobContext } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
-import { describeError, isPermanentFailure, PermanentError } from '@procuregraph/platform/resilience';
-import type { CallPolicy } from '@procuregraph/platform/resilience';
-import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
-import type { VendorEvent } from '@procuregraph/connector-vendor-platform';
+import { describeError, isPermanentFailure, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
+import { type VendorPlatformClient, type VendorEvent } from '@procuregraph/connector-vendor-platform';
 import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
 import {
   facilities,

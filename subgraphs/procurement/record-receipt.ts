@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Database, Queryable, Transaction } from '@procuregraph/platform/db';
-import { isUuid, newId } from '@procuregraph/platform/db';
+import { type Database, type Queryable, type Transaction, isUuid, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { formatDecimal } from '@procuregraph/platform/money';

@@ -1,5 +1,4 @@
-import { vendorEventTypes, type VendorEvent } from '@procuregraph/connector-vendor-platform';
-import { readOrderAcknowledgement, type PortalOrderPut } from '@procuregraph/connector-vendor-platform';
+import { vendorEventTypes, type VendorEvent, readOrderAcknowledgement, type PortalOrderPut } from '@procuregraph/connector-vendor-platform';
 import { formatAmount, formatDecimal } from '@procuregraph/platform/money';
 import type { PurchaseOrderStatus } from './db/tables.ts';
 

@@ -4,16 +4,19 @@ import type { Server } from 'node:http';
 import express from 'express';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createWorld } from '@procuregraph/demo';
-import type { DemoSupplier } from '@procuregraph/demo';
+import { createWorld, type DemoSupplier } from '@procuregraph/demo';
 import { ERP_BASE_PATH, erpClient } from '@procuregraph/connector-erp';
 import { startErp } from '@procuregraph/erp';
 import { startVendorPlatform } from '@procuregraph/vendor-platform';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+} from '@procuregraph/platform/db';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
-import { signWebhook } from '@procuregraph/platform/inbound';
-import { webhookRouter } from '@procuregraph/platform/inbound';
+import { signWebhook, webhookRouter } from '@procuregraph/platform/inbound';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
@@ -466,12 +469,17 @@ describe('an ERP outage', () => {
 });
 
 describe('supplier references', () => {
-  it('follow the onboarding events: a supplier linked to the ERP and turned ACTIVE can be ordered from', async () => {
+  it('follow the onboarding events: a supplier linked to the ERP, enrolled on the portal and turned ACTIVE can be ordered from', async () => {
     const supplier = suppliers.find((candidate) => candidate.status === 'APPROVED' || candidate.status === 'PENDING_APPROVAL')!;
     expect((await issuePurchaseOrder(db, orderRequest(supplier))).userErrors.map((error) => error.code)).toEqual(['SUPPLIER_NOT_ACTIVE']);
     await db.transaction(async (tx) => {
       await appendToOutbox(tx, outbox, {
         topic: 'supplier.erp_linked',
+        aggregateId: supplier.id,
+        payload: { supplierId: supplier.id, erpSupplierId: 300000009999001, erpSupplierNumber: '99001', vendorRegistrationId: null },
+      });
+      await appendToOutbox(tx, outbox, {
+        topic: 'supplier.portal_enrolled',
         aggregateId: supplier.id,
         payload: {
           supplierId: supplier.id,

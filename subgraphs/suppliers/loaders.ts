@@ -1,7 +1,6 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { recordsById, rowsByParent } from '@procuregraph/platform/graphql';
-import { syncStatusLoader } from '@procuregraph/platform/graphql';
+import { recordsById, rowsByParent, syncStatusLoader } from '@procuregraph/platform/graphql';
 import { certificatesOfSuppliers, referencesOfSuppliers, suppliersByIds } from './db/queries.ts';
 import { syncStatus } from './db/tables.ts';
 import { holdsOfSuppliers } from './compliance/holds.ts';

@@ -1,5 +1,4 @@
-import { pageRequest, toConnection } from '@procuregraph/platform/graphql';
-import { scalarResolvers } from '@procuregraph/platform/graphql';
+import { pageRequest, toConnection, scalarResolvers } from '@procuregraph/platform/graphql';
 import { money } from '@procuregraph/platform/money';
 import type { Resolvers } from './generated/resolvers-types.ts';
 import { countSuppliers, listSuppliers } from './db/queries.ts';

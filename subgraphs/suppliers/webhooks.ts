@@ -1,6 +1,11 @@
-import { vendorPlatformClient, type VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
-import { vendorEventTypes, vendorPlatformWebhooks, type VendorEvent } from '@procuregraph/connector-vendor-platform';
-import { readRegistrationEvent } from '@procuregraph/connector-vendor-platform';
+import {
+  vendorPlatformClient,
+  type VendorPlatformClient,
+  vendorEventTypes,
+  vendorPlatformWebhooks,
+  type VendorEvent,
+  readRegistrationEvent,
+} from '@procuregraph/connector-vendor-platform';
 import type { Database } from '@procuregraph/platform/db';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { BackingSystemEndpoints } from '@procuregraph/platform/config';

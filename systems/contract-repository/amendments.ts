@@ -1,8 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { isoDate } from '@procuregraph/reference-http';
-import { HttpError } from '@procuregraph/reference-http';
-import { dateInput, parseInput } from '@procuregraph/reference-http';
+import { isoDate, HttpError, dateInput, parseInput } from '@procuregraph/reference-http';
 import { ClmErrorCode } from './api-errors.ts';
 import { recordChange } from './changes.ts';
 import type { ClmContext } from './context.ts';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { appendEvent, readEventsAfter } from '@procuregraph/reference-http';
-import { readIntegerParam } from '@procuregraph/reference-http';
+import { appendEvent, readEventsAfter, readIntegerParam } from '@procuregraph/reference-http';
 import { ClmErrorCode } from './api-errors.ts';
 import type { ClmContext } from './context.ts';
 import { contractView } from './contract-view.ts';

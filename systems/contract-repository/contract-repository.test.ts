@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '@procuregraph/reference-http/testing';
-import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
+import { call, tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
 import type { RunningSystem } from '@procuregraph/reference-http';
 import { startContractRepository } from './server.ts';
 

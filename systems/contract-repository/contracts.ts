@@ -1,8 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '@procuregraph/reference-http';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
-import { dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
+import { HttpError, readIntegerParam, readStringParam, dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
 import { ClmErrorCode } from './api-errors.ts';
 import { recordChange } from './changes.ts';
 import type { ClmContext } from './context.ts';

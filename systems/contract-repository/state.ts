@@ -1,6 +1,4 @@
-import { emptyEventLog, type EventLog } from '@procuregraph/reference-http';
-import type { IdempotencyRecords } from '@procuregraph/reference-http';
-import { Table } from '@procuregraph/reference-http';
+import { emptyEventLog, type EventLog, type IdempotencyRecords, Table } from '@procuregraph/reference-http';
 
 /**
  * The reference contract repository's own data model: snake_case JSON, `CLM-` contract ids,

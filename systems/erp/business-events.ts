@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { appendEvent, readEventsAfter } from '@procuregraph/reference-http';
-import { readIntegerParam } from '@procuregraph/reference-http';
+import { appendEvent, readEventsAfter, readIntegerParam } from '@procuregraph/reference-http';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';
 import { readPageRequest } from './rest/collection.ts';

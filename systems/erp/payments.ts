@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { decimal, formatAmount, isDecimalString, sum } from '@procuregraph/platform/money';
-import { isoDate } from '@procuregraph/reference-http';
-import { HttpError } from '@procuregraph/reference-http';
+import { isoDate, HttpError } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

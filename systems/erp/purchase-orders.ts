@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { decimal, formatAmount, formatDecimal, sum } from '@procuregraph/platform/money';
-import { isoDate } from '@procuregraph/reference-http';
-import { HttpError } from '@procuregraph/reference-http';
-import { dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
+import { isoDate, HttpError, dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

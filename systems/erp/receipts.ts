@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { decimal, formatDecimal, sum, type ExactDecimal } from '@procuregraph/platform/money';
-import { HttpError } from '@procuregraph/reference-http';
-import { decimalInput, parseInput } from '@procuregraph/reference-http';
+import { HttpError, decimalInput, parseInput } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

@@ -1,6 +1,4 @@
-import { emptyEventLog, type EventLog } from '@procuregraph/reference-http';
-import type { IdempotencyRecords } from '@procuregraph/reference-http';
-import { Table } from '@procuregraph/reference-http';
+import { emptyEventLog, type EventLog, type IdempotencyRecords, Table } from '@procuregraph/reference-http';
 
 /**
  * The reference ERP's own data model, shaped after Oracle Fusion Cloud ERP's REST resources:

@@ -1,8 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { isoDate } from '@procuregraph/reference-http';
-import { HttpError } from '@procuregraph/reference-http';
-import { parseInput } from '@procuregraph/reference-http';
+import { isoDate, HttpError, parseInput } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';

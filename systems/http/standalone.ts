@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { closeOnSignal } from '@procuregraph/platform/process';
-import { createWorld } from '@procuregraph/demo';
-import type { World } from '@procuregraph/demo';
-import type { RunningSystem } from './service.ts';
-import { systemLogger } from './service.ts';
+import { createWorld, type World } from '@procuregraph/demo';
+import { type RunningSystem, systemLogger } from './service.ts';
 
 export interface StandaloneOptions {
   port: number;

@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { appendEvent, readEventsAfter } from '@procuregraph/reference-http';
-import { HttpError } from '@procuregraph/reference-http';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
+import { appendEvent, readEventsAfter, HttpError, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import type { VendorContext } from './context.ts';
 import { VendorErrorCode } from './problem-details.ts';
 import type { VendorEvent, VendorEventType } from './state.ts';

@@ -1,5 +1,4 @@
-import { HttpError } from '@procuregraph/reference-http';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
+import { HttpError, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import { VendorErrorCode } from './problem-details.ts';
 
 const DEFAULT_LIMIT = 50;

@@ -1,9 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { decimal, formatDecimal, sum } from '@procuregraph/platform/money';
-import { HttpError } from '@procuregraph/reference-http';
-import { readStringParam } from '@procuregraph/reference-http';
-import { dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
+import { HttpError, readStringParam, dateInput, decimalInput, parseInput } from '@procuregraph/reference-http';
 import { amount, amountInput, currencyInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { newId, publish } from './events.ts';

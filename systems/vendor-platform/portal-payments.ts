@@ -1,8 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '@procuregraph/reference-http';
-import { readStringParam } from '@procuregraph/reference-http';
-import { parseInput } from '@procuregraph/reference-http';
+import { HttpError, readStringParam, parseInput } from '@procuregraph/reference-http';
 import { amount, amountInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { pageOf } from './paging.ts';

@@ -1,9 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { HttpError } from '@procuregraph/reference-http';
-import { lastFour } from '@procuregraph/reference-http';
-import { readStringParam } from '@procuregraph/reference-http';
-import { dateInput, parseInput } from '@procuregraph/reference-http';
+import { HttpError, lastFour, readStringParam, dateInput, parseInput } from '@procuregraph/reference-http';
 import { amountInput } from './amounts.ts';
 import type { VendorContext } from './context.ts';
 import { newId, publish } from './events.ts';

@@ -1,7 +1,5 @@
 import type { World } from '@procuregraph/demo';
-import { idempotentCreate } from '@procuregraph/reference-http';
-import { startSystem, systemLogger, type RunningSystem } from '@procuregraph/reference-http';
-import { SnapshotStore } from '@procuregraph/reference-http';
+import { idempotentCreate, startSystem, systemLogger, type RunningSystem, SnapshotStore } from '@procuregraph/reference-http';
 import type { VendorContext } from './context.ts';
 import { eventsRouter } from './events.ts';
 import { portalInvoicesRouter } from './portal-invoices.ts';

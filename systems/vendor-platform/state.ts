@@ -1,6 +1,4 @@
-import { emptyEventLog, type EventLog } from '@procuregraph/reference-http';
-import type { IdempotencyRecords } from '@procuregraph/reference-http';
-import { Table } from '@procuregraph/reference-http';
+import { emptyEventLog, type EventLog, type IdempotencyRecords, Table } from '@procuregraph/reference-http';
 
 /**
  * The reference vendor-management platform's own data model: camelCase JSON, prefixed string

@@ -1,8 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call } from '@procuregraph/reference-http/testing';
-import { tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
-import { startWebhookReceiver } from '@procuregraph/reference-http/testing';
+import { call, tinyWorld, tinyWorldIds, startWebhookReceiver } from '@procuregraph/reference-http/testing';
 import type { RunningSystem } from '@procuregraph/reference-http';
 import { startVendorPlatform } from './server.ts';
 

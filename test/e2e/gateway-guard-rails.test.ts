@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { createAuditLog } from '@procuregraph/platform/audit';
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
-import { createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
+import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
 import { createServiceDatabase } from '@procuregraph/platform/db';
-import { startGateway, type GatewayOptions, type RunningGateway } from '@procuregraph/gateway';
-import { documentHash, loadTrustedDocuments } from '@procuregraph/gateway';
-import { supergraphPath } from '@procuregraph/schema';
-import { subgraphNames } from '@procuregraph/schema';
+import { startGateway, type GatewayOptions, type RunningGateway, documentHash, loadTrustedDocuments } from '@procuregraph/gateway';
+import { supergraphPath, subgraphNames } from '@procuregraph/schema';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo';
-import { executeSql } from '@procuregraph/platform/db';
-import { deterministicId, newId } from '@procuregraph/platform/db';
+import { executeSql, deterministicId, newId } from '@procuregraph/platform/db';
 import { graphql } from '../generated/gql.ts';
 import type { SupplierPageQuery } from '../generated/graphql.ts';
 import { admin, readCounter, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';

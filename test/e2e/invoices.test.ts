@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo';
+import { createWorld, type DemoPurchaseOrder, type DemoSupplier } from '@procuregraph/demo';
 import { newId } from '@procuregraph/platform/db';
 import { decimal, sum } from '@procuregraph/platform/money';
-import type { DemoPurchaseOrder, DemoSupplier } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
 import type { SubmitInvoiceInput } from '../generated/graphql.ts';

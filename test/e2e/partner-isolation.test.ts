@@ -1,7 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from '@procuregraph/demo';
-import type { DemoSupplier } from '@procuregraph/demo';
+import { createWorld, type DemoSupplier } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { publishEvent } from '@procuregraph/platform/events';
 import { graphql } from '../generated/gql.ts';

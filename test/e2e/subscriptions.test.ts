@@ -8,21 +8,23 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { CloseCode } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startGateway, type RunningGateway } from '@procuregraph/gateway';
-import { SUBSCRIBER_TOO_SLOW } from '@procuregraph/gateway';
+import { startGateway, type RunningGateway, SUBSCRIBER_TOO_SLOW } from '@procuregraph/gateway';
 import { invoicingSubgraph } from '@procuregraph/invoicing';
-import { loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
+import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
 import { testSubgraphDependencies } from '../subgraph-dependencies.ts';
-import { createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  executeSql,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  newId,
+} from '@procuregraph/platform/db';
 import { publishEvent, startEventBus } from '@procuregraph/platform/events';
 import { startSubgraphServer } from '@procuregraph/platform/subgraph';
 import { createAuditLog } from '@procuregraph/platform/audit';
 import { createLogger } from '@procuregraph/platform/logging';
-import { supergraphPath } from '@procuregraph/schema';
-import { subgraphNames } from '@procuregraph/schema';
+import { supergraphPath, subgraphNames } from '@procuregraph/schema';
 import { graphql } from '../generated/gql.ts';
 import type { PaymentStatusSubscription, PaymentStatusSubscriptionVariables } from '../generated/graphql.ts';
 import { admin, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';

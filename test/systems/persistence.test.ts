@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startContractRepository } from '@procuregraph/contract-repository';
 import { startErp } from '@procuregraph/erp';
-import { call } from '@procuregraph/reference-http/testing';
-import { tinyWorld } from '@procuregraph/reference-http/testing';
+import { call, tinyWorld } from '@procuregraph/reference-http/testing';
 import { startVendorPlatform } from '@procuregraph/vendor-platform';
 
 let directory: string;

@@ -1,6 +1,5 @@
 import type { Database } from '@procuregraph/platform/db';
-import { seedTables } from '@procuregraph/demo';
-import type { DemoContract, World } from '@procuregraph/demo';
+import { seedTables, type DemoContract, type World } from '@procuregraph/demo';
 import { contracts, priceTerms, syncStatus } from './tables.ts';
 
 /**

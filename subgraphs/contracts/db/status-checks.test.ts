@@ -2,9 +2,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServiceDatabase } from '@procuregraph/platform/db';
-import { openFreshDatabase, type FreshDatabase } from '@procuregraph/platform/testing';
-import { migrateOverRows, refusalOf, valueChecksIn } from '@procuregraph/platform/testing';
-import { databaseTargets } from '@procuregraph/platform/testing';
+import {
+  openFreshDatabase,
+  type FreshDatabase,
+  migrateOverRows,
+  refusalOf,
+  valueChecksIn,
+  databaseTargets,
+} from '@procuregraph/platform/testing';
 import { createWorld } from '@procuregraph/demo';
 import { seedContracts } from './seed.ts';
 

@@ -1,7 +1,14 @@
 import { date, index, integer, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, instantColumn, quantityColumn, referenceColumn, updatedAtColumn } from '@procuregraph/platform/db';
-import { integrationTables } from '@procuregraph/platform/db';
-import { valueCheck } from '@procuregraph/platform/db';
+import {
+  createdAtColumn,
+  idColumn,
+  instantColumn,
+  quantityColumn,
+  referenceColumn,
+  updatedAtColumn,
+  integrationTables,
+  valueCheck,
+} from '@procuregraph/platform/db';
 
 export const contractsSchema = pgSchema('contracts');
 

@@ -1,7 +1,6 @@
 import { and, count, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db';
-import type { PageRequest } from '@procuregraph/platform/graphql';
-import { afterCursor } from '@procuregraph/platform/graphql';
+import { type PageRequest, afterCursor } from '@procuregraph/platform/graphql';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import {
   invoiceLines,

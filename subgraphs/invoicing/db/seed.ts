@@ -1,14 +1,14 @@
-import type { Database } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
-import { seedTables, type TableBatches } from '@procuregraph/demo';
-import type {
-  DemoContract,
-  DemoInvoice,
-  DemoMatchException,
-  DemoPayment,
-  DemoPurchaseOrder,
-  DemoSupplier,
-  World,
+import { type Database, newId } from '@procuregraph/platform/db';
+import {
+  seedTables,
+  type TableBatches,
+  type DemoContract,
+  type DemoInvoice,
+  type DemoMatchException,
+  type DemoPayment,
+  type DemoPurchaseOrder,
+  type DemoSupplier,
+  type World,
 } from '@procuregraph/demo';
 import {
   contractPriceTermProjections,

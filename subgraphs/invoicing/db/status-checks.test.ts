@@ -1,11 +1,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeSql } from '@procuregraph/platform/db';
-import { createServiceDatabase } from '@procuregraph/platform/db';
-import { openFreshDatabase, type FreshDatabase } from '@procuregraph/platform/testing';
-import { refusalOf, valueChecksIn } from '@procuregraph/platform/testing';
-import { databaseTargets } from '@procuregraph/platform/testing';
+import { executeSql, createServiceDatabase } from '@procuregraph/platform/db';
+import { openFreshDatabase, type FreshDatabase, refusalOf, valueChecksIn, databaseTargets } from '@procuregraph/platform/testing';
 import { createWorld } from '@procuregraph/demo';
 import { seedInvoicing } from './seed.ts';
 

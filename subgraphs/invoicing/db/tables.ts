@@ -7,9 +7,9 @@ import {
   quantityColumn,
   referenceColumn,
   updatedAtColumn,
+  integrationTables,
+  valueCheck,
 } from '@procuregraph/platform/db';
-import { integrationTables } from '@procuregraph/platform/db';
-import { valueCheck } from '@procuregraph/platform/db';
 
 export const invoicingSchema = pgSchema('invoicing');
 

@@ -2,8 +2,7 @@ import type { Database } from '@procuregraph/platform/db';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { CallPolicy } from '@procuregraph/platform/resilience';
-import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
-import type { VendorEvent } from '@procuregraph/connector-vendor-platform';
+import { type VendorPlatformClient, type VendorEvent } from '@procuregraph/connector-vendor-platform';
 import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
 import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './portal-invoices.ts';
 

@@ -1,9 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db';
-import { isUuid } from '@procuregraph/platform/db';
+import { type Transaction, isUuid } from '@procuregraph/platform/db';
 import type { Logger } from '@procuregraph/platform/logging';
-import { vendorEventTypes } from '@procuregraph/connector-vendor-platform';
-import { readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
+import { vendorEventTypes, readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
 import { invoiceFromPortal } from '../vendor-platform-mapping.ts';
 import { supplierProjections } from '../db/tables.ts';
 import { submitInvoice } from './submit-invoice.ts';

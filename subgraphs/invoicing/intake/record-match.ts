@@ -1,6 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import { type Transaction, newId } from '@procuregraph/platform/db';
 import { loadMatchContext } from '../db/match-context.ts';
 import { invoices, matchEvaluations, matchExceptions, type InvoiceRow, type MatchTrigger } from '../db/tables.ts';
 import { matchInvoice } from '../matching/match-invoice.ts';

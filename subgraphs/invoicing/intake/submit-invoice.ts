@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import { type Queryable, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { lockMatchFacts } from '../db/advisory-locks.ts';

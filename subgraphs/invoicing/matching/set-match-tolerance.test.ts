@@ -1,9 +1,14 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+  newId,
+} from '@procuregraph/platform/db';
 import { loadMatchContext } from '../db/match-context.ts';
 import { tolerancesForSupplier } from '../db/match-tolerances.ts';
 import { applyDomainEvent } from '../projections/projection-handlers.ts';

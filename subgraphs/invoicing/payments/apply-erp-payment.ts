@@ -1,6 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Transaction } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import { type Transaction, newId } from '@procuregraph/platform/db';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import type { ErpPaymentSnapshot } from '../erp-mapping.ts';

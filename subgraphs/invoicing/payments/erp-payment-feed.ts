@@ -1,6 +1,4 @@
-import type { ErpClient } from '@procuregraph/connector-erp';
-import { erpEventTypes, type BusinessEvent } from '@procuregraph/connector-erp';
-import { readPayment } from '@procuregraph/connector-erp';
+import { type ErpClient, erpEventTypes, type BusinessEvent, readPayment } from '@procuregraph/connector-erp';
 import type { Database } from '@procuregraph/platform/db';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
 import type { Logger } from '@procuregraph/platform/logging';

@@ -2,9 +2,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+  newId,
+} from '@procuregraph/platform/db';
 import { exceptionsOfInvoices } from '../db/queries.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
 import { contractPriceTermProjections, purchaseOrderLineProjections, purchaseOrderProjections, supplierProjections } from '../db/tables.ts';
@@ -90,6 +95,28 @@ describe('projections of other domains', () => {
       erpSupplierId: '300000042',
       erpSupplierNumber: '1042',
       vendorRegistrationId: 'reg_aaaaaaaaaaaaaaaaaaaa',
+    });
+  });
+
+  it('learns the portal registration of a supplier linked in the ERP before it was enrolled', async () => {
+    const enrolled = newId();
+    await deliver(
+      'supplier.erp_linked',
+      { supplierId: enrolled, erpSupplierId: 300000043, erpSupplierNumber: '1043', vendorRegistrationId: null },
+      '2026-10-01T09:00:00.000Z',
+    );
+    const links = {
+      supplierId: enrolled,
+      erpSupplierId: '300000043',
+      erpSupplierNumber: '1043',
+      vendorRegistrationId: 'reg_bbbbbbbbbbbbbbbbbbbb',
+    };
+    expect(await deliver('supplier.portal_enrolled', links, '2026-10-01T09:05:00.000Z')).toBe('APPLIED');
+    const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, enrolled));
+    expect(supplier).toMatchObject({
+      erpSupplierId: '300000043',
+      erpSupplierNumber: '1043',
+      vendorRegistrationId: 'reg_bbbbbbbbbbbbbbbbbbbb',
     });
   });
 

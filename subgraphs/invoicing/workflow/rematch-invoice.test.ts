@@ -2,9 +2,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+  newId,
+} from '@procuregraph/platform/db';
 import { invoiceLines, invoices, matchEvaluations, outbox } from '../db/tables.ts';
 import { invoiceRematchRequested } from '../events.ts';
 import { applyDomainEvent } from '../projections/projection-handlers.ts';

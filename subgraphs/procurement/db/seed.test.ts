@@ -2,8 +2,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Decimal } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  executeSql,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type ServiceDatabase,
+} from '@procuregraph/platform/db';
 import { createWorld } from '@procuregraph/demo';
 import { procurementSeeded, seedProcurement } from './seed.ts';
 

@@ -1,13 +1,13 @@
 import type { Database } from '@procuregraph/platform/db';
-import { seedTables } from '@procuregraph/demo';
-import type {
-  DemoContract,
-  DemoFacility,
-  DemoPurchaseOrder,
-  DemoPurchaseOrderLine,
-  DemoReceipt,
-  DemoSupplier,
-  World,
+import {
+  seedTables,
+  type DemoContract,
+  type DemoFacility,
+  type DemoPurchaseOrder,
+  type DemoPurchaseOrderLine,
+  type DemoReceipt,
+  type DemoSupplier,
+  type World,
 } from '@procuregraph/demo';
 import {
   contractReferences,

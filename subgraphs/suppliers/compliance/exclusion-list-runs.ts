@@ -1,6 +1,5 @@
 import { count, desc, eq, lt } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db';
-import { newId } from '@procuregraph/platform/db';
+import { type Database, type Queryable, newId } from '@procuregraph/platform/db';
 import type { PageRequest } from '@procuregraph/platform/graphql';
 import { describeError } from '@procuregraph/platform/resilience';
 import { exclusionListRuns, type ExclusionListRunRow, type ExclusionListRunTrigger } from '../db/tables.ts';

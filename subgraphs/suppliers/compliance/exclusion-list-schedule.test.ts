@@ -4,8 +4,13 @@ import { createServer, type Server } from 'node:http';
 import postgres from 'postgres';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+} from '@procuregraph/platform/db';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { createLogger } from '@procuregraph/platform/logging';

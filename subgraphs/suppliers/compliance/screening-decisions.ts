@@ -1,6 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable, Transaction } from '@procuregraph/platform/db';
-import { isUuid, newId } from '@procuregraph/platform/db';
+import { type Database, type Queryable, type Transaction, isUuid, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { complianceDecisions, suppliers, type ComplianceDecisionRow, type ScreeningDecision, type SupplierRow } from '../db/tables.ts';

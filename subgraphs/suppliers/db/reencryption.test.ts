@@ -1,8 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+} from '@procuregraph/platform/db';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
 import { migrationsFolder } from '../service.ts';
 import { onboardSupplier } from '../onboarding/onboard.ts';

@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type ServiceDatabase } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  executeSql,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type ServiceDatabase,
+} from '@procuregraph/platform/db';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
-import { createWorld } from '@procuregraph/demo';
-import type { DemoSupplier } from '@procuregraph/demo';
+import { createWorld, type DemoSupplier } from '@procuregraph/demo';
 import { legalNameKey } from '../supplier/legal-name.ts';
 import { seedSuppliers, suppliersSeeded } from './seed.ts';
 

@@ -1,7 +1,6 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
-import { seedTables } from '@procuregraph/demo';
-import type { DemoSupplier, World } from '@procuregraph/demo';
+import { seedTables, type DemoSupplier, type World } from '@procuregraph/demo';
 import { legalNameKey } from '../supplier/legal-name.ts';
 import { bankAccountFingerprint } from '../supplier/identifiers.ts';
 import { externalReferences, insuranceCertificates, supplierHolds, suppliers, syncStatus } from './tables.ts';

@@ -1,7 +1,16 @@
 import { date, index, integer, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { amountColumn, createdAtColumn, idColumn, instantColumn, referenceColumn, updatedAtColumn } from '@procuregraph/platform/db';
-import { backingSystems, integrationTables, type BackingSystem } from '@procuregraph/platform/db';
-import { valueCheck } from '@procuregraph/platform/db';
+import {
+  amountColumn,
+  createdAtColumn,
+  idColumn,
+  instantColumn,
+  referenceColumn,
+  updatedAtColumn,
+  backingSystems,
+  integrationTables,
+  type BackingSystem,
+  valueCheck,
+} from '@procuregraph/platform/db';
 import type { SupplierSetupIds } from '@procuregraph/connector-erp';
 
 export const suppliersSchema = pgSchema('suppliers');

@@ -1,6 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction } from '@procuregraph/platform/db';
-import { isUuid, newId } from '@procuregraph/platform/db';
+import { type Database, type Transaction, isUuid, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { insuranceCertificates, suppliers, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
 import { insuranceStatusOn } from './insurance-status.ts';

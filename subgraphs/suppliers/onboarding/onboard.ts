@@ -1,9 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db';
+import { type Database, type Queryable, newId, type BackingSystem } from '@procuregraph/platform/db';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
-import { newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
-import type { BackingSystem } from '@procuregraph/platform/db';
 import { externalReferences, insuranceCertificates, supplierNumberSequence, suppliers, type SupplierRow } from '../db/tables.ts';
 import type { ExclusionScreening } from '../screening/exclusion-screening.ts';
 import type { ScreeningOutcome } from '../screening/exclusion-list.ts';

@@ -7,14 +7,19 @@ import express from 'express';
 import postgres from 'postgres';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient } from '@procuregraph/platform/db';
-import { createServiceDatabase, type Database } from '@procuregraph/platform/db';
+import {
+  closeDatabaseClient,
+  executeSql,
+  openDatabaseClient,
+  type DatabaseClient,
+  createServiceDatabase,
+  type Database,
+} from '@procuregraph/platform/db';
 import { createFieldCipher } from '@procuregraph/platform/crypto';
 import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { BackingSystemPolicies } from '@procuregraph/platform/resilience';
-import { signWebhook } from '@procuregraph/platform/inbound';
-import { webhookRouter } from '@procuregraph/platform/inbound';
+import { signWebhook, webhookRouter } from '@procuregraph/platform/inbound';
 import { createLogger } from '@procuregraph/platform/logging';
 import { ERP_BASE_PATH } from '@procuregraph/connector-erp';
 import { startErp } from '@procuregraph/erp';

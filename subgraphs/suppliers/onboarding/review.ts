@@ -1,5 +1,4 @@
-import type { Database, Transaction } from '@procuregraph/platform/db';
-import { isUuid } from '@procuregraph/platform/db';
+import { type Database, type Transaction, isUuid } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { markSyncPending } from '@procuregraph/platform/jobs';

@@ -1,5 +1,4 @@
-import { HttpError } from '@procuregraph/reference-http';
-import { readIntegerParam, readStringParam } from '@procuregraph/reference-http';
+import { HttpError, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import { ErpErrorCode } from '../fusion-errors.ts';
 
 export const DEFAULT_LIMIT = 25;

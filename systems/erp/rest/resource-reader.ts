@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express';
-import { HttpError } from '@procuregraph/reference-http';
-import { readStringParam } from '@procuregraph/reference-http';
+import { HttpError, readStringParam } from '@procuregraph/reference-http';
 import { ErpErrorCode } from '../fusion-errors.ts';
 import { pageOf, readPageRequest, wholeCollection } from './collection.ts';
 import { matchesAll, parseQ } from './q-filter.ts';

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { logLevel, readEnvironment } from './config.ts';
+
+describe('readEnvironment', () => {
+  it('reads every setting the processes use, with the defaults of the embedded default', () => {
+    const environment = readEnvironment({
+      PORT: '4010',
+      SUBGRAPH_SUPPLIERS_URL: 'http://suppliers.internal:4001/graphql',
+      AUTH_ISSUER: 'https://login.example.org',
+    });
+    expect(environment.PORT).toBe(4010);
+    expect(environment.subgraphUrls).toEqual({ suppliers: 'http://suppliers.internal:4001/graphql' });
+    expect(environment.AUTH_ISSUER).toBe('https://login.example.org');
+    expect(environment.backingSystemsConfigured).toBe(false);
+    expect([environment.ERP_URL, environment.VENDOR_PLATFORM_URL, environment.CONTRACT_REPOSITORY_URL]).toEqual([
+      'http://localhost:4101',
+      'http://localhost:4102',
+      'http://localhost:4103',
+    ]);
+  });
+
+  it('says when a backing system is configured, so the reference systems stay off', () => {
+    const environment = readEnvironment({ ERP_URL: 'https://erp.example.org' });
+    expect(environment.backingSystemsConfigured).toBe(true);
+    expect(environment.ERP_URL).toBe('https://erp.example.org');
+    expect(environment.VENDOR_PLATFORM_URL).toBe('http://localhost:4102');
+  });
+
+  it('accepts a 32-byte data encryption key and refuses any other, naming the variable', () => {
+    const key = randomBytes(32).toString('base64');
+    expect(readEnvironment({ DATA_ENCRYPTION_KEY: key }).DATA_ENCRYPTION_KEY).toBe(key);
+    expect(() => readEnvironment({ DATA_ENCRYPTION_KEY: randomBytes(16).toString('base64') })).toThrow(
+      'Invalid configuration:\n  DATA_ENCRYPTION_KEY: must be 32 bytes, base64-encoded',
+    );
+  });
+
+  it('refuses a subgraph URL that is not a URL, naming it', () => {
+    expect(() => readEnvironment({ SUBGRAPH_INVOICING_URL: 'invoicing host' })).toThrow(
+      /^Invalid configuration:\n {2}SUBGRAPH_<NAME>_URL\.invoicing: /,
+    );
+  });
+});
+
+describe('logLevel', () => {
+  it('is LOG_LEVEL when set, else silent under the test runner and info otherwise', () => {
+    expect(logLevel({ LOG_LEVEL: 'debug', VITEST: 'true' })).toBe('debug');
+    expect(logLevel({ VITEST: 'true' })).toBe('silent');
+    expect(logLevel({})).toBe('info');
+  });
+});
