@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
@@ -105,6 +105,20 @@ export async function startTestGraph(
       await database.drop();
       await rm(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The secrets a separate process needs on PostgreSQL (production-secrets.ts refuses to start
+ * without them): the ones the test graph generated under its data directory, so the processes
+ * decrypt, sign and verify as the graph does.
+ */
+export async function deploymentSecretsOf(graph: TestGraph): Promise<Record<string, string>> {
+  const secret = async (file: string) => (await readFile(join(graph.dataDir, 'keys', file), 'utf8')).trim();
+  return {
+    DATA_ENCRYPTION_KEY: await secret('data-encryption.key'),
+    INTERNAL_TOKEN_SECRET: await secret('internal-token.secret'),
+    VENDOR_PLATFORM_WEBHOOK_SECRET: await secret('vendor-platform-webhook.secret'),
   };
 }
 

@@ -27,7 +27,7 @@ import { createLogger } from '@procuregraph/platform/logging';
 import { supergraphPath, subgraphNames } from '@procuregraph/schema';
 import { graphql } from '../generated/gql.ts';
 import type { PaymentStatusSubscription, PaymentStatusSubscriptionVariables } from '../generated/graphql.ts';
-import { admin, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
+import { admin, deploymentSecretsOf, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
 import { subscribe, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
 
 let graph: TestGraph;
@@ -547,9 +547,10 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
     return listening;
   }
 
-  it('delivers each event exactly once to subscribers of two gateway processes', async () => {
+  // Two more processes start through tsx: on a loaded machine that alone takes tens of seconds.
+  it('delivers each event exactly once to subscribers of two gateway processes', { timeout: 180_000 }, async () => {
     const databaseUrl = (graph.app.client as { url: string }).url;
-    const common = { DATABASE_URL: databaseUrl, DATA_DIR: graph.dataDir };
+    const common = { DATABASE_URL: databaseUrl, DATA_DIR: graph.dataDir, ...(await deploymentSecretsOf(graph)) };
     const children: ChildProcess[] = [];
     try {
       const invoicingUrl = await startProcess('runtime/subgraph-process.ts invoicing', common, children);

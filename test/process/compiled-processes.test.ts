@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '@procuregraph/platform/config';
 import { subgraphNames } from '@procuregraph/schema';
-import { admin, eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { admin, deploymentSecretsOf, eventually, startTestGraph, type TestGraph } from '../harness.ts';
 import { runProcess, type RunningProcess } from './running-process.ts';
 
 const query = '{ suppliers(first: 3) { totalCount nodes { legalName purchaseOrders(first: 1) { totalCount } } } }';
@@ -28,7 +28,12 @@ describe.skipIf(!process.env.DATABASE_URL)('compiled processes (npm run build)',
   });
 
   it('serve the same graph as the in-process runtime and stop cleanly on SIGTERM', { timeout: 180_000 }, async () => {
-    const common = { DATABASE_URL: (graph.app.client as { url: string }).url, DATA_DIR: graph.dataDir, PORT: '0' };
+    const common = {
+      DATABASE_URL: (graph.app.client as { url: string }).url,
+      DATA_DIR: graph.dataDir,
+      PORT: '0',
+      ...(await deploymentSecretsOf(graph)),
+    };
     const suppliers = runProcess(process.execPath, [join('dist', 'subgraph-process.js'), 'suppliers'], common);
     processes.push(suppliers);
     const [, suppliersUrl] = await suppliers.waitFor(/"url":"(http:[^"]+\/graphql)","msg":"subgraph listening"/, 90_000);
