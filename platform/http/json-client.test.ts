@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { parseJsonKeepingNumbers } from './json-client.ts';
+import { isPermanentFailure, RemoteHttpError } from '../resilience/failures.ts';
+import { parseJsonKeepingNumbers, requestJson } from './json-client.ts';
 
 describe('JSON with numbers kept as text', () => {
   it('gives every number its literal digits, beyond what a binary float holds', () => {
@@ -16,5 +19,25 @@ describe('JSON with numbers kept as text', () => {
       { Number: 'INV-0042 "12"', Flag: true, Void: null },
       '7',
     ]);
+  });
+});
+
+describe('a backing system still handling the same request', () => {
+  it('gives its 409 with Retry-After as a retryable RemoteHttpError', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(409, { 'content-type': 'application/json', 'retry-after': '1' }).end('{"code":"idempotency_key_in_use"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/invoices`;
+      const failure = await requestJson(url, { method: 'POST', body: {}, idempotencyKey: 'k-1' }, JSON.stringify).catch(
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(RemoteHttpError);
+      expect(failure).toMatchObject({ status: 409, retryAfter: '1' });
+      expect(isPermanentFailure(failure)).toBe(false);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

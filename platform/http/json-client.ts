@@ -28,7 +28,11 @@ export async function requestJson(url: string, request: JsonRequest, describeFai
   const text = await response.text();
   const body: unknown = text === '' ? null : parseOrKeep(text, request.numbers);
   if (!response.ok)
-    throw new RemoteHttpError(response.status, `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`);
+    throw new RemoteHttpError(
+      response.status,
+      `${request.method} ${new URL(url).pathname} → ${response.status}: ${describeFailure(body)}`,
+      response.headers.get('retry-after'),
+    );
   return body;
 }
 

@@ -15,15 +15,22 @@ export class RemoteHttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The answer's `Retry-After` header: the remote telling us when to come back. */
+    readonly retryAfter: string | null = null,
   ) {
     super(message);
   }
 }
 
-/** 408 and 429 are the remote asking us to come back later; every other 4xx rejects the request itself. */
+/**
+ * 408 and 429 are the remote asking us to come back later, and so is a 409 with `Retry-After`
+ * (the same idempotency key while the first request is still being handled); every other 4xx
+ * rejects the request itself.
+ */
 export function isPermanentFailure(error: unknown): boolean {
   if (error instanceof PermanentError) return true;
   if (!(error instanceof RemoteHttpError)) return false;
+  if (error.status === 409 && error.retryAfter !== null) return false;
   return error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
 }
 

@@ -13,6 +13,11 @@ describe('backing system policies', () => {
     expect(isPermanentFailure(new Error('socket hang up'))).toBe(false);
   });
 
+  it('classifies a 409 with Retry-After (request still in progress) as retryable, a plain 409 as permanent', () => {
+    expect(isPermanentFailure(new RemoteHttpError(409, 'idempotency_key_in_use: still being processed', '1'))).toBe(false);
+    expect(isPermanentFailure(new RemoteHttpError(409, 'invalid_state: already approved', null))).toBe(true);
+  });
+
   it('opens the breaker after consecutive failures, refuses calls, and closes after a good test call', async () => {
     const policies = new BackingSystemPolicies({ failureThreshold: 2, halfOpenAfterMs: 100, timeoutMs: 1000 });
     const erp = policies.for('ERP');

@@ -73,6 +73,8 @@ export function idempotentCreate(options: IdempotencyOptions): RequestHandler {
     }
     if (inFlight.has(slot)) {
       const message = `A request with ${IDEMPOTENCY_HEADER} ${JSON.stringify(key)} is still being processed.`;
+      // Retry-After tells the caller this conflict passes, unlike a conflict with the resource's state.
+      response.set('Retry-After', '1');
       return sendError(response, options.shape, new HttpError(409, options.inFlightCode, message));
     }
     inFlight.add(slot);
