@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createWorld } from '@procuregraph/demo';
@@ -17,8 +17,9 @@ import { BackingSystemPolicies } from '@procuregraph/platform/resilience';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { seedContracts } from './db/seed.ts';
-import { contracts, outbox, priceTerms, syncStatus } from './db/tables.ts';
+import { contracts, outbox, pendingContracts, priceTerms, syncStatus } from './db/tables.ts';
 import { migrationsFolder } from './service.ts';
+import { linkSupplier } from './supplier-links.ts';
 import { contractsWorkers } from './workers.ts';
 
 const world = createWorld({ scale: 'default' });
@@ -154,5 +155,60 @@ describe('the contract repository feed', () => {
         interval: 200,
       },
     );
+  });
+
+  describe("a supplier's first contract", () => {
+    const newContract = (vendorNumber: string) =>
+      post<{ id: string }>('/api/contracts', {
+        contract_number: `GPO-FIRST-${randomBytes(3).toString('hex')}`,
+        title: 'Infusion pumps agreement',
+        counterparty: { name: 'Newcomer Medical', vendor_number: vendorNumber },
+        effective_date: '2026-02-01',
+        price_terms: [{ item_number: 'INF-PMP-01', unit_price: '1250.00', uom: 'EA' }],
+      });
+    const erpLinked = (supplierId: string, erpSupplierNumber: string, topic = 'supplier.erp_linked') => ({
+      eventId: randomUUID(),
+      topic,
+      payload: { supplierId, erpSupplierId: '300000001', erpSupplierNumber, vendorRegistrationId: null },
+      occurredAt: new Date().toISOString(),
+    });
+    const contractOf = async (repositoryId: string) =>
+      (await db.select().from(contracts).where(eq(contracts.repositoryId, repositoryId)))[0];
+
+    it('is linked through the supplier ERP number the suppliers subgraph announced', async () => {
+      const supplierId = randomUUID();
+      const vendorNumber = `V-${randomBytes(3).toString('hex')}`;
+      expect(await linkSupplier(db, erpLinked(supplierId, vendorNumber))).toBe('APPLIED');
+      const created = await newContract(vendorNumber);
+      expect(created.status).toBe(201);
+      await vi.waitFor(async () => expect(await contractOf(created.body.id)).toBeDefined(), { timeout: 10_000, interval: 200 });
+      expect(await contractOf(created.body.id)).toMatchObject({ supplierId, vendorNumber, status: 'ACTIVE' });
+    });
+
+    it('is kept pending while its supplier is unknown, and linked when the supplier arrives', async () => {
+      const supplierId = randomUUID();
+      const vendorNumber = `V-${randomBytes(3).toString('hex')}`;
+      const created = await newContract(vendorNumber);
+      expect(created.status).toBe(201);
+      await vi.waitFor(
+        async () =>
+          expect(await db.select().from(pendingContracts).where(eq(pendingContracts.repositoryId, created.body.id))).toHaveLength(1),
+        { timeout: 10_000, interval: 200 },
+      );
+      expect(await contractOf(created.body.id)).toBeUndefined();
+
+      expect(await linkSupplier(db, erpLinked(supplierId, vendorNumber, 'supplier.portal_enrolled'))).toBe('APPLIED');
+      const row = await contractOf(created.body.id);
+      expect(row).toMatchObject({ supplierId, vendorNumber, status: 'ACTIVE', effectiveFrom: '2026-02-01' });
+      expect(await db.select().from(pendingContracts).where(eq(pendingContracts.repositoryId, created.body.id))).toEqual([]);
+      const [announced] = await db
+        .select()
+        .from(outbox)
+        .where(and(eq(outbox.topic, 'contract.changed'), eq(outbox.aggregateId, row!.id)));
+      expect(announced!.payload).toMatchObject({
+        supplierId,
+        priceTerms: [{ itemNumber: 'INF-PMP-01', unitPrice: '1250', unitOfMeasure: 'EA' }],
+      });
+    });
   });
 });

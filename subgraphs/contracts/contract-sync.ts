@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import { type Database, type Transaction, newId } from '@procuregraph/platform/db';
 import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
 import { recordSyncState } from '@procuregraph/platform/jobs';
@@ -8,13 +8,16 @@ import { appendToOutbox } from '@procuregraph/platform/outbox';
 import type { CallPolicy } from '@procuregraph/platform/resilience';
 import type { ContractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import { fromRepositoryChange, type RepositoryChange, type RepositoryContractSnapshot } from './contract-repository-mapping.ts';
+import { lockVendorNumber } from './db/advisory-locks.ts';
 import {
   contracts,
   feedCursors,
   inboundEntityVersions,
   inboundEvents,
   outbox,
+  pendingContracts,
   priceTerms,
+  supplierLinks,
   syncStatus,
   type ContractRow,
 } from './db/tables.ts';
@@ -62,16 +65,25 @@ export function createContractFeedPoller(options: ContractFeedOptions): FeedPoll
         return void log.error({ changeId: change.changeId, problem: change.problem }, 'unreadable contract change skipped');
       const applied = await applyContract(tx, change.contract);
       if (!applied)
-        log.warn({ changeId: change.changeId, vendorNumber: change.contract.vendorNumber }, 'contract of an unknown supplier skipped');
+        log.warn(
+          { changeId: change.changeId, vendorNumber: change.contract.vendorNumber },
+          'contract of a supplier not known yet kept pending until the supplier is linked',
+        );
     },
   });
 }
 
-/** Upserts the contract and its price terms, records it SYNCED and announces it; false when its supplier is unknown. */
+/**
+ * Upserts the contract and its price terms, records it SYNCED and announces it. A contract whose
+ * supplier is not known yet is kept pending (false) and applied when the supplier is linked.
+ */
 export async function applyContract(tx: Transaction, snapshot: RepositoryContractSnapshot): Promise<boolean> {
   const [existing] = await tx.select().from(contracts).where(eq(contracts.repositoryId, snapshot.repositoryId));
   const supplierId = existing?.supplierId ?? (await supplierOfVendorNumber(tx, snapshot.vendorNumber));
-  if (!supplierId) return false;
+  if (!supplierId) {
+    await keepPending(tx, snapshot);
+    return false;
+  }
   const now = new Date();
   const values = {
     number: snapshot.number,
@@ -109,15 +121,41 @@ export async function applyContract(tx: Transaction, snapshot: RepositoryContrac
   return true;
 }
 
-/** A new contract's counterparty is found through the supplier's other contracts, which name the same ERP supplier number. */
+/**
+ * A new contract's counterparty is the supplier linked to its ERP supplier number; a supplier
+ * seeded with contracts but never linked is still found through its other contracts.
+ */
 async function supplierOfVendorNumber(tx: Transaction, vendorNumber: string | null): Promise<string | null> {
   if (!vendorNumber) return null;
+  await lockVendorNumber(tx, vendorNumber);
+  const [linked] = await tx
+    .select({ supplierId: supplierLinks.supplierId })
+    .from(supplierLinks)
+    .where(eq(supplierLinks.erpSupplierNumber, vendorNumber))
+    .limit(1);
+  if (linked) return linked.supplierId;
   const [sibling] = await tx
     .select({ supplierId: contracts.supplierId })
     .from(contracts)
     .where(eq(contracts.vendorNumber, vendorNumber))
     .limit(1);
   return sibling?.supplierId ?? null;
+}
+
+/** Keeps the latest version of a contract waiting for its supplier. */
+async function keepPending(tx: Transaction, snapshot: RepositoryContractSnapshot): Promise<void> {
+  const pending = { vendorNumber: snapshot.vendorNumber, version: snapshot.version, snapshot };
+  await tx
+    .insert(pendingContracts)
+    .values({ repositoryId: snapshot.repositoryId, ...pending })
+    .onConflictDoUpdate({ target: pendingContracts.repositoryId, set: pending, setWhere: lte(pendingContracts.version, snapshot.version) });
+}
+
+/** Applies the contracts that were waiting for the supplier with this ERP supplier number. */
+export async function applyPendingContracts(tx: Transaction, erpSupplierNumber: string): Promise<number> {
+  const waiting = await tx.delete(pendingContracts).where(eq(pendingContracts.vendorNumber, erpSupplierNumber)).returning();
+  for (const { snapshot } of waiting) await applyContract(tx, snapshot);
+  return waiting.length;
 }
 
 function contractChangedPayload(contract: ContractRow, terms: RepositoryContractSnapshot['priceTerms']) {

@@ -1,15 +1,17 @@
 import type { RegisterWorkers } from '@procuregraph/platform/subgraph';
 import { contractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import { createContractFeedPoller } from './contract-sync.ts';
+import { defineSupplierLinkHandlers } from './supplier-links.ts';
 
 export interface ContractsWorkerOptions {
   /** How often the repository's change feed is read. */
   feedIntervalMs: number;
 }
 
-/** The contracts subgraph's background work: reading the repository's change feed. */
+/** The contracts subgraph's background work: reading the repository's change feed, and learning suppliers' ERP numbers. */
 export function contractsWorkers(options: ContractsWorkerOptions): RegisterWorkers {
-  return ({ db, systems, policies, logger }) => {
+  return ({ db, jobs, systems, policies, logger }) => {
+    defineSupplierLinkHandlers(jobs, db);
     const poller = createContractFeedPoller({
       db,
       repository: contractRepositoryClient(systems.contractRepositoryUrl),

@@ -1,4 +1,4 @@
-import { date, index, integer, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
 import {
   createdAtColumn,
   idColumn,
@@ -9,6 +9,7 @@ import {
   integrationTables,
   valueCheck,
 } from '@procuregraph/platform/db';
+import type { RepositoryContractSnapshot } from '../contract-repository-mapping.ts';
 
 export const contractsSchema = pgSchema('contracts');
 
@@ -55,6 +56,30 @@ export const priceTerms = contractsSchema.table(
     unitOfMeasure: text().notNull(),
   },
   (table) => [primaryKey({ columns: [table.contractId, table.itemNumber] }), index().on(table.itemNumber)],
+);
+
+/** The suppliers' ERP supplier numbers, from `supplier.erp_linked`: how a supplier's first contract finds it. */
+export const supplierLinks = contractsSchema.table(
+  'supplier_links',
+  {
+    supplierId: referenceColumn().primaryKey(),
+    erpSupplierNumber: text().notNull(),
+    updatedAt: updatedAtColumn(),
+  },
+  (table) => [index().on(table.erpSupplierNumber)],
+);
+
+/** A contract whose supplier is not known yet, kept (latest version) until its supplier is linked. */
+export const pendingContracts = contractsSchema.table(
+  'pending_contracts',
+  {
+    repositoryId: text().primaryKey(),
+    vendorNumber: text(),
+    version: integer().notNull(),
+    snapshot: jsonb().$type<RepositoryContractSnapshot>().notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (table) => [index().on(table.vendorNumber)],
 );
 
 export const { outbox, syncStatus, inboundEvents, inboundEntityVersions, feedCursors } = integrationTables(contractsSchema);
