@@ -44,7 +44,9 @@ describe('the contracts seed', () => {
     expect(await count('sync_status', "system = 'CONTRACT_REPOSITORY' and state = 'SYNCED' and synced_at is not null")).toBe(
       world.counts.contracts,
     );
-    expect(written).toBe(2 * world.counts.contracts + terms);
+    const erpSuppliers = [...world.suppliers()].filter((supplier) => supplier.erp).length;
+    expect(await count('supplier_links')).toBe(erpSuppliers);
+    expect(written).toBe(2 * world.counts.contracts + terms + erpSuppliers);
     expect(await contractsSeeded(service.db)).toBe(true);
   });
 
