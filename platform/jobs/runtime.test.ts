@@ -233,6 +233,34 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
     expect(summary).toMatchObject({ deadLettered: 1, waiting: 0, active: 0 });
   });
 
+  it('retries a 409 "request still in progress" instead of dead-lettering it', { timeout: 30_000 }, async () => {
+    const jobs = runtime(new BackingSystemPolicies({ timeoutMs: 1000, failureThreshold: 10, halfOpenAfterMs: 300 }));
+    const attempts: number[] = [];
+    jobs.defineHandler({
+      queue: 'post-invoice',
+      system: 'ERP',
+      retry: { limit: 2, delaySeconds: 1 },
+      handler: async (job) => {
+        attempts.push(job.attempt);
+        if (job.attempt === 1) throw new RemoteHttpError(409, 'FND-REST-IDEMPOTENCY-KEY-IN-USE: still being processed', '1');
+      },
+    });
+    await jobs.start();
+    await jobs.enqueue('post-invoice', { entityId: newId(), payload: { invoice: 'INV-1' } });
+
+    await vi.waitFor(() => expect(attempts).toEqual([1, 2]), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(
+      async () =>
+        expect((await jobs.systemSummaries()).find((entry) => entry.system === 'ERP')).toMatchObject({
+          deadLettered: 0,
+          waiting: 0,
+          active: 0,
+        }),
+      { timeout: 5000, interval: 100 },
+    );
+    expect(await (await jobs.deadLetters({ system: 'ERP' })).totalCount()).toBe(0);
+  });
+
   it('shares one queue between two runtimes without running any job twice', { timeout: 30_000 }, async () => {
     const policies = new BackingSystemPolicies({ timeoutMs: 2000 });
     const runs = new Map<string, number>();
