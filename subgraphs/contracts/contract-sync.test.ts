@@ -16,6 +16,7 @@ import { readEnvironment } from '@procuregraph/platform/config';
 import { BackingSystemPolicies } from '@procuregraph/platform/resilience';
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatDecimal } from '@procuregraph/platform/money';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { seedContracts } from './db/seed.ts';
 import { contracts, outbox, pendingContracts, priceTerms, syncStatus } from './db/tables.ts';
 import { migrationsFolder } from './service.ts';
@@ -197,7 +198,12 @@ describe('the contract repository feed', () => {
       );
       expect(await contractOf(created.body.id)).toBeUndefined();
 
-      expect(await linkSupplier(db, erpLinked(supplierId, vendorNumber, 'supplier.portal_enrolled'))).toBe('APPLIED');
+      // Published as the suppliers subgraph does; the workers' queue for the topic applies it.
+      const enrolled = erpLinked(supplierId, vendorNumber, 'supplier.portal_enrolled');
+      await db.transaction((tx) =>
+        appendToOutbox(tx, outbox, { topic: enrolled.topic, aggregateId: supplierId, payload: enrolled.payload }),
+      );
+      await vi.waitFor(async () => expect(await contractOf(created.body.id)).toBeDefined(), { timeout: 10_000, interval: 200 });
       const row = await contractOf(created.body.id);
       expect(row).toMatchObject({ supplierId, vendorNumber, status: 'ACTIVE', effectiveFrom: '2026-02-01' });
       expect(await db.select().from(pendingContracts).where(eq(pendingContracts.repositoryId, created.body.id))).toEqual([]);
