@@ -9,7 +9,7 @@ import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
 
 const environment = readEnvironment();
-requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);
+requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET'], environment);
 const startedAt = Date.now();
 
 const procuregraph = await startProcuregraph({
@@ -50,4 +50,4 @@ Try:
 Stop with Ctrl-C.
 `);
 
-closeOnSignal(procuregraph.close, createLogger('procuregraph'));
+closeOnSignal(procuregraph.close, createLogger('procuregraph'), environment.SHUTDOWN_DEADLINE_MS);

@@ -17,7 +17,7 @@ import { loadTrustedDocuments } from './trusted-documents.ts';
 import { createAuditLog } from '@procuregraph/platform/audit';
 
 const environment = readEnvironment();
-requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET']);
+requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET'], environment);
 const logger = createLogger('gateway');
 
 const supergraph: SupergraphSource = environment.SUPERGRAPH_URL
@@ -52,7 +52,11 @@ const gateway = await startGateway({
   trustedDocuments: environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined,
   audit: client ? createAuditLog(client) : undefined,
 });
-closeOnSignal(async () => {
-  await gateway.close();
-  if (client) await closeDatabaseClient(client);
-}, logger);
+closeOnSignal(
+  async () => {
+    await gateway.close();
+    if (client) await closeDatabaseClient(client);
+  },
+  logger,
+  environment.SHUTDOWN_DEADLINE_MS,
+);

@@ -27,6 +27,10 @@ const encryptionKey = z
 
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
+  /** `production` makes a deployment of a process without DATABASE_URL: its secrets are then required. */
+  NODE_ENV: z.string().optional(),
+  /** How long a process may take to stop cleanly after SIGINT/SIGTERM before it exits 1. */
+  SHUTDOWN_DEADLINE_MS: z.coerce.number().int().positive().default(25_000),
   /** The gateway's port, or a subgraph's own when it runs alone. */
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   DATA_DIR: z.string().default(join(repositoryRoot, '.data')),

@@ -25,7 +25,7 @@ if (!subgraphNames.includes(name)) {
   process.exit(2);
 }
 const environment = readEnvironment();
-requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET']);
+requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET'], environment);
 if (!environment.DATABASE_URL) {
   console.error(`A subgraph run alone needs DATABASE_URL (PostgreSQL); \`npm start\` runs everything on the embedded database.`);
   process.exit(2);
@@ -47,9 +47,13 @@ const shared: SubgraphProcess = {
 const server = await serveSubgraph(name, shared, { port: environment.PORT ?? defaultSubgraphPorts[name], serveMetrics: true });
 const workers = name === 'operations' ? undefined : await startWorkers(name, shared);
 // Requests first, so no new work arrives while the workers finish the jobs in hand.
-closeOnSignal(async () => {
-  await server.close();
-  await workers?.stop();
-  await services.close();
-  await closeDatabaseClient(client);
-}, logger);
+closeOnSignal(
+  async () => {
+    await server.close();
+    await workers?.stop();
+    await services.close();
+    await closeDatabaseClient(client);
+  },
+  logger,
+  environment.SHUTDOWN_DEADLINE_MS,
+);

@@ -13,9 +13,12 @@ const howToSet: Record<DeploymentSecret, string> = {
   VENDOR_PLATFORM_WEBHOOK_SECRET: "the vendor platform's webhook signing secret",
 };
 
-type Source = Readonly<Record<string, string | undefined>>;
+/** The settings the check reads, as `readEnvironment` gives them. */
+type Source = Readonly<
+  Partial<Record<DeploymentSecret | 'DATABASE_URL' | 'NODE_ENV' | 'AUTH_JWKS_URL' | 'AUTH_ISSUER' | 'AUTH_AUDIENCE', string>>
+>;
 
-const isSet = (source: Source, name: string) => (source[name]?.trim() ?? '') !== '';
+const isSet = (source: Source, name: keyof Source) => (source[name]?.trim() ?? '') !== '';
 
 export function isDeployment(source: Source): boolean {
   return isSet(source, 'DATABASE_URL') || source.NODE_ENV === 'production';
@@ -30,13 +33,14 @@ export function deploymentProblems(needed: readonly DeploymentSecret[], source: 
     : [];
   if (isSet(source, 'AUTH_JWKS_URL')) {
     // Without them any token the identity provider signs, for any application, would be accepted.
-    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE']) if (!isSet(source, name)) problems.push(`${name} is required with AUTH_JWKS_URL`);
+    for (const name of ['AUTH_ISSUER', 'AUTH_AUDIENCE'] as const)
+      if (!isSet(source, name)) problems.push(`${name} is required with AUTH_JWKS_URL`);
   }
   return problems;
 }
 
 /** Stops start-up, naming every missing variable at once. */
-export function requireDeploymentSecrets(needed: readonly DeploymentSecret[], source: Source = process.env): void {
+export function requireDeploymentSecrets(needed: readonly DeploymentSecret[], source: Source): void {
   const problems = deploymentProblems(needed, source);
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 }

@@ -14,11 +14,7 @@ export const DEFAULT_SHUTDOWN_DEADLINE_MS = 25_000;
  * with "stopped cleanly" logged. `close` stops accepting work first and finishes or hands back
  * jobs in hand. A close that outlasts the deadline, fails, or a second signal exits 1 at once.
  */
-export function closeOnSignal(
-  close: () => Promise<void>,
-  logger: Logger,
-  deadlineMs = Number(process.env.SHUTDOWN_DEADLINE_MS ?? DEFAULT_SHUTDOWN_DEADLINE_MS),
-): void {
+export function closeOnSignal(close: () => Promise<void>, logger: Logger, deadlineMs = DEFAULT_SHUTDOWN_DEADLINE_MS): void {
   let closingSince: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closingSince !== undefined) {

@@ -8,11 +8,13 @@ import { runProcess, type RunningProcess } from './running-process.ts';
 function startClosable(closeMs: number, env: Record<string, string> = {}): RunningProcess {
   const shutdown = join(repositoryRoot, 'platform', 'process', 'shutdown.ts');
   const logging = join(repositoryRoot, 'platform', 'logging.ts');
+  const config = join(repositoryRoot, 'platform', 'config.ts');
   const source = `
     const { closeOnSignal } = await import(${JSON.stringify(shutdown)});
     const { createLogger } = await import(${JSON.stringify(logging)});
+    const { readEnvironment } = await import(${JSON.stringify(config)});
     const close = () => new Promise((resolve) => { if (${closeMs} >= 0) setTimeout(resolve, ${closeMs}); });
-    closeOnSignal(close, createLogger('closable'));
+    closeOnSignal(close, createLogger('closable'), readEnvironment().SHUTDOWN_DEADLINE_MS);
     setInterval(() => {}, 1000);
     console.log('ready');`;
   return runProcess(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', source], env);
