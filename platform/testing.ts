@@ -1,4 +1,4 @@
 // Test fixtures this workspace offers to other workspaces' tests; production code never imports them.
 export { openFreshDatabase, type FreshDatabase } from './db/fixtures/fresh-database.ts';
-export { migrateOverRows, refusalOf, valueChecksIn } from './db/fixtures/value-checks.ts';
+export { describeValueChecks, migrateOverRows } from './db/fixtures/value-checks.ts';
 export { databaseTargets } from './jobs/fixtures/test-database.ts';

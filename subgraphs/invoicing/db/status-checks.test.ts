@@ -1,19 +1,31 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeSql, createServiceDatabase } from '@procuregraph/platform/db';
-import { openFreshDatabase, type FreshDatabase, refusalOf, valueChecksIn, databaseTargets } from '@procuregraph/platform/testing';
+import { describeValueChecks } from '@procuregraph/platform/testing';
 import { createWorld } from '@procuregraph/demo';
 import { seedInvoicing } from './seed.ts';
 
 const migrations = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 const world = createWorld({ scale: 'default' });
 
-describe.each(databaseTargets)('the invoicing status columns on %s', (target) => {
-  let database: FreshDatabase;
-
-  beforeAll(async () => {
-    database = await openFreshDatabase(target, 'invoicing_checks');
+describeValueChecks(
+  'invoicing',
+  [
+    'invoices.match_outcome',
+    'invoices.source',
+    'invoices.status',
+    'match_evaluations.outcome',
+    'match_evaluations.trigger',
+    'match_exceptions.code',
+    'match_exceptions.queue',
+    'match_exceptions.resolution',
+    'match_tolerances.scope',
+    'payments.method',
+    'payments.status',
+    'sync_status.state',
+    'sync_status.system',
+  ],
+  async (database) => {
     const service = createServiceDatabase(database.client, 'invoicing');
     // The seed writes today's tables (a later migration added to them), so it runs after every
     // migration; the tables it leaves empty get one row each for the refusals below to change.
@@ -29,35 +41,5 @@ describe.each(databaseTargets)('the invoicing status columns on %s', (target) =>
       database.client,
       `insert into invoicing.match_tolerances (scope, scope_key, price_pct, quantity_pct, set_by) values ('SUPPLIER_CATEGORY', 'LABORATORY', 2, 0, 'ap@example.org')`,
     );
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
-
-  it('each carry a check', async () => {
-    const checks = await valueChecksIn(database.client, 'invoicing');
-    expect(checks.map((check) => `${check.table}.${check.column}`)).toEqual([
-      'invoices.match_outcome',
-      'invoices.source',
-      'invoices.status',
-      'match_evaluations.outcome',
-      'match_evaluations.trigger',
-      'match_exceptions.code',
-      'match_exceptions.queue',
-      'match_exceptions.resolution',
-      'match_tolerances.scope',
-      'payments.method',
-      'payments.status',
-      'sync_status.state',
-      'sync_status.system',
-    ]);
-  });
-
-  it('refuse a value outside the array their type comes from', async () => {
-    const checks = await valueChecksIn(database.client, 'invoicing');
-    for (const check of checks) {
-      expect(await refusalOf(database.client, 'invoicing', check)).toContain(`violates check constraint "${check.constraint}"`);
-    }
-  });
-});
+  },
+);
