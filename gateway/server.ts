@@ -2,12 +2,13 @@ import express from 'express';
 import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { createLogger } from '@procuregraph/platform/logging';
 import { metricsRegistry } from '@procuregraph/platform/metrics';
 import { listen, type RunningServer, graphqlBodyErrorHandler } from '@procuregraph/platform/http';
 import { createErrorFormatter, metricsPlugin } from '@procuregraph/platform/graphql';
-import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth';
+import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platform/auth';
+import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
@@ -73,34 +74,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // Apollo's packages report anonymous usage to Apollo by default; nothing leaves this deployment.
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
-/** Forwards the caller to each subgraph as a short-lived token the gateway signs. */
-class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: Uint8Array,
-  ) {
-    super({ url });
-  }
-
-  override async willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.caller)
-      request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller, context.clientAddress));
-  }
-}
-
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = createLogger(SERVICE);
   const subgraphUrls = new Map<string, string>();
   const dataSources = new Map<string, GraphQLDataSource>();
+  const signInternalToken = createInternalTokenSigner(options.internalSecret);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({ source: options.supergraph, logger, pollIntervalMs: options.supergraphPollIntervalMs }),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      const dataSource = new IdentityForwardingDataSource(target, options.internalSecret);
+      const dataSource = new SubgraphDataSource<GatewayContext>(target, signInternalToken);
       subgraphUrls.set(name, target);
       dataSources.set(name, dataSource);
       return dataSource;
