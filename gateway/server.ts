@@ -15,6 +15,7 @@ import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './read
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
+import { SubscriberGroups } from './subscriptions/subscriber-groups.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
 import { nodeLimitPlugin } from './node-count.ts';
@@ -65,6 +66,8 @@ export interface RunningGateway extends RunningServer {
   readonly graphqlUrl: string;
   /** Open subscription (WebSocket) connections from clients. */
   openWebSockets(): number;
+  /** Client subscriptions, and the upstream subscriptions they share (one per caller, operation and variables). */
+  subscriptions(): { subscribers: number; upstream: number };
 }
 
 const SERVICE = 'gateway';
@@ -150,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(graphqlBodyErrorHandler);
 
   const server = await listen(app, options.port, options.host);
+  const groups = new SubscriberGroups();
   const subscriptions = serveGatewaySubscriptions(server.server, {
     planner: subscriptionPlanner,
     services: { url: (name) => subgraphUrls.get(name), dataSources: () => Object.fromEntries(dataSources) },
@@ -157,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     internalSecret: options.internalSecret,
     logger,
     queueLimit: options.subscriptionQueueLimit ?? 100,
+    groups,
     introspection,
     trustedDocuments: options.trustedDocuments,
   });
@@ -165,6 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...server,
     graphqlUrl: `${server.url}/graphql`,
     openWebSockets: () => subscriptions.connectionCount,
+    subscriptions: () => ({ subscribers: groups.subscriberCount, upstream: groups.groupCount }),
     close: async () => {
       // Upgraded sockets keep an HTTP server open, so they close first; closing a client's
       // socket ends its subscriptions, and with them the subgraph subscriptions behind them.
