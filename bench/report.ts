@@ -91,7 +91,7 @@ function cpuTable(cells: readonly ThroughputCell[], operation: OperationName, sh
         targetLabels[cell.target],
         String(cell.connections),
         number(own(cell), 2),
-        reference ? ratio(own(cell), own(reference)) : '–',
+        reference && cell.target !== 'subgraph' ? ratio(own(cell), own(reference)) : '–',
         cell.target === 'subgraph' ? '–' : number(subgraphs(cell), 2),
         number(cpu(cell, POSTGRES), 2),
       ];
