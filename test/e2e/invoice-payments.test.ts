@@ -4,6 +4,7 @@ import { graphql } from '../generated/gql.ts';
 import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe } from '../subscriber.ts';
 
 /** ERP payments as AP makes them (one for several invoices, part of one, voided), followed through the gateway. */
 const world = createWorld({ scale: 'default' });
@@ -50,7 +51,7 @@ const INVOICE = graphql(`
 `);
 
 /** An invoice billing no order, its NO_PURCHASE_ORDER exception overridden, approved and in ERP payables: returns its id and ERP InvoiceId. */
-async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number }> {
+async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number; invoiceNumber: string }> {
   const invoiceNumber = `PAY-${randomUUID().slice(0, 10)}`;
   const submitted = await graph.query(
     graphql(`
@@ -115,7 +116,7 @@ async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId:
     const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
     return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
   });
-  return { id: invoice!.id, erpInvoiceId };
+  return { id: invoice!.id, erpInvoiceId, invoiceNumber };
 }
 
 /** What the ERP's admin endpoints answer that these tests read: a created payment. */
@@ -148,6 +149,24 @@ describe('ERP payments of invoices', () => {
     async () => {
       const three = [await approvedInErp('100.00'), await approvedInErp('20.05'), await approvedInErp('0.10')];
       const partly = await approvedInErp('250.00');
+      // Listening for the last of the three: the payment's events name every invoice it pays.
+      const ofTheThird = subscribe(
+        graph.graphqlUrl,
+        { authorization: `Bearer ${await graph.tokenFor(finance)}` },
+        graphql(`
+          subscription InvoicePayments5($invoiceId: ID) {
+            paymentStatusChanged(invoiceId: $invoiceId) {
+              status
+              payment {
+                amount {
+                  amount
+                }
+              }
+            }
+          }
+        `),
+        { invoiceId: three[2]!.id },
+      );
       const batch = await erpAdmin('payments', { relatedInvoices: three.map((invoice) => ({ InvoiceId: invoice.erpInvoiceId })) });
       expect(batch.PaymentAmount).toBe('120.15');
       await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: partly.erpInvoiceId, AmountPaid: '99.99' }] });
@@ -169,6 +188,20 @@ describe('ERP payments of invoices', () => {
         ]);
         expect(invoice!.payments[0]!.applications).toHaveLength(3);
       }
+      const heard = await ofTheThird.take(3, 30_000);
+      expect(heard.map((result) => result.data!.paymentStatusChanged)).toEqual(
+        ['SCHEDULED', 'SENT', 'CLEARED'].map((status) => ({ status, payment: { amount: { amount: '120.15' } } })),
+      );
+      await ofTheThird.close();
+      const onThePortal = await eventually(async () => {
+        const response = await fetch(
+          `${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}`,
+        );
+        const { data } = (await response.json()) as { data: { invoiceNumber: string; invoiceNumbers: string[]; status: string }[] };
+        const shown = data.find((payment) => payment.invoiceNumber === three[0]!.invoiceNumber);
+        return shown?.status === 'cleared' ? shown : undefined;
+      });
+      expect(onThePortal.invoiceNumbers).toEqual([three[0]!.invoiceNumber, ...[three[1]!.invoiceNumber, three[2]!.invoiceNumber].sort()]);
       const partial = await invoiceOnceIn(partly.id, 'APPROVED', '150.01');
       expect(partial).toMatchObject({ amountPaid: { amount: '99.99' }, payments: [{ status: 'CLEARED', amount: { amount: '99.99' } }] });
 
