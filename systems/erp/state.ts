@@ -209,6 +209,8 @@ export interface ErpInvoice {
   CreationDate: string;
   LastUpdateDate: string;
   invoiceLines: ErpInvoiceLine[];
+  /** The Idempotency-Key it was created with: a create with that key again gets this invoice. Not an attribute. */
+  idempotencyKey?: string | null;
 }
 
 /**
