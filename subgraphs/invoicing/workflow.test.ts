@@ -299,6 +299,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: null,
         status: 'SCHEDULED',
@@ -307,6 +308,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: 'SCHEDULED',
         status: 'SENT',
@@ -315,6 +317,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: 'SENT',
         status: 'CLEARED',

@@ -75,7 +75,7 @@ const createInvoiceBody = z
         z
           .object({
             LineNumber: z.number().int().positive().optional(),
-            LineType: z.literal('Item').default('Item'),
+            LineType: z.enum(['Item', 'Freight', 'Tax']).default('Item'),
             LineAmount: decimalInput(),
             Description: z.string().trim().max(240).nullable().default(null),
             Item: z.string().trim().min(1).nullable().default(null),

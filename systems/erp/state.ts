@@ -176,7 +176,7 @@ export type PaidStatus = 'Unpaid' | 'Partially paid' | 'Paid';
 
 export interface ErpInvoiceLine {
   LineNumber: number;
-  LineType: 'Item';
+  LineType: 'Item' | 'Freight' | 'Tax';
   LineAmount: string;
   Description: string | null;
   Item: string | null;
