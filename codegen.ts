@@ -37,6 +37,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     InvoiceLine: './models.ts#InvoiceLineModel',
     InvoiceMatch: './models.ts#InvoiceMatchModel',
     MatchException: './models.ts#MatchExceptionModel',
+    CreditMemo: './models.ts#CreditMemoModel',
     Payment: './models.ts#PaymentModel',
     PaymentStatusEvent: './models.ts#PaymentStatusEventModel',
     PaymentConnection: './models.ts#PaymentConnectionModel',

@@ -1,6 +1,7 @@
 import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { PaymentStatusChanged } from './events.ts';
 import type {
+  CreditMemoRow,
   InvoiceLineRow,
   InvoiceRow,
   MatchEvaluationRow,
@@ -22,6 +23,7 @@ export type MatchEvaluationModel = MatchEvaluationRow;
 /** An application carries its payment's currency, which its amount needs. */
 export type PaymentApplicationModel = PaymentApplicationRow & { currency: string };
 export type MatchExceptionModel = MatchExceptionRow;
+export type CreditMemoModel = CreditMemoRow;
 export type PaymentModel = PaymentRow;
 /** A live event is its notification's payload; its payment is read when it is delivered. */
 export type PaymentStatusEventModel = PaymentStatusChanged;

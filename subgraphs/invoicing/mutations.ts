@@ -1,6 +1,7 @@
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { idArgument, graphqlError } from '@procuregraph/platform/graphql';
 import type { Resolvers, SubmitInvoiceInput } from './generated/resolvers-types.ts';
+import { submitCreditMemo } from './credit-memos/submit-credit-memo.ts';
 import { submitInvoice } from './intake/submit-invoice.ts';
 import type { InvoiceSubmission } from './intake/submission.ts';
 import { approveInvoice } from './workflow/approve-invoice.ts';
@@ -45,6 +46,15 @@ export const mutationResolvers: Pick<Resolvers, 'Mutation'> = {
       if (!result) throw graphqlError('NOT_FOUND', `No invoice ${id}`);
       return result;
     },
+    submitCreditMemo: (_parent, { input }, { caller, db }) =>
+      submitCreditMemo(db, {
+        invoiceId: input.invoiceId,
+        creditMemoNumber: input.creditMemoNumber,
+        creditMemoDate: input.creditMemoDate,
+        amount: input.amount,
+        idempotencyKey: input.idempotencyKey ?? null,
+        callerSupplierId: caller.kind === 'supplier' ? caller.supplierId : null,
+      }),
     resolveMatchException: (_parent, { input }, { caller, db }) =>
       resolveMatchException(db, {
         exceptionId: idArgument(input.exceptionId, 'exceptionId')!,

@@ -1,6 +1,7 @@
 import { pageRequest, toConnection, idArgument, scalarResolvers } from '@procuregraph/platform/graphql';
 import { decimal, formatDecimal, money } from '@procuregraph/platform/money';
 import type { Resolvers, SupplierCategory } from './generated/resolvers-types.ts';
+import { creditBalance, creditMemosOf } from './credit-memos/expected-credit.ts';
 import { listToleranceSettings } from './db/match-tolerances.ts';
 import { defaultTolerances } from './matching/tolerances.ts';
 import { countInvoices, listInvoices, type InvoiceFilter } from './db/queries.ts';
@@ -66,6 +67,12 @@ export const resolvers: Resolvers = {
     matchHistory: (invoice, _args, { loaders }) => loaders.matchHistory.load(invoice.id),
     payments: async (invoice, _args, { loaders }) => (await loaders.paymentsOfInvoice.load(invoice.id)).map((row) => row.payment),
     syncStatus: (invoice, _args, { loaders }) => loaders.syncStatus.load(invoice.id),
+    creditMemos: (invoice, _args, { db }) => creditMemosOf(db, invoice.id),
+    creditExpected: async (invoice, _args, { db }) => money((await creditBalance(db, invoice)).outstanding, invoice.currency),
+  },
+  CreditMemo: {
+    invoice: async (creditMemo, _args, { loaders }) => (await loaders.invoice.load(creditMemo.invoiceId))!,
+    amount: (creditMemo) => money(creditMemo.amount, creditMemo.currency),
   },
   InvoiceLine: {
     unitPrice: (line) => money(line.unitPrice, line.currency),

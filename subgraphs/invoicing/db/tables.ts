@@ -181,6 +181,34 @@ export const payments = invoicingSchema.table(
   ],
 );
 
+/**
+ * A supplier's credit memo against one of its invoices, for the credit finance requested when it
+ * resolved a match exception that way. Its number is unique per supplier, compared normalized as
+ * invoice numbers are. `amount` is the credit, positive; ERP payables gets it negative.
+ */
+export const creditMemos = invoicingSchema.table(
+  'credit_memos',
+  {
+    id: idColumn(),
+    invoiceId: referenceColumn()
+      .notNull()
+      .references(() => invoices.id),
+    supplierId: referenceColumn().notNull(),
+    creditMemoNumber: text().notNull(),
+    creditMemoNumberKey: text().notNull(),
+    creditMemoDate: date({ mode: 'string' }).notNull(),
+    amount: amountColumn().notNull(),
+    currency: text().notNull(),
+    idempotencyKey: text().unique(),
+    /** A digest of the submitted input: the same idempotency key with other input is refused. */
+    submissionDigest: text().notNull(),
+    /** The ERP payables InvoiceId of the credit memo, once sent. */
+    erpInvoiceId: text().unique(),
+    createdAt: createdAtColumn(),
+  },
+  (table) => [index().on(table.invoiceId, table.id), uniqueIndex().on(table.supplierId, table.creditMemoNumberKey)],
+);
+
 /** Every evaluation of an invoice's match, oldest first: when, why, what came out and against which contract. */
 export const matchEvaluations = invoicingSchema.table(
   'match_evaluations',
@@ -342,3 +370,4 @@ export type PaymentRow = typeof payments.$inferSelect;
 export type MatchEvaluationRow = typeof matchEvaluations.$inferSelect;
 export type MatchToleranceRow = typeof matchTolerances.$inferSelect;
 export type PaymentApplicationRow = typeof paymentApplications.$inferSelect;
+export type CreditMemoRow = typeof creditMemos.$inferSelect;

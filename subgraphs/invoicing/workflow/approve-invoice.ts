@@ -3,6 +3,8 @@ import type { Database, Transaction } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
+import { formatAmount } from '@procuregraph/platform/money';
+import { creditBalance } from '../credit-memos/expected-credit.ts';
 import { invoiceApproved } from '../events.ts';
 import { announceInvoiceStatus } from './announce-invoice-status.ts';
 import {
@@ -38,8 +40,8 @@ const FINISHED_ORDER_STATUSES: readonly string[] = ['CLOSED', 'CANCELLED'];
 
 /**
  * The facts approval re-reads, since they may have changed since the match: the supplier must
- * still be ACTIVE, the order still open to billing, and a requested credit memo must have
- * arrived (credit memos are not taken in yet, so such an invoice waits).
+ * still be ACTIVE, the order still open to billing, and the credit memos requested on it
+ * must have brought the credit expected.
  */
 async function approvalRefusal(
   tx: Transaction,
@@ -48,8 +50,13 @@ async function approvalRefusal(
 ): Promise<InvoiceResult | null> {
   if (!isApprovable(invoice, exceptions))
     return refused(invoice, 'NOT_APPROVABLE', `Invoice ${invoice.invoiceNumber} is ${invoice.status} and cannot be approved`);
-  if (exceptions.some((exception) => exception.resolution === 'CREDIT_MEMO_REQUESTED')) {
-    return refused(invoice, 'CREDIT_MEMO_PENDING', `Invoice ${invoice.invoiceNumber} waits for the credit memo requested on it`);
+  const credit = await creditBalance(tx, invoice);
+  if (credit.outstanding.greaterThan(0)) {
+    return refused(
+      invoice,
+      'CREDIT_MEMO_PENDING',
+      `Invoice ${invoice.invoiceNumber} waits for ${formatAmount(credit.outstanding, invoice.currency)} of credit requested on it`,
+    );
   }
   const [supplier] = await tx
     .select({ status: supplierProjections.status })
