@@ -25,6 +25,12 @@ const encryptionKey = z
   .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
   .optional();
 
+/** A daily time `HH:MM` (UTC), or `off`. */
+const reconciliationSchedule = z
+  .string()
+  .trim()
+  .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (UTC) or off');
+
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** `production` makes a deployment of a process without DATABASE_URL: its secrets are then required. */
@@ -41,6 +47,17 @@ const environmentSchema = z.object({
   SCREENING_LEIE_URL: z.string().url().optional(),
   /** How often the exclusion list is reloaded and every supplier screened again; the LEIE is republished monthly. */
   SCREENING_RELOAD_INTERVAL_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * When each backing system is reconciled on schedule: `HH:MM` (UTC) every day, `off` for never.
+   * One setting for every system, or one per system (RECONCILIATION_SCHEDULE_ERP, ..._VENDOR_PLATFORM,
+   * ..._CONTRACT_REPOSITORY), which wins.
+   */
+  RECONCILIATION_SCHEDULE: reconciliationSchedule.default('02:00'),
+  RECONCILIATION_SCHEDULE_ERP: reconciliationSchedule.optional(),
+  RECONCILIATION_SCHEDULE_VENDOR_PLATFORM: reconciliationSchedule.optional(),
+  RECONCILIATION_SCHEDULE_CONTRACT_REPOSITORY: reconciliationSchedule.optional(),
+  /** How long one reconciliation job takes pages before it hands over to the next (below the job timeout). */
+  RECONCILIATION_SLICE_MS: z.coerce.number().int().min(100).max(9_000).default(4_000),
   /** Minimum general-liability cover a supplier must hold (decimal). */
   INSURANCE_MIN_GENERAL_LIABILITY: z.string().optional(),
   ERP_URL: z.string().url().optional(),

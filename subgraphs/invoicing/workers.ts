@@ -5,6 +5,8 @@ import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
+import { erpPaymentComparer } from './erp-reconciliation.ts';
+import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
 import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
 import { defineProjectionHandlers } from './projections/projection-handlers.ts';
 import { publishInvoiceStatus } from './workflow/publish-invoice-status.ts';
@@ -31,6 +33,11 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     const erp = erpClient(context.systems.erpUrl);
     const portal = vendorPlatformClient(context.systems.vendorPlatformUrl);
     const { db, jobs, policies, logger } = context;
+    defineReconciliationHandler(jobs, db, {
+      system: 'ERP',
+      comparer: erpPaymentComparer(db, erp, policies.for('ERP')),
+      sliceMs: context.environment.RECONCILIATION_SLICE_MS,
+    });
     jobs.defineHandler({
       queue: 'send-invoice-to-erp',
       topic: invoiceApproved.name,

@@ -1,6 +1,7 @@
 import type { AuditEventRow } from '@procuregraph/platform/audit';
 import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph/platform/jobs';
+import type { StoredFinding, StoredRun } from '@procuregraph/platform/reconciliation';
 import type { SystemCircuit } from '@procuregraph/platform/resilience';
 
 export type SyncJobModel = JobSummary;
@@ -14,3 +15,9 @@ export type SyncBacklogModel = SystemBacklog;
 export type AuditEventModel = AuditEventRow;
 export type AuditEventConnectionModel = Connection<AuditEventModel>;
 export type AuditEventEdgeModel = Edge<AuditEventModel>;
+export type ReconciliationRunModel = StoredRun;
+export type ReconciliationRunConnectionModel = Connection<ReconciliationRunModel>;
+export type ReconciliationRunEdgeModel = Edge<ReconciliationRunModel>;
+export type DriftFindingModel = StoredFinding;
+export type DriftFindingConnectionModel = Connection<DriftFindingModel>;
+export type DriftFindingEdgeModel = Edge<DriftFindingModel>;
