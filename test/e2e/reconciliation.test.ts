@@ -323,3 +323,46 @@ describe('ERP reconciliation of payments', () => {
     expect(again.findings).toEqual([]);
   });
 });
+
+describe('vendor platform reconciliation of published orders', () => {
+  it('publishes an order missing from the portal again, once, and then finds nothing', { timeout: 180_000 }, async () => {
+    const clean = await reconcile('VENDOR_PLATFORM');
+    expect(clean.findings).toEqual([]);
+    expect(clean.run.recordsCompared).toBeGreaterThan(0);
+
+    const portal = graph.app.systems.vendorPlatformUrl;
+    const listed = (await (await fetch(`${portal}/api/v1/portal/purchase-orders?limit=1`)).json()) as {
+      data: { externalId: string; poNumber: string }[];
+    };
+    const order = listed.data[0]!;
+    expect(await drift(portal, { resource: 'portalPurchaseOrders', id: order.externalId, delete: true })).toBe(200);
+    expect((await fetch(`${portal}/api/v1/portal/purchase-orders/${order.externalId}`)).status).toBe(404);
+
+    const { run, findings } = await reconcile('VENDOR_PLATFORM');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'VENDOR_PLATFORM',
+        recordType: 'PURCHASE_ORDER',
+        recordId: order.externalId,
+        externalId: null,
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: order.poNumber,
+        systemValue: null,
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'REPAIRED',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 1 });
+    await until(
+      async () => (await fetch(`${portal}/api/v1/portal/purchase-orders/${order.externalId}`)).status === 200,
+      30_000,
+      'the order published again',
+    );
+
+    const again = await reconcile('VENDOR_PLATFORM');
+    expect(again.findings).toEqual([]);
+  });
+});
