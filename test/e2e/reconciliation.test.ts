@@ -95,6 +95,15 @@ const PAYMENT_STATUS = graphql(`
   }
 `);
 
+const CONTRACT_DATES = graphql(`
+  query ReconciledContractDates($id: ID!) {
+    contract(id: $id) {
+      id
+      effectiveTo
+    }
+  }
+`);
+
 const DRIFT_ALERTS = graphql(`
   subscription DriftAlerts($system: BackingSystem) {
     driftDetected(system: $system) {
@@ -363,6 +372,44 @@ describe('vendor platform reconciliation of published orders', () => {
     );
 
     const again = await reconcile('VENDOR_PLATFORM');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+describe('contract repository reconciliation', () => {
+  it('pulls contract terms amended in the repository while no change came, once', { timeout: 180_000 }, async () => {
+    const clean = await reconcile('CONTRACT_REPOSITORY');
+    expect(clean.findings).toEqual([]);
+
+    const repository = graph.app.systems.contractRepositoryUrl;
+    const listed = (await (await fetch(`${repository}/api/contracts?per_page=1&status=executed`)).json()) as {
+      data: { id: string; expiration_date: string | null }[];
+    };
+    const contract = listed.data[0]!;
+    expect(await drift(repository, { resource: 'contracts', id: contract.id, set: { expiration_date: '2031-06-30' } })).toBe(200);
+
+    const { run, findings } = await reconcile('CONTRACT_REPOSITORY');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'CONTRACT_REPOSITORY',
+        recordType: 'CONTRACT',
+        recordId: expect.any(String),
+        externalId: contract.id,
+        kind: 'FIELD_MISMATCH',
+        field: 'effectiveTo',
+        canonicalValue: contract.expiration_date,
+        systemValue: '2031-06-30',
+        systemOfRecord: 'CONTRACT_REPOSITORY',
+        state: 'REPAIRED',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 1 });
+    const canonical = await graph.query(CONTRACT_DATES, { id: findings[0]!.recordId! });
+    expect(canonical.data!.contract!.effectiveTo).toBe('2031-06-30');
+
+    const again = await reconcile('CONTRACT_REPOSITORY');
     expect(again.findings).toEqual([]);
   });
 });

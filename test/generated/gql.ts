@@ -111,6 +111,7 @@ type Documents = {
     "\n  query ReconciliationFindings($runId: ID) {\n    driftFindings(first: 100, filter: { runId: $runId }) {\n      totalCount\n      nodes {\n        id\n        system\n        recordType\n        recordId\n        externalId\n        kind\n        field\n        canonicalValue\n        systemValue\n        systemOfRecord\n        state\n        run {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ReconciliationFindingsDocument,
     "\n  query ReconciledSupplierHolds($id: ID!) {\n    supplier(id: $id) {\n      id\n      legalName\n      status\n      holds {\n        reason\n      }\n    }\n  }\n": typeof types.ReconciledSupplierHoldsDocument,
     "\n  query ReconciledPaymentStatus($id: ID!) {\n    payment(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReconciledPaymentStatusDocument,
+    "\n  query ReconciledContractDates($id: ID!) {\n    contract(id: $id) {\n      id\n      effectiveTo\n    }\n  }\n": typeof types.ReconciledContractDatesDocument,
     "\n  subscription DriftAlerts($system: BackingSystem) {\n    driftDetected(system: $system) {\n      id\n      kind\n      field\n      state\n      systemValue\n    }\n  }\n": typeof types.DriftAlertsDocument,
     "\n  query ReconciliationAudit($recordId: ID!) {\n    auditEvents(first: 10, filter: { recordId: $recordId, actor: \"reconciliation\" }) {\n      nodes {\n        actor\n        role\n        service\n        kind\n        operation\n        recordType\n        recordId\n        outcome\n        detail {\n          codes\n        }\n      }\n    }\n  }\n": typeof types.ReconciliationAuditDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
@@ -215,6 +216,7 @@ const documents: Documents = {
     "\n  query ReconciliationFindings($runId: ID) {\n    driftFindings(first: 100, filter: { runId: $runId }) {\n      totalCount\n      nodes {\n        id\n        system\n        recordType\n        recordId\n        externalId\n        kind\n        field\n        canonicalValue\n        systemValue\n        systemOfRecord\n        state\n        run {\n          id\n        }\n      }\n    }\n  }\n": types.ReconciliationFindingsDocument,
     "\n  query ReconciledSupplierHolds($id: ID!) {\n    supplier(id: $id) {\n      id\n      legalName\n      status\n      holds {\n        reason\n      }\n    }\n  }\n": types.ReconciledSupplierHoldsDocument,
     "\n  query ReconciledPaymentStatus($id: ID!) {\n    payment(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReconciledPaymentStatusDocument,
+    "\n  query ReconciledContractDates($id: ID!) {\n    contract(id: $id) {\n      id\n      effectiveTo\n    }\n  }\n": types.ReconciledContractDatesDocument,
     "\n  subscription DriftAlerts($system: BackingSystem) {\n    driftDetected(system: $system) {\n      id\n      kind\n      field\n      state\n      systemValue\n    }\n  }\n": types.DriftAlertsDocument,
     "\n  query ReconciliationAudit($recordId: ID!) {\n    auditEvents(first: 10, filter: { recordId: $recordId, actor: \"reconciliation\" }) {\n      nodes {\n        actor\n        role\n        service\n        kind\n        operation\n        recordType\n        recordId\n        outcome\n        detail {\n          codes\n        }\n      }\n    }\n  }\n": types.ReconciliationAuditDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
@@ -624,6 +626,10 @@ export function graphql(source: "\n  query ReconciledSupplierHolds($id: ID!) {\n
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ReconciledPaymentStatus($id: ID!) {\n    payment(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  query ReconciledPaymentStatus($id: ID!) {\n    payment(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReconciledContractDates($id: ID!) {\n    contract(id: $id) {\n      id\n      effectiveTo\n    }\n  }\n"): (typeof documents)["\n  query ReconciledContractDates($id: ID!) {\n    contract(id: $id) {\n      id\n      effectiveTo\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
