@@ -25,6 +25,7 @@ export function contractsWorkers(options: ContractsWorkerOptions): RegisterWorke
     });
     const poller = createContractFeedPoller({
       db,
+      jobs,
       repository: contractRepositoryClient(systems.contractRepositoryUrl),
       policy: policies.for('CONTRACT_REPOSITORY'),
       logger,
