@@ -67,6 +67,12 @@ const subgraphs: Record<string, Record<string, string>> = {
     AuditEvent: './models.ts#AuditEventModel',
     AuditEventConnection: './models.ts#AuditEventConnectionModel',
     AuditEventEdge: './models.ts#AuditEventEdgeModel',
+    TradingPartner: './models.ts#TradingPartnerModel',
+    TradingPartnerConnection: './models.ts#TradingPartnerConnectionModel',
+    TradingPartnerEdge: './models.ts#TradingPartnerEdgeModel',
+    EdiDocument: './models.ts#EdiDocumentModel',
+    EdiDocumentConnection: './models.ts#EdiDocumentConnectionModel',
+    EdiDocumentEdge: './models.ts#EdiDocumentEdgeModel',
   },
 };
 

@@ -29,4 +29,11 @@ export {
 } from './x12/order-acknowledgment-855.ts';
 export { readOrder850, writeOrder850, type EdiOrder, type EdiOrderLine } from './x12/purchase-order-850.ts';
 export { readRemittance820, writeRemittance820, type EdiRemittance, type EdiRemittedInvoice } from './x12/remittance-820.ts';
-export { DEFAULT_SEPARATORS, type OutboundEnvelope, type X12Party, type X12Separators } from './x12/writer.ts';
+export {
+  DEFAULT_SEPARATORS,
+  writeInterchange,
+  type OutboundEnvelope,
+  type SegmentSpec,
+  type X12Party,
+  type X12Separators,
+} from './x12/writer.ts';

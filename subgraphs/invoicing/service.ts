@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { repositoryRoot } from '@procuregraph/platform/config';
+import { ediFolders, repositoryRoot } from '@procuregraph/platform/config';
 import { createLogger } from '@procuregraph/platform/logging';
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
@@ -7,6 +7,7 @@ import type { InvoicingContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import { invoicingWebhooks } from './webhooks.ts';
+import { ediInboundRoute } from './edi/edi-routes.ts';
 
 export { registerWorkers } from './workers.ts';
 
@@ -25,5 +26,13 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
       priceTolerancePct,
       logger: createLogger('invoicing-webhooks'),
     }),
+    fileRoutes: [
+      ediInboundRoute({
+        db,
+        priceTolerancePct,
+        outbox: ediFolders(environment).outbox,
+        us: { interchangeQualifier: environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: environment.EDI_INTERCHANGE_ID },
+      }),
+    ],
   };
 }

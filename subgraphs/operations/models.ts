@@ -1,4 +1,5 @@
 import type { AuditEventRow } from '@procuregraph/platform/audit';
+import type { ediDocuments, tradingPartners } from '@procuregraph/platform/db';
 import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph/platform/jobs';
 import type { SystemCircuit } from '@procuregraph/platform/resilience';
@@ -14,3 +15,9 @@ export type SyncBacklogModel = SystemBacklog;
 export type AuditEventModel = AuditEventRow;
 export type AuditEventConnectionModel = Connection<AuditEventModel>;
 export type AuditEventEdgeModel = Edge<AuditEventModel>;
+export type TradingPartnerModel = typeof tradingPartners.$inferSelect & { id: string };
+export type TradingPartnerConnectionModel = Connection<TradingPartnerModel>;
+export type TradingPartnerEdgeModel = Edge<TradingPartnerModel>;
+export type EdiDocumentModel = typeof ediDocuments.$inferSelect;
+export type EdiDocumentConnectionModel = Connection<EdiDocumentModel>;
+export type EdiDocumentEdgeModel = Edge<EdiDocumentModel>;

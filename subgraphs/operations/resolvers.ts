@@ -4,6 +4,7 @@ import type { JobState } from '@procuregraph/platform/jobs';
 import { systemCircuits } from '@procuregraph/platform/resilience';
 import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
 import { auditResolvers } from './audit-resolvers.ts';
+import { ediResolvers } from './edi-resolvers.ts';
 
 const jobStateOf: Record<SyncJobState, JobState> = {
   QUEUED: 'created',
@@ -22,8 +23,11 @@ const syncJobStateOf = Object.fromEntries(Object.entries(jobStateOf).map(([graph
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   AuditEvent: auditResolvers.AuditEvent,
+  EdiDocument: ediResolvers.EdiDocument,
+  TradingPartner: ediResolvers.TradingPartner,
   Query: {
     ...auditResolvers.Query,
+    ...ediResolvers.Query,
     syncJobs: (_parent, { first, after, filter }, { jobs }) =>
       jobs.listJobs({
         first,
@@ -40,6 +44,7 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    ...ediResolvers.Mutation,
     replayDeadLetter: async (_parent, { id }, { jobs }) => {
       if (!isUuid(id))
         return {
