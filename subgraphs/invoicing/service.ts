@@ -8,6 +8,7 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import { invoicingWebhooks } from './webhooks.ts';
 import { ediInboundRoute } from './edi/edi-routes.ts';
+import { csvInvoicesRoute } from './edi/csv-invoices.ts';
 
 export { registerWorkers } from './workers.ts';
 
@@ -33,6 +34,7 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
         outbox: ediFolders(environment).outbox,
         us: { interchangeQualifier: environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: environment.EDI_INTERCHANGE_ID },
       }),
+      csvInvoicesRoute({ db, priceTolerancePct }),
     ],
   };
 }

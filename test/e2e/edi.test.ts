@@ -1,3 +1,5 @@
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseInterchange, writeInterchange, type SegmentSpec } from '@procuregraph/connector-files';
 import { sampleFile } from '@procuregraph/connector-files/testing';
@@ -5,7 +7,7 @@ import { createWorld, type DemoPurchaseOrder } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { decimal, sum } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
-import { settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Files and EDI through the gateway: a trading partner's 810s, answered by 997s. */
 const world = createWorld({ scale: 'default' });
@@ -21,7 +23,7 @@ const receivedOf = (order: DemoPurchaseOrder, lineNumber: number) =>
   );
 
 /** Two fully received orders of one active supplier under no contract, never invoiced: billed at their own prices they match. */
-const { supplierId, orders } = (() => {
+const { supplierId, orders, others } = (() => {
   const invoiced = new Set([...world.invoices()].map((invoice) => invoice.purchaseOrderId));
   const contracted = new Set([...world.contracts()].map((contract) => contract.supplierId));
   const billable = [...world.purchaseOrders()].filter(
@@ -34,7 +36,10 @@ const { supplierId, orders } = (() => {
   );
   for (const order of billable) {
     const other = billable.find((candidate) => candidate !== order && candidate.supplierId === order.supplierId);
-    if (other) return { supplierId: order.supplierId, orders: [order, other] as const };
+    if (other) {
+      const others = billable.filter((candidate) => candidate.supplierId !== order.supplierId);
+      return { supplierId: order.supplierId, orders: [order, other] as const, others };
+    }
   }
   throw new Error('The demo world has no supplier with two billable orders');
 })();
@@ -166,17 +171,21 @@ const acknowledgmentBody = (text: string) =>
     segment.toString({ segmentTerminator: '~', elementDelimiter: '*' }),
   );
 
-describe('POST /edi/inbound', () => {
-  it('turns an 810 with two invoices into two matched invoices and answers with a 997 accepting both', async () => {
-    const { status, body } = await postInterchange(twoInvoices);
-    expect(status).toBe(200);
-    expect(body.interchangeControlNumber).toBe('000004711');
-    const documents = body.documents as { id: string; type: string; status: string }[];
-    expect(documents.map(({ type, status }) => ({ type, status }))).toEqual([
-      { type: 'X12_810', status: 'ACCEPTED' },
-      { type: 'X12_810', status: 'ACCEPTED' },
-    ]);
-    expect(acknowledgmentBody(body.acknowledgment as string)).toEqual([
+const inFolder = (...parts: string[]) => join(graph.dataDir, 'edi', ...parts);
+
+describe('the drop folder and POST /edi/inbound', () => {
+  it('turns an 810 with two invoices dropped in the folder into two matched invoices, a 997 accepting both, the file processed', async () => {
+    await mkdir(inFolder('inbox'), { recursive: true });
+    await writeFile(inFolder('inbox', 'medline-4711.edi.part'), twoInvoices);
+    await rename(inFolder('inbox', 'medline-4711.edi.part'), inFolder('inbox', 'medline-4711.edi'));
+    const processed = await eventually(async () => {
+      const names = await readdir(inFolder('processed')).catch(() => []);
+      return names.length === 1 ? names : undefined;
+    });
+    expect(processed[0]).toMatch(/-medline-4711\.edi$/);
+    expect(await readdir(inFolder('inbox'))).toEqual([]);
+    const acknowledgment = await readFile(inFolder('outbox', 'MEDLINEEDI', '997-000004711.x12'), 'utf8');
+    expect(acknowledgmentBody(acknowledgment)).toEqual([
       'AK1*IN*4711~',
       'AK2*810*0001~',
       'AK5*A~',
@@ -186,6 +195,10 @@ describe('POST /edi/inbound', () => {
     ]);
 
     const logged = await graph.query(DOCUMENTS, { filter: { direction: 'INBOUND', type: 'X12_810', supplierId } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ status: node.status, interchange: node.interchangeControlNumber }))).toEqual([
+      { status: 'ACCEPTED', interchange: '000004711' },
+      { status: 'ACCEPTED', interchange: '000004711' },
+    ]);
     const invoiceIds = logged.data!.ediDocuments.nodes.map((node) => node.invoice!.id).reverse();
     const invoices = await Promise.all(invoiceIds.map(async (id) => (await graph.query(INVOICE, { id })).data!.invoice));
     expect(invoices).toEqual(
@@ -203,6 +216,7 @@ describe('POST /edi/inbound', () => {
     const { status, body } = await postInterchange(twoInvoices);
     expect(status).toBe(200);
     expect((body.documents as { status: string }[]).map((document) => document.status)).toEqual(['DUPLICATE']);
+    expect(body.acknowledgment).toBe(await readFile(inFolder('outbox', 'MEDLINEEDI', '997-000004711.x12'), 'utf8'));
     const logged = await graph.query(DOCUMENTS, { filter: { direction: 'INBOUND', supplierId } }, integration);
     expect(logged.data!.ediDocuments.nodes.map((node) => node.status)).toEqual(['DUPLICATE', 'ACCEPTED', 'ACCEPTED']);
     expect(logged.data!.ediDocuments.nodes.filter((node) => node.invoice !== null)).toHaveLength(2);
@@ -249,5 +263,42 @@ describe('POST /edi/inbound', () => {
       status: 400,
       body: { error: 'X12_UNREADABLE', message: 'An X12 interchange starts with an ISA segment' },
     });
+  });
+});
+
+describe('POST /files/invoices', () => {
+  it('creates the good invoices of a CSV and reports the bad row by row and column', async () => {
+    const [first, second] = others as [DemoPurchaseOrder, DemoPurchaseOrder];
+    const content = sampleFile('invoices.csv', {
+      PO_1: first.number,
+      PO_2: second.number,
+      ITEM_1: first.lines[0]!.itemNumber,
+      ITEM_2: second.lines[0]!.itemNumber,
+    });
+    const response = await fetch(`${graph.baseUrl}/files/invoices`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await graph.tokenFor(integration)}`, 'content-type': 'text/csv' },
+      body: content,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      created: 2,
+      errors: [{ row: 4, column: 'quantity', code: 'INVALID_QUANTITY', message: 'quantity must be a positive decimal, got ten' }],
+    });
+    const logged = await graph.query(DOCUMENTS, { filter: { type: 'CSV_INVOICES' } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ status: node.status, errors: node.errors }))).toEqual([
+      {
+        status: 'ACCEPTED_WITH_ERRORS',
+        errors: [
+          {
+            segment: 'quantity',
+            position: 4,
+            element: null,
+            code: 'INVALID_QUANTITY',
+            message: 'quantity must be a positive decimal, got ten',
+          },
+        ],
+      },
+    ]);
   });
 });

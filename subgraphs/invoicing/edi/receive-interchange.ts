@@ -85,7 +85,13 @@ async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Ap
     },
     context.settings.priceTolerancePct,
   );
-  const refused = result.userErrors.map((error) => ({ segment: 'BIG', position: 2, element: 2, code: '7', message: `${error.code}: ${error.message}` }));
+  const refused = result.userErrors.map((error) => ({
+    segment: 'BIG',
+    position: 2,
+    element: 2,
+    code: '7',
+    message: `${error.code}: ${error.message}`,
+  }));
   return { errors: refused, invoiceId: result.invoice?.id ?? null };
 }
 
@@ -122,7 +128,10 @@ interface Applying {
 async function applySet(tx: Transaction, set: X12TransactionSet, context: Applying, keep: boolean): Promise<SetResult> {
   const type = documentTypes[set.type];
   if (!type || !context.partner.inbound.includes(type)) {
-    return { errors: [{ segment: 'ST', position: 1, element: 1, code: '1', message: `Transaction set ${set.type} is not one this partner sends` }], invoiceId: null };
+    return {
+      errors: [{ segment: 'ST', position: 1, element: 1, code: '1', message: `Transaction set ${set.type} is not one this partner sends` }],
+      invoiceId: null,
+    };
   }
   try {
     return await tx.transaction(async (savepoint) => {
@@ -145,12 +154,20 @@ async function applyAll(tx: Transaction, context: Applying, write: boolean) {
   }
   const errorsFound = new Map([...results].map(([set, result]) => [set, result.errors]));
   const outcomes = acknowledge(context.interchange, errorsFound, context.partner.rejectGroupOnError);
-  const undone = outcomes.some((outcome) => outcome.transactions.some((t) => !t.accepted && results.get(t.transaction)!.invoiceId !== null));
+  const undone = outcomes.some((outcome) =>
+    outcome.transactions.some((t) => !t.accepted && results.get(t.transaction)!.invoiceId !== null),
+  );
   if (undone) throw new GroupRejected();
   return { results, outcomes };
 }
 
-async function recordDocuments(tx: Transaction, context: Applying, outcomes: GroupOutcome[], results: Map<X12TransactionSet, SetResult>, content: string) {
+async function recordDocuments(
+  tx: Transaction,
+  context: Applying,
+  outcomes: GroupOutcome[],
+  results: Map<X12TransactionSet, SetResult>,
+  content: string,
+) {
   const rows = outcomes.flatMap((outcome) =>
     outcome.transactions.map((t) => ({
       id: newId(),
@@ -203,7 +220,15 @@ async function duplicate(db: Queryable, context: Applying, content: string): Pro
     interchangeControlNumber: context.interchange.envelope.controlNumber,
     supplierId: context.partner.supplierId,
     status: 'DUPLICATE',
-    errors: [{ segment: 'ISA', position: null, element: 13, code: 'DUPLICATE', message: `Interchange ${context.interchange.envelope.controlNumber} was received before` }],
+    errors: [
+      {
+        segment: 'ISA',
+        position: null,
+        element: 13,
+        code: 'DUPLICATE',
+        message: `Interchange ${context.interchange.envelope.controlNumber} was received before`,
+      },
+    ],
     receivedAt: context.now,
     content,
   });
@@ -229,7 +254,9 @@ async function receiveOnce(db: Queryable, context: Applying, content: string, wr
     await tx
       .update(ediInterchanges)
       .set({ acknowledgment })
-      .where(and(eq(ediInterchanges.sender, context.sender), eq(ediInterchanges.controlNumber, context.interchange.envelope.controlNumber)));
+      .where(
+        and(eq(ediInterchanges.sender, context.sender), eq(ediInterchanges.controlNumber, context.interchange.envelope.controlNumber)),
+      );
     return {
       interchangeControlNumber: context.interchange.envelope.controlNumber,
       documents: rows.map((row) => ({ id: row.id, type: row.type, status: row.status })),
@@ -257,7 +284,13 @@ export async function receiveInterchange(db: Queryable, text: string, settings: 
     const { senderQualifier, senderId } = interchange.envelope;
     throw new InterchangeRefused('UNKNOWN_TRADING_PARTNER', `No trading partner trades under ${senderQualifier}:${senderId}`);
   }
-  const context: Applying = { interchange, partner, sender: `${partner.interchangeQualifier}:${partner.interchangeId}`, settings, now: (settings.now ?? (() => new Date()))() };
+  const context: Applying = {
+    interchange,
+    partner,
+    sender: `${partner.interchangeQualifier}:${partner.interchangeId}`,
+    settings,
+    now: (settings.now ?? (() => new Date()))(),
+  };
   try {
     return (await receiveOnce(db, context, text, true)) ?? (await duplicate(db, context, text));
   } catch (error) {
