@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
+import { CALLER_HEADER, createInternalTokenVerifier, type UserCaller } from '../auth/tokens.ts';
 import type { Role } from '../auth/caller.ts';
 import type { Logger } from '../logging.ts';
 
@@ -25,10 +25,11 @@ const MAX_FILE_BYTES = '10mb';
 /** Serves a subgraph's file routes; the caller must be one the gateway signed. */
 export function fileRouter(routes: readonly FileRoute[], internalSecret: Uint8Array, logger: Logger): Router {
   const router = express.Router();
+  const verifyCaller = createInternalTokenVerifier(internalSecret);
   for (const route of routes) {
     router.post(route.path, express.text({ type: '*/*', limit: MAX_FILE_BYTES }), async (request, response) => {
       const token = request.header(CALLER_HEADER);
-      const caller = token ? await verifyInternalToken(internalSecret, token) : null;
+      const caller = token ? await verifyCaller(token) : null;
       if (!caller) {
         response.status(401).json({ error: 'UNAUTHENTICATED', message: 'Files are accepted only through the gateway' });
         return;

@@ -5,7 +5,7 @@ import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
 import { ediDropFolder } from './edi/drop-folder.ts';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
-import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
+import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
 import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
 import { defineProjectionHandlers } from './projections/projection-handlers.ts';
@@ -69,7 +69,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
         logger,
         scanIntervalMs: options.feedIntervalMs,
       }),
-      running(erpPaymentFeed({ db, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
+      running(erpPaymentFeed({ db, jobs, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
       running(
         portalInvoiceFeed({
           db,
@@ -77,7 +77,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
           policy: policies.for('VENDOR_PLATFORM'),
           logger,
           intervalMs: options.feedIntervalMs,
-          priceTolerancePct: options.priceTolerancePct,
+          inbound: portalEventQueue(jobs, db, options.priceTolerancePct),
         }),
       ),
     ];
