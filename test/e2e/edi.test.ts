@@ -302,3 +302,32 @@ describe('POST /files/invoices', () => {
     ]);
   });
 });
+
+describe('the demo network', () => {
+  it('has three medical-surgical or pharmaceutical suppliers trading by EDI', async () => {
+    const expected = [...world.suppliers()]
+      .filter((supplier) => supplier.status === 'ACTIVE' && ['MEDICAL_SURGICAL', 'PHARMACEUTICAL'].includes(supplier.category))
+      .slice(0, 3)
+      .map((supplier) => supplier.id);
+    const { data } = await graph.query(
+      graphql(`
+        query Edi4 {
+          tradingPartners(first: 50) {
+            nodes {
+              id
+              interchangeQualifier
+              version
+              outbound
+            }
+          }
+        }
+      `),
+      {},
+      integration,
+    );
+    const demo = data!.tradingPartners.nodes.filter((node) => expected.includes(node.id) && node.id !== supplierId);
+    expect(demo.length).toBe(expected.filter((id) => id !== supplierId).length);
+    expect(demo.every((node) => node.interchangeQualifier === 'ZZ' && node.version === '004010')).toBe(true);
+    expect(new Set(demo.map((node) => node.outbound.join()))).toEqual(new Set(['X12_850,X12_820,X12_997']));
+  });
+});
