@@ -54,6 +54,9 @@ async function submitRow(
       source: 'EDI',
       idempotencyKey: `csv:${order.supplierId}:${invoice.invoiceNumber}`,
       vendorPlatformInvoiceId: null,
+      // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
+      taxAmount: '0',
+      freightAmount: '0',
     },
     options.priceTolerancePct,
   );

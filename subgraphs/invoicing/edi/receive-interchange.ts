@@ -82,6 +82,9 @@ async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Ap
       source: 'EDI',
       idempotencyKey: `edi:${context.sender}:${context.interchange.envelope.controlNumber}:${set.controlNumber}`,
       vendorPlatformInvoiceId: null,
+      // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
+      taxAmount: '0',
+      freightAmount: '0',
     },
     context.settings.priceTolerancePct,
   );
