@@ -74,6 +74,12 @@ const subgraphs: Record<string, Record<string, string>> = {
     DriftFinding: './models.ts#DriftFindingModel',
     DriftFindingConnection: './models.ts#DriftFindingConnectionModel',
     DriftFindingEdge: './models.ts#DriftFindingEdgeModel',
+    TradingPartner: './models.ts#TradingPartnerModel',
+    TradingPartnerConnection: './models.ts#TradingPartnerConnectionModel',
+    TradingPartnerEdge: './models.ts#TradingPartnerEdgeModel',
+    EdiDocument: './models.ts#EdiDocumentModel',
+    EdiDocumentConnection: './models.ts#EdiDocumentConnectionModel',
+    EdiDocumentEdge: './models.ts#EdiDocumentEdgeModel',
   },
 };
 

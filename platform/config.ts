@@ -107,6 +107,20 @@ const environmentSchema = z.object({
    * (safelisting); unset, any operation runs and clients may use automatic persisted queries.
    */
   TRUSTED_DOCUMENTS: z.string().optional(),
+  /** The drop folder partners' X12 files arrive in; processed/ and rejected/ archives sit beside it. */
+  EDI_INBOX_DIR: z.string().optional(),
+  /** Where what Procuregraph sends partners (997, 850, 820, CSV remittances) is written, one folder per partner. */
+  EDI_OUTBOX_DIR: z.string().optional(),
+  /** How long the raw content of exchanged documents is kept. */
+  EDI_RETENTION_DAYS: z.coerce.number().int().min(1).default(2190),
+  /** Procuregraph's own interchange address (ISA05/ISA06) and group id (GS02/GS03). */
+  EDI_INTERCHANGE_QUALIFIER: z
+    .string()
+    .regex(/^[A-Z0-9]{2}$/)
+    .default('ZZ'),
+  EDI_INTERCHANGE_ID: z.string().min(1).max(15).default('PROCUREGRAPH'),
+  /** How long a partner has to acknowledge (997) what we sent before it shows as overdue. */
+  EDI_ACKNOWLEDGMENT_DEADLINE_HOURS: z.coerce.number().positive().default(24),
 });
 
 /** `SUBGRAPH_<NAME>_URL`: where the gateway finds a subgraph, overriding the supergraph's URL. */
@@ -182,4 +196,15 @@ export function dataPath(dataDir: string, ...parts: string[]): string {
   const folder = parts.length > 0 && parts.at(-1)?.includes('.') ? dirname(path) : path;
   if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
   return path;
+}
+
+/** The EDI folders: as set, or under the data directory (which a test or `npm start` may move). */
+export function ediFolders(environment: Pick<Environment, 'DATA_DIR' | 'EDI_INBOX_DIR' | 'EDI_OUTBOX_DIR'>) {
+  const inbox = environment.EDI_INBOX_DIR ?? join(environment.DATA_DIR, 'edi', 'inbox');
+  return {
+    inbox,
+    processed: join(inbox, '..', 'processed'),
+    rejected: join(inbox, '..', 'rejected'),
+    outbox: environment.EDI_OUTBOX_DIR ?? join(environment.DATA_DIR, 'edi', 'outbox'),
+  };
 }

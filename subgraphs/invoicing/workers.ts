@@ -2,6 +2,8 @@ import { erpClient } from '@procuregraph/connector-erp';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
+import { ediFolders } from '@procuregraph/platform/config';
+import { ediDropFolder } from './edi/drop-folder.ts';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
@@ -26,7 +28,7 @@ function running(poller: FeedPoller): BackgroundWork {
 /**
  * Invoicing's background work: open invoices matched again when their facts change, approved invoices to ERP payables, payment and portal-invoice
  * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
- * payments, portal invoices whose webhook was missed).
+ * payments, portal invoices whose webhook was missed), and the EDI drop folder.
  */
 export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorkers {
   return (context) => {
@@ -65,6 +67,15 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     });
     defineProjectionHandlers(jobs, db);
     return [
+      ediDropFolder({
+        db,
+        priceTolerancePct: options.priceTolerancePct,
+        folders: ediFolders(context.environment),
+        outbox: ediFolders(context.environment).outbox,
+        us: { interchangeQualifier: context.environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: context.environment.EDI_INTERCHANGE_ID },
+        logger,
+        scanIntervalMs: options.feedIntervalMs,
+      }),
       running(erpPaymentFeed({ db, jobs, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
       running(
         portalInvoiceFeed({

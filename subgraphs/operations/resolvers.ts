@@ -6,6 +6,7 @@ import { feedLags } from '@procuregraph/platform/inbound';
 import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
 import { auditResolvers } from './audit-resolvers.ts';
 import { reconciliationResolvers } from './reconciliation-resolvers.ts';
+import { ediResolvers } from './edi-resolvers.ts';
 
 const jobStateOf: Record<SyncJobState, JobState> = {
   QUEUED: 'created',
@@ -27,9 +28,12 @@ export const resolvers: Resolvers = {
   ReconciliationRun: reconciliationResolvers.ReconciliationRun,
   DriftFinding: reconciliationResolvers.DriftFinding,
   Subscription: reconciliationResolvers.Subscription,
+  EdiDocument: ediResolvers.EdiDocument,
+  TradingPartner: ediResolvers.TradingPartner,
   Query: {
     ...auditResolvers.Query,
     ...reconciliationResolvers.Query,
+    ...ediResolvers.Query,
     syncJobs: (_parent, { first, after, filter }, { jobs }) =>
       jobs.listJobs({
         first,
@@ -51,6 +55,7 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     ...reconciliationResolvers.Mutation,
+    ...ediResolvers.Mutation,
     replayDeadLetter: async (_parent, { id }, { jobs }) => {
       if (!isUuid(id))
         return {

@@ -84,6 +84,11 @@ const queries: Record<string, Rule> = {
   },
   driftFindings: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ driftFindings(first: 1) { totalCount } }' }) },
   auditEvents: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ auditEvents(first: 1) { totalCount } }' }) },
+  tradingPartners: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ tradingPartners(first: 1) { totalCount } }' }) },
+  ediDocuments: {
+    allowed: ['admin', 'integration', 'finance'],
+    operation: () => ({ document: '{ ediDocuments(first: 1) { totalCount } }' }),
+  },
   exclusionListRuns: {
     allowed: ['admin', 'compliance'],
     operation: () => ({ document: '{ exclusionListRuns(first: 1) { totalCount } }' }),
@@ -181,6 +186,23 @@ const mutations: Record<string, Rule> = {
     operation: () => ({
       document: 'mutation ($input: SetMatchToleranceInput!) { setMatchTolerance(input: $input) { userErrors { code } } }',
       variables: { input: { pricePct: '2', quantityPct: '0' } },
+    }),
+  },
+  setTradingPartner: {
+    allowed: ['admin', 'integration'],
+    operation: () => ({
+      document: 'mutation ($input: TradingPartnerInput!) { setTradingPartner(input: $input) { userErrors { code } } }',
+      variables: {
+        input: {
+          supplierId: 'not-an-id',
+          interchangeQualifier: 'ZZ',
+          interchangeId: 'X',
+          groupId: 'XX',
+          version: '004010',
+          inbound: [],
+          outbound: [],
+        },
+      },
     }),
   },
   replayDeadLetter: {
