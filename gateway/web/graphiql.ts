@@ -32,6 +32,9 @@ const CONNECTION_PARAMS = `function () {
   }
 }`;
 
+// GraphiQL draws its logo at 60% opacity, below WCAG AA contrast; full strength in either theme.
+const CONTRAST = '<style>.graphiql-logo, .graphiql-logo * { color: hsl(var(--color-neutral)) !important; opacity: 1 !important; }</style>';
+
 let page: string | undefined;
 
 /** GraphiQL's page, everything inlined (about 9 MB): rendered once, when first asked for. */
@@ -48,7 +51,9 @@ function graphiqlPage(): string {
   const json = JSON.stringify(options);
   const rendered = renderGraphiQL(options);
   if (!rendered.includes(json)) throw new Error('GraphiQL page: options not found where expected');
-  page = rendered.replace(json, `Object.assign(${json}, { connectionParams: ${CONNECTION_PARAMS} })`);
+  page = rendered
+    .replace(json, `Object.assign(${json}, { connectionParams: ${CONNECTION_PARAMS} })`)
+    .replace('</head>', `${CONTRAST}</head>`);
   return page;
 }
 

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
 import { html, useLoad, Loading, Status, money } from '../view.js';
+import { EXCEPTION_QUEUE, INVOICE_DETAIL, RESOLVE_EXCEPTION, APPROVE_INVOICE } from '../operations.js';
 
 const QUEUES = [
   ['ACCOUNTS_PAYABLE', 'Accounts payable'],
@@ -7,25 +8,12 @@ const QUEUES = [
   ['CONTRACT_MANAGEMENT', 'Contract management'],
 ];
 
-const INVOICE_FIELDS = `id invoiceNumber status total { amount currency } supplier { id legalName } purchaseOrder { number }
-  lines { lineNumber itemNumber quantity unitPrice { amount currency } amount { amount currency } }
-  match { outcome contract { number title } exceptions { id code message lineNumber queue expected actual resolution resolvedBy resolutionReason } }`;
-
-const QUEUE = `query ConsoleExceptionQueue($queue: ExceptionQueue) {
-  invoices(first: 50, filter: { status: EXCEPTION, queue: $queue }) { totalCount nodes { ${INVOICE_FIELDS} } }
-}`;
-const INVOICE = `query ConsoleInvoice($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } }`;
-const RESOLVE = `mutation ConsoleResolveException($input: ResolveMatchExceptionInput!) {
-  resolveMatchException(input: $input) { userErrors { code message } }
-}`;
-const APPROVE = `mutation ConsoleApproveInvoice($id: ID!) { approveInvoice(id: $id) { userErrors { code message } } }`;
-
 export function Exceptions({ graph }) {
   const [queue, setQueue] = useState('ACCOUNTS_PAYABLE');
   const [selected, setSelected] = useState(undefined);
   const [version, setVersion] = useState(0);
   const state = useLoad(
-    useCallback(() => graph.request(QUEUE, { queue }), [graph, queue]),
+    useCallback(() => graph.request(EXCEPTION_QUEUE, { queue }), [graph, queue]),
     version,
   );
   return html`<section aria-labelledby="exceptions-title">
@@ -74,7 +62,7 @@ function InvoiceDetail({ graph, id, onChange }) {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState(undefined);
   const state = useLoad(
-    useCallback(() => graph.request(INVOICE, { id }), [graph, id]),
+    useCallback(() => graph.request(INVOICE_DETAIL, { id }), [graph, id]),
     version,
   );
   const changed = (errors) => {
@@ -157,7 +145,10 @@ function InvoiceDetail({ graph, id, onChange }) {
           </table>
           ${
             approvable &&
-            html`<button type="button" onClick=${async () => changed((await graph.request(APPROVE, { id })).approveInvoice.userErrors)}>
+            html`<button
+              type="button"
+              onClick=${async () => changed((await graph.request(APPROVE_INVOICE, { id })).approveInvoice.userErrors)}
+            >
               Approve invoice
             </button>`
           }
@@ -173,7 +164,7 @@ function Resolve({ graph, exception, onDone }) {
   const submit = async (event) => {
     event.preventDefault();
     const input = { exceptionId: exception.id, action, reason };
-    onDone((await graph.request(RESOLVE, { input })).resolveMatchException.userErrors);
+    onDone((await graph.request(RESOLVE_EXCEPTION, { input })).resolveMatchException.userErrors);
   };
   return html`<form class="inline" onSubmit=${submit} aria-label=${`Resolve ${exception.code}`}>
     <label

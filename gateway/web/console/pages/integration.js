@@ -2,23 +2,18 @@ import { useCallback, useState } from 'preact/hooks';
 import { html, useLoad, useLive, Loading, Status, when } from '../view.js';
 import { everyFewSeconds } from './overview.js';
 import { Table } from './suppliers.js';
-
-const QUEUES = `query ConsoleIntegration {
-  deadLetters(first: 50) { totalCount nodes { id service queue system entityId topic eventId attempts lastError deadLetteredAt } }
-  syncJobs(first: 50) { totalCount nodes { id service queue system state entityId topic attempts lastError runAfter } }
-}`;
-const REPLAY = `mutation ConsoleReplayDeadLetter($id: ID!) { replayDeadLetter(id: $id) { job { id state } userErrors { code message } } }`;
+import { INTEGRATION_QUEUES, REPLAY_DEAD_LETTER } from '../operations.js';
 
 export function Integration({ graph }) {
   const live = useLive(everyFewSeconds);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState(undefined);
   const state = useLoad(
-    useCallback(() => graph.request(QUEUES), [graph]),
+    useCallback(() => graph.request(INTEGRATION_QUEUES), [graph]),
     live + version,
   );
   const replay = async (letter) => {
-    const { userErrors, job } = (await graph.request(REPLAY, { id: letter.id })).replayDeadLetter;
+    const { userErrors, job } = (await graph.request(REPLAY_DEAD_LETTER, { id: letter.id })).replayDeadLetter;
     setMessage(
       userErrors.length
         ? userErrors.map((error) => `${error.code}: ${error.message}`).join('; ')

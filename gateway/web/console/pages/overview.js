@@ -1,9 +1,6 @@
 import { useCallback } from 'preact/hooks';
 import { html, useLoad, useLive, Loading, Status, when } from '../view.js';
-
-const SYSTEMS = `query ConsoleOverview {
-  integrationSystems { system circuit circuitOpenedAt lastFailure reportingProcesses backlog { queued retrying active deadLettered } }
-}`;
+import { INTEGRATION_SYSTEMS } from '../operations.js';
 
 /** Circuits and backlogs have no subscription in the graph yet: refreshed every few seconds. */
 export const everyFewSeconds = (tick) => {
@@ -14,7 +11,7 @@ export const everyFewSeconds = (tick) => {
 export function Overview({ graph }) {
   const live = useLive(everyFewSeconds);
   const state = useLoad(
-    useCallback(() => graph.request(SYSTEMS), [graph]),
+    useCallback(() => graph.request(INTEGRATION_SYSTEMS), [graph]),
     live,
   );
   return html`<section aria-labelledby="overview-title">

@@ -1,18 +1,19 @@
 import { useCallback, useState } from 'preact/hooks';
 import { html, useLoad, useLive, Loading, Status, money, when } from '../view.js';
-
-const PIPELINE = `query ConsoleSupplierPipeline {
-  pending: suppliers(first: 50, filter: { status: PENDING_APPROVAL }) { nodes { id legalName category createdAt } }
-  onHold: suppliers(first: 50, filter: { status: ON_HOLD }) { nodes { id legalName category holds { reason since } } }
-}`;
-const STATUS_CHANGED = `subscription ConsoleSupplierStatusChanged { supplierStatusChanged { status } }`;
-const APPROVE = `mutation ConsoleApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code message } } }`;
-const REJECT = `mutation ConsoleRejectSupplier($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { userErrors { code message } } }`;
+import {
+  PIPELINE,
+  SUPPLIER_STATUS_CHANGED,
+  APPROVE_SUPPLIER,
+  REJECT_SUPPLIER,
+  SUPPLIER_360,
+  PAYMENT_CHANGED,
+  ONE_SUPPLIER_STATUS_CHANGED,
+} from '../operations.js';
 
 const mayDecide = (role) => role === 'admin' || role === 'procurement';
 
 export function Suppliers({ graph, session }) {
-  const live = useLive(useCallback((tick) => graph.subscribe(STATUS_CHANGED, {}, tick), [graph]));
+  const live = useLive(useCallback((tick) => graph.subscribe(SUPPLIER_STATUS_CHANGED, {}, tick), [graph]));
   const state = useLoad(
     useCallback(() => graph.request(PIPELINE), [graph]),
     live,
@@ -51,10 +52,13 @@ function Decision({ graph, supplier, onDone }) {
   const [reason, setReason] = useState('');
   const reject = async (event) => {
     event.preventDefault();
-    onDone((await graph.request(REJECT, { id: supplier.id, reason })).rejectSupplier.userErrors);
+    onDone((await graph.request(REJECT_SUPPLIER, { id: supplier.id, reason })).rejectSupplier.userErrors);
   };
   return html`<span class="actions">
-    <button type="button" onClick=${async () => onDone((await graph.request(APPROVE, { id: supplier.id })).approveSupplier.userErrors)}>
+    <button
+      type="button"
+      onClick=${async () => onDone((await graph.request(APPROVE_SUPPLIER, { id: supplier.id })).approveSupplier.userErrors)}
+    >
       Approve <span class="visually-hidden">${supplier.legalName}</span>
     </button>
     <form class="inline" onSubmit=${reject}>
@@ -67,24 +71,10 @@ function Decision({ graph, supplier, onDone }) {
   </span>`;
 }
 
-const SUPPLIER_360 = `query ConsoleSupplier360($id: ID!) {
-  supplier(id: $id) {
-    id legalName supplierNumber category status rejectionReason insuranceStatus
-    holds { reason since }
-    syncStatus { system state attempts lastError }
-    purchaseOrders(first: 20) { nodes { id number status total { amount currency } orderDate } }
-    invoices(first: 20) { nodes { id invoiceNumber status total { amount currency } amountDue { amount currency } } }
-    payments(first: 20) { nodes { id paymentNumber status amount { amount currency } paidAt } }
-    contracts(first: 20) { nodes { id number title status effectiveTo } }
-  }
-}`;
-const PAYMENT_CHANGED = `subscription ConsolePaymentStatusChanged($supplierId: ID) { paymentStatusChanged(supplierId: $supplierId) { status } }`;
-const SUPPLIER_CHANGED = `subscription ConsoleOneSupplierStatusChanged($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { status } }`;
-
 /** One supplier across every subgraph, live: a payment or status change redraws it. */
 export function Supplier360({ graph, id, heading = 'Supplier 360' }) {
   const payments = useLive(useCallback((tick) => graph.subscribe(PAYMENT_CHANGED, { supplierId: id }, tick), [graph, id]));
-  const status = useLive(useCallback((tick) => graph.subscribe(SUPPLIER_CHANGED, { supplierId: id }, tick), [graph, id]));
+  const status = useLive(useCallback((tick) => graph.subscribe(ONE_SUPPLIER_STATUS_CHANGED, { supplierId: id }, tick), [graph, id]));
   const state = useLoad(
     useCallback(() => graph.request(SUPPLIER_360, { id }), [graph, id]),
     payments + status,
