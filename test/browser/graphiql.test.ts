@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { graphql } from '../generated/gql.ts';
 import { listening, startTestGraph, type TestGraph } from '../harness.ts';
 import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
 
@@ -71,8 +72,16 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser', () => {
   });
 
   it('runs a subscription over the gateway WebSocket with the same token', async () => {
-    const { data } = await graph.query<{ suppliers: { nodes: { id: string }[] } }>(
-      'query GraphiQLTestPending { suppliers(first: 1, filter: { status: PENDING_APPROVAL }) { nodes { id } } }',
+    const { data } = await graph.query(
+      graphql(`
+        query GraphiQLTestPending {
+          suppliers(first: 1, filter: { status: PENDING_APPROVAL }) {
+            nodes {
+              id
+            }
+          }
+        }
+      `),
     );
     const pending = data!.suppliers.nodes[0]!.id;
     await page.evaluate(() => {
@@ -86,8 +95,16 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser', () => {
     const before = graph.app.events.subscriberCount;
     await page.locator('.graphiql-execute-button').click();
     await listening(graph.app, before);
-    const approved = await graph.query<{ approveSupplier: { userErrors: unknown[] } }>(
-      'mutation GraphiQLTestApprove($id: ID!) { approveSupplier(id: $id) { userErrors { code } } }',
+    const approved = await graph.query(
+      graphql(`
+        mutation GraphiQLTestApprove($id: ID!) {
+          approveSupplier(id: $id) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
       { id: pending },
     );
     expect(approved.data!.approveSupplier.userErrors).toEqual([]);
