@@ -1,5 +1,20 @@
 import type { Request, RequestHandler } from 'express';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createRequire } from 'node:module';
+
+interface GraphiQLPageOptions {
+  title: string;
+  endpoint: string;
+  subscriptionsProtocol: 'WS';
+  defaultQuery: string;
+  headers: string;
+  shouldPersistHeaders: boolean;
+}
+
+// Loaded without its type declarations: they import graphql-yoga's, whose fetch types replace
+// Node's global ones for the whole program (and break the gateway's own fetch). Only this is used.
+const { renderGraphiQL } = createRequire(import.meta.url)('@graphql-yoga/render-graphiql') as {
+  renderGraphiQL(options: GraphiQLPageOptions): string;
+};
 
 const DEFAULT_QUERY = `# Paste a token into Headers below (npm run -s token -- --role admin on the embedded default).
 # Subscriptions run over this gateway's graphql-ws WebSocket with the same token.
@@ -40,10 +55,10 @@ let page: string | undefined;
 /** GraphiQL's page, everything inlined (about 9 MB): rendered once, when first asked for. */
 function graphiqlPage(): string {
   if (page) return page;
-  const options = {
+  const options: GraphiQLPageOptions = {
     title: 'Procuregraph GraphiQL',
     endpoint: '/graphql',
-    subscriptionsProtocol: 'WS' as const,
+    subscriptionsProtocol: 'WS',
     defaultQuery: DEFAULT_QUERY,
     headers: DEFAULT_HEADERS,
     shouldPersistHeaders: true,

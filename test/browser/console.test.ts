@@ -149,6 +149,8 @@ describe.skipIf(!haveChromium)('operations console', () => {
       .filter({ has: page.getByRole('button', { name: /^Replay/ }) });
     await row.waitFor();
     expect(await row.textContent()).toContain('An external bank account with this routing and account number already exists.');
+    // What the job carried, as JSON text, shortened.
+    expect(await row.locator('code').textContent()).toMatch(/^\{".+/);
     await accessibleAndPictured(page, 'integration');
     // The fix, in the ERP: the account was entered on the wrong supplier there, and is corrected.
     const corrected = await fetch(`${erp}${ERP_RESOURCES}/externalBankAccounts/${erpAccount.BankAccountId}`, {

@@ -2,7 +2,7 @@
 // gateway/web/console-operations.test.ts validates each against the composed schema.
 
 export const INTEGRATION_SYSTEMS = `query ConsoleOverview {
-  integrationSystems { system circuit circuitOpenedAt lastFailure reportingProcesses backlog { queued retrying active deadLettered } }
+  integrationSystems { system circuit circuitOpenedAt lastFailure reportingProcesses backlog { queued retrying active deadLettered } feeds { service feed eventsBehind oldestUnappliedAt } }
 }`;
 const INVOICE_FIELDS = `id invoiceNumber status total { amount currency } supplier { id legalName } purchaseOrder { number }
   lines { lineNumber itemNumber quantity unitPrice { amount currency } amount { amount currency } }
@@ -36,7 +36,7 @@ export const SUPPLIER_360 = `query ConsoleSupplier360($id: ID!) {
 export const PAYMENT_CHANGED = `subscription ConsolePaymentStatusChanged($supplierId: ID) { paymentStatusChanged(supplierId: $supplierId) { status } }`;
 export const ONE_SUPPLIER_STATUS_CHANGED = `subscription ConsoleOneSupplierStatusChanged($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { status } }`;
 export const INTEGRATION_QUEUES = `query ConsoleIntegration {
-  deadLetters(first: 50) { totalCount nodes { id service queue system entityId topic eventId attempts lastError deadLetteredAt } }
+  deadLetters(first: 50) { totalCount nodes { id service queue system entityId topic eventId attempts lastError deadLetteredAt payload } }
   syncJobs(first: 50) { totalCount nodes { id service queue system state entityId topic attempts lastError runAfter } }
 }`;
 export const REPLAY_DEAD_LETTER = `mutation ConsoleReplayDeadLetter($id: ID!) { replayDeadLetter(id: $id) { job { id state } userErrors { code message } } }`;

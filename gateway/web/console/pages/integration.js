@@ -31,7 +31,10 @@ export function Integration({ graph }) {
         columns=${[
           ['System', (letter) => letter.system ?? '—'],
           ['Job', (letter) => `${letter.service} / ${letter.queue}`],
-          ['Payload', (letter) => `${letter.topic ?? 'no topic'} for ${letter.entityId ?? '—'}`],
+          [
+            'Payload',
+            (letter) => html`${letter.topic ?? 'no topic'} for ${letter.entityId ?? '—'}<br /><code>${summary(letter.payload)}</code>`,
+          ],
           ['Attempts', (letter) => letter.attempts],
           ['Error', (letter) => html`<span class="error-text">${letter.lastError ?? '—'}</span>`],
           ['Since', (letter) => when(letter.deadLetteredAt)],
@@ -59,4 +62,9 @@ export function Integration({ graph }) {
       />
     <//>
   </section>`;
+}
+
+/** The start of what a dead letter carried: enough to recognise it, not a wall of JSON. */
+function summary(payload) {
+  return payload.length > 160 ? `${payload.slice(0, 160)}…` : payload;
 }

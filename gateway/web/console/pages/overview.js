@@ -37,6 +37,11 @@ export function Overview({ graph }) {
                 <dd>${system.backlog.deadLettered}</dd>
                 <dt>Workers reporting</dt>
                 <dd>${system.reportingProcesses}</dd>
+                ${system.feeds.map(
+                  (feed) =>
+                    html`<dt>Feed lag, ${feed.service}</dt>
+                      <dd>${feed.eventsBehind} behind${feed.oldestUnappliedAt ? ` since ${when(feed.oldestUnappliedAt)}` : ''}</dd>`,
+                )}
                 <dt>Last failure</dt>
                 <dd>${system.lastFailure ?? '—'}</dd>
               </dl>
