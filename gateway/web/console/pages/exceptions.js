@@ -80,8 +80,7 @@ function InvoiceDetail({ graph, id, onChange }) {
         invoice &&
         html`<h2 id="invoice-title">Invoice ${invoice.invoiceNumber} <${Status} value=${invoice.status} /></h2>
           <p>
-            ${invoice.supplier.legalName}; contract used:
-            ${invoice.match?.contract ? `${invoice.match.contract.number} (${invoice.match.contract.title})` : 'none'}
+            ${`${invoice.supplier.legalName}; contract used: ${invoice.match?.contract ? `${invoice.match.contract.number} (${invoice.match.contract.title})` : 'none'}`}
           </p>
           <table>
             <caption>
