@@ -11,6 +11,7 @@ import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platfo
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
+import { fileForwarding } from './file-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
@@ -26,6 +27,9 @@ import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documen
 import type { AuditLog } from '@procuregraph/platform/audit';
 import type { Database } from '@procuregraph/platform/db';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { graphiql } from './web/graphiql.ts';
+import { consoleRoutes, type ConsoleSignIn } from './web/console.ts';
 
 export interface GatewayContext {
   readonly caller: UserCaller;
@@ -60,6 +64,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** Where refused operations are recorded. */
   audit?: AuditLog;
+  /** How people sign in to the console at `/console` (default: no sign-in offered). */
+  consoleSignIn?: ConsoleSignIn;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -118,7 +124,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), ...guardPlugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(SERVICE),
+      subscriptionsOverHttpRefused(),
+      schemaDisclosurePlugin(introspection),
+      ...guardPlugins,
+    ],
   });
   await apollo.start();
 
@@ -134,9 +146,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     response.status(report.ready ? 200 : 503).json(report);
   });
   app.use(webhookForwarding(() => [...subgraphUrls.values()], logger));
+  app.use(fileForwarding(() => [...subgraphUrls.values()], admit, options.internalSecret, logger));
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
+  app.use('/console', consoleRoutes(options.consoleSignIn ?? { kind: 'none' }));
+  app.get('/graphql', graphiql());
   app.use(
     '/graphql',
     cors({
