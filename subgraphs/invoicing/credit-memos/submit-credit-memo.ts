@@ -5,6 +5,7 @@ import type { UserError } from '@procuregraph/platform/graphql';
 import { decimal, formatAmount, formatDecimal, isDecimalString } from '@procuregraph/platform/money';
 import { creditMemos, invoices, type CreditMemoRow } from '../db/tables.ts';
 import { normalizedInvoiceNumber } from '../intake/invoice-number.ts';
+import { isUniqueViolation } from '../intake/submit-invoice.ts';
 import { creditBalance } from './expected-credit.ts';
 
 export interface CreditMemoSubmission {
@@ -89,11 +90,6 @@ async function store(tx: Transaction, submission: CreditMemoSubmission, digest: 
     })
     .returning();
   return { creditMemo: creditMemo!, userErrors: [] };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const candidate = error as { code?: unknown; cause?: { code?: unknown } };
-  return candidate.code === '23505' || candidate.cause?.code === '23505';
 }
 
 function attempt(db: Database, submission: CreditMemoSubmission, digest: string): Promise<SubmitCreditMemoResult> {

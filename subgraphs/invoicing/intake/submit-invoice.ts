@@ -118,7 +118,8 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
   });
 }
 
-function isUniqueViolation(error: unknown): boolean {
+/** A unique index refused the write: another submission got there first. */
+export function isUniqueViolation(error: unknown): boolean {
   const candidate = error as { code?: unknown; cause?: { code?: unknown } };
   return candidate.code === '23505' || candidate.cause?.code === '23505';
 }
