@@ -7,3 +7,5 @@ export { backingSystems, integrationTables, type BackingSystem } from './integra
 export { migratePlatform } from './platform-schema.ts';
 export { rateLimitCounters } from './platform-tables.ts';
 export { valueCheck } from './value-checks.ts';
+export { recordJourneyStep, type JourneyStepRecord } from './journey-recording.ts';
+export { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';
