@@ -42,9 +42,14 @@ type StepRow = typeof journeySteps.$inferSelect;
 
 const QUEUED = ': queued';
 
-/** When the first attempt of a queued job began (an attempt is recorded when it ends); null while none has run. */
-function firstAttemptStart(rows: StepRow[], from: number, queue: string): number | null {
-  const attempt = rows.slice(from + 1).find((row) => row.action === queue && row.attempt !== null);
+/**
+ * When the queued job at `index` first ran: the n-th job queued on a queue pairs with the n-th first
+ * attempt on it (an attempt is recorded when it ends, so it began durationMs earlier); null while
+ * it has not run.
+ */
+function firstAttemptStart(rows: StepRow[], index: number, queue: string): number | null {
+  const position = rows.slice(0, index).filter((row) => row.action === `${queue}${QUEUED}`).length;
+  const attempt = rows.filter((row) => row.action === queue && row.attempt === 1)[position];
   return attempt ? attempt.at.getTime() - (attempt.durationMs ?? 0) : null;
 }
 
