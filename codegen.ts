@@ -64,6 +64,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     DeadLetterEdge: './models.ts#DeadLetterEdgeModel',
     IntegrationSystem: './models.ts#IntegrationSystemModel',
     SyncBacklog: './models.ts#SyncBacklogModel',
+    FeedLag: './models.ts#FeedLagModel',
     AuditEvent: './models.ts#AuditEventModel',
     AuditEventConnection: './models.ts#AuditEventConnectionModel',
     AuditEventEdge: './models.ts#AuditEventEdgeModel',

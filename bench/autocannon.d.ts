@@ -1,5 +1,12 @@
 // autocannon 9 ships no types: the part of its API the benchmark uses.
 declare module 'autocannon' {
+  namespace autocannon {
+    /** A request as autocannon sends it; `setupRequest` may change it before each send. */
+    interface Request {
+      body?: string;
+      setupRequest?: (request: Request) => Request;
+    }
+  }
   interface Options {
     url: string;
     connections?: number;
@@ -7,6 +14,7 @@ declare module 'autocannon' {
     method?: 'GET' | 'POST';
     headers?: Record<string, string>;
     body?: string;
+    requests?: autocannon.Request[];
   }
   interface Histogram {
     average: number;

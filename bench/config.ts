@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import type { WorkloadShape } from './scenarios/throughput.ts';
 
 /** How long and how often each figure is measured: `--quick` checks the apparatus, the full run is the record. */
 export interface BenchPlan {
@@ -11,6 +12,8 @@ export interface BenchPlan {
   /** Each figure is measured this many times; the report gives the median and the spread. */
   readonly repeats: number;
   readonly concurrencies: readonly number[];
+  /** The throughput workloads measured: identical requests, and requests each different. */
+  readonly workloads: readonly WorkloadShape[];
   readonly subscriberCounts: readonly number[];
   /** Status changes published per subscriber count. */
   readonly subscriptionEvents: number;
@@ -24,6 +27,7 @@ export const fullPlan: BenchPlan = {
   warmupSeconds: 1,
   repeats: 3,
   concurrencies: [1, 10, 50],
+  workloads: ['identical', 'varied'],
   subscriberCounts: [1000, 5000, 10000],
   subscriptionEvents: 3,
   matchInvoices: 2000,
@@ -36,6 +40,7 @@ export const quickPlan: BenchPlan = {
   warmupSeconds: 0.25,
   repeats: 1,
   concurrencies: [10],
+  workloads: ['identical', 'varied'],
   subscriberCounts: [200],
   subscriptionEvents: 2,
   matchInvoices: 200,

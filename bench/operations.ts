@@ -12,8 +12,8 @@ export const operationLabels: Readonly<Record<OperationName, string>> = {
 };
 
 const documents: Readonly<Record<OperationName, string>> = {
-  suppliersPage: `query SuppliersPage($first: Int!) {
-  suppliers(first: $first) {
+  suppliersPage: `query SuppliersPage($first: Int!, $after: String) {
+  suppliers(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
     nodes { id supplierNumber legalName category status taxIdMasked address { city region } }
@@ -37,8 +37,8 @@ const documents: Readonly<Record<OperationName, string>> = {
     contracts(first: $first) { totalCount nodes { number title status effectiveTo priceTerms { itemNumber unitPrice { amount } } } }
   }
 }`,
-  invoicesPage: `query InvoicesPage($first: Int!) {
-  invoices(first: $first) {
+  invoicesPage: `query InvoicesPage($first: Int!, $after: String) {
+  invoices(first: $first, after: $after) {
     totalCount
     nodes {
       invoiceNumber status total { amount currency }
@@ -54,6 +54,44 @@ const documents: Readonly<Record<OperationName, string>> = {
 export function operationBody(name: OperationName, first: number, supplierId: string): string {
   const variables = name === 'supplier360' ? { id: supplierId, first } : { first };
   return JSON.stringify({ query: documents[name], variables });
+}
+
+/** What the varied workload draws from: supplier ids for the 360, and cursors into each page's list. */
+export interface Variations {
+  readonly supplierIds: readonly string[];
+  readonly supplierCursors: readonly string[];
+  readonly invoiceCursors: readonly string[];
+}
+
+/** The bodies the varied workload sends in turn: each a different supplier or a different page start. */
+export function variedBodies(name: OperationName, first: number, variations: Variations): string[] {
+  const bodies = {
+    supplier360: variations.supplierIds.map((id) => ({ id, first })),
+    suppliersPage: variations.supplierCursors.map((after) => ({ first, after })),
+    invoicesPage: variations.invoiceCursors.map((after) => ({ first, after })),
+  }[name];
+  return bodies.map((variables) => JSON.stringify({ query: documents[name], variables }));
+}
+
+/** Up to `count` supplier ids, and a cursor after each of the first `count` suppliers and invoices. */
+export async function fetchVariations(graphqlUrl: string, headers: Record<string, string>, count = 100): Promise<Variations> {
+  const page = async (field: 'suppliers' | 'invoices') => {
+    const response = await fetch(graphqlUrl, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: `query Variations { ${field}(first: ${count}) { edges { cursor node { id } } } }` }),
+    });
+    const payload = (await response.json()) as { data?: Record<string, { edges: { cursor: string; node: { id: string } }[] }> };
+    const edges = payload.data?.[field]?.edges;
+    if (!edges?.length) throw new Error(`No ${field} to vary the workload with: ${JSON.stringify(payload).slice(0, 300)}`);
+    return edges;
+  };
+  const [suppliers, invoices] = [await page('suppliers'), await page('invoices')];
+  return {
+    supplierIds: suppliers.map((edge) => edge.node.id),
+    supplierCursors: suppliers.map((edge) => edge.cursor),
+    invoiceCursors: invoices.map((edge) => edge.cursor),
+  };
 }
 
 /**

@@ -5,7 +5,8 @@ import { subgraphNames } from '@procuregraph/schema';
 import { operationLabels, type OperationName } from './operations.ts';
 import type { BenchResults } from './results.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
-import type { ThroughputCell, TargetKey } from './scenarios/throughput.ts';
+import { POSTGRES } from './cpu.ts';
+import type { ThroughputCell, TargetKey, WorkloadShape } from './scenarios/throughput.ts';
 import type { Spread } from './stats.ts';
 
 const targetLabels: Readonly<Record<TargetKey, string>> = {
@@ -35,8 +36,17 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-function throughputTable(cells: readonly ThroughputCell[], operation: OperationName): string {
-  const forOperation = cells.filter((cell) => cell.operation === operation);
+/** Results recorded before the varied workload existed measured only the identical one. */
+function shapeOf(cell: ThroughputCell): WorkloadShape {
+  return cell.workload ?? 'identical';
+}
+
+function cellsOf(cells: readonly ThroughputCell[], operation: OperationName, shape: WorkloadShape): ThroughputCell[] {
+  return cells.filter((cell) => cell.operation === operation && shapeOf(cell) === shape);
+}
+
+function throughputTable(cells: readonly ThroughputCell[], operation: OperationName, shape: WorkloadShape): string {
+  const forOperation = cellsOf(cells, operation, shape);
   const apollo = (connections: number) => forOperation.find((cell) => cell.target === 'apollo' && cell.connections === connections);
   const rows = forOperation
     .sort((a, b) => a.connections - b.connections)
@@ -55,6 +65,41 @@ function throughputTable(cells: readonly ThroughputCell[], operation: OperationN
       ];
     });
   return table(['Served by', 'Clients', 'req/s', 'req/s ÷ Apollo', 'p50 ms', 'p50 ÷ Apollo', 'p99 ms', 'p99 ÷ Apollo', 'Failed'], rows);
+}
+
+const ownProcess: Readonly<Record<TargetKey, string>> = {
+  procuregraph: 'gateway (Procuregraph)',
+  apollo: 'Apollo Gateway (stock)',
+  hive: 'Hive Gateway',
+  hiveUndeduplicated: 'Hive Gateway, deduplication off',
+  subgraph: 'subgraph suppliers',
+};
+
+/** CPU ms per request: the server measured (its own process), the subgraphs behind it, and PostgreSQL. */
+function cpuTable(cells: readonly ThroughputCell[], operation: OperationName, shape: WorkloadShape): string {
+  const forOperation = cellsOf(cells, operation, shape).filter((cell) => Object.keys(cell.cpuMsPerRequest ?? {}).length > 0);
+  if (!forOperation.length) return '';
+  const cpu = (cell: ThroughputCell, process: string) => cell.cpuMsPerRequest?.[process] ?? 0;
+  const own = (cell: ThroughputCell) => cpu(cell, ownProcess[cell.target]);
+  const subgraphs = (cell: ThroughputCell) => subgraphNames.reduce((sum, name) => sum + cpu(cell, `subgraph ${name}`), 0);
+  const apollo = (connections: number) => forOperation.find((cell) => cell.target === 'apollo' && cell.connections === connections);
+  const rows = forOperation
+    .sort((a, b) => a.connections - b.connections)
+    .map((cell) => {
+      const reference = apollo(cell.connections);
+      return [
+        targetLabels[cell.target],
+        String(cell.connections),
+        number(own(cell), 2),
+        reference && cell.target !== 'subgraph' ? ratio(own(cell), own(reference)) : '–',
+        cell.target === 'subgraph' ? '–' : number(subgraphs(cell), 2),
+        number(cpu(cell, POSTGRES), 2),
+      ];
+    });
+  return `CPU ms per completed request (user + system time of each process over the measured window ÷ requests; the median over the repeats):
+
+${table(['Served by', 'Clients', 'Own process', 'Own ÷ Apollo', 'Subgraphs', 'PostgreSQL'], rows)}
+`;
 }
 
 function header(results: BenchResults): string {
@@ -96,10 +141,25 @@ function throughputSection(results: BenchResults): string {
   const notes = results.throughput.answerNotes.length
     ? `\nAnswers that differed from Procuregraph's before the load: ${results.throughput.answerNotes.join('; ')}.\n`
     : "\nBefore the load, every server answered each operation with exactly the same data as Procuregraph's gateway.\n";
-  const tables = results.operationsMeasured
-    .map((operation) => `### ${operationLabels[operation]}\n\n${throughputTable(results.throughput!.cells, operation)}\n`)
+  const cells = results.throughput.cells;
+  const shapes = (['identical', 'varied'] as const).filter((shape) => cells.some((cell) => shapeOf(cell) === shape));
+  const shapeTitles: Record<WorkloadShape, string> = {
+    identical: 'Identical workload: every request alike',
+    varied: 'Varied workload: each request a different supplier or page start, so in-flight sharing cannot help',
+  };
+  const tables = shapes
+    .map(
+      (shape) =>
+        `### ${shapeTitles[shape]}\n\n` +
+        results.operationsMeasured
+          .map(
+            (operation) =>
+              `#### ${operationLabels[operation]}\n\n${throughputTable(cells, operation, shape)}\n\n${cpuTable(cells, operation, shape)}`,
+          )
+          .join('\n'),
+    )
     .join('\n');
-  return `## Gateway throughput and latency (default dataset)
+  return `## Gateway throughput, latency and CPU per request (default dataset)
 ${notes}
 ${tables}`;
 }
@@ -179,7 +239,11 @@ function scaleSection(results: BenchResults): string {
   if ('skipped' in scale) return `## Scale\n\nSkipped: ${scale.skipped}.\n`;
   const base = (cell: ThroughputCell) =>
     results.throughput?.cells.find(
-      (other) => other.target === 'procuregraph' && other.operation === cell.operation && other.connections === cell.connections,
+      (other) =>
+        other.target === 'procuregraph' &&
+        shapeOf(other) === 'identical' &&
+        other.operation === cell.operation &&
+        other.connections === cell.connections,
     );
   const rows = scale.cells.map((cell) => {
     const small = base(cell);

@@ -14,7 +14,7 @@ import { loadCredentials, type Credentials } from './credentials.ts';
 import { datasetSize, freshDefaultDatabase, largeDatabase } from './database.ts';
 import { describeMachine } from './machine.ts';
 import { residentNow, samplePeakResident, type WatchedProcess } from './memory.ts';
-import { operationBody, operationNames, supplier360Subject } from './operations.ts';
+import { fetchVariations, operationBody, operationNames, supplier360Subject, variedBodies, type OperationName } from './operations.ts';
 import { loadAverage, stopAllServices } from './processes.ts';
 import { renderResults } from './report.ts';
 import type { BenchResults, SectionRecord } from './results.ts';
@@ -24,7 +24,13 @@ import { measureOnboarding } from './scenarios/onboarding.ts';
 import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
 import { countStatements } from './scenarios/sql-statements.ts';
 import { measureSubscriptions } from './scenarios/subscriptions.ts';
-import { measureThroughput, compareAnswers, type HttpTarget, type ThroughputCell } from './scenarios/throughput.ts';
+import {
+  measureThroughput,
+  compareAnswers,
+  type HttpTarget,
+  type ThroughputCell,
+  type ThroughputWorkload,
+} from './scenarios/throughput.ts';
 import { startPeerGateways, type PeerGateways } from './targets/peers.ts';
 import { writeBenchSupergraph } from './targets/bench-supergraph.ts';
 import {
@@ -67,18 +73,40 @@ async function section<T>(name: string, run: () => Promise<T>): Promise<T | null
 function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, credentials: Credentials): HttpTarget[] {
   const all = operationNames;
   const targets: HttpTarget[] = [
-    { key: 'procuregraph', label: 'Procuregraph gateway', url: product.graphqlUrl, headers: credentials.gatewayHeaders, operations: all },
+    {
+      key: 'procuregraph',
+      label: 'Procuregraph gateway',
+      url: product.graphqlUrl,
+      headers: credentials.gatewayHeaders,
+      operations: all,
+      process: PROCUREGRAPH_GATEWAY,
+    },
   ];
   if (!peers) return targets;
   targets.push(
-    { key: 'apollo', label: peers.apollo.label, url: peers.apollo.graphqlUrl, headers: credentials.internalHeaders, operations: all },
-    { key: 'hive', label: peers.hive.label, url: peers.hive.graphqlUrl, headers: credentials.internalHeaders, operations: all },
+    {
+      key: 'apollo',
+      label: peers.apollo.label,
+      url: peers.apollo.graphqlUrl,
+      headers: credentials.internalHeaders,
+      operations: all,
+      process: APOLLO_GATEWAY,
+    },
+    {
+      key: 'hive',
+      label: peers.hive.label,
+      url: peers.hive.graphqlUrl,
+      headers: credentials.internalHeaders,
+      operations: all,
+      process: HIVE_GATEWAY,
+    },
     {
       key: 'hiveUndeduplicated',
       label: peers.hiveUndeduplicated.label,
       url: peers.hiveUndeduplicated.graphqlUrl,
       headers: credentials.internalHeaders,
       operations: all,
+      process: HIVE_GATEWAY_UNDEDUPLICATED,
     },
     {
       key: 'subgraph',
@@ -86,19 +114,47 @@ function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, cr
       url: product.subgraphUrls.suppliers,
       headers: credentials.internalHeaders,
       operations: ['suppliersPage'],
+      process: 'subgraph suppliers',
     },
   );
   return targets;
 }
 
-function watched(product: ProcuregraphTarget, peers: PeerGateways): WatchedProcess[] {
-  return [
-    { name: 'gateway (Procuregraph)', pid: product.gateway.pid },
+const PROCUREGRAPH_GATEWAY = 'gateway (Procuregraph)';
+const APOLLO_GATEWAY = 'Apollo Gateway (stock)';
+const HIVE_GATEWAY = 'Hive Gateway';
+const HIVE_GATEWAY_UNDEDUPLICATED = 'Hive Gateway, deduplication off';
+
+function watched(product: ProcuregraphTarget, peers: PeerGateways | null): WatchedProcess[] {
+  const own = [
+    { name: PROCUREGRAPH_GATEWAY, pid: product.gateway.pid },
     ...subgraphNames.map((name) => ({ name: `subgraph ${name}`, pid: product.subgraphs[name].pid })),
-    { name: 'Apollo Gateway (stock)', pid: peers.apollo.process.pid },
-    { name: 'Hive Gateway', pid: peers.hive.process.pid },
-    { name: 'Hive Gateway, deduplication off', pid: peers.hiveUndeduplicated.process.pid },
   ];
+  if (!peers) return own;
+  return [
+    ...own,
+    { name: APOLLO_GATEWAY, pid: peers.apollo.process.pid },
+    { name: HIVE_GATEWAY, pid: peers.hive.process.pid },
+    { name: HIVE_GATEWAY_UNDEDUPLICATED, pid: peers.hiveUndeduplicated.process.pid },
+  ];
+}
+
+/** The identical workload (one body per operation) and the varied one (bodies drawn from the dataset). */
+async function workloads(
+  targets: readonly HttpTarget[],
+  processes: readonly WatchedProcess[],
+  supplierId: string,
+  graphqlUrl: string,
+  credentials: Credentials,
+): Promise<ThroughputWorkload[]> {
+  const variations = await fetchVariations(graphqlUrl, await credentials.gatewayHeaders());
+  const base = { targets, operations: operationNames, processes };
+  return plan.workloads.map((shape) => ({
+    ...base,
+    shape,
+    bodies: (operation: OperationName) =>
+      shape === 'identical' ? [operationBody(operation, PAGE_SIZE, supplierId)] : variedBodies(operation, PAGE_SIZE, variations),
+  }));
 }
 
 /**
@@ -128,14 +184,15 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
   const supplierId = await supplier360Subject(defaultUrl);
   results.supplier360.default = supplierId;
   const targets = httpTargets(product, peers, credentials);
-  const workload = { targets, operations: operationNames, supplierId, pageSize: PAGE_SIZE };
   const processes = watched(product, peers);
 
-  await section('throughput and latency: Procuregraph, peers, subgraph', async () => {
-    const answerNotes = await compareAnswers(workload);
+  await section('throughput, latency and CPU per request: Procuregraph, peers, subgraph', async () => {
+    const shapes = await workloads(targets, processes, supplierId, product.graphqlUrl, credentials);
+    const answerNotes = (await Promise.all(shapes.map((workload) => compareAnswers(workload)))).flat();
     const atRest = await residentNow(processes);
     const sampler = samplePeakResident(processes);
-    const cells = await measureThroughput(workload, plan, progress);
+    const cells: ThroughputCell[] = [];
+    for (const workload of shapes) cells.push(...(await measureThroughput(workload, plan, progress)));
     results.memory = { atRest, underLoad: await sampler.stop() };
     results.throughput = { pageSize: PAGE_SIZE, cells, answerNotes };
   });
@@ -181,7 +238,13 @@ async function benchLargeDataset(results: BenchResults, largeUrl: string, creden
   const offset = await logSlowStatements(databases.largeName);
   const product = await startProcuregraph(largeUrl, absentSystems, writeBenchSupergraph(benchSubgraphUrls));
   try {
-    const workload = { targets: httpTargets(product, null, credentials), operations: operationNames, supplierId, pageSize: PAGE_SIZE };
+    const workload: ThroughputWorkload = {
+      shape: 'identical',
+      targets: httpTargets(product, null, credentials),
+      operations: operationNames,
+      bodies: (operation) => [operationBody(operation, PAGE_SIZE, supplierId)],
+      processes: watched(product, null),
+    };
     const cells = await measureThroughput(workload, plan, progress);
     await product.close();
     results.scale = { cells, slowStatements: await explainSlowStatements(databases.largeName, offset) };

@@ -2,18 +2,20 @@ import express from 'express';
 import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { createLogger } from '@procuregraph/platform/logging';
 import { metricsRegistry } from '@procuregraph/platform/metrics';
 import { listen, type RunningServer, graphqlBodyErrorHandler } from '@procuregraph/platform/http';
 import { createErrorFormatter, metricsPlugin } from '@procuregraph/platform/graphql';
-import { CALLER_HEADER, signInternalToken, type UserCaller } from '@procuregraph/platform/auth';
+import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platform/auth';
+import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
+import { SubscriberGroups } from './subscriptions/subscriber-groups.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
 import { nodeLimitPlugin } from './node-count.ts';
@@ -64,6 +66,8 @@ export interface RunningGateway extends RunningServer {
   readonly graphqlUrl: string;
   /** Open subscription (WebSocket) connections from clients. */
   openWebSockets(): number;
+  /** Client subscriptions, and the upstream subscriptions they share (one per caller, operation and variables). */
+  subscriptions(): { subscribers: number; upstream: number };
 }
 
 const SERVICE = 'gateway';
@@ -73,34 +77,17 @@ const MAX_BODY_BYTES = 1024 * 1024;
 // Apollo's packages report anonymous usage to Apollo by default; nothing leaves this deployment.
 process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
 
-/** Forwards the caller to each subgraph as a short-lived token the gateway signs. */
-class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: Uint8Array,
-  ) {
-    super({ url });
-  }
-
-  override async willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.caller)
-      request.http?.headers.set(CALLER_HEADER, await signInternalToken(this.secret, context.caller, context.clientAddress));
-  }
-}
-
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const logger = createLogger(SERVICE);
   const subgraphUrls = new Map<string, string>();
   const dataSources = new Map<string, GraphQLDataSource>();
+  const signInternalToken = createInternalTokenSigner(options.internalSecret);
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({ source: options.supergraph, logger, pollIntervalMs: options.supergraphPollIntervalMs }),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      const dataSource = new IdentityForwardingDataSource(target, options.internalSecret);
+      const dataSource = new SubgraphDataSource<GatewayContext>(target, signInternalToken);
       subgraphUrls.set(name, target);
       dataSources.set(name, dataSource);
       return dataSource;
@@ -166,6 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(graphqlBodyErrorHandler);
 
   const server = await listen(app, options.port, options.host);
+  const groups = new SubscriberGroups();
   const subscriptions = serveGatewaySubscriptions(server.server, {
     planner: subscriptionPlanner,
     services: { url: (name) => subgraphUrls.get(name), dataSources: () => Object.fromEntries(dataSources) },
@@ -173,6 +161,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     internalSecret: options.internalSecret,
     logger,
     queueLimit: options.subscriptionQueueLimit ?? 100,
+    groups,
     introspection,
     trustedDocuments: options.trustedDocuments,
   });
@@ -181,6 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...server,
     graphqlUrl: `${server.url}/graphql`,
     openWebSockets: () => subscriptions.connectionCount,
+    subscriptions: () => ({ subscribers: groups.subscriberCount, upstream: groups.groupCount }),
     close: async () => {
       // Upgraded sockets keep an HTTP server open, so they close first; closing a client's
       // socket ends its subscriptions, and with them the subgraph subscriptions behind them.

@@ -98,7 +98,7 @@ export async function profileGateway(
   await target.stopGateway();
   await target.startGateway(['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`]);
   const loadStarted = performance.now();
-  await measureLoad({ url: target.graphqlUrl, headers: await request.headers(), body: request.body }, connections, seconds);
+  await measureLoad({ url: target.graphqlUrl, headers: await request.headers(), bodies: [request.body] }, connections, seconds);
   const loadEnded = performance.now();
   await target.stopGateway();
   const exited = performance.now();

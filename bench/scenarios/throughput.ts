@@ -1,6 +1,8 @@
 import type { BenchPlan } from '../config.ts';
+import { cpuMsPerRequest, cpuSnapshot } from '../cpu.ts';
 import { measureLoad, type LoadSample } from '../load.ts';
-import { operationBody, type OperationName } from '../operations.ts';
+import type { WatchedProcess } from '../memory.ts';
+import type { OperationName } from '../operations.ts';
 import { spreadOf, type Spread } from '../stats.ts';
 
 export type TargetKey = 'procuregraph' | 'apollo' | 'hive' | 'hiveUndeduplicated' | 'subgraph';
@@ -13,23 +15,39 @@ export interface HttpTarget {
   /** Fresh credentials for one measurement. */
   headers(): Promise<Record<string, string>>;
   readonly operations: readonly OperationName[];
+  /** The name, among the watched processes, of the server this target is (its own CPU). */
+  readonly process?: string;
 }
+
+/** Every request alike (what in-flight sharing helps most), or each different (what it cannot help). */
+export type WorkloadShape = 'identical' | 'varied';
 
 export interface ThroughputCell {
   operation: OperationName;
+  /** Absent in results recorded before the varied workload existed: those were identical. */
+  workload?: WorkloadShape;
   target: TargetKey;
   connections: number;
   rps: Spread;
   p50: Spread;
   p99: Spread;
   failures: number;
+  /** CPU ms per completed request of each watched process and of PostgreSQL: the median over the repeats (absent in older results). */
+  cpuMsPerRequest?: Record<string, number>;
 }
 
 export interface ThroughputWorkload {
+  readonly shape: WorkloadShape;
   readonly targets: readonly HttpTarget[];
   readonly operations: readonly OperationName[];
-  readonly supplierId: string;
-  readonly pageSize: number;
+  /** The bodies of one operation: one for the identical workload, many sent in turn for the varied one. */
+  bodies(operation: OperationName): readonly string[];
+  /** Processes whose CPU is measured with each cell (none: CPU is not measured). */
+  readonly processes: readonly WatchedProcess[];
+}
+
+interface CellSample extends LoadSample {
+  cpuMsPerRequest: Record<string, number>;
 }
 
 /** Sends one operation and returns its data, failing on an HTTP or GraphQL error (a fast error is not throughput). */
@@ -48,7 +66,8 @@ export async function answerOf(target: HttpTarget, body: string): Promise<unknow
 export async function compareAnswers(workload: ThroughputWorkload): Promise<string[]> {
   const notes: string[] = [];
   for (const operation of workload.operations) {
-    const body = operationBody(operation, workload.pageSize, workload.supplierId);
+    const [body] = workload.bodies(operation);
+    if (!body) continue;
     const answers = new Map<TargetKey, string>();
     for (const target of workload.targets.filter((candidate) => candidate.operations.includes(operation))) {
       answers.set(target.key, JSON.stringify(await answerOf(target, body)));
@@ -60,10 +79,25 @@ export async function compareAnswers(workload: ThroughputWorkload): Promise<stri
   return notes;
 }
 
-async function measureCell(target: HttpTarget, body: string, connections: number, plan: BenchPlan): Promise<LoadSample> {
-  const request = { url: target.url, headers: await target.headers(), body };
+async function measureCell(
+  target: HttpTarget,
+  bodies: readonly string[],
+  connections: number,
+  plan: BenchPlan,
+  processes: readonly WatchedProcess[],
+): Promise<CellSample> {
+  const request = { url: target.url, headers: await target.headers(), bodies };
   await measureLoad(request, connections, plan.warmupSeconds);
-  return measureLoad(request, connections, plan.loadSeconds);
+  const before = await cpuSnapshot(processes);
+  const sample = await measureLoad(request, connections, plan.loadSeconds);
+  const after = await cpuSnapshot(processes);
+  return { ...sample, cpuMsPerRequest: processes.length ? cpuMsPerRequest(before, after, sample.requests) : {} };
+}
+
+/** The median of each process's CPU per request over the repeats. */
+function medianCpu(runs: readonly CellSample[]): Record<string, number> {
+  const names = new Set(runs.flatMap((run) => Object.keys(run.cpuMsPerRequest)));
+  return Object.fromEntries([...names].map((name) => [name, spreadOf(runs.map((run) => run.cpuMsPerRequest[name] ?? 0)).median]));
 }
 
 /**
@@ -76,19 +110,20 @@ export async function measureThroughput(
   plan: BenchPlan,
   progress: (line: string) => void,
 ): Promise<ThroughputCell[]> {
-  const samples = new Map<string, { operation: OperationName; target: TargetKey; connections: number; runs: LoadSample[] }>();
+  const samples = new Map<string, { operation: OperationName; target: TargetKey; connections: number; runs: CellSample[] }>();
   for (let repeat = 0; repeat < plan.repeats; repeat += 1) {
     for (const operation of workload.operations) {
-      const body = operationBody(operation, workload.pageSize, workload.supplierId);
+      const bodies = workload.bodies(operation);
       for (const connections of plan.concurrencies) {
         for (const target of workload.targets.filter((candidate) => candidate.operations.includes(operation))) {
-          const sample = await measureCell(target, body, connections, plan);
+          const sample = await measureCell(target, bodies, connections, plan, workload.processes);
           const key = `${operation}/${target.key}/${connections}`;
           const entry = samples.get(key) ?? { operation, target: target.key, connections, runs: [] };
           entry.runs.push(sample);
           samples.set(key, entry);
+          const ownCpu = target.process ? sample.cpuMsPerRequest[target.process] : undefined;
           progress(
-            `${operation} ${target.key} c=${connections} run ${repeat + 1}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms${sample.failures ? ` FAILURES ${sample.failures}` : ''}`,
+            `${workload.shape} ${operation} ${target.key} c=${connections} run ${repeat + 1}: ${sample.rps.toFixed(0)} req/s p50 ${sample.p50} ms p99 ${sample.p99} ms${ownCpu === undefined ? '' : ` cpu ${ownCpu.toFixed(2)} ms/req`}${sample.failures ? ` FAILURES ${sample.failures}` : ''}`,
           );
         }
       }
@@ -96,11 +131,13 @@ export async function measureThroughput(
   }
   return [...samples.values()].map(({ operation, target, connections, runs }) => ({
     operation,
+    workload: workload.shape,
     target,
     connections,
     rps: spreadOf(runs.map((run) => run.rps)),
     p50: spreadOf(runs.map((run) => run.p50)),
     p99: spreadOf(runs.map((run) => run.p99)),
     failures: runs.reduce((sum, run) => sum + run.failures, 0),
+    cpuMsPerRequest: medianCpu(runs),
   }));
 }

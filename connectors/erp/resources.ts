@@ -219,10 +219,12 @@ export interface InvoiceCreate {
   SupplierNumber: string;
   invoiceLines: {
     LineNumber: number;
+    /** Item when left out; a Freight or Tax line names no item, quantity, price or order. */
+    LineType?: 'Item' | 'Freight' | 'Tax';
     LineAmount: string;
-    Item: string;
-    Quantity: string;
-    UnitPrice: string;
+    Item: string | null;
+    Quantity: string | null;
+    UnitPrice: string | null;
     PurchaseOrderNumber: string | null;
     PurchaseOrderLineNumber: number | null;
   }[];

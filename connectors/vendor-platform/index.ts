@@ -1,6 +1,6 @@
 // The public entry of connectors/vendor-platform: what other workspaces may import.
 export { vendorPlatformClient, type VendorPlatformClient } from './client.ts';
-export { vendorEventTypes, vendorPlatformWebhooks, type VendorEvent } from './events.ts';
+export { VENDOR_PLATFORM_SYSTEM, vendorEventTypes, vendorPlatformWebhooks, type VendorEvent } from './events.ts';
 export {
   readOrderAcknowledgement,
   readRegistration,

@@ -167,6 +167,8 @@ export function readSubmittedInvoice(data: unknown): PortalInvoice {
 export interface PortalPaymentPut {
   registrationId: string;
   invoiceNumber: string;
+  /** Every invoice the payment pays (a remittance may settle several), `invoiceNumber` first. */
+  invoiceNumbers: string[];
   paymentNumber: string;
   amount: { value: string; currency: string };
   method: string;

@@ -1,11 +1,12 @@
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { GraphQLError, print, type DocumentNode } from 'graphql';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql-ws';
-import type { UserCaller } from '@procuregraph/platform/auth';
-import { EventQueue, mapStream } from '@procuregraph/platform/events';
+import { internalScopeKey, type UserCaller } from '@procuregraph/platform/auth';
+import { EventQueue } from '@procuregraph/platform/events';
 import type { Logger } from '@procuregraph/platform/logging';
 import { executeEvent } from './event-execution.ts';
 import type { SubscriptionPlanner } from './subscription-planner.ts';
+import type { SubscriberGroups } from './subscriber-groups.ts';
 import { subscribeUpstream } from './upstream.ts';
 
 /** What the gateway knows about each subgraph: where it is, and the data source its fetches go through. */
@@ -21,6 +22,8 @@ export interface FederatedSubscriptionOptions {
   readonly logger: Logger;
   /** Events that may wait for one slow subscriber before it is cut off. */
   readonly queueLimit: number;
+  /** Subscriptions alike, of one caller, sharing their upstream subscription and completed events. */
+  readonly groups: SubscriberGroups;
 }
 
 export interface SubscriptionRequest {
@@ -34,10 +37,11 @@ export interface SubscriptionRequest {
 
 /**
  * One client's subscription through the graph: the plan's primary fetch runs as a subscription
- * on the owning subgraph, and every event it pushes is completed by the rest of the plan for this
- * subscriber, in order. Events wait in this subscriber's own bounded queue, so a slow client only
- * ever delays itself. Ending the returned stream (the client completes or disconnects) ends the
- * subgraph subscription.
+ * on the owning subgraph, and every event it pushes is completed by the rest of the plan, in
+ * order. Subscribers of one caller who sent the same operation and variables share that upstream
+ * subscription and each completed event (the subgraph and the gateway do the work once, whatever
+ * their number); each has its own bounded queue, so a slow client only ever delays itself. The
+ * upstream subscription ends when its last subscriber completes or disconnects.
  */
 export async function subscribeFederated(
   request: SubscriptionRequest,
@@ -51,28 +55,39 @@ export async function subscribeFederated(
       errors: [new GraphQLError(`No subgraph named ${plan.primary.serviceName}`, { extensions: { code: 'INTERNAL_SERVER_ERROR' } })],
     };
 
-  let unsubscribe = () => {};
-  const queue = new EventQueue<FormattedExecutionResult>({
-    limit: options.queueLimit,
-    release: () => unsubscribe(),
-    onOverflow: request.onOverflow,
-  });
-  unsubscribe = subscribeUpstream({
+  let leave = () => {};
+  const queue = new EventQueue<ExecutionResult>({ limit: options.queueLimit, release: () => leave(), onOverflow: request.onOverflow });
+  const key = JSON.stringify([
     url,
-    fetch: plan.primary,
-    variables: request.variables,
-    caller: request.caller,
-    internalSecret: options.internalSecret,
-    logger: options.logger,
-    next: (result) => queue.push(result),
-    complete: () => queue.end(),
+    print(request.document),
+    request.operationName ?? null,
+    request.variables,
+    internalScopeKey(request.caller),
+  ]);
+  leave = options.groups.join(key, queue, (publish, end) => {
+    const delivery = {
+      caller: request.caller,
+      variables: request.variables,
+      operationName: request.operationName,
+      services: () => options.services.dataSources(),
+      logger: options.logger,
+    };
+    // Events are completed one after another, so every subscriber gets them in the order sent.
+    let completed = Promise.resolve();
+    return subscribeUpstream({
+      url,
+      fetch: plan.primary,
+      variables: request.variables,
+      caller: request.caller,
+      internalSecret: options.internalSecret,
+      logger: options.logger,
+      next: (event: FormattedExecutionResult) => {
+        completed = completed.then(async () => publish(await executeEvent(plan, event, delivery)));
+      },
+      complete: () => {
+        completed = completed.then(end);
+      },
+    });
   });
-  const delivery = {
-    caller: request.caller,
-    variables: request.variables,
-    operationName: request.operationName,
-    services: () => options.services.dataSources(),
-    logger: options.logger,
-  };
-  return mapStream(queue, (event) => executeEvent(plan, event, delivery));
+  return queue;
 }

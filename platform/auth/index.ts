@@ -9,4 +9,13 @@ export {
   loadVendorPlatformWebhookSecret,
   type DevSigningKeys,
 } from './keys.ts';
-export { CALLER_HEADER, createTokenVerifier, signDevToken, signInternalToken, type UserCaller, type VerificationResult } from './tokens.ts';
+export {
+  CALLER_HEADER,
+  createInternalTokenSigner,
+  createTokenVerifier,
+  internalScopeKey,
+  signDevToken,
+  signInternalToken,
+  type UserCaller,
+  type VerificationResult,
+} from './tokens.ts';

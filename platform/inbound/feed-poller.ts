@@ -1,12 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Database, Transaction } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import type { integrationTables } from '../db/integration-tables.ts';
 import { WakeSignal } from '../jobs/wake-signal.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from '../resilience/failures.ts';
-import { processInboundEvent, type InboundEvent, type InboundOutcome, type InboundTables } from './inbound-events.ts';
+import type { InboundEvent, InboundOutcome } from './inbound-events.ts';
+import type { InboundQueue } from './inbound-queue.ts';
 
-export type FeedTables = InboundTables & Pick<ReturnType<typeof integrationTables>, 'feedCursors'>;
+export type FeedTables = Pick<ReturnType<typeof integrationTables>, 'feedCursors'>;
 
 export interface FeedPage<Item> {
   items: Item[];
@@ -17,18 +18,21 @@ export interface FeedPage<Item> {
 export interface FeedPollerOptions<Item> {
   db: Database;
   tables: FeedTables;
-  /** Also the `source` of the inbound events, so feed items and webhooks deduplicate together. */
-  source: string;
   logger: Logger;
   intervalMs: number;
   /** Reads the items after `cursor` (null: from the beginning); wrap it in the system's policy. */
   fetchPage(cursor: string | null): Promise<FeedPage<Item>>;
   /** The item's event id and, if it carries an entity's state, its version. */
   describe(item: Item): Omit<InboundEvent, 'source'>;
-  apply(tx: Transaction, item: Item): Promise<void>;
+  /**
+   * How an item is applied (the same way as the source's webhooks, so the two deduplicate
+   * together), and where one that cannot be applied is parked.
+   */
+  inbound: InboundQueue<Item>;
 }
 
-export type CatchUpResult = Record<InboundOutcome, number>;
+/** What a catch-up did with the items it read: PARKED ones wait among the dead letters. */
+export type CatchUpResult = Record<InboundOutcome | 'PARKED', number>;
 
 export interface FeedPoller {
   /** Catches up now, then every `intervalMs`. */
@@ -41,10 +45,13 @@ export interface FeedPoller {
 /**
  * Reads a source's feed from a cursor kept in the database, so a process that starts catches up
  * on whatever happened while nobody listened. Items are applied one by one through the inbound
- * deduplication: a page read twice (after a crash, or by two pollers) applies nothing twice.
+ * deduplication: a page read twice (after a crash, or by two pollers) applies nothing twice. An
+ * item that cannot be applied (unreadable, about a record not known here, refused by a rule) is
+ * parked with its error and the cursor moves on: one poison event never holds up the rest.
  */
 export function createFeedPoller<Item>(options: FeedPollerOptions<Item>): FeedPoller {
-  const { db, tables, source } = options;
+  const { db, tables, inbound } = options;
+  const source = inbound.source;
   const cursors = tables.feedCursors;
   const log = options.logger.child({ component: 'feed-poller', source });
   const signal = new WakeSignal();
@@ -67,16 +74,24 @@ export function createFeedPoller<Item>(options: FeedPollerOptions<Item>): FeedPo
     return moved.length === 1;
   }
 
+  async function deliver(item: Item): Promise<keyof CatchUpResult> {
+    const event = { ...options.describe(item), source };
+    try {
+      return await inbound.process(event, item);
+    } catch (error) {
+      log.warn({ sourceEventId: event.sourceEventId, error: describeError(error) }, 'feed item parked');
+      await inbound.park(event, item, error);
+      return 'PARKED';
+    }
+  }
+
   async function catchUp(): Promise<CatchUpResult> {
-    const result: CatchUpResult = { APPLIED: 0, DUPLICATE: 0, SUPERSEDED: 0 };
+    const result: CatchUpResult = { APPLIED: 0, DUPLICATE: 0, SUPERSEDED: 0, PARKED: 0 };
     let cursor = await readCursor();
     for (;;) {
       const page = await options.fetchPage(cursor);
       if (page.items.length === 0) return result;
-      for (const item of page.items) {
-        const event = { ...options.describe(item), source };
-        result[await processInboundEvent(db, tables, event, (tx) => options.apply(tx, item))] += 1;
-      }
+      for (const item of page.items) result[await deliver(item)] += 1;
       if (!(await advanceCursor(cursor, page.cursor))) return result;
       cursor = page.cursor;
     }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../db/database.ts';
 import type { integrationTables } from '../db/integration-tables.ts';
 
@@ -68,4 +68,26 @@ export function processInboundEvent(
     await apply(tx);
     return 'APPLIED';
   });
+}
+
+/**
+ * For events whose effect cannot run in one transaction (it calls a backing system, or runs
+ * workflows that open their own): one already recorded is a DUPLICATE before anything is done,
+ * and the event is recorded once its effect is complete, so a failure midway leaves it to be
+ * delivered again. Two deliveries at the same instant may both run, so the effect must be
+ * idempotent itself (keyed by the remote entity).
+ */
+export async function processInboundEventOutsideTransaction(
+  db: Database,
+  tables: InboundTables,
+  event: InboundEvent,
+  apply: () => Promise<void>,
+): Promise<InboundOutcome> {
+  const [seen] = await db
+    .select({ source: tables.inboundEvents.source })
+    .from(tables.inboundEvents)
+    .where(and(eq(tables.inboundEvents.source, event.source), eq(tables.inboundEvents.sourceEventId, event.sourceEventId)));
+  if (seen) return 'DUPLICATE';
+  await apply();
+  return db.transaction(async (tx) => ((await isFirstDelivery(tx, tables, event)) ? 'APPLIED' : 'DUPLICATE'));
 }

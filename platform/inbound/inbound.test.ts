@@ -208,17 +208,19 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
     }
 
     const applyPayment = (item: PaymentEvent) => async (tx: Transaction) => {
+      if (item.status === 'POISON') throw new Error(`Unknown payment status ${item.status}`);
       await tx.execute(
         sql`INSERT INTO ${sql.raw(payments)} (id, status, applied) VALUES (${item.paymentId}, ${item.status}, 1)
             ON CONFLICT (id) DO UPDATE SET status = excluded.status, applied = ${sql.raw(payments)}.applied + 1`,
       );
     };
 
+    const parked: Array<{ sourceEventId: string; item: PaymentEvent; error: string }> = [];
+
     function poller(intervalMs = 60_000) {
       return createFeedPoller<PaymentEvent>({
         db: service.db,
         tables: service.tables,
-        source: 'erp',
         logger: createLogger('feed-test'),
         intervalMs,
         fetchPage: async (cursor) => {
@@ -229,7 +231,13 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
           sourceEventId: item.eventId,
           entity: { key: item.paymentId, occurredAt: new Date(0), sequence: item.sequence },
         }),
-        apply: (tx, item) => applyPayment(item)(tx),
+        inbound: {
+          source: 'erp',
+          process: (event, item) => processInboundEvent(service.db, service.tables, event, applyPayment(item)),
+          park: async (event, item, error) => {
+            parked.push({ sourceEventId: event.sourceEventId, item, error: String(error) });
+          },
+        },
       });
     }
 
@@ -246,21 +254,35 @@ describe.each(databaseTargets)('inbound events on %s', (target) => {
       const webhook = events[0]!;
       await processInboundEvent(service.db, service.tables, { source: 'erp', sourceEventId: webhook.eventId }, applyPayment(webhook));
 
-      expect(await poller().catchUp()).toEqual({ APPLIED: 2, DUPLICATE: 1, SUPERSEDED: 0 });
+      expect(await poller().catchUp()).toEqual({ APPLIED: 2, DUPLICATE: 1, SUPERSEDED: 0, PARKED: 0 });
       expect(await payment('PAY-1')).toEqual({ status: 'SENT', applied: 2 });
       expect(await payment('PAY-2')).toEqual({ status: 'SCHEDULED', applied: 1 });
     });
 
     it('resumes from the stored cursor after a restart', async () => {
       cursorsSeen.length = 0;
-      expect(await poller().catchUp()).toEqual({ APPLIED: 0, DUPLICATE: 0, SUPERSEDED: 0 });
+      expect(await poller().catchUp()).toEqual({ APPLIED: 0, DUPLICATE: 0, SUPERSEDED: 0, PARKED: 0 });
       expect(cursorsSeen).toEqual(['3']);
+    });
+
+    it('parks an event it cannot apply and applies every one after it', async () => {
+      events.push(event(6, 'PAY-3', 'SCHEDULED'), event(7, 'PAY-3', 'POISON'), event(8, 'PAY-4', 'SENT'));
+      cursorsSeen.length = 0;
+      expect(await poller().catchUp()).toEqual({ APPLIED: 2, DUPLICATE: 0, SUPERSEDED: 0, PARKED: 1 });
+      expect(parked).toEqual([
+        { sourceEventId: 'pay-evt-7', item: event(7, 'PAY-3', 'POISON'), error: 'Error: Unknown payment status POISON' },
+      ]);
+      expect(await payment('PAY-4')).toEqual({ status: 'SENT', applied: 1 });
+      // The cursor moved past it: the next catch-up starts after the last event.
+      cursorsSeen.length = 0;
+      expect(await poller().catchUp()).toEqual({ APPLIED: 0, DUPLICATE: 0, SUPERSEDED: 0, PARKED: 0 });
+      expect(cursorsSeen).toEqual(['8']);
     });
 
     it('keeps polling while started and applies new events as they appear', { timeout: 15_000 }, async () => {
       const running = poller(100);
       running.start();
-      events.push(event(4, 'PAY-2', 'SENT'), event(5, 'PAY-2', 'CLEARED'));
+      events.push(event(9, 'PAY-2', 'SENT'), event(10, 'PAY-2', 'CLEARED'));
       await vi.waitFor(async () => expect(await payment('PAY-2')).toEqual({ status: 'CLEARED', applied: 3 }), {
         timeout: 5000,
         interval: 50,

@@ -55,6 +55,14 @@ export interface SystemBacklog {
   deadLettered: number;
 }
 
+/** What waits in one queue, its dead letters included: jobs not done, and since when the oldest has waited. */
+export interface QueueBacklog {
+  service: string;
+  queue: string;
+  unfinished: number;
+  oldestAt: Date | null;
+}
+
 export interface JobListArguments extends ConnectionArguments, QueueScope {
   state?: JobState | null;
 }
@@ -73,6 +81,8 @@ export interface JobOperations {
    */
   replayDeadLetter(id: string): Promise<ReplayOutcome>;
   backlogs(): Promise<SystemBacklog[]>;
+  /** The backlog of each queue whose handler name `matches`, dead letters not yet replayed included. */
+  queueBacklogs(matches: (queue: string) => boolean): Promise<QueueBacklog[]>;
 }
 
 export interface JobOperationsOptions {
@@ -169,6 +179,21 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
       const all = await queues();
       const counts = await store.stateCounts(all.flatMap((queue) => [queue.name, queue.deadLetterName]));
       return backingSystems.map((system) => backlogOf(system, all, counts));
+    },
+
+    async queueBacklogs(matches) {
+      const chosen = (await queues()).filter((queue) => matches(queue.queue));
+      const rows = await store.unfinished(chosen.flatMap((queue) => [queue.name, queue.deadLetterName]));
+      return chosen.map((queue) => {
+        const own = rows.filter((row) => row.queue === queue.name || row.queue === queue.deadLetterName);
+        const oldest = own.map((row) => row.oldestAt.getTime());
+        return {
+          service: queue.service,
+          queue: queue.queue,
+          unfinished: own.reduce((total, row) => total + row.count, 0),
+          oldestAt: oldest.length > 0 ? new Date(Math.min(...oldest)) : null,
+        };
+      });
     },
   };
 }

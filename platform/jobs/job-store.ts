@@ -162,6 +162,16 @@ export function jobStore(db: BossDatabase, schema: string) {
       return rows.map((row) => ({ queue: String(row.name), state: row.state as JobState, count: Number(row.count) }));
     },
 
+    /** Jobs not done yet (waiting, retrying, running), per queue, with the oldest one's creation. */
+    async unfinished(queues: string[]): Promise<Array<{ queue: string; count: number; oldestAt: Date }>> {
+      const { rows } = await db.executeSql(
+        `SELECT name, count(*)::int AS count, min(created_on) AS "oldestAt" FROM ${job}
+         WHERE name = ANY($1::text[]) AND state::text = ANY($2::text[]) GROUP BY name`,
+        [queues, ['created', 'retry', 'active']],
+      );
+      return rows.map((row) => ({ queue: String(row.name), count: Number(row.count), oldestAt: new Date(row.oldestAt as string | Date) }));
+    },
+
     /** The queues subscribed to a topic (pg-boss's own table), read in the caller's transaction. */
     async subscribers(topic: string): Promise<string[]> {
       const { rows } = await db.executeSql(`SELECT name FROM ${schema}.subscription WHERE event = $1 ORDER BY name`, [topic]);

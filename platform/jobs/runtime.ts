@@ -20,6 +20,7 @@ import {
   type DeadLetterSummary,
   type JobListArguments,
   type JobSummary,
+  type QueueBacklog,
   type SystemBacklog,
 } from './job-operations.ts';
 import { registerQueues } from './queue-registry.ts';
@@ -81,6 +82,8 @@ export interface JobRuntime {
   replayDeadLetter(id: string): Promise<{ replayed: boolean }>;
   listJobs(args: JobListArguments): Promise<Connection<JobSummary>>;
   deadLetters(args: DeadLetterListArguments): Promise<Connection<DeadLetterSummary>>;
+  /** The backlog of this service's queues whose handler name `matches`, dead letters included. */
+  queueBacklogs(matches: (queue: string) => boolean): Promise<QueueBacklog[]>;
   /** Each backing system's backlog in this service's queues, with this process's breaker. */
   systemSummaries(): Promise<SystemSummary[]>;
 }
@@ -266,6 +269,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
 
     listJobs: (args) => operations.listJobs(args),
     deadLetters: (args) => operations.deadLetters(args),
+    queueBacklogs: (matches) => operations.queueBacklogs(matches),
 
     async systemSummaries() {
       const backlogs = await operations.backlogs();

@@ -5,7 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { DocumentNode } from 'graphql';
-import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
+import { CALLER_HEADER, createInternalTokenVerifier, type UserCaller } from '../auth/tokens.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { auditPlugin } from '../audit/audit-plugin.ts';
 import { auditSensitiveFields } from '../audit/sensitive-fields.ts';
@@ -77,6 +77,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
   });
   await apollo.start();
 
+  const verifyCaller = createInternalTokenVerifier(options.internalSecret);
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_request, response) => {
@@ -94,7 +95,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const token = req.header(CALLER_HEADER);
-        const caller = token ? await verifyInternalToken(options.internalSecret, token) : null;
+        const caller = token ? await verifyCaller(token) : null;
         if (!caller) {
           throw graphqlError('UNAUTHENTICATED', 'Subgraphs accept only requests forwarded by the gateway', { http: { status: 401 } });
         }
@@ -108,7 +109,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
   const subscriptions = serveSubgraphSubscriptions(server.server, {
     schema,
     createContext: (caller) => definition.createContext(caller),
-    internalSecret: options.internalSecret,
+    verifyCaller,
     logger,
     audit,
   });

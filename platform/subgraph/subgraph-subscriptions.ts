@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { CALLER_HEADER, verifyInternalToken, type UserCaller } from '../auth/tokens.ts';
+import { CALLER_HEADER, type UserCaller } from '../auth/tokens.ts';
 import { executeAudited, type AuditWriting } from '../audit/audit-writing.ts';
 import { mapStream } from '../events/map-stream.ts';
 import type { Logger } from '../logging.ts';
@@ -12,8 +12,8 @@ import { serveGraphqlOverWebSocket, type GraphqlWebSocket } from '../graphql/web
 export interface SubgraphSubscriptionOptions<Context> {
   schema: GraphQLSchema;
   createContext(caller: UserCaller): Context;
-  /** The secret the gateway signs forwarded identities with. */
-  internalSecret: Uint8Array;
+  /** The caller an internal token names, or null when the gateway did not sign it. */
+  verifyCaller: (token: string) => Promise<UserCaller | null>;
   logger: Logger;
   /** Each event's reads of sensitive fields are recorded here before it is sent. */
   audit: AuditWriting;
@@ -31,7 +31,7 @@ export function serveSubgraphSubscriptions<Context extends { readonly caller: Us
   return serveGraphqlOverWebSocket<{ caller: UserCaller }>(server, {
     async onConnect(connection) {
       const token = connection.connectionParams?.[CALLER_HEADER];
-      const caller = typeof token === 'string' ? await verifyInternalToken(options.internalSecret, token) : null;
+      const caller = typeof token === 'string' ? await options.verifyCaller(token) : null;
       if (!caller) {
         connection.extra.socket.close(CloseCode.Unauthorized, 'Subgraphs accept only connections opened by the gateway');
         return false;

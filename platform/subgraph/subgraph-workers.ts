@@ -6,6 +6,7 @@ import type { Logger } from '../logging.ts';
 import { createOutboxRelay } from '../outbox/relay.ts';
 import type { BackingSystemPolicies } from '../resilience/system-policies.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
+import { reportFeedLag } from '../inbound/feed-lag.ts';
 
 /**
  * What a subgraph's background work is given: its database, its job runtime, the systems it syncs
@@ -52,9 +53,11 @@ export async function startSubgraphWorkers(
   const relay = createOutboxRelay({ client: context.client, service: context.service, jobs, logger: context.logger });
   await relay.start();
   for (const work of background) await work.start();
+  const stopReportingLag = reportFeedLag(jobs);
   return {
     jobs,
     stop: async () => {
+      stopReportingLag();
       for (const work of background) await work.stop();
       await relay.stop();
       await jobs.stop();

@@ -1,11 +1,11 @@
 import { eq, lte } from 'drizzle-orm';
 import { type Database, type Transaction, newId } from '@procuregraph/platform/db';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
-import { recordSyncState } from '@procuregraph/platform/jobs';
+import { createFeedPoller, defineInboundQueue, processInboundEvent, type FeedPoller } from '@procuregraph/platform/inbound';
+import { recordSyncState, type JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
-import type { CallPolicy } from '@procuregraph/platform/resilience';
+import { PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import type { ContractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import { fromRepositoryChange, type RepositoryChange, type RepositoryContractSnapshot } from './contract-repository-mapping.ts';
 import { lockVendorNumber } from './db/advisory-locks.ts';
@@ -28,6 +28,8 @@ export const CONTRACT_CHANGED = 'contract.changed';
 
 export interface ContractFeedOptions {
   db: Database;
+  /** Where a change that cannot be applied is parked (`feed.contract-repository`). */
+  jobs: JobRuntime;
   repository: ContractRepositoryClient;
   policy: CallPolicy;
   logger: Logger;
@@ -43,8 +45,7 @@ export function createContractFeedPoller(options: ContractFeedOptions): FeedPoll
   const log = options.logger.child({ component: 'contract-repository-feed' });
   return createFeedPoller<RepositoryChange>({
     db: options.db,
-    tables: { inboundEvents, inboundEntityVersions, feedCursors },
-    source: CONTRACT_REPOSITORY_SOURCE,
+    tables: { feedCursors },
     logger: options.logger,
     intervalMs: options.intervalMs,
     fetchPage: async (cursor) => {
@@ -60,16 +61,21 @@ export function createContractFeedPoller(options: ContractFeedOptions): FeedPoll
         ? { entity: { key: change.contract.repositoryId, occurredAt: change.occurredAt, sequence: change.contract.version } }
         : {}),
     }),
-    apply: async (tx, change) => {
-      if (!change.contract)
-        return void log.error({ changeId: change.changeId, problem: change.problem }, 'unreadable contract change skipped');
-      const applied = await applyContract(tx, change.contract);
-      if (!applied)
-        log.warn(
-          { changeId: change.changeId, vendorNumber: change.contract.vendorNumber },
-          'contract of a supplier not known yet kept pending until the supplier is linked',
-        );
-    },
+    inbound: defineInboundQueue<RepositoryChange>({
+      jobs: options.jobs,
+      source: CONTRACT_REPOSITORY_SOURCE,
+      process: (event, change) =>
+        processInboundEvent(options.db, { inboundEvents, inboundEntityVersions }, event, async (tx) => {
+          // An unreadable contract cannot become readable by trying again: straight to the dead letters.
+          if (!change.contract) throw new PermanentError(`Unreadable contract change: ${change.problem}`);
+          const applied = await applyContract(tx, change.contract);
+          if (!applied)
+            log.warn(
+              { changeId: change.changeId, vendorNumber: change.contract.vendorNumber },
+              'contract of a supplier not known yet kept pending until the supplier is linked',
+            );
+        }),
+    }),
   });
 }
 

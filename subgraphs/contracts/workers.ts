@@ -14,6 +14,7 @@ export function contractsWorkers(options: ContractsWorkerOptions): RegisterWorke
     defineSupplierLinkHandlers(jobs, db);
     const poller = createContractFeedPoller({
       db,
+      jobs,
       repository: contractRepositoryClient(systems.contractRepositoryUrl),
       policy: policies.for('CONTRACT_REPOSITORY'),
       logger,

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
-import { createLogger } from '@procuregraph/platform/logging';
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { InvoicingContext } from './context.ts';
@@ -23,7 +22,6 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
       db,
       vendorPlatformSecret: systems.vendorPlatformWebhookSecret,
       priceTolerancePct,
-      logger: createLogger('invoicing-webhooks'),
     }),
   };
 }

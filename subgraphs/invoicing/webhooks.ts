@@ -1,7 +1,6 @@
 import { vendorPlatformWebhooks } from '@procuregraph/connector-vendor-platform';
 import type { Database } from '@procuregraph/platform/db';
 import { processInboundEvent, subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound';
-import type { Logger } from '@procuregraph/platform/logging';
 import { inboundEntityVersions, inboundEvents } from './db/tables.ts';
 import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from './intake/portal-invoices.ts';
 
@@ -10,7 +9,6 @@ export interface InvoicingWebhookDependencies {
   /** The secret the vendor platform signs its webhooks with. */
   vendorPlatformSecret: string;
   priceTolerancePct: number;
-  logger: Logger;
 }
 
 /**
@@ -24,7 +22,7 @@ export function invoicingWebhooks(deps: InvoicingWebhookDependencies): WebhookSu
       deps.db,
       { inboundEvents, inboundEntityVersions },
       { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id },
-      (tx) => acceptPortalInvoice(tx, event.data, deps.priceTolerancePct, deps.logger),
+      (tx) => acceptPortalInvoice(tx, event.data, deps.priceTolerancePct),
     );
     return { status: 200, body: { outcome } };
   });

@@ -3,7 +3,7 @@ import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
-import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
+import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
 import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
 import { defineProjectionHandlers } from './projections/projection-handlers.ts';
@@ -58,7 +58,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     });
     defineProjectionHandlers(jobs, db);
     return [
-      running(erpPaymentFeed({ db, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
+      running(erpPaymentFeed({ db, jobs, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
       running(
         portalInvoiceFeed({
           db,
@@ -66,7 +66,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
           policy: policies.for('VENDOR_PLATFORM'),
           logger,
           intervalMs: options.feedIntervalMs,
-          priceTolerancePct: options.priceTolerancePct,
+          inbound: portalEventQueue(jobs, db, options.priceTolerancePct),
         }),
       ),
     ];

@@ -38,7 +38,8 @@ import { ERP_BASE_PATH } from '@procuregraph/connector-erp';
 import { invoicingWebhooks } from './webhooks.ts';
 import { invoicingWorkers } from './workers.ts';
 import { applyDomainEvent } from './projections/projection-handlers.ts';
-import { portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
+import { applyPortalEvent, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
+import { VENDOR_PLATFORM_SOURCE } from './intake/portal-invoices.ts';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 
 /*
@@ -199,7 +200,7 @@ beforeAll(async () => {
     buildSubgraphSchema({ typeDefs: definition.typeDefs, resolvers: definition.resolvers as GraphQLResolverMap<unknown> }),
   );
   const app = express();
-  app.use(webhookRouter(invoicingWebhooks({ db: service.db, vendorPlatformSecret: SECRET, priceTolerancePct: 2, logger }), logger));
+  app.use(webhookRouter(invoicingWebhooks({ db: service.db, vendorPlatformSecret: SECRET, priceTolerancePct: 2 }), logger));
   webhookServer = createServer(app);
   await new Promise<void>((resolve) => webhookServer.listen(0, '127.0.0.1', resolve));
   webhookUrl = `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/webhooks/vendor-platform`;
@@ -299,6 +300,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: null,
         status: 'SCHEDULED',
@@ -307,6 +309,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: 'SCHEDULED',
         status: 'SENT',
@@ -315,6 +318,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: 'SENT',
         status: 'CLEARED',
@@ -455,7 +459,11 @@ describe('invoice to payment', () => {
       policy: timeoutPolicy(5_000),
       logger,
       intervalMs: 0,
-      priceTolerancePct: 2,
+      inbound: {
+        source: VENDOR_PLATFORM_SOURCE,
+        process: applyPortalEvent(service.db, 2),
+        park: (_event, item, error) => Promise.reject(new Error(`${item.id} would be parked: ${String(error)}`)),
+      },
     }).catchUp();
     const [created] = await service.db.select().from(invoices).where(eq(invoices.vendorPlatformInvoiceId, portalInvoice.id));
     expect(created!.status).toBe('MATCHED');

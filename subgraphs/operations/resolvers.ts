@@ -2,6 +2,7 @@ import { isUuid } from '@procuregraph/platform/db';
 import { scalarResolvers } from '@procuregraph/platform/graphql';
 import type { JobState } from '@procuregraph/platform/jobs';
 import { systemCircuits } from '@procuregraph/platform/resilience';
+import { feedLags } from '@procuregraph/platform/inbound';
 import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
 import { auditResolvers } from './audit-resolvers.ts';
 
@@ -35,8 +36,12 @@ export const resolvers: Resolvers = {
     deadLetters: (_parent, { first, after, filter }, { jobs }) =>
       jobs.deadLetters({ first, after, system: filter?.system, service: filter?.service }),
     integrationSystems: async (_parent, _args, { db, jobs }) => {
-      const [circuits, backlogs] = await Promise.all([systemCircuits(db), jobs.backlogs()]);
-      return circuits.map((circuit) => ({ ...circuit, backlog: backlogs.find((backlog) => backlog.system === circuit.system)! }));
+      const [circuits, backlogs, lags] = await Promise.all([systemCircuits(db), jobs.backlogs(), feedLags(jobs)]);
+      return circuits.map((circuit) => ({
+        ...circuit,
+        backlog: backlogs.find((backlog) => backlog.system === circuit.system)!,
+        feeds: lags.filter((lag) => lag.system === circuit.system),
+      }));
     },
   },
   Mutation: {
@@ -65,6 +70,9 @@ export const resolvers: Resolvers = {
   SyncJob: {
     state: (job) => syncJobStateOf[job.state],
     runAfter: (job) => job.startAfter,
+  },
+  DeadLetter: {
+    payload: (deadLetter) => JSON.stringify(deadLetter.payload),
   },
   IntegrationSystem: {
     circuit: (system) => system.state,

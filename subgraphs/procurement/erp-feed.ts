@@ -1,10 +1,18 @@
 import { eq, inArray } from 'drizzle-orm';
 import { type Database, type Transaction, newId } from '@procuregraph/platform/db';
-import { createFeedPoller, type FeedPoller } from '@procuregraph/platform/inbound';
-import { recordSyncState } from '@procuregraph/platform/jobs';
+import {
+  createFeedPoller,
+  defineInboundQueue,
+  processInboundEvent,
+  type FeedPoller,
+  type InboundEvent,
+  type InboundOutcome,
+  type InboundQueue,
+} from '@procuregraph/platform/inbound';
+import { recordSyncState, type JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { sum } from '@procuregraph/platform/money';
-import { describeError, type CallPolicy } from '@procuregraph/platform/resilience';
+import { describeError, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import {
   erpEventTypes,
   type BusinessEvent,
@@ -35,6 +43,8 @@ export const ERP_SOURCE = 'erp';
 
 export interface ErpFeedOptions {
   db: Database;
+  /** How each event is applied, and where one that cannot be is parked. */
+  inbound: InboundQueue<BusinessEvent>;
   erp: ErpClient;
   policy: CallPolicy;
   logger: Logger;
@@ -47,11 +57,9 @@ export interface ErpFeedOptions {
  * are recognized by their canonical reference and linked, never stored twice.
  */
 export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
-  const log = options.logger.child({ component: 'erp-feed' });
   return createFeedPoller<BusinessEvent>({
     db: options.db,
-    tables: { inboundEvents, inboundEntityVersions, feedCursors },
-    source: ERP_SOURCE,
+    tables: { feedCursors },
     logger: options.logger,
     intervalMs: options.intervalMs,
     fetchPage: async (cursor) => {
@@ -59,16 +67,30 @@ export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
       return { items: page.items, cursor: page.items.length > 0 ? String(page.items.at(-1)!.sequence) : cursor };
     },
     describe: (item) => ({ sourceEventId: item.eventId }),
-    apply: async (tx, item) => {
-      try {
-        await applyBusinessEvent(tx, item, log);
-      } catch (error) {
-        // An item we cannot read would stop the feed forever; it is logged and passed over.
-        if (!(error instanceof ErpResourceError || error instanceof ErpMappingError)) throw error;
-        log.error({ eventId: item.eventId, error: describeError(error) }, 'unreadable ERP business event skipped');
-      }
-    },
+    inbound: options.inbound,
   });
+}
+
+/** Applies one business event at most once. */
+export function applyErpEvent(db: Database, logger: Logger) {
+  const log = logger.child({ component: 'erp-feed' });
+  return (event: InboundEvent, item: BusinessEvent): Promise<InboundOutcome> =>
+    processInboundEvent(db, { inboundEvents, inboundEntityVersions }, event, (tx) => applyReadableEvent(tx, item, log));
+}
+
+/** Where a business event procurement cannot apply waits: the dead letters of `feed.erp`. */
+export function erpEventQueue(jobs: JobRuntime, db: Database, logger: Logger): InboundQueue<BusinessEvent> {
+  return defineInboundQueue({ jobs, source: ERP_SOURCE, process: applyErpEvent(db, logger) });
+}
+
+/** An item we cannot read cannot become readable by trying again: it goes straight to the dead letters. */
+async function applyReadableEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {
+  try {
+    await applyBusinessEvent(tx, item, log);
+  } catch (error) {
+    if (error instanceof ErpResourceError || error instanceof ErpMappingError) throw new PermanentError(describeError(error));
+    throw error;
+  }
 }
 
 async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {

@@ -1,9 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database, Queryable } from '@procuregraph/platform/db';
-import { createFeedPoller, type FeedPoller, processInboundEvent, type InboundOutcome } from '@procuregraph/platform/inbound';
-import type { JobContext } from '@procuregraph/platform/jobs';
+import {
+  createFeedPoller,
+  defineInboundQueue,
+  type FeedPoller,
+  processInboundEvent,
+  type InboundOutcome,
+} from '@procuregraph/platform/inbound';
+import type { JobContext, JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
-import { describeError, isPermanentFailure, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
+import { isPermanentFailure, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { type VendorPlatformClient, type VendorEvent } from '@procuregraph/connector-vendor-platform';
 import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
 import {
@@ -95,36 +101,30 @@ export function applyVendorEvent(db: Database, event: VendorEvent): Promise<Inbo
 
 export interface VendorFeedOptions {
   db: Database;
+  /** Where an event that cannot be applied is parked (`feed.vendor-platform`). */
+  jobs: JobRuntime;
   vendorPlatform: VendorPlatformClient;
   policy: CallPolicy;
   logger: Logger;
   intervalMs: number;
 }
 
-/** Catches up on acknowledgements whose webhook never arrived (deliveries are not kept across restarts). */
+/**
+ * Catches up on acknowledgements whose webhook never arrived (deliveries are not kept across
+ * restarts); a malformed one is parked among the dead letters instead of stopping the feed.
+ */
 export function createVendorFeedPoller(options: VendorFeedOptions): FeedPoller {
-  const log = options.logger.child({ component: 'vendor-platform-feed' });
   return createFeedPoller<VendorEvent>({
     db: options.db,
-    tables: { inboundEvents, inboundEntityVersions, feedCursors },
-    source: VENDOR_PLATFORM_SOURCE,
+    tables: { feedCursors },
     logger: options.logger,
     intervalMs: options.intervalMs,
     fetchPage: (cursor) => options.policy.execute((signal) => options.vendorPlatform.eventsAfter(cursor, signal)),
     describe: (item) => ({ sourceEventId: item.id }),
-    apply: async (tx, item) => {
-      const acknowledgement = readableAcknowledgement(item, log);
-      if (acknowledgement) await applyAcknowledgement(tx, acknowledgement);
-    },
+    inbound: defineInboundQueue<VendorEvent>({
+      jobs: options.jobs,
+      source: VENDOR_PLATFORM_SOURCE,
+      process: (_event, item) => applyVendorEvent(options.db, item),
+    }),
   });
-}
-
-/** A malformed event would stop the feed forever if it threw; it is logged and passed over. */
-function readableAcknowledgement(event: VendorEvent, log: Logger): Acknowledgement | null {
-  try {
-    return acknowledgementOf(event);
-  } catch (error) {
-    log.error({ eventId: event.id, error: describeError(error) }, 'unreadable vendor platform event skipped');
-    return null;
-  }
 }

@@ -3,7 +3,7 @@ import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import type { RetryOptions } from '@procuregraph/platform/jobs';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
-import { createErpFeedPoller } from './erp-feed.ts';
+import { createErpFeedPoller, erpEventQueue } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
 import {
   CONTRACT_CHANGED,
@@ -69,8 +69,8 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
     jobs.defineHandler({ queue: 'contract-references', topic: CONTRACT_CHANGED, handler: (job) => applyContractChanged(db, job.payload) });
     const intervalMs = options.feedIntervalMs;
     return [
-      feedWork(createErpFeedPoller({ db, erp, policy: policies.for('ERP'), logger, intervalMs })),
-      feedWork(createVendorFeedPoller({ db, vendorPlatform, policy: policies.for('VENDOR_PLATFORM'), logger, intervalMs })),
+      feedWork(createErpFeedPoller({ db, inbound: erpEventQueue(jobs, db, logger), erp, policy: policies.for('ERP'), logger, intervalMs })),
+      feedWork(createVendorFeedPoller({ db, jobs, vendorPlatform, policy: policies.for('VENDOR_PLATFORM'), logger, intervalMs })),
     ];
   };
 }

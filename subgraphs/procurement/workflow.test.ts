@@ -24,7 +24,7 @@ import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { BackingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/resilience';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { seedProcurement } from './db/seed.ts';
-import { createErpFeedPoller } from './erp-feed.ts';
+import { applyErpEvent, createErpFeedPoller, ERP_SOURCE } from './erp-feed.ts';
 import {
   outbox,
   purchaseOrderLines,
@@ -407,6 +407,11 @@ describe('receipts', () => {
     );
     await createErpFeedPoller({
       db,
+      inbound: {
+        source: ERP_SOURCE,
+        process: applyErpEvent(db, createLogger('procurement-test')),
+        park: (_event, item, error) => Promise.reject(new Error(`${item.eventId} would be parked: ${String(error)}`)),
+      },
       erp: erpClient(erpUrl),
       policy: timeoutPolicy(5_000),
       logger: createLogger('procurement-test'),

@@ -1,4 +1,5 @@
 import {
+  VENDOR_PLATFORM_SYSTEM,
   vendorPlatformClient,
   type VendorPlatformClient,
   vendorEventTypes,
@@ -10,8 +11,15 @@ import type { Database } from '@procuregraph/platform/db';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { BackingSystemEndpoints } from '@procuregraph/platform/config';
 import type { Logger } from '@procuregraph/platform/logging';
-import { MalformedWebhookError, subscribeToWebhooks, type WebhookSubscription } from '@procuregraph/platform/inbound';
-import { describeError, RemoteHttpError } from '@procuregraph/platform/resilience';
+import {
+  MalformedWebhookError,
+  processInboundEventOutsideTransaction,
+  subscribeToWebhooks,
+  type InboundOutcome,
+  type WebhookSubscription,
+} from '@procuregraph/platform/inbound';
+import { describeError, processPolicies, RemoteHttpError, type CallPolicy } from '@procuregraph/platform/resilience';
+import { inboundEntityVersions, inboundEvents } from './db/tables.ts';
 import { onboardSupplier, type OnboardingDependencies } from './onboarding/onboard.ts';
 import { approveSupplier, rejectSupplier } from './onboarding/review.ts';
 import { supplierOfRegistration } from './supplier/external-references.ts';
@@ -27,6 +35,8 @@ export interface VendorPlatformWebhookDependencies {
   logger: Logger;
   /** `SCREENING_LEIE_FILE` and `INSURANCE_MIN_GENERAL_LIABILITY`, as for the mutations. */
   environment: Environment;
+  /** The platform's breaker and timeout; the process's, shared with every job, by default. */
+  policy?: CallPolicy;
 }
 
 type Outcome = { outcome: string; supplierId?: string; errors?: string[] };
@@ -99,25 +109,59 @@ async function handleEvent(
   };
 }
 
+const registrationTypes: readonly string[] = [
+  vendorEventTypes.registrationSubmitted,
+  vendorEventTypes.registrationApproved,
+  vendorEventTypes.registrationRejected,
+];
+
+export type RegistrationEventOutcome = Outcome & { inbound: InboundOutcome };
+
+/**
+ * How a vendor platform event reaches suppliers, by webhook, from the feed or replayed from the
+ * dead letters: once per event id, checked before anything is done (the steps are idempotent by
+ * registration too). Calls to the platform go through its breaker and timeout, as every job's do.
+ */
+export function registrationEvents(deps: VendorPlatformWebhookDependencies): (event: VendorEvent) => Promise<RegistrationEventOutcome> {
+  const policy = deps.policy ?? processPolicies.for('VENDOR_PLATFORM');
+  const platform = guardedPlatform(vendorPlatformClient(deps.systems.vendorPlatformUrl), policy);
+  const onboarding = onboardingDependencies(deps.db, deps.cipher, deps.environment);
+  return async (event) => {
+    let outcome: Outcome = { outcome: 'IGNORED' };
+    const inbound = await processInboundEventOutsideTransaction(
+      deps.db,
+      { inboundEvents, inboundEntityVersions },
+      { source: VENDOR_PLATFORM_SYSTEM, sourceEventId: event.id },
+      async () => {
+        if (registrationTypes.includes(event.type)) outcome = await handleEvent(deps, onboarding, platform, event);
+      },
+    );
+    return inbound === 'DUPLICATE' ? { outcome: 'DUPLICATE', inbound } : { ...outcome, inbound };
+  };
+}
+
+/** The platform's calls this workflow makes, each through the platform's breaker and timeout. */
+function guardedPlatform(platform: VendorPlatformClient, policy: CallPolicy): VendorPlatformClient {
+  return {
+    ...platform,
+    getRegistration: (registrationId) => policy.execute((signal) => platform.getRegistration(registrationId, signal)),
+    rejectRegistration: (registrationId, note) => policy.execute((signal) => platform.rejectRegistration(registrationId, note, signal)),
+  };
+}
+
 /**
  * The webhooks suppliers handles: the vendor platform's registrations, submitted and decided. A
- * failure to reach the platform answers 502 so it delivers again, and every step is idempotent
- * (a registration is keyed by its platform id).
+ * failure to reach the platform answers 502 so it delivers again; if every delivery fails, the
+ * platform's event feed brings the event (registration-feed.ts).
  */
 export function suppliersWebhooks(deps: VendorPlatformWebhookDependencies): WebhookSubscription[] {
-  const platform = vendorPlatformClient(deps.systems.vendorPlatformUrl);
-  const onboarding = onboardingDependencies(deps.db, deps.cipher, deps.environment);
+  const apply = registrationEvents(deps);
   const log = deps.logger.child({ component: 'vendor-platform-webhooks' });
-  const registrationTypes = [
-    vendorEventTypes.registrationSubmitted,
-    vendorEventTypes.registrationApproved,
-    vendorEventTypes.registrationRejected,
-  ];
   const registrations = subscribeToWebhooks(
     vendorPlatformWebhooks(deps.systems.vendorPlatformWebhookSecret),
     registrationTypes,
     async (event) => {
-      const outcome = await handleEvent(deps, onboarding, platform, event);
+      const { inbound: _inbound, ...outcome } = await apply(event);
       log.info({ eventId: event.id, type: event.type, ...outcome }, 'vendor platform event handled');
       return { status: 200, body: outcome };
     },

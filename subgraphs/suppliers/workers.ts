@@ -12,6 +12,7 @@ import type { Environment } from '@procuregraph/platform/config';
 import { exclusionListSource } from './onboarding/configuration.ts';
 import { sharedExclusionScreening } from './screening/exclusion-screening.ts';
 import { runExclusionListReload } from './compliance/exclusion-list-runs.ts';
+import { registrationFeed } from './registration-feed.ts';
 
 export interface SuppliersWorkerOptions {
   /** Where the exclusion list comes from and how often it is reloaded; the process environment by default. */
@@ -24,6 +25,8 @@ export interface SuppliersWorkerOptions {
   insuranceCheckIntervalMs?: number;
   /** The check's clock. */
   today?: () => string;
+  /** How often the vendor platform's event feed is read; every 2 s by default. */
+  feedIntervalMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -143,7 +146,12 @@ function exclusionListReloadTimer(context: WorkerContext, options: SuppliersWork
 export function createSuppliersWorkers(options: SuppliersWorkerOptions = {}): RegisterWorkers {
   return (context) => {
     defineSyncHandlers(context, options.retry);
-    return [insuranceCheckTimer(context, options), exclusionListReloadTimer(context, options)];
+    const feed = registrationFeed(context, options.feedIntervalMs ?? 2_000);
+    return [
+      insuranceCheckTimer(context, options),
+      exclusionListReloadTimer(context, options),
+      { start: async () => feed.start(), stop: () => feed.stop() },
+    ];
   };
 }
 

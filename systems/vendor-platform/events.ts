@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { appendEvent, readEventsAfter, HttpError, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
+import { z } from 'zod';
+import { appendEvent, readEventsAfter, HttpError, parseInput, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import type { VendorContext } from './context.ts';
 import { VendorErrorCode } from './problem-details.ts';
 import type { VendorEvent, VendorEventType } from './state.ts';
@@ -22,6 +23,8 @@ export function publish(context: VendorContext, type: VendorEventType, data: unk
   context.webhooks.dispatch(event);
   return event;
 }
+
+const webhookTarget = z.object({ url: z.url().nullable() }).strict();
 
 // Cursors look opaque to clients; inside they are the feed sequence.
 function decodeAfter(after: string | undefined): number {
@@ -55,6 +58,12 @@ export function eventsRouter(context: VendorContext): Router {
   });
   router.get('/admin/webhook-deliveries', (_request, response) => {
     response.json({ data: context.webhooks.deliveries() });
+  });
+  // Points deliveries elsewhere (an address nobody answers, to make every delivery fail); null restores the configured one.
+  router.post('/admin/webhook-target', (request, response) => {
+    const { url } = parseInput(webhookTarget, request.body ?? {}, VendorErrorCode.invalidRequest);
+    context.webhooks.redirect(url);
+    response.json({ url });
   });
   return router;
 }

@@ -49,14 +49,20 @@ export class WebhookDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly stopping = new AbortController();
   private readonly recent: Delivery[] = [];
+  private redirectedTo: string | null = null;
 
   constructor(
     private readonly settings: WebhookSettings,
     private readonly logger: Logger,
   ) {}
 
+  /** Sends the deliveries of the events that follow to `url` instead of the configured one; null restores it. */
+  redirect(url: string | null): void {
+    this.redirectedTo = url;
+  }
+
   dispatch(event: VendorEvent): void {
-    const url = typeof this.settings.url === 'function' ? this.settings.url() : this.settings.url;
+    const url = this.redirectedTo ?? (typeof this.settings.url === 'function' ? this.settings.url() : this.settings.url);
     if (!url || this.stopping.signal.aborted) return;
     const delivery: Delivery = { eventId: event.id, type: event.type, url, state: 'pending', attempts: [] };
     this.recent.push(delivery);

@@ -365,6 +365,33 @@ describe('resources', () => {
     );
     open.splice(0);
   });
+
+  it('shares one upstream subscription among subscribers of one caller asking the same, until the last leaves', async () => {
+    const network = await insertNetwork(graph.app.client);
+    const alike = [await subscribed(), subscribe(graph.graphqlUrl, await connectionParams(admin), paymentDocument, {})];
+    alike.push(subscribe(graph.graphqlUrl, await connectionParams(admin), paymentDocument, {}));
+    open.push(...alike.slice(1));
+    const other = await subscribed({}, supplierCaller(network.supplierId));
+    await until(() => graph.app.gateway.subscriptions().subscribers === 4, 10_000, 'four subscribers');
+    expect(graph.app.gateway.subscriptions()).toEqual({ subscribers: 4, upstream: 2 });
+    expect(graph.app.subgraphs.invoicing.openWebSockets()).toBe(2);
+    expect(graph.app.events.subscriberCount).toBe(2);
+
+    await changePaymentStatus(graph.app.client, network, null, 'SCHEDULED');
+    for (const subscriber of [...alike, other]) {
+      const [result] = await subscriber.take(1);
+      expect(result!.data!.paymentStatusChanged.status).toBe('SCHEDULED');
+      expect(result!.data!.paymentStatusChanged.payment.supplier.legalName).toBe(network.legalName);
+    }
+
+    await alike[0]!.close();
+    await alike[1]!.close();
+    await until(() => graph.app.gateway.subscriptions().subscribers === 2, 10_000, 'two subscribers left');
+    expect(graph.app.gateway.subscriptions().upstream).toBe(2);
+    await closeAll();
+    await until(() => graph.app.subgraphs.invoicing.openWebSockets() === 0, 10_000, 'upstream closed');
+    expect(graph.app.gateway.subscriptions()).toEqual({ subscribers: 0, upstream: 0 });
+  });
 });
 
 interface AnotherGatewayOptions {

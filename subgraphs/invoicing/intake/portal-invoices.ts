@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { type Transaction, isUuid } from '@procuregraph/platform/db';
-import type { Logger } from '@procuregraph/platform/logging';
+import { describeError, PermanentError } from '@procuregraph/platform/resilience';
 import { vendorEventTypes, readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
 import { invoiceFromPortal } from '../vendor-platform-mapping.ts';
 import { supplierProjections } from '../db/tables.ts';
@@ -15,18 +15,28 @@ async function supplierOfRegistration(tx: Transaction, registrationId: string): 
     .select({ supplierId: supplierProjections.supplierId })
     .from(supplierProjections)
     .where(eq(supplierProjections.vendorRegistrationId, registrationId));
-  // The supplier's link may not have reached invoicing yet: failing leaves the event unapplied, to be retried.
+  // The supplier's link may not have reached invoicing yet: the parked event is tried again, then waits for a replay.
   if (!supplier) throw new Error(`No supplier is linked to vendor-platform registration ${registrationId} yet`);
   return supplier.supplierId;
 }
 
+/** An unreadable body cannot become readable by trying again: straight to the dead letters. */
+function portalInvoiceOf(data: unknown): ReturnType<typeof invoiceFromPortal> {
+  try {
+    return invoiceFromPortal(readSubmittedInvoice(data));
+  } catch (error) {
+    throw new PermanentError(`Unreadable portal invoice: ${describeError(error)}`);
+  }
+}
+
 /**
  * Takes in an invoice a supplier submitted on the portal (the data of an `invoice.submitted`
- * event), inside the inbound event's transaction. An unusable one is logged and dropped: the
- * platform cannot correct it by sending it again.
+ * event), inside the inbound event's transaction. One that cannot be taken in (unreadable, of a
+ * supplier not linked here, refused by a rule) throws, so nothing of it is written and the event
+ * is parked among the dead letters with the reason, to be replayed once the cause is fixed.
  */
-export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number, logger: Logger): Promise<void> {
-  const portal = invoiceFromPortal(readSubmittedInvoice(data));
+export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number): Promise<void> {
+  const portal = portalInvoiceOf(data);
   const supplierId = await supplierOfRegistration(tx, portal.registrationId);
   const { purchaseOrderId, portalInvoiceId, registrationId: _registration, ...document } = portal;
   const result = await submitInvoice(
@@ -36,11 +46,17 @@ export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceT
       ...document,
       supplierId,
       purchaseOrderId: purchaseOrderId !== null && isUuid(purchaseOrderId) ? purchaseOrderId : null,
+      // The portal's invoices carry goods lines only.
+      taxAmount: '0',
+      freightAmount: '0',
       source: 'VENDOR_PLATFORM',
       idempotencyKey: null,
       vendorPlatformInvoiceId: portalInvoiceId,
     },
     priceTolerancePct,
   );
-  if (result.userErrors.length > 0) logger.warn({ portalInvoiceId, userErrors: result.userErrors }, 'portal invoice is unusable; dropped');
+  if (result.userErrors.length > 0) {
+    const reasons = result.userErrors.map((error) => `${error.code}: ${error.message}`).join('; ');
+    throw new PermanentError(`Portal invoice ${portalInvoiceId} refused: ${reasons}`);
+  }
 }
