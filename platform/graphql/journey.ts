@@ -79,10 +79,27 @@ function toSteps(rows: StepRow[]): JourneyStep[] {
   }));
 }
 
-/** The journey of a record from its recorded steps: the last step is where it stands now. */
+/** A job's queued step and its attempts are one line of work; so are repeats of one call. */
+function lineOf(step: JourneyStep): string {
+  return step.action.endsWith(QUEUED) ? step.action.slice(0, -QUEUED.length) : step.action;
+}
+
+/**
+ * Where the record stands: the latest step of a line of work not yet done (queued, retrying,
+ * failed, dead-lettered, and not followed by a later step of that line); when every line is
+ * done, the last step. Other work about the record finishing meanwhile does not hide a stuck one.
+ */
+function currentStepOf(steps: JourneyStep[]): JourneyStep | null {
+  const latest = new Map<string, JourneyStep>();
+  for (const step of steps) latest.set(lineOf(step), step);
+  const open = steps.filter((step) => step.outcome !== 'SUCCEEDED' && latest.get(lineOf(step)) === step);
+  return open.at(-1) ?? steps.at(-1) ?? null;
+}
+
+/** The journey of a record from its recorded steps. */
 export function journeyOf(rows: StepRow[], now: Date, thresholds = stuckThresholdsMs()): Journey {
   const steps = toSteps(rows);
-  const currentStep = steps.at(-1) ?? null;
+  const currentStep = currentStepOf(steps);
   const threshold = currentStep ? thresholds[currentStep.outcome] : null;
   const stuck = currentStep !== null && threshold !== null && now.getTime() - currentStep.at.getTime() >= threshold;
   return { steps, currentStep, stuck };

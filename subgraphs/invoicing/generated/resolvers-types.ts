@@ -162,7 +162,10 @@ export type InvoiceStatus =
 /** Every step a business record took, in order, across Procuregraph and the backing systems. */
 export type Journey = {
   __typename?: 'Journey';
-  /** The last step: where the record stands now. */
+  /**
+   * Where the record stands: the latest step of work not yet done (a job queued, retrying or
+   * dead-lettered), else the last step.
+   */
   currentStep: Maybe<JourneyStep>;
   steps: Array<JourneyStep>;
   /** Whether the record has stayed at its current step past that kind of step's threshold (README, Journeys). */
