@@ -315,8 +315,18 @@ describe('approval and the ERP', () => {
       { previousStatus: 'PENDING_APPROVAL', status: 'APPROVED' },
       { previousStatus: 'APPROVED', status: 'ACTIVE' },
     ]);
-    const [sync] = await db.select().from(syncStatus).where(eq(syncStatus.entityId, created.id));
-    expect(sync).toMatchObject({ system: 'ERP', state: 'SYNCED' });
+    // The job settles (SYNCED) just after the transaction that activated the supplier commits.
+    const sync = await eventually(
+      async () =>
+        (
+          await db
+            .select()
+            .from(syncStatus)
+            .where(and(eq(syncStatus.entityId, created.id), eq(syncStatus.system, 'ERP')))
+        )[0],
+      (row) => row?.state === 'SYNCED',
+    );
+    expect(sync).toMatchObject({ system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
   });
 
   it('stays APPROVED through an ERP outage, showing attempts and the error, and activates after recovery', async () => {
