@@ -68,6 +68,18 @@ const subgraphs: Record<string, Record<string, string>> = {
     AuditEvent: './models.ts#AuditEventModel',
     AuditEventConnection: './models.ts#AuditEventConnectionModel',
     AuditEventEdge: './models.ts#AuditEventEdgeModel',
+    ReconciliationRun: './models.ts#ReconciliationRunModel',
+    ReconciliationRunConnection: './models.ts#ReconciliationRunConnectionModel',
+    ReconciliationRunEdge: './models.ts#ReconciliationRunEdgeModel',
+    DriftFinding: './models.ts#DriftFindingModel',
+    DriftFindingConnection: './models.ts#DriftFindingConnectionModel',
+    DriftFindingEdge: './models.ts#DriftFindingEdgeModel',
+    TradingPartner: './models.ts#TradingPartnerModel',
+    TradingPartnerConnection: './models.ts#TradingPartnerConnectionModel',
+    TradingPartnerEdge: './models.ts#TradingPartnerEdgeModel',
+    EdiDocument: './models.ts#EdiDocumentModel',
+    EdiDocumentConnection: './models.ts#EdiDocumentConnectionModel',
+    EdiDocumentEdge: './models.ts#EdiDocumentEdgeModel',
   },
 };
 

@@ -226,10 +226,19 @@ function workflowsSection(results: BenchResults): string {
   const onboarding = results.onboarding
     ? `- Onboarding, with the reference ERP answering ${results.onboarding.erpLatencyMs} ms late: onboardSupplier → ACTIVE ${spread(results.onboarding.onboardToActiveMs)} ms; approveSupplier → ACTIVE ${spread(results.onboarding.approveToActiveMs)} ms (${results.onboarding.suppliers} suppliers one after another; ACTIVE observed by polling the graph every 10 ms).`
     : '- Onboarding: not measured (the section failed).';
+  const figure = results.reconciliation;
+  const reconciliation = figure
+    ? `- Reconciliation of the ERP: ${number(figure.recordsPerSecond)} records compared/s (${number(figure.recordsCompared)} records in ${number(figure.seconds, 1)} s, ${number(figure.findings)} findings); peak resident memory ${Object.entries(
+        figure.peakResidentMiB,
+      )
+        .map(([name, mib]) => `${name} ${number(mib)} MiB`)
+        .join(', ')}.`
+    : '- Reconciliation: not measured yet.';
   return `## Matching and onboarding
 
 ${matching}
 ${onboarding}
+${reconciliation}
 `;
 }
 

@@ -3,6 +3,7 @@ import type { OperationName } from './operations.ts';
 import type { GatewayProfile } from './scenarios/gateway-profile.ts';
 import type { MatchingFigure } from './scenarios/matching.ts';
 import type { OnboardingFigure } from './scenarios/onboarding.ts';
+import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
 import type { SlowStatement } from './scenarios/slow-statements.ts';
 import type { StatementCount } from './scenarios/sql-statements.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
@@ -43,6 +44,8 @@ export interface BenchResults {
   subscriptions: (SubscriptionFigure | { subscribers: number; failure: string })[] | null;
   matching: MatchingFigure | null;
   onboarding: OnboardingFigure | null;
+  /** Absent from results recorded before reconciliation existed. */
+  reconciliation?: ReconciliationFigure | null;
   scale: { cells: ThroughputCell[]; slowStatements: SlowStatement[] } | { skipped: string } | null;
   profile: GatewayProfile | null;
   operationsMeasured: readonly OperationName[];

@@ -21,6 +21,7 @@ import type { BenchResults, SectionRecord } from './results.ts';
 import { profileGateway } from './scenarios/gateway-profile.ts';
 import { measureMatching } from './scenarios/matching.ts';
 import { measureOnboarding } from './scenarios/onboarding.ts';
+import { measureReconciliation } from './scenarios/reconciliation.ts';
 import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
 import { countStatements } from './scenarios/sql-statements.ts';
 import { measureSubscriptions } from './scenarios/subscriptions.ts';
@@ -203,6 +204,13 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
   results.onboarding = await section('onboarding latency', () =>
     measureOnboarding({ graphqlUrl: product.graphqlUrl, erpUrl: systems.urls.erp, headers: credentials.gatewayHeaders }, plan),
   );
+  results.reconciliation = await section('reconciliation', () =>
+    measureReconciliation({
+      graphqlUrl: product.graphqlUrl,
+      headers: credentials.gatewayHeaders,
+      workers: (['suppliers', 'invoicing'] as const).map((name) => ({ name, pid: product.subgraphs[name].pid })),
+    }),
+  );
   results.subscriptions = await section('subscriptions', () =>
     measureSubscriptions(
       {
@@ -273,6 +281,7 @@ async function main(): Promise<void> {
     subscriptions: null,
     matching: null,
     onboarding: null,
+    reconciliation: null,
     scale: largeUrl ? null : { skipped: `${databases.largeName} is not seeded (a quick run does not seed it)` },
     profile: null,
     operationsMeasured: operationNames,

@@ -11,6 +11,7 @@ import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platfo
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
+import { fileForwarding } from './file-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
@@ -135,6 +136,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     response.status(report.ready ? 200 : 503).json(report);
   });
   app.use(webhookForwarding(() => [...subgraphUrls.values()], logger));
+  app.use(fileForwarding(() => [...subgraphUrls.values()], admit, options.internalSecret, logger));
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });

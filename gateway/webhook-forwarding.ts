@@ -11,7 +11,7 @@ interface SubgraphAnswer {
 }
 
 /** A subgraph that cannot be reached answers as unavailable, so the sender delivers again. */
-async function forward(url: URL, headers: Record<string, string>, body: Buffer, logger: Logger): Promise<SubgraphAnswer> {
+export async function forward(url: URL, headers: Record<string, string>, body: Buffer, logger: Logger): Promise<SubgraphAnswer> {
   try {
     const answer = await fetch(url, {
       method: 'POST',
@@ -35,7 +35,7 @@ async function forward(url: URL, headers: Record<string, string>, body: Buffer, 
  * applied the event already see a duplicate), else the answer of the subgraph that handled it,
  * else an acknowledgement that nobody handles this type (202).
  */
-function combine(answers: readonly SubgraphAnswer[]): SubgraphAnswer | undefined {
+export function combine(answers: readonly SubgraphAnswer[]): SubgraphAnswer | undefined {
   const receivers = answers.filter((answer) => answer.status !== 404);
   return (
     receivers.find((answer) => answer.status < 200 || answer.status >= 300) ??

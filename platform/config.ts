@@ -25,6 +25,12 @@ const encryptionKey = z
   .refine((key) => Buffer.from(key, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
   .optional();
 
+/** A daily time `HH:MM` (UTC), or `off`. */
+const reconciliationSchedule = z
+  .string()
+  .trim()
+  .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (UTC) or off');
+
 const environmentSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** `production` makes a deployment of a process without DATABASE_URL: its secrets are then required. */
@@ -41,6 +47,17 @@ const environmentSchema = z.object({
   SCREENING_LEIE_URL: z.string().url().optional(),
   /** How often the exclusion list is reloaded and every supplier screened again; the LEIE is republished monthly. */
   SCREENING_RELOAD_INTERVAL_HOURS: z.coerce.number().positive().default(24),
+  /**
+   * When each backing system is reconciled on schedule: `HH:MM` (UTC) every day, `off` for never.
+   * One setting for every system, or one per system (RECONCILIATION_SCHEDULE_ERP, ..._VENDOR_PLATFORM,
+   * ..._CONTRACT_REPOSITORY), which wins.
+   */
+  RECONCILIATION_SCHEDULE: reconciliationSchedule.default('02:00'),
+  RECONCILIATION_SCHEDULE_ERP: reconciliationSchedule.optional(),
+  RECONCILIATION_SCHEDULE_VENDOR_PLATFORM: reconciliationSchedule.optional(),
+  RECONCILIATION_SCHEDULE_CONTRACT_REPOSITORY: reconciliationSchedule.optional(),
+  /** How long one reconciliation job takes pages before it hands over to the next (below the job timeout). */
+  RECONCILIATION_SLICE_MS: z.coerce.number().int().min(100).max(9_000).default(4_000),
   /** Minimum general-liability cover a supplier must hold (decimal). */
   INSURANCE_MIN_GENERAL_LIABILITY: z.string().optional(),
   ERP_URL: z.string().url().optional(),
@@ -94,6 +111,20 @@ const environmentSchema = z.object({
    * (safelisting); unset, any operation runs and clients may use automatic persisted queries.
    */
   TRUSTED_DOCUMENTS: z.string().optional(),
+  /** The drop folder partners' X12 files arrive in; processed/ and rejected/ archives sit beside it. */
+  EDI_INBOX_DIR: z.string().optional(),
+  /** Where what Procuregraph sends partners (997, 850, 820, CSV remittances) is written, one folder per partner. */
+  EDI_OUTBOX_DIR: z.string().optional(),
+  /** How long the raw content of exchanged documents is kept. */
+  EDI_RETENTION_DAYS: z.coerce.number().int().min(1).default(2190),
+  /** Procuregraph's own interchange address (ISA05/ISA06) and group id (GS02/GS03). */
+  EDI_INTERCHANGE_QUALIFIER: z
+    .string()
+    .regex(/^[A-Z0-9]{2}$/)
+    .default('ZZ'),
+  EDI_INTERCHANGE_ID: z.string().min(1).max(15).default('PROCUREGRAPH'),
+  /** How long a partner has to acknowledge (997) what we sent before it shows as overdue. */
+  EDI_ACKNOWLEDGMENT_DEADLINE_HOURS: z.coerce.number().positive().default(24),
 });
 
 /** `SUBGRAPH_<NAME>_URL`: where the gateway finds a subgraph, overriding the supergraph's URL. */
@@ -175,4 +206,15 @@ export function dataPath(dataDir: string, ...parts: string[]): string {
   const folder = parts.length > 0 && parts.at(-1)?.includes('.') ? dirname(path) : path;
   if (!existsSync(folder)) mkdirSync(folder, { recursive: true });
   return path;
+}
+
+/** The EDI folders: as set, or under the data directory (which a test or `npm start` may move). */
+export function ediFolders(environment: Pick<Environment, 'DATA_DIR' | 'EDI_INBOX_DIR' | 'EDI_OUTBOX_DIR'>) {
+  const inbox = environment.EDI_INBOX_DIR ?? join(environment.DATA_DIR, 'edi', 'inbox');
+  return {
+    inbox,
+    processed: join(inbox, '..', 'processed'),
+    rejected: join(inbox, '..', 'rejected'),
+    outbox: environment.EDI_OUTBOX_DIR ?? join(environment.DATA_DIR, 'edi', 'outbox'),
+  };
 }

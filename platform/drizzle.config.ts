@@ -2,7 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./db/platform-tables.ts', './audit/audit-table.ts'],
+  schema: ['./db/platform-tables.ts', './db/edi-tables.ts', './audit/audit-table.ts', './reconciliation/reconciliation-tables.ts'],
   out: './db/migrations',
   schemaFilter: ['platform'],
   casing: 'snake_case',

@@ -5,6 +5,7 @@
  */
 import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
 import { createAuditLog, type AuditLog, startAuditRetention } from '@procuregraph/platform/audit';
+import { startReconciliationSchedule } from '@procuregraph/platform/reconciliation';
 import type { BackingSystemEndpoints, Environment } from '@procuregraph/platform/config';
 import { loadFieldCipher, type FieldCipher } from '@procuregraph/platform/crypto';
 import { type DatabaseClient, createServiceDatabase, migratePlatform } from '@procuregraph/platform/db';
@@ -95,10 +96,12 @@ export async function startProcessServices(
       throw error;
     },
   );
+  const reconciliation = startReconciliationSchedule({ client, environment, logger });
   return {
     events,
     audit: createAuditLog(client),
     close: async () => {
+      await reconciliation.close();
       await retention.close();
       await events.close();
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requestJson } from '@procuregraph/platform/http';
-import { readChangePage, type ContractChangePage } from './resources.ts';
+import { readChangePage, readContractPage, type Contract, type ContractChangePage } from './resources.ts';
 
 const PAGE_SIZE = 200;
 
@@ -8,6 +8,8 @@ const PAGE_SIZE = 200;
 export interface ContractRepositoryClient {
   /** The changes after a cursor (null: from the beginning), oldest first. */
   changesSince(since: string | null, signal?: AbortSignal): Promise<ContractChangePage>;
+  /** One page (from 1) of every contract as it reads now, with the number of pages. */
+  contractsPage(page: number, perPage: number, signal?: AbortSignal): Promise<{ items: Contract[]; totalPages: number }>;
 }
 
 const repositoryError = z.object({ error: z.object({ code: z.string(), message: z.string().optional() }).loose() }).loose();
@@ -25,6 +27,10 @@ export function contractRepositoryClient(baseUrl: string): ContractRepositoryCli
     async changesSince(since, signal) {
       const query = new URLSearchParams({ limit: String(PAGE_SIZE), ...(since ? { since } : {}) });
       return readChangePage(await requestJson(`${root}/changes?${query}`, { method: 'GET', signal }, describeRepositoryError));
+    },
+    async contractsPage(page, perPage, signal) {
+      const query = new URLSearchParams({ page: String(page), per_page: String(perPage) });
+      return readContractPage(await requestJson(`${root}/contracts?${query}`, { method: 'GET', signal }, describeRepositoryError));
     },
   };
 }

@@ -86,3 +86,12 @@ export function readChangePage(body: unknown): ContractChangePage {
     })),
   };
 }
+
+/** A page of `GET /api/contracts` (page numbers from 1), read as contracts. */
+export function readContractPage(body: unknown): { items: Contract[]; totalPages: number } {
+  const page = z
+    .object({ data: z.array(z.unknown()), total_pages: z.number().int() })
+    .loose()
+    .parse(body);
+  return { items: page.data.map(readContract), totalPages: page.total_pages };
+}

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readBusinessEventPage, type BusinessEventPage } from './business-events.ts';
 import {
+  readBankAccountPage,
+  readPaymentPage,
+  readSupplierPage,
   readCreatedId,
   readCreatedInvoiceId,
   readCreatedSupplier,
@@ -13,8 +16,12 @@ import {
   type PurchaseOrderCreate,
   type Receipt,
   type ReceiptCreate,
+  type BankAccount,
+  type CollectionPage,
+  type Payment,
   type Supplier,
   type SupplierSetup,
+  type SupplierUpdate,
   type SupplierSetupIds,
 } from './resources.ts';
 
@@ -37,6 +44,19 @@ export interface ErpClient {
   createInvoice(invoice: InvoiceCreate, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
   /** Business events after a sequence (0: from the beginning), oldest first, a page at a time. */
   businessEventsAfter(sequence: number, signal?: AbortSignal): Promise<BusinessEventPage>;
+  /** A page of every supplier with its addresses, in the ERP's order (reconciliation reads them all). */
+  suppliersPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<Supplier>>;
+  /** A page of the external bank accounts (numbers masked by the ERP) owned by parties in a range of party ids. */
+  bankAccountsOfParties(
+    parties: { from: string; to: string },
+    offset: number,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<CollectionPage<BankAccount>>;
+  /** A page of every payables payment with the invoices it pays. */
+  paymentsPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<Payment>>;
+  /** Sets supplier attributes Procuregraph is the record for. */
+  updateSupplier(supplierId: string, changes: SupplierUpdate, signal?: AbortSignal): Promise<void>;
 }
 
 const fusionError = z
@@ -63,7 +83,24 @@ export function erpClient(baseUrl: string): ErpClient {
   const create = (path: string, body: unknown, idempotencyKey: string, signal: AbortSignal | undefined) =>
     call(path, { method: 'POST', body, idempotencyKey, signal });
 
+  const page = (path: string, offset: number, limit: number, signal: AbortSignal | undefined) =>
+    call(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`, { method: 'GET', signal, numbers: 'text' });
+
   return {
+    async suppliersPage(offset, limit, signal) {
+      return readSupplierPage(await page('/suppliers?expand=addresses', offset, limit, signal));
+    },
+    async bankAccountsOfParties(parties, offset, limit, signal) {
+      const owner = 'accountOwners.AccountOwnerPartyIdentifier';
+      const q = encodeURIComponent(`${owner}>=${parties.from};${owner}<=${parties.to}`);
+      return readBankAccountPage(await page(`/externalBankAccounts?expand=accountOwners&q=${q}`, offset, limit, signal));
+    },
+    async paymentsPage(offset, limit, signal) {
+      return readPaymentPage(await page('/payablesPayments?expand=relatedInvoices', offset, limit, signal));
+    },
+    async updateSupplier(supplierId, changes, signal) {
+      await call(`/suppliers/${encodeURIComponent(supplierId)}`, { method: 'PATCH', body: changes, signal });
+    },
     async setUpSupplier(setup, idempotencyKey, signal) {
       const created = readCreatedSupplier(await create('/suppliers', setup.supplier, `${idempotencyKey}:supplier`, signal));
       const children = `/suppliers/${created.SupplierId}/child`;

@@ -7,7 +7,9 @@ export {
   readPurchaseOrder,
   readReceipt,
   readSupplier,
+  type BankAccount,
   type BankAccountCreate,
+  type CollectionPage,
   type InvoiceCreate,
   type Payment,
   type PurchaseOrder,
@@ -21,4 +23,5 @@ export {
   type SupplierSetup,
   type SupplierSetupIds,
   type SupplierSiteCreate,
+  type SupplierUpdate,
 } from './resources.ts';

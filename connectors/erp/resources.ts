@@ -129,6 +129,7 @@ const supplierAddress = z
 const supplier = z
   .object({
     SupplierId: idDigits,
+    SupplierPartyId: idDigits.optional(),
     SupplierNumber: number,
     Supplier: z.string(),
     AlternateName: optionalText,
@@ -219,10 +220,12 @@ export interface InvoiceCreate {
   SupplierNumber: string;
   invoiceLines: {
     LineNumber: number;
+    /** Item when left out; a Freight or Tax line names no item, quantity, price or order. */
+    LineType?: 'Item' | 'Freight' | 'Tax';
     LineAmount: string;
-    Item: string;
-    Quantity: string;
-    UnitPrice: string;
+    Item: string | null;
+    Quantity: string | null;
+    UnitPrice: string | null;
     PurchaseOrderNumber: string | null;
     PurchaseOrderLineNumber: number | null;
   }[];
@@ -260,4 +263,47 @@ export type Payment = z.output<typeof payment>;
 /** A `payablesPayments` resource, as a business event carries it. */
 export function readPayment(body: unknown): Payment {
   return read(payment, body, 'payment');
+}
+
+// ----- collection pages (reconciliation) -----
+
+/** One page of a collection in Fusion's limit/offset paging. */
+export interface CollectionPage<Item> {
+  items: Item[];
+  hasMore: boolean;
+}
+
+function collectionPage<Item extends z.ZodType>(item: Item) {
+  return z.object({ items: z.array(item), hasMore: z.boolean() }).loose();
+}
+
+/** Where an account is: the ERP shows only the last four digits of its number. */
+const bankAccount = z
+  .object({
+    BankAccountId: idDigits,
+    BankAccountNumber: text,
+    BankBranchNumber: text,
+    AccountType: text.nullish(),
+    accountOwners: childCollection(z.object({ AccountOwnerPartyIdentifier: idDigits }).loose()),
+  })
+  .loose();
+
+export type BankAccount = z.output<typeof bankAccount>;
+
+export function readSupplierPage(body: unknown): CollectionPage<Supplier> {
+  return read(collectionPage(supplier), body, 'supplier page');
+}
+
+export function readBankAccountPage(body: unknown): CollectionPage<BankAccount> {
+  return read(collectionPage(bankAccount), body, 'bank account page');
+}
+
+export function readPaymentPage(body: unknown): CollectionPage<Payment> {
+  return read(collectionPage(payment), body, 'payment page');
+}
+
+/** The supplier attributes Procuregraph keeps in the ERP (a re-push after drift). */
+export interface SupplierUpdate {
+  Supplier?: string;
+  Status?: 'ACTIVE' | 'INACTIVE';
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readVendorEventPage, type VendorEventPage } from './events.ts';
 import {
+  readPublishedOrderPage,
+  type PublishedOrder,
   readCreatedRegistrationId,
   readRegistration,
   type PortalInvoiceStatusPut,
@@ -33,6 +35,12 @@ export interface VendorPlatformClient {
   putInvoiceStatus(portalInvoiceId: string, status: PortalInvoiceStatusPut, signal?: AbortSignal): Promise<void>;
   /** The platform's events after a cursor (null: from the beginning), and the cursor to read on from. */
   eventsAfter(cursor: string | null, signal?: AbortSignal): Promise<VendorEventPage>;
+  /** A page of every purchase order published on the portal, from a cursor (null: the first page). */
+  publishedOrdersPage(
+    cursor: string | null,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<{ items: PublishedOrder[]; nextCursor: string | null }>;
 }
 
 const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), code: z.string().optional() }).loose();
@@ -72,6 +80,10 @@ export function vendorPlatformClient(baseUrl: string): VendorPlatformClient {
     },
     async putInvoiceStatus(portalInvoiceId, body, signal) {
       await call(`/portal/invoices/${encodeURIComponent(portalInvoiceId)}/status`, { method: 'PUT', body, signal });
+    },
+    async publishedOrdersPage(cursor, limit, signal) {
+      const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+      return readPublishedOrderPage(await call(`/portal/purchase-orders?${query}`, { method: 'GET', signal }));
     },
     async eventsAfter(cursor, signal) {
       const query = new URLSearchParams({ limit: String(FEED_PAGE_SIZE), ...(cursor ? { after: cursor } : {}) });

@@ -10,6 +10,7 @@ export {
   type PortalInvoiceStatusPut,
   type PortalOrderPut,
   type PortalPaymentPut,
+  type PublishedOrder,
   type Registration,
   type RegistrationCreate,
 } from './resources.ts';

@@ -167,6 +167,8 @@ export function readSubmittedInvoice(data: unknown): PortalInvoice {
 export interface PortalPaymentPut {
   registrationId: string;
   invoiceNumber: string;
+  /** Every invoice the payment pays (a remittance may settle several), `invoiceNumber` first. */
+  invoiceNumbers: string[];
   paymentNumber: string;
   amount: { value: string; currency: string };
   method: string;
@@ -178,4 +180,19 @@ export interface PortalPaymentPut {
 export interface PortalInvoiceStatusPut {
   status: 'received' | 'approved' | 'rejected' | 'paid';
   reason: string | null;
+}
+
+// ----- portal purchase orders, as listed (reconciliation) -----
+
+const publishedOrder = z.object({ externalId: z.string().min(1), poNumber: z.string(), total: money }).loose();
+
+export type PublishedOrder = z.output<typeof publishedOrder>;
+
+/** A page of `GET /api/v1/portal/purchase-orders`, with the cursor of the next one (null after the last). */
+export function readPublishedOrderPage(body: unknown): { items: PublishedOrder[]; nextCursor: string | null } {
+  const page = z
+    .object({ data: z.array(publishedOrder), nextCursor: z.string().nullable() })
+    .loose()
+    .parse(body);
+  return { items: page.data, nextCursor: page.nextCursor };
 }

@@ -7,3 +7,17 @@ export { backingSystems, integrationTables, type BackingSystem } from './integra
 export { migratePlatform } from './platform-schema.ts';
 export { rateLimitCounters } from './platform-tables.ts';
 export { valueCheck } from './value-checks.ts';
+export {
+  ediControlNumbers,
+  ediDirections,
+  ediDocumentTypes,
+  ediDocuments,
+  ediInterchanges,
+  ediStatuses,
+  tradingPartners,
+  x12Versions,
+  type EdiDirection,
+  type EdiDocumentError,
+  type EdiDocumentType,
+  type EdiStatus,
+} from './edi-tables.ts';

@@ -28,6 +28,21 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       );
       await executeSql(database.client, auditRow('MUTATION', 'SUCCEEDED'));
     });
+    // Reconciliation's tables came with their checks; a row each gives the refusals something to update.
+    const runId = '01a24000-0000-7000-8000-000000000001';
+    await executeSql(
+      database.client,
+      `insert into platform.reconciliation_runs (id, system, state, trigger, services) values ('${runId}', 'ERP', 'RUNNING', 'ON_DEMAND', '["suppliers"]')`,
+    );
+    await executeSql(
+      database.client,
+      `insert into platform.reconciliation_parts (run_id, service, state) values ('${runId}', 'suppliers', 'RUNNING')`,
+    );
+    await executeSql(
+      database.client,
+      `insert into platform.drift_findings (id, run_id, service, system, record_type, record_key, kind, system_of_record, state)
+       values (gen_random_uuid(), '${runId}', 'suppliers', 'ERP', 'SUPPLIER', 'supplier:1', 'MISSING_IN_SYSTEM', 'PROCUREGRAPH', 'OPEN')`,
+    );
   });
 
   afterAll(async () => {
@@ -41,7 +56,15 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       'audit_events.outcome',
       'breaker_reports.state',
       'breaker_reports.system',
+      'drift_findings.kind',
+      'drift_findings.record_type',
+      'drift_findings.state',
+      'drift_findings.system',
       'job_queues.system',
+      'reconciliation_parts.state',
+      'reconciliation_runs.state',
+      'reconciliation_runs.system',
+      'reconciliation_runs.trigger',
     ]);
   });
 

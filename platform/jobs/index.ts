@@ -1,5 +1,6 @@
 // The public entry of platform/jobs: what other workspaces may import.
 export { bossDatabase } from './boss-database.ts';
+export { jobSender } from './job-sender.ts';
 export {
   createJobOperations,
   type DeadLetterSummary,

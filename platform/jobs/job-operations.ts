@@ -81,6 +81,14 @@ export interface JobOperations {
    */
   replayDeadLetter(id: string): Promise<ReplayOutcome>;
   backlogs(): Promise<SystemBacklog[]>;
+  /**
+   * Sends one job to every queue subscribed to a topic, all or none, with the given id (so sending
+   * it again adds nothing); for work requested outside any service's outbox, such as a
+   * reconciliation run. Returns the services whose queues it went to.
+   */
+  request(topic: string, job: { id: string; entityId: string; payload: JobPayload }): Promise<string[]>;
+  /** The services with a queue subscribed to a topic. */
+  subscribedServices(topic: string): Promise<string[]>;
   /** The backlog of each queue whose handler name `matches`, dead letters not yet replayed included. */
   queueBacklogs(matches: (queue: string) => boolean): Promise<QueueBacklog[]>;
 }
@@ -105,6 +113,10 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
   const db = createServiceDatabase(client, 'platform').db;
   const queues = (scope: QueueScope = {}) => registeredQueues(db, { service: options.service ?? scope.service, system: scope.system });
   const owner = (all: RegisteredQueue[], name: string) => all.find((queue) => queue.name === name || queue.deadLetterName === name);
+  const servicesOf = async (names: string[]) => {
+    const all = await queues();
+    return [...new Set(names.map((name) => owner(all, name)?.service).filter((service) => service !== undefined))].sort();
+  };
 
   return {
     async listJobs(args) {
@@ -173,6 +185,21 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
         await markSyncPending(createServiceDatabase(client, queue.service).db, syncStatus, entityId, queue.system);
       }
       return { replayed: true, queue };
+    },
+
+    async request(topic, job) {
+      const boss = await options.sender();
+      const data: JobData = { eventId: job.id, topic, entityId: job.entityId, payload: job.payload, occurredAt: new Date().toISOString() };
+      const sentTo = await withBossTransaction(client, async (transaction) => {
+        const subscribers = await jobStore(transaction, bossSchema).subscribers(topic);
+        for (const queue of subscribers) await boss.send(queue, data, { id: job.id, db: transaction });
+        return subscribers;
+      });
+      return servicesOf(sentTo);
+    },
+
+    async subscribedServices(topic) {
+      return servicesOf(await store.subscribers(topic));
     },
 
     async backlogs() {

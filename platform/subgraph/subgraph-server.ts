@@ -19,6 +19,7 @@ import { createErrorFormatter } from '../graphql/error-formatting.ts';
 import { graphqlError } from '../graphql/errors.ts';
 import { metricsPlugin } from '../graphql/metrics-plugin.ts';
 import { serveSubgraphSubscriptions } from './subgraph-subscriptions.ts';
+import { fileRouter, type FileRoute } from './file-routes.ts';
 
 /** What every subgraph's request context carries. */
 export interface SubgraphContext {
@@ -33,6 +34,8 @@ export interface SubgraphDefinition<Context extends SubgraphContext> {
   createContext(caller: UserCaller): Context;
   /** The backing systems' webhook event types it handles, served at `POST /webhooks/<system>`. */
   readonly webhooks?: readonly WebhookSubscription[];
+  /** Whole files it takes (X12 interchanges, CSVs), served at their `POST` paths; the gateway forwards them. */
+  readonly fileRoutes?: readonly FileRoute[];
   /** Fields (`Type.field`) whose every read is recorded in the audit log, e.g. bank details. */
   readonly sensitiveFields?: readonly string[];
 }
@@ -89,6 +92,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
     });
   }
   if (definition.webhooks) app.use(webhookRouter(definition.webhooks, logger));
+  if (definition.fileRoutes) app.use(fileRouter(definition.fileRoutes, options.internalSecret, logger));
   app.use(
     '/graphql',
     express.json({ limit: '2mb' }),

@@ -127,6 +127,8 @@ describe('the ERP payables mapping', () => {
       invoiceDate: '2026-11-20',
       currency: 'USD',
       total: '59.9700',
+      taxAmount: '0',
+      freightAmount: '0',
       supplierNumber: '1001',
       purchaseOrderNumber: 'PO-77',
       lines: [{ lineNumber: 2, itemNumber: 'GOWN', quantity: '3.000000', unitPrice: '19.990000', amount: '59.9700' }],
@@ -149,5 +151,25 @@ describe('the ERP payables mapping', () => {
         },
       ],
     });
+  });
+
+  it('writes freight and tax as their own lines after the goods, so the lines still add up to the amount', () => {
+    const body = erpInvoiceBody({
+      invoiceNumber: 'INV-10',
+      invoiceDate: '2026-11-20',
+      currency: 'USD',
+      total: '110.0000',
+      taxAmount: '4.0000',
+      freightAmount: '6.0000',
+      supplierNumber: '1001',
+      purchaseOrderNumber: null,
+      lines: [{ lineNumber: 1, itemNumber: 'SVC', quantity: '1', unitPrice: '100', amount: '100.0000' }],
+    });
+    expect(body.InvoiceAmount).toBe('110.00');
+    expect(body.invoiceLines.map((line) => [line.LineNumber, line.LineType ?? 'Item', line.LineAmount, line.Item])).toEqual([
+      [1, 'Item', '100.00', 'SVC'],
+      [2, 'Freight', '6.00', null],
+      [3, 'Tax', '4.00', null],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { InvoiceCreate, Payment } from '@procuregraph/connector-erp';
-import { formatAmount, formatDecimal } from '@procuregraph/platform/money';
+import { decimal, formatAmount, formatDecimal } from '@procuregraph/platform/money';
 import type { PaymentMethod, PaymentStatus } from './db/tables.ts';
 
 /** Between canonical invoices and payments and the ERP's payables resources. Pure: no I/O. */
@@ -9,13 +9,33 @@ export interface InvoiceForErp {
   invoiceDate: string;
   currency: string;
   total: string;
+  taxAmount: string;
+  freightAmount: string;
   supplierNumber: string;
   /** The order's number in the ERP; null when the invoice bills no known order. */
   purchaseOrderNumber: string | null;
   lines: readonly { lineNumber: number; itemNumber: string; quantity: string; unitPrice: string; amount: string }[];
 }
 
-/** The body of `POST /invoices`: lines must add up to the amount, which they do since the total is their sum. */
+/** A Freight or Tax line for a charge the invoice carries; none for a charge of 0. */
+function chargeLines(invoice: InvoiceForErp): InvoiceCreate['invoiceLines'] {
+  const charges = [
+    { LineType: 'Freight' as const, amount: invoice.freightAmount },
+    { LineType: 'Tax' as const, amount: invoice.taxAmount },
+  ].filter((charge) => !decimal(charge.amount).isZero());
+  return charges.map((charge, index) => ({
+    LineNumber: invoice.lines.length + index + 1,
+    LineType: charge.LineType,
+    LineAmount: formatAmount(charge.amount, invoice.currency),
+    Item: null,
+    Quantity: null,
+    UnitPrice: null,
+    PurchaseOrderNumber: null,
+    PurchaseOrderLineNumber: null,
+  }));
+}
+
+/** The body of `POST /invoices`: lines must add up to the amount, which they do since the total is the goods lines plus the tax and freight lines. */
 export function erpInvoiceBody(invoice: InvoiceForErp): InvoiceCreate {
   return {
     InvoiceNumber: invoice.invoiceNumber,
@@ -23,15 +43,17 @@ export function erpInvoiceBody(invoice: InvoiceForErp): InvoiceCreate {
     InvoiceDate: invoice.invoiceDate,
     InvoiceCurrency: invoice.currency,
     SupplierNumber: invoice.supplierNumber,
-    invoiceLines: invoice.lines.map((line, index) => ({
-      LineNumber: index + 1,
-      LineAmount: formatAmount(line.amount, invoice.currency),
-      Item: line.itemNumber,
-      Quantity: formatDecimal(line.quantity),
-      UnitPrice: formatDecimal(line.unitPrice),
-      PurchaseOrderNumber: invoice.purchaseOrderNumber,
-      PurchaseOrderLineNumber: invoice.purchaseOrderNumber === null ? null : line.lineNumber,
-    })),
+    invoiceLines: invoice.lines
+      .map((line, index): InvoiceCreate['invoiceLines'][number] => ({
+        LineNumber: index + 1,
+        LineAmount: formatAmount(line.amount, invoice.currency),
+        Item: line.itemNumber,
+        Quantity: formatDecimal(line.quantity),
+        UnitPrice: formatDecimal(line.unitPrice),
+        PurchaseOrderNumber: invoice.purchaseOrderNumber,
+        PurchaseOrderLineNumber: invoice.purchaseOrderNumber === null ? null : line.lineNumber,
+      }))
+      .concat(chargeLines(invoice)),
   };
 }
 

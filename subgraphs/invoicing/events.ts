@@ -11,7 +11,10 @@ export const paymentStatusChanged = defineTopic(
   'payment.status_changed',
   z.object({
     paymentId: z.uuid(),
+    /** The first invoice the payment pays. */
     invoiceId: z.uuid(),
+    /** Every invoice the payment pays that invoicing knows; absent in events written before it was added. */
+    invoiceIds: z.array(z.uuid()).optional(),
     supplierId: z.uuid(),
     previousStatus: z.enum(paymentStatuses).nullish(),
     status: z.enum(paymentStatuses),
@@ -20,6 +23,11 @@ export const paymentStatusChanged = defineTopic(
 );
 
 export type PaymentStatusChanged = ReturnType<typeof paymentStatusChanged.parse>;
+
+/** The invoices a payment event is about (an event from before `invoiceIds` names its first only). */
+export function invoicesOfPaymentEvent(event: PaymentStatusChanged): readonly string[] {
+  return event.invoiceIds ?? [event.invoiceId];
+}
 
 /** An invoice was approved for payment: it is to be sent to ERP payables. */
 export const invoiceApproved = defineTopic('invoice.approved', z.object({ invoiceId: z.uuid() }));

@@ -28,7 +28,10 @@ export type PaymentStatusEventModel = PaymentStatusChanged;
 export type PaymentConnectionModel = Connection<PaymentModel>;
 export type PaymentEdgeModel = Edge<PaymentModel>;
 /** A tolerance set for a supplier or a category; the defaults have neither scope nor time. */
-export type MatchToleranceModel = Pick<MatchToleranceRow, 'pricePct' | 'priceAmount' | 'quantityPct'> & {
+export type MatchToleranceModel = Pick<
+  MatchToleranceRow,
+  'pricePct' | 'priceAmount' | 'quantityPct' | 'taxFreightPct' | 'taxFreightAmount'
+> & {
   scope: MatchToleranceRow['scope'] | null;
   scopeKey: string | null;
   updatedAt: Date | null;

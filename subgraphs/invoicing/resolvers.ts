@@ -39,12 +39,16 @@ export const resolvers: Resolvers = {
     pricePct: (tolerance) => formatDecimal(tolerance.pricePct),
     priceAmount: (tolerance) => (tolerance.priceAmount === null ? null : formatDecimal(tolerance.priceAmount)),
     quantityPct: (tolerance) => formatDecimal(tolerance.quantityPct),
+    taxFreightPct: (tolerance) => formatDecimal(tolerance.taxFreightPct),
+    taxFreightAmount: (tolerance) => (tolerance.taxFreightAmount === null ? null : formatDecimal(tolerance.taxFreightAmount)),
   },
   Invoice: {
     __resolveReference: (reference, { loaders }) => loaders.invoice.load(reference.id),
     supplier: (invoice) => ({ id: invoice.supplierId }),
     purchaseOrder: (invoice) => (invoice.purchaseOrderId ? { id: invoice.purchaseOrderId } : null),
     total: (invoice) => money(invoice.total, invoice.currency),
+    taxAmount: (invoice) => money(invoice.taxAmount, invoice.currency),
+    freightAmount: (invoice) => money(invoice.freightAmount, invoice.currency),
     amountPaid: async (invoice, _args, { loaders }) => money(await loaders.amountPaid.load(invoice.id), invoice.currency),
     amountDue: async (invoice, _args, { loaders }) =>
       money(

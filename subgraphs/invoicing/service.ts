@@ -1,11 +1,13 @@
 import { join } from 'node:path';
-import { repositoryRoot } from '@procuregraph/platform/config';
+import { ediFolders, repositoryRoot } from '@procuregraph/platform/config';
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { InvoicingContext } from './context.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers.ts';
 import { invoicingWebhooks } from './webhooks.ts';
+import { ediInboundRoute } from './edi/edi-routes.ts';
+import { csvInvoicesRoute } from './edi/csv-invoices.ts';
 
 export { registerWorkers } from './workers.ts';
 
@@ -23,5 +25,14 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
       vendorPlatformSecret: systems.vendorPlatformWebhookSecret,
       priceTolerancePct,
     }),
+    fileRoutes: [
+      ediInboundRoute({
+        db,
+        priceTolerancePct,
+        outbox: ediFolders(environment).outbox,
+        us: { interchangeQualifier: environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: environment.EDI_INTERCHANGE_ID },
+      }),
+      csvInvoicesRoute({ db, priceTolerancePct }),
+    ],
   };
 }

@@ -1,7 +1,7 @@
 import { mayReceiveSupplierEvent, streamEvents } from '@procuregraph/platform/events';
 import { idArgument, graphqlError } from '@procuregraph/platform/graphql';
 import type { Resolvers } from './generated/resolvers-types.ts';
-import { paymentStatusChanged, type PaymentStatusChanged } from './events.ts';
+import { invoicesOfPaymentEvent, paymentStatusChanged, type PaymentStatusChanged } from './events.ts';
 
 /** Live payment status: events from the bus, filtered for the subscriber, each resolved against the current payment row. */
 export const subscriptionResolvers: Pick<Resolvers, 'Subscription' | 'PaymentStatusEvent'> = {
@@ -14,7 +14,7 @@ export const subscriptionResolvers: Pick<Resolvers, 'Subscription' | 'PaymentSta
           accept: (event) =>
             mayReceiveSupplierEvent(caller, event.supplierId) &&
             (supplierId === undefined || event.supplierId === supplierId) &&
-            (invoiceId === undefined || event.invoiceId === invoiceId),
+            (invoiceId === undefined || invoicesOfPaymentEvent(event).includes(invoiceId)),
         });
       },
       resolve: (event: PaymentStatusChanged) => event,

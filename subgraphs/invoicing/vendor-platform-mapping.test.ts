@@ -65,10 +65,11 @@ describe('the vendor-platform mapping', () => {
     ).toThrow();
   });
 
-  it('writes a payment the way the portal shows it', () => {
+  it('writes a payment the way the portal shows it, with every invoice it pays', () => {
     const body = portalPaymentBody({
       registrationId: 'reg_00112233445566778899',
       invoiceNumber: 'SUP-2026-001',
+      invoiceNumbers: ['SUP-2026-001', 'SUP-2026-002'],
       paymentNumber: '100042',
       amount: '60.2200',
       currency: 'USD',
@@ -79,6 +80,7 @@ describe('the vendor-platform mapping', () => {
     expect(body).toEqual({
       registrationId: 'reg_00112233445566778899',
       invoiceNumber: 'SUP-2026-001',
+      invoiceNumbers: ['SUP-2026-001', 'SUP-2026-002'],
       paymentNumber: '100042',
       amount: { value: '60.22', currency: 'USD' },
       method: 'virtual_card',

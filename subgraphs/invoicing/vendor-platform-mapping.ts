@@ -41,6 +41,8 @@ export function invoiceFromPortal(invoice: PortalInvoice): PortalInvoiceSubmissi
 export interface PaymentForPortal {
   registrationId: string;
   invoiceNumber: string;
+  /** Every invoice the payment pays, `invoiceNumber` first. */
+  invoiceNumbers: string[];
   paymentNumber: string;
   amount: string;
   currency: string;
@@ -54,6 +56,7 @@ export function portalPaymentBody(payment: PaymentForPortal): PortalPaymentPut {
   return {
     registrationId: payment.registrationId,
     invoiceNumber: payment.invoiceNumber,
+    invoiceNumbers: payment.invoiceNumbers,
     paymentNumber: payment.paymentNumber,
     amount: { value: formatAmount(payment.amount, payment.currency), currency: payment.currency },
     method: payment.method.toLowerCase(),

@@ -2,9 +2,13 @@ import { erpClient } from '@procuregraph/connector-erp';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
+import { ediFolders } from '@procuregraph/platform/config';
+import { ediDropFolder } from './edi/drop-folder.ts';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
+import { erpPaymentComparer } from './erp-reconciliation.ts';
+import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
 import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
 import { defineProjectionHandlers } from './projections/projection-handlers.ts';
 import { publishInvoiceStatus } from './workflow/publish-invoice-status.ts';
@@ -24,13 +28,18 @@ function running(poller: FeedPoller): BackgroundWork {
 /**
  * Invoicing's background work: open invoices matched again when their facts change, approved invoices to ERP payables, payment and portal-invoice
  * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
- * payments, portal invoices whose webhook was missed).
+ * payments, portal invoices whose webhook was missed), and the EDI drop folder.
  */
 export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorkers {
   return (context) => {
     const erp = erpClient(context.systems.erpUrl);
     const portal = vendorPlatformClient(context.systems.vendorPlatformUrl);
     const { db, jobs, policies, logger } = context;
+    defineReconciliationHandler(jobs, db, {
+      system: 'ERP',
+      comparer: erpPaymentComparer(db, erp, policies.for('ERP')),
+      sliceMs: context.environment.RECONCILIATION_SLICE_MS,
+    });
     jobs.defineHandler({
       queue: 'send-invoice-to-erp',
       topic: invoiceApproved.name,
@@ -58,6 +67,15 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     });
     defineProjectionHandlers(jobs, db);
     return [
+      ediDropFolder({
+        db,
+        priceTolerancePct: options.priceTolerancePct,
+        folders: ediFolders(context.environment),
+        outbox: ediFolders(context.environment).outbox,
+        us: { interchangeQualifier: context.environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: context.environment.EDI_INTERCHANGE_ID },
+        logger,
+        scanIntervalMs: options.feedIntervalMs,
+      }),
       running(erpPaymentFeed({ db, jobs, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
       running(
         portalInvoiceFeed({

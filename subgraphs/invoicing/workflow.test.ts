@@ -300,6 +300,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: null,
         status: 'SCHEDULED',
@@ -308,6 +309,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: 'SCHEDULED',
         status: 'SENT',
@@ -316,6 +318,7 @@ describe('invoice to payment', () => {
       {
         paymentId: payment!.id,
         invoiceId: invoice.id,
+        invoiceIds: [invoice.id],
         supplierId: supplier.id,
         previousStatus: 'SENT',
         status: 'CLEARED',

@@ -1,5 +1,6 @@
 import type { UserCaller } from '@procuregraph/platform/auth';
 import type { Database } from '@procuregraph/platform/db';
+import type { EventBus } from '@procuregraph/platform/events';
 import type { JobOperations } from '@procuregraph/platform/jobs';
 
 export interface OperationsContext {
@@ -7,4 +8,6 @@ export interface OperationsContext {
   /** The platform schema: breaker reports (and, beside them, the audit log). */
   readonly db: Database;
   readonly jobs: JobOperations;
+  /** Live domain events, for drift alerts. */
+  readonly events: EventBus;
 }

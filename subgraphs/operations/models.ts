@@ -1,6 +1,8 @@
 import type { AuditEventRow } from '@procuregraph/platform/audit';
+import type { ediDocuments, tradingPartners } from '@procuregraph/platform/db';
 import type { Connection, Edge } from '@procuregraph/platform/graphql';
 import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph/platform/jobs';
+import type { StoredFinding, StoredRun } from '@procuregraph/platform/reconciliation';
 import type { SystemCircuit } from '@procuregraph/platform/resilience';
 import type { FeedLag } from '@procuregraph/platform/inbound';
 
@@ -16,3 +18,15 @@ export type SyncBacklogModel = SystemBacklog;
 export type AuditEventModel = AuditEventRow;
 export type AuditEventConnectionModel = Connection<AuditEventModel>;
 export type AuditEventEdgeModel = Edge<AuditEventModel>;
+export type ReconciliationRunModel = StoredRun;
+export type ReconciliationRunConnectionModel = Connection<ReconciliationRunModel>;
+export type ReconciliationRunEdgeModel = Edge<ReconciliationRunModel>;
+export type DriftFindingModel = StoredFinding;
+export type DriftFindingConnectionModel = Connection<DriftFindingModel>;
+export type DriftFindingEdgeModel = Edge<DriftFindingModel>;
+export type TradingPartnerModel = typeof tradingPartners.$inferSelect & { id: string };
+export type TradingPartnerConnectionModel = Connection<TradingPartnerModel>;
+export type TradingPartnerEdgeModel = Edge<TradingPartnerModel>;
+export type EdiDocumentModel = typeof ediDocuments.$inferSelect;
+export type EdiDocumentConnectionModel = Connection<EdiDocumentModel>;
+export type EdiDocumentEdgeModel = Edge<EdiDocumentModel>;

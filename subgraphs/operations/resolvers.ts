@@ -5,6 +5,8 @@ import { systemCircuits } from '@procuregraph/platform/resilience';
 import { feedLags } from '@procuregraph/platform/inbound';
 import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
 import { auditResolvers } from './audit-resolvers.ts';
+import { reconciliationResolvers } from './reconciliation-resolvers.ts';
+import { ediResolvers } from './edi-resolvers.ts';
 
 const jobStateOf: Record<SyncJobState, JobState> = {
   QUEUED: 'created',
@@ -23,8 +25,15 @@ const syncJobStateOf = Object.fromEntries(Object.entries(jobStateOf).map(([graph
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   AuditEvent: auditResolvers.AuditEvent,
+  ReconciliationRun: reconciliationResolvers.ReconciliationRun,
+  DriftFinding: reconciliationResolvers.DriftFinding,
+  Subscription: reconciliationResolvers.Subscription,
+  EdiDocument: ediResolvers.EdiDocument,
+  TradingPartner: ediResolvers.TradingPartner,
   Query: {
     ...auditResolvers.Query,
+    ...reconciliationResolvers.Query,
+    ...ediResolvers.Query,
     syncJobs: (_parent, { first, after, filter }, { jobs }) =>
       jobs.listJobs({
         first,
@@ -45,6 +54,8 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
+    ...reconciliationResolvers.Mutation,
+    ...ediResolvers.Mutation,
     replayDeadLetter: async (_parent, { id }, { jobs }) => {
       if (!isUuid(id))
         return {

@@ -1,20 +1,19 @@
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
-import { createJobOperations } from '@procuregraph/platform/jobs';
+import { createJobOperations, jobSender } from '@procuregraph/platform/jobs';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { OperationsContext } from './context.ts';
-import { jobSender } from './job-sender.ts';
 import { resolvers } from './resolvers.ts';
 
 /**
  * The platform's face in the graph: it owns no tables of its own, and serves what the platform
  * keeps for every service (pg-boss's jobs, the queue registry, breaker reports).
  */
-export function operationsSubgraph({ client, db }: SubgraphDependencies): SubgraphDefinition<OperationsContext> {
+export function operationsSubgraph({ client, db, events }: SubgraphDependencies): SubgraphDefinition<OperationsContext> {
   const jobs = createJobOperations({ client, bossSchema: 'pgboss', sender: jobSender(client) });
   return {
     name: 'operations',
     typeDefs: subgraphTypeDefs('operations'),
     resolvers,
-    createContext: (caller) => ({ caller, db, jobs }),
+    createContext: (caller) => ({ caller, db, jobs, events }),
   };
 }

@@ -15,6 +15,8 @@ import {
   SUPPLIER_STATUS_CHANGED,
 } from './events.ts';
 import { createVendorFeedPoller, publishOrder } from './publication.ts';
+import { portalOrderComparer } from './vendor-platform-reconciliation.ts';
+import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
 import { applyContractChanged, applySupplierErpLinked, applySupplierStatusChanged } from './references.ts';
 
 export interface ProcurementWorkerOptions {
@@ -32,7 +34,7 @@ function feedWork(poller: FeedPoller): BackgroundWork {
 
 /** Procurement's background work, with timings a test can shorten. */
 export function procurementWorkers(options: ProcurementWorkerOptions): RegisterWorkers {
-  return ({ db, jobs, systems, policies, logger }) => {
+  return ({ db, jobs, systems, policies, logger, environment }) => {
     const erp = erpClient(systems.erpUrl);
     const vendorPlatform = vendorPlatformClient(systems.vendorPlatformUrl);
     const retry = options.retry ?? {};
@@ -50,6 +52,11 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
       system: 'VENDOR_PLATFORM',
       retry,
       handler: publishOrder(db, vendorPlatform, retry.limit ?? RUNTIME_RETRY_LIMIT),
+    });
+    defineReconciliationHandler(jobs, db, {
+      system: 'VENDOR_PLATFORM',
+      comparer: portalOrderComparer(db, vendorPlatform, policies.for('VENDOR_PLATFORM')),
+      sliceMs: environment.RECONCILIATION_SLICE_MS,
     });
     jobs.defineHandler({
       queue: 'supplier-status',

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';
 import { linkOnPortal } from './onboarding/portal-enrollment.ts';
-import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED } from './supplier/topics.ts';
+import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED, SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
+import { erpSupplierComparer, repushSupplierToErp } from './erp-reconciliation.ts';
+import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
 import type { Environment } from '@procuregraph/platform/config';
 import { exclusionListSource } from './onboarding/configuration.ts';
 import { sharedExclusionScreening } from './screening/exclusion-screening.ts';
@@ -39,6 +41,18 @@ const erpLinkedPayload = z.object({
 
 function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions> | undefined): void {
   const erp = erpClient(context.systems.erpUrl);
+  context.jobs.defineHandler({
+    queue: 'erp-supplier-repush',
+    topic: SUPPLIER_ERP_REPUSH,
+    system: 'ERP',
+    ...(retry ? { retry } : {}),
+    handler: (job) => repushSupplierToErp(context.db, erp, job.entityId, job.signal),
+  });
+  defineReconciliationHandler(context.jobs, context.db, {
+    system: 'ERP',
+    comparer: erpSupplierComparer(context.db, erp, context.policies.for('ERP')),
+    sliceMs: context.environment.RECONCILIATION_SLICE_MS,
+  });
   const vendorPlatform = vendorPlatformClient(context.systems.vendorPlatformUrl);
   context.jobs.defineHandler({
     queue: 'erp-supplier-setup',

@@ -1,9 +1,19 @@
 import type { World } from '@procuregraph/demo';
-import { idempotentCreate, startSystem, systemLogger, type RunningSystem, SnapshotStore } from '@procuregraph/reference-http';
+import {
+  driftable,
+  driftRouter,
+  idempotentCreate,
+  startSystem,
+  textKey,
+  systemLogger,
+  type RunningSystem,
+  SnapshotStore,
+} from '@procuregraph/reference-http';
 import { amendmentsRouter } from './amendments.ts';
 import { ClmErrorCode, clmErrorShape } from './api-errors.ts';
 import { changesRouter } from './changes.ts';
 import type { ClmContext } from './context.ts';
+import { contractView } from './contract-view.ts';
 import { contractsRouter } from './contracts.ts';
 import { seedContractRepository } from './seed.ts';
 import { clmSnapshot, emptyClmState, restoreClmState, type ClmState } from './state.ts';
@@ -42,6 +52,7 @@ export async function startContractRepository(options: ContractRepositoryOptions
       stored: save,
     }),
   };
+  const drifting = { contracts: driftable(state.contracts, textKey, (contract) => contractView(contract, new Date())) };
   // A seeded store is written at once, so the next start finds it and does not seed again.
   save();
   return startSystem({
@@ -49,7 +60,7 @@ export async function startContractRepository(options: ContractRepositoryOptions
     port: options.port,
     host: options.host,
     shape: clmErrorShape,
-    routers: [contractsRouter(context), amendmentsRouter(context), changesRouter(context)],
+    routers: [contractsRouter(context), amendmentsRouter(context), changesRouter(context), driftRouter(drifting, clmErrorShape, save)],
     onClose: () => store.flush(),
   });
 }

@@ -250,6 +250,38 @@ describe('purchasing, receiving and payables', () => {
     const float = await call(`${api}/invoices`, { body: { ...base, InvoiceNumber: 'ACME-3002', InvoiceAmount: 'ten' } });
     expect(float.status).toBe(400);
   });
+
+  it('answers a create whose answer was lost with the invoice created under its Idempotency-Key, and only that one', async () => {
+    const body = {
+      InvoiceNumber: 'ACME-4001',
+      InvoiceAmount: '10.00',
+      InvoiceDate: '2024-03-02',
+      SupplierNumber: '10001',
+      invoiceLines: [{ LineAmount: '10.00' }],
+    };
+    const headers = { 'Idempotency-Key': 'send-invoice-4001' };
+    await call(`${erp.url}/admin/faults`, { body: { lostResponses: { path: '/fscmRestApi/resources/11.13.18.05/invoices', count: 1 } } });
+    await expect(call(`${api}/invoices`, { body, headers })).rejects.toThrow('fetch failed');
+    expect((await call(`${erp.url}/admin/faults`)).body.lostResponses).toEqual({
+      path: '/fscmRestApi/resources/11.13.18.05/invoices',
+      count: 0,
+    });
+    const committed = (await call(`${api}/invoices?q=InvoiceNumber=ACME-4001`)).body.items;
+    expect(committed).toHaveLength(1);
+
+    const retried = await call(`${api}/invoices`, { body, headers });
+    expect([retried.status, retried.headers.get('Idempotent-Replayed'), retried.body.InvoiceId]).toEqual([
+      200,
+      'true',
+      committed[0].InvoiceId,
+    ]);
+    const otherKey = await call(`${api}/invoices`, { body, headers: { 'Idempotency-Key': 'another' } });
+    expect([otherKey.status, otherKey.body['o:errorCode']]).toEqual([400, 'AP-DUPLICATE-INVOICE-NUMBER']);
+    const otherInvoice = await call(`${api}/invoices`, { body: { ...body, InvoiceNumber: 'ACME-4002' }, headers });
+    expect([otherInvoice.status, otherInvoice.body['o:errorCode']]).toEqual([422, 'FND-REST-IDEMPOTENCY-KEY-REUSED']);
+    expect((await call(`${api}/invoices?q=InvoiceNumber=ACME-4001`)).body.items).toHaveLength(1);
+    await call(`${erp.url}/admin/faults`, { body: {} });
+  });
 });
 
 describe('payment run', () => {

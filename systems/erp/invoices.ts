@@ -75,7 +75,7 @@ const createInvoiceBody = z
         z
           .object({
             LineNumber: z.number().int().positive().optional(),
-            LineType: z.literal('Item').default('Item'),
+            LineType: z.enum(['Item', 'Freight', 'Tax']).default('Item'),
             LineAmount: decimalInput(),
             Description: z.string().trim().max(240).nullable().default(null),
             Item: z.string().trim().min(1).nullable().default(null),
@@ -162,7 +162,7 @@ function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody)
  * required in this stand-in's payables setup, so a created invoice is at once eligible for the
  * next payment run.
  */
-function createInvoice(state: ErpState, body: InvoiceBody): ErpInvoice {
+function createInvoice(state: ErpState, body: InvoiceBody, idempotencyKey: string | null): ErpInvoice {
   const supplier = invoicingSupplier(state, body);
   checkInvoice(state, supplier, body);
   const schedules = billedSchedules(state, supplier, body);
@@ -191,6 +191,7 @@ function createInvoice(state: ErpState, body: InvoiceBody): ErpInvoice {
     CanceledFlag: false,
     CreationDate: now,
     LastUpdateDate: now,
+    idempotencyKey,
     invoiceLines: body.invoiceLines.map((line, index) => ({
       ...line,
       LineNumber: line.LineNumber ?? index + 1,
@@ -199,13 +200,45 @@ function createInvoice(state: ErpState, body: InvoiceBody): ErpInvoice {
   });
 }
 
-/** Payables invoices: create (idempotent). Payment is the payment run's business. */
+/**
+ * The invoice created before with this Idempotency-Key, when there is one. The key is kept on the
+ * invoice itself, so a retry finds it however the first answer was lost; the same key for
+ * another invoice (supplier, number or amount) is refused.
+ */
+function createdWithKey(state: ErpState, body: InvoiceBody, idempotencyKey: string | null): ErpInvoice | undefined {
+  if (idempotencyKey === null) return undefined;
+  const existing = state.invoices.find((row) => row.idempotencyKey === idempotencyKey);
+  if (!existing) return undefined;
+  const supplier =
+    body.SupplierNumber !== undefined ? existing.SupplierNumber === body.SupplierNumber : existing.Supplier === body.Supplier;
+  if (!supplier || existing.InvoiceNumber !== body.InvoiceNumber || !decimal(existing.InvoiceAmount).equals(body.InvoiceAmount)) {
+    throw new HttpError(
+      422,
+      ErpErrorCode.idempotencyMismatch,
+      `Idempotency-Key ${JSON.stringify(idempotencyKey)} was used for another invoice.`,
+    );
+  }
+  return existing;
+}
+
+/**
+ * Payables invoices: create, idempotent as Fusion's payables are: the invoice keeps the key it
+ * was created with, and a create with that key answers the existing invoice (200). Payment is
+ * the payment run's business.
+ */
 export function invoicesRouter(context: ErpContext): Router {
   const { state } = context;
   const resource = invoicesResource(state);
   const router = Router();
-  router.post(`${BASE_PATH}/invoices`, context.idempotent, (request, response) => {
-    const invoice = createInvoice(state, parseInput(createInvoiceBody, request.body, ErpErrorCode.badRequest));
+  router.post(`${BASE_PATH}/invoices`, (request, response) => {
+    const body = parseInput(createInvoiceBody, request.body, ErpErrorCode.badRequest);
+    const idempotencyKey = request.get('Idempotency-Key') ?? null;
+    const existing = createdWithKey(state, body, idempotencyKey);
+    if (existing) {
+      response.set('Idempotent-Replayed', 'true').status(200).json(fullView(resource, existing));
+      return;
+    }
+    const invoice = createInvoice(state, body, idempotencyKey);
     recordEvent(context, {
       type: 'InvoiceCreated',
       resourceName: resource.name,

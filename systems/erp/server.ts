@@ -1,5 +1,14 @@
 import type { World } from '@procuregraph/demo';
-import { idempotentCreate, startSystem, systemLogger, type RunningSystem, SnapshotStore } from '@procuregraph/reference-http';
+import {
+  driftable,
+  driftRouter,
+  idempotentCreate,
+  numericKey,
+  startSystem,
+  systemLogger,
+  type RunningSystem,
+  SnapshotStore,
+} from '@procuregraph/reference-http';
 import { bankAccountsResource, bankAccountsRouter } from './bank-accounts.ts';
 import { businessEventsRouter } from './business-events.ts';
 import type { ErpContext } from './context.ts';
@@ -47,6 +56,13 @@ export async function startErp(options: ErpOptions): Promise<RunningSystem> {
       stored: save,
     }),
   };
+  const drifting = {
+    suppliers: driftable(state.suppliers, numericKey, suppliersResource(state).view),
+    externalBankAccounts: driftable(state.bankAccounts, numericKey, bankAccountsResource(state).view),
+    purchaseOrders: driftable(state.purchaseOrders, numericKey, purchaseOrdersResource(state).view),
+    invoices: driftable(state.invoices, numericKey, invoicesResource(state).view),
+    payablesPayments: driftable(state.payments, numericKey, paymentsResource(state).view),
+  };
   // A seeded store is written at once, so the next start finds it and does not seed again.
   save();
   return startSystem({
@@ -70,6 +86,7 @@ export async function startErp(options: ErpOptions): Promise<RunningSystem> {
       receiptsRouter(context),
       invoicesRouter(context),
       paymentAdminRouter(context),
+      driftRouter(drifting, fusionErrorShape, save),
     ],
     onClose: () => store.flush(),
   });

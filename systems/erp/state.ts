@@ -176,7 +176,7 @@ export type PaidStatus = 'Unpaid' | 'Partially paid' | 'Paid';
 
 export interface ErpInvoiceLine {
   LineNumber: number;
-  LineType: 'Item';
+  LineType: 'Item' | 'Freight' | 'Tax';
   LineAmount: string;
   Description: string | null;
   Item: string | null;
@@ -209,6 +209,8 @@ export interface ErpInvoice {
   CreationDate: string;
   LastUpdateDate: string;
   invoiceLines: ErpInvoiceLine[];
+  /** The Idempotency-Key it was created with: a create with that key again gets this invoice. Not an attribute. */
+  idempotencyKey?: string | null;
 }
 
 /**

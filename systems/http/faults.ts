@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { HttpError, sendError, type ErrorShape } from './errors.ts';
 import { parseInput } from './validation.ts';
@@ -8,9 +8,14 @@ export interface FaultSettings {
   outage: boolean;
   errorRate: number;
   latencyMs: number;
+  /**
+   * The next `count` POSTs to `path` are carried out, then their answer is lost: the connection
+   * closes with no response, as when a proxy times out after the system committed. Counted down.
+   */
+  lostResponses: { path: string; count: number } | null;
 }
 
-export const noFaults: FaultSettings = { outage: false, errorRate: 0, latencyMs: 0 };
+export const noFaults: FaultSettings = { outage: false, errorRate: 0, latencyMs: 0, lostResponses: null };
 
 // Each POST replaces the whole setting, so `{}` is the documented way to clear every fault.
 const faultsBody = z
@@ -18,6 +23,11 @@ const faultsBody = z
     outage: z.boolean().default(false),
     errorRate: z.number().min(0).max(1).default(0),
     latencyMs: z.number().int().min(0).max(120_000).default(0),
+    lostResponses: z
+      .object({ path: z.string().startsWith('/'), count: z.number().int().min(1) })
+      .strict()
+      .nullable()
+      .default(null),
   })
   .strict();
 
@@ -25,6 +35,22 @@ const ADMIN_PREFIX = '/admin/';
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Takes one lost answer from the setting when this request is one of those it names. */
+function takesLostResponse(faults: FaultSettings, request: Request): boolean {
+  const lost = faults.lostResponses;
+  if (!lost || lost.count === 0 || request.method !== 'POST' || request.path !== lost.path) return false;
+  lost.count -= 1;
+  return true;
+}
+
+/** Lets the request be carried out, and closes the connection instead of sending what it answers. */
+function loseResponse(response: Response): void {
+  response.json = () => {
+    response.socket?.destroy();
+    return response;
+  };
 }
 
 /** Applies the current faults to every request except the `/admin/*` control endpoints. */
@@ -39,6 +65,7 @@ export function faultInjection(current: () => FaultSettings, shape: ErrorShape):
     if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
       return sendError(response, shape, new HttpError(500, shape.internalCode, 'An internal error occurred (simulated).'));
     }
+    if (takesLostResponse(faults, request)) loseResponse(response);
     next();
   };
 }

@@ -1,5 +1,6 @@
 // The public entry of systems/http: what other workspaces may import.
 export { isoDate } from './dates.ts';
+export { driftable, driftRouter, numericKey, textKey, type DriftableResource } from './drift.ts';
 export { HttpError, type ErrorShape } from './errors.ts';
 export { appendEvent, emptyEventLog, readEventsAfter, type EventLog } from './event-log.ts';
 export { idempotentCreate, type IdempotencyRecords } from './idempotency.ts';

@@ -25,6 +25,15 @@ export class Table<Row, Key extends string | number> {
     return row;
   }
 
+  /** Removes a row; the rows after it keep their order. */
+  delete(key: Key): Row | undefined {
+    const row = this.index.get(key);
+    if (!row) return undefined;
+    this.index.delete(key);
+    this.rows.splice(this.rows.indexOf(row), 1);
+    return row;
+  }
+
   all(): readonly Row[] {
     return this.rows;
   }

@@ -12,6 +12,8 @@ const paymentBody = z
   .object({
     registrationId: z.string().min(1),
     invoiceNumber: z.string().trim().min(1).nullable().default(null),
+    // A remittance may settle several invoices; without this list it names `invoiceNumber` only.
+    invoiceNumbers: z.array(z.string().trim().min(1)).optional(),
     paymentNumber: z.string().trim().min(1).max(40),
     amount: amountInput,
     method: z.enum(PORTAL_PAYMENT_METHODS),
@@ -36,6 +38,7 @@ function upsertPayment(
   const fields = {
     registrationId: body.registrationId,
     invoiceNumber: body.invoiceNumber,
+    invoiceNumbers: body.invoiceNumbers ?? (body.invoiceNumber === null ? [] : [body.invoiceNumber]),
     paymentNumber: body.paymentNumber,
     amount: amount(body.amount.value, body.amount.currency),
     method: body.method,

@@ -81,7 +81,7 @@ const erpReferenceBody = z
   .strict();
 
 /** What leaves the platform unasked (lists, webhooks, the feed): no full TIN or account number. */
-function maskedRegistration(registration: Registration): unknown {
+export function maskedRegistration(registration: Registration): unknown {
   const { tin, bank, ...rest } = registration;
   return {
     ...rest,

@@ -117,6 +117,7 @@ function portalPayment(payment: DemoPayment, registrationId: string, invoiceNumb
     externalId: payment.id,
     registrationId,
     invoiceNumber,
+    invoiceNumbers: invoiceNumber === null ? [] : [invoiceNumber],
     paymentNumber: payment.paymentNumber,
     amount: amount(payment.amount, 'USD'),
     method: PAYMENT_METHOD[payment.method],

@@ -1,12 +1,21 @@
 import type { World } from '@procuregraph/demo';
-import { idempotentCreate, startSystem, systemLogger, type RunningSystem, SnapshotStore } from '@procuregraph/reference-http';
+import {
+  driftable,
+  driftRouter,
+  idempotentCreate,
+  startSystem,
+  textKey,
+  systemLogger,
+  type RunningSystem,
+  SnapshotStore,
+} from '@procuregraph/reference-http';
 import type { VendorContext } from './context.ts';
 import { eventsRouter } from './events.ts';
 import { portalInvoicesRouter } from './portal-invoices.ts';
 import { portalOrdersRouter } from './portal-orders.ts';
 import { portalPaymentsRouter } from './portal-payments.ts';
 import { VendorErrorCode, problemDetailsShape } from './problem-details.ts';
-import { registrationsRouter } from './registrations.ts';
+import { maskedRegistration, registrationsRouter } from './registrations.ts';
 import { seedVendorPlatform } from './seed.ts';
 import { emptyVendorState, restoreVendorState, vendorSnapshot, type VendorState } from './state.ts';
 import { DEFAULT_RETRY_DELAYS_MS, WebhookDispatcher } from './webhooks.ts';
@@ -63,6 +72,11 @@ export async function startVendorPlatform(options: VendorPlatformOptions): Promi
       stored: save,
     }),
   };
+  const drifting = {
+    registrations: driftable(state.registrations, textKey, maskedRegistration),
+    portalPurchaseOrders: driftable(state.orders, textKey, (order) => order),
+    portalPayments: driftable(state.payments, textKey, (payment) => payment),
+  };
   // A seeded store is written at once, so the next start finds it and does not seed again.
   save();
   return startSystem({
@@ -76,6 +90,7 @@ export async function startVendorPlatform(options: VendorPlatformOptions): Promi
       portalInvoicesRouter(context),
       portalPaymentsRouter(context),
       eventsRouter(context),
+      driftRouter(drifting, problemDetailsShape, save),
     ],
     onClose: async () => {
       webhooks.close();

@@ -127,6 +127,8 @@ export interface PortalPayment {
   externalId: string;
   registrationId: string;
   invoiceNumber: string | null;
+  /** Every invoice the payment settles, `invoiceNumber` first. */
+  invoiceNumbers: string[];
   paymentNumber: string;
   amount: Amount;
   method: (typeof PORTAL_PAYMENT_METHODS)[number];

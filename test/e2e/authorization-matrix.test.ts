@@ -74,7 +74,21 @@ const queries: Record<string, Rule> = {
   syncJobs: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ syncJobs(first: 1) { totalCount } }' }) },
   deadLetters: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ deadLetters(first: 1) { totalCount } }' }) },
   integrationSystems: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ integrationSystems { system } }' }) },
+  reconciliationRun: {
+    allowed: ['admin', 'integration'],
+    operation: () => ({ document: 'query ($id: ID!) { reconciliationRun(id: $id) { id } }', variables: { id: unknownId() } }),
+  },
+  reconciliationRuns: {
+    allowed: ['admin', 'integration'],
+    operation: () => ({ document: '{ reconciliationRuns(first: 1) { totalCount } }' }),
+  },
+  driftFindings: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ driftFindings(first: 1) { totalCount } }' }) },
   auditEvents: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ auditEvents(first: 1) { totalCount } }' }) },
+  tradingPartners: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ tradingPartners(first: 1) { totalCount } }' }) },
+  ediDocuments: {
+    allowed: ['admin', 'integration', 'finance'],
+    operation: () => ({ document: '{ ediDocuments(first: 1) { totalCount } }' }),
+  },
   exclusionListRuns: {
     allowed: ['admin', 'compliance'],
     operation: () => ({ document: '{ exclusionListRuns(first: 1) { totalCount } }' }),
@@ -174,10 +188,38 @@ const mutations: Record<string, Rule> = {
       variables: { input: { pricePct: '2', quantityPct: '0' } },
     }),
   },
+  setTradingPartner: {
+    allowed: ['admin', 'integration'],
+    operation: () => ({
+      document: 'mutation ($input: TradingPartnerInput!) { setTradingPartner(input: $input) { userErrors { code } } }',
+      variables: {
+        input: {
+          supplierId: 'not-an-id',
+          interchangeQualifier: 'ZZ',
+          interchangeId: 'X',
+          groupId: 'XX',
+          version: '004010',
+          inbound: [],
+          outbound: [],
+        },
+      },
+    }),
+  },
   replayDeadLetter: {
     allowed: ['admin', 'integration'],
     operation: () => ({
       document: 'mutation ($id: ID!) { replayDeadLetter(id: $id) { userErrors { code } } }',
+      variables: { id: unknownId() },
+    }),
+  },
+  startReconciliation: {
+    allowed: ['admin', 'integration'],
+    operation: () => ({ document: 'mutation { startReconciliation(system: CONTRACT_REPOSITORY) { userErrors { code } } }' }),
+  },
+  resolveDriftFinding: {
+    allowed: ['admin', 'integration'],
+    operation: () => ({
+      document: 'mutation ($id: ID!) { resolveDriftFinding(id: $id, note: "checked") { userErrors { code } } }',
       variables: { id: unknownId() },
     }),
   },
@@ -186,6 +228,7 @@ const mutations: Record<string, Rule> = {
 const subscriptions: Record<string, Rule> = {
   supplierStatusChanged: { allowed: everyone, operation: () => ({ document: 'subscription { supplierStatusChanged { status } }' }) },
   paymentStatusChanged: { allowed: everyone, operation: () => ({ document: 'subscription { paymentStatusChanged { status } }' }) },
+  driftDetected: { allowed: ['admin', 'integration'], operation: () => ({ document: 'subscription { driftDetected { id } }' }) },
 };
 
 let graph: TestGraph;
@@ -251,7 +294,8 @@ describe.each(Object.entries(queries))('Query.%s', (field, rule) => {
       expect(answer.data?.[field]).not.toBeUndefined();
       return;
     }
-    expect(answer.data ?? null).toBeNull();
+    // A refused nullable field is null in data; a refused non-null one nulls data altogether.
+    expect(answer.data?.[field] ?? null).toBeNull();
     expect(answer.errors).toEqual([
       expect.objectContaining({
         message: refusal('Query', field, rule.allowed),

@@ -408,4 +408,106 @@ describe('matching that follows the facts', () => {
       ]);
     },
   );
+
+  it(
+    'holds tax plus freight to the allowance on the goods amount: exactly at it passes, a cent over is TAX_FREIGHT_OVER_ALLOWANCE',
+    { timeout: 120_000 },
+    async () => {
+      const supplier = [...world.suppliers()].find(
+        (candidate) => candidate.status === 'ACTIVE' && candidate.category !== twoOrdersOfOneSupplier.supplier.category,
+      )!;
+      const CHARGED = graphql(`
+        mutation InvoiceMatching9($input: SubmitInvoiceInput!) {
+          submitInvoice(input: $input) {
+            invoice {
+              total {
+                amount
+              }
+              taxAmount {
+                amount
+              }
+              freightAmount {
+                amount
+              }
+              match {
+                exceptions {
+                  code
+                  queue
+                  expected
+                  actual
+                }
+              }
+            }
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `);
+      // Billing no order: NO_PURCHASE_ORDER always, so the allowance is the only difference between the cases.
+      const charged = async (taxAmount: string, freightAmount: string) =>
+        (
+          await graph.query(
+            CHARGED,
+            {
+              input: {
+                supplierId: supplier.id,
+                invoiceNumber: `TF-${randomUUID().slice(0, 10)}`,
+                invoiceDate: '2026-11-02',
+                lines: [{ lineNumber: 1, itemNumber: 'SVC-CAL', quantity: '4', unitPrice: '25.00' }],
+                taxAmount,
+                freightAmount,
+              },
+            },
+            finance,
+          )
+        ).data!.submitInvoice;
+      const noOrder = { code: 'NO_PURCHASE_ORDER', queue: 'BUYER', expected: 'a purchase order of the supplier', actual: null };
+
+      const atDefault = await charged('4.00', '6.00');
+      expect(atDefault.invoice).toEqual({
+        total: { amount: '110.00' },
+        taxAmount: { amount: '4.00' },
+        freightAmount: { amount: '6.00' },
+        match: { exceptions: [noOrder] },
+      });
+      const overDefault = await charged('4.01', '6.00');
+      expect(overDefault.invoice!.match!.exceptions).toEqual([
+        noOrder,
+        { code: 'TAX_FREIGHT_OVER_ALLOWANCE', queue: 'ACCOUNTS_PAYABLE', expected: '10', actual: '10.01' },
+      ]);
+
+      const set = await graph.query(
+        graphql(`
+          mutation InvoiceMatching10($input: SetMatchToleranceInput!) {
+            setMatchTolerance(input: $input) {
+              tolerance {
+                taxFreightPct
+                taxFreightAmount
+              }
+              userErrors {
+                code
+              }
+            }
+          }
+        `),
+        { input: { supplierId: supplier.id, pricePct: '2', quantityPct: '0', taxFreightPct: '10', taxFreightAmount: '7.50' } },
+        finance,
+      );
+      expect(set.data!.setMatchTolerance).toEqual({ tolerance: { taxFreightPct: '10', taxFreightAmount: '7.5' }, userErrors: [] });
+      expect((await charged('2.50', '5.00')).invoice!.match!.exceptions).toEqual([noOrder]);
+      expect((await charged('2.51', '5.00')).invoice!.match!.exceptions).toEqual([
+        noOrder,
+        { code: 'TAX_FREIGHT_OVER_ALLOWANCE', queue: 'ACCOUNTS_PAYABLE', expected: '7.5', actual: '7.51' },
+      ]);
+      expect(await charged('-1', '0.001')).toEqual({
+        invoice: null,
+        userErrors: [
+          { field: ['input', 'taxAmount'], code: 'INVALID_AMOUNT' },
+          { field: ['input', 'freightAmount'], code: 'INVALID_AMOUNT' },
+        ],
+      });
+    },
+  );
 });

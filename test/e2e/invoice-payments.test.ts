@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { executeSql } from '@procuregraph/platform/db';
+import { eventually, listening, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe } from '../subscriber.ts';
 
 /** ERP payments as AP makes them (one for several invoices, part of one, voided), followed through the gateway. */
 const world = createWorld({ scale: 'default' });
@@ -49,8 +51,8 @@ const INVOICE = graphql(`
   }
 `);
 
-/** An invoice billing no order, its NO_PURCHASE_ORDER exception overridden, approved and in ERP payables: returns its id and ERP InvoiceId. */
-async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number }> {
+/** An invoice billing no order, its NO_PURCHASE_ORDER exception overridden: returns its id and number. */
+async function approvable(total: string): Promise<{ id: string; invoiceNumber: string }> {
   const invoiceNumber = `PAY-${randomUUID().slice(0, 10)}`;
   const submitted = await graph.query(
     graphql(`
@@ -97,6 +99,11 @@ async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId:
       finance,
     );
   }
+  return { id: invoice!.id, invoiceNumber };
+}
+
+/** Approves the invoice and waits for it in ERP payables: returns its ERP InvoiceId. */
+async function approveIntoErp(id: string, invoiceNumber: string): Promise<number> {
   const approved = await graph.query(
     graphql(`
       mutation InvoicePayments4($id: ID!) {
@@ -107,15 +114,20 @@ async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId:
         }
       }
     `),
-    { id: invoice!.id },
+    { id },
     finance,
   );
   expect(approved.data!.approveInvoice.userErrors).toEqual([]);
-  const erpInvoiceId = await eventually(async () => {
+  return eventually(async () => {
     const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
     return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
   });
-  return { id: invoice!.id, erpInvoiceId };
+}
+
+/** An invoice approved and in ERP payables: returns its id, number and ERP InvoiceId. */
+async function approvedInErp(total: string): Promise<{ id: string; erpInvoiceId: number; invoiceNumber: string }> {
+  const { id, invoiceNumber } = await approvable(total);
+  return { id, invoiceNumber, erpInvoiceId: await approveIntoErp(id, invoiceNumber) };
 }
 
 /** What the ERP's admin endpoints answer that these tests read: a created payment. */
@@ -148,6 +160,26 @@ describe('ERP payments of invoices', () => {
     async () => {
       const three = [await approvedInErp('100.00'), await approvedInErp('20.05'), await approvedInErp('0.10')];
       const partly = await approvedInErp('250.00');
+      // Listening for the last of the three: the payment's events name every invoice it pays.
+      const listeners = graph.app.events.subscriberCount;
+      const ofTheThird = subscribe(
+        graph.graphqlUrl,
+        { authorization: `Bearer ${await graph.tokenFor(finance)}` },
+        graphql(`
+          subscription InvoicePayments5($invoiceId: ID) {
+            paymentStatusChanged(invoiceId: $invoiceId) {
+              status
+              payment {
+                amount {
+                  amount
+                }
+              }
+            }
+          }
+        `),
+        { invoiceId: three[2]!.id },
+      );
+      await listening(graph.app, listeners);
       const batch = await erpAdmin('payments', { relatedInvoices: three.map((invoice) => ({ InvoiceId: invoice.erpInvoiceId })) });
       expect(batch.PaymentAmount).toBe('120.15');
       await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: partly.erpInvoiceId, AmountPaid: '99.99' }] });
@@ -169,6 +201,20 @@ describe('ERP payments of invoices', () => {
         ]);
         expect(invoice!.payments[0]!.applications).toHaveLength(3);
       }
+      const heard = await ofTheThird.take(3, 30_000);
+      expect(heard.map((result) => result.data!.paymentStatusChanged)).toEqual(
+        ['SCHEDULED', 'SENT', 'CLEARED'].map((status) => ({ status, payment: { amount: { amount: '120.15' } } })),
+      );
+      await ofTheThird.close();
+      const onThePortal = await eventually(async () => {
+        const response = await fetch(
+          `${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments?registrationId=${supplier.vendorPlatform.registrationId}`,
+        );
+        const { data } = (await response.json()) as { data: { invoiceNumber: string; invoiceNumbers: string[]; status: string }[] };
+        const shown = data.find((payment) => payment.invoiceNumber === three[0]!.invoiceNumber);
+        return shown?.status === 'cleared' ? shown : undefined;
+      });
+      expect(onThePortal.invoiceNumbers).toEqual([three[0]!.invoiceNumber, ...[three[1]!.invoiceNumber, three[2]!.invoiceNumber].sort()]);
       const partial = await invoiceOnceIn(partly.id, 'APPROVED', '150.01');
       expect(partial).toMatchObject({ amountPaid: { amount: '99.99' }, payments: [{ status: 'CLEARED', amount: { amount: '99.99' } }] });
 
@@ -183,6 +229,43 @@ describe('ERP payments of invoices', () => {
         ['0.00', 'VOIDED'],
         ['0.00', 'VOIDED'],
       ]);
+    },
+  );
+
+  it(
+    'applies a payment that arrived before the invoice was linked to its ERP id, once the retried create finds the invoice the ERP committed',
+    { timeout: 180_000 },
+    async () => {
+      const { id, invoiceNumber } = await approvable('75.25');
+      // The ERP commits each create of an invoice and loses its answer, until told otherwise.
+      await erpAdmin('faults', { lostResponses: { path: `${ERP_API}/invoices`, count: 1000 } });
+      const erpInvoiceId = await approveIntoErp(id, invoiceNumber);
+      await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId }] });
+      await erpAdmin('payment-run');
+      await erpAdmin('payment-run');
+      // Invoicing has heard of the payment and keeps it: the invoice it names is not linked yet.
+      await eventually(async () => {
+        const rows = await executeSql<{ erp_invoice_ids: string[] }>(
+          graph.app.client,
+          'select erp_invoice_ids from invoicing.unlinked_erp_payments',
+        );
+        return rows.some((row) => row.erp_invoice_ids.includes(String(erpInvoiceId))) ? true : undefined;
+      }, 30_000);
+      const before = (await graph.query(INVOICE, { id }, finance)).data!.invoice!;
+      expect([before.status, before.amountDue.amount, before.payments]).toEqual(['APPROVED', '75.25', []]);
+
+      await erpAdmin('faults', {});
+      const paid = await eventually(async () => {
+        const { data } = await graph.query(INVOICE, { id }, finance);
+        return data!.invoice!.status === 'PAID' ? data!.invoice! : undefined;
+      }, 120_000);
+      expect(paid).toMatchObject({
+        amountPaid: { amount: '75.25' },
+        amountDue: { amount: '0.00' },
+        payments: [{ status: 'CLEARED', amount: { amount: '75.25' }, applications: [{ invoice: { id }, amount: { amount: '75.25' } }] }],
+      });
+      const inErp = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
+      expect(((await inErp.json()) as { items: { InvoiceId: number }[] }).items.map((item) => item.InvoiceId)).toEqual([erpInvoiceId]);
     },
   );
 });

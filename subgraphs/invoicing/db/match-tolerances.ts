@@ -12,7 +12,13 @@ export interface ToleranceSetting extends MatchTolerances {
 }
 
 function tolerancesOf(row: MatchToleranceRow): MatchTolerances {
-  return { pricePct: row.pricePct, priceAmount: row.priceAmount, quantityPct: row.quantityPct };
+  return {
+    pricePct: row.pricePct,
+    priceAmount: row.priceAmount,
+    quantityPct: row.quantityPct,
+    taxFreightPct: row.taxFreightPct,
+    taxFreightAmount: row.taxFreightAmount,
+  };
 }
 
 /**
@@ -48,6 +54,8 @@ export async function saveToleranceSetting(db: Queryable, setting: ToleranceSett
     pricePct: setting.pricePct,
     priceAmount: setting.priceAmount,
     quantityPct: setting.quantityPct,
+    taxFreightPct: setting.taxFreightPct,
+    taxFreightAmount: setting.taxFreightAmount,
     setBy: setting.setBy,
     updatedAt: new Date(),
   };

@@ -31,6 +31,7 @@ export const exceptionCodes = [
   'CONTRACT_PRICE_VARIANCE',
   'CONTRACT_EXPIRED',
   'SUPPLIER_INACTIVE',
+  'TAX_FREIGHT_OVER_ALLOWANCE',
 ] as const;
 export type ExceptionCode = (typeof exceptionCodes)[number];
 
@@ -70,7 +71,10 @@ export const invoices = invoicingSchema.table(
     purchaseOrderId: referenceColumn(),
     invoiceDate: date({ mode: 'string' }).notNull(),
     currency: text().notNull().default('USD'),
+    /** Goods (the lines) plus tax plus freight. */
     total: amountColumn().notNull(),
+    taxAmount: amountColumn().notNull().default('0'),
+    freightAmount: amountColumn().notNull().default('0'),
     status: text().$type<InvoiceStatus>().notNull(),
     matchOutcome: text().$type<MatchOutcome>(),
     matchedAt: instantColumn(),
@@ -317,6 +321,9 @@ export const matchTolerances = invoicingSchema.table(
     pricePct: quantityColumn().notNull(),
     priceAmount: quantityColumn(),
     quantityPct: quantityColumn().notNull(),
+    /** Tax plus freight allowed, in percent of the goods amount; rows from before it was added get the default. */
+    taxFreightPct: quantityColumn().notNull().default('10'),
+    taxFreightAmount: quantityColumn(),
     setBy: text().notNull(),
     updatedAt: updatedAtColumn(),
   },

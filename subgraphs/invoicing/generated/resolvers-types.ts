@@ -69,6 +69,7 @@ export type Invoice = {
   /** What cleared payments applied to the invoice. */
   amountPaid: Money;
   createdAt: Scalars['DateTime']['output'];
+  freightAmount: Money;
   id: Scalars['ID']['output'];
   invoiceDate: Scalars['Date']['output'];
   invoiceNumber: Scalars['String']['output'];
@@ -84,6 +85,8 @@ export type Invoice = {
   status: InvoiceStatus;
   supplier: Supplier;
   syncStatus: Array<SyncStatus>;
+  taxAmount: Money;
+  /** The lines plus tax plus freight. */
   total: Money;
 };
 
@@ -188,7 +191,9 @@ export type MatchExceptionCode =
   | 'NO_PURCHASE_ORDER'
   | 'PRICE_VARIANCE'
   | 'QUANTITY_VARIANCE'
-  | 'SUPPLIER_INACTIVE';
+  | 'SUPPLIER_INACTIVE'
+  /** Tax plus freight exceed the allowance on the goods amount. */
+  | 'TAX_FREIGHT_OVER_ALLOWANCE';
 
 export type MatchOutcome =
   | 'EXCEPTION'
@@ -204,6 +209,8 @@ export type MatchTolerance = {
   supplier: Maybe<Supplier>;
   /** Null for the defaults and for a supplier's. */
   supplierCategory: Maybe<SupplierCategory>;
+  taxFreightAmount: Maybe<Scalars['Decimal']['output']>;
+  taxFreightPct: Scalars['Decimal']['output'];
   /** Null for the defaults. */
   updatedAt: Maybe<Scalars['DateTime']['output']>;
 };
@@ -211,7 +218,7 @@ export type MatchTolerance = {
 /** The tolerances set and the defaults that apply where none is. */
 export type MatchTolerances = {
   __typename?: 'MatchTolerances';
-  /** Price 2% (the deployment's MATCH_PRICE_TOLERANCE_PCT), no absolute price limit, no quantity over the ordered one. */
+  /** Price 2% (the deployment's MATCH_PRICE_TOLERANCE_PCT), no absolute price limit, no quantity over the ordered one, tax plus freight up to 10% of the goods amount. */
   defaults: MatchTolerance;
   /** Those set per supplier and per supplier category. */
   set: Array<MatchTolerance>;
@@ -427,6 +434,10 @@ export type SetMatchToleranceInput = {
   supplierCategory?: InputMaybe<SupplierCategory>;
   /** Exactly one of supplierId and supplierCategory (else TOLERANCE_SCOPE_REQUIRED); a supplier invoicing has not heard of is SUPPLIER_NOT_FOUND. A percentage outside 0 to 100 or a negative amount is TOLERANCE_OUT_OF_RANGE. */
   supplierId?: InputMaybe<Scalars['ID']['input']>;
+  /** And at most this amount (the stricter applies); null for no absolute limit. */
+  taxFreightAmount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** How much tax plus freight an invoice may carry, in percent of its goods amount (0 to 100); the default 10 when left out. */
+  taxFreightPct?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 export type SetMatchTolerancePayload = {
@@ -438,6 +449,8 @@ export type SetMatchTolerancePayload = {
 export type SubmitInvoiceInput = {
   /** ISO 4217; USD when left out. */
   currency?: InputMaybe<Scalars['String']['input']>;
+  /** Freight billed on top of the lines (0 when left out). */
+  freightAmount?: InputMaybe<Scalars['Decimal']['input']>;
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   invoiceDate: Scalars['Date']['input'];
   invoiceNumber: Scalars['String']['input'];
@@ -445,6 +458,8 @@ export type SubmitInvoiceInput = {
   /** Null when the supplier billed without an order (the invoice then has NO_PURCHASE_ORDER). */
   purchaseOrderId?: InputMaybe<Scalars['ID']['input']>;
   supplierId: Scalars['ID']['input'];
+  /** Tax billed on top of the lines (0 when left out); with freight, held to the supplier's tax/freight allowance (TAX_FREIGHT_OVER_ALLOWANCE). Negative or finer than a cent: INVALID_AMOUNT. */
+  taxAmount?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 export type SubmitInvoiceLineInput = {
@@ -776,6 +791,7 @@ export type InvoiceResolvers<ContextType = InvoicingContext, ParentType extends 
   amountDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountPaid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  freightAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   invoiceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -789,6 +805,7 @@ export type InvoiceResolvers<ContextType = InvoicingContext, ParentType extends 
   status?: Resolver<ResolversTypes['InvoiceStatus'], ParentType, ContextType>;
   supplier?: Resolver<ResolversTypes['Supplier'], ParentType, ContextType>;
   syncStatus?: Resolver<Array<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
+  taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
@@ -852,6 +869,8 @@ export type MatchToleranceResolvers<ContextType = InvoicingContext, ParentType e
   quantityPct?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   supplier?: Resolver<Maybe<ResolversTypes['Supplier']>, ParentType, ContextType>;
   supplierCategory?: Resolver<Maybe<ResolversTypes['SupplierCategory']>, ParentType, ContextType>;
+  taxFreightAmount?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  taxFreightPct?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 

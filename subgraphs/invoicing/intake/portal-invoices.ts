@@ -46,6 +46,9 @@ export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceT
       ...document,
       supplierId,
       purchaseOrderId: purchaseOrderId !== null && isUuid(purchaseOrderId) ? purchaseOrderId : null,
+      // The portal's invoices carry goods lines only.
+      taxAmount: '0',
+      freightAmount: '0',
       source: 'VENDOR_PLATFORM',
       idempotencyKey: null,
       vendorPlatformInvoiceId: portalInvoiceId,

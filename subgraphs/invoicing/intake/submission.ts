@@ -12,6 +12,9 @@ export interface InvoiceSubmission {
   invoiceDate: string;
   currency: string;
   lines: InvoiceLineToMatch[];
+  /** Decimal strings, 0 when the invoice bills none. */
+  taxAmount: string;
+  freightAmount: string;
   source: InvoiceSource;
   idempotencyKey: string | null;
   /** The portal invoice it came from, for vendor-platform submissions. */
@@ -48,5 +51,13 @@ export function submissionErrors(submission: InvoiceSubmission): UserError[] {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(submission.invoiceDate))
     errors.push(error(['input', 'invoiceDate'], 'REQUIRED', 'invoiceDate must be YYYY-MM-DD'));
   if (submission.lines.length === 0) errors.push(error(['input', 'lines'], 'REQUIRED', 'an invoice needs at least one line'));
+  for (const field of ['taxAmount', 'freightAmount'] as const) {
+    const value = submission[field];
+    if (!isDecimalString(value) || decimal(value).isNegative() || decimal(value).decimalPlaces() > 2) {
+      errors.push(
+        error(['input', field], 'INVALID_AMOUNT', `${field} must be an amount of 0 or more in cents, got ${JSON.stringify(value)}`),
+      );
+    }
+  }
   return [...errors, ...submission.lines.flatMap(lineErrors)];
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { type Queryable, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
-import { formatDecimal } from '@procuregraph/platform/money';
+import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import { lockMatchFacts } from '../db/advisory-locks.ts';
 import { invoiceLines, invoices, purchaseOrderProjections, type InvoiceRow } from '../db/tables.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
@@ -18,14 +18,19 @@ export interface SubmitInvoiceResult {
 
 /** What identifies a submission's content, so a retried one is recognised and a changed one refused. */
 function digestOf(submission: InvoiceSubmission): string {
-  const { idempotencyKey: _key, ...content } = submission;
+  const { idempotencyKey: _key, taxAmount, freightAmount, ...content } = submission;
   const lines = content.lines.map((line) => ({
     ...line,
     quantity: formatDecimal(line.quantity),
     unitPrice: formatDecimal(line.unitPrice),
   }));
+  // Without tax or freight the digest is what it was before invoices carried them, so those keys still replay.
+  const charges =
+    decimal(taxAmount).isZero() && decimal(freightAmount).isZero()
+      ? {}
+      : { taxAmount: formatDecimal(taxAmount), freightAmount: formatDecimal(freightAmount) };
   return createHash('sha256')
-    .update(JSON.stringify({ ...content, lines }))
+    .update(JSON.stringify({ ...content, lines, ...charges }))
     .digest('hex');
 }
 
@@ -90,7 +95,9 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
         invoiceNumberKey: normalizedInvoiceNumber(submission.invoiceNumber),
         invoiceDate: submission.invoiceDate,
         currency: submission.currency,
-        total: invoiceTotal(submission.lines).toFixed(),
+        total: invoiceTotal(submission.lines).plus(submission.taxAmount).plus(submission.freightAmount).toFixed(),
+        taxAmount: submission.taxAmount,
+        freightAmount: submission.freightAmount,
         status: 'RECEIVED',
         source: submission.source,
         idempotencyKey: submission.idempotencyKey,

@@ -15,6 +15,9 @@ export interface InvoiceToMatch {
   /** YYYY-MM-DD. */
   invoiceDate: string;
   lines: readonly InvoiceLineToMatch[];
+  /** Decimal strings, 0 when the invoice bills none. */
+  taxAmount: string;
+  freightAmount: string;
 }
 
 export interface OrderLineFacts {

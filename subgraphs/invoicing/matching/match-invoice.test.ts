@@ -44,8 +44,12 @@ function context(overrides: Partial<MatchContext> = {}): MatchContext {
   };
 }
 
-function invoice(lines: InvoiceToMatch['lines'], invoiceDate = '2026-06-01'): InvoiceToMatch {
-  return { invoiceNumber: 'INV-1', invoiceDate, lines };
+function invoice(
+  lines: InvoiceToMatch['lines'],
+  invoiceDate = '2026-06-01',
+  charges = { taxAmount: '0', freightAmount: '0' },
+): InvoiceToMatch {
+  return { invoiceNumber: 'INV-1', invoiceDate, lines, ...charges };
 }
 
 const glove = (quantity: string, unitPrice = '100.00') => ({ lineNumber: 1, itemNumber: 'GLOVE', quantity, unitPrice });
@@ -77,7 +81,10 @@ describe('the match engine', () => {
   });
 
   it('applies the stricter of a percentage and an absolute price tolerance, exactly at the edge', () => {
-    const both = context({ tolerances: { pricePct: '10', priceAmount: '1.00', quantityPct: '0' }, contract: null });
+    const both = context({
+      tolerances: { pricePct: '10', priceAmount: '1.00', quantityPct: '0', taxFreightPct: '10', taxFreightAmount: null },
+      contract: null,
+    });
     expect(codes(invoice([glove('1', '101.00')]), both)).toEqual([]);
     expect(codes(invoice([glove('1', '98.99')]), both)).toEqual(['PRICE_VARIANCE']);
     expect(matchInvoice(invoice([glove('1', '101.01')]), both).exceptions).toEqual([
@@ -89,13 +96,19 @@ describe('the match engine', () => {
       }),
     ]);
     // Where the percentage is the stricter one, it decides.
-    const cheap = context({ tolerances: { pricePct: '2', priceAmount: '1.00', quantityPct: '0' }, contract: null });
+    const cheap = context({
+      tolerances: { pricePct: '2', priceAmount: '1.00', quantityPct: '0', taxFreightPct: '10', taxFreightAmount: null },
+      contract: null,
+    });
     expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '20.38' }]), cheap)).toEqual([]);
     expect(codes(invoice([{ lineNumber: 2, itemNumber: 'GOWN', quantity: '1', unitPrice: '20.39' }]), cheap)).toEqual(['PRICE_VARIANCE']);
   });
 
   it('lets the billed quantity exceed the ordered one by the quantity tolerance, exactly at the edge', () => {
-    const loose = context({ tolerances: { pricePct: '2', priceAmount: null, quantityPct: '10' }, receivedByLine: new Map([[1, '20']]) });
+    const loose = context({
+      tolerances: { pricePct: '2', priceAmount: null, quantityPct: '10', taxFreightPct: '10', taxFreightAmount: null },
+      receivedByLine: new Map([[1, '20']]),
+    });
     expect(codes(invoice([glove('11')]), loose)).toEqual([]);
     expect(matchInvoice(invoice([glove('12')]), loose).exceptions).toEqual([
       expect.objectContaining({ code: 'QUANTITY_VARIANCE', expected: '10', actual: '12' }),

@@ -49,7 +49,7 @@ function tolerance(
   priceAmount: string | null,
   quantityPct: string,
 ): MatchToleranceInput {
-  return { ...scope, pricePct, priceAmount, quantityPct };
+  return { ...scope, pricePct, priceAmount, quantityPct, taxFreightPct: null, taxFreightAmount: null };
 }
 
 async function set(input: MatchToleranceInput) {
@@ -65,13 +65,26 @@ describe('match tolerances per supplier category and per supplier', () => {
     await set(tolerance({ supplierId: null, supplierCategory: 'LABORATORY' }, '5', '0.50', '10'));
     await set(tolerance({ supplierId: lab, supplierCategory: null }, '1', null, '0'));
 
-    expect(await tolerancesForSupplier(db, lab, 2)).toEqual({ pricePct: '1.000000', priceAmount: null, quantityPct: '0.000000' });
+    const defaultCharges = { taxFreightPct: '10.000000', taxFreightAmount: null };
+    expect(await tolerancesForSupplier(db, lab, 2)).toEqual({
+      pricePct: '1.000000',
+      priceAmount: null,
+      quantityPct: '0.000000',
+      ...defaultCharges,
+    });
     expect(await tolerancesForSupplier(db, otherLab, 2)).toEqual({
       pricePct: '5.000000',
       priceAmount: '0.500000',
       quantityPct: '10.000000',
+      ...defaultCharges,
     });
-    expect(await tolerancesForSupplier(db, staffing, 2)).toEqual({ pricePct: '2', priceAmount: null, quantityPct: '0' });
+    expect(await tolerancesForSupplier(db, staffing, 2)).toEqual({
+      pricePct: '2',
+      priceAmount: null,
+      quantityPct: '0',
+      taxFreightPct: '10',
+      taxFreightAmount: null,
+    });
   });
 
   it('keeps the category known when a status event without one arrives', async () => {
@@ -84,11 +97,13 @@ describe('match tolerances per supplier category and per supplier', () => {
   it('replaces a setting set before', async () => {
     const supplierId = await activeSupplier('IT_SERVICES');
     await set(tolerance({ supplierId, supplierCategory: null }, '4', null, '0'));
-    await set(tolerance({ supplierId, supplierCategory: null }, '6', '2', '5'));
+    await set({ ...tolerance({ supplierId, supplierCategory: null }, '6', '2', '5'), taxFreightPct: '3', taxFreightAmount: '25' });
     expect(await tolerancesForSupplier(db, supplierId, 2)).toEqual({
       pricePct: '6.000000',
       priceAmount: '2.000000',
       quantityPct: '5.000000',
+      taxFreightPct: '3.000000',
+      taxFreightAmount: '25.000000',
     });
   });
 
@@ -98,7 +113,11 @@ describe('match tolerances per supplier category and per supplier', () => {
     );
     const both = await setMatchTolerance(
       db,
-      tolerance({ supplierId: newId(), supplierCategory: 'LABORATORY' }, '100.01', '-0.01', '-1'),
+      {
+        ...tolerance({ supplierId: newId(), supplierCategory: 'LABORATORY' }, '100.01', '-0.01', '-1'),
+        taxFreightPct: '101',
+        taxFreightAmount: '-5',
+      },
       'ap',
     );
     expect(both.tolerance).toBeNull();
@@ -106,7 +125,9 @@ describe('match tolerances per supplier category and per supplier', () => {
       ['TOLERANCE_SCOPE_REQUIRED', ['input']],
       ['TOLERANCE_OUT_OF_RANGE', ['input', 'pricePct']],
       ['TOLERANCE_OUT_OF_RANGE', ['input', 'quantityPct']],
+      ['TOLERANCE_OUT_OF_RANGE', ['input', 'taxFreightPct']],
       ['TOLERANCE_OUT_OF_RANGE', ['input', 'priceAmount']],
+      ['TOLERANCE_OUT_OF_RANGE', ['input', 'taxFreightAmount']],
     ]);
     const unknown = newId();
     expect(
@@ -146,6 +167,8 @@ describe('matching with the tolerance that applies, at its edges', () => {
       invoiceNumber: 'T-1',
       invoiceDate: '2026-11-03',
       lines: [{ lineNumber: 1, itemNumber: 'GLOVE', quantity, unitPrice }],
+      taxAmount: '0',
+      freightAmount: '0',
     };
     const context = await loadMatchContext(db, { id: newId(), ...order }, document, 2);
     return matchInvoice(document, context).exceptions.map((exception) => exception.code);

@@ -3,6 +3,7 @@ import type { UserError } from '@procuregraph/platform/graphql';
 import { decimal } from '@procuregraph/platform/money';
 import { isKnownSupplier, saveToleranceSetting } from '../db/match-tolerances.ts';
 import type { MatchToleranceRow } from '../db/tables.ts';
+import { DEFAULT_TAX_FREIGHT_PCT } from './tolerances.ts';
 
 export interface MatchToleranceInput {
   supplierId: string | null;
@@ -10,6 +11,9 @@ export interface MatchToleranceInput {
   pricePct: string;
   priceAmount: string | null;
   quantityPct: string;
+  /** Null: the default share. */
+  taxFreightPct: string | null;
+  taxFreightAmount: string | null;
 }
 
 export interface SetMatchToleranceResult {
@@ -17,7 +21,8 @@ export interface SetMatchToleranceResult {
   userErrors: UserError[];
 }
 
-function percentError(input: MatchToleranceInput, field: 'pricePct' | 'quantityPct'): UserError | null {
+function percentError(input: MatchToleranceInput, field: 'pricePct' | 'quantityPct' | 'taxFreightPct'): UserError | null {
+  if (input[field] === null) return null;
   const value = decimal(input[field]);
   if (value.greaterThanOrEqualTo(0) && value.lessThanOrEqualTo(100)) return null;
   return { field: ['input', field], code: 'TOLERANCE_OUT_OF_RANGE', message: `${field} must be between 0 and 100, got ${input[field]}` };
@@ -28,16 +33,15 @@ function inputErrors(input: MatchToleranceInput): UserError[] {
   if ((input.supplierId === null) === (input.supplierCategory === null)) {
     errors.push({ field: ['input'], code: 'TOLERANCE_SCOPE_REQUIRED', message: 'Give exactly one of supplierId and supplierCategory' });
   }
-  for (const field of ['pricePct', 'quantityPct'] as const) {
+  for (const field of ['pricePct', 'quantityPct', 'taxFreightPct'] as const) {
     const error = percentError(input, field);
     if (error) errors.push(error);
   }
-  if (input.priceAmount !== null && decimal(input.priceAmount).lessThan(0)) {
-    errors.push({
-      field: ['input', 'priceAmount'],
-      code: 'TOLERANCE_OUT_OF_RANGE',
-      message: `priceAmount must not be negative, got ${input.priceAmount}`,
-    });
+  for (const field of ['priceAmount', 'taxFreightAmount'] as const) {
+    const amount = input[field];
+    if (amount !== null && decimal(amount).lessThan(0)) {
+      errors.push({ field: ['input', field], code: 'TOLERANCE_OUT_OF_RANGE', message: `${field} must not be negative, got ${amount}` });
+    }
   }
   return errors;
 }
@@ -58,6 +62,8 @@ export async function setMatchTolerance(db: Queryable, input: MatchToleranceInpu
     pricePct: input.pricePct,
     priceAmount: input.priceAmount,
     quantityPct: input.quantityPct,
+    taxFreightPct: input.taxFreightPct ?? DEFAULT_TAX_FREIGHT_PCT,
+    taxFreightAmount: input.taxFreightAmount,
     setBy,
   });
   return { tolerance, userErrors: [] };

@@ -46,6 +46,8 @@ async function approvedInvoice(total: string): Promise<string> {
       invoiceDate: '2026-11-02',
       currency: 'USD',
       lines: [{ lineNumber: 1, itemNumber: 'SVC', quantity: '1', unitPrice: total }],
+      taxAmount: '0',
+      freightAmount: '0',
       source: 'GRAPH',
       idempotencyKey: null,
       vendorPlatformInvoiceId: null,

@@ -106,12 +106,14 @@ async function recordApplications(
 async function announcePayment(
   tx: Transaction,
   payment: PaymentRow,
+  linked: readonly InvoiceRow[],
   previousStatus: PaymentStatus | null,
   occurredAt: Date,
 ): Promise<void> {
   const event: PaymentStatusChanged = {
     paymentId: payment.id,
     invoiceId: payment.invoiceId,
+    invoiceIds: [payment.invoiceId, ...linked.map((invoice) => invoice.id).filter((id) => id !== payment.invoiceId)],
     supplierId: payment.supplierId,
     previousStatus,
     status: payment.status,
@@ -125,7 +127,7 @@ async function announcePayment(
  * Applies a payment's state from the ERP in the inbound event's transaction: the canonical
  * payment (created on first sight, shown under the first invoice it pays), what it applies to
  * each invoice it pays, each of those invoices settled again, and, when the status changed, the
- * `payment.status_changed` event and the pending sync to the supplier portal. Invoices not yet
+ * `payment.status_changed` event (naming every invoice it pays) and the pending sync to the supplier portal. Invoices not yet
  * linked to their ERP ids get the payment when the link arrives; a payment of invoices invoicing
  * never sent to the ERP waits the same way, harmlessly.
  */
@@ -138,7 +140,7 @@ export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnaps
   const payment = await upsertPayment(tx, snapshot, linked[0]!, occurredAt, existing);
   await recordApplications(tx, payment, snapshot, linked);
   for (const invoice of linked) await settleInvoice(tx, invoice, occurredAt);
-  if (existing?.status !== snapshot.status) await announcePayment(tx, payment, existing?.status ?? null, occurredAt);
+  if (existing?.status !== snapshot.status) await announcePayment(tx, payment, linked, existing?.status ?? null, occurredAt);
   return payment;
 }
 

@@ -4,7 +4,7 @@ import type { JobContext } from '@procuregraph/platform/jobs';
 import { PermanentError } from '@procuregraph/platform/resilience';
 import type { VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import { portalPaymentBody } from '../vendor-platform-mapping.ts';
-import { invoices, payments, supplierProjections } from '../db/tables.ts';
+import { invoices, paymentApplications, payments, supplierProjections } from '../db/tables.ts';
 import { paymentStatusChanged } from '../events.ts';
 
 async function portalContext(db: Database, paymentId: string) {
@@ -16,7 +16,18 @@ async function portalContext(db: Database, paymentId: string) {
     .where(eq(payments.id, paymentId));
   if (!row) throw new PermanentError(`Payment ${paymentId} does not exist`);
   if (!row.registrationId) throw new Error(`Supplier ${row.payment.supplierId} has no vendor-platform registration yet`);
-  return { ...row, registrationId: row.registrationId };
+  return { ...row, registrationId: row.registrationId, invoiceNumbers: await invoiceNumbersPaid(db, row.payment.id, row.invoiceNumber) };
+}
+
+/** The numbers of every invoice the payment pays, the one it is shown under first. */
+async function invoiceNumbersPaid(db: Database, paymentId: string, first: string): Promise<string[]> {
+  const rows = await db
+    .select({ invoiceNumber: invoices.invoiceNumber })
+    .from(paymentApplications)
+    .innerJoin(invoices, eq(invoices.id, paymentApplications.invoiceId))
+    .where(eq(paymentApplications.paymentId, paymentId))
+    .orderBy(invoices.invoiceNumber);
+  return [first, ...rows.map((row) => row.invoiceNumber).filter((number) => number !== first)];
 }
 
 /**
@@ -28,13 +39,14 @@ async function portalContext(db: Database, paymentId: string) {
 export async function publishPaymentToPortal(db: Database, portal: VendorPlatformClient, job: JobContext): Promise<void> {
   const event = paymentStatusChanged.parse(job.payload);
   const occurredAt = new Date(event.occurredAt);
-  const { payment, invoiceNumber, registrationId } = await portalContext(db, event.paymentId);
+  const { payment, invoiceNumber, invoiceNumbers, registrationId } = await portalContext(db, event.paymentId);
   if (payment.portalStatusAt !== null && payment.portalStatusAt >= occurredAt) return;
   await portal.putPayment(
     payment.id,
     portalPaymentBody({
       registrationId,
       invoiceNumber,
+      invoiceNumbers,
       paymentNumber: payment.paymentNumber ?? payment.id,
       amount: payment.amount,
       currency: payment.currency,

@@ -158,6 +158,8 @@ describe('projections of other domains', () => {
         invoiceDate: '2026-10-06',
         currency: 'USD',
         lines: [{ lineNumber: 1, itemNumber: 'GLOVE', quantity: '6', unitPrice: '10.00' }],
+        taxAmount: '0',
+        freightAmount: '0',
         source: 'GRAPH',
         idempotencyKey: null,
         vendorPlatformInvoiceId: null,

@@ -31,6 +31,8 @@ async function invoiceForErp(db: Database, invoice: InvoiceRow): Promise<Invoice
     invoiceDate: invoice.invoiceDate,
     currency: invoice.currency,
     total: invoice.total,
+    taxAmount: invoice.taxAmount,
+    freightAmount: invoice.freightAmount,
     supplierNumber: await erpSupplierNumber(db, invoice.supplierId),
     purchaseOrderNumber: await orderNumber(db, invoice.purchaseOrderId),
     lines,

@@ -156,6 +156,8 @@ export type ExternalReference = {
 };
 
 export type HoldReason =
+  /** Reconciliation found the ERP paying to another bank account than the one approved here: never repaired by itself, a person decides. */
+  | 'BANK_ACCOUNT_DRIFT'
   /** Required insurance cover lapsed; a renewed certificate clears it. */
   | 'INSURANCE_EXPIRED'
   /** An exclusion-list match; only a compliance decision (resolveScreeningMatch) clears it. */

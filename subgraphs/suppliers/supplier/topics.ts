@@ -16,3 +16,5 @@ export const SUPPLIER_ERP_LINKED = 'supplier.erp_linked';
  * to publish its orders and payments. Same payload as `supplier.erp_linked`.
  */
 export const SUPPLIER_PORTAL_ENROLLED = 'supplier.portal_enrolled';
+/** Reconciliation found the ERP's copy of a supplier stale (name, status): push the canonical values again. */
+export const SUPPLIER_ERP_REPUSH = 'supplier.erp_repush_requested';

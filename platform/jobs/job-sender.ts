@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
-import type { DatabaseClient } from '@procuregraph/platform/db';
-import { bossDatabase } from '@procuregraph/platform/jobs';
+import type { DatabaseClient } from '../db/client.ts';
+import { bossDatabase } from './boss-database.ts';
 
 /**
  * A pg-boss instance that only sends (a replayed dead letter goes back on its queue): it works no

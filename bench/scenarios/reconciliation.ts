@@ -1,0 +1,84 @@
+import { samplePeakResident, type WatchedProcess } from '../memory.ts';
+
+export interface ReconciliationFigure {
+  system: 'ERP';
+  recordsCompared: number;
+  findings: number;
+  seconds: number;
+  recordsPerSecond: number;
+  /** Peak resident memory of each process comparing (the subgraphs whose workers run the parts), MiB. */
+  peakResidentMiB: Record<string, number>;
+}
+
+export interface ReconciliationSetup {
+  readonly graphqlUrl: string;
+  readonly headers: () => Promise<Record<string, string>>;
+  /** The processes whose workers compare the ERP: suppliers and invoicing. */
+  readonly workers: readonly WatchedProcess[];
+}
+
+const POLL_MS = 500;
+const TIMEOUT_MS = 60 * 60 * 1000;
+
+/** An operation's source, carrying the shape of its data so `graphql` returns it typed. */
+type Operation<Data> = string & { readonly data?: Data };
+
+interface RunState {
+  state: 'RUNNING' | 'COMPLETED' | 'FAILED';
+  startedAt: string;
+  finishedAt: string | null;
+  recordsCompared: number;
+  findingsCount: number;
+}
+
+const START: Operation<{ startReconciliation: { run: { id: string } | null; userErrors: { code: string; message: string }[] } }> =
+  `mutation BenchStartReconciliation { startReconciliation(system: ERP) { run { id } userErrors { code message } } }`;
+const RUN: Operation<{ reconciliationRun: RunState | null }> =
+  `query BenchReconciliationRun($id: ID!) { reconciliationRun(id: $id) { state startedAt finishedAt recordsCompared findingsCount } }`;
+
+async function graphql<Data>(setup: ReconciliationSetup, query: Operation<Data>, variables: Record<string, unknown> = {}): Promise<Data> {
+  const response = await fetch(setup.graphqlUrl, {
+    method: 'POST',
+    headers: await setup.headers(),
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: unknown[] };
+  if (!body.data || body.errors) throw new Error(`reconciliation operation failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function waitForEnd(setup: ReconciliationSetup, id: string): Promise<RunState> {
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    const { reconciliationRun: run } = await graphql(setup, RUN, { id });
+    if (run && run.state !== 'RUNNING') return run;
+    if (Date.now() > deadline) throw new Error(`reconciliation run ${id} still running after ${TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/**
+ * One ERP reconciliation of the whole dataset through the graph, as an operator starts it: records
+ * compared per second (from the run's own start and end) and the peak resident memory of the
+ * processes comparing, which paging is meant to keep flat whatever the size of the dataset.
+ */
+export async function measureReconciliation(setup: ReconciliationSetup): Promise<ReconciliationFigure> {
+  const memory = samplePeakResident(setup.workers);
+  try {
+    const { startReconciliation } = await graphql(setup, START);
+    if (!startReconciliation.run) throw new Error(`startReconciliation refused: ${JSON.stringify(startReconciliation.userErrors)}`);
+    const run = await waitForEnd(setup, startReconciliation.run.id);
+    if (run.state !== 'COMPLETED') throw new Error(`reconciliation run ${startReconciliation.run.id} ${run.state}`);
+    const seconds = (Date.parse(run.finishedAt!) - Date.parse(run.startedAt)) / 1000;
+    return {
+      system: 'ERP',
+      recordsCompared: run.recordsCompared,
+      findings: run.findingsCount,
+      seconds,
+      recordsPerSecond: seconds > 0 ? run.recordsCompared / seconds : run.recordsCompared,
+      peakResidentMiB: await memory.stop(),
+    };
+  } finally {
+    await memory.stop();
+  }
+}

@@ -1,0 +1,39 @@
+// The public entry of platform/reconciliation: what other workspaces may import.
+export { driftAlerted, type DriftAlerted } from './drift-alerts.ts';
+export { PROCUREGRAPH, recordFindings, settleFinding, type FindingInput, type StoredFinding, type SystemOfRecord } from './findings.ts';
+export {
+  failRun,
+  findFinding,
+  findRun,
+  listFindings,
+  listRuns,
+  openRun,
+  reconciliationTopic,
+  resolveFinding,
+  runsByIds,
+  type FindingFilter,
+  type RunFilter,
+  type StoredRun,
+} from './reconciliation-store.ts';
+export {
+  findingKinds,
+  findingStates,
+  recordTypes,
+  runStates,
+  type FindingKind,
+  type FindingState,
+  type RecordType,
+  type RunState,
+} from './reconciliation-tables.ts';
+export { defineReconciliationHandler, type ReconciliationHandlerOptions } from './handler.ts';
+export {
+  runReconciliationSlice,
+  type CanonicalPage,
+  type Checkpoint,
+  type ComparedPage,
+  type PartScope,
+  type ReconciliationComparer,
+  type SliceOutcome,
+} from './run-part.ts';
+export { startReconciliationRun, type StartOutcome } from './start-run.ts';
+export { dueSince, reconciliationTimes, startReconciliationSchedule, type ScheduleOptions } from './schedule.ts';

@@ -1,0 +1,185 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceDatabase, migratePlatform, newId, type Database } from '../db/index.ts';
+import { openFreshDatabase, type FreshDatabase } from '../db/fixtures/fresh-database.ts';
+import { databaseTargets } from '../jobs/fixtures/test-database.ts';
+import { PROCUREGRAPH, type FindingInput } from './findings.ts';
+import { findRun, listFindings, openRun, resolveFinding } from './reconciliation-store.ts';
+import { reconciliationParts } from './reconciliation-tables.ts';
+import { runReconciliationSlice, type ReconciliationComparer } from './run-part.ts';
+import { dueSince, reconciliationTimes } from './schedule.ts';
+
+/**
+ * The run engine against a system held in memory: five pages of system records (two of them
+ * drifted, one unknown to the canonical store) and canonical records of which one the system lacks.
+ */
+const SYSTEM = Array.from({ length: 10 }, (_, index) => ({ id: `S${index}`, name: index === 3 ? 'Drifted' : `Name ${index}` }));
+const CANONICAL = [
+  ...SYSTEM.filter((record) => record.id !== 'S7').map((record) => ({ ...record, name: `Name ${record.id.slice(1)}` })),
+  { id: 'S99', name: 'Only here' },
+];
+const PAGE = 2;
+
+function memoryComparer(options: { failOnPage?: number } = {}): ReconciliationComparer & { pagesRead: number } {
+  let failures = options.failOnPage === undefined ? 0 : 1;
+  const comparer = {
+    pagesRead: 0,
+    async comparePage(checkpoint: Record<string, unknown> | null) {
+      const offset = Number(checkpoint?.offset ?? 0);
+      if (failures > 0 && offset / PAGE === options.failOnPage) {
+        failures -= 1;
+        throw new Error('the system went away');
+      }
+      comparer.pagesRead += 1;
+      const page = SYSTEM.slice(offset, offset + PAGE);
+      const findings: FindingInput[] = page.flatMap((record): FindingInput[] => {
+        const canonical = CANONICAL.find((candidate) => candidate.id === record.id);
+        const base = { recordType: 'SUPPLIER' as const, recordKey: record.id, externalId: record.id, systemOfRecord: PROCUREGRAPH };
+        if (!canonical) return [{ ...base, recordId: null, kind: 'MISSING_IN_CANONICAL', systemValue: record.name }];
+        if (canonical.name === record.name) return [];
+        return [
+          {
+            ...base,
+            recordId: canonical.id,
+            kind: 'FIELD_MISMATCH',
+            field: 'legalName',
+            canonicalValue: canonical.name,
+            systemValue: record.name,
+          },
+        ];
+      });
+      const next = offset + PAGE < SYSTEM.length ? { offset: offset + PAGE } : null;
+      return { compared: page.length, seenKeys: page.map((record) => record.id), findings, next };
+    },
+    async canonicalPage(afterKey: string | null) {
+      const sorted = [...CANONICAL].sort((a, b) => a.id.localeCompare(b.id)).filter((record) => afterKey === null || record.id > afterKey);
+      const page = sorted.slice(0, PAGE);
+      return {
+        records: page.map((record) => ({
+          recordKey: record.id,
+          finding: {
+            recordType: 'SUPPLIER' as const,
+            recordKey: record.id,
+            recordId: record.id,
+            externalId: record.id,
+            kind: 'MISSING_IN_SYSTEM' as const,
+            canonicalValue: record.name,
+            systemOfRecord: PROCUREGRAPH,
+          },
+        })),
+        next: sorted.length > PAGE ? page.at(-1)!.id : null,
+      };
+    },
+  };
+  return comparer;
+}
+
+const EXPECTED = [
+  { kind: 'FIELD_MISMATCH', recordKey: 'S3', field: 'legalName', canonicalValue: 'Name 3', systemValue: 'Drifted' },
+  { kind: 'MISSING_IN_CANONICAL', recordKey: 'S7', field: '', canonicalValue: null, systemValue: 'Name 7' },
+  { kind: 'MISSING_IN_SYSTEM', recordKey: 'S99', field: '', canonicalValue: 'Only here', systemValue: null },
+];
+
+describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
+  let database: FreshDatabase;
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await openFreshDatabase(target, 'reconciliation');
+    await migratePlatform(database.client);
+    db = createServiceDatabase(database.client, 'platform').db;
+  });
+  afterAll(() => database?.drop());
+
+  async function runToEnd(comparer: ReconciliationComparer, budgetMs = 60_000) {
+    const run = (await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers']))!;
+    const scope = { runId: run.id, service: 'suppliers', system: 'ERP' as const };
+    let slices = 0;
+    for (;;) {
+      slices += 1;
+      const outcome = await runReconciliationSlice(db, scope, comparer, { budgetMs }).catch(async (error: unknown) => {
+        // A crashed job: its lease lapses before pg-boss retries it.
+        await db.update(reconciliationParts).set({ leaseUntil: null }).where(eq(reconciliationParts.runId, run.id));
+        return { more: true as const, continuation: -1, error };
+      });
+      if (!outcome.more) break;
+    }
+    const findings = (await listFindings(db, { runId: run.id }, { first: 50 })).nodes;
+    const shape = findings
+      .map(({ kind, recordKey, field, canonicalValue, systemValue }) => ({ kind, recordKey, field, canonicalValue, systemValue }))
+      .sort((a, b) => a.recordKey.localeCompare(b.recordKey));
+    return { run: (await findRun(db, run.id))!, findings, shape, slices };
+  }
+
+  it('pages through the system and the canonical records, and finds each kind of drift', async () => {
+    const { run, shape } = await runToEnd(memoryComparer());
+    expect(shape).toEqual(EXPECTED);
+    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 3, repairedCount: 0 });
+    expect(run.finishedAt).toBeInstanceOf(Date);
+  });
+
+  it('records a drift still unsettled once, however many runs meet it; a resolved one again', async () => {
+    const second = await runToEnd(memoryComparer());
+    expect(second.shape).toEqual([]);
+    expect(second.run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 0 });
+    const open = (await listFindings(db, { state: 'OPEN', kind: 'FIELD_MISMATCH' }, { first: 5 })).nodes;
+    expect(open).toHaveLength(1);
+    expect((await resolveFinding(db, open[0]!.id, 'Renamed on purpose', 'tester'))?.state).toBe('RESOLVED');
+    expect(await resolveFinding(db, open[0]!.id, 'again', 'tester')).toBeNull();
+    const third = await runToEnd(memoryComparer());
+    expect(third.shape).toEqual([EXPECTED[0]]);
+    for (const finding of (await listFindings(db, { state: 'OPEN' }, { first: 50 })).nodes) {
+      await resolveFinding(db, finding.id, 'cleared for the next test', 'tester');
+    }
+  });
+
+  it('resumes a part that failed mid-way from its last page, with the same findings and counts', async () => {
+    const comparer = memoryComparer({ failOnPage: 3 });
+    const { run, shape } = await runToEnd(comparer);
+    expect(shape).toEqual(EXPECTED);
+    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 3 });
+    // Five pages of the system, each read once: the three done before the failure were not read again.
+    expect(comparer.pagesRead).toBe(5);
+  });
+
+  it('hands over to the next slice when its time is up, and a second slice of a leased part does nothing', async () => {
+    for (const finding of (await listFindings(db, { state: 'OPEN' }, { first: 50 })).nodes) {
+      await resolveFinding(db, finding.id, 'cleared for this test', 'tester');
+    }
+    const { run, shape, slices } = await runToEnd(memoryComparer(), 0);
+    expect(shape).toEqual(EXPECTED);
+    expect(run.recordsCompared).toBe(11);
+    // One page a slice: five of the system, five of the canonical records.
+    expect(slices).toBe(10);
+    const other = (await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers']))!;
+    const scope = { runId: other.id, service: 'suppliers', system: 'ERP' as const };
+    expect(await runReconciliationSlice(db, scope, memoryComparer(), { budgetMs: 0 })).toEqual({ more: true, continuation: 1 });
+    expect(await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers'])).toBeNull();
+    await db
+      .update(reconciliationParts)
+      .set({ leaseUntil: new Date(Date.now() + 60_000) })
+      .where(eq(reconciliationParts.runId, other.id));
+    expect(await runReconciliationSlice(db, scope, memoryComparer(), { budgetMs: 60_000 })).toEqual({ more: false });
+    expect((await findRun(db, other.id))?.state).toBe('RUNNING');
+    expect(newId()).not.toBe(other.id);
+  });
+});
+
+describe('the nightly schedule', () => {
+  it('reads one time for every system, each overridable or off', () => {
+    expect(
+      reconciliationTimes({
+        RECONCILIATION_SCHEDULE: '02:00',
+        RECONCILIATION_SCHEDULE_ERP: '03:30',
+        RECONCILIATION_SCHEDULE_VENDOR_PLATFORM: undefined,
+        RECONCILIATION_SCHEDULE_CONTRACT_REPOSITORY: 'off',
+      }),
+    ).toEqual({ ERP: '03:30', VENDOR_PLATFORM: '02:00', CONTRACT_REPOSITORY: null });
+  });
+
+  it('is due from its time today (UTC) on', () => {
+    expect(dueSince('02:00', new Date('2026-12-04T01:59:59Z'))).toBeNull();
+    expect(dueSince('02:00', new Date('2026-12-04T02:00:00Z'))).toEqual(new Date('2026-12-04T02:00:00Z'));
+    expect(dueSince('02:00', new Date('2026-12-04T23:10:00Z'))).toEqual(new Date('2026-12-04T02:00:00Z'));
+  });
+});

@@ -1,0 +1,303 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  acknowledge,
+  parseInterchange,
+  readAcknowledgment997,
+  readInvoice810,
+  writeAcknowledgment997,
+  type GroupOutcome,
+  type ParsedInterchange,
+  type X12Error,
+  type X12TransactionSet,
+} from '@procuregraph/connector-files';
+import { ediDocuments, ediInterchanges, newId, type EdiDocumentType, type Queryable, type Transaction } from '@procuregraph/platform/db';
+import { purchaseOrderProjections } from '../db/tables.ts';
+import { submitInvoice } from '../intake/submit-invoice.ts';
+import { envelopeTo, nextControlNumber, partnerBySender, type OwnInterchangeAddress, type TradingPartnerRow } from './edi-profile.ts';
+
+export interface InboundSettings {
+  us: OwnInterchangeAddress;
+  priceTolerancePct: number;
+  now?: () => Date;
+}
+
+export interface ReceivedInterchange {
+  interchangeControlNumber: string;
+  documents: { id: string; type: EdiDocumentType; status: string }[];
+  acknowledgment: string;
+  /** The partner's interchange id: its outbox folder. */
+  partnerFolder: string;
+}
+
+export class InterchangeRefused extends Error {
+  constructor(
+    readonly code: 'X12_UNREADABLE' | 'UNKNOWN_TRADING_PARTNER',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Thrown to undo what a group's accepted sets wrote when the partner's profile rejects the whole group. */
+class GroupRejected extends Error {}
+
+/** Thrown inside a set's savepoint to undo it, carrying what the set came to. */
+class SetUndone extends Error {
+  constructor(readonly result: SetResult) {
+    super('set undone');
+  }
+}
+
+const documentTypes: Record<string, EdiDocumentType> = { '810': 'X12_810', '997': 'X12_997' };
+
+/** A business reason the invoice cannot be taken, in X12 terms: BIG04 (the PO number) is not a valid code. */
+function orderError(message: string): X12Error {
+  return { segment: 'BIG', position: 2, element: 4, code: '7', message };
+}
+
+interface SetResult {
+  errors: X12Error[];
+  invoiceId: string | null;
+}
+
+async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Applying): Promise<SetResult> {
+  const { invoice, errors } = readInvoice810(set);
+  if (errors.length > 0 || set.errors.length > 0) return { errors, invoiceId: null };
+  const [order] = await tx
+    .select({ id: purchaseOrderProjections.purchaseOrderId, supplierId: purchaseOrderProjections.supplierId })
+    .from(purchaseOrderProjections)
+    .where(eq(purchaseOrderProjections.number, invoice.purchaseOrderNumber));
+  if (!order) return { errors: [orderError(`No purchase order ${invoice.purchaseOrderNumber}`)], invoiceId: null };
+  if (order.supplierId !== context.partner.supplierId)
+    return { errors: [orderError(`Purchase order ${invoice.purchaseOrderNumber} was placed with another supplier`)], invoiceId: null };
+  const result = await submitInvoice(
+    tx,
+    {
+      supplierId: context.partner.supplierId,
+      purchaseOrderId: order.id,
+      invoiceNumber: invoice.invoiceNumber,
+      invoiceDate: invoice.invoiceDate,
+      currency: invoice.currency,
+      lines: invoice.lines,
+      source: 'EDI',
+      idempotencyKey: `edi:${context.sender}:${context.interchange.envelope.controlNumber}:${set.controlNumber}`,
+      vendorPlatformInvoiceId: null,
+      // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
+      taxAmount: '0',
+      freightAmount: '0',
+    },
+    context.settings.priceTolerancePct,
+  );
+  const refused = result.userErrors.map((error) => ({
+    segment: 'BIG',
+    position: 2,
+    element: 2,
+    code: '7',
+    message: `${error.code}: ${error.message}`,
+  }));
+  return { errors: refused, invoiceId: result.invoice?.id ?? null };
+}
+
+/** A 997 from the partner: what we sent, in the group it names, is acknowledged. */
+async function applyAcknowledgment(tx: Transaction, set: X12TransactionSet, context: Applying): Promise<SetResult> {
+  const { acknowledgment, errors } = readAcknowledgment997(set);
+  if (errors.length > 0 || set.errors.length > 0 || !['A', 'E', 'P'].includes(acknowledgment.code)) return { errors, invoiceId: null };
+  await tx
+    .update(ediDocuments)
+    .set({ status: 'ACKNOWLEDGED', acknowledgedAt: context.now })
+    .where(
+      and(
+        eq(ediDocuments.direction, 'OUTBOUND'),
+        eq(ediDocuments.supplierId, context.partner.supplierId),
+        eq(ediDocuments.groupControlNumber, acknowledgment.groupControlNumber),
+        eq(ediDocuments.status, 'SENT'),
+      ),
+    );
+  return { errors: [], invoiceId: null };
+}
+
+interface Applying {
+  interchange: ParsedInterchange;
+  partner: TradingPartnerRow;
+  sender: string;
+  settings: InboundSettings;
+  now: Date;
+}
+
+/**
+ * Each set in its own savepoint: a set refused leaves nothing behind, the good ones beside it
+ * stay (unless `keep` is false: then every set is only checked).
+ */
+async function applySet(tx: Transaction, set: X12TransactionSet, context: Applying, keep: boolean): Promise<SetResult> {
+  const type = documentTypes[set.type];
+  if (!type || !context.partner.inbound.includes(type)) {
+    return {
+      errors: [{ segment: 'ST', position: 1, element: 1, code: '1', message: `Transaction set ${set.type} is not one this partner sends` }],
+      invoiceId: null,
+    };
+  }
+  try {
+    return await tx.transaction(async (savepoint) => {
+      const result = set.type === '810' ? await applyInvoice(savepoint, set, context) : await applyAcknowledgment(savepoint, set, context);
+      if (result.errors.length > 0 || !keep) throw new SetUndone({ errors: result.errors, invoiceId: null });
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof SetUndone) return error.result;
+    throw error;
+  }
+}
+
+async function applyAll(tx: Transaction, context: Applying, write: boolean) {
+  const results = new Map<X12TransactionSet, SetResult>();
+  for (const group of context.interchange.groups) {
+    for (const set of group.transactions) {
+      results.set(set, group.errors.length === 0 ? await applySet(tx, set, context, write) : { errors: [], invoiceId: null });
+    }
+  }
+  const errorsFound = new Map([...results].map(([set, result]) => [set, result.errors]));
+  const outcomes = acknowledge(context.interchange, errorsFound, context.partner.rejectGroupOnError);
+  const undone = outcomes.some((outcome) =>
+    outcome.transactions.some((t) => !t.accepted && results.get(t.transaction)!.invoiceId !== null),
+  );
+  if (undone) throw new GroupRejected();
+  return { results, outcomes };
+}
+
+async function recordDocuments(
+  tx: Transaction,
+  context: Applying,
+  outcomes: GroupOutcome[],
+  results: Map<X12TransactionSet, SetResult>,
+  content: string,
+) {
+  const rows = outcomes.flatMap((outcome) =>
+    outcome.transactions.map((t) => ({
+      id: newId(),
+      direction: 'INBOUND' as const,
+      type: documentTypes[t.transaction.type] ?? ('X12_810' as const),
+      interchangeControlNumber: context.interchange.envelope.controlNumber,
+      groupControlNumber: outcome.group.controlNumber,
+      transactionControlNumber: t.transaction.controlNumber,
+      supplierId: context.partner.supplierId,
+      status: t.accepted ? ('ACCEPTED' as const) : ('REJECTED' as const),
+      errors: t.accepted ? [] : [...outcome.group.errors, ...t.errors],
+      invoiceId: t.accepted ? (results.get(t.transaction)?.invoiceId ?? null) : null,
+      receivedAt: context.now,
+      content,
+    })),
+  );
+  if (rows.length > 0) await tx.insert(ediDocuments).values(rows);
+  return rows;
+}
+
+async function sendAcknowledgment(tx: Transaction, context: Applying, outcomes: GroupOutcome[]) {
+  const controlNumber = await nextControlNumber(tx);
+  const text = writeAcknowledgment997(envelopeTo(context.partner, context.settings.us, controlNumber, context.now), outcomes);
+  await tx.insert(ediDocuments).values({
+    id: newId(),
+    direction: 'OUTBOUND',
+    type: 'X12_997',
+    interchangeControlNumber: String(controlNumber).padStart(9, '0'),
+    groupControlNumber: String(controlNumber),
+    transactionControlNumber: '0001',
+    supplierId: context.partner.supplierId,
+    status: 'SENT',
+    receivedAt: context.now,
+    content: text,
+  });
+  return text;
+}
+
+async function duplicate(db: Queryable, context: Applying, content: string): Promise<ReceivedInterchange> {
+  const [earlier] = await db
+    .select({ acknowledgment: ediInterchanges.acknowledgment })
+    .from(ediInterchanges)
+    .where(and(eq(ediInterchanges.sender, context.sender), eq(ediInterchanges.controlNumber, context.interchange.envelope.controlNumber)));
+  const type = documentTypes[context.interchange.groups[0]?.transactions[0]?.type ?? ''] ?? 'X12_810';
+  const id = newId();
+  await db.insert(ediDocuments).values({
+    id,
+    direction: 'INBOUND',
+    type,
+    interchangeControlNumber: context.interchange.envelope.controlNumber,
+    supplierId: context.partner.supplierId,
+    status: 'DUPLICATE',
+    errors: [
+      {
+        segment: 'ISA',
+        position: null,
+        element: 13,
+        code: 'DUPLICATE',
+        message: `Interchange ${context.interchange.envelope.controlNumber} was received before`,
+      },
+    ],
+    receivedAt: context.now,
+    content,
+  });
+  return {
+    interchangeControlNumber: context.interchange.envelope.controlNumber,
+    documents: [{ id, type, status: 'DUPLICATE' }],
+    acknowledgment: earlier?.acknowledgment ?? '',
+    partnerFolder: context.partner.interchangeId,
+  };
+}
+
+async function receiveOnce(db: Queryable, context: Applying, content: string, write: boolean): Promise<ReceivedInterchange | null> {
+  return db.transaction(async (tx) => {
+    const [first] = await tx
+      .insert(ediInterchanges)
+      .values({ sender: context.sender, controlNumber: context.interchange.envelope.controlNumber, acknowledgment: '' })
+      .onConflictDoNothing()
+      .returning();
+    if (!first) return null;
+    const { results, outcomes } = await applyAll(tx, context, write);
+    const rows = await recordDocuments(tx, context, outcomes, results, content);
+    const acknowledgment = await sendAcknowledgment(tx, context, outcomes);
+    await tx
+      .update(ediInterchanges)
+      .set({ acknowledgment })
+      .where(
+        and(eq(ediInterchanges.sender, context.sender), eq(ediInterchanges.controlNumber, context.interchange.envelope.controlNumber)),
+      );
+    return {
+      interchangeControlNumber: context.interchange.envelope.controlNumber,
+      documents: rows.map((row) => ({ id: row.id, type: row.type, status: row.status })),
+      acknowledgment,
+      partnerFolder: context.partner.interchangeId,
+    };
+  });
+}
+
+/**
+ * Receives one X12 interchange from a partner, in one database transaction: checks it, applies
+ * each transaction set (810 invoices through the same intake and match as submitInvoice; a 997
+ * acknowledging what we sent), records every set in the document log and writes the 997 answer.
+ * An interchange received before (same sender, ISA13) is recorded as DUPLICATE and changes nothing.
+ */
+export async function receiveInterchange(db: Queryable, text: string, settings: InboundSettings): Promise<ReceivedInterchange> {
+  let interchange: ParsedInterchange;
+  try {
+    interchange = parseInterchange(text);
+  } catch (error) {
+    throw new InterchangeRefused('X12_UNREADABLE', (error as Error).message);
+  }
+  const partner = await partnerBySender(db, interchange.envelope);
+  if (!partner) {
+    const { senderQualifier, senderId } = interchange.envelope;
+    throw new InterchangeRefused('UNKNOWN_TRADING_PARTNER', `No trading partner trades under ${senderQualifier}:${senderId}`);
+  }
+  const context: Applying = {
+    interchange,
+    partner,
+    sender: `${partner.interchangeQualifier}:${partner.interchangeId}`,
+    settings,
+    now: (settings.now ?? (() => new Date()))(),
+  };
+  try {
+    return (await receiveOnce(db, context, text, true)) ?? (await duplicate(db, context, text));
+  } catch (error) {
+    if (!(error instanceof GroupRejected)) throw error;
+    return (await receiveOnce(db, context, text, false)) ?? (await duplicate(db, context, text));
+  }
+}

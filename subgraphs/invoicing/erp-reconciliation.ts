@@ -1,0 +1,107 @@
+import { gt, inArray, isNotNull, and } from 'drizzle-orm';
+import type { ErpClient, Payment } from '@procuregraph/connector-erp';
+import type { Database, Transaction } from '@procuregraph/platform/db';
+import { decimal } from '@procuregraph/platform/money';
+import type { CanonicalPage, Checkpoint, ComparedPage, FindingInput, ReconciliationComparer } from '@procuregraph/platform/reconciliation';
+import type { CallPolicy } from '@procuregraph/platform/resilience';
+import { payments, type PaymentRow } from './db/tables.ts';
+import { paymentFromErp, type ErpPaymentSnapshot } from './erp-mapping.ts';
+import { applyErpPayment } from './payments/apply-erp-payment.ts';
+
+/**
+ * Invoicing's part of an ERP reconciliation: the ERP's payables payments against the canonical
+ * payments. The ERP is the record for a payment (status, amount), so drift is pulled: the payment
+ * is applied as if its event had arrived, which updates the graph, settles its invoices and sends
+ * the status on to the supplier portal through the outbox. A canonical payment the ERP no longer
+ * has is left to a person.
+ */
+
+const PAGE_SIZE = 200;
+
+const paymentKey = (erpPaymentId: string) => `payment:${erpPaymentId}`;
+
+function pull(snapshot: ErpPaymentSnapshot) {
+  return async (tx: Transaction) => ((await applyErpPayment(tx, snapshot, new Date())) ? ('REPAIRED' as const) : ('OPEN' as const));
+}
+
+function comparePayment(erp: Payment, canonical: PaymentRow | undefined): FindingInput[] {
+  let snapshot: ErpPaymentSnapshot;
+  try {
+    snapshot = paymentFromErp(erp);
+  } catch {
+    // A status the canonical model has no name for cannot be compared; the feed logs the same payment.
+    return [];
+  }
+  const base = {
+    recordType: 'PAYMENT' as const,
+    recordKey: paymentKey(erp.PaymentId),
+    externalId: erp.PaymentId,
+    systemOfRecord: 'ERP' as const,
+  };
+  if (!canonical) {
+    return [
+      {
+        ...base,
+        recordId: null,
+        kind: 'MISSING_IN_CANONICAL',
+        systemValue: `${snapshot.status} ${snapshot.amount} ${snapshot.currency}`,
+        repair: pull(snapshot),
+      },
+    ];
+  }
+  const mismatch = (field: string, canonicalValue: string, systemValue: string): FindingInput => ({
+    ...base,
+    recordId: canonical.id,
+    kind: 'FIELD_MISMATCH',
+    field,
+    canonicalValue,
+    systemValue,
+    repair: pull(snapshot),
+  });
+  const findings: FindingInput[] = [];
+  if (canonical.status !== snapshot.status) findings.push(mismatch('status', canonical.status, snapshot.status));
+  if (!decimal(canonical.amount).equals(decimal(snapshot.amount))) findings.push(mismatch('amount', canonical.amount, snapshot.amount));
+  return findings;
+}
+
+export function erpPaymentComparer(db: Database, erp: ErpClient, policy: CallPolicy): ReconciliationComparer {
+  return {
+    async comparePage(checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> {
+      const offset = Number(checkpoint?.offset ?? 0);
+      const page = await policy.execute((callSignal) => erp.paymentsPage(offset, PAGE_SIZE, signal ?? callSignal));
+      const ids = page.items.map((item) => item.PaymentId);
+      const rows = ids.length === 0 ? [] : await db.select().from(payments).where(inArray(payments.erpPaymentId, ids));
+      const byId = new Map(rows.map((row) => [row.erpPaymentId!, row]));
+      return {
+        compared: page.items.length,
+        seenKeys: ids.map(paymentKey),
+        findings: page.items.flatMap((item) => comparePayment(item, byId.get(item.PaymentId))),
+        next: page.hasMore ? { offset: offset + page.items.length } : null,
+      };
+    },
+
+    async canonicalPage(afterKey: string | null): Promise<CanonicalPage> {
+      const rows = await db
+        .select({ id: payments.id, erpPaymentId: payments.erpPaymentId, status: payments.status })
+        .from(payments)
+        .where(and(isNotNull(payments.erpPaymentId), afterKey === null ? undefined : gt(payments.erpPaymentId, afterKey)))
+        .orderBy(payments.erpPaymentId)
+        .limit(PAGE_SIZE);
+      return {
+        records: rows.map((row) => ({
+          recordKey: paymentKey(row.erpPaymentId!),
+          finding: {
+            recordType: 'PAYMENT',
+            recordKey: paymentKey(row.erpPaymentId!),
+            recordId: row.id,
+            externalId: row.erpPaymentId,
+            kind: 'MISSING_IN_SYSTEM',
+            canonicalValue: row.status,
+            systemOfRecord: 'ERP',
+          },
+        })),
+        next: rows.length < PAGE_SIZE ? null : rows.at(-1)!.erpPaymentId,
+      };
+    },
+  };
+}

@@ -1,0 +1,333 @@
+import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInterchange, writeInterchange, type SegmentSpec } from '@procuregraph/connector-files';
+import { sampleFile } from '@procuregraph/connector-files/testing';
+import { createWorld, type DemoPurchaseOrder } from '@procuregraph/demo';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { decimal, sum } from '@procuregraph/platform/money';
+import { graphql } from '../generated/gql.ts';
+import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+
+/** Files and EDI through the gateway: a trading partner's 810s, answered by 997s. */
+const world = createWorld({ scale: 'default' });
+const suppliers = new Map([...world.suppliers()].map((supplier) => [supplier.id, supplier]));
+const integration: UserCaller = { kind: 'staff', subject: 'edi@network.example', role: 'integration' };
+const buyer: UserCaller = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' };
+
+const receivedOf = (order: DemoPurchaseOrder, lineNumber: number) =>
+  sum(
+    order.receipts.flatMap((receipt) =>
+      receipt.lines.filter((line) => line.lineNumber === lineNumber).map((line) => line.quantityReceived),
+    ),
+  );
+
+/** Two fully received orders of one active supplier under no contract, never invoiced: billed at their own prices they match. */
+const { supplierId, orders, others } = (() => {
+  const invoiced = new Set([...world.invoices()].map((invoice) => invoice.purchaseOrderId));
+  const contracted = new Set([...world.contracts()].map((contract) => contract.supplierId));
+  const billable = [...world.purchaseOrders()].filter(
+    (order) =>
+      suppliers.get(order.supplierId)!.status === 'ACTIVE' &&
+      !contracted.has(order.supplierId) &&
+      order.contractId === null &&
+      !invoiced.has(order.id) &&
+      order.lines.every((line) => receivedOf(order, line.lineNumber).greaterThanOrEqualTo(line.quantity)),
+  );
+  for (const order of billable) {
+    const other = billable.find((candidate) => candidate !== order && candidate.supplierId === order.supplierId);
+    if (other) {
+      const others = billable.filter((candidate) => candidate.supplierId !== order.supplierId);
+      return { supplierId: order.supplierId, orders: [order, other] as const, others };
+    }
+  }
+  throw new Error('The demo world has no supplier with two billable orders');
+})();
+
+const partner = { interchangeQualifier: 'ZZ', interchangeId: 'MEDLINEEDI', groupId: 'MEDLINEEDI' };
+const us = { interchangeQualifier: 'ZZ', interchangeId: 'PROCUREGRAPH', groupId: 'PROCUREGRAPH' };
+
+/** An 810 body billing every line of an order at its own quantity and price, as the partner's system would. */
+function invoiceOf(order: DemoPurchaseOrder, invoiceNumber: string): SegmentSpec[] {
+  const total = sum(order.lines.map((line) => decimal(line.quantity).times(line.unitPrice)));
+  return [
+    { tag: 'BIG', elements: ['20261201', invoiceNumber, '', order.number] },
+    { tag: 'CUR', elements: ['SE', 'USD'] },
+    ...order.lines.map((line) => ({
+      tag: 'IT1',
+      elements: [String(line.lineNumber), line.quantity, line.unitOfMeasure, line.unitPrice, '', 'VC', line.itemNumber],
+    })),
+    { tag: 'TDS', elements: [total.times(100).toFixed(0)] },
+    { tag: 'CTT', elements: [String(order.lines.length)] },
+  ];
+}
+
+const twoInvoices = writeInterchange(
+  { sender: partner, receiver: us, controlNumber: 4711, version: '004010', at: new Date('2026-12-01T09:30:00Z') },
+  'IN',
+  '810',
+  [invoiceOf(orders[0], 'MED-INV-9001'), invoiceOf(orders[1], 'MED-INV-9002')],
+);
+
+let graph: TestGraph;
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+  await settled(graph.app, ['invoicing']);
+  const { data } = await graph.query(
+    graphql(`
+      mutation Edi1($input: TradingPartnerInput!) {
+        setTradingPartner(input: $input) {
+          partner {
+            id
+            interchangeId
+            version
+            inbound
+          }
+          userErrors {
+            code
+          }
+        }
+      }
+    `),
+    {
+      input: {
+        supplierId,
+        interchangeQualifier: 'ZZ',
+        interchangeId: 'MEDLINEEDI',
+        groupId: 'MEDLINEEDI',
+        version: '004010',
+        inbound: ['X12_810', 'X12_855', 'X12_997'],
+        outbound: ['X12_850', 'X12_820', 'X12_997'],
+      },
+    },
+    integration,
+  );
+  expect(data!.setTradingPartner).toEqual({
+    partner: { id: supplierId, interchangeId: 'MEDLINEEDI', version: '004010', inbound: ['X12_810', 'X12_855', 'X12_997'] },
+    userErrors: [],
+  });
+});
+
+afterAll(async () => {
+  await graph?.close();
+});
+
+async function postInterchange(content: string, caller: UserCaller = integration) {
+  const response = await fetch(`${graph.baseUrl}/edi/inbound`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await graph.tokenFor(caller)}`, 'content-type': 'application/edi-x12' },
+    body: content,
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+const INVOICE = graphql(`
+  query Edi2($id: ID!) {
+    invoice(id: $id) {
+      invoiceNumber
+      source
+      status
+      total {
+        amount
+      }
+      purchaseOrder {
+        id
+      }
+    }
+  }
+`);
+
+const DOCUMENTS = graphql(`
+  query Edi3($filter: EdiDocumentFilter) {
+    ediDocuments(first: 20, filter: $filter) {
+      nodes {
+        id
+        direction
+        type
+        status
+        interchangeControlNumber
+        supplier {
+          id
+        }
+        invoice {
+          id
+        }
+        errors {
+          segment
+          position
+          element
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** The segments of a 997 between its ST and SE. */
+const acknowledgmentBody = (text: string) =>
+  parseInterchange(text).groups[0]!.transactions[0]!.segments.map((segment) =>
+    segment.toString({ segmentTerminator: '~', elementDelimiter: '*' }),
+  );
+
+const inFolder = (...parts: string[]) => join(graph.dataDir, 'edi', ...parts);
+
+describe('the drop folder and POST /edi/inbound', () => {
+  it('turns an 810 with two invoices dropped in the folder into two matched invoices, a 997 accepting both, the file processed', async () => {
+    await mkdir(inFolder('inbox'), { recursive: true });
+    await writeFile(inFolder('inbox', 'medline-4711.edi.part'), twoInvoices);
+    await rename(inFolder('inbox', 'medline-4711.edi.part'), inFolder('inbox', 'medline-4711.edi'));
+    const processed = await eventually(async () => {
+      const names = await readdir(inFolder('processed')).catch(() => []);
+      return names.length === 1 ? names : undefined;
+    });
+    expect(processed[0]).toMatch(/-medline-4711\.edi$/);
+    expect(await readdir(inFolder('inbox'))).toEqual([]);
+    const acknowledgment = await readFile(inFolder('outbox', 'MEDLINEEDI', '997-000004711.x12'), 'utf8');
+    expect(acknowledgmentBody(acknowledgment)).toEqual([
+      'AK1*IN*4711~',
+      'AK2*810*0001~',
+      'AK5*A~',
+      'AK2*810*0002~',
+      'AK5*A~',
+      'AK9*A*2*2*2~',
+    ]);
+
+    const logged = await graph.query(DOCUMENTS, { filter: { direction: 'INBOUND', type: 'X12_810', supplierId } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ status: node.status, interchange: node.interchangeControlNumber }))).toEqual([
+      { status: 'ACCEPTED', interchange: '000004711' },
+      { status: 'ACCEPTED', interchange: '000004711' },
+    ]);
+    const invoiceIds = logged.data!.ediDocuments.nodes.map((node) => node.invoice!.id).reverse();
+    const invoices = await Promise.all(invoiceIds.map(async (id) => (await graph.query(INVOICE, { id })).data!.invoice));
+    expect(invoices).toEqual(
+      orders.map((order, index) => ({
+        invoiceNumber: `MED-INV-900${index + 1}`,
+        source: 'EDI',
+        status: 'MATCHED',
+        total: { amount: sum(order.lines.map((line) => decimal(line.quantity).times(line.unitPrice))).toFixed(2) },
+        purchaseOrder: { id: order.id },
+      })),
+    );
+  });
+
+  it('has one effect for an interchange sent twice and records the second as a duplicate', async () => {
+    const { status, body } = await postInterchange(twoInvoices);
+    expect(status).toBe(200);
+    expect((body.documents as { status: string }[]).map((document) => document.status)).toEqual(['DUPLICATE']);
+    expect(body.acknowledgment).toBe(await readFile(inFolder('outbox', 'MEDLINEEDI', '997-000004711.x12'), 'utf8'));
+    const logged = await graph.query(DOCUMENTS, { filter: { direction: 'INBOUND', supplierId } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => node.status)).toEqual(['DUPLICATE', 'ACCEPTED', 'ACCEPTED']);
+    expect(logged.data!.ediDocuments.nodes.filter((node) => node.invoice !== null)).toHaveLength(2);
+  });
+
+  it('answers a wrong segment count and an unknown order with a 997 saying exactly that, keeping the good set beside them', async () => {
+    const content = sampleFile('810-with-errors.edi', {
+      PO_1: orders[0].number,
+      PO_2: orders[1].number,
+      ITEM_1: orders[0].lines[0]!.itemNumber,
+      ITEM_2: orders[1].lines[0]!.itemNumber,
+    });
+    const { status, body } = await postInterchange(content);
+    expect(status).toBe(200);
+    expect((body.documents as { status: string }[]).map((document) => document.status)).toEqual(['REJECTED', 'REJECTED', 'ACCEPTED']);
+    expect(acknowledgmentBody(body.acknowledgment as string)).toEqual([
+      'AK1*IN*4712~',
+      'AK2*810*0001~',
+      'AK5*R*4~',
+      'AK2*810*0002~',
+      'AK3*BIG*2**8~',
+      'AK4*4**7~',
+      'AK5*R*5~',
+      'AK2*810*0003~',
+      'AK5*A~',
+      'AK9*P*3*3*1~',
+    ]);
+    const logged = await graph.query(DOCUMENTS, { filter: { status: 'REJECTED', supplierId } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ invoice: node.invoice, errors: node.errors })).reverse()).toEqual([
+      {
+        invoice: null,
+        errors: [{ segment: 'SE', position: 6, element: 1, code: '4', message: 'SE01 says 9 segments, transaction set 0001 has 6' }],
+      },
+      { invoice: null, errors: [{ segment: 'BIG', position: 2, element: 4, code: '7', message: 'No purchase order PO-DOES-NOT-EXIST' }] },
+    ]);
+  });
+
+  it('refuses a caller without the integration role, and what is not X12', async () => {
+    expect(await postInterchange(twoInvoices, buyer)).toEqual({
+      status: 403,
+      body: { error: 'FORBIDDEN', message: 'Sending /edi/inbound needs the role integration' },
+    });
+    expect(await postInterchange('invoice_number,total\n1,2')).toEqual({
+      status: 400,
+      body: { error: 'X12_UNREADABLE', message: 'An X12 interchange starts with an ISA segment' },
+    });
+  });
+});
+
+describe('POST /files/invoices', () => {
+  it('creates the good invoices of a CSV and reports the bad row by row and column', async () => {
+    const [first, second] = others as [DemoPurchaseOrder, DemoPurchaseOrder];
+    const content = sampleFile('invoices.csv', {
+      PO_1: first.number,
+      PO_2: second.number,
+      ITEM_1: first.lines[0]!.itemNumber,
+      ITEM_2: second.lines[0]!.itemNumber,
+    });
+    const response = await fetch(`${graph.baseUrl}/files/invoices`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await graph.tokenFor(integration)}`, 'content-type': 'text/csv' },
+      body: content,
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      created: 2,
+      errors: [{ row: 4, column: 'quantity', code: 'INVALID_QUANTITY', message: 'quantity must be a positive decimal, got ten' }],
+    });
+    const logged = await graph.query(DOCUMENTS, { filter: { type: 'CSV_INVOICES' } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ status: node.status, errors: node.errors }))).toEqual([
+      {
+        status: 'ACCEPTED_WITH_ERRORS',
+        errors: [
+          {
+            segment: 'quantity',
+            position: 4,
+            element: null,
+            code: 'INVALID_QUANTITY',
+            message: 'quantity must be a positive decimal, got ten',
+          },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('the demo network', () => {
+  it('has three medical-surgical or pharmaceutical suppliers trading by EDI', async () => {
+    const expected = [...world.suppliers()]
+      .filter((supplier) => supplier.status === 'ACTIVE' && ['MEDICAL_SURGICAL', 'PHARMACEUTICAL'].includes(supplier.category))
+      .slice(0, 3)
+      .map((supplier) => supplier.id);
+    const { data } = await graph.query(
+      graphql(`
+        query Edi4 {
+          tradingPartners(first: 50) {
+            nodes {
+              id
+              interchangeQualifier
+              version
+              outbound
+            }
+          }
+        }
+      `),
+      {},
+      integration,
+    );
+    const demo = data!.tradingPartners.nodes.filter((node) => expected.includes(node.id) && node.id !== supplierId);
+    expect(demo.length).toBe(expected.filter((id) => id !== supplierId).length);
+    expect(demo.every((node) => node.interchangeQualifier === 'ZZ' && node.version === '004010')).toBe(true);
+    expect(new Set(demo.map((node) => node.outbound.join()))).toEqual(new Set(['X12_850,X12_820,X12_997']));
+  });
+});

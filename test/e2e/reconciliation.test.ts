@@ -1,0 +1,415 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { graphql } from '../generated/gql.ts';
+import type { BackingSystem, ReconciliationFindingsQuery } from '../generated/graphql.ts';
+import { eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
+import { subscribe } from '../subscriber.ts';
+
+/**
+ * Reconciliation through the gateway against the real reference systems: drift made with each
+ * system's /admin/drift (no event, no webhook) is found by the next run, once, and repaired or
+ * alerted by policy; a run after the repair finds nothing new.
+ */
+
+let graph: TestGraph;
+const engineer: UserCaller = { kind: 'staff', subject: 'integration-recon', role: 'integration' };
+const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
+
+const START = graphql(`
+  mutation StartReconciliation($system: BackingSystem!) {
+    startReconciliation(system: $system) {
+      run {
+        id
+        system
+        state
+      }
+      userErrors {
+        field
+        code
+        message
+      }
+    }
+  }
+`);
+
+const RUN = graphql(`
+  query ReconciliationRunState($id: ID!) {
+    reconciliationRun(id: $id) {
+      id
+      system
+      state
+      startedAt
+      finishedAt
+      recordsCompared
+      findingsCount
+      repairedCount
+    }
+  }
+`);
+
+const FINDINGS = graphql(`
+  query ReconciliationFindings($runId: ID) {
+    driftFindings(first: 100, filter: { runId: $runId }) {
+      totalCount
+      nodes {
+        id
+        system
+        recordType
+        recordId
+        externalId
+        kind
+        field
+        canonicalValue
+        systemValue
+        systemOfRecord
+        state
+        run {
+          id
+        }
+      }
+    }
+  }
+`);
+
+type Finding = ReconciliationFindingsQuery['driftFindings']['nodes'][number];
+
+const SUPPLIER_HOLDS = graphql(`
+  query ReconciledSupplierHolds($id: ID!) {
+    supplier(id: $id) {
+      id
+      legalName
+      status
+      holds {
+        reason
+      }
+    }
+  }
+`);
+
+const PAYMENT_STATUS = graphql(`
+  query ReconciledPaymentStatus($id: ID!) {
+    payment(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+const CONTRACT_DATES = graphql(`
+  query ReconciledContractDates($id: ID!) {
+    contract(id: $id) {
+      id
+      effectiveTo
+    }
+  }
+`);
+
+const DRIFT_ALERTS = graphql(`
+  subscription DriftAlerts($system: BackingSystem) {
+    driftDetected(system: $system) {
+      id
+      kind
+      field
+      state
+      systemValue
+    }
+  }
+`);
+
+const RECONCILIATION_AUDIT = graphql(`
+  query ReconciliationAudit($recordId: ID!) {
+    auditEvents(first: 10, filter: { recordId: $recordId, actor: "reconciliation" }) {
+      nodes {
+        actor
+        role
+        service
+        kind
+        operation
+        recordType
+        recordId
+        outcome
+        detail {
+          codes
+        }
+      }
+    }
+  }
+`);
+
+async function erpGet<Body>(path: string): Promise<Body> {
+  return (await (await fetch(`${graph.app.systems.erpUrl}${ERP_RESOURCES}${path}`)).json()) as Body;
+}
+
+async function drift(url: string, body: unknown): Promise<number> {
+  const response = await fetch(`${url}/admin/drift`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
+/** Runs a reconciliation of one system to its end and answers the run and what it found. */
+async function reconcile(
+  system: BackingSystem,
+): Promise<{ run: { recordsCompared: number; findingsCount: number; repairedCount: number }; findings: Finding[] }> {
+  const started = await graph.query(START, { system }, engineer);
+  expect(started.data?.startReconciliation.userErrors).toEqual([]);
+  const id = started.data!.startReconciliation.run!.id;
+  const run = await eventually(
+    async () => {
+      const state = (await graph.query(RUN, { id }, engineer)).data?.reconciliationRun;
+      return state?.state === 'COMPLETED' ? state : undefined;
+    },
+    60_000,
+    200,
+    `run ${id} completed`,
+  );
+  const findings = await graph.query(FINDINGS, { runId: id }, engineer);
+  return { run, findings: findings.data!.driftFindings.nodes };
+}
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+}, 120_000);
+afterAll(() => graph?.close());
+
+describe('ERP reconciliation of suppliers', () => {
+  it('finds nothing on a store in step with the ERP', { timeout: 90_000 }, async () => {
+    const { run, findings } = await reconcile('ERP');
+    expect(findings).toEqual([]);
+    expect(run.findingsCount).toBe(0);
+    expect(run.recordsCompared).toBeGreaterThan(0);
+  });
+
+  it('pushes a supplier name changed in the ERP only back, once, and then finds nothing', { timeout: 120_000 }, async () => {
+    const [erpSupplier] = (await erpGet<{ items: { SupplierId: number; Supplier: string }[] }>('/suppliers?limit=1&offset=3')).items;
+    expect(
+      await drift(graph.app.systems.erpUrl, {
+        resource: 'suppliers',
+        id: erpSupplier!.SupplierId,
+        set: { Supplier: 'Renamed By Hand LLC' },
+      }),
+    ).toBe(200);
+
+    const { run, findings } = await reconcile('ERP');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'ERP',
+        recordType: 'SUPPLIER',
+        recordId: expect.any(String),
+        externalId: String(erpSupplier!.SupplierId),
+        kind: 'FIELD_MISMATCH',
+        field: 'legalName',
+        canonicalValue: erpSupplier!.Supplier,
+        systemValue: 'Renamed By Hand LLC',
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'REPAIRED',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 1 });
+    await until(
+      async () => (await erpGet<{ Supplier: string }>(`/suppliers/${erpSupplier!.SupplierId}`)).Supplier === erpSupplier!.Supplier,
+      30_000,
+      'the name pushed back to the ERP',
+    );
+    const audit = await graph.query(RECONCILIATION_AUDIT, { recordId: findings[0]!.recordId! });
+    expect(audit.data!.auditEvents.nodes).toEqual([
+      {
+        actor: 'reconciliation',
+        role: 'integration',
+        service: 'suppliers',
+        kind: 'MUTATION',
+        operation: 'reconciliation.repair',
+        recordType: 'SUPPLIER',
+        recordId: findings[0]!.recordId,
+        outcome: 'SUCCEEDED',
+        detail: { codes: ['FIELD_MISMATCH', 'legalName'] },
+      },
+    ]);
+
+    const again = await reconcile('ERP');
+    expect(again.findings).toEqual([]);
+    expect(again.run.findingsCount).toBe(0);
+  });
+
+  it('holds the supplier and alerts on a bank account changed in the ERP only, and never overwrites it', { timeout: 120_000 }, async () => {
+    const [account] = (
+      await erpGet<{ items: { BankAccountId: number; BankAccountNumber: string; BankBranchNumber: string }[] }>(
+        '/externalBankAccounts?limit=1&offset=5',
+      )
+    ).items;
+    const listeners = graph.app.events.subscriberCount;
+    const alerts = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(engineer)}` }, DRIFT_ALERTS, {
+      system: 'ERP',
+    });
+    await until(() => graph.app.events.subscriberCount > listeners, 10_000, 'drift alerts subscribed');
+    expect(
+      await drift(graph.app.systems.erpUrl, {
+        resource: 'externalBankAccounts',
+        id: account!.BankAccountId,
+        set: { BankAccountNumber: '000777004321' },
+      }),
+    ).toBe(200);
+
+    const { run, findings } = await reconcile('ERP');
+    const oldLast4 = account!.BankAccountNumber.slice(-4);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        recordType: 'SUPPLIER',
+        kind: 'FIELD_MISMATCH',
+        field: 'bankAccount',
+        canonicalValue: `${account!.BankBranchNumber} ••••${oldLast4}`,
+        systemValue: `${account!.BankBranchNumber} ••••4321`,
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'ALERTED',
+      }),
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 0 });
+    const [alert] = await alerts.take(1, 15_000);
+    expect(alert!.data!.driftDetected).toEqual({
+      id: findings[0]!.id,
+      kind: 'FIELD_MISMATCH',
+      field: 'bankAccount',
+      state: 'ALERTED',
+      systemValue: `${account!.BankBranchNumber} ••••4321`,
+    });
+    await alerts.close();
+    const supplier = (await graph.query(SUPPLIER_HOLDS, { id: findings[0]!.recordId! })).data!.supplier!;
+    expect(supplier.status).toBe('ON_HOLD');
+    expect(supplier.holds.map((hold) => hold.reason)).toContain('BANK_ACCOUNT_DRIFT');
+    expect((await erpGet<{ BankAccountNumber: string }>(`/externalBankAccounts/${account!.BankAccountId}`)).BankAccountNumber).toMatch(
+      /4321$/,
+    );
+
+    const again = await reconcile('ERP');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+describe('ERP reconciliation of payments', () => {
+  it('pulls a payment voided in the ERP without an event into the graph and on to the portal', { timeout: 120_000 }, async () => {
+    const { items } = await erpGet<{ items: { PaymentId: number; PaymentStatus: string }[] }>('/payablesPayments?limit=50');
+    const erpPayment = items.find((item) => item.PaymentStatus !== 'Voided')!;
+    expect(
+      await drift(graph.app.systems.erpUrl, {
+        resource: 'payablesPayments',
+        id: erpPayment.PaymentId,
+        set: { PaymentStatus: 'Voided', VoidDate: '2026-12-01' },
+      }),
+    ).toBe(200);
+
+    const { run, findings } = await reconcile('ERP');
+    expect(findings).toEqual([
+      expect.objectContaining({
+        system: 'ERP',
+        recordType: 'PAYMENT',
+        externalId: String(erpPayment.PaymentId),
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        systemValue: 'VOIDED',
+        systemOfRecord: 'ERP',
+        state: 'REPAIRED',
+      }),
+    ]);
+    expect(findings[0]!.canonicalValue).not.toBe('VOIDED');
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 1 });
+    const paymentId = findings[0]!.recordId!;
+    expect((await graph.query(PAYMENT_STATUS, { id: paymentId })).data!.payment).toEqual({ id: paymentId, status: 'VOIDED' });
+    await until(
+      async () => {
+        const portal = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/payments/${paymentId}`);
+        return ((await portal.json()) as { status?: string }).status === 'voided';
+      },
+      30_000,
+      'the void shown on the portal',
+    );
+
+    const again = await reconcile('ERP');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+describe('vendor platform reconciliation of published orders', () => {
+  it('publishes an order missing from the portal again, once, and then finds nothing', { timeout: 180_000 }, async () => {
+    const clean = await reconcile('VENDOR_PLATFORM');
+    expect(clean.findings).toEqual([]);
+    expect(clean.run.recordsCompared).toBeGreaterThan(0);
+
+    const portal = graph.app.systems.vendorPlatformUrl;
+    const listed = (await (await fetch(`${portal}/api/v1/portal/purchase-orders?limit=1`)).json()) as {
+      data: { externalId: string; poNumber: string }[];
+    };
+    const order = listed.data[0]!;
+    expect(await drift(portal, { resource: 'portalPurchaseOrders', id: order.externalId, delete: true })).toBe(200);
+    expect((await fetch(`${portal}/api/v1/portal/purchase-orders/${order.externalId}`)).status).toBe(404);
+
+    const { run, findings } = await reconcile('VENDOR_PLATFORM');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'VENDOR_PLATFORM',
+        recordType: 'PURCHASE_ORDER',
+        recordId: order.externalId,
+        externalId: null,
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: order.poNumber,
+        systemValue: null,
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'REPAIRED',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 1 });
+    await until(
+      async () => (await fetch(`${portal}/api/v1/portal/purchase-orders/${order.externalId}`)).status === 200,
+      30_000,
+      'the order published again',
+    );
+
+    const again = await reconcile('VENDOR_PLATFORM');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+describe('contract repository reconciliation', () => {
+  it('pulls contract terms amended in the repository while no change came, once', { timeout: 180_000 }, async () => {
+    const clean = await reconcile('CONTRACT_REPOSITORY');
+    expect(clean.findings).toEqual([]);
+
+    const repository = graph.app.systems.contractRepositoryUrl;
+    const listed = (await (await fetch(`${repository}/api/contracts?per_page=1&status=executed`)).json()) as {
+      data: { id: string; expiration_date: string | null }[];
+    };
+    const contract = listed.data[0]!;
+    expect(await drift(repository, { resource: 'contracts', id: contract.id, set: { expiration_date: '2031-06-30' } })).toBe(200);
+
+    const { run, findings } = await reconcile('CONTRACT_REPOSITORY');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'CONTRACT_REPOSITORY',
+        recordType: 'CONTRACT',
+        recordId: expect.any(String),
+        externalId: contract.id,
+        kind: 'FIELD_MISMATCH',
+        field: 'effectiveTo',
+        canonicalValue: contract.expiration_date,
+        systemValue: '2031-06-30',
+        systemOfRecord: 'CONTRACT_REPOSITORY',
+        state: 'REPAIRED',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 1 });
+    const canonical = await graph.query(CONTRACT_DATES, { id: findings[0]!.recordId! });
+    expect(canonical.data!.contract!.effectiveTo).toBe('2031-06-30');
+
+    const again = await reconcile('CONTRACT_REPOSITORY');
+    expect(again.findings).toEqual([]);
+  });
+});
