@@ -70,6 +70,28 @@ export default tseslint.config(
     },
   },
   {
+    // The console's modules run in the browser, served as they are (gateway/web/console).
+    files: ['gateway/web/console/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'document',
+          'location',
+          'history',
+          'sessionStorage',
+          'fetch',
+          'URL',
+          'URLSearchParams',
+          'atob',
+          'setInterval',
+          'clearInterval',
+          'addEventListener',
+          'removeEventListener',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['**/*.ts'],
     ignores: testCode,
     rules: {

@@ -5,3 +5,4 @@ export { startGateway, type GatewayOptions, type RunningGateway } from './server
 export { SUBSCRIBER_TOO_SLOW, TOKEN_EXPIRED } from './subscriptions/websocket.ts';
 export type { SupergraphSource } from './supergraph-source.ts';
 export { documentHash, loadTrustedDocuments, type TrustedDocuments } from './trusted-documents.ts';
+export type { ConsoleSignIn } from './web/console.ts';

@@ -51,6 +51,16 @@ const gateway = await startGateway({
   rateLimitDatabase: client ? createServiceDatabase(client, 'platform', 'gateway').db : undefined,
   trustedDocuments: environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined,
   audit: client ? createAuditLog(client) : undefined,
+  // The console signs people in at the identity provider whose tokens the gateway verifies.
+  consoleSignIn:
+    environment.CONSOLE_OIDC_CLIENT_ID && environment.AUTH_ISSUER
+      ? {
+          kind: 'oidc',
+          issuer: environment.AUTH_ISSUER,
+          clientId: environment.CONSOLE_OIDC_CLIENT_ID,
+          scope: environment.CONSOLE_OIDC_SCOPE,
+        }
+      : { kind: 'none' },
 });
 closeOnSignal(
   async () => {

@@ -28,6 +28,9 @@ import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documen
 import type { AuditLog } from '@procuregraph/platform/audit';
 import type { Database } from '@procuregraph/platform/db';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { graphiql } from './web/graphiql.ts';
+import { consoleRoutes, type ConsoleSignIn } from './web/console.ts';
 
 export interface GatewayContext {
   readonly caller: UserCaller;
@@ -62,6 +65,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** Where refused operations are recorded. */
   audit?: AuditLog;
+  /** How people sign in to the console at `/console` (default: no sign-in offered). */
+  consoleSignIn?: ConsoleSignIn;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -120,7 +125,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // A browser cannot send a cross-site request with an Authorization header without a CORS
     // preflight, so such requests (GET included) are safe from CSRF.
     csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
-    plugins: [metricsPlugin(SERVICE), subscriptionsOverHttpRefused(), schemaDisclosurePlugin(introspection), ...guardPlugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      metricsPlugin(SERVICE),
+      subscriptionsOverHttpRefused(),
+      schemaDisclosurePlugin(introspection),
+      ...guardPlugins,
+    ],
   });
   await apollo.start();
 
@@ -140,6 +151,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
   });
+  app.use('/console', consoleRoutes(options.consoleSignIn ?? { kind: 'none' }));
+  app.get('/graphql', graphiql());
   app.use(
     '/graphql',
     cors({

@@ -88,6 +88,9 @@ const environmentSchema = z.object({
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** The console's OIDC client (authorization code with PKCE): the provider's issuer URL and the client id registered there. */
+  CONSOLE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  CONSOLE_OIDC_SCOPE: z.string().min(1).default('openid'),
   /** Who may introspect the schema: `all`, or `admin` only; by default `all` only in the embedded default. */
   INTROSPECTION: z.enum(['all', 'admin']).optional(),
   /**

@@ -8,7 +8,7 @@ import {
 } from '@procuregraph/platform/db';
 import type { EventBus } from '@procuregraph/platform/events';
 import { type RunningSubgraph, type RunningWorkers } from '@procuregraph/platform/subgraph';
-import { loadDevSigningKeys, createTokenVerifier, signDevToken, type UserCaller } from '@procuregraph/platform/auth';
+import { loadDevSigningKeys, createTokenVerifier, roles, signDevToken, type UserCaller } from '@procuregraph/platform/auth';
 import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/platform/config';
 import { backingSystemPolicies } from '@procuregraph/platform/resilience';
 import { type World, createWorld } from '@procuregraph/demo';
@@ -147,6 +147,11 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       trustedDocuments:
         options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
       audit: services.audit,
+      // The embedded default signs its own development tokens; a production deployment never offers this.
+      consoleSignIn:
+        environment.NODE_ENV === 'production'
+          ? { kind: 'none' }
+          : { kind: 'development', roles, issue: (caller) => signDevToken(devKeys, caller, '8h') },
     });
     started.push(gateway);
     webhookUrl = `${gateway.url}/webhooks/vendor-platform`;

@@ -1,5 +1,5 @@
 // The public entry of platform/auth: what other workspaces may import.
-export type { Role } from './caller.ts';
+export { roles, type Role } from './caller.ts';
 export {
   AUDIENCE,
   DEV_ISSUER,

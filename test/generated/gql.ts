@@ -14,6 +14,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n        query ConsoleTestApproved {\n          invoices(first: 100, filter: { status: APPROVED }) {\n            nodes {\n              invoiceNumber\n              status\n            }\n          }\n        }\n      ": typeof types.ConsoleTestApprovedDocument,
+    "\n          query ConsoleTestDeadLetters {\n            deadLetters(first: 50) {\n              nodes {\n                entityId\n              }\n            }\n          }\n        ": typeof types.ConsoleTestDeadLettersDocument,
+    "\n        query ConsoleTestPayers {\n          suppliers(first: 50, filter: { status: ACTIVE }) {\n            nodes {\n              id\n              legalName\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        }\n      ": typeof types.ConsoleTestPayersDocument,
+    "\n          query ConsoleTestPayment($id: ID!) {\n            supplier(id: $id) {\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        ": typeof types.ConsoleTestPaymentDocument,
+    "\n      mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    ": typeof types.ConsoleTestOnboardDocument,
+    "\n      mutation ConsoleTestApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    ": typeof types.ConsoleTestApproveDocument,
+    "\n        query GraphiQLTestPending {\n          suppliers(first: 1, filter: { status: PENDING_APPROVAL }) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": typeof types.GraphiQlTestPendingDocument,
+    "\n        mutation GraphiQLTestApprove($id: ID!) {\n          approveSupplier(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      ": typeof types.GraphiQlTestApproveDocument,
     "\n  mutation OnboardForAudit($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.OnboardForAuditDocument,
     "\n  mutation ApproveForAudit($id: ID!) {\n    approveSupplier(id: $id) {\n      supplier {\n        status\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.ApproveForAuditDocument,
     "\n  query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        actor\n        role\n        supplierId\n        service\n        kind\n        operation\n        recordType\n        recordId\n        clientAddress\n        outcome\n        detail {\n          operationName\n          codes\n        }\n      }\n    }\n  }\n": typeof types.AuditTrailDocument,
@@ -133,6 +141,14 @@ type Documents = {
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
 };
 const documents: Documents = {
+    "\n        query ConsoleTestApproved {\n          invoices(first: 100, filter: { status: APPROVED }) {\n            nodes {\n              invoiceNumber\n              status\n            }\n          }\n        }\n      ": types.ConsoleTestApprovedDocument,
+    "\n          query ConsoleTestDeadLetters {\n            deadLetters(first: 50) {\n              nodes {\n                entityId\n              }\n            }\n          }\n        ": types.ConsoleTestDeadLettersDocument,
+    "\n        query ConsoleTestPayers {\n          suppliers(first: 50, filter: { status: ACTIVE }) {\n            nodes {\n              id\n              legalName\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        }\n      ": types.ConsoleTestPayersDocument,
+    "\n          query ConsoleTestPayment($id: ID!) {\n            supplier(id: $id) {\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        ": types.ConsoleTestPaymentDocument,
+    "\n      mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    ": types.ConsoleTestOnboardDocument,
+    "\n      mutation ConsoleTestApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    ": types.ConsoleTestApproveDocument,
+    "\n        query GraphiQLTestPending {\n          suppliers(first: 1, filter: { status: PENDING_APPROVAL }) {\n            nodes {\n              id\n            }\n          }\n        }\n      ": types.GraphiQlTestPendingDocument,
+    "\n        mutation GraphiQLTestApprove($id: ID!) {\n          approveSupplier(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      ": types.GraphiQlTestApproveDocument,
     "\n  mutation OnboardForAudit($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.OnboardForAuditDocument,
     "\n  mutation ApproveForAudit($id: ID!) {\n    approveSupplier(id: $id) {\n      supplier {\n        status\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.ApproveForAuditDocument,
     "\n  query AuditTrail($first: Int, $after: String, $filter: AuditEventFilter) {\n    auditEvents(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        actor\n        role\n        supplierId\n        service\n        kind\n        operation\n        recordType\n        recordId\n        clientAddress\n        outcome\n        detail {\n          operationName\n          codes\n        }\n      }\n    }\n  }\n": types.AuditTrailDocument,
@@ -266,6 +282,38 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ConsoleTestApproved {\n          invoices(first: 100, filter: { status: APPROVED }) {\n            nodes {\n              invoiceNumber\n              status\n            }\n          }\n        }\n      "): (typeof documents)["\n        query ConsoleTestApproved {\n          invoices(first: 100, filter: { status: APPROVED }) {\n            nodes {\n              invoiceNumber\n              status\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          query ConsoleTestDeadLetters {\n            deadLetters(first: 50) {\n              nodes {\n                entityId\n              }\n            }\n          }\n        "): (typeof documents)["\n          query ConsoleTestDeadLetters {\n            deadLetters(first: 50) {\n              nodes {\n                entityId\n              }\n            }\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query ConsoleTestPayers {\n          suppliers(first: 50, filter: { status: ACTIVE }) {\n            nodes {\n              id\n              legalName\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        }\n      "): (typeof documents)["\n        query ConsoleTestPayers {\n          suppliers(first: 50, filter: { status: ACTIVE }) {\n            nodes {\n              id\n              legalName\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n          query ConsoleTestPayment($id: ID!) {\n            supplier(id: $id) {\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        "): (typeof documents)["\n          query ConsoleTestPayment($id: ID!) {\n            supplier(id: $id) {\n              payments(first: 20) {\n                nodes {\n                  paymentNumber\n                  status\n                }\n              }\n            }\n          }\n        "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation ConsoleTestApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation ConsoleTestApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query GraphiQLTestPending {\n          suppliers(first: 1, filter: { status: PENDING_APPROVAL }) {\n            nodes {\n              id\n            }\n          }\n        }\n      "): (typeof documents)["\n        query GraphiQLTestPending {\n          suppliers(first: 1, filter: { status: PENDING_APPROVAL }) {\n            nodes {\n              id\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation GraphiQLTestApprove($id: ID!) {\n          approveSupplier(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      "): (typeof documents)["\n        mutation GraphiQLTestApprove($id: ID!) {\n          approveSupplier(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

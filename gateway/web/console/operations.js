@@ -1,0 +1,42 @@
+// Every operation the console sends, in one place: the pages import them, and
+// gateway/web/console-operations.test.ts validates each against the composed schema.
+
+export const INTEGRATION_SYSTEMS = `query ConsoleOverview {
+  integrationSystems { system circuit circuitOpenedAt lastFailure reportingProcesses backlog { queued retrying active deadLettered } feeds { service feed eventsBehind oldestUnappliedAt } }
+}`;
+const INVOICE_FIELDS = `id invoiceNumber status total { amount currency } supplier { id legalName } purchaseOrder { number }
+  lines { lineNumber itemNumber quantity unitPrice { amount currency } amount { amount currency } }
+  match { outcome contract { number title } exceptions { id code message lineNumber queue expected actual resolution resolvedBy resolutionReason } }`;
+export const EXCEPTION_QUEUE = `query ConsoleExceptionQueue($queue: ExceptionQueue) {
+  invoices(first: 50, filter: { status: EXCEPTION, queue: $queue }) { totalCount nodes { ${INVOICE_FIELDS} } }
+}`;
+export const INVOICE_DETAIL = `query ConsoleInvoice($id: ID!) { invoice(id: $id) { ${INVOICE_FIELDS} } }`;
+export const RESOLVE_EXCEPTION = `mutation ConsoleResolveException($input: ResolveMatchExceptionInput!) {
+  resolveMatchException(input: $input) { userErrors { code message } }
+}`;
+export const APPROVE_INVOICE = `mutation ConsoleApproveInvoice($id: ID!) { approveInvoice(id: $id) { userErrors { code message } } }`;
+export const PIPELINE = `query ConsoleSupplierPipeline {
+  pending: suppliers(first: 50, filter: { status: PENDING_APPROVAL }) { nodes { id legalName category createdAt } }
+  onHold: suppliers(first: 50, filter: { status: ON_HOLD }) { nodes { id legalName category holds { reason since } } }
+}`;
+export const SUPPLIER_STATUS_CHANGED = `subscription ConsoleSupplierStatusChanged { supplierStatusChanged { status } }`;
+export const APPROVE_SUPPLIER = `mutation ConsoleApproveSupplier($id: ID!) { approveSupplier(id: $id) { userErrors { code message } } }`;
+export const REJECT_SUPPLIER = `mutation ConsoleRejectSupplier($id: ID!, $reason: String!) { rejectSupplier(id: $id, reason: $reason) { userErrors { code message } } }`;
+export const SUPPLIER_360 = `query ConsoleSupplier360($id: ID!) {
+  supplier(id: $id) {
+    id legalName supplierNumber category status rejectionReason insuranceStatus
+    holds { reason since }
+    syncStatus { system state attempts lastError }
+    purchaseOrders(first: 20) { nodes { id number status total { amount currency } orderDate } }
+    invoices(first: 20) { nodes { id invoiceNumber status total { amount currency } amountDue { amount currency } } }
+    payments(first: 20) { nodes { id paymentNumber status amount { amount currency } paidAt } }
+    contracts(first: 20) { nodes { id number title status effectiveTo } }
+  }
+}`;
+export const PAYMENT_CHANGED = `subscription ConsolePaymentStatusChanged($supplierId: ID) { paymentStatusChanged(supplierId: $supplierId) { status } }`;
+export const ONE_SUPPLIER_STATUS_CHANGED = `subscription ConsoleOneSupplierStatusChanged($supplierId: ID) { supplierStatusChanged(supplierId: $supplierId) { status } }`;
+export const INTEGRATION_QUEUES = `query ConsoleIntegration {
+  deadLetters(first: 50) { totalCount nodes { id service queue system entityId topic eventId attempts lastError deadLetteredAt payload } }
+  syncJobs(first: 50) { totalCount nodes { id service queue system state entityId topic attempts lastError runAfter } }
+}`;
+export const REPLAY_DEAD_LETTER = `mutation ConsoleReplayDeadLetter($id: ID!) { replayDeadLetter(id: $id) { job { id state } userErrors { code message } } }`;

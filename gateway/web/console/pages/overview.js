@@ -1,0 +1,53 @@
+import { useCallback } from 'preact/hooks';
+import { html, useLoad, useLive, Loading, Status, when } from '../view.js';
+import { INTEGRATION_SYSTEMS } from '../operations.js';
+
+/** Circuits and backlogs have no subscription in the graph yet: refreshed every few seconds. */
+export const everyFewSeconds = (tick) => {
+  const timer = setInterval(tick, 5000);
+  return () => clearInterval(timer);
+};
+
+export function Overview({ graph }) {
+  const live = useLive(everyFewSeconds);
+  const state = useLoad(
+    useCallback(() => graph.request(INTEGRATION_SYSTEMS), [graph]),
+    live,
+  );
+  return html`<section aria-labelledby="overview-title">
+    <h1 id="overview-title">Overview</h1>
+    <${Loading} state=${state}>
+      <div class="cards">
+        ${state.data?.integrationSystems.map(
+          (system) =>
+            html`<article class="card" aria-label=${`Backing system ${system.system}`}>
+              <h2>${system.system}</h2>
+              <dl>
+                <dt>Circuit</dt>
+                <dd><${Status} value=${system.circuit} /></dd>
+                <dt>Open since</dt>
+                <dd>${when(system.circuitOpenedAt)}</dd>
+                <dt>Queued</dt>
+                <dd>${system.backlog.queued}</dd>
+                <dt>Retrying</dt>
+                <dd>${system.backlog.retrying}</dd>
+                <dt>Active</dt>
+                <dd>${system.backlog.active}</dd>
+                <dt>Dead letters</dt>
+                <dd>${system.backlog.deadLettered}</dd>
+                <dt>Workers reporting</dt>
+                <dd>${system.reportingProcesses}</dd>
+                ${system.feeds.map(
+                  (feed) =>
+                    html`<dt>Feed lag, ${feed.service}</dt>
+                      <dd>${feed.eventsBehind} behind${feed.oldestUnappliedAt ? ` since ${when(feed.oldestUnappliedAt)}` : ''}</dd>`,
+                )}
+                <dt>Last failure</dt>
+                <dd>${system.lastFailure ?? '—'}</dd>
+              </dl>
+            </article>`,
+        )}
+      </div>
+    <//>
+  </section>`;
+}

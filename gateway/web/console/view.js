@@ -1,0 +1,48 @@
+// What every page uses to draw itself: Preact's h bound to htm's tagged templates (no JSX, no build).
+import { h } from 'preact';
+import { useEffect, useState, useCallback } from 'preact/hooks';
+import htm from 'htm';
+
+export const html = htm.bind(h);
+
+/** Money as the graph sends it: an exact decimal string and a currency. */
+export function money(value) {
+  return value ? `${value.amount} ${value.currency}` : '—';
+}
+
+export function when(value) {
+  return value ? new Date(value).toLocaleString() : '—';
+}
+
+/**
+ * Runs `load` now, again whenever `refreshKey` changes, and returns its data, error and a reload.
+ * Pages pass a key that their subscriptions bump, so what changed is shown without a reload.
+ */
+export function useLoad(load, refreshKey) {
+  const [state, setState] = useState({ data: undefined, error: undefined });
+  const reload = useCallback(() => {
+    load().then(
+      (data) => setState({ data, error: undefined }),
+      (error) => setState((previous) => ({ data: previous.data, error: error.message })),
+    );
+  }, [load]);
+  useEffect(reload, [reload, refreshKey]);
+  return { ...state, reload };
+}
+
+/** A counter bumped by each event of a subscription (or by a timer where the graph has none). */
+export function useLive(subscribe) {
+  const [count, setCount] = useState(0);
+  useEffect(() => subscribe(() => setCount((value) => value + 1)), [subscribe]);
+  return count;
+}
+
+export function Loading({ state, children }) {
+  if (state.error) return html`<p role="alert" class="error">${state.error}</p>`;
+  if (state.data === undefined) return html`<p aria-live="polite">Loading…</p>`;
+  return children;
+}
+
+export function Status({ value }) {
+  return html`<span class=${`status status-${String(value).toLowerCase()}`}>${value}</span>`;
+}
