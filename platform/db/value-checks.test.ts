@@ -43,6 +43,16 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       `insert into platform.drift_findings (id, run_id, service, system, record_type, record_key, kind, system_of_record, state)
        values (gen_random_uuid(), '${runId}', 'suppliers', 'ERP', 'SUPPLIER', 'supplier:1', 'MISSING_IN_SYSTEM', 'PROCUREGRAPH', 'OPEN')`,
     );
+    // So did the EDI tables.
+    await executeSql(
+      database.client,
+      `insert into platform.edi_documents (id, direction, type, status, content) values (gen_random_uuid(), 'INBOUND', 'X12_810', 'ACCEPTED', 'ISA*')`,
+    );
+    await executeSql(
+      database.client,
+      `insert into platform.trading_partners (supplier_id, interchange_qualifier, interchange_id, group_id, version, inbound, outbound)
+       values (gen_random_uuid(), 'ZZ', 'CHECKS', 'CHECKS', '005010', '{X12_810}', '{}')`,
+    );
   });
 
   afterAll(async () => {
@@ -60,11 +70,15 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       'drift_findings.record_type',
       'drift_findings.state',
       'drift_findings.system',
+      'edi_documents.direction',
+      'edi_documents.status',
+      'edi_documents.type',
       'job_queues.system',
       'reconciliation_parts.state',
       'reconciliation_runs.state',
       'reconciliation_runs.system',
       'reconciliation_runs.trigger',
+      'trading_partners.version',
     ]);
   });
 
