@@ -19,8 +19,10 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return authorization ? BEARER.exec(authorization)?.[1] : undefined;
 }
 
+export const UNAUTHENTICATED = 'UNAUTHENTICATED';
+
 function unauthenticated(message: string) {
-  return graphqlError('UNAUTHENTICATED', message, { http: { status: 401 } });
+  return graphqlError(UNAUTHENTICATED, message, { http: { status: 401 } });
 }
 
 export function authorizationHeader(request: Request): string | undefined {

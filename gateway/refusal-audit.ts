@@ -54,20 +54,22 @@ export class RefusalAudit {
       );
   }
 
+  /** Records an operation refused for a query limit, if one of `errors` says so; other errors are no refusal. */
+  recordLimitErrors(errors: readonly GraphQLError[], refused: Omit<Refusal, 'code'>): void {
+    const code = errors.map(refusalCode).find((found) => found !== undefined);
+    if (code) this.record({ ...refused, code });
+  }
+
   /** Records each operation Apollo Server refuses for a query limit (the other refusals record themselves). */
   plugin<Context extends { caller: UserCaller; clientAddress?: string | undefined }>(): ApolloServerPlugin<Context> {
     return {
       requestDidStart: async () => ({
-        didEncounterErrors: async ({ errors, contextValue, request, operationName }) => {
-          const code = errors.map(refusalCode).find((found) => found !== undefined);
-          if (code)
-            this.record({
-              caller: contextValue.caller,
-              clientAddress: contextValue.clientAddress,
-              code,
-              operationName: operationName ?? request.operationName ?? undefined,
-            });
-        },
+        didEncounterErrors: async ({ errors, contextValue, request, operationName }) =>
+          this.recordLimitErrors(errors, {
+            caller: contextValue.caller,
+            clientAddress: contextValue.clientAddress,
+            operationName: operationName ?? request.operationName ?? undefined,
+          }),
       }),
     };
   }

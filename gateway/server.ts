@@ -1,4 +1,4 @@
-import express from 'express';
+import express, { type Request } from 'express';
 import cors from 'cors';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -21,6 +21,7 @@ import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
 import { nodeLimitPlugin } from './node-count.ts';
 import { admission } from './admission.ts';
+import { clientAddressOf } from './client-address.ts';
 import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RefusalAudit } from './refusal-audit.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
@@ -179,6 +180,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     groups,
     introspection,
     trustedDocuments: options.trustedDocuments,
+    rateLimiter,
+    refusals,
+    // Express's own way with every request: its prototype reads the client's address through the trusted proxies.
+    clientAddress: (request) => clientAddressOf(Object.setPrototypeOf(request, app.request) as Request),
   });
   logger.info({ url: `${server.url}/graphql` }, 'gateway listening');
   return {

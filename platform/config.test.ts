@@ -35,6 +35,23 @@ describe('readEnvironment', () => {
     );
   });
 
+  it('reads a timeout per backing system, 10 s each by default, and refuses one that is not a whole number of milliseconds', () => {
+    expect(readEnvironment({}).backingSystemTimeoutsMs).toEqual({ ERP: 10_000, VENDOR_PLATFORM: 10_000, CONTRACT_REPOSITORY: 10_000 });
+    expect(
+      readEnvironment({ ERP_TIMEOUT_MS: '2500', VENDOR_PLATFORM_TIMEOUT_MS: '4000', CONTRACT_REPOSITORY_TIMEOUT_MS: '30000' })
+        .backingSystemTimeoutsMs,
+    ).toEqual({ ERP: 2500, VENDOR_PLATFORM: 4000, CONTRACT_REPOSITORY: 30_000 });
+    expect(() => readEnvironment({ ERP_TIMEOUT_MS: 'soon' })).toThrow(
+      'Invalid configuration:\n  ERP_TIMEOUT_MS: Invalid input: expected number, received NaN',
+    );
+    expect(() => readEnvironment({ VENDOR_PLATFORM_TIMEOUT_MS: '1.5' })).toThrow(
+      'Invalid configuration:\n  VENDOR_PLATFORM_TIMEOUT_MS: Invalid input: expected int, received number',
+    );
+    expect(() => readEnvironment({ CONTRACT_REPOSITORY_TIMEOUT_MS: '0' })).toThrow(
+      'Invalid configuration:\n  CONTRACT_REPOSITORY_TIMEOUT_MS: Too small: expected number to be >=100',
+    );
+  });
+
   it('refuses a subgraph URL that is not a URL, naming it', () => {
     expect(() => readEnvironment({ SUBGRAPH_INVOICING_URL: 'invoicing host' })).toThrow(
       /^Invalid configuration:\n {2}SUBGRAPH_<NAME>_URL\.invoicing: /,

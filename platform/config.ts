@@ -63,6 +63,10 @@ const environmentSchema = z.object({
   ERP_URL: z.string().url().optional(),
   VENDOR_PLATFORM_URL: z.string().url().optional(),
   CONTRACT_REPOSITORY_URL: z.string().url().optional(),
+  /** Longest one call to each backing system may take (jobs, feeds and webhook handlers alike) before it counts as a failure. */
+  ERP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  VENDOR_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  CONTRACT_REPOSITORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   /** The gateway's supergraph: a URL it polls, or a file (default: the checked-in one). */
   SUPERGRAPH_URL: z.string().url().optional(),
   SUPERGRAPH_PATH: z.string().optional(),
@@ -148,6 +152,12 @@ function settle(environment: z.infer<typeof environmentSchema>, source: NodeJS.P
     VENDOR_PLATFORM_URL: environment.VENDOR_PLATFORM_URL ?? 'http://localhost:4102',
     CONTRACT_REPOSITORY_URL: environment.CONTRACT_REPOSITORY_URL ?? 'http://localhost:4103',
     subgraphUrls: subgraphUrls(source),
+    /** Each backing system's call timeout, by the system's name. */
+    backingSystemTimeoutsMs: {
+      ERP: environment.ERP_TIMEOUT_MS,
+      VENDOR_PLATFORM: environment.VENDOR_PLATFORM_TIMEOUT_MS,
+      CONTRACT_REPOSITORY: environment.CONTRACT_REPOSITORY_TIMEOUT_MS,
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import type { EventBus } from '@procuregraph/platform/events';
 import { type RunningSubgraph, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { loadDevSigningKeys, createTokenVerifier, roles, signDevToken, type UserCaller } from '@procuregraph/platform/auth';
 import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/platform/config';
-import { processPolicies } from '@procuregraph/platform/resilience';
+import { backingSystemPolicies } from '@procuregraph/platform/resilience';
 import { type World, createWorld } from '@procuregraph/demo';
 import { startBackingSystems, type BackingSystemPorts } from './backing-systems.ts';
 import { createLogger } from '@procuregraph/platform/logging';
@@ -119,7 +119,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       systems,
       events: services.events,
       audit: services.audit,
-      policies: processPolicies,
+      policies: backingSystemPolicies(environment.backingSystemTimeoutsMs),
     };
 
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;

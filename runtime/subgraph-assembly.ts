@@ -117,7 +117,7 @@ export interface Listen {
 
 /** One subgraph's GraphQL server, on its own schema of the shared database. */
 export function serveSubgraph(name: SubgraphName, shared: SubgraphProcess, listen: Listen): Promise<RunningSubgraph> {
-  const { client, environment, events, keys, systems, audit } = shared;
+  const { client, environment, events, keys, systems, audit, policies } = shared;
   return startSubgraphServer({
     definition: subgraphModules[name].definition({
       db: createServiceDatabase(client, name).db,
@@ -126,6 +126,7 @@ export function serveSubgraph(name: SubgraphName, shared: SubgraphProcess, liste
       cipher: keys.cipher,
       systems,
       environment,
+      policies,
     }),
     port: listen.port,
     host: listen.host,

@@ -7,7 +7,7 @@ import { readEnvironment } from '@procuregraph/platform/config';
 import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
-import { processPolicies } from '@procuregraph/platform/resilience';
+import { backingSystemPolicies } from '@procuregraph/platform/resilience';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import {
   configuredBackingSystems,
@@ -42,7 +42,7 @@ const shared: SubgraphProcess = {
   systems: configuredBackingSystems(environment, keys),
   events: services.events,
   audit: services.audit,
-  policies: processPolicies,
+  policies: backingSystemPolicies(environment.backingSystemTimeoutsMs),
 };
 const server = await serveSubgraph(name, shared, { port: environment.PORT ?? defaultSubgraphPorts[name], serveMetrics: true });
 const workers = name === 'operations' ? undefined : await startWorkers(name, shared);

@@ -3,6 +3,7 @@ import { readEnvironment, type BackingSystemEndpoints } from '@procuregraph/plat
 import { createFieldCipher } from '@procuregraph/platform/crypto';
 import { type DatabaseClient, type Database } from '@procuregraph/platform/db';
 import type { EventBus } from '@procuregraph/platform/events';
+import { BackingSystemPolicies } from '@procuregraph/platform/resilience';
 import type { SubgraphDependencies } from '@procuregraph/platform/subgraph';
 
 /** What a process gives a subgraph, for a test that builds one subgraph by itself. */
@@ -19,6 +20,7 @@ export function testSubgraphDependencies(parts: {
     events: parts.events,
     cipher: createFieldCipher(randomBytes(32)),
     environment: readEnvironment({ ...parts.environment }),
+    policies: new BackingSystemPolicies(),
     systems: {
       erpUrl: 'http://127.0.0.1:9/unused',
       vendorPlatformUrl: 'http://127.0.0.1:9/unused',

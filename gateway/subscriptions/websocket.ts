@@ -1,6 +1,6 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { CloseCode } from 'graphql-ws';
-import { getOperationAST, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, GraphQLError, type OperationDefinitionNode } from 'graphql';
 import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import type { UserCaller } from '@procuregraph/platform/auth';
@@ -11,8 +11,10 @@ import {
   type ConnectionParams,
   type GraphqlWebSocket,
 } from '@procuregraph/platform/graphql';
-import { authenticate, bearerToken, type TokenVerifier } from '../authentication.ts';
+import { authenticate, bearerToken, UNAUTHENTICATED, type TokenVerifier } from '../authentication.ts';
 import { queryLimits, withQueryLimitCodeOnError } from '../query-limits.ts';
+import { RATE_LIMITED, type GatewayRateLimiter } from '../rate-limit.ts';
+import { type Refusal, type RefusalAudit } from '../refusal-audit.ts';
 import { nodeLimitRefusal } from '../node-count.ts';
 import { documentHash, untrustedOperation, type TrustedDocuments } from '../trusted-documents.ts';
 import { hideFieldSuggestions, maySeeSchema, type IntrospectionPolicy } from '../schema-disclosure.ts';
@@ -23,6 +25,11 @@ export interface GatewaySubscriptionOptions extends FederatedSubscriptionOptions
   introspection: IntrospectionPolicy;
   /** With safelisting, only the manifest's subscriptions run. */
   trustedDocuments?: TrustedDocuments | undefined;
+  /** The limiter HTTP requests go through: one count per caller and address, whichever the transport. */
+  rateLimiter: GatewayRateLimiter;
+  refusals: RefusalAudit;
+  /** The client's address from the upgrade request, read as an HTTP request's is (trusted proxies). */
+  clientAddress(request: IncomingMessage): string | undefined;
 }
 
 /**
@@ -55,47 +62,80 @@ function closeAfter(socket: WebSocket, lifetimeMs: number): NodeJS.Timeout | und
   return timer;
 }
 
+/** The connection's caller, once authenticated, and the client's address, as the audit log records it. */
+interface ConnectionState extends Record<PropertyKey, unknown> {
+  caller: UserCaller;
+  clientAddress: string | undefined;
+  expiry: NodeJS.Timeout | undefined;
+}
+
+type Refused = Omit<Refusal, 'code'>;
+
+/** The code of a refusal the gateway raised (authentication, rate limit), else none. */
+function refusalCodeOf(error: unknown): string | undefined {
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** A refusal as a WebSocket client receives it: the HTTP status and headers mean nothing there. */
+function withoutHttp(error: GraphQLError): GraphQLError {
+  const { http: _http, ...extensions } = error.extensions;
+  return new GraphQLError(error.message, { extensions });
+}
+
 /**
  * Clients subscribe at the gateway's `/graphql` over graphql-ws, authenticated once per
  * connection by `{"authorization": "Bearer <JWT>"}` in `connection_init`; a connection without a
  * valid token is closed with 4401, and an authenticated one with 4403 when its token expires.
- * Subscribe messages pass the same query limits as HTTP requests. Each subscription runs through
- * the federated plan.
+ * `connection_init` and each subscribe count against the same rate limits as HTTP requests (an
+ * initialisation over them is closed with 4429, a subscribe answered RATE_LIMITED), and subscribe
+ * messages pass the same query limits. Every refusal is written to the audit log, as over HTTP.
+ * Each subscription runs through the federated plan.
  */
 export function serveGatewaySubscriptions(server: Server, options: GatewaySubscriptionOptions): GraphqlWebSocket {
-  return serveGraphqlOverWebSocket<{ caller: UserCaller; expiry: NodeJS.Timeout | undefined }>(server, {
+  return serveGraphqlOverWebSocket<ConnectionState>(server, {
     async onConnect(connection) {
+      const { socket, request } = connection.extra;
+      const clientAddress = options.clientAddress(request);
+      connection.extra.clientAddress = clientAddress;
       try {
+        await options.rateLimiter.consumeAddress(clientAddress);
         const authorization = authorizationOf(connection.connectionParams);
         connection.extra.caller = await authenticate(authorization, options.verifyToken);
         const lifetimeMs = lifetimeLeftMs(bearerToken(authorization) as string);
         // The verifier forgives clock skew past `exp`; a connection acknowledged then would be
         // closed at once, and its client would retry with the same token in a loop.
         if (lifetimeMs <= 0) throw new Error('Invalid token (expired)');
-        connection.extra.expiry = closeAfter(connection.extra.socket, lifetimeMs);
+        connection.extra.expiry = closeAfter(socket, lifetimeMs);
         return true;
       } catch (error) {
-        connection.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+        const code = refusalCodeOf(error) ?? UNAUTHENTICATED;
+        options.refusals.record({ caller: undefined, clientAddress, code, operationName: undefined });
+        if (code === RATE_LIMITED) socket.close(CloseCode.TooManyInitialisationRequests, (error as Error).message.slice(0, 120));
+        else socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
         return false;
       }
     },
     onClose(connection) {
       clearTimeout(connection.extra.expiry);
     },
-    onSubscribe(connection, _id, payload) {
-      if (options.trustedDocuments && !options.trustedDocuments.has(documentHash(payload.query))) return [untrustedOperation()];
+    async onSubscribe(connection, _id, payload) {
+      const { socket } = connection.extra;
+      const { caller, clientAddress } = connection.extra as ConnectionState;
+      const refused: Refused = { caller, clientAddress, operationName: payload.operationName ?? undefined };
+      const refusal = (await rateLimitRefusal(options, refused)) ?? untrustedRefusal(options, payload.query, refused);
+      if (refusal) return [refusal];
       const checked = checkSubscription(options.planner.schema, payload, queryLimits);
       if (!('document' in checked)) {
-        if (!maySeeSchema(options.introspection, connection.extra.caller)) hideFieldSuggestions(checked);
-        return checked.map(withQueryLimitCodeOnError);
+        if (!maySeeSchema(options.introspection, caller)) hideFieldSuggestions(checked);
+        return refusedForLimits(options, checked.map(withQueryLimitCodeOnError), refused);
       }
       const operation = getOperationAST(checked.document, checked.operationName) as OperationDefinitionNode;
-      const refusal = nodeLimitRefusal(options.planner.schema, checked.document, operation, checked.variables);
-      if (refusal) return [refusal];
-      const { socket } = connection.extra;
-      const request: SubscriptionRequest = {
+      const tooLarge = nodeLimitRefusal(options.planner.schema, checked.document, operation, checked.variables);
+      if (tooLarge) return refusedForLimits(options, [tooLarge], refused);
+      const subscription: SubscriptionRequest = {
         ...checked,
-        caller: connection.extra.caller as UserCaller,
+        caller,
         onOverflow: () => socket.close(SUBSCRIBER_TOO_SLOW, 'Subscriber fell too far behind; reconnect'),
       };
       return {
@@ -103,10 +143,35 @@ export function serveGatewaySubscriptions(server: Server, options: GatewaySubscr
         document: checked.document,
         operationName: checked.operationName,
         variableValues: checked.variables,
-        contextValue: request,
+        contextValue: subscription,
       };
     },
     subscribe: (args) => subscribeFederated(args.contextValue as SubscriptionRequest, options),
     ...websocketErrorHooks(options.logger),
   });
+}
+
+/** A subscribe counts against the caller's and the address's rate, as an HTTP request does. */
+async function rateLimitRefusal(options: GatewaySubscriptionOptions, refused: Refused): Promise<GraphQLError | undefined> {
+  try {
+    await options.rateLimiter.consumeAddress(refused.clientAddress);
+    await options.rateLimiter.consumeCaller(refused.caller!.subject);
+    return undefined;
+  } catch (error) {
+    if (refusalCodeOf(error) !== RATE_LIMITED) throw error;
+    options.refusals.record({ ...refused, code: RATE_LIMITED });
+    return withoutHttp(error as GraphQLError);
+  }
+}
+
+function untrustedRefusal(options: GatewaySubscriptionOptions, query: string, refused: Refused): GraphQLError | undefined {
+  if (!options.trustedDocuments || options.trustedDocuments.has(documentHash(query))) return undefined;
+  const refusal = untrustedOperation();
+  options.refusals.record({ ...refused, code: refusal.extensions.code as string });
+  return refusal;
+}
+
+function refusedForLimits(options: GatewaySubscriptionOptions, errors: GraphQLError[], refused: Refused): GraphQLError[] {
+  options.refusals.recordLimitErrors(errors, refused);
+  return errors;
 }

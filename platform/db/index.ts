@@ -21,3 +21,5 @@ export {
   type EdiDocumentType,
   type EdiStatus,
 } from './edi-tables.ts';
+export { recordJourneyStep, type JourneyStepRecord } from './journey-recording.ts';
+export { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';

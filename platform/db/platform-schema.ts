@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { pgSchema } from 'drizzle-orm/pg-core';
-import { repositoryRoot } from '../config.ts';
 import type { DatabaseClient } from './client.ts';
-import { createServiceDatabase } from './database.ts';
+import { createServiceDatabase, platformMigrationsFolder } from './database.ts';
 
 /**
  * The platform's own records, shared by every service as pg-boss's schema is: which job queues
@@ -11,10 +9,7 @@ import { createServiceDatabase } from './database.ts';
  */
 export const platformSchema = pgSchema('platform');
 
-// From the repository root, not this module: a production build bundles this module elsewhere.
-const migrationsFolder = join(repositoryRoot, 'platform', 'db', 'migrations');
-
 /** Every process that runs services migrates the platform schema first (once, under a lock). */
 export async function migratePlatform(client: DatabaseClient): Promise<void> {
-  await createServiceDatabase(client, 'platform').migrate(migrationsFolder);
+  await createServiceDatabase(client, 'platform').migrate(platformMigrationsFolder);
 }

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, text } from 'drizzle-orm/pg-core';
+import { index, integer, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { instantColumn, updatedAtColumn } from './columns.ts';
 import { backingSystems, type BackingSystem } from './integration-tables.ts';
 import { platformSchema } from './platform-schema.ts';
@@ -64,4 +64,38 @@ export const rateLimitCounters = platformSchema.table(
     expire: instantColumn(),
   },
   (table) => [index().on(table.expire)],
+);
+
+export const journeySystems = ['PROCUREGRAPH', ...backingSystems, 'FILES'] as const;
+export type JourneySystem = (typeof journeySystems)[number];
+
+export const journeyOutcomes = ['SUCCEEDED', 'FAILED', 'PENDING', 'RETRYING', 'DEAD_LETTERED'] as const;
+export type JourneyOutcome = (typeof journeyOutcomes)[number];
+
+/**
+ * One row per step a business record took: each event its change committed (written in the same
+ * transaction as the change, by the outbox) and each attempt of each job about it (written by the
+ * job runtime when the attempt settles). pg-boss keeps only a job's latest state, and sync status
+ * only the latest per system, so the path itself is kept here. Ordered by `at`, then `id` (UUIDv7).
+ */
+export const journeySteps = platformSchema.table(
+  'journey_steps',
+  {
+    id: uuid().primaryKey(),
+    entityId: uuid().notNull(),
+    service: text().notNull(),
+    at: instantColumn().notNull().defaultNow(),
+    system: text().$type<JourneySystem>().notNull(),
+    action: text().notNull(),
+    outcome: text().$type<JourneyOutcome>().notNull(),
+    attempt: integer(),
+    durationMs: integer(),
+    error: text(),
+    traceId: text(),
+  },
+  (table) => [
+    index().on(table.entityId, table.at, table.id),
+    valueCheck('journey_steps_system_check', table.system, journeySystems),
+    valueCheck('journey_steps_outcome_check', table.outcome, journeyOutcomes),
+  ],
 );

@@ -43,7 +43,12 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       `insert into platform.drift_findings (id, run_id, service, system, record_type, record_key, kind, system_of_record, state)
        values (gen_random_uuid(), '${runId}', 'suppliers', 'ERP', 'SUPPLIER', 'supplier:1', 'MISSING_IN_SYSTEM', 'PROCUREGRAPH', 'OPEN')`,
     );
-    // So did the EDI tables.
+    // So did the journey steps and the EDI tables.
+    await executeSql(
+      database.client,
+      `insert into platform.journey_steps (id, entity_id, service, system, action, outcome)
+       values (gen_random_uuid(), gen_random_uuid(), 'suppliers', 'ERP', 'checks', 'SUCCEEDED')`,
+    );
     await executeSql(
       database.client,
       `insert into platform.edi_documents (id, direction, type, status, content) values (gen_random_uuid(), 'INBOUND', 'X12_810', 'ACCEPTED', 'ISA*')`,
@@ -74,6 +79,8 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       'edi_documents.status',
       'edi_documents.type',
       'job_queues.system',
+      'journey_steps.outcome',
+      'journey_steps.system',
       'reconciliation_parts.state',
       'reconciliation_runs.state',
       'reconciliation_runs.system',

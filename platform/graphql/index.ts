@@ -11,3 +11,4 @@ export { checkSubscription, type OperationLimits } from './subscription-operatio
 export { syncStatusLoader } from './sync-status.ts';
 export { websocketErrorHooks } from './websocket-errors.ts';
 export { serveGraphqlOverWebSocket, type ConnectionParams, type GraphqlWebSocket } from './websocket-server.ts';
+export { journeyLoader, journeyOf, stuckThresholdsMs, type Journey, type JourneyStep } from './journey.ts';

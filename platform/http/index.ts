@@ -2,3 +2,4 @@
 export { parseJsonKeepingNumbers, requestJson, type JsonRequest } from './json-client.ts';
 export { graphqlBodyErrorHandler } from './json-errors.ts';
 export { listen, type RunningServer } from './server.ts';
+export { observingCalls, type ObservedCall } from './call-observer.ts';

@@ -1,4 +1,5 @@
 import { RemoteHttpError } from '../resilience/failures.ts';
+import { observed } from './call-observer.ts';
 
 export interface JsonRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH';
@@ -15,7 +16,11 @@ export interface JsonRequest {
  * system's own error text (shown in the sync status), so the job runtime can tell retryable from
  * permanent failures by its status.
  */
-export async function requestJson(url: string, request: JsonRequest, describeFailure: (body: unknown) => string): Promise<unknown> {
+export function requestJson(url: string, request: JsonRequest, describeFailure: (body: unknown) => string): Promise<unknown> {
+  return observed(request.method, url, () => sendJson(url, request, describeFailure));
+}
+
+async function sendJson(url: string, request: JsonRequest, describeFailure: (body: unknown) => string): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
   if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import type { Logger } from '../logging.ts';
-import { describeError, RemoteHttpError } from '../resilience/failures.ts';
+import { describeError, isCircuitOpen, RemoteHttpError } from '../resilience/failures.ts';
 import type { WebhookRequest, WebhookVerification } from './signature.ts';
 
 /** What the router needs of any system's events: an id to deduplicate by and a type to route by. */
@@ -56,7 +56,9 @@ function sourcesBySystem(subscriptions: readonly WebhookSubscription[]): Map<str
 
 function failureAnswer(error: unknown): WebhookAnswer {
   if (error instanceof MalformedWebhookError) return { status: 400, body: { error: 'MALFORMED_BODY', message: error.message } };
-  // A backing system that failed meanwhile is a bad gateway: the sender delivers again.
+  // A backing system that failed meanwhile is a bad gateway, and one whose circuit is open makes
+  // us unavailable for now: either way the sender delivers again.
+  if (isCircuitOpen(error)) return { status: 503, body: { error: 'NOT_PROCESSED' } };
   return { status: error instanceof RemoteHttpError ? 502 : 500, body: { error: 'NOT_PROCESSED' } };
 }
 

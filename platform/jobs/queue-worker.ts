@@ -1,6 +1,8 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
+import { recordJourneyStep } from '../db/journey-recording.ts';
 import type { BackingSystem, SyncState } from '../db/integration-tables.ts';
+import { observingCalls, type ObservedCall } from '../http/call-observer.ts';
 import type { Logger } from '../logging.ts';
 import { describeError, isCircuitOpen, isPermanentFailure } from '../resilience/failures.ts';
 import type { CallPolicy } from '../resilience/system-policies.ts';
@@ -99,6 +101,40 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     });
   }
 
+  /**
+   * Every attempt that ran is a step of its record's journey, at the time it ended (so it is the
+   * record's current step while it waits to be retried), after each call it made to the backing
+   * system, at the time each began. A postponement (circuit open) is not a step.
+   */
+  async function recordAttempt(
+    job: FetchedJob,
+    attempt: number,
+    outcome: Outcome,
+    durationMs: number,
+    calls: ObservedCall[],
+  ): Promise<void> {
+    if (outcome.kind === 'refused') return;
+    const step = { entityId: job.data.entityId, service: queue.service, system: queue.system ?? 'PROCUREGRAPH' } as const;
+    await recordJourneyStep(deps.db, {
+      ...step,
+      action: queue.handler.queue,
+      outcome: outcome.kind === 'succeeded' ? 'SUCCEEDED' : outcome.final ? 'DEAD_LETTERED' : 'RETRYING',
+      attempt,
+      durationMs,
+      error: outcome.kind === 'succeeded' ? null : describeError(outcome.error),
+    });
+    for (const call of calls)
+      await recordJourneyStep(deps.db, {
+        ...step,
+        action: call.action,
+        outcome: call.error === null ? 'SUCCEEDED' : 'FAILED',
+        attempt,
+        durationMs: call.durationMs,
+        at: call.startedAt,
+        error: call.error,
+      });
+  }
+
   async function settle(job: FetchedJob, attempt: number, outcome: Outcome): Promise<void> {
     if (outcome.kind === 'succeeded') {
       await boss.complete(queue.name, job.id);
@@ -127,8 +163,13 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     try {
       await track(job, 'IN_PROGRESS', attempt, null);
       const timer = jobDurationSeconds.startTimer(labels);
-      const outcome = await attemptJob(queue, job, attempt);
-      if (outcome.kind !== 'refused') timer();
+      const calls: ObservedCall[] = [];
+      const outcome = await observingCalls(
+        (call) => calls.push(call),
+        () => attemptJob(queue, job, attempt),
+      );
+      const seconds = outcome.kind === 'refused' ? 0 : timer();
+      await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
       await settle(job, attempt, outcome);
     } catch (error) {
       // The job stays active until pg-boss expires it and runs it again; the idempotency key

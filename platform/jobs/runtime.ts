@@ -10,7 +10,7 @@ import type { Connection } from '../graphql/connection.ts';
 import type { Logger } from '../logging.ts';
 import { EVENTS_CHANNEL } from '../events/notification.ts';
 import { describeError } from '../resilience/failures.ts';
-import { processPolicies, timeoutPolicy, type BackingSystemPolicies, type BreakerSummary } from '../resilience/system-policies.ts';
+import { BackingSystemPolicies, timeoutPolicy, type BreakerSummary } from '../resilience/system-policies.ts';
 import { bossDatabase, type BossDatabase } from './boss-database.ts';
 import { reportBacklog } from './job-metrics.ts';
 import { jobStore, type JobState } from './job-store.ts';
@@ -33,7 +33,7 @@ export interface JobRuntimeOptions {
   /** The service; also the schema holding the `sync_status` table the runtime keeps. */
   service: string;
   logger: Logger;
-  /** The breakers and timeouts calls go through; one shared set per process by default. */
+  /** The process's breakers and timeouts, built from its settings; when omitted (tests), a set of this runtime's own, 10 s each. */
   policies?: BackingSystemPolicies;
   /** Retry defaults for this runtime's handlers. */
   retry?: Partial<RetryOptions>;
@@ -133,7 +133,7 @@ const queueSetupPolicy = retry(
 
 export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const { client, service, logger } = options;
-  const policies = options.policies ?? processPolicies;
+  const policies = options.policies ?? new BackingSystemPolicies();
   const bossSchema = options.bossSchema ?? 'pgboss';
   const defaults: RetryOptions = { ...defaultRetry, ...options.retry };
   const database = bossDatabase(client);

@@ -1,4 +1,5 @@
 import { listen, type DatabaseClient } from '../db/client.ts';
+import { newId } from '../db/ids.ts';
 import type { Logger } from '../logging.ts';
 import { withBossTransaction, type BossDatabase, type Row } from '../jobs/boss-database.ts';
 import { WakeSignal } from '../jobs/wake-signal.ts';
@@ -48,6 +49,16 @@ function notification(service: string, event: PublishedEvent): string {
   });
 }
 
+/** Each job an event became is a step of its record's journey, waiting until its first attempt. */
+async function recordQueued(db: BossDatabase, event: PublishedEvent, queues: string[]): Promise<void> {
+  for (const queue of queues)
+    await db.executeSql(
+      `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome)
+       SELECT $1, $2, service, coalesce(system, 'PROCUREGRAPH'), queue || ': queued', 'PENDING' FROM platform.job_queues WHERE name = $3`,
+      [newId(), event.aggregateId, queue],
+    );
+}
+
 /**
  * Moves committed outbox rows to pg-boss, in order, in one transaction per batch: the rows are
  * locked (`SKIP LOCKED`, so relays in several processes share the work), their jobs inserted,
@@ -76,7 +87,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     );
     const events = rows.map(toEvent);
     if (events.length === 0) return 0;
-    for (const event of events) await jobs.publish(db, event);
+    for (const event of events) await recordQueued(db, event, await jobs.publish(db, event));
     await db.executeSql(`UPDATE ${table} SET dispatched_at = now() WHERE event_id = ANY($1::uuid[])`, [
       events.map((event) => event.eventId),
     ]);

@@ -123,8 +123,8 @@ function createSystemPolicy(system: BackingSystem, options: SystemPolicyOptions)
 
 /**
  * One breaker per backing system, shared by every handler that calls it, so an outage seen by
- * one workflow stops the others from hammering the same system. A process normally uses
- * `processPolicies`; tests build their own with short timings.
+ * one workflow stops the others from hammering the same system. A process builds one from its
+ * settings (`backingSystemPolicies`); tests build their own with short timings.
  */
 export class BackingSystemPolicies {
   readonly #policies = new Map<BackingSystem, SystemPolicy>();
@@ -155,4 +155,11 @@ export class BackingSystemPolicies {
   }
 }
 
-export const processPolicies = new BackingSystemPolicies();
+/** A process's policies: each backing system with its configured timeout (`ERP_TIMEOUT_MS`, ...). */
+export function backingSystemPolicies(
+  timeoutsMs: Readonly<Record<BackingSystem, number>>,
+  options: Partial<Omit<SystemPolicyOptions, 'timeoutMs'>> = {},
+): BackingSystemPolicies {
+  const overrides = Object.fromEntries(backingSystems.map((system) => [system, { timeoutMs: timeoutsMs[system] }]));
+  return new BackingSystemPolicies(options, overrides);
+}

@@ -1,7 +1,7 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import DataLoader from 'dataloader';
-import { childConnections, recordsById, rowsByParent, syncStatusLoader } from '@procuregraph/platform/graphql';
+import { childConnections, recordsById, rowsByParent, journeyLoader, syncStatusLoader } from '@procuregraph/platform/graphql';
 import {
   amountsPaid,
   applicationsOfPayments,
@@ -47,6 +47,7 @@ export function createLoaders(db: Database, caller: UserCaller) {
       return ids.map((id) => paid.get(id) ?? '0');
     }),
     syncStatus: syncStatusLoader(db, syncStatus),
+    journey: journeyLoader(db),
     invoicesOfSupplier: childConnections<InvoiceRow>({
       kind: 'Supplier.invoices',
       parentOf: (row) => row.supplierId,

@@ -67,6 +67,7 @@ export const resolvers: Resolvers = {
     matchHistory: (invoice, _args, { loaders }) => loaders.matchHistory.load(invoice.id),
     payments: async (invoice, _args, { loaders }) => (await loaders.paymentsOfInvoice.load(invoice.id)).map((row) => row.payment),
     syncStatus: (invoice, _args, { loaders }) => loaders.syncStatus.load(invoice.id),
+    journey: (invoice, _args, { loaders }) => loaders.journey.load(invoice.id),
     creditMemos: (invoice, _args, { db }) => creditMemosOf(db, invoice.id),
     creditExpected: async (invoice, _args, { db }) => money((await creditBalance(db, invoice)).outstanding, invoice.currency),
   },
@@ -89,6 +90,7 @@ export const resolvers: Resolvers = {
     __resolveReference: (reference, { loaders }) => loaders.payment.load(reference.id),
     invoice: async (payment, _args, { loaders }) => (await loaders.invoice.load(payment.invoiceId))!,
     supplier: (payment) => ({ id: payment.supplierId }),
+    journey: (payment, _args, { loaders }) => loaders.journey.load(payment.id),
     amount: (payment) => money(payment.amount, payment.currency),
     applications: async (payment, _args, { loaders }) =>
       (await loaders.applicationsOfPayment.load(payment.id)).map((application) => ({ ...application, currency: payment.currency })),

@@ -1,6 +1,6 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { childConnections, recordsById, rowsByParent, syncStatusLoader } from '@procuregraph/platform/graphql';
+import { childConnections, recordsById, rowsByParent, journeyLoader, syncStatusLoader } from '@procuregraph/platform/graphql';
 import {
   countPurchaseOrdersBy,
   facilitiesByIds,
@@ -29,6 +29,7 @@ export function createLoaders(db: Database, caller: UserCaller) {
     ),
     facility: recordsById((ids) => facilitiesByIds(db, ids)),
     syncStatus: syncStatusLoader(db, syncStatus),
+    journey: journeyLoader(db),
     ordersOfSupplier: childConnections<PurchaseOrderRow>({
       kind: 'Supplier.purchaseOrders',
       parentOf: (row) => row.supplierId,

@@ -44,6 +44,7 @@ export const resolvers: Resolvers = {
     shipTo: (order, _args, { loaders }) => (order.facilityId ? loaders.facility.load(order.facilityId) : null),
     publication: (order) => ({ state: order.publicationState, publishedAt: order.publishedAt }),
     syncStatus: (order, _args, { loaders }) => loaders.syncStatus.load(order.id),
+    journey: (order, _args, { loaders }) => loaders.journey.load(order.id),
   },
   // numeric(20, 6) reads back as "3.000000"; a quantity is shown without trailing zeros.
   PurchaseOrderLine: {

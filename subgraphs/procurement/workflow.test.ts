@@ -21,7 +21,7 @@ import { startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platfor
 import { createLogger } from '@procuregraph/platform/logging';
 import { formatAmount } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
-import { BackingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/resilience';
+import { backingSystemPolicies, timeoutPolicy } from '@procuregraph/platform/resilience';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { seedProcurement } from './db/seed.ts';
 import { applyErpEvent, createErpFeedPoller, ERP_SOURCE } from './erp-feed.ts';
@@ -41,6 +41,7 @@ import { procurementWebhooks } from './webhooks.ts';
 import { procurementWorkers } from './workers.ts';
 
 const WEBHOOK_SECRET = 'whsec_procurement_test';
+const environment = readEnvironment({ ERP_TIMEOUT_MS: '1500' });
 const ERP_API = ERP_BASE_PATH;
 const world = createWorld({ scale: 'default' });
 const suppliers = [...world.suppliers()];
@@ -87,6 +88,7 @@ beforeAll(async () => {
   await new Promise((resolve) => webhookServer.once('listening', resolve));
   webhookUrl = `http://127.0.0.1:${(webhookServer.address() as AddressInfo).port}/webhooks/vendor-platform`;
   // Feeds get their own quickly-recovering breakers: the outage test must not keep them open for 30 s.
+  // The ERP's timeout is the configured one, shorter than the slow ERP of the timeout test.
   const register = procurementWorkers({ feedIntervalMs: 250, retry: { limit: 5, delaySeconds: 1 } });
   workers = await startSubgraphWorkers(register, {
     service: 'procurement',
@@ -98,8 +100,8 @@ beforeAll(async () => {
       contractRepositoryUrl: 'http://127.0.0.1:9',
       vendorPlatformWebhookSecret: WEBHOOK_SECRET,
     },
-    environment: readEnvironment({}),
-    policies: new BackingSystemPolicies({ halfOpenAfterMs: 300 }),
+    environment,
+    policies: backingSystemPolicies(environment.backingSystemTimeoutsMs, { halfOpenAfterMs: 300 }),
     cipher: createFieldCipher(randomBytes(32)),
     logger: createLogger('procurement-test'),
   });
@@ -467,6 +469,30 @@ describe('an ERP outage', () => {
         .where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'ERP')));
       expect(state).toMatchObject({ state: 'SYNCED', lastError: null });
       expect(state!.attempts).toBeGreaterThanOrEqual(3);
+    } finally {
+      await json(`${erpUrl}/admin/faults`, { body: {} });
+    }
+  });
+});
+
+describe('a slow ERP', () => {
+  it('is abandoned at ERP_TIMEOUT_MS, the order DRAFT with the timeout as its error, and completes once the ERP is fast again', async () => {
+    await json(`${erpUrl}/admin/faults`, { body: { latencyMs: 5000 } });
+    try {
+      const { purchaseOrder } = await issuePurchaseOrder(db, orderRequest(activeSupplier));
+      await vi.waitFor(
+        async () => {
+          const [state] = await db
+            .select()
+            .from(syncStatus)
+            .where(and(eq(syncStatus.entityId, purchaseOrder!.id), eq(syncStatus.system, 'ERP')));
+          expect(state).toMatchObject({ state: 'FAILED', lastError: 'Error: Operation timed out after 1500ms' });
+        },
+        { timeout: 20_000, interval: 200 },
+      );
+      expect(await orderById(purchaseOrder!.id)).toMatchObject({ status: 'DRAFT', number: null });
+      await json(`${erpUrl}/admin/faults`, { body: {} });
+      await vi.waitFor(async () => expect((await orderById(purchaseOrder!.id)).status).toBe('OPEN'), { timeout: 30_000, interval: 250 });
     } finally {
       await json(`${erpUrl}/admin/faults`, { body: {} });
     }

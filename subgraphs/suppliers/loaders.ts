@@ -1,6 +1,6 @@
 import type { Database } from '@procuregraph/platform/db';
 import type { UserCaller } from '@procuregraph/platform/auth';
-import { recordsById, rowsByParent, syncStatusLoader } from '@procuregraph/platform/graphql';
+import { recordsById, rowsByParent, journeyLoader, syncStatusLoader } from '@procuregraph/platform/graphql';
 import { certificatesOfSuppliers, referencesOfSuppliers, suppliersByIds } from './db/queries.ts';
 import { syncStatus } from './db/tables.ts';
 import { holdsOfSuppliers } from './compliance/holds.ts';
@@ -19,6 +19,7 @@ export function createLoaders(db: Database, caller: UserCaller) {
       (row) => row.supplierId,
     ),
     syncStatus: syncStatusLoader(db, syncStatus),
+    journey: journeyLoader(db),
     holds: rowsByParent(
       (ids) => holdsOfSuppliers(db, ids),
       (row) => row.supplierId,

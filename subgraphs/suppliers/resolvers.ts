@@ -50,6 +50,7 @@ export const resolvers: Resolvers = {
     screening: (supplier) => ({ status: supplier.screeningStatus, checkedAt: supplier.screeningCheckedAt, match: supplier.screeningMatch }),
     externalReferences: (supplier, _args, { loaders }) => loaders.externalReferences.load(supplier.id),
     syncStatus: (supplier, _args, { loaders }) => loaders.syncStatus.load(supplier.id),
+    journey: (supplier, _args, { loaders }) => loaders.journey.load(supplier.id),
     insuranceExpiresSoon: (supplier) => supplier.insuranceStatus === 'EXPIRING_SOON',
     holds: (supplier, _args, { loaders }) => loaders.holds.load(supplier.id),
     complianceDecisions: (supplier, _args, { loaders }) => loaders.complianceDecisions.load(supplier.id),

@@ -19,6 +19,7 @@ export function suppliersSubgraph({
   cipher,
   environment,
   systems,
+  policies,
 }: SubgraphDependencies): SubgraphDefinition<SuppliersContext> {
   const onboarding = onboardingDependencies(db, cipher, environment);
   return {
@@ -28,6 +29,13 @@ export function suppliersSubgraph({
     createContext: (caller) => ({ caller, db, events, onboarding, loaders: createLoaders(db, caller) }),
     // Bank details and tax ids: every read is recorded in the audit log (HIPAA, SOX).
     sensitiveFields: ['Supplier.bankAccount', 'Supplier.taxIdMasked'],
-    webhooks: suppliersWebhooks({ db, cipher, systems, environment, logger: createLogger('suppliers-webhooks') }),
+    webhooks: suppliersWebhooks({
+      db,
+      cipher,
+      systems,
+      environment,
+      policy: policies.for('VENDOR_PLATFORM'),
+      logger: createLogger('suppliers-webhooks'),
+    }),
   };
 }

@@ -18,7 +18,7 @@ import {
   type InboundOutcome,
   type WebhookSubscription,
 } from '@procuregraph/platform/inbound';
-import { describeError, processPolicies, RemoteHttpError, type CallPolicy } from '@procuregraph/platform/resilience';
+import { describeError, RemoteHttpError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { inboundEntityVersions, inboundEvents } from './db/tables.ts';
 import { onboardSupplier, type OnboardingDependencies } from './onboarding/onboard.ts';
 import { approveSupplier, rejectSupplier } from './onboarding/review.ts';
@@ -35,8 +35,8 @@ export interface VendorPlatformWebhookDependencies {
   logger: Logger;
   /** `SCREENING_LEIE_FILE` and `INSURANCE_MIN_GENERAL_LIABILITY`, as for the mutations. */
   environment: Environment;
-  /** The platform's breaker and timeout; the process's, shared with every job, by default. */
-  policy?: CallPolicy;
+  /** The platform's breaker and timeout: the process's, shared with every job. */
+  policy: CallPolicy;
 }
 
 type Outcome = { outcome: string; supplierId?: string; errors?: string[] };
@@ -123,8 +123,7 @@ export type RegistrationEventOutcome = Outcome & { inbound: InboundOutcome };
  * registration too). Calls to the platform go through its breaker and timeout, as every job's do.
  */
 export function registrationEvents(deps: VendorPlatformWebhookDependencies): (event: VendorEvent) => Promise<RegistrationEventOutcome> {
-  const policy = deps.policy ?? processPolicies.for('VENDOR_PLATFORM');
-  const platform = guardedPlatform(vendorPlatformClient(deps.systems.vendorPlatformUrl), policy);
+  const platform = guardedPlatform(vendorPlatformClient(deps.systems.vendorPlatformUrl), deps.policy);
   const onboarding = onboardingDependencies(deps.db, deps.cipher, deps.environment);
   return async (event) => {
     let outcome: Outcome = { outcome: 'IGNORED' };

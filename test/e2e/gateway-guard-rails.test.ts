@@ -193,6 +193,80 @@ describe('refusals in the audit log', () => {
   });
 });
 
+describe('over WebSocket', () => {
+  const subscriber: UserCaller = { kind: 'staff', subject: 'live-dashboard@network.example', role: 'procurement' };
+  const STATUS = 'subscription { supplierStatusChanged { status } }';
+
+  it('count each subscribe against the same rate as HTTP requests, and refuse one over it with RATE_LIMITED', async () => {
+    const gateway = await extraGateway({ rateLimits: { perCaller: 2, perAddress: 100, windowSeconds: 60 } });
+    const token = await bearer(subscriber);
+    const live = subscribe(gateway.graphqlUrl, { authorization: token }, STATUS);
+    await eventually(async () => (gateway.subscriptions().subscribers === 1 ? true : undefined), 10_000);
+    expect((await post(gateway, { query: COUNT }, token)).status).toBe(200);
+
+    const overRate = subscribe(gateway.graphqlUrl, { authorization: token }, STATUS);
+    const ending = (await overRate.ended) as { kind: string; error: { message: string; extensions: { retryAfterSeconds: number } }[] };
+    await overRate.close();
+    const retryAfter = ending.error[0]!.extensions.retryAfterSeconds;
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(ending).toEqual({
+      kind: 'error',
+      error: [
+        {
+          message: `Too many requests from this caller; retry after ${retryAfter} s`,
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter },
+        },
+      ],
+    });
+    // Over HTTP the caller is over its rate too: one count, whichever the transport.
+    expect((await post(gateway, { query: COUNT }, token)).status).toBe(429);
+    expect(live.pending).toEqual([]);
+    await live.close();
+  });
+
+  it('write every refused operation to the audit log, as over HTTP: a bad token, a limit, a rate limit, an untrusted document', async () => {
+    const gateway = await extraGateway({});
+    const badToken = subscribe(gateway.graphqlUrl, { authorization: 'Bearer not-a-token' }, STATUS);
+    const closed = (await badToken.ended) as { kind: string; error: { code: number } };
+    await badToken.close();
+    expect([closed.kind, closed.error.code]).toEqual(['error', 4401]);
+    const wide = subscribe(
+      gateway.graphqlUrl,
+      { authorization: await bearer(subscriber) },
+      'subscription WideLive { supplierStatusChanged { supplier { purchaseOrders(first: 1000) { nodes { invoices(first: 1000) { nodes { id } } } } } } }',
+    );
+    const refused = (await wide.ended) as { error: { extensions: { code: string } }[] };
+    await wide.close();
+    expect(refused.error[0]!.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const manifestPath = join(manifestDir, 'count-only.json');
+    const operations = [{ id: documentHash(COUNT), name: 'SupplierCount', type: 'query', body: COUNT }];
+    await writeFile(manifestPath, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }));
+    const safelisting = await extraGateway({ trustedDocuments: loadTrustedDocuments(manifestPath) });
+    const untrusted = subscribe(safelisting.graphqlUrl, { authorization: await bearer(subscriber) }, STATUS);
+    const untrustedEnding = (await untrusted.ended) as { error: { extensions: { code: string } }[] };
+    await untrusted.close();
+    expect(untrustedEnding.error[0]!.extensions.code).toBe('OPERATION_NOT_TRUSTED');
+
+    const refusal = (actor: string, role: string, code: string) => ({
+      actor,
+      role,
+      service: 'gateway',
+      kind: 'REFUSED',
+      operation: 'anonymous operation',
+      clientAddress: '127.0.0.1',
+      outcome: 'FAILED',
+      detail: { operationName: null, codes: [code] },
+    });
+    expect(await refusalsOf('anonymous', 1)).toContainEqual(refusal('anonymous', 'anonymous', 'UNAUTHENTICATED'));
+    // The subscribe over its rate and, after it, the HTTP request over it (the first test), then this test's two.
+    const ofSubscriber = (await refusalsOf(subscriber.subject, 4)) as { detail: { codes: string[] } }[];
+    const codes = ofSubscriber.map((row) => row.detail.codes[0]!).sort();
+    expect(codes).toEqual(['OPERATION_NOT_TRUSTED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(ofSubscriber).toEqual(expect.arrayContaining(codes.map((code) => refusal(subscriber.subject, 'procurement', code))));
+  });
+});
+
 describe('trusted documents', () => {
   const persisted = (query: string) => ({ persistedQuery: { version: 1, sha256Hash: documentHash(query) } });
 

@@ -437,8 +437,132 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
         return ours?.status === 'cleared' ? ours : undefined;
       });
       expect(portal.statusHistory.map((entry) => entry.status)).toEqual(['scheduled', 'sent', 'cleared']);
+      await expectJourneys(orderId, invoiceId);
     } finally {
       await subscriber.close();
     }
   }
+}
+
+/** After the flow, the order's, the invoice's and the payment's journeys, each in order with durations. */
+async function expectJourneys(orderId: string, invoiceId: string) {
+  await settled(graph.app, ['suppliers', 'procurement', 'invoicing', 'contracts']);
+  const { data, errors } = await graph.query(
+    graphql(`
+      query ProcureToPayJourneys($orderId: ID!, $invoiceId: ID!) {
+        purchaseOrder(id: $orderId) {
+          journey {
+            steps {
+              at
+              system
+              action
+              outcome
+              attempt
+              durationMs
+              error
+            }
+            currentStep {
+              action
+              outcome
+            }
+            stuck
+          }
+        }
+        invoice(id: $invoiceId) {
+          journey {
+            steps {
+              at
+              system
+              action
+              outcome
+              attempt
+              durationMs
+              error
+            }
+            currentStep {
+              action
+              outcome
+            }
+            stuck
+          }
+          payments {
+            journey {
+              steps {
+                at
+                system
+                action
+                outcome
+                attempt
+                durationMs
+                error
+              }
+              currentStep {
+                action
+                outcome
+              }
+              stuck
+            }
+          }
+        }
+      }
+    `),
+    { orderId, invoiceId },
+    finance,
+  );
+  expect(errors).toBeUndefined();
+  const order = data!.purchaseOrder!.journey;
+  const invoice = data!.invoice!.journey;
+  const [payment] = data!.invoice!.payments;
+  for (const journey of [order, invoice, payment!.journey]) expectCompleteJourney(journey);
+
+  const erp = '/fscmRestApi/resources/11.13.18.05';
+  const eventsAndErpCalls = (steps: JourneySteps) =>
+    steps
+      .filter((step) => (step.attempt === null ? !step.action.includes(': queued') : step.action.startsWith('POST /fscm')))
+      .map((step) => step.action);
+  expect(eventsAndErpCalls(order.steps)).toEqual([
+    'procurement.purchase_order.erp_submission_requested',
+    `POST ${erp}/purchaseOrders`,
+    'purchase_order.issued: OPEN',
+    'procurement.purchase_order.publication_requested',
+    'purchase_order.changed: RECEIVED',
+  ]);
+  // Matched at intake, or again (rematch requested) once invoicing heard of the receipt: the last match is the clean one.
+  const invoiceSteps = eventsAndErpCalls(invoice.steps);
+  const matches = invoiceSteps.filter((action) => action.startsWith('match ('));
+  expect(matches.at(-1)).toMatch(/^match \([A-Z_]+\): MATCHED$/);
+  expect(invoiceSteps.filter((action) => !/^(match \(|invoice\.rematch_requested)/.test(action))).toEqual([
+    'invoice.approved',
+    `POST ${erp}/invoices`,
+  ]);
+  expect(invoice.currentStep).toEqual({ action: 'send-invoice-to-erp', outcome: 'SUCCEEDED' });
+  expect(payment!.journey.steps.filter((step) => step.system === 'PROCUREGRAPH').map((step) => step.action)).toEqual([
+    'payment.status_changed: SCHEDULED',
+    'payment.status_changed: SENT',
+    'payment.status_changed: CLEARED',
+  ]);
+  const portalUpdates = payment!.journey.steps.filter((step) => step.action === 'PUT /api/v1/portal/payments/{id}');
+  expect(portalUpdates.map((step) => [step.system, step.outcome])).toEqual([
+    ['VENDOR_PLATFORM', 'SUCCEEDED'],
+    ['VENDOR_PLATFORM', 'SUCCEEDED'],
+    ['VENDOR_PLATFORM', 'SUCCEEDED'],
+  ]);
+}
+
+type JourneySteps = { at: string; action: string; attempt?: number | null; durationMs?: number | null; outcome: string }[];
+
+/**
+ * In time order, every step but the last timed, every queued job attempted (its last attempt
+ * succeeded), the current step the last one, nothing stuck.
+ */
+function expectCompleteJourney(journey: { steps: JourneySteps; currentStep?: { action: string; outcome: string } | null; stuck: boolean }) {
+  const times = journey.steps.map((step) => Date.parse(step.at));
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+  for (const step of journey.steps.slice(0, -1)) expect(step.durationMs).toBeGreaterThanOrEqual(0);
+  const queued = journey.steps.filter((step) => step.action.endsWith(': queued')).map((step) => step.action.replace(': queued', ''));
+  const succeeded = journey.steps.filter((step) => step.attempt != null && step.outcome === 'SUCCEEDED' && queued.includes(step.action));
+  expect(succeeded.map((step) => step.action).sort()).toEqual([...queued].sort());
+  const last = journey.steps.at(-1)!;
+  expect(journey.currentStep).toEqual({ action: last.action, outcome: last.outcome });
+  expect(journey.stuck).toBe(false);
 }

@@ -81,6 +81,60 @@ export type ContractStatus =
   | 'EXPIRED'
   | 'TERMINATED';
 
+/** Every step a business record took, in order, across Procuregraph and the backing systems. */
+export type Journey = {
+  __typename?: 'Journey';
+  /**
+   * Where the record stands: the latest step of work not yet done (a job queued, retrying or
+   * dead-lettered), else the last step.
+   */
+  currentStep: Maybe<JourneyStep>;
+  steps: Array<JourneyStep>;
+  /** Whether the record has stayed at its current step past that kind of step's threshold (README, Journeys). */
+  stuck: Scalars['Boolean']['output'];
+};
+
+export type JourneyOutcome =
+  | 'DEAD_LETTERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
+/**
+ * One step a business record took: an event its change committed, a job waiting in its queue, or
+ * one attempt of that job against a backing system.
+ */
+export type JourneyStep = {
+  __typename?: 'JourneyStep';
+  /**
+   * The mutation, the event's topic (with the status it announced), `<queue>: queued`, the job's
+   * queue (an attempt), or a call to a backing system (`POST /path/{id}/...`).
+   */
+  action: Scalars['String']['output'];
+  /** When it happened; for a job attempt, when it ended (durationMs says how long it ran). */
+  at: Scalars['DateTime']['output'];
+  /** The job attempt's number (also on its calls), from 1; null for events. */
+  attempt: Maybe<Scalars['Int']['output']>;
+  /**
+   * Measured for a job attempt and a call; for a queued job, the wait until its first attempt; for
+   * an event, the time until the next step (null for the last).
+   */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  outcome: JourneyOutcome;
+  system: JourneySystem;
+  traceId: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a journey step happened. */
+export type JourneySystem =
+  | 'CONTRACT_REPOSITORY'
+  | 'ERP'
+  | 'FILES'
+  | 'PROCUREGRAPH'
+  | 'VENDOR_PLATFORM';
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -285,9 +339,13 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Journey: ResolverTypeWrapper<Journey>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JourneyOutcome: JourneyOutcome;
+  JourneyStep: ResolverTypeWrapper<JourneyStep>;
+  JourneySystem: JourneySystem;
   Money: ResolverTypeWrapper<Money>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PriceTerm: ResolverTypeWrapper<PriceTermModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
@@ -310,9 +368,11 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  Journey: Journey;
+  Boolean: Scalars['Boolean']['output'];
+  JourneyStep: JourneyStep;
   Money: Money;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PriceTerm: PriceTermModel;
   Query: Record<PropertyKey, never>;
   Supplier: EntityReference;
@@ -373,6 +433,23 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
   name: 'Decimal';
 }
 
+export type JourneyResolvers<ContextType = ContractsContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = {
+  currentStep?: Resolver<Maybe<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  stuck?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type JourneyStepResolvers<ContextType = ContractsContext, ParentType extends ResolversParentTypes['JourneyStep'] = ResolversParentTypes['JourneyStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['JourneyOutcome'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['JourneySystem'], ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = ContractsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -424,6 +501,8 @@ export type Resolvers<ContextType = ContractsContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  Journey?: JourneyResolvers<ContextType>;
+  JourneyStep?: JourneyStepResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PriceTerm?: PriceTermResolvers<ContextType>;

@@ -89,6 +89,11 @@ export type Invoice = {
   id: Scalars['ID']['output'];
   invoiceDate: Scalars['Date']['output'];
   invoiceNumber: Scalars['String']['output'];
+  /**
+   * Every step the record took, in order, across Procuregraph and the backing systems (staff only:
+   * errors from the backing systems are internal).
+   */
+  journey: Journey;
   lastSyncedAt: Maybe<Scalars['DateTime']['output']>;
   lines: Array<InvoiceLine>;
   /** The outcome of the last match; null until the invoice has been matched. */
@@ -169,6 +174,60 @@ export type InvoiceStatus =
   | 'PAID'
   | 'RECEIVED'
   | 'REJECTED';
+
+/** Every step a business record took, in order, across Procuregraph and the backing systems. */
+export type Journey = {
+  __typename?: 'Journey';
+  /**
+   * Where the record stands: the latest step of work not yet done (a job queued, retrying or
+   * dead-lettered), else the last step.
+   */
+  currentStep: Maybe<JourneyStep>;
+  steps: Array<JourneyStep>;
+  /** Whether the record has stayed at its current step past that kind of step's threshold (README, Journeys). */
+  stuck: Scalars['Boolean']['output'];
+};
+
+export type JourneyOutcome =
+  | 'DEAD_LETTERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
+/**
+ * One step a business record took: an event its change committed, a job waiting in its queue, or
+ * one attempt of that job against a backing system.
+ */
+export type JourneyStep = {
+  __typename?: 'JourneyStep';
+  /**
+   * The mutation, the event's topic (with the status it announced), `<queue>: queued`, the job's
+   * queue (an attempt), or a call to a backing system (`POST /path/{id}/...`).
+   */
+  action: Scalars['String']['output'];
+  /** When it happened; for a job attempt, when it ended (durationMs says how long it ran). */
+  at: Scalars['DateTime']['output'];
+  /** The job attempt's number (also on its calls), from 1; null for events. */
+  attempt: Maybe<Scalars['Int']['output']>;
+  /**
+   * Measured for a job attempt and a call; for a queued job, the wait until its first attempt; for
+   * an event, the time until the next step (null for the last).
+   */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  outcome: JourneyOutcome;
+  system: JourneySystem;
+  traceId: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a journey step happened. */
+export type JourneySystem =
+  | 'CONTRACT_REPOSITORY'
+  | 'ERP'
+  | 'FILES'
+  | 'PROCUREGRAPH'
+  | 'VENDOR_PLATFORM';
 
 /** One evaluation of an invoice's match: when, why, and what came out. */
 export type MatchEvaluation = {
@@ -342,6 +401,11 @@ export type Payment = {
   id: Scalars['ID']['output'];
   /** The first invoice the payment pays. */
   invoice: Invoice;
+  /**
+   * Every step the record took, in order, across Procuregraph and the backing systems (staff only:
+   * errors from the backing systems are internal).
+   */
+  journey: Journey;
   method: PaymentMethod;
   /** When the payment was sent to the bank. */
   paidAt: Maybe<Scalars['DateTime']['output']>;
@@ -724,6 +788,11 @@ export type ResolversTypes = {
   InvoicePayload: ResolverTypeWrapper<Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversTypes['Invoice']> }>;
   InvoiceSource: InvoiceSource;
   InvoiceStatus: InvoiceStatus;
+  Journey: ResolverTypeWrapper<Journey>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JourneyOutcome: JourneyOutcome;
+  JourneyStep: ResolverTypeWrapper<JourneyStep>;
+  JourneySystem: JourneySystem;
   MatchEvaluation: ResolverTypeWrapper<MatchEvaluationModel>;
   MatchException: ResolverTypeWrapper<MatchExceptionModel>;
   MatchExceptionCode: MatchExceptionCode;
@@ -734,7 +803,6 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentApplication: ResolverTypeWrapper<PaymentApplicationModel>;
   PaymentConnection: ResolverTypeWrapper<PaymentConnectionModel>;
@@ -780,6 +848,9 @@ export type ResolversParentTypes = {
   InvoiceLine: InvoiceLineModel;
   InvoiceMatch: InvoiceMatchModel;
   InvoicePayload: Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversParentTypes['Invoice']> };
+  Journey: Journey;
+  Boolean: Scalars['Boolean']['output'];
+  JourneyStep: JourneyStep;
   MatchEvaluation: MatchEvaluationModel;
   MatchException: MatchExceptionModel;
   MatchTolerance: MatchToleranceModel;
@@ -787,7 +858,6 @@ export type ResolversParentTypes = {
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Payment: PaymentModel;
   PaymentApplication: PaymentApplicationModel;
   PaymentConnection: PaymentConnectionModel;
@@ -861,6 +931,7 @@ export type InvoiceResolvers<ContextType = InvoicingContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   invoiceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
   lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['InvoiceLine']>, ParentType, ContextType>;
   match?: Resolver<Maybe<ResolversTypes['InvoiceMatch']>, ParentType, ContextType>;
@@ -905,6 +976,23 @@ export type InvoiceMatchResolvers<ContextType = InvoicingContext, ParentType ext
 export type InvoicePayloadResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['InvoicePayload'] = ResolversParentTypes['InvoicePayload']> = {
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+};
+
+export type JourneyResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = {
+  currentStep?: Resolver<Maybe<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  stuck?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type JourneyStepResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['JourneyStep'] = ResolversParentTypes['JourneyStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['JourneyOutcome'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['JourneySystem'], ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type MatchEvaluationResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['MatchEvaluation'] = ResolversParentTypes['MatchEvaluation']> = {
@@ -973,6 +1061,7 @@ export type PaymentResolvers<ContextType = InvoicingContext, ParentType extends 
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
   method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
   paidAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   paymentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1077,6 +1166,8 @@ export type Resolvers<ContextType = InvoicingContext> = {
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoiceMatch?: InvoiceMatchResolvers<ContextType>;
   InvoicePayload?: InvoicePayloadResolvers<ContextType>;
+  Journey?: JourneyResolvers<ContextType>;
+  JourneyStep?: JourneyStepResolvers<ContextType>;
   MatchEvaluation?: MatchEvaluationResolvers<ContextType>;
   MatchException?: MatchExceptionResolvers<ContextType>;
   MatchTolerance?: MatchToleranceResolvers<ContextType>;

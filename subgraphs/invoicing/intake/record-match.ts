@@ -1,14 +1,15 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { type Transaction, newId } from '@procuregraph/platform/db';
+import { type Transaction, newId, recordJourneyStep } from '@procuregraph/platform/db';
 import { loadMatchContext } from '../db/match-context.ts';
-import { invoices, matchEvaluations, matchExceptions, type InvoiceRow, type MatchTrigger } from '../db/tables.ts';
+import { invoices, invoicingSchema, matchEvaluations, matchExceptions, type InvoiceRow, type MatchTrigger } from '../db/tables.ts';
 import { matchInvoice } from '../matching/match-invoice.ts';
 import type { InvoiceToMatch } from '../matching/match-context.ts';
 
 /**
  * Matches a stored invoice and writes the outcome in the caller's transaction: status, the
  * exceptions finance has still to decide (they replace the undecided ones of an earlier match;
- * decided ones stay), and one more entry in the match history saying why it was matched.
+ * decided ones stay), one more entry in the match history saying why it was matched, and the
+ * match as a step of the invoice's journey.
  */
 export async function recordMatch(
   tx: Transaction,
@@ -32,6 +33,15 @@ export async function recordMatch(
     exceptionCodes: result.exceptions.map((exception) => exception.code),
     contractId: result.contractId,
     evaluatedAt: matchedAt,
+  });
+  const codes = result.exceptions.map((exception) => exception.code);
+  await recordJourneyStep(tx, {
+    entityId: invoice.id,
+    service: invoicingSchema.schemaName,
+    system: 'PROCUREGRAPH',
+    action: `match (${trigger}): ${[result.outcome, ...codes].join(' ')}`,
+    outcome: 'SUCCEEDED',
+    at: matchedAt,
   });
   const [matched] = await tx
     .update(invoices)

@@ -367,6 +367,60 @@ export type Invoice = {
   id: Scalars['ID']['output'];
 };
 
+/** Every step a business record took, in order, across Procuregraph and the backing systems. */
+export type Journey = {
+  __typename?: 'Journey';
+  /**
+   * Where the record stands: the latest step of work not yet done (a job queued, retrying or
+   * dead-lettered), else the last step.
+   */
+  currentStep: Maybe<JourneyStep>;
+  steps: Array<JourneyStep>;
+  /** Whether the record has stayed at its current step past that kind of step's threshold (README, Journeys). */
+  stuck: Scalars['Boolean']['output'];
+};
+
+export type JourneyOutcome =
+  | 'DEAD_LETTERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
+/**
+ * One step a business record took: an event its change committed, a job waiting in its queue, or
+ * one attempt of that job against a backing system.
+ */
+export type JourneyStep = {
+  __typename?: 'JourneyStep';
+  /**
+   * The mutation, the event's topic (with the status it announced), `<queue>: queued`, the job's
+   * queue (an attempt), or a call to a backing system (`POST /path/{id}/...`).
+   */
+  action: Scalars['String']['output'];
+  /** When it happened; for a job attempt, when it ended (durationMs says how long it ran). */
+  at: Scalars['DateTime']['output'];
+  /** The job attempt's number (also on its calls), from 1; null for events. */
+  attempt: Maybe<Scalars['Int']['output']>;
+  /**
+   * Measured for a job attempt and a call; for a queued job, the wait until its first attempt; for
+   * an event, the time until the next step (null for the last).
+   */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  outcome: JourneyOutcome;
+  system: JourneySystem;
+  traceId: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a journey step happened. */
+export type JourneySystem =
+  | 'CONTRACT_REPOSITORY'
+  | 'ERP'
+  | 'FILES'
+  | 'PROCUREGRAPH'
+  | 'VENDOR_PLATFORM';
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -902,10 +956,14 @@ export type ResolversTypes = {
   FeedLag: ResolverTypeWrapper<FeedLagModel>;
   IntegrationSystem: ResolverTypeWrapper<IntegrationSystemModel>;
   Invoice: ResolverTypeWrapper<Invoice>;
+  Journey: ResolverTypeWrapper<Journey>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JourneyOutcome: JourneyOutcome;
+  JourneyStep: ResolverTypeWrapper<JourneyStep>;
+  JourneySystem: JourneySystem;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<Payment>;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrder>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -967,10 +1025,12 @@ export type ResolversParentTypes = {
   FeedLag: FeedLagModel;
   IntegrationSystem: IntegrationSystemModel;
   Invoice: Invoice;
+  Journey: Journey;
+  Boolean: Scalars['Boolean']['output'];
+  JourneyStep: JourneyStep;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Payment: Payment;
   PurchaseOrder: PurchaseOrder;
   Query: Record<PropertyKey, never>;
@@ -1173,6 +1233,23 @@ export type InvoiceResolvers<ContextType = OperationsContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type JourneyResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = {
+  currentStep?: Resolver<Maybe<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  stuck?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type JourneyStepResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['JourneyStep'] = ResolversParentTypes['JourneyStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['JourneyOutcome'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['JourneySystem'], ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1357,6 +1434,8 @@ export type Resolvers<ContextType = OperationsContext> = {
   FeedLag?: FeedLagResolvers<ContextType>;
   IntegrationSystem?: IntegrationSystemResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
+  Journey?: JourneyResolvers<ContextType>;
+  JourneyStep?: JourneyStepResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -73,6 +73,60 @@ export type IssuePurchaseOrderInput = {
   supplierId: Scalars['ID']['input'];
 };
 
+/** Every step a business record took, in order, across Procuregraph and the backing systems. */
+export type Journey = {
+  __typename?: 'Journey';
+  /**
+   * Where the record stands: the latest step of work not yet done (a job queued, retrying or
+   * dead-lettered), else the last step.
+   */
+  currentStep: Maybe<JourneyStep>;
+  steps: Array<JourneyStep>;
+  /** Whether the record has stayed at its current step past that kind of step's threshold (README, Journeys). */
+  stuck: Scalars['Boolean']['output'];
+};
+
+export type JourneyOutcome =
+  | 'DEAD_LETTERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
+/**
+ * One step a business record took: an event its change committed, a job waiting in its queue, or
+ * one attempt of that job against a backing system.
+ */
+export type JourneyStep = {
+  __typename?: 'JourneyStep';
+  /**
+   * The mutation, the event's topic (with the status it announced), `<queue>: queued`, the job's
+   * queue (an attempt), or a call to a backing system (`POST /path/{id}/...`).
+   */
+  action: Scalars['String']['output'];
+  /** When it happened; for a job attempt, when it ended (durationMs says how long it ran). */
+  at: Scalars['DateTime']['output'];
+  /** The job attempt's number (also on its calls), from 1; null for events. */
+  attempt: Maybe<Scalars['Int']['output']>;
+  /**
+   * Measured for a job attempt and a call; for a queued job, the wait until its first attempt; for
+   * an event, the time until the next step (null for the last).
+   */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  outcome: JourneyOutcome;
+  system: JourneySystem;
+  traceId: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a journey step happened. */
+export type JourneySystem =
+  | 'CONTRACT_REPOSITORY'
+  | 'ERP'
+  | 'FILES'
+  | 'PROCUREGRAPH'
+  | 'VENDOR_PLATFORM';
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -127,6 +181,11 @@ export type PurchaseOrder = {
   contract: Maybe<Contract>;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /**
+   * Every step the record took, in order, across Procuregraph and the backing systems (staff only:
+   * errors from the backing systems are internal).
+   */
+  journey: Journey;
   lastSyncedAt: Maybe<Scalars['DateTime']['output']>;
   lines: Array<PurchaseOrderLine>;
   /** The ERP's order number; null until the ERP has accepted the order. */
@@ -410,10 +469,14 @@ export type ResolversTypes = {
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Facility: ResolverTypeWrapper<FacilityModel>;
   IssuePurchaseOrderInput: IssuePurchaseOrderInput;
+  Journey: ResolverTypeWrapper<Journey>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JourneyOutcome: JourneyOutcome;
+  JourneyStep: ResolverTypeWrapper<JourneyStep>;
+  JourneySystem: JourneySystem;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Publication: ResolverTypeWrapper<Publication>;
   PublicationState: PublicationState;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrderModel>;
@@ -449,10 +512,12 @@ export type ResolversParentTypes = {
   Decimal: Scalars['Decimal']['output'];
   Facility: FacilityModel;
   IssuePurchaseOrderInput: IssuePurchaseOrderInput;
+  Journey: Journey;
+  Boolean: Scalars['Boolean']['output'];
+  JourneyStep: JourneyStep;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Publication: Publication;
   PurchaseOrder: PurchaseOrderModel;
   PurchaseOrderConnection: PurchaseOrderConnectionModel;
@@ -513,6 +578,23 @@ export type FacilityResolvers<ContextType = ProcurementContext, ParentType exten
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type JourneyResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = {
+  currentStep?: Resolver<Maybe<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  stuck?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type JourneyStepResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['JourneyStep'] = ResolversParentTypes['JourneyStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['JourneyOutcome'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['JourneySystem'], ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -540,6 +622,7 @@ export type PurchaseOrderResolvers<ContextType = ProcurementContext, ParentType 
   contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
   lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['PurchaseOrderLine']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -629,6 +712,8 @@ export type Resolvers<ContextType = ProcurementContext> = {
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Facility?: FacilityResolvers<ContextType>;
+  Journey?: JourneyResolvers<ContextType>;
+  JourneyStep?: JourneyStepResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

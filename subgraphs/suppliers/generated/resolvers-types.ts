@@ -192,6 +192,60 @@ export type InsuranceType =
   | 'PROFESSIONAL_LIABILITY'
   | 'WORKERS_COMPENSATION';
 
+/** Every step a business record took, in order, across Procuregraph and the backing systems. */
+export type Journey = {
+  __typename?: 'Journey';
+  /**
+   * Where the record stands: the latest step of work not yet done (a job queued, retrying or
+   * dead-lettered), else the last step.
+   */
+  currentStep: Maybe<JourneyStep>;
+  steps: Array<JourneyStep>;
+  /** Whether the record has stayed at its current step past that kind of step's threshold (README, Journeys). */
+  stuck: Scalars['Boolean']['output'];
+};
+
+export type JourneyOutcome =
+  | 'DEAD_LETTERED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RETRYING'
+  | 'SUCCEEDED';
+
+/**
+ * One step a business record took: an event its change committed, a job waiting in its queue, or
+ * one attempt of that job against a backing system.
+ */
+export type JourneyStep = {
+  __typename?: 'JourneyStep';
+  /**
+   * The mutation, the event's topic (with the status it announced), `<queue>: queued`, the job's
+   * queue (an attempt), or a call to a backing system (`POST /path/{id}/...`).
+   */
+  action: Scalars['String']['output'];
+  /** When it happened; for a job attempt, when it ended (durationMs says how long it ran). */
+  at: Scalars['DateTime']['output'];
+  /** The job attempt's number (also on its calls), from 1; null for events. */
+  attempt: Maybe<Scalars['Int']['output']>;
+  /**
+   * Measured for a job attempt and a call; for a queued job, the wait until its first attempt; for
+   * an event, the time until the next step (null for the last).
+   */
+  durationMs: Maybe<Scalars['Int']['output']>;
+  error: Maybe<Scalars['String']['output']>;
+  outcome: JourneyOutcome;
+  system: JourneySystem;
+  traceId: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a journey step happened. */
+export type JourneySystem =
+  | 'CONTRACT_REPOSITORY'
+  | 'ERP'
+  | 'FILES'
+  | 'PROCUREGRAPH'
+  | 'VENDOR_PLATFORM';
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -419,6 +473,11 @@ export type Supplier = {
   insuranceExpiresSoon: Scalars['Boolean']['output'];
   /** Whether the required insurance cover is valid, lapses within 30 days, or has lapsed (checked daily). */
   insuranceStatus: InsuranceStatus;
+  /**
+   * Every step the record took, in order, across Procuregraph and the backing systems (staff only:
+   * errors from the backing systems are internal).
+   */
+  journey: Journey;
   /** When the record last matched every backing system. */
   lastSyncedAt: Maybe<Scalars['DateTime']['output']>;
   legalName: Scalars['String']['output'];
@@ -647,12 +706,16 @@ export type ResolversTypes = {
   InsuranceCertificateInput: InsuranceCertificateInput;
   InsuranceStatus: InsuranceStatus;
   InsuranceType: InsuranceType;
+  Journey: ResolverTypeWrapper<Journey>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JourneyOutcome: JourneyOutcome;
+  JourneyStep: ResolverTypeWrapper<JourneyStep>;
+  JourneySystem: JourneySystem;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OnboardSupplierInput: OnboardSupplierInput;
   OnboardSupplierPayload: ResolverTypeWrapper<Omit<OnboardSupplierPayload, 'supplier'> & { supplier?: Maybe<ResolversTypes['Supplier']> }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReloadExclusionListPayload: ResolverTypeWrapper<Omit<ReloadExclusionListPayload, 'run'> & { run?: Maybe<ResolversTypes['ExclusionListRun']> }>;
   ResolveScreeningMatchInput: ResolveScreeningMatchInput;
@@ -697,12 +760,14 @@ export type ResolversParentTypes = {
   ExternalReference: ExternalReferenceModel;
   InsuranceCertificate: InsuranceCertificateModel;
   InsuranceCertificateInput: InsuranceCertificateInput;
+  Journey: Journey;
+  Boolean: Scalars['Boolean']['output'];
+  JourneyStep: JourneyStep;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   OnboardSupplierInput: OnboardSupplierInput;
   OnboardSupplierPayload: Omit<OnboardSupplierPayload, 'supplier'> & { supplier?: Maybe<ResolversParentTypes['Supplier']> };
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   ReloadExclusionListPayload: Omit<ReloadExclusionListPayload, 'run'> & { run?: Maybe<ResolversParentTypes['ExclusionListRun']> };
   ResolveScreeningMatchInput: ResolveScreeningMatchInput;
@@ -811,6 +876,23 @@ export type InsuranceCertificateResolvers<ContextType = SuppliersContext, Parent
   type?: Resolver<ResolversTypes['InsuranceType'], ParentType, ContextType>;
 };
 
+export type JourneyResolvers<ContextType = SuppliersContext, ParentType extends ResolversParentTypes['Journey'] = ResolversParentTypes['Journey']> = {
+  currentStep?: Resolver<Maybe<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['JourneyStep']>, ParentType, ContextType>;
+  stuck?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type JourneyStepResolvers<ContextType = SuppliersContext, ParentType extends ResolversParentTypes['JourneyStep'] = ResolversParentTypes['JourneyStep']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  attempt?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  durationMs?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['JourneyOutcome'], ParentType, ContextType>;
+  system?: Resolver<ResolversTypes['JourneySystem'], ParentType, ContextType>;
+  traceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = SuppliersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -884,6 +966,7 @@ export type SupplierResolvers<ContextType = SuppliersContext, ParentType extends
   insuranceCertificates?: Resolver<Array<ResolversTypes['InsuranceCertificate']>, ParentType, ContextType>;
   insuranceExpiresSoon?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   insuranceStatus?: Resolver<ResolversTypes['InsuranceStatus'], ParentType, ContextType>;
+  journey?: Resolver<ResolversTypes['Journey'], ParentType, ContextType>;
   lastSyncedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   legalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -951,6 +1034,8 @@ export type Resolvers<ContextType = SuppliersContext> = {
   ExclusionListRunEdge?: ExclusionListRunEdgeResolvers<ContextType>;
   ExternalReference?: ExternalReferenceResolvers<ContextType>;
   InsuranceCertificate?: InsuranceCertificateResolvers<ContextType>;
+  Journey?: JourneyResolvers<ContextType>;
+  JourneyStep?: JourneyStepResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OnboardSupplierPayload?: OnboardSupplierPayloadResolvers<ContextType>;

@@ -1,8 +1,15 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Database, type Queryable, newId, type BackingSystem } from '@procuregraph/platform/db';
+import { type Database, type Queryable, newId, recordJourneyStep, type BackingSystem } from '@procuregraph/platform/db';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { UserError } from '@procuregraph/platform/graphql';
-import { externalReferences, insuranceCertificates, supplierNumberSequence, suppliers, type SupplierRow } from '../db/tables.ts';
+import {
+  externalReferences,
+  insuranceCertificates,
+  supplierNumberSequence,
+  suppliers,
+  suppliersSchema,
+  type SupplierRow,
+} from '../db/tables.ts';
 import type { ExclusionScreening } from '../screening/exclusion-screening.ts';
 import type { ScreeningOutcome } from '../screening/exclusion-list.ts';
 import { addressLineKey } from './contact-normalization.ts';
@@ -128,6 +135,14 @@ function supplierValues(
   };
 }
 
+/** The first steps of the supplier's journey: where the registration came from, and its screening. */
+async function recordIntake(tx: Queryable, supplierId: string, request: OnboardingRequest, screening: ScreeningOutcome): Promise<void> {
+  const step = { entityId: supplierId, service: suppliersSchema.schemaName, outcome: 'SUCCEEDED' } as const;
+  const source = request.source?.system;
+  await recordJourneyStep(tx, { ...step, system: source ?? 'PROCUREGRAPH', action: source ? 'registration received' : 'onboardSupplier' });
+  await recordJourneyStep(tx, { ...step, system: 'PROCUREGRAPH', action: `screening: ${screening.status}` });
+}
+
 async function insertSupplier(
   deps: OnboardingDependencies,
   request: OnboardingRequest,
@@ -148,6 +163,7 @@ async function insertSupplier(
         .values(supplier.insuranceCertificates.map((certificate) => ({ id: newId(), supplierId: created.id, ...certificate })));
     }
     if (request.source) await tx.insert(externalReferences).values({ supplierId: created.id, ...request.source });
+    await recordIntake(tx, created.id, request, screening);
     await announceStatus(tx, created, null, created.status, created.createdAt);
     return created;
   });

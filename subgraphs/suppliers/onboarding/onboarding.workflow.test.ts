@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile, copyFile, readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
@@ -27,7 +28,8 @@ import { startVendorPlatform } from '@procuregraph/vendor-platform';
 import { migrationsFolder } from '../service.ts';
 import { createSuppliersWorkers } from '../workers.ts';
 import { suppliersWebhooks } from '../webhooks.ts';
-import { externalReferences, outbox, suppliers, syncStatus, type SupplierRow } from '../db/tables.ts';
+import { externalReferences, inboundEvents, outbox, suppliers, syncStatus, type SupplierRow } from '../db/tables.ts';
+import { supplierOfRegistration } from '../supplier/external-references.ts';
 import { bundledLeieFile, createExclusionScreening } from '../screening/exclusion-screening.ts';
 import { reloadAndRescreen } from '../screening/rescreen.ts';
 import { openHolds } from '../compliance/holds.ts';
@@ -87,6 +89,8 @@ beforeAll(async () => {
     contractRepositoryUrl: 'http://127.0.0.1:9',
     vendorPlatformWebhookSecret: SECRET,
   };
+  // One set for the workers and the webhooks, as a process assembles them.
+  const policies = new BackingSystemPolicies();
   workers = await startSubgraphWorkers(
     // The webhooks are delivered by hand here; the feed that would catch them up is read once, at start.
     createSuppliersWorkers({
@@ -100,13 +104,25 @@ beforeAll(async () => {
       db,
       systems,
       environment: readEnvironment({}),
-      policies: new BackingSystemPolicies(),
+      policies,
       cipher,
       logger,
     },
   );
   const app = express();
-  app.use(webhookRouter(suppliersWebhooks({ db, cipher, systems, logger, environment: { SCREENING_LEIE_FILE: leieFile } }), logger));
+  app.use(
+    webhookRouter(
+      suppliersWebhooks({
+        db,
+        cipher,
+        systems,
+        logger,
+        environment: { SCREENING_LEIE_FILE: leieFile },
+        policy: policies.for('VENDOR_PLATFORM'),
+      }),
+      logger,
+    ),
+  );
   webhookServer = await new Promise<Server>((resolve) => {
     const server = app.listen(0, '127.0.0.1', () => resolve(server));
   });
@@ -315,8 +331,18 @@ describe('approval and the ERP', () => {
       { previousStatus: 'PENDING_APPROVAL', status: 'APPROVED' },
       { previousStatus: 'APPROVED', status: 'ACTIVE' },
     ]);
-    const [sync] = await db.select().from(syncStatus).where(eq(syncStatus.entityId, created.id));
-    expect(sync).toMatchObject({ system: 'ERP', state: 'SYNCED' });
+    // The job settles (SYNCED) just after the transaction that activated the supplier commits.
+    const sync = await eventually(
+      async () =>
+        (
+          await db
+            .select()
+            .from(syncStatus)
+            .where(and(eq(syncStatus.entityId, created.id), eq(syncStatus.system, 'ERP')))
+        )[0],
+      (row) => row?.state === 'SYNCED',
+    );
+    expect(sync).toMatchObject({ system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
   });
 
   it('stays APPROVED through an ERP outage, showing attempts and the error, and activates after recovery', async () => {
@@ -357,14 +383,27 @@ describe('registrations from the vendor platform', () => {
     return ((await response.json()) as { id: string }).id;
   }
 
+  interface PlatformEvent {
+    id: string;
+    type: string;
+    createdAt: string;
+    data: { registration: { id: string } };
+  }
+
+  async function latestEvent(type: string, registrationId: string): Promise<PlatformEvent> {
+    const feed = (await (await fetch(`${platform.url}/api/v1/events?limit=200`)).json()) as { data: PlatformEvent[] };
+    return feed.data.filter((item) => item.type === type && item.data.registration.id === registrationId).at(-1)!;
+  }
+
   async function deliverLatest(type: string, registrationId: string): Promise<Response> {
-    const feed = (await (await fetch(`${platform.url}/api/v1/events?limit=200`)).json()) as {
-      data: Array<{ id: string; type: string; createdAt: string; data: { registration: { id: string } } }>;
-    };
-    const event = feed.data.filter((item) => item.type === type && item.data.registration.id === registrationId).at(-1)!;
+    return deliver(await latestEvent(type, registrationId), webhookUrl);
+  }
+
+  /** The platform's signed delivery of one of its events. */
+  function deliver(event: PlatformEvent, url: string): Promise<Response> {
     const rawBody = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
     const timestamp = Math.floor(Date.now() / 1000);
-    return fetch(webhookUrl, {
+    return fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -439,6 +478,48 @@ describe('registrations from the vendor platform', () => {
     );
     expect(linked.erpReference!.supplierNumber).toBe(active.erpLinks!.supplierNumber);
     expect(linked.status).toBe('approved');
+  });
+
+  it("answers 503 and changes nothing while the platform's circuit is open, so the platform delivers again", async () => {
+    const registrationId = await submit(w9(7));
+    const event = await latestEvent('registration.submitted', registrationId);
+    // The webhook path of a process whose vendor platform breaker has opened (here after one failure).
+    const policy = new BackingSystemPolicies({ failureThreshold: 1, halfOpenAfterMs: 60_000 }).for('VENDOR_PLATFORM');
+    await expect(policy.execute((signal) => fetch('http://127.0.0.1:9/', { signal }))).rejects.toThrow('fetch failed');
+    expect(policy.summary().state).toBe('OPEN');
+    const app = express();
+    app.use(
+      webhookRouter(
+        suppliersWebhooks({
+          db,
+          cipher,
+          systems: { vendorPlatformUrl: platform.url, vendorPlatformWebhookSecret: SECRET },
+          logger,
+          environment: { SCREENING_LEIE_FILE: leieFile },
+          policy,
+        }),
+        logger,
+      ),
+    );
+    const server = await new Promise<Server>((resolve) => {
+      const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      const refused = await deliver(event, `http://127.0.0.1:${port}/webhooks/vendor-platform`);
+      expect(refused.status).toBe(503);
+      expect(await refused.json()).toEqual({ error: 'NOT_PROCESSED' });
+      expect(await supplierOfRegistration(db, registrationId)).toBeNull();
+      expect(await db.select().from(inboundEvents).where(eq(inboundEvents.sourceEventId, event.id))).toEqual([]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+    // Delivered again where the circuit is closed, it is applied: the refusal recorded nothing.
+    const delivered = await deliver(event, webhookUrl);
+    expect(delivered.status).toBe(200);
+    const outcome = (await delivered.json()) as { outcome: string; supplierId: string };
+    expect(outcome.outcome).toBe('ONBOARDED');
+    expect(await supplierOfRegistration(db, registrationId)).toBe(outcome.supplierId);
   });
 
   it('enrolls a supplier onboarded in the graph on the portal once the ERP has it, and knows its registration when announced', async () => {

@@ -1,0 +1,21 @@
+import type { Queryable } from './database.ts';
+import { newId } from './ids.ts';
+import { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';
+
+export interface JourneyStepRecord {
+  entityId: string;
+  service: string;
+  system: JourneySystem;
+  action: string;
+  outcome: JourneyOutcome;
+  attempt?: number | null;
+  durationMs?: number | null;
+  error?: string | null;
+  traceId?: string | null;
+  at?: Date;
+}
+
+/** Adds a step to a record's journey; called in the transaction of the effect it describes where there is one. */
+export async function recordJourneyStep(db: Queryable, step: JourneyStepRecord): Promise<void> {
+  await db.insert(journeySteps).values({ id: newId(), ...step });
+}
