@@ -32,10 +32,13 @@ async function invoicesToMatch(client: DatabaseClient, limit: number): Promise<S
     purchase_order_id: string | null;
     invoice_number: string;
     invoice_date: string;
+    tax_amount: string;
+    freight_amount: string;
     lines: InvoiceToMatch['lines'];
   }>(
     client,
     `select i.id, i.supplier_id, i.purchase_order_id, i.invoice_number, i.invoice_date::text,
+            i.tax_amount::text, i.freight_amount::text,
             json_agg(json_build_object('lineNumber', l.line_number, 'itemNumber', l.item_number, 'quantity', l.quantity::text, 'unitPrice', l.unit_price::text) order by l.position) as lines
        from invoicing.invoices i join invoicing.invoice_lines l on l.invoice_id = i.id
       group by i.id order by i.id limit $1`,
@@ -43,7 +46,13 @@ async function invoicesToMatch(client: DatabaseClient, limit: number): Promise<S
   );
   return rows.map((row) => ({
     key: { id: row.id, supplierId: row.supplier_id, purchaseOrderId: row.purchase_order_id, invoiceNumber: row.invoice_number },
-    document: { invoiceNumber: row.invoice_number, invoiceDate: row.invoice_date, lines: row.lines },
+    document: {
+      invoiceNumber: row.invoice_number,
+      invoiceDate: row.invoice_date,
+      taxAmount: row.tax_amount,
+      freightAmount: row.freight_amount,
+      lines: row.lines,
+    },
   }));
 }
 
