@@ -167,6 +167,13 @@ const mutations: Record<string, Rule> = {
       variables: { input: { supplierId: supplierA.id, invoiceNumber: 'INV-MATRIX', invoiceDate: '2025-03-01', lines: [] } },
     }),
   },
+  submitCreditMemo: {
+    allowed: ['admin', 'finance', 'supplier'],
+    operation: () => ({
+      document: 'mutation ($input: SubmitCreditMemoInput!) { submitCreditMemo(input: $input) { creditMemo { id } userErrors { code } } }',
+      variables: { input: { invoiceId: unknownId(), creditMemoNumber: 'CM-MATRIX', creditMemoDate: '2025-03-01', amount: '1.00' } },
+    }),
+  },
   approveInvoice: {
     allowed: ['admin', 'finance'],
     operation: () => ({
