@@ -17,6 +17,7 @@ import {
   paymentsOfSupplier,
 } from './db/queries.ts';
 import { invoices, syncStatus, type InvoiceRow, type PaymentRow } from './db/tables.ts';
+import { creditMemosOfInvoices } from './credit-memos/expected-credit.ts';
 
 export function createLoaders(db: Database, caller: UserCaller) {
   return {
@@ -37,6 +38,10 @@ export function createLoaders(db: Database, caller: UserCaller) {
     applicationsOfPayment: rowsByParent(
       (ids) => applicationsOfPayments(db, ids),
       (row) => row.paymentId,
+    ),
+    creditMemos: rowsByParent(
+      (ids) => creditMemosOfInvoices(db, ids),
+      (row) => row.invoiceId,
     ),
     matchHistory: rowsByParent(
       (ids) => matchHistoryOfInvoices(db, ids),

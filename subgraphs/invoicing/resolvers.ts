@@ -1,7 +1,7 @@
 import { pageRequest, toConnection, idArgument, scalarResolvers } from '@procuregraph/platform/graphql';
 import { decimal, formatDecimal, money } from '@procuregraph/platform/money';
 import type { Resolvers, SupplierCategory } from './generated/resolvers-types.ts';
-import { creditBalance, creditMemosOf } from './credit-memos/expected-credit.ts';
+import { balanceOf } from './credit-memos/expected-credit.ts';
 import { listToleranceSettings } from './db/match-tolerances.ts';
 import { defaultTolerances } from './matching/tolerances.ts';
 import { countInvoices, listInvoices, type InvoiceFilter } from './db/queries.ts';
@@ -68,8 +68,15 @@ export const resolvers: Resolvers = {
     payments: async (invoice, _args, { loaders }) => (await loaders.paymentsOfInvoice.load(invoice.id)).map((row) => row.payment),
     syncStatus: (invoice, _args, { loaders }) => loaders.syncStatus.load(invoice.id),
     journey: (invoice, _args, { loaders }) => loaders.journey.load(invoice.id),
-    creditMemos: (invoice, _args, { db }) => creditMemosOf(db, invoice.id),
-    creditExpected: async (invoice, _args, { db }) => money((await creditBalance(db, invoice)).outstanding, invoice.currency),
+    creditMemos: (invoice, _args, { loaders }) => loaders.creditMemos.load(invoice.id),
+    creditExpected: async (invoice, _args, { loaders }) => {
+      const [exceptions, lines, memos] = await Promise.all([
+        loaders.exceptions.load(invoice.id),
+        loaders.lines.load(invoice.id),
+        loaders.creditMemos.load(invoice.id),
+      ]);
+      return money(balanceOf(invoice, exceptions, lines, memos).outstanding, invoice.currency);
+    },
   },
   CreditMemo: {
     invoice: async (creditMemo, _args, { loaders }) => (await loaders.invoice.load(creditMemo.invoiceId))!,

@@ -1,5 +1,5 @@
 import { decimal, isDecimalString, sum, type ExactDecimal } from '@procuregraph/platform/money';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '@procuregraph/platform/db';
 import {
   creditMemos,
@@ -78,18 +78,32 @@ export interface CreditBalance {
   outstanding: ExactDecimal;
 }
 
-/** The invoice's requested credit and what its credit memos brought so far. */
-export async function creditBalance(db: Queryable, invoice: InvoiceRow): Promise<CreditBalance> {
-  const exceptions = await db.select().from(matchExceptions).where(eq(matchExceptions.invoiceId, invoice.id));
-  const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
-  const memos = await db.select({ amount: creditMemos.amount }).from(creditMemos).where(eq(creditMemos.invoiceId, invoice.id));
+/** The invoice's requested credit and what its credit memos brought so far, from rows already read. */
+export function balanceOf(
+  invoice: InvoiceRow,
+  exceptions: readonly MatchExceptionRow[],
+  lines: readonly Line[],
+  memos: readonly Pick<CreditMemoRow, 'amount'>[],
+): CreditBalance {
   const expected = expectedCredit(invoice, exceptions, lines);
   const received = sum(memos.map((memo) => memo.amount));
   const outstanding = expected.minus(received);
   return { expected, received, outstanding: outstanding.isNegative() ? decimal('0') : outstanding };
 }
 
-/** An invoice's credit memos, oldest first. */
-export function creditMemosOf(db: Queryable, invoiceId: string): Promise<CreditMemoRow[]> {
-  return db.select().from(creditMemos).where(eq(creditMemos.invoiceId, invoiceId)).orderBy(creditMemos.createdAt, creditMemos.id);
+/** The invoice's credit balance read in one transaction (approval and memo intake decide on it). */
+export async function creditBalance(db: Queryable, invoice: InvoiceRow): Promise<CreditBalance> {
+  const exceptions = await db.select().from(matchExceptions).where(eq(matchExceptions.invoiceId, invoice.id));
+  const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, invoice.id));
+  const memos = await creditMemosOfInvoices(db, [invoice.id]);
+  return balanceOf(invoice, exceptions, lines, memos);
+}
+
+/** The credit memos of several invoices, each invoice's oldest first. */
+export function creditMemosOfInvoices(db: Queryable, invoiceIds: readonly string[]): Promise<CreditMemoRow[]> {
+  return db
+    .select()
+    .from(creditMemos)
+    .where(inArray(creditMemos.invoiceId, [...invoiceIds]))
+    .orderBy(creditMemos.invoiceId, creditMemos.createdAt, creditMemos.id);
 }
