@@ -40,7 +40,7 @@ export interface ErpClient {
   getSupplier(supplierId: string, signal?: AbortSignal): Promise<Supplier>;
   createPurchaseOrder(order: PurchaseOrderCreate, idempotencyKey: string, signal?: AbortSignal): Promise<PurchaseOrder>;
   createReceipt(receipt: ReceiptCreate, idempotencyKey: string, signal?: AbortSignal): Promise<Receipt>;
-  /** Creates the payables invoice; the key makes a retry return the first invoice. Returns its InvoiceId. */
+  /** Creates the payables invoice or credit memo; the key makes a retry return the first one. Returns its InvoiceId. */
   createInvoice(invoice: InvoiceCreate, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
   /** Business events after a sequence (0: from the beginning), oldest first, a page at a time. */
   businessEventsAfter(sequence: number, signal?: AbortSignal): Promise<BusinessEventPage>;

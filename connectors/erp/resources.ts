@@ -212,8 +212,15 @@ export function readReceipt(body: unknown): Receipt {
 
 // ----- payables -----
 
+/**
+ * A payables invoice to create. A credit memo is one too: InvoiceType "Credit memo", a negative
+ * InvoiceAmount and line amounts, and each line naming the supplier's invoice it credits
+ * (CorrectedInvoiceNumber).
+ */
 export interface InvoiceCreate {
   InvoiceNumber: string;
+  /** Standard when left out. */
+  InvoiceType?: 'Standard' | 'Credit memo';
   InvoiceAmount: string;
   InvoiceDate: string;
   InvoiceCurrency: string;
@@ -228,6 +235,8 @@ export interface InvoiceCreate {
     UnitPrice: string | null;
     PurchaseOrderNumber: string | null;
     PurchaseOrderLineNumber: number | null;
+    /** On a credit memo's line: the number of the invoice it credits. */
+    CorrectedInvoiceNumber?: string;
   }[];
 }
 

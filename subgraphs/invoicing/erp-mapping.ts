@@ -57,6 +57,42 @@ export function erpInvoiceBody(invoice: InvoiceForErp): InvoiceCreate {
   };
 }
 
+export interface CreditMemoForErp {
+  creditMemoNumber: string;
+  creditMemoDate: string;
+  currency: string;
+  /** The credit, positive as the canonical record keeps it. */
+  amount: string;
+  supplierNumber: string;
+  /** The number of the invoice it credits, as that invoice went to the ERP. */
+  invoiceNumber: string;
+}
+
+/** The body of `POST /invoices` for a credit memo: one line of the negative credit, naming the invoice it credits. */
+export function erpCreditMemoBody(creditMemo: CreditMemoForErp): InvoiceCreate {
+  const credit = formatAmount(decimal(creditMemo.amount).negated(), creditMemo.currency);
+  return {
+    InvoiceNumber: creditMemo.creditMemoNumber,
+    InvoiceType: 'Credit memo',
+    InvoiceAmount: credit,
+    InvoiceDate: creditMemo.creditMemoDate,
+    InvoiceCurrency: creditMemo.currency,
+    SupplierNumber: creditMemo.supplierNumber,
+    invoiceLines: [
+      {
+        LineNumber: 1,
+        LineAmount: credit,
+        Item: null,
+        Quantity: null,
+        UnitPrice: null,
+        PurchaseOrderNumber: null,
+        PurchaseOrderLineNumber: null,
+        CorrectedInvoiceNumber: creditMemo.invoiceNumber,
+      },
+    ],
+  };
+}
+
 const PAYMENT_STATUS: Readonly<Record<string, PaymentStatus>> = {
   issued: 'SCHEDULED',
   negotiable: 'SENT',

@@ -32,6 +32,12 @@ export function invoicesOfPaymentEvent(event: PaymentStatusChanged): readonly st
 /** An invoice was approved for payment: it is to be sent to ERP payables. */
 export const invoiceApproved = defineTopic('invoice.approved', z.object({ invoiceId: z.uuid() }));
 
+/**
+ * A credit memo can go to ERP payables: raised when it is accepted on an invoice already there,
+ * else when its invoice gets its ERP link, since the ERP credits only an invoice it holds.
+ */
+export const creditMemoReadyForErp = defineTopic('credit_memo.ready_for_erp', z.object({ creditMemoId: z.uuid() }));
+
 /** A supplier-submitted (portal) invoice changed status: the supplier is to be told on the portal. */
 export const invoiceStatusChanged = defineTopic(
   'invoice.status_changed',

@@ -81,6 +81,7 @@ export const resolvers: Resolvers = {
   CreditMemo: {
     invoice: async (creditMemo, _args, { loaders }) => (await loaders.invoice.load(creditMemo.invoiceId))!,
     amount: (creditMemo) => money(creditMemo.amount, creditMemo.currency),
+    syncStatus: (creditMemo, _args, { loaders }) => loaders.syncStatus.load(creditMemo.id),
   },
   InvoiceLine: {
     unitPrice: (line) => money(line.unitPrice, line.currency),

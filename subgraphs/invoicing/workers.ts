@@ -4,7 +4,7 @@ import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/sub
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
 import { ediDropFolder } from './edi/drop-folder.ts';
-import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
+import { creditMemoReadyForErp, invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
 import { erpPaymentComparer } from './erp-reconciliation.ts';
@@ -14,6 +14,7 @@ import { defineProjectionHandlers } from './projections/projection-handlers.ts';
 import { publishInvoiceStatus } from './workflow/publish-invoice-status.ts';
 import { rematchInvoice } from './workflow/rematch-invoice.ts';
 import { sendInvoiceToErp } from './workflow/send-to-erp.ts';
+import { sendCreditMemoToErp } from './workflow/send-credit-memo-to-erp.ts';
 
 export interface InvoicingWorkerOptions {
   priceTolerancePct: number;
@@ -26,7 +27,7 @@ function running(poller: FeedPoller): BackgroundWork {
 }
 
 /**
- * Invoicing's background work: open invoices matched again when their facts change, approved invoices to ERP payables, payment and portal-invoice
+ * Invoicing's background work: open invoices matched again when their facts change, approved invoices and their credit memos to ERP payables, payment and portal-invoice
  * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
  * payments, portal invoices whose webhook was missed), and the EDI drop folder.
  */
@@ -45,6 +46,12 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       topic: invoiceApproved.name,
       system: 'ERP',
       handler: (job) => sendInvoiceToErp(db, erp, job),
+    });
+    jobs.defineHandler({
+      queue: 'send-credit-memo-to-erp',
+      topic: creditMemoReadyForErp.name,
+      system: 'ERP',
+      handler: (job) => sendCreditMemoToErp(db, erp, job),
     });
     // One at a time, in the order the statuses changed, since the portal keeps the last write.
     jobs.defineHandler({

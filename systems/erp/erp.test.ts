@@ -265,6 +265,7 @@ describe('purchasing, receiving and payables', () => {
     expect((await call(`${erp.url}/admin/faults`)).body.lostResponses).toEqual({
       path: '/fscmRestApi/resources/11.13.18.05/invoices',
       count: 0,
+      after: 0,
     });
     const committed = (await call(`${api}/invoices?q=InvoiceNumber=ACME-4001`)).body.items;
     expect(committed).toHaveLength(1);

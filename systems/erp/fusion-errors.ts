@@ -42,6 +42,9 @@ export const ErpErrorCode = {
   invoiceAmountMismatch: 'AP-INVOICE-AMOUNT-MISMATCH',
   invoicePoNotFound: 'AP-PO-NOT-FOUND',
   invoicePoLineNotFound: 'AP-PO-LINE-NOT-FOUND',
+  invoiceAmountSign: 'AP-INVOICE-AMOUNT-SIGN',
+  correctedInvoiceNotFound: 'AP-CORRECTED-INVOICE-NOT-FOUND',
+  creditExceedsInvoice: 'AP-CREDIT-EXCEEDS-INVOICE',
 } as const;
 
 /** Fusion's REST error document: a title, the status and `o:errorDetails`. */

@@ -43,6 +43,7 @@ const LINE_ATTRIBUTES = [
   'PurchaseOrderNumber',
   'PurchaseOrderLineNumber',
   'PurchaseOrderScheduleLineNumber',
+  'CorrectedInvoiceNumber',
 ] as const satisfies readonly (keyof ErpInvoiceLine)[];
 
 export function invoicesResource(state: ErpState): ResourceDescriptor<ErpInvoice> {
@@ -59,6 +60,7 @@ export function invoicesResource(state: ErpState): ResourceDescriptor<ErpInvoice
 const createInvoiceBody = z
   .object({
     InvoiceNumber: z.string().trim().min(1).max(50),
+    InvoiceType: z.enum(['Standard', 'Credit memo']).default('Standard'),
     InvoiceAmount: decimalInput(),
     InvoiceDate: dateInput,
     InvoiceCurrency: z
@@ -85,6 +87,7 @@ const createInvoiceBody = z
             PurchaseOrderNumber: z.string().min(1).nullable().default(null),
             PurchaseOrderLineNumber: z.number().int().positive().nullable().default(null),
             PurchaseOrderScheduleLineNumber: z.number().int().positive().nullable().default(null),
+            CorrectedInvoiceNumber: z.string().trim().min(1).nullable().default(null),
           })
           .strict()
           .refine((line) => (line.PurchaseOrderNumber === null) === (line.PurchaseOrderLineNumber === null), {
@@ -134,6 +137,64 @@ function billedSchedules(state: ErpState, supplier: ErpSupplier, body: InvoiceBo
   });
 }
 
+/** The supplier's invoice a credit memo credits: named on its lines, one invoice, not canceled, able to take the credit. */
+function creditedInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): ErpInvoice {
+  const numbers = [...new Set(body.invoiceLines.map((line) => line.CorrectedInvoiceNumber))];
+  if (numbers.length !== 1 || numbers[0] === null)
+    throw new HttpError(
+      400,
+      ErpErrorCode.badRequest,
+      'Every line of a credit memo names the one invoice it credits (CorrectedInvoiceNumber).',
+    );
+  const credited = state.invoices.find(
+    (row) =>
+      row.SupplierId === supplier.SupplierId && row.InvoiceNumber === numbers[0] && row.InvoiceType === 'Standard' && !row.CanceledFlag,
+  );
+  if (!credited)
+    throw new HttpError(
+      400,
+      ErpErrorCode.correctedInvoiceNotFound,
+      `The invoice ${numbers[0]} of supplier ${supplier.Supplier} does not exist.`,
+    );
+  const credits = sum(
+    state.invoices
+      .filter(
+        (row) =>
+          row.InvoiceType === 'Credit memo' &&
+          !row.CanceledFlag &&
+          row.invoiceLines[0]?.CorrectedInvoiceNumber === credited.InvoiceNumber &&
+          row.SupplierId === supplier.SupplierId,
+      )
+      .map((row) => row.InvoiceAmount),
+  );
+  if (credits.plus(body.InvoiceAmount).plus(credited.InvoiceAmount).isNegative())
+    throw new HttpError(
+      400,
+      ErpErrorCode.creditExceedsInvoice,
+      `The credit ${body.InvoiceAmount} exceeds what is left of invoice ${credited.InvoiceNumber} (${formatDecimal(credits.plus(credited.InvoiceAmount))}).`,
+    );
+  return credited;
+}
+
+/** A Standard invoice bills zero or more, naming no invoice it corrects; a credit memo credits less than zero. */
+function checkType(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
+  const amount = decimal(body.InvoiceAmount);
+  if (body.InvoiceType === 'Standard') {
+    if (amount.isNegative())
+      throw new HttpError(
+        400,
+        ErpErrorCode.invoiceAmountSign,
+        `A Standard invoice amount must be zero or more, not ${body.InvoiceAmount}.`,
+      );
+    if (body.invoiceLines.some((line) => line.CorrectedInvoiceNumber !== null))
+      throw new HttpError(400, ErpErrorCode.badRequest, 'Only a credit memo names a CorrectedInvoiceNumber.');
+    return;
+  }
+  if (!amount.isNegative() || amount.isZero())
+    throw new HttpError(400, ErpErrorCode.invoiceAmountSign, `A credit memo amount must be less than zero, not ${body.InvoiceAmount}.`);
+  creditedInvoice(state, supplier, body);
+}
+
 function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
   const duplicate = state.invoices.find(
     (row) => row.SupplierId === supplier.SupplierId && row.InvoiceNumber === body.InvoiceNumber && !row.CanceledFlag,
@@ -144,6 +205,7 @@ function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody)
       ErpErrorCode.duplicateInvoice,
       `The supplier ${supplier.Supplier} already has an invoice ${body.InvoiceNumber}.`,
     );
+  checkType(state, supplier, body);
   const lineNumbers = body.invoiceLines.map((line, index) => line.LineNumber ?? index + 1);
   if (new Set(lineNumbers).size !== lineNumbers.length)
     throw new HttpError(400, ErpErrorCode.badRequest, 'Two invoice lines have the same LineNumber.');
@@ -158,7 +220,8 @@ function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody)
 }
 
 /**
- * Creates a payables invoice. Validation runs synchronously and invoice approval is not
+ * Creates a payables invoice, or a credit memo (InvoiceType "Credit memo", negative amount, each
+ * line naming the invoice it credits in CorrectedInvoiceNumber). Validation runs synchronously and invoice approval is not
  * required in this stand-in's payables setup, so a created invoice is at once eligible for the
  * next payment run.
  */
@@ -174,7 +237,7 @@ function createInvoice(state: ErpState, body: InvoiceBody, idempotencyKey: strin
   return state.invoices.insert({
     InvoiceId: nextNumber(state.sequences, 'id'),
     InvoiceNumber: body.InvoiceNumber,
-    InvoiceType: 'Standard',
+    InvoiceType: body.InvoiceType,
     InvoiceCurrency: body.InvoiceCurrency,
     InvoiceAmount: formatAmount(body.InvoiceAmount, body.InvoiceCurrency),
     InvoiceDate: body.InvoiceDate,
@@ -211,7 +274,12 @@ function createdWithKey(state: ErpState, body: InvoiceBody, idempotencyKey: stri
   if (!existing) return undefined;
   const supplier =
     body.SupplierNumber !== undefined ? existing.SupplierNumber === body.SupplierNumber : existing.Supplier === body.Supplier;
-  if (!supplier || existing.InvoiceNumber !== body.InvoiceNumber || !decimal(existing.InvoiceAmount).equals(body.InvoiceAmount)) {
+  const same =
+    supplier &&
+    existing.InvoiceNumber === body.InvoiceNumber &&
+    existing.InvoiceType === body.InvoiceType &&
+    decimal(existing.InvoiceAmount).equals(body.InvoiceAmount);
+  if (!same) {
     throw new HttpError(
       422,
       ErpErrorCode.idempotencyMismatch,

@@ -50,11 +50,15 @@ const PAYING: readonly PaymentStatus[] = ['Issued', 'Negotiable', 'Cleared'];
 
 const APPROVED: readonly ErpInvoice['ApprovalStatus'][] = ['Workflow approved', 'Manually approved', 'Not required'];
 
-/** Invoices the run should pay: validated, approved, not canceled, and never paid before (a failed or voided payment is not retried automatically). */
+/**
+ * Invoices the run should pay: standard ones (a credit memo is never paid out), validated,
+ * approved, not canceled, and never paid before (a failed or voided payment is not retried automatically).
+ */
 function payableInvoices(state: ErpState): ErpInvoice[] {
   const everPaid = new Set(state.payments.all().flatMap((payment) => payment.relatedInvoices.map((related) => related.InvoiceId)));
   return state.invoices.filter(
     (invoice) =>
+      invoice.InvoiceType === 'Standard' &&
       APPROVED.includes(invoice.ApprovalStatus) &&
       invoice.ValidationStatus === 'Validated' &&
       !invoice.CanceledFlag &&

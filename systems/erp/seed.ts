@@ -276,6 +276,7 @@ function seedInvoice(
       PurchaseOrderNumber: order ? order.OrderNumber : null,
       PurchaseOrderLineNumber: order ? line.lineNumber : null,
       PurchaseOrderScheduleLineNumber: order ? 1 : null,
+      CorrectedInvoiceNumber: null,
     })),
   });
 }

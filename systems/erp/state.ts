@@ -186,12 +186,17 @@ export interface ErpInvoiceLine {
   PurchaseOrderNumber: string | null;
   PurchaseOrderLineNumber: number | null;
   PurchaseOrderScheduleLineNumber: number | null;
+  /** On a credit memo's line: the number of the supplier's invoice it credits. */
+  CorrectedInvoiceNumber: string | null;
 }
+
+/** A Standard invoice bills (amount zero or more); a Credit memo credits one of the supplier's invoices (amount below zero). */
+export type InvoiceType = 'Standard' | 'Credit memo';
 
 export interface ErpInvoice {
   InvoiceId: number;
   InvoiceNumber: string;
-  InvoiceType: 'Standard';
+  InvoiceType: InvoiceType;
   InvoiceCurrency: string;
   InvoiceAmount: string;
   InvoiceDate: string;

@@ -3,19 +3,34 @@ import { z } from 'zod';
 import { HttpError, sendError, type ErrorShape } from './errors.ts';
 import { parseInput } from './validation.ts';
 
+/** A fault for some POSTs to one path: the first `after` pass untouched, the next `count` get it. Counted down. */
+export interface PostFault {
+  path: string;
+  count: number;
+  after: number;
+}
+
 /** The failures a reference system is told to fake, so retries, breakers and outage handling meet real HTTP. */
 export interface FaultSettings {
   outage: boolean;
   errorRate: number;
   latencyMs: number;
   /**
-   * The next `count` POSTs to `path` are carried out, then their answer is lost: the connection
-   * closes with no response, as when a proxy times out after the system committed. Counted down.
+   * POSTs carried out, then their answer lost: the connection closes with no response, as when a
+   * proxy times out after the system committed.
    */
-  lostResponses: { path: string; count: number } | null;
+  lostResponses: PostFault | null;
+  /** POSTs refused with 503 and not carried out: an outage as those calls see it, the rest untouched. */
+  unavailable: PostFault | null;
 }
 
-export const noFaults: FaultSettings = { outage: false, errorRate: 0, latencyMs: 0, lostResponses: null };
+export const noFaults: FaultSettings = { outage: false, errorRate: 0, latencyMs: 0, lostResponses: null, unavailable: null };
+
+const postFault = z
+  .object({ path: z.string().startsWith('/'), count: z.number().int().min(1), after: z.number().int().min(0).default(0) })
+  .strict()
+  .nullable()
+  .default(null);
 
 // Each POST replaces the whole setting, so `{}` is the documented way to clear every fault.
 const faultsBody = z
@@ -23,11 +38,8 @@ const faultsBody = z
     outage: z.boolean().default(false),
     errorRate: z.number().min(0).max(1).default(0),
     latencyMs: z.number().int().min(0).max(120_000).default(0),
-    lostResponses: z
-      .object({ path: z.string().startsWith('/'), count: z.number().int().min(1) })
-      .strict()
-      .nullable()
-      .default(null),
+    lostResponses: postFault,
+    unavailable: postFault,
   })
   .strict();
 
@@ -37,11 +49,14 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Takes one lost answer from the setting when this request is one of those it names. */
-function takesLostResponse(faults: FaultSettings, request: Request): boolean {
-  const lost = faults.lostResponses;
-  if (!lost || lost.count === 0 || request.method !== 'POST' || request.path !== lost.path) return false;
-  lost.count -= 1;
+/** Counts this request against the fault when it is a POST to its path: true when it is one the fault is for. */
+function hits(fault: PostFault | null, request: Request): boolean {
+  if (!fault || fault.count === 0 || request.method !== 'POST' || request.path !== fault.path) return false;
+  if (fault.after > 0) {
+    fault.after -= 1;
+    return false;
+  }
+  fault.count -= 1;
   return true;
 }
 
@@ -65,7 +80,9 @@ export function faultInjection(current: () => FaultSettings, shape: ErrorShape):
     if (faults.errorRate > 0 && Math.random() < faults.errorRate) {
       return sendError(response, shape, new HttpError(500, shape.internalCode, 'An internal error occurred (simulated).'));
     }
-    if (takesLostResponse(faults, request)) loseResponse(response);
+    if (hits(faults.unavailable, request))
+      return sendError(response, shape, new HttpError(503, shape.unavailableCode, 'The service is unavailable (simulated outage).'));
+    if (hits(faults.lostResponses, request)) loseResponse(response);
     next();
   };
 }

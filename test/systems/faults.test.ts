@@ -22,7 +22,13 @@ describe.each(systems)('fault injection: $name', ({ start, probe }) => {
 
   it('answers 503 to everything but /admin/* during an outage, and recovers on {}', async () => {
     expect((await call(`${system.url}/healthz`)).status).toBe(200);
-    expect((await faults({ outage: true })).body).toEqual({ outage: true, errorRate: 0, latencyMs: 0, lostResponses: null });
+    expect((await faults({ outage: true })).body).toEqual({
+      outage: true,
+      errorRate: 0,
+      latencyMs: 0,
+      lostResponses: null,
+      unavailable: null,
+    });
     expect((await call(`${system.url}${probe}`)).status).toBe(503);
     expect((await call(`${system.url}/healthz`)).status).toBe(503);
     expect((await call(`${system.url}/admin/faults`)).status).toBe(200);
@@ -51,6 +57,12 @@ describe.each(systems)('fault injection: $name', ({ start, probe }) => {
     expect((await faults({ errorRate: 2 })).status).toBe(400);
     expect((await faults({ outage: 'yes' })).status).toBe(400);
     expect((await faults({ lostResponses: { path: 'no-slash', count: 1 } })).status).toBe(400);
-    expect((await call(`${system.url}/admin/faults`)).body).toEqual({ outage: false, errorRate: 0, latencyMs: 0, lostResponses: null });
+    expect((await call(`${system.url}/admin/faults`)).body).toEqual({
+      outage: false,
+      errorRate: 0,
+      latencyMs: 0,
+      lostResponses: null,
+      unavailable: null,
+    });
   });
 });

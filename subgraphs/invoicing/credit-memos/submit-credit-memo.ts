@@ -7,6 +7,7 @@ import { creditMemos, invoices, type CreditMemoRow } from '../db/tables.ts';
 import { normalizedInvoiceNumber } from '../intake/invoice-number.ts';
 import { isUniqueViolation } from '../intake/submit-invoice.ts';
 import { creditBalance } from './expected-credit.ts';
+import { awaitErpPush } from './ready-for-erp.ts';
 
 export interface CreditMemoSubmission {
   invoiceId: string;
@@ -89,6 +90,7 @@ async function store(tx: Transaction, submission: CreditMemoSubmission, digest: 
       submissionDigest: digest,
     })
     .returning();
+  await awaitErpPush(tx, creditMemo!, invoice);
   return { creditMemo: creditMemo!, userErrors: [] };
 }
 
@@ -98,7 +100,7 @@ function attempt(db: Database, submission: CreditMemoSubmission, digest: string)
 
 /**
  * Takes in a credit memo against an invoice on which finance requested one, up to the credit
- * still expected, (not yet sent to ERP payables). The invoice row lock
+ * still expected, and queues it for ERP payables (at once, or when its invoice gets there). The invoice row lock
  * serialises memos of one invoice; the unique indexes settle races on a number or a key, after
  * which a second attempt gives the replay or the user error.
  */

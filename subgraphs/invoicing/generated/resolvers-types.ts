@@ -54,8 +54,12 @@ export type CreditMemo = {
   createdAt: Scalars['DateTime']['output'];
   creditMemoDate: Scalars['Date']['output'];
   creditMemoNumber: Scalars['String']['output'];
+  /** Its InvoiceId in ERP payables (a "Credit memo" crediting the invoice there); null until it is there. */
+  erpInvoiceId: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   invoice: Invoice;
+  /** Where it stands with ERP payables: PENDING until its invoice is there and it is sent, then as its delivery goes. */
+  syncStatus: Array<SyncStatus>;
 };
 
 export type ExceptionAction =
@@ -904,8 +908,10 @@ export type CreditMemoResolvers<ContextType = InvoicingContext, ParentType exten
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   creditMemoDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   creditMemoNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  erpInvoiceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
+  syncStatus?: Resolver<Array<ResolversTypes['SyncStatus']>, ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

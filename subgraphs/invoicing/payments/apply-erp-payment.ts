@@ -17,6 +17,7 @@ import {
 } from '../db/tables.ts';
 import { paymentStatusChanged, type PaymentStatusChanged } from '../events.ts';
 import { settleInvoice } from './settle-invoice.ts';
+import { queueWaitingCreditMemos } from '../credit-memos/ready-for-erp.ts';
 
 /** The instants a status fixes: sent to the bank, cleared by it. Earlier ones are kept. */
 function milestones(status: PaymentStatus, occurredAt: Date, existing: PaymentRow | undefined): Pick<PaymentRow, 'paidAt' | 'clearedAt'> {
@@ -144,10 +145,11 @@ export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnaps
   return payment;
 }
 
-/** Links an invoice to its ERP id; payments that named that id before are applied now. */
+/** Links an invoice to its ERP id; payments that named that id before are applied now, and credit memos that waited for it go to the ERP. */
 export async function linkToErpInvoice(tx: Transaction, invoiceId: string, erpInvoiceId: string): Promise<void> {
   await lockErpInvoiceLinks(tx, [erpInvoiceId]);
   await tx.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
+  await queueWaitingCreditMemos(tx, invoiceId);
   const waiting = await tx
     .select()
     .from(unlinkedErpPayments)

@@ -8,7 +8,7 @@ import { invoiceLines, invoices, purchaseOrderProjections, supplierProjections, 
 import { invoiceApproved } from '../events.ts';
 import { linkToErpInvoice } from '../payments/apply-erp-payment.ts';
 
-async function erpSupplierNumber(db: Database, supplierId: string): Promise<string> {
+export async function erpSupplierNumber(db: Database, supplierId: string): Promise<string> {
   const [supplier] = await db.select().from(supplierProjections).where(eq(supplierProjections.supplierId, supplierId));
   // The supplier's ERP link may still be on its way (supplier.erp_linked): a retry will find it.
   if (!supplier?.erpSupplierNumber) throw new Error(`Supplier ${supplierId} has no ERP supplier number yet`);
