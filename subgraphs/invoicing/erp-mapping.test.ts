@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readBusinessEventPage, readPayment } from '@procuregraph/connector-erp';
 import { parseJsonKeepingNumbers } from '@procuregraph/platform/http';
-import { erpInvoiceBody, paymentFromErp as fromPayment } from './erp-mapping.ts';
+import { erpCreditMemoBody, erpInvoiceBody, paymentFromErp as fromPayment } from './erp-mapping.ts';
 
 /** A `payablesPayments` resource as the ERP's business event carries it (`expand=all`). */
 const payment = {
@@ -171,5 +171,36 @@ describe('the ERP payables mapping', () => {
       [2, 'Freight', '6.00', null],
       [3, 'Tax', '4.00', null],
     ]);
+  });
+
+  it('writes a credit memo as a Credit memo of the negative credit, its line naming the invoice it credits', () => {
+    const body = erpCreditMemoBody({
+      creditMemoNumber: 'CM-12',
+      creditMemoDate: '2026-11-21',
+      currency: 'USD',
+      amount: '12.3400',
+      supplierNumber: '1001',
+      invoiceNumber: 'INV-9',
+    });
+    expect(body).toEqual({
+      InvoiceNumber: 'CM-12',
+      InvoiceType: 'Credit memo',
+      InvoiceAmount: '-12.34',
+      InvoiceDate: '2026-11-21',
+      InvoiceCurrency: 'USD',
+      SupplierNumber: '1001',
+      invoiceLines: [
+        {
+          LineNumber: 1,
+          LineAmount: '-12.34',
+          Item: null,
+          Quantity: null,
+          UnitPrice: null,
+          PurchaseOrderNumber: null,
+          PurchaseOrderLineNumber: null,
+          CorrectedInvoiceNumber: 'INV-9',
+        },
+      ],
+    });
   });
 });

@@ -285,6 +285,85 @@ describe('purchasing, receiving and payables', () => {
   });
 });
 
+describe('credit memos', () => {
+  const creditMemo = (supplier: string, number: string, amount: string, corrected: string | null, lines = [amount]) => ({
+    InvoiceNumber: number,
+    InvoiceType: 'Credit memo',
+    InvoiceAmount: amount,
+    InvoiceDate: '2024-05-02',
+    Supplier: supplier,
+    invoiceLines: lines.map((line) => ({ LineAmount: line, ...(corrected === null ? {} : { CorrectedInvoiceNumber: corrected }) })),
+  });
+
+  it('takes a credit memo of a supplier invoice, negative and exact, once per Idempotency-Key, and never pays it out', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Credit Givers Co', '123123123') })).body.Supplier;
+    const invoice = { InvoiceNumber: 'CG-1', InvoiceAmount: '100.00', InvoiceDate: '2024-05-01', Supplier: supplier };
+    expect((await call(`${api}/invoices`, { body: { ...invoice, invoiceLines: [{ LineAmount: '100.00' }] } })).status).toBe(201);
+    const headers = { 'Idempotency-Key': 'credit-memo:cg-cm-1' };
+    const created = await call(`${api}/invoices?expand=invoiceLines`, { body: creditMemo(supplier, 'CG-CM-1', '-12.34', 'CG-1'), headers });
+    expect([created.status, created.body.InvoiceType, created.body.InvoiceAmount, created.body.PaidStatus]).toEqual([
+      201,
+      'Credit memo',
+      '-12.34',
+      'Unpaid',
+    ]);
+    const retried = await call(`${api}/invoices`, { body: creditMemo(supplier, 'CG-CM-1', '-12.34', 'CG-1'), headers });
+    expect([retried.status, retried.headers.get('Idempotent-Replayed'), retried.body.InvoiceId]).toEqual([
+      200,
+      'true',
+      created.body.InvoiceId,
+    ]);
+    const lines = (await call(`${api}/invoices/${created.body.InvoiceId}/child/invoiceLines`)).body.items;
+    expect(
+      lines.map((line: { LineAmount: string; CorrectedInvoiceNumber: string }) => [line.LineAmount, line.CorrectedInvoiceNumber]),
+    ).toEqual([['-12.34', 'CG-1']]);
+    // 87.66 is what the invoice has left: exactly that is taken.
+    const rest = await call(`${api}/invoices`, { body: creditMemo(supplier, 'CG-CM-2', '-87.66', 'CG-1', ['-80.00', '-7.66']) });
+    expect([rest.status, rest.body.InvoiceAmount]).toEqual([201, '-87.66']);
+
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    const payments = (await call(`${api}/payablesPayments?expand=relatedInvoices&limit=500`)).body.items as {
+      relatedInvoices: { items: { InvoiceId: number }[] };
+    }[];
+    const paid = payments.flatMap((payment) => payment.relatedInvoices.items.map((related) => related.InvoiceId));
+    expect([paid.includes(created.body.InvoiceId), paid.includes(rest.body.InvoiceId)]).toEqual([false, false]);
+  });
+
+  it('refuses, as Fusion does, a credit memo that is not negative, credits no invoice of its supplier, or more than is left', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Credit Checkers Co', '234234234') })).body.Supplier;
+    const other = (await call(`${api}/suppliers`, { body: newSupplier('Someone Else Co', '345345345') })).body.Supplier;
+    const invoice = (number: string, name: string, amount: string) => ({
+      InvoiceNumber: number,
+      InvoiceAmount: amount,
+      InvoiceDate: '2024-05-01',
+      Supplier: name,
+      invoiceLines: [{ LineAmount: amount }],
+    });
+    expect((await call(`${api}/invoices`, { body: invoice('CC-1', supplier, '50.00') })).status).toBe(201);
+    expect((await call(`${api}/invoices`, { body: invoice('SE-1', other, '50.00') })).status).toBe(201);
+    const refusals = [
+      [creditMemo(supplier, 'CC-CM-1', '10.00', 'CC-1'), 'AP-INVOICE-AMOUNT-SIGN'],
+      [creditMemo(supplier, 'CC-CM-1', '0.00', 'CC-1'), 'AP-INVOICE-AMOUNT-SIGN'],
+      [invoice('CC-2', supplier, '-5.00'), 'AP-INVOICE-AMOUNT-SIGN'],
+      [creditMemo(supplier, 'CC-CM-1', '-5.00', 'SE-1'), 'AP-CORRECTED-INVOICE-NOT-FOUND'],
+      [creditMemo(supplier, 'CC-CM-1', '-5.00', 'CC-404'), 'AP-CORRECTED-INVOICE-NOT-FOUND'],
+      [creditMemo(supplier, 'CC-CM-1', '-5.00', null), 'FND-REST-BAD-REQUEST'],
+      [creditMemo(supplier, 'CC-CM-1', '-50.01', 'CC-1'), 'AP-CREDIT-EXCEEDS-INVOICE'],
+      [creditMemo(supplier, 'CC-CM-1', '-5.00', 'CC-1', ['-5.001']), 'AP-INVOICE-AMOUNT-MISMATCH'],
+    ] as const;
+    for (const [body, code] of refusals) {
+      const refused = await call(`${api}/invoices`, { body });
+      expect([refused.status, refused.body['o:errorCode'], refused.headers.get('content-type')]).toEqual([
+        400,
+        code,
+        'application/vnd.oracle.adf.error+json; charset=utf-8',
+      ]);
+    }
+    const held = (await call(`${api}/invoices?q=Supplier="${supplier}"`)).body.items as { InvoiceNumber: string }[];
+    expect(held.map((row) => row.InvoiceNumber)).toEqual(['CC-1']);
+  });
+});
+
 describe('payment run', () => {
   it('advances SCHEDULED → SENT → CLEARED one step per run, with events in order', async () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Payee Partners LLP', '445566778') })).body;

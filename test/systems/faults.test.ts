@@ -53,6 +53,21 @@ describe.each(systems)('fault injection: $name', ({ start, probe }) => {
     await faults({});
   });
 
+  it('refuses with 503 only the POSTs to the path named, after letting the first `after` through, then counts down', async () => {
+    const post = () => call(`${system.url}${probe}`, { body: {} });
+    const passing = (await post()).status;
+    expect((await faults({ unavailable: { path: probe, count: 1, after: 1 } })).body.unavailable).toEqual({
+      path: probe,
+      count: 1,
+      after: 1,
+    });
+    const statuses = [(await post()).status, (await post()).status, (await call(`${system.url}${probe}`)).status, (await post()).status];
+    expect(statuses).toEqual([passing, 503, 200, passing]);
+    expect(passing).not.toBe(503);
+    expect((await call(`${system.url}/admin/faults`)).body.unavailable).toEqual({ path: probe, count: 0, after: 0 });
+    await faults({});
+  });
+
   it('refuses fault settings it cannot read', async () => {
     expect((await faults({ errorRate: 2 })).status).toBe(400);
     expect((await faults({ outage: 'yes' })).status).toBe(400);
