@@ -5,7 +5,7 @@ import type { SubmitCreditMemoInput } from '../generated/graphql.ts';
 import { createWorld, type DemoPurchaseOrder } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { ExactDecimal, decimal, sum } from '@procuregraph/platform/money';
-import { startTestGraph, type TestGraph } from '../harness.ts';
+import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Credit memos for the credit finance requested on a match exception, through the gateway. */
 const world = createWorld({ scale: 'default' });
@@ -41,6 +41,10 @@ const [orderA, orderB, orderC] = (() => {
   const second = billable.find((order) => order.supplierId !== first.supplierId)!;
   return [first, second, billable.find((order) => order !== first && order.supplierId !== second.supplierId)!] as const;
 })();
+/** Two more, for the credit memos that go to ERP payables. */
+const [orderD, orderE] = billable.filter((order) => ![orderA, orderB, orderC].includes(order));
+
+const ERP_INVOICES = '/fscmRestApi/resources/11.13.18.05/invoices';
 
 let graph: TestGraph;
 
@@ -286,5 +290,164 @@ describe('credit memos', () => {
       { field: ['input', 'creditMemoNumber'], code: 'REQUIRED' },
     ]);
     expect(await credit(invoice.id)).toEqual({ status: 'EXCEPTION', creditExpected: { amount: expected.toFixed(2) }, creditMemos: [] });
+  });
+});
+
+const CREDIT_MEMOS_IN_ERP = graphql(`
+  query CreditMemos6($id: ID!) {
+    invoice(id: $id) {
+      invoiceNumber
+      creditMemos {
+        id
+        creditMemoNumber
+        erpInvoiceId
+        syncStatus {
+          system
+          state
+          attempts
+          lastError
+        }
+      }
+    }
+  }
+`);
+
+/** What the tests read of an ERP payables invoice or credit memo. */
+interface ErpPayablesInvoice {
+  InvoiceId: number;
+  InvoiceNumber: string;
+  InvoiceType: string;
+  InvoiceAmount: string;
+  SupplierId: number;
+  invoiceLines: { items: { LineAmount: string; CorrectedInvoiceNumber: string | null }[] };
+}
+
+/** Every ERP payables invoice with this number (credit memos are payables invoices too). */
+async function inErp(invoiceNumber: string): Promise<ErpPayablesInvoice[]> {
+  const query = `q=InvoiceNumber=${encodeURIComponent(invoiceNumber)}&expand=invoiceLines`;
+  const response = await fetch(`${graph.app.systems.erpUrl}${ERP_INVOICES}?${query}`);
+  return ((await response.json()) as { items: ErpPayablesInvoice[] }).items;
+}
+
+async function erpFaults(faults: unknown) {
+  const response = await fetch(`${graph.app.systems.erpUrl}/admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  expect(response.status).toBe(200);
+}
+
+async function creditMemosOf(invoiceId: string) {
+  return (await graph.query(CREDIT_MEMOS_IN_ERP, { id: invoiceId }, finance)).data!.invoice!;
+}
+
+/** The invoice's credit memos once every one is in ERP payables and SYNCED. */
+async function onceInErp(invoiceId: string) {
+  return eventually(
+    async () => {
+      const invoice = await creditMemosOf(invoiceId);
+      return invoice.creditMemos.every((memo) => memo.erpInvoiceId !== null && memo.syncStatus[0]?.state === 'SYNCED')
+        ? invoice
+        : undefined;
+    },
+    120_000,
+    200,
+    'credit memos in ERP payables',
+  );
+}
+
+/** An invoice awaiting credit and the credit memos bringing all of it: one of 1.00, one of the rest. */
+async function creditedInvoice(order: DemoPurchaseOrder) {
+  const { invoice, expected } = await invoiceAwaitingCredit(order);
+  const numbers = [`CM-${randomUUID().slice(0, 8)}`, `CM-${randomUUID().slice(0, 8)}`];
+  const amounts = ['1.00', expected.minus(1).toFixed(2)];
+  for (const [index, number] of numbers.entries())
+    expect((await submitCreditMemo(memo(invoice.id, number, amounts[index]!))).userErrors).toEqual([]);
+  return { invoice, numbers, amounts };
+}
+
+describe('credit memos in ERP payables', () => {
+  it(
+    'waits for the invoice to be in the ERP, then creates each credit memo there once, negative, crediting it, and keeps its ERP id',
+    { timeout: 180_000 },
+    async () => {
+      await settled(graph.app, ['invoicing']);
+      const { invoice, numbers, amounts } = await creditedInvoice(orderD!);
+      await settled(graph.app, ['invoicing']);
+      // The invoice is not in the ERP yet: the credit memos wait, PENDING, and the ERP holds none.
+      const waiting = await creditMemosOf(invoice.id);
+      expect(
+        waiting.creditMemos.map(({ creditMemoNumber, erpInvoiceId, syncStatus }) => ({ creditMemoNumber, erpInvoiceId, syncStatus })),
+      ).toEqual(
+        numbers.map((creditMemoNumber) => ({
+          creditMemoNumber,
+          erpInvoiceId: null,
+          syncStatus: [{ system: 'ERP', state: 'PENDING', attempts: 0, lastError: null }],
+        })),
+      );
+      expect([...(await inErp(numbers[0]!)), ...(await inErp(numbers[1]!))]).toEqual([]);
+
+      // The invoice's create passes; the first credit memo's is carried out and its answer lost.
+      await erpFaults({ lostResponses: { path: ERP_INVOICES, count: 1, after: 1 } });
+      expect(await approve(invoice.id)).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
+      const synced = await onceInErp(invoice.id);
+      await erpFaults({});
+
+      const [original] = await inErp(synced.invoiceNumber);
+      for (const [index, creditMemo] of synced.creditMemos.entries()) {
+        const held = await inErp(numbers[index]!);
+        expect(held.map((row) => [row.InvoiceId, row.InvoiceType, row.InvoiceAmount, row.SupplierId])).toEqual([
+          [Number(creditMemo.erpInvoiceId), 'Credit memo', `-${amounts[index]}`, original!.SupplierId],
+        ]);
+        expect(held[0]!.invoiceLines.items).toEqual([
+          expect.objectContaining({ LineAmount: `-${amounts[index]}`, CorrectedInvoiceNumber: synced.invoiceNumber }),
+        ]);
+        expect(creditMemo.syncStatus).toEqual([{ system: 'ERP', state: 'SYNCED', attempts: expect.any(Number), lastError: null }]);
+      }
+      // One of the two was retried after its lost answer: two attempts, still one credit memo each.
+      expect(synced.creditMemos.map((creditMemo) => creditMemo.syncStatus[0]!.attempts).sort()).toEqual([1, 2]);
+
+      // The same credit memo delivered again: nothing more in the ERP.
+      const first = synced.creditMemos[0]!;
+      await graph.app.workers.invoicing.jobs.enqueue('send-credit-memo-to-erp', {
+        entityId: first.id,
+        payload: { creditMemoId: first.id },
+      });
+      await settled(graph.app, ['invoicing']);
+      expect((await inErp(numbers[0]!)).map((row) => row.InvoiceId)).toEqual([Number(first.erpInvoiceId)]);
+      expect((await creditMemosOf(invoice.id)).creditMemos[0]!.erpInvoiceId).toBe(first.erpInvoiceId);
+    },
+  );
+
+  it('retries a credit memo the ERP refused while down, and creates it once the ERP is back', { timeout: 180_000 }, async () => {
+    await settled(graph.app, ['invoicing']);
+    const { invoice, numbers } = await creditedInvoice(orderE!);
+    // The invoice's create passes; the next (a credit memo's) meets the ERP down.
+    await erpFaults({ unavailable: { path: ERP_INVOICES, count: 1, after: 1 } });
+    expect(await approve(invoice.id)).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
+    const failed = await eventually(
+      async () => (await creditMemosOf(invoice.id)).creditMemos.find((creditMemo) => creditMemo.syncStatus[0]?.state === 'FAILED'),
+      60_000,
+      100,
+      'a credit memo push failed',
+    );
+    expect(failed.syncStatus).toEqual([
+      {
+        system: 'ERP',
+        state: 'FAILED',
+        attempts: 1,
+        lastError: `RemoteHttpError: POST ${ERP_INVOICES} → 503: FND-REST-UNAVAILABLE: The service is unavailable (simulated outage).`,
+      },
+    ]);
+    expect(failed.erpInvoiceId).toBeNull();
+
+    const synced = await onceInErp(invoice.id);
+    await erpFaults({});
+    const retried = synced.creditMemos.find((creditMemo) => creditMemo.id === failed.id)!;
+    expect(retried.syncStatus).toEqual([{ system: 'ERP', state: 'SYNCED', attempts: 2, lastError: null }]);
+    const held = await inErp(retried.creditMemoNumber);
+    expect(held.map((row) => [row.InvoiceId, row.InvoiceType])).toEqual([[Number(retried.erpInvoiceId), 'Credit memo']]);
+    expect(numbers).toContain(retried.creditMemoNumber);
   });
 });
