@@ -137,8 +137,8 @@ function billedSchedules(state: ErpState, supplier: ErpSupplier, body: InvoiceBo
   });
 }
 
-/** The supplier's invoice a credit memo credits: named on its lines, one invoice, not canceled, able to take the credit. */
-function creditedInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): ErpInvoice {
+/** A credit memo's lines name one Standard invoice of the same supplier, not canceled, with the credit still left on it. */
+function checkCreditedInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
   const numbers = [...new Set(body.invoiceLines.map((line) => line.CorrectedInvoiceNumber))];
   if (numbers.length !== 1 || numbers[0] === null)
     throw new HttpError(
@@ -167,20 +167,19 @@ function creditedInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBo
       )
       .map((row) => row.InvoiceAmount),
   );
-  if (credits.plus(body.InvoiceAmount).plus(credited.InvoiceAmount).isNegative())
+  if (credits.plus(body.InvoiceAmount).plus(credited.InvoiceAmount).lessThan(0))
     throw new HttpError(
       400,
       ErpErrorCode.creditExceedsInvoice,
       `The credit ${body.InvoiceAmount} exceeds what is left of invoice ${credited.InvoiceNumber} (${formatDecimal(credits.plus(credited.InvoiceAmount))}).`,
     );
-  return credited;
 }
 
 /** A Standard invoice bills zero or more, naming no invoice it corrects; a credit memo credits less than zero. */
 function checkType(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
   const amount = decimal(body.InvoiceAmount);
   if (body.InvoiceType === 'Standard') {
-    if (amount.isNegative())
+    if (amount.lessThan(0))
       throw new HttpError(
         400,
         ErpErrorCode.invoiceAmountSign,
@@ -190,9 +189,9 @@ function checkType(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): v
       throw new HttpError(400, ErpErrorCode.badRequest, 'Only a credit memo names a CorrectedInvoiceNumber.');
     return;
   }
-  if (!amount.isNegative() || amount.isZero())
+  if (!amount.lessThan(0))
     throw new HttpError(400, ErpErrorCode.invoiceAmountSign, `A credit memo amount must be less than zero, not ${body.InvoiceAmount}.`);
-  creditedInvoice(state, supplier, body);
+  checkCreditedInvoice(state, supplier, body);
 }
 
 function checkInvoice(state: ErpState, supplier: ErpSupplier, body: InvoiceBody): void {
