@@ -105,7 +105,15 @@ describe("the ERP's resources", () => {
       relatedInvoices: [{ InvoiceId: '300000099', InvoiceNumber: 'INV-1' }],
     });
     expect(readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '300000099' }] }).relatedInvoices).toEqual([
-      { InvoiceId: '300000099' },
+      { InvoiceId: '300000099', InvoiceType: 'standard' },
+    ]);
+    const netted = [
+      { InvoiceId: 300000099, InvoiceType: 'Standard', AmountPaid: '1000.00' },
+      { InvoiceId: 300000100, InvoiceType: ' Credit memo', AmountPaid: '-150.00' },
+    ];
+    expect(readPayment({ ...payment, PaymentAmount: '850.00', relatedInvoices: netted }).relatedInvoices).toEqual([
+      { InvoiceId: '300000099', InvoiceType: 'standard', AmountPaid: '1000.00' },
+      { InvoiceId: '300000100', InvoiceType: 'credit memo', AmountPaid: '-150.00' },
     ]);
     expect(() => readPayment({ ...payment, PaymentAmount: 19.99 })).toThrow(ErpResourceError);
     expect(() => readPayment({ ...payment, relatedInvoices: [{ InvoiceId: '1' }, { InvoiceId: '2' }] })).toThrow(ErpResourceError);

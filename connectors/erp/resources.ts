@@ -242,8 +242,14 @@ export interface InvoiceCreate {
 
 /** Decimal strings; a JSON number arrives as its literal text too (the client reads numbers as text), never as a float. */
 const amount = text.regex(/^-?\d+(\.\d+)?$/);
-/** One invoice a payment pays and how much of it; a payment of one invoice may leave the amount out. */
-const relatedInvoice = z.object({ InvoiceId: payablesId, AmountPaid: amount.optional() }).loose();
+/**
+ * One document a payment settles and how much of it: an invoice it pays, or a credit memo it
+ * applies (AmountPaid negative), so the payment amount is their net. A payment of one invoice may
+ * leave the amount out; a document that gives no type is a Standard invoice.
+ */
+const relatedInvoice = z
+  .object({ InvoiceId: payablesId, InvoiceType: text.toLowerCase().default('standard'), AmountPaid: amount.optional() })
+  .loose();
 
 const payment = z
   .object({

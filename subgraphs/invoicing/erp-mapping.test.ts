@@ -41,7 +41,24 @@ describe('the ERP payables mapping', () => {
       method: 'ACH',
       scheduledFor: '2026-11-20',
       relatedInvoices: [{ erpInvoiceId: '300000099', amountPaid: '1234567.89' }],
+      appliedCredits: [],
     });
+  });
+
+  it('reads a payment that applies a credit memo: the invoices it pays apart from the credits it applies, positive', () => {
+    const netted = paymentFromErp({
+      ...payment,
+      PaymentAmount: '850.00',
+      relatedInvoices: [
+        { InvoiceId: 300000099, InvoiceType: 'Standard', AmountPaid: '1000.00' },
+        { InvoiceId: 300000100, InvoiceType: 'Credit memo', AmountPaid: '-150.00' },
+      ],
+    });
+    expect([netted.amount, netted.relatedInvoices, netted.appliedCredits]).toEqual([
+      '850.00',
+      [{ erpInvoiceId: '300000099', amountPaid: '1000.00' }],
+      [{ erpCreditMemoId: '300000100', amount: '150' }],
+    ]);
   });
 
   it('maps every Fusion payment status and method', () => {

@@ -112,9 +112,13 @@ export interface ErpPaymentSnapshot {
   status: PaymentStatus;
   method: PaymentMethod;
   scheduledFor: string | null;
-  /** Each invoice it pays (ERP InvoiceId) with the amount applied to it. */
+  /** Each invoice it pays (ERP InvoiceId) with the amount applied to it, credits included. */
   relatedInvoices: { erpInvoiceId: string; amountPaid: string }[];
+  /** Each credit memo it applies (ERP InvoiceId) with the credit, positive; the amount is the invoices' less these. */
+  appliedCredits: { erpCreditMemoId: string; amount: string }[];
 }
+
+const CREDIT_MEMO = 'credit memo';
 
 /** A payment in canonical terms; throws on a status the canonical model has no name for. */
 export function paymentFromErp(payment: Payment): ErpPaymentSnapshot {
@@ -128,9 +132,14 @@ export function paymentFromErp(payment: Payment): ErpPaymentSnapshot {
     status,
     method: PAYMENT_METHOD[payment.PaymentMethodCode ?? 'EFT'] ?? 'ACH',
     scheduledFor: payment.PaymentDate ?? null,
-    relatedInvoices: payment.relatedInvoices.map((related) => ({
-      erpInvoiceId: related.InvoiceId,
-      amountPaid: related.AmountPaid ?? payment.PaymentAmount,
-    })),
+    relatedInvoices: payment.relatedInvoices
+      .filter((related) => related.InvoiceType !== CREDIT_MEMO)
+      .map((related) => ({ erpInvoiceId: related.InvoiceId, amountPaid: related.AmountPaid ?? payment.PaymentAmount })),
+    appliedCredits: payment.relatedInvoices
+      .filter((related) => related.InvoiceType === CREDIT_MEMO)
+      .map((related) => ({
+        erpCreditMemoId: related.InvoiceId,
+        amount: formatDecimal(decimal(related.AmountPaid ?? payment.PaymentAmount).negated()),
+      })),
   };
 }

@@ -3,7 +3,8 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import DataLoader from 'dataloader';
 import { childConnections, recordsById, rowsByParent, journeyLoader, syncStatusLoader } from '@procuregraph/platform/graphql';
 import {
-  amountsPaid,
+  amountsSettled,
+  NOTHING_SETTLED,
   applicationsOfPayments,
   countInvoicesBy,
   countPaymentsOfSuppliers,
@@ -15,6 +16,7 @@ import {
   paymentsByIds,
   paymentsOfInvoices,
   paymentsOfSupplier,
+  type Settled,
 } from './db/queries.ts';
 import { invoices, syncStatus, type InvoiceRow, type PaymentRow } from './db/tables.ts';
 import { creditMemosOfInvoices } from './credit-memos/expected-credit.ts';
@@ -47,9 +49,9 @@ export function createLoaders(db: Database, caller: UserCaller) {
       (ids) => matchHistoryOfInvoices(db, ids),
       (row) => row.invoiceId,
     ),
-    amountPaid: new DataLoader<string, string>(async (ids) => {
-      const paid = await amountsPaid(db, ids);
-      return ids.map((id) => paid.get(id) ?? '0');
+    settled: new DataLoader<string, Settled>(async (ids) => {
+      const settled = await amountsSettled(db, ids);
+      return ids.map((id) => settled.get(id) ?? NOTHING_SETTLED);
     }),
     syncStatus: syncStatusLoader(db, syncStatus),
     journey: journeyLoader(db),

@@ -50,14 +50,12 @@ export const resolvers: Resolvers = {
     total: (invoice) => money(invoice.total, invoice.currency),
     taxAmount: (invoice) => money(invoice.taxAmount, invoice.currency),
     freightAmount: (invoice) => money(invoice.freightAmount, invoice.currency),
-    amountPaid: async (invoice, _args, { loaders }) => money(await loaders.amountPaid.load(invoice.id), invoice.currency),
-    amountDue: async (invoice, _args, { loaders }) =>
-      money(
-        decimal(invoice.total)
-          .minus(await loaders.amountPaid.load(invoice.id))
-          .toFixed(),
-        invoice.currency,
-      ),
+    amountPaid: async (invoice, _args, { loaders }) => money((await loaders.settled.load(invoice.id)).paid, invoice.currency),
+    amountCredited: async (invoice, _args, { loaders }) => money((await loaders.settled.load(invoice.id)).credited, invoice.currency),
+    amountDue: async (invoice, _args, { loaders }) => {
+      const { paid, credited } = await loaders.settled.load(invoice.id);
+      return money(decimal(invoice.total).minus(paid).minus(credited), invoice.currency);
+    },
     lines: async (invoice, _args, { loaders }) =>
       (await loaders.lines.load(invoice.id)).map((line) => ({ ...line, currency: invoice.currency })),
     match: (invoice) =>
@@ -106,6 +104,7 @@ export const resolvers: Resolvers = {
   PaymentApplication: {
     invoice: async (application, _args, { loaders }) => (await loaders.invoice.load(application.invoiceId))!,
     amount: (application) => money(application.amount, application.currency),
+    credited: (application) => money(application.credited, application.currency),
   },
   Supplier: {
     __resolveReference: (reference) => ({ id: reference.id }),

@@ -285,6 +285,22 @@ describe('purchasing, receiving and payables', () => {
   });
 });
 
+interface ErpInvoiceView {
+  InvoiceId: number;
+  InvoiceNumber: string;
+  PaidStatus: string;
+  AmountPaid: string;
+  AmountRemaining: string;
+}
+
+interface ErpRelatedView {
+  InvoiceId: number;
+  InvoiceType: string;
+  AmountPaid: string;
+}
+
+const paidView = (invoice: ErpInvoiceView) => [invoice.InvoiceNumber, invoice.PaidStatus, invoice.AmountPaid, invoice.AmountRemaining];
+
 describe('credit memos', () => {
   const creditMemo = (supplier: string, number: string, amount: string, corrected: string | null, lines = [amount]) => ({
     InvoiceNumber: number,
@@ -295,7 +311,7 @@ describe('credit memos', () => {
     invoiceLines: lines.map((line) => ({ LineAmount: line, ...(corrected === null ? {} : { CorrectedInvoiceNumber: corrected }) })),
   });
 
-  it('takes a credit memo of a supplier invoice, negative and exact, once per Idempotency-Key, and never pays it out', async () => {
+  it('takes a credit memo of a supplier invoice, negative and exact, once per Idempotency-Key, and closes an invoice credited in full without a payment', async () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Credit Givers Co', '123123123') })).body.Supplier;
     const invoice = { InvoiceNumber: 'CG-1', InvoiceAmount: '100.00', InvoiceDate: '2024-05-01', Supplier: supplier };
     expect((await call(`${api}/invoices`, { body: { ...invoice, invoiceLines: [{ LineAmount: '100.00' }] } })).status).toBe(201);
@@ -326,7 +342,47 @@ describe('credit memos', () => {
       relatedInvoices: { items: { InvoiceId: number }[] };
     }[];
     const paid = payments.flatMap((payment) => payment.relatedInvoices.items.map((related) => related.InvoiceId));
-    expect([paid.includes(created.body.InvoiceId), paid.includes(rest.body.InvoiceId)]).toEqual([false, false]);
+    const documents = (await call(`${api}/invoices?q=Supplier="${supplier}"`)).body.items as ErpInvoiceView[];
+    expect([paid.some((id) => documents.some((document) => document.InvoiceId === id)), documents.map(paidView)]).toEqual([
+      false,
+      [
+        ['CG-1', 'Paid', '100.00', '0.00'],
+        ['CG-CM-1', 'Paid', '-12.34', '0.00'],
+        ['CG-CM-2', 'Paid', '-87.66', '0.00'],
+      ],
+    ]);
+  });
+
+  it('applies the credit memos of an invoice with it in the payment run: the payment is the net, and a void reopens both', async () => {
+    const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Net Payees Co', '456456456') })).body;
+    const invoice = { InvoiceNumber: 'NP-1', InvoiceAmount: '1000.00', InvoiceDate: '2024-05-01', Supplier: supplier.Supplier };
+    const created = await call(`${api}/invoices`, { body: { ...invoice, invoiceLines: [{ LineAmount: '1000.00' }] } });
+    const credit = await call(`${api}/invoices`, { body: creditMemo(supplier.Supplier, 'NP-CM-1', '-150.00', 'NP-1') });
+    expect([created.status, credit.status]).toEqual([201, 201]);
+    const documents = async () =>
+      ((await call(`${api}/invoices?q=SupplierId=${supplier.SupplierId}`)).body.items as ErpInvoiceView[]).map(paidView);
+
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    const [payment, ...others] = (await call(`${api}/payablesPayments?q=SupplierId=${supplier.SupplierId}&expand=relatedInvoices`)).body
+      .items as { PaymentId: number; PaymentAmount: string; relatedInvoices: { items: ErpRelatedView[] } }[];
+    expect([others.length, payment!.PaymentAmount]).toEqual([0, '850.00']);
+    expect(payment!.relatedInvoices.items.map((related) => [related.InvoiceId, related.InvoiceType, related.AmountPaid])).toEqual([
+      [created.body.InvoiceId, 'Standard', '1000.00'],
+      [credit.body.InvoiceId, 'Credit memo', '-150.00'],
+    ]);
+    expect(await documents()).toEqual([
+      ['NP-1', 'Paid', '1000.00', '0.00'],
+      ['NP-CM-1', 'Paid', '-150.00', '0.00'],
+    ]);
+
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
+    expect((await call(`${api}/payablesPayments/${payment!.PaymentId}`)).body.PaymentStatus).toBe('Cleared');
+    expect((await call(`${erp.url}/admin/payments/${payment!.PaymentId}/void`, { method: 'POST' })).body.PaymentStatus).toBe('Voided');
+    expect(await documents()).toEqual([
+      ['NP-1', 'Unpaid', '0.00', '1000.00'],
+      ['NP-CM-1', 'Unpaid', '0.00', '-150.00'],
+    ]);
   });
 
   it('refuses, as Fusion does, a credit memo that is not negative, credits no invoice of its supplier, or more than is left', async () => {

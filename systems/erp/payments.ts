@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { decimal, formatAmount, isDecimalString, sum } from '@procuregraph/platform/money';
+import { decimal, formatAmount, isDecimalString, sum, type ExactDecimal } from '@procuregraph/platform/money';
 import { isoDate, HttpError } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
@@ -28,6 +28,7 @@ const RELATED_INVOICE_ATTRIBUTES = [
   'InvoicePaymentId',
   'InvoiceId',
   'InvoiceNumber',
+  'InvoiceType',
   'AmountPaid',
 ] as const satisfies readonly (keyof ErpRelatedInvoice)[];
 
@@ -50,23 +51,50 @@ const PAYING: readonly PaymentStatus[] = ['Issued', 'Negotiable', 'Cleared'];
 
 const APPROVED: readonly ErpInvoice['ApprovalStatus'][] = ['Workflow approved', 'Manually approved', 'Not required'];
 
-/**
- * Invoices the run should pay: standard ones (a credit memo is never paid out), validated,
- * approved, not canceled, and never paid before (a failed or voided payment is not retried automatically).
- */
-function payableInvoices(state: ErpState): ErpInvoice[] {
+/** Validated, approved, not canceled, and never in a payment (a failed or voided payment is not retried automatically). */
+function openDocuments(state: ErpState): ErpInvoice[] {
   const everPaid = new Set(state.payments.all().flatMap((payment) => payment.relatedInvoices.map((related) => related.InvoiceId)));
   return state.invoices.filter(
     (invoice) =>
-      invoice.InvoiceType === 'Standard' &&
       APPROVED.includes(invoice.ApprovalStatus) &&
       invoice.ValidationStatus === 'Validated' &&
       !invoice.CanceledFlag &&
+      !decimal(invoice.AmountRemaining).isZero() &&
       !everPaid.has(invoice.InvoiceId),
   );
 }
 
-/** An invoice's AmountPaid and PaidStatus from every payment still paying it: a spoiled or voided one no longer counts. */
+/**
+ * What the run settles: each open Standard invoice with the open credit memos of its supplier
+ * that credit it, applied together as Payables does, so the payment covers the net.
+ */
+function settlements(state: ErpState): PaymentLine[][] {
+  const open = openDocuments(state);
+  const credits = open.filter((document) => document.InvoiceType === 'Credit memo');
+  return open
+    .filter((invoice) => invoice.InvoiceType === 'Standard')
+    .map((invoice) =>
+      [invoice]
+        .concat(
+          credits.filter(
+            (credit) =>
+              credit.SupplierId === invoice.SupplierId && credit.invoiceLines[0]?.CorrectedInvoiceNumber === invoice.InvoiceNumber,
+          ),
+        )
+        .map((document) => ({ invoice: document, amountPaid: document.AmountRemaining })),
+    );
+}
+
+/** An invoice's (or credit memo's) AmountPaid, AmountRemaining and PaidStatus from what is paid or applied of it. */
+function setPaid(invoice: ErpInvoice, paid: ExactDecimal): void {
+  const remaining = decimal(invoice.InvoiceAmount).minus(paid);
+  invoice.AmountPaid = formatAmount(paid, invoice.InvoiceCurrency);
+  invoice.AmountRemaining = formatAmount(remaining, invoice.InvoiceCurrency);
+  invoice.PaidStatus = paid.isZero() ? 'Unpaid' : remaining.isZero() ? 'Paid' : 'Partially paid';
+  invoice.LastUpdateDate = new Date().toISOString();
+}
+
+/** The documents' paid status from every payment still paying them: a spoiled or voided one no longer counts. */
 function setPaidStatus(state: ErpState, payment: ErpPayment): void {
   for (const related of payment.relatedInvoices) {
     const invoice = state.invoices.get(related.InvoiceId);
@@ -79,10 +107,13 @@ function setPaidStatus(state: ErpState, payment: ErpPayment): void {
           candidate.relatedInvoices.filter((other) => other.InvoiceId === invoice.InvoiceId).map((other) => other.AmountPaid),
         ),
     );
-    invoice.AmountPaid = formatAmount(paid, invoice.InvoiceCurrency);
-    invoice.PaidStatus = paid.isZero() ? 'Unpaid' : paid.greaterThanOrEqualTo(invoice.InvoiceAmount) ? 'Paid' : 'Partially paid';
-    invoice.LastUpdateDate = new Date().toISOString();
+    setPaid(invoice, paid);
   }
+}
+
+/** An invoice its credit memos cover exactly is closed, each document paid in full by the others, with no payment. */
+function closeFullyCredited(lines: readonly PaymentLine[]): void {
+  for (const { invoice } of lines) setPaid(invoice, decimal(invoice.InvoiceAmount));
 }
 
 interface PaymentLine {
@@ -90,7 +121,7 @@ interface PaymentLine {
   amountPaid: string;
 }
 
-/** A new Issued payment of one or more invoices of one supplier, with the amount paid on each. */
+/** A new Issued payment of one or more documents of one supplier, with the amount paid (or credit applied) on each; it pays the net. */
 function issuePayment(state: ErpState, lines: readonly PaymentLine[]): ErpPayment {
   const first = lines[0]!.invoice;
   const supplier = state.suppliers.get(first.SupplierId);
@@ -115,15 +146,12 @@ function issuePayment(state: ErpState, lines: readonly PaymentLine[]): ErpPaymen
       InvoicePaymentId: nextNumber(state.sequences, 'id'),
       InvoiceId: invoice.InvoiceId,
       InvoiceNumber: invoice.InvoiceNumber,
+      InvoiceType: invoice.InvoiceType,
       AmountPaid: formatAmount(amountPaid, invoice.InvoiceCurrency),
     })),
   });
   setPaidStatus(state, payment);
   return payment;
-}
-
-function schedulePayment(state: ErpState, invoice: ErpInvoice): ErpPayment {
-  return issuePayment(state, [{ invoice, amountPaid: invoice.InvoiceAmount }]);
 }
 
 function moveTo(payment: ErpPayment, status: PaymentStatus): void {
@@ -136,8 +164,9 @@ function moveTo(payment: ErpPayment, status: PaymentStatus): void {
 
 /**
  * One payment run: every open payment advances one step, then every validated, approved
- * invoice without any payment gets one (Issued). A payment created in this run waits for the
- * next run to advance. Returns how many payments were created or advanced.
+ * invoice without any payment gets one (Issued) of the net of it and the credit memos crediting
+ * it, or is closed without one when they credit it in full. A payment created in this run waits
+ * for the next run to advance. Returns how many payments were created or advanced and invoices closed.
  */
 function runPayments(context: ErpContext): number {
   const { state } = context;
@@ -159,8 +188,9 @@ function runPayments(context: ErpContext): number {
     changed(payment, previous);
     advanced += 1;
   }
-  for (const invoice of payableInvoices(state)) {
-    changed(schedulePayment(state, invoice), null);
+  for (const lines of settlements(state)) {
+    if (sum(lines.map((line) => line.amountPaid)).isZero()) closeFullyCredited(lines);
+    else changed(issuePayment(state, lines), null);
     advanced += 1;
   }
   if (advanced > 0) context.changed();
@@ -187,7 +217,7 @@ function paymentLines(state: ErpState, body: unknown): PaymentLine[] {
     if (!invoice || invoice.CanceledFlag || invoice.ValidationStatus !== 'Validated' || !APPROVED.includes(invoice.ApprovalStatus)) {
       throw badPayment(`Invoice ${String(item.InvoiceId)} is not a validated, approved invoice.`);
     }
-    const owed = decimal(invoice.InvoiceAmount).minus(invoice.AmountPaid);
+    const owed = decimal(invoice.AmountRemaining);
     const amountPaid = item.AmountPaid === undefined ? owed.toFixed() : String(item.AmountPaid);
     if (!isDecimalString(amountPaid) || decimal(amountPaid).lessThanOrEqualTo(0) || decimal(amountPaid).greaterThan(owed)) {
       throw badPayment(`AmountPaid on invoice ${invoice.InvoiceNumber} must be above 0 and at most ${owed.toFixed()}.`);

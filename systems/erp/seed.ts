@@ -1,4 +1,4 @@
-import { decimal, formatDecimal } from '@procuregraph/platform/money';
+import { decimal, formatAmount, formatDecimal } from '@procuregraph/platform/money';
 import type { DemoInvoice, DemoPayment, DemoPurchaseOrder, DemoSupplier, World } from '@procuregraph/demo';
 import { isoDate } from '@procuregraph/reference-http';
 import { DEFAULT_PROCUREMENT_BU } from './purchase-orders.ts';
@@ -261,6 +261,7 @@ function seedInvoice(
     ApprovalStatus: demo.status === 'REJECTED' ? 'Rejected' : 'Workflow approved',
     PaidStatus: 'Unpaid',
     AmountPaid: '0.00',
+    AmountRemaining: demo.total,
     CanceledFlag: false,
     CreationDate: created,
     LastUpdateDate: created,
@@ -304,6 +305,7 @@ function seedPayment(state: ErpState, demo: DemoPayment, invoice: ErpInvoice): v
         InvoicePaymentId: nextNumber(state.sequences, 'id'),
         InvoiceId: invoice.InvoiceId,
         InvoiceNumber: invoice.InvoiceNumber,
+        InvoiceType: invoice.InvoiceType,
         AmountPaid: demo.amount,
       },
     ],
@@ -311,6 +313,7 @@ function seedPayment(state: ErpState, demo: DemoPayment, invoice: ErpInvoice): v
   if (status === 'Issued' || status === 'Negotiable' || status === 'Cleared') {
     invoice.PaidStatus = 'Paid';
     invoice.AmountPaid = demo.amount;
+    invoice.AmountRemaining = formatAmount(decimal(invoice.InvoiceAmount).minus(demo.amount), invoice.InvoiceCurrency);
   }
 }
 

@@ -209,7 +209,10 @@ export interface ErpInvoice {
   ValidationStatus: ValidationStatus;
   ApprovalStatus: ApprovalStatus;
   PaidStatus: PaidStatus;
+  /** What payments have paid on it; on a credit memo, what payments have applied of it (negative). */
   AmountPaid: string;
+  /** InvoiceAmount less AmountPaid: what a payment still has to pay (or, on a credit memo, to apply). */
+  AmountRemaining: string;
   CanceledFlag: boolean;
   CreationDate: string;
   LastUpdateDate: string;
@@ -224,16 +227,19 @@ export interface ErpInvoice {
  */
 export type PaymentStatus = 'Issued' | 'Negotiable' | 'Cleared' | 'Spoiled' | 'Voided';
 
+/** One document a payment settles: an invoice it pays, or a credit memo it applies (AmountPaid negative). */
 export interface ErpRelatedInvoice {
   InvoicePaymentId: number;
   InvoiceId: number;
   InvoiceNumber: string;
+  InvoiceType: InvoiceType;
   AmountPaid: string;
 }
 
 export interface ErpPayment {
   PaymentId: number;
   PaymentNumber: string;
+  /** The net of its related documents: invoices paid less credit memos applied. */
   PaymentAmount: string;
   PaymentCurrency: string;
   PaymentDate: string;

@@ -161,14 +161,26 @@ export function matchHistoryOfInvoices(db: Queryable, invoiceIds: readonly strin
     .orderBy(matchEvaluations.invoiceId, matchEvaluations.evaluatedAt, matchEvaluations.id);
 }
 
-/** What cleared payments applied to each invoice; an invoice without any is absent (nothing paid). */
-export async function amountsPaid(db: Queryable, invoiceIds: readonly string[]): Promise<Map<string, string>> {
+/** What an invoice's cleared payments settled: paid in money and credited from its credit memos. */
+export interface Settled {
+  paid: string;
+  credited: string;
+}
+
+export const NOTHING_SETTLED: Settled = { paid: '0', credited: '0' };
+
+/** What cleared payments settled of each invoice; an invoice with none is absent. */
+export async function amountsSettled(db: Queryable, invoiceIds: readonly string[]): Promise<Map<string, Settled>> {
   if (invoiceIds.length === 0) return new Map();
   const rows = await db
-    .select({ invoiceId: paymentApplications.invoiceId, paid: sql<string>`sum(${paymentApplications.amount})::text` })
+    .select({
+      invoiceId: paymentApplications.invoiceId,
+      paid: sql<string>`sum(${paymentApplications.amount})::text`,
+      credited: sql<string>`sum(${paymentApplications.credited})::text`,
+    })
     .from(paymentApplications)
     .innerJoin(payments, eq(payments.id, paymentApplications.paymentId))
     .where(and(inArray(paymentApplications.invoiceId, [...invoiceIds]), eq(payments.status, 'CLEARED')))
     .groupBy(paymentApplications.invoiceId);
-  return new Map(rows.map((row) => [row.invoiceId, row.paid]));
+  return new Map(rows.map(({ invoiceId, paid, credited }) => [invoiceId, { paid, credited }]));
 }

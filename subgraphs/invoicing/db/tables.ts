@@ -230,7 +230,10 @@ export const matchEvaluations = invoicingSchema.table(
   ],
 );
 
-/** What one payment applies to each invoice it pays (a payment may pay several). */
+/**
+ * What one payment applies to each invoice it pays (a payment may pay several): `amount` in money,
+ * `credited` from the invoice's credit memos the ERP applied with it (their sum is what the ERP paid on the invoice).
+ */
 export const paymentApplications = invoicingSchema.table(
   'payment_applications',
   {
@@ -241,6 +244,7 @@ export const paymentApplications = invoicingSchema.table(
       .notNull()
       .references(() => invoices.id),
     amount: amountColumn().notNull(),
+    credited: amountColumn().notNull().default('0'),
   },
   (table) => [primaryKey({ columns: [table.paymentId, table.invoiceId] }), index().on(table.invoiceId)],
 );

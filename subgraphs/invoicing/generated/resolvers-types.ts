@@ -80,9 +80,11 @@ export type ExceptionResolution =
 /** A supplier's bill, matched against its purchase order, receipts and contract. */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** The total less amountPaid: what is still to be paid. */
+  /** What the ERP applied of the invoice's credit memos, counted once the payment netting them against the invoice has cleared. */
+  amountCredited: Money;
+  /** The total less amountPaid and amountCredited: what is still to be paid. */
   amountDue: Money;
-  /** What cleared payments applied to the invoice. */
+  /** What cleared payments applied to the invoice in money. */
   amountPaid: Money;
   createdAt: Scalars['DateTime']['output'];
   /** The credit its exceptions resolved by REQUEST_CREDIT_MEMO still expect: their variance amounts less the credit memos received; 0 when none is due. */
@@ -421,7 +423,10 @@ export type Payment = {
 
 export type PaymentApplication = {
   __typename?: 'PaymentApplication';
+  /** What the payment pays on the invoice in money. */
   amount: Money;
+  /** What the payment applies to the invoice from its credit memos: the ERP paid amount plus credited on it and netted the credit. */
+  credited: Money;
   invoice: Invoice;
 };
 
@@ -928,6 +933,7 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 
 export type InvoiceResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  amountCredited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountDue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   amountPaid?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1078,6 +1084,7 @@ export type PaymentResolvers<ContextType = InvoicingContext, ParentType extends 
 
 export type PaymentApplicationResolvers<ContextType = InvoicingContext, ParentType extends ResolversParentTypes['PaymentApplication'] = ResolversParentTypes['PaymentApplication']> = {
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  credited?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   invoice?: Resolver<ResolversTypes['Invoice'], ParentType, ContextType>;
 };
 

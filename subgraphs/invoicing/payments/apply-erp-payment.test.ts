@@ -12,10 +12,10 @@ import {
 } from '@procuregraph/platform/db';
 import { sum } from '@procuregraph/platform/money';
 import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
-import { invoices, paymentApplications, payments, unlinkedErpPayments } from '../db/tables.ts';
+import { creditMemos, invoices, paymentApplications, payments, unlinkedErpPayments } from '../db/tables.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
-import { applyErpPayment, linkToErpInvoice } from './apply-erp-payment.ts';
-import { amountsPaid } from '../db/queries.ts';
+import { applyErpPayment, linkCreditMemoToErp, linkToErpInvoice } from './apply-erp-payment.ts';
+import { amountsSettled } from '../db/queries.ts';
 
 /* Payments from the ERP applied to canonical invoices on a real PGlite: the order they arrive in does not change the result. */
 
@@ -58,22 +58,35 @@ async function approvedInvoice(total: string): Promise<string> {
   return invoice!.id;
 }
 
-function snapshot(erpPaymentId: string, status: ErpPaymentSnapshot['status'], related: [string, string][]): ErpPaymentSnapshot {
+function snapshot(
+  erpPaymentId: string,
+  status: ErpPaymentSnapshot['status'],
+  related: [string, string][],
+  credits: [string, string][] = [],
+): ErpPaymentSnapshot {
   return {
     erpPaymentId,
     paymentNumber: erpPaymentId,
-    amount: sum(related.map(([, amount]) => amount)).toFixed(2),
+    amount: sum(related.map(([, amount]) => amount))
+      .minus(sum(credits.map(([, amount]) => amount)))
+      .toFixed(2),
     currency: 'USD',
     status,
     method: 'ACH',
     scheduledFor: '2026-11-20',
     relatedInvoices: related.map(([erpInvoiceId, amountPaid]) => ({ erpInvoiceId, amountPaid })),
+    appliedCredits: credits.map(([erpCreditMemoId, amount]) => ({ erpCreditMemoId, amount })),
   };
 }
 
 async function statusOf(invoiceId: string) {
   const [row] = await db.select({ status: invoices.status }).from(invoices).where(eq(invoices.id, invoiceId));
-  return { status: row!.status, paid: (await amountsPaid(db, [invoiceId])).get(invoiceId) ?? '0' };
+  const settled = (await amountsSettled(db, [invoiceId])).get(invoiceId);
+  return {
+    status: row!.status,
+    paid: settled?.paid ?? '0',
+    ...(settled && settled.credited !== '0.0000' ? { credited: settled.credited } : {}),
+  };
 }
 
 describe('ERP payments applied to invoices', () => {
@@ -134,6 +147,36 @@ describe('ERP payments applied to invoices', () => {
     await apply('9202', 'VOIDED', '0.01', '2026-11-22T13:00:00Z');
     expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '99.9900' });
     await apply('9201', 'FAILED', '99.99', '2026-11-22T14:00:00Z');
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
+  });
+
+  it('nets a credit memo the payment applies against the invoice it credits, once the credit memo is linked, and a void takes both back', async () => {
+    const invoiceId = await approvedInvoice('1000.00');
+    await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, '7301'));
+    const creditMemoId = newId();
+    await db.insert(creditMemos).values({
+      id: creditMemoId,
+      invoiceId,
+      supplierId,
+      creditMemoNumber: 'CM-7301',
+      creditMemoNumberKey: 'CM7301',
+      creditMemoDate: '2026-11-03',
+      amount: '150.00',
+      currency: 'USD',
+      submissionDigest: 'digest',
+    });
+    const apply = (status: ErpPaymentSnapshot['status'], at: string) =>
+      db.transaction((tx) => applyErpPayment(tx, snapshot('9301', status, [['7301', '1000.00']], [['8301', '150']]), new Date(at)));
+    expect(await apply('CLEARED', '2026-11-23T10:00:00Z')).toBeNull();
+    expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
+
+    await db.transaction((tx) => linkCreditMemoToErp(tx, creditMemoId, '8301'));
+    expect(await statusOf(invoiceId)).toEqual({ status: 'PAID', paid: '850.0000', credited: '150.0000' });
+    expect(await db.select().from(unlinkedErpPayments).where(eq(unlinkedErpPayments.erpPaymentId, '9301'))).toEqual([]);
+    expect((await db.select({ amount: payments.amount }).from(payments).where(eq(payments.erpPaymentId, '9301')))[0]).toEqual({
+      amount: '850.0000',
+    });
+    await apply('VOIDED', '2026-11-23T11:00:00Z');
     expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
   });
 });

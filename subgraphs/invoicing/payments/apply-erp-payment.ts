@@ -1,16 +1,19 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Transaction, newId } from '@procuregraph/platform/db';
 import { markSyncPending } from '@procuregraph/platform/jobs';
+import { decimal, formatDecimal, sum, type ExactDecimal } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import type { ErpPaymentSnapshot } from '../erp-mapping.ts';
 import { lockErpInvoiceLinks } from '../db/advisory-locks.ts';
 import {
+  creditMemos,
   invoices,
   outbox,
   paymentApplications,
   payments,
   syncStatus,
   unlinkedErpPayments,
+  type CreditMemoRow,
   type InvoiceRow,
   type PaymentRow,
   type PaymentStatus,
@@ -66,20 +69,30 @@ async function upsertPayment(
 /** The invoices it pays that invoicing knows by their ERP ids, in the payment's order. */
 async function linkedInvoices(tx: Transaction, snapshot: ErpPaymentSnapshot): Promise<InvoiceRow[]> {
   const erpInvoiceIds = snapshot.relatedInvoices.map((related) => related.erpInvoiceId);
-  await lockErpInvoiceLinks(tx, erpInvoiceIds);
+  await lockErpInvoiceLinks(tx, [...erpInvoiceIds, ...snapshot.appliedCredits.map((credit) => credit.erpCreditMemoId)]);
   const rows = await tx.select().from(invoices).where(inArray(invoices.erpInvoiceId, erpInvoiceIds)).orderBy(invoices.id).for('update');
   return erpInvoiceIds.flatMap((erpInvoiceId) => rows.filter((row) => row.erpInvoiceId === erpInvoiceId));
 }
 
-/** Keeps the payment's latest state while some invoice it pays is not linked yet, to be applied again when it is. */
+/** The credit memos it applies that invoicing knows by their ERP ids. */
+async function linkedCreditMemos(tx: Transaction, snapshot: ErpPaymentSnapshot): Promise<CreditMemoRow[]> {
+  const erpIds = snapshot.appliedCredits.map((credit) => credit.erpCreditMemoId);
+  if (erpIds.length === 0) return [];
+  return tx.select().from(creditMemos).where(inArray(creditMemos.erpInvoiceId, erpIds));
+}
+
+/** Keeps the payment's latest state while some invoice or credit memo it settles is not linked yet, to be applied again when it is. */
 async function keepUntilLinked(
   tx: Transaction,
   snapshot: ErpPaymentSnapshot,
-  linked: readonly InvoiceRow[],
+  linked: readonly { erpInvoiceId: string | null }[],
   occurredAt: Date,
 ): Promise<void> {
-  const known = new Set(linked.map((invoice) => invoice.erpInvoiceId));
-  const waiting = snapshot.relatedInvoices.map((related) => related.erpInvoiceId).filter((id) => !known.has(id));
+  const known = new Set(linked.map((document) => document.erpInvoiceId));
+  const waiting = snapshot.relatedInvoices
+    .map((related) => related.erpInvoiceId)
+    .concat(snapshot.appliedCredits.map((credit) => credit.erpCreditMemoId))
+    .filter((id) => !known.has(id));
   if (waiting.length === 0) {
     await tx.delete(unlinkedErpPayments).where(eq(unlinkedErpPayments.erpPaymentId, snapshot.erpPaymentId));
     return;
@@ -88,19 +101,28 @@ async function keepUntilLinked(
   await tx.insert(unlinkedErpPayments).values(row).onConflictDoUpdate({ target: unlinkedErpPayments.erpPaymentId, set: row });
 }
 
-/** What the payment applies to each linked invoice, as the ERP says. */
+/** What the payment applied to the invoice from its credit memos: the ERP counts it in the amount paid on the invoice. */
+function creditedOn(invoice: InvoiceRow, snapshot: ErpPaymentSnapshot, credits: readonly CreditMemoRow[]): ExactDecimal {
+  const ofInvoice = credits.filter((credit) => credit.invoiceId === invoice.id).map((credit) => credit.erpInvoiceId);
+  return sum(snapshot.appliedCredits.filter((credit) => ofInvoice.includes(credit.erpCreditMemoId)).map((credit) => credit.amount));
+}
+
+/** What the payment applies to each linked invoice, as the ERP says: in money, and from the invoice's credit memos. */
 async function recordApplications(
   tx: Transaction,
   payment: PaymentRow,
   snapshot: ErpPaymentSnapshot,
   linked: readonly InvoiceRow[],
+  credits: readonly CreditMemoRow[],
 ): Promise<void> {
   for (const invoice of linked) {
-    const amount = snapshot.relatedInvoices.find((related) => related.erpInvoiceId === invoice.erpInvoiceId)!.amountPaid;
+    const applied = snapshot.relatedInvoices.find((related) => related.erpInvoiceId === invoice.erpInvoiceId)!.amountPaid;
+    const credited = creditedOn(invoice, snapshot, credits);
+    const set = { amount: formatDecimal(decimal(applied).minus(credited)), credited: formatDecimal(credited) };
     await tx
       .insert(paymentApplications)
-      .values({ paymentId: payment.id, invoiceId: invoice.id, amount })
-      .onConflictDoUpdate({ target: [paymentApplications.paymentId, paymentApplications.invoiceId], set: { amount } });
+      .values({ paymentId: payment.id, invoiceId: invoice.id, ...set })
+      .onConflictDoUpdate({ target: [paymentApplications.paymentId, paymentApplications.invoiceId], set });
   }
 }
 
@@ -130,19 +152,36 @@ async function announcePayment(
  * each invoice it pays, each of those invoices settled again, and, when the status changed, the
  * `payment.status_changed` event (naming every invoice it pays) and the pending sync to the supplier portal. Invoices not yet
  * linked to their ERP ids get the payment when the link arrives; a payment of invoices invoicing
- * never sent to the ERP waits the same way, harmlessly.
+ * never sent to the ERP waits the same way, harmlessly. A payment applying a credit memo not yet
+ * linked waits whole for it: the credit memos it applies are netted against the invoices they credit.
  */
 export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnapshot, occurredAt: Date): Promise<PaymentRow | null> {
   if (snapshot.relatedInvoices.length === 0) return null;
   const linked = await linkedInvoices(tx, snapshot);
-  await keepUntilLinked(tx, snapshot, linked, occurredAt);
-  if (linked.length === 0) return null;
+  const credits = await linkedCreditMemos(tx, snapshot);
+  await keepUntilLinked(tx, snapshot, [...linked, ...credits], occurredAt);
+  // Until every credit memo it applies is linked, how much of it is money on which invoice is unknown.
+  if (linked.length === 0 || credits.length < snapshot.appliedCredits.length) return null;
   const [existing] = await tx.select().from(payments).where(eq(payments.erpPaymentId, snapshot.erpPaymentId)).for('update');
   const payment = await upsertPayment(tx, snapshot, linked[0]!, occurredAt, existing);
-  await recordApplications(tx, payment, snapshot, linked);
+  await recordApplications(tx, payment, snapshot, linked, credits);
   for (const invoice of linked) await settleInvoice(tx, invoice, occurredAt);
   if (existing?.status !== snapshot.status) await announcePayment(tx, payment, linked, existing?.status ?? null, occurredAt);
   return payment;
+}
+
+/** Applies again, in the order they happened, the payments that waited for this ERP id to be linked. */
+export async function applyWaitingPayments(tx: Transaction, erpInvoiceId: string): Promise<void> {
+  const waiting = await tx
+    .select()
+    .from(unlinkedErpPayments)
+    .where(sql`${unlinkedErpPayments.erpInvoiceIds} @> ${JSON.stringify([erpInvoiceId])}::jsonb`)
+    .orderBy(unlinkedErpPayments.occurredAt);
+  for (const row of waiting) {
+    const kept = row.snapshot as ErpPaymentSnapshot;
+    // A payment kept before credit memos were netted carries none.
+    await applyErpPayment(tx, { ...kept, appliedCredits: kept.appliedCredits ?? [] }, row.occurredAt);
+  }
 }
 
 /** Links an invoice to its ERP id; payments that named that id before are applied now, and credit memos that waited for it go to the ERP. */
@@ -150,10 +189,12 @@ export async function linkToErpInvoice(tx: Transaction, invoiceId: string, erpIn
   await lockErpInvoiceLinks(tx, [erpInvoiceId]);
   await tx.update(invoices).set({ erpInvoiceId, lastSyncedAt: new Date() }).where(eq(invoices.id, invoiceId));
   await queueWaitingCreditMemos(tx, invoiceId);
-  const waiting = await tx
-    .select()
-    .from(unlinkedErpPayments)
-    .where(sql`${unlinkedErpPayments.erpInvoiceIds} @> ${JSON.stringify([erpInvoiceId])}::jsonb`)
-    .orderBy(unlinkedErpPayments.occurredAt);
-  for (const row of waiting) await applyErpPayment(tx, row.snapshot as ErpPaymentSnapshot, row.occurredAt);
+  await applyWaitingPayments(tx, erpInvoiceId);
+}
+
+/** Links a credit memo to its ERP id; payments that applied it before are applied again now, with the credit. */
+export async function linkCreditMemoToErp(tx: Transaction, creditMemoId: string, erpInvoiceId: string): Promise<void> {
+  await lockErpInvoiceLinks(tx, [erpInvoiceId]);
+  await tx.update(creditMemos).set({ erpInvoiceId }).where(eq(creditMemos.id, creditMemoId));
+  await applyWaitingPayments(tx, erpInvoiceId);
 }

@@ -1,13 +1,16 @@
 import { eq } from 'drizzle-orm';
 import type { Transaction } from '@procuregraph/platform/db';
 import { decimal } from '@procuregraph/platform/money';
-import { amountsPaid } from '../db/queries.ts';
+import { amountsSettled, NOTHING_SETTLED, type Settled } from '../db/queries.ts';
 import { invoices, type InvoiceRow, type InvoiceStatus } from '../db/tables.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
 
-/** PAID once cleared payments cover the total; back to APPROVED when a void or failure uncovers it. Other statuses are not the payments' to change. */
-function settledStatus(invoice: InvoiceRow, paid: string): InvoiceStatus {
-  const covered = decimal(paid).greaterThanOrEqualTo(invoice.total);
+/**
+ * PAID once cleared payments cover the total, with the credits the ERP applied in them; back to
+ * APPROVED when a void or failure uncovers it. Other statuses are not the payments' to change.
+ */
+function settledStatus(invoice: InvoiceRow, settled: Settled): InvoiceStatus {
+  const covered = decimal(settled.paid).plus(settled.credited).greaterThanOrEqualTo(invoice.total);
   if (invoice.status === 'APPROVED' && covered) return 'PAID';
   if (invoice.status === 'PAID' && !covered) return 'APPROVED';
   return invoice.status;
@@ -15,8 +18,8 @@ function settledStatus(invoice: InvoiceRow, paid: string): InvoiceStatus {
 
 /** Sets an approved invoice's status from what its cleared payments cover, announcing a change. */
 export async function settleInvoice(tx: Transaction, invoice: InvoiceRow, occurredAt: Date): Promise<void> {
-  const paid = (await amountsPaid(tx, [invoice.id])).get(invoice.id) ?? '0';
-  const status = settledStatus(invoice, paid);
+  const amounts = (await amountsSettled(tx, [invoice.id])).get(invoice.id) ?? NOTHING_SETTLED;
+  const status = settledStatus(invoice, amounts);
   if (status === invoice.status) return;
   const [settled] = await tx.update(invoices).set({ status, updatedAt: occurredAt }).where(eq(invoices.id, invoice.id)).returning();
   await announceInvoiceStatus(tx, settled!);

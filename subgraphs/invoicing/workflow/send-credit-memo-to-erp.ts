@@ -4,6 +4,7 @@ import type { JobContext } from '@procuregraph/platform/jobs';
 import { PermanentError } from '@procuregraph/platform/resilience';
 import type { ErpClient } from '@procuregraph/connector-erp';
 import { erpCreditMemoBody } from '../erp-mapping.ts';
+import { linkCreditMemoToErp } from '../payments/apply-erp-payment.ts';
 import { creditMemos, invoices } from '../db/tables.ts';
 import { creditMemoReadyForErp } from '../events.ts';
 import { erpSupplierNumber } from './send-to-erp.ts';
@@ -30,5 +31,5 @@ export async function sendCreditMemoToErp(db: Database, erp: ErpClient, job: Job
     invoiceNumber: invoice.invoiceNumber,
   });
   const erpInvoiceId = await erp.createInvoice(body, `credit-memo:${creditMemoId}`, job.signal);
-  await db.update(creditMemos).set({ erpInvoiceId }).where(eq(creditMemos.id, creditMemoId));
+  await db.transaction((tx) => linkCreditMemoToErp(tx, creditMemoId, erpInvoiceId));
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "invoicing"."payment_applications" ADD COLUMN "credited" numeric(20, 4) DEFAULT '0' NOT NULL;
