@@ -44,6 +44,39 @@ const [orderA, orderB, orderC] = (() => {
 /** Two more, for the credit memos that go to ERP payables. */
 const [orderD, orderE] = billable.filter((order) => ![orderA, orderB, orderC].includes(order));
 
+/**
+ * For netting: a line of another order of a supplier in the ERP and a number of units received
+ * whose value at the order price leaves room for a 150.00 price variance and freight within the
+ * 10% allowance in an invoice of exactly 1000.00.
+ */
+const netting = (() => {
+  for (const order of world.purchaseOrders()) {
+    const supplier = suppliers.get(order.supplierId)!;
+    if (
+      supplier.status !== 'ACTIVE' ||
+      supplier.erp === null ||
+      order.contractId !== null ||
+      [orderA, orderB, orderC, orderD, orderE].includes(order)
+    )
+      continue;
+    if ([...world.contracts()].some((contract) => contract.supplierId === order.supplierId)) continue;
+    if ([...world.invoices()].some((invoice) => invoice.purchaseOrderId === order.id)) continue;
+    for (const line of order.lines)
+      for (const units of ['1', '2', '3', '5', '6', '10']) {
+        const goods = decimal(units).times(line.unitPrice);
+        if (receivedOf(order, line.lineNumber).lessThan(units) || goods.lessThan(760) || goods.greaterThan(850)) continue;
+        return {
+          order,
+          line,
+          units,
+          unitPrice: decimal(line.unitPrice).plus(decimal('150').dividedBy(units)).toFixed(),
+          freight: decimal('850').minus(goods).toFixed(2),
+        };
+      }
+  }
+  throw new Error('The demo world has no order line to net a credit memo against');
+})();
+
 const ERP_INVOICES = '/fscmRestApi/resources/11.13.18.05/invoices';
 
 let graph: TestGraph;
@@ -318,6 +351,8 @@ interface ErpPayablesInvoice {
   InvoiceNumber: string;
   InvoiceType: string;
   InvoiceAmount: string;
+  PaidStatus: string;
+  AmountRemaining: string;
   SupplierId: number;
   invoiceLines: { items: { LineAmount: string; CorrectedInvoiceNumber: string | null }[] };
 }
@@ -450,4 +485,155 @@ describe('credit memos in ERP payables', () => {
     expect(held.map((row) => [row.InvoiceId, row.InvoiceType])).toEqual([[Number(retried.erpInvoiceId), 'Credit memo']]);
     expect(numbers).toContain(retried.creditMemoNumber);
   });
+});
+
+const SETTLEMENT = graphql(`
+  query CreditMemos7($id: ID!) {
+    invoice(id: $id) {
+      status
+      total {
+        amount
+      }
+      amountPaid {
+        amount
+      }
+      amountCredited {
+        amount
+      }
+      amountDue {
+        amount
+      }
+      payments {
+        amount {
+          amount
+        }
+        status
+        applications {
+          amount {
+            amount
+          }
+          credited {
+            amount
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** What the tests read of an ERP payment and the documents it settles. */
+interface ErpPayablesPayment {
+  PaymentId: number;
+  PaymentAmount: string;
+  relatedInvoices: { items: { InvoiceId: number; InvoiceType: string; AmountPaid: string }[] };
+}
+
+async function erpAdmin(path: string) {
+  const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, { method: 'POST' });
+  expect(response.ok).toBe(true);
+}
+
+async function settlementOnceIn(id: string, status: string, amountDue: string) {
+  return eventually(
+    async () => {
+      const invoice = (await graph.query(SETTLEMENT, { id }, finance)).data!.invoice!;
+      return invoice.status === status && invoice.amountDue.amount === amountDue ? invoice : undefined;
+    },
+    120_000,
+    200,
+    `invoice ${status} with ${amountDue} due`,
+  );
+}
+
+describe('credit memos netted in the ERP payment run', () => {
+  it(
+    'pays an invoice of 1000.00 with its 150.00 credit memo by one payment of 850.00, PAID once it clears, and a void takes both back',
+    { timeout: 240_000 },
+    async () => {
+      const { order, line, units, unitPrice, freight } = netting;
+      const submitted = await graph.query(
+        SUBMIT_INVOICE,
+        {
+          input: {
+            supplierId: order.supplierId,
+            purchaseOrderId: order.id,
+            invoiceNumber: `NET-${randomUUID().slice(0, 8)}`,
+            invoiceDate: '2026-11-02',
+            idempotencyKey: randomUUID(),
+            lines: [{ lineNumber: line.lineNumber, itemNumber: line.itemNumber, quantity: units, unitPrice }],
+            freightAmount: freight,
+          },
+        },
+        finance,
+      );
+      const invoice = submitted.data!.submitInvoice.invoice!;
+      expect(invoice.match!.exceptions.map(({ code }) => code)).toEqual(['PRICE_VARIANCE']);
+      const resolved = await graph.query(
+        RESOLVE,
+        { input: { exceptionId: invoice.match!.exceptions[0]!.id, action: 'REQUEST_CREDIT_MEMO', reason: 'Billed above the order price' } },
+        finance,
+      );
+      expect(resolved.data!.resolveMatchException.userErrors).toEqual([]);
+      expect((await credit(invoice.id)).creditExpected).toEqual({ amount: '150.00' });
+      const creditMemoNumber = `NET-CM-${randomUUID().slice(0, 8)}`;
+      expect((await submitCreditMemo(memo(invoice.id, creditMemoNumber, '150.00'))).userErrors).toEqual([]);
+      expect(await approve(invoice.id)).toEqual({ invoice: { status: 'APPROVED' }, userErrors: [] });
+      const synced = await onceInErp(invoice.id);
+      const [original] = await inErp(synced.invoiceNumber);
+
+      await erpAdmin('payment-run');
+      const paymentsResponse = await fetch(
+        `${graph.app.systems.erpUrl}/fscmRestApi/resources/11.13.18.05/payablesPayments?q=SupplierId=${original!.SupplierId}&expand=relatedInvoices`,
+      );
+      const erpPayments = ((await paymentsResponse.json()) as { items: ErpPayablesPayment[] }).items.filter((payment) =>
+        payment.relatedInvoices.items.some((related) => related.InvoiceId === original!.InvoiceId),
+      );
+      expect(
+        erpPayments.map((payment) => [
+          payment.PaymentAmount,
+          payment.relatedInvoices.items.map((related) => [related.InvoiceId, related.InvoiceType, related.AmountPaid]),
+        ]),
+      ).toEqual([
+        [
+          '850.00',
+          [
+            [original!.InvoiceId, 'Standard', '1000.00'],
+            [Number(synced.creditMemos[0]!.erpInvoiceId), 'Credit memo', '-150.00'],
+          ],
+        ],
+      ]);
+
+      await erpAdmin('payment-run');
+      await erpAdmin('payment-run');
+      const paid = await settlementOnceIn(invoice.id, 'PAID', '0.00');
+      expect(paid).toEqual({
+        status: 'PAID',
+        total: { amount: '1000.00' },
+        amountPaid: { amount: '850.00' },
+        amountCredited: { amount: '150.00' },
+        amountDue: { amount: '0.00' },
+        payments: [
+          {
+            amount: { amount: '850.00' },
+            status: 'CLEARED',
+            applications: [{ amount: { amount: '850.00' }, credited: { amount: '150.00' } }],
+          },
+        ],
+      });
+
+      await erpAdmin(`payments/${erpPayments[0]!.PaymentId}/void`);
+      const voided = await settlementOnceIn(invoice.id, 'APPROVED', '1000.00');
+      expect([voided.amountPaid, voided.amountCredited, voided.payments.map((payment) => payment.status)]).toEqual([
+        { amount: '0.00' },
+        { amount: '0.00' },
+        ['VOIDED'],
+      ]);
+      const [reopened] = await inErp(synced.invoiceNumber);
+      const [creditMemo] = await inErp(creditMemoNumber);
+      expect([reopened, creditMemo].map((document) => [document!.PaidStatus, document!.AmountRemaining])).toEqual([
+        ['Unpaid', '1000.00'],
+        ['Unpaid', '-150.00'],
+      ]);
+    },
+  );
 });
