@@ -295,6 +295,7 @@ interface ErpInvoiceView {
 
 interface ErpRelatedView {
   InvoiceId: number;
+  InvoiceNumber: string;
   InvoiceType: string;
   AmountPaid: string;
 }
@@ -311,7 +312,7 @@ describe('credit memos', () => {
     invoiceLines: lines.map((line) => ({ LineAmount: line, ...(corrected === null ? {} : { CorrectedInvoiceNumber: corrected }) })),
   });
 
-  it('takes a credit memo of a supplier invoice, negative and exact, once per Idempotency-Key, and closes an invoice credited in full without a payment', async () => {
+  it('takes a credit memo of a supplier invoice, negative and exact, once per Idempotency-Key, and settles an invoice credited in full with a zero-amount payment', async () => {
     const supplier = (await call(`${api}/suppliers`, { body: newSupplier('Credit Givers Co', '123123123') })).body.Supplier;
     const invoice = { InvoiceNumber: 'CG-1', InvoiceAmount: '100.00', InvoiceDate: '2024-05-01', Supplier: supplier };
     expect((await call(`${api}/invoices`, { body: { ...invoice, invoiceLines: [{ LineAmount: '100.00' }] } })).status).toBe(201);
@@ -338,18 +339,30 @@ describe('credit memos', () => {
     expect([rest.status, rest.body.InvoiceAmount]).toEqual([201, '-87.66']);
 
     await call(`${erp.url}/admin/payment-run`, { method: 'POST' });
-    const payments = (await call(`${api}/payablesPayments?expand=relatedInvoices&limit=500`)).body.items as {
-      relatedInvoices: { items: { InvoiceId: number }[] };
+    const payments = (await call(`${api}/payablesPayments?q=Supplier="${supplier}"&expand=relatedInvoices`)).body.items as {
+      PaymentAmount: string;
+      relatedInvoices: { items: ErpRelatedView[] };
     }[];
-    const paid = payments.flatMap((payment) => payment.relatedInvoices.items.map((related) => related.InvoiceId));
-    const documents = (await call(`${api}/invoices?q=Supplier="${supplier}"`)).body.items as ErpInvoiceView[];
-    expect([paid.some((id) => documents.some((document) => document.InvoiceId === id)), documents.map(paidView)]).toEqual([
-      false,
+    expect(
+      payments.map((payment) => [
+        payment.PaymentAmount,
+        payment.relatedInvoices.items.map((related) => [related.InvoiceNumber, related.InvoiceType, related.AmountPaid]),
+      ]),
+    ).toEqual([
       [
-        ['CG-1', 'Paid', '100.00', '0.00'],
-        ['CG-CM-1', 'Paid', '-12.34', '0.00'],
-        ['CG-CM-2', 'Paid', '-87.66', '0.00'],
+        '0.00',
+        [
+          ['CG-1', 'Standard', '100.00'],
+          ['CG-CM-1', 'Credit memo', '-12.34'],
+          ['CG-CM-2', 'Credit memo', '-87.66'],
+        ],
       ],
+    ]);
+    const documents = (await call(`${api}/invoices?q=Supplier="${supplier}"`)).body.items as ErpInvoiceView[];
+    expect(documents.map(paidView)).toEqual([
+      ['CG-1', 'Paid', '100.00', '0.00'],
+      ['CG-CM-1', 'Paid', '-12.34', '0.00'],
+      ['CG-CM-2', 'Paid', '-87.66', '0.00'],
     ]);
   });
 

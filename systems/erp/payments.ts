@@ -111,11 +111,6 @@ function setPaidStatus(state: ErpState, payment: ErpPayment): void {
   }
 }
 
-/** An invoice its credit memos cover exactly is closed, each document paid in full by the others, with no payment. */
-function closeFullyCredited(lines: readonly PaymentLine[]): void {
-  for (const { invoice } of lines) setPaid(invoice, decimal(invoice.InvoiceAmount));
-}
-
 interface PaymentLine {
   invoice: ErpInvoice;
   amountPaid: string;
@@ -165,7 +160,8 @@ function moveTo(payment: ErpPayment, status: PaymentStatus): void {
 /**
  * One payment run: every open payment advances one step, then every validated, approved
  * invoice without any payment gets one (Issued) of the net of it and the credit memos crediting
- * it, or is closed without one when they credit it in full. A payment created in this run waits
+ * it: a zero-amount payment when they credit it in full (Payables' "allow zero-amount payments"),
+ * so the settlement is a payment event like any other. A payment created in this run waits
  * for the next run to advance. Returns how many payments were created or advanced and invoices closed.
  */
 function runPayments(context: ErpContext): number {
@@ -189,8 +185,7 @@ function runPayments(context: ErpContext): number {
     advanced += 1;
   }
   for (const lines of settlements(state)) {
-    if (sum(lines.map((line) => line.amountPaid)).isZero()) closeFullyCredited(lines);
-    else changed(issuePayment(state, lines), null);
+    changed(issuePayment(state, lines), null);
     advanced += 1;
   }
   if (advanced > 0) context.changed();

@@ -179,4 +179,26 @@ describe('ERP payments applied to invoices', () => {
     await apply('VOIDED', '2026-11-23T11:00:00Z');
     expect(await statusOf(invoiceId)).toEqual({ status: 'APPROVED', paid: '0' });
   });
+
+  it('settles an invoice its credit memo covers in full by the zero-amount payment that applies it', async () => {
+    const invoiceId = await approvedInvoice('80.00');
+    await db.transaction((tx) => linkToErpInvoice(tx, invoiceId, '7401'));
+    const creditMemoId = newId();
+    await db.insert(creditMemos).values({
+      id: creditMemoId,
+      invoiceId,
+      supplierId,
+      creditMemoNumber: 'CM-7401',
+      creditMemoNumberKey: 'CM7401',
+      creditMemoDate: '2026-11-04',
+      amount: '80.00',
+      currency: 'USD',
+      submissionDigest: 'digest',
+      erpInvoiceId: '8401',
+    });
+    const zero = snapshot('9401', 'CLEARED', [['7401', '80.00']], [['8401', '80.00']]);
+    expect(zero.amount).toBe('0.00');
+    await db.transaction((tx) => applyErpPayment(tx, zero, new Date('2026-11-24T10:00:00Z')));
+    expect(await statusOf(invoiceId)).toEqual({ status: 'PAID', paid: '0.0000', credited: '80.0000' });
+  });
 });
