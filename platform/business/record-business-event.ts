@@ -1,0 +1,55 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Queryable } from '../db/database.ts';
+import { newId } from '../db/ids.ts';
+import { businessNow } from './business-clock.ts';
+import { businessEvents, type BusinessEventKind } from './business-events-table.ts';
+import { invoiceCycleSeconds, invoiceMatchesTotal, paymentStatusPropagationSeconds, vendorActivationSeconds } from './business-metrics.ts';
+
+export interface BusinessEvent {
+  kind: BusinessEventKind;
+  supplierId: string;
+  entityId: string;
+  /** When what the event ends began; its duration is measured from it. */
+  startedAt?: Date | null;
+  outcome?: string | null;
+  firstTime?: boolean | null;
+  code?: string | null;
+  queue?: string | null;
+  lineNumber?: number | null;
+  target?: 'GRAPH' | 'PORTAL' | null;
+}
+
+type RecordedEvent = BusinessEvent & { durationMs: number | null };
+
+/** The Prometheus side of each kind that has one: the same fact, counted as it happens. */
+const observations: Partial<Record<BusinessEventKind, (event: RecordedEvent) => void>> = {
+  SUPPLIER_ACTIVATED: (event) => vendorActivationSeconds.observe(event.durationMs! / 1000),
+  INVOICE_MATCHED: (event) => invoiceMatchesTotal.inc({ outcome: event.outcome!, first_time: String(event.firstTime) }),
+  PAYMENT_STATUS_PUBLISHED: (event) => paymentStatusPropagationSeconds.observe({ target: event.target! }, event.durationMs! / 1000),
+  INVOICE_APPROVED: (event) => invoiceCycleSeconds.observe({ stage: 'APPROVED' }, event.durationMs! / 1000),
+  INVOICE_PAID: (event) => invoiceCycleSeconds.observe({ stage: 'PAID' }, event.durationMs! / 1000),
+};
+
+/**
+ * Records a business fact in the caller's transaction, stamped by the business clock, and
+ * observes its metric. A duration needs its start: an event without one is stored without a
+ * duration and not observed in a histogram.
+ */
+export async function recordBusinessEvent(db: Queryable, event: BusinessEvent): Promise<void> {
+  const { startedAt, ...fact } = event;
+  const at = businessNow();
+  const durationMs = startedAt ? at.getTime() - startedAt.getTime() : null;
+  await db.insert(businessEvents).values({ id: newId(), ...fact, at, durationMs });
+  if (durationMs !== null || event.kind === 'INVOICE_MATCHED') observations[event.kind]?.({ ...event, durationMs });
+}
+
+/** When the first event of a kind about a record happened (a registration, a receipt), if it did. */
+export async function firstBusinessEventAt(db: Queryable, kind: BusinessEventKind, entityId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: businessEvents.at })
+    .from(businessEvents)
+    .where(and(eq(businessEvents.kind, kind), eq(businessEvents.entityId, entityId)))
+    .orderBy(asc(businessEvents.at))
+    .limit(1);
+  return row?.at ?? null;
+}
