@@ -21,26 +21,33 @@ export interface BusinessEvent {
 
 type RecordedEvent = BusinessEvent & { durationMs: number | null };
 
+/** A histogram observation of the event's duration; an event without a start has none to observe. */
+const seconds =
+  (observe: (event: RecordedEvent, seconds: number) => void) =>
+  (event: RecordedEvent): void => {
+    if (event.durationMs !== null) observe(event, event.durationMs / 1000);
+  };
+
 /** The Prometheus side of each kind that has one: the same fact, counted as it happens. */
 const observations: Partial<Record<BusinessEventKind, (event: RecordedEvent) => void>> = {
-  SUPPLIER_ACTIVATED: (event) => vendorActivationSeconds.observe(event.durationMs! / 1000),
+  SUPPLIER_ACTIVATED: seconds((_event, value) => vendorActivationSeconds.observe(value)),
   INVOICE_MATCHED: (event) => invoiceMatchesTotal.inc({ outcome: event.outcome!, first_time: String(event.firstTime) }),
-  PAYMENT_STATUS_PUBLISHED: (event) => paymentStatusPropagationSeconds.observe({ target: event.target! }, event.durationMs! / 1000),
-  INVOICE_APPROVED: (event) => invoiceCycleSeconds.observe({ stage: 'APPROVED' }, event.durationMs! / 1000),
-  INVOICE_PAID: (event) => invoiceCycleSeconds.observe({ stage: 'PAID' }, event.durationMs! / 1000),
+  PAYMENT_STATUS_PUBLISHED: seconds((event, value) => paymentStatusPropagationSeconds.observe({ target: event.target! }, value)),
+  INVOICE_APPROVED: seconds((_event, value) => invoiceCycleSeconds.observe({ stage: 'APPROVED' }, value)),
+  INVOICE_PAID: seconds((_event, value) => invoiceCycleSeconds.observe({ stage: 'PAID' }, value)),
 };
 
 /**
  * Records a business fact in the caller's transaction, stamped by the business clock, and
  * observes its metric. A duration needs its start: an event without one is stored without a
- * duration and not observed in a histogram.
+ * duration.
  */
 export async function recordBusinessEvent(db: Queryable, event: BusinessEvent): Promise<void> {
   const { startedAt, ...fact } = event;
   const at = businessNow();
   const durationMs = startedAt ? at.getTime() - startedAt.getTime() : null;
   await db.insert(businessEvents).values({ id: newId(), ...fact, at, durationMs });
-  if (durationMs !== null || event.kind === 'INVOICE_MATCHED') observations[event.kind]?.({ ...event, durationMs });
+  observations[event.kind]?.({ ...event, durationMs });
 }
 
 /** When the first event of a kind about a record happened (a registration, a receipt), if it did. */

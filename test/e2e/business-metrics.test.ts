@@ -576,38 +576,4 @@ describe('business metrics', () => {
     );
     expect(backwards.errors!.map((error) => error.extensions!.code)).toEqual(['BAD_USER_INPUT']);
   });
-
-  it('shows the supplier answer to an order as a step of its journey', async () => {
-    const alpha = scenario.suppliers[0]!;
-    const { data } = await graph.query(
-      graphql(`
-        query MetricsAcknowledgedOrders($supplierId: ID!) {
-          purchaseOrders(first: 10, filter: { supplierId: $supplierId }) {
-            nodes {
-              publication {
-                state
-              }
-              journey {
-                steps {
-                  system
-                  action
-                  outcome
-                }
-              }
-            }
-          }
-        }
-      `),
-      { supplierId: alpha },
-      buyer,
-    );
-    const answers = data!.purchaseOrders.nodes.map((node) => [
-      node.publication.state,
-      node.journey.steps.filter((step) => step.action.endsWith('on the portal')).map((step) => [step.system, step.action, step.outcome]),
-    ]);
-    expect(answers.sort()).toEqual([
-      ['ACKNOWLEDGED', [['VENDOR_PLATFORM', 'acknowledged on the portal', 'SUCCEEDED']]],
-      ['PUBLISHED', []],
-    ]);
-  });
 });
