@@ -576,4 +576,68 @@ describe('business metrics', () => {
     );
     expect(backwards.errors!.map((error) => error.extensions!.code)).toEqual(['BAD_USER_INPUT']);
   });
+
+  it('counts the retries of each system from the attempts recorded on the records', async () => {
+    const faults = (body: object) =>
+      fetch(`${graph.app.systems.erpUrl}/admin/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await faults({ outage: true })).status).toBe(200);
+    let delta: string;
+    try {
+      setBusinessTime(later(scenario.start, 50_000));
+      const onboarded = await graph.query(ONBOARD, { input: registration('Metrics Delta Devices LLC', '47-6100004') }, buyer);
+      delta = onboarded.data!.onboardSupplier.supplier!.id;
+      expect((await graph.query(APPROVE_SUPPLIER, { id: delta }, buyer)).data!.approveSupplier.userErrors).toEqual([]);
+      await eventually(async () => ((await retryingSteps(delta)).length > 0 ? true : undefined));
+    } finally {
+      await faults({});
+    }
+    await eventually(async () =>
+      (await graph.query(SUPPLIER, { id: delta }, buyer)).data!.supplier!.status === 'ACTIVE' ? true : undefined,
+    );
+    await settled(graph.app, ['suppliers']);
+    const retries = await retryingSteps(delta);
+    expect(retries.filter((step) => step.system === 'ERP').length).toBeGreaterThan(0);
+    const systems = [...new Set(retries.map((step) => step.system))].sort();
+    const { data } = await graph.query(METRICS_FAILURES, { supplierId: delta }, finance);
+    expect(data!.businessMetrics.deliveryFailures).toEqual(
+      systems.map((system) => ({ system, retries: retries.filter((step) => step.system === system).length, deadLetters: 0 })),
+    );
+  });
 });
+
+const METRICS_FAILURES = graphql(`
+  query BusinessMetricsFailures($supplierId: ID) {
+    businessMetrics(supplierId: $supplierId) {
+      deliveryFailures {
+        system
+        retries
+        deadLetters
+      }
+    }
+  }
+`);
+
+const SUPPLIER_ATTEMPTS = graphql(`
+  query MetricsSupplierAttempts($id: ID!) {
+    supplier(id: $id) {
+      journey {
+        steps {
+          system
+          action
+          outcome
+          attempt
+        }
+      }
+    }
+  }
+`);
+
+/** The job attempts of a supplier's journey that failed and were to be retried. */
+async function retryingSteps(id: string) {
+  const { data } = await graph.query(SUPPLIER_ATTEMPTS, { id }, buyer);
+  return data!.supplier!.journey.steps.filter((step) => step.outcome === 'RETRYING');
+}

@@ -46,6 +46,8 @@ type Documents = {
     "\n  query MetricsInvoice($id: ID!) {\n    invoice(id: $id) {\n      status\n      syncStatus {\n        system\n        state\n      }\n      matchHistory {\n        trigger\n      }\n    }\n  }\n": typeof types.MetricsInvoiceDocument,
     "\n  mutation MetricsResolve($input: ResolveMatchExceptionInput!) {\n    resolveMatchException(input: $input) {\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.MetricsResolveDocument,
     "\n  mutation MetricsApproveInvoice($id: ID!) {\n    approveInvoice(id: $id) {\n      invoice {\n        status\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.MetricsApproveInvoiceDocument,
+    "\n  query BusinessMetricsFailures($supplierId: ID) {\n    businessMetrics(supplierId: $supplierId) {\n      deliveryFailures {\n        system\n        retries\n        deadLetters\n      }\n    }\n  }\n": typeof types.BusinessMetricsFailuresDocument,
+    "\n  query MetricsSupplierAttempts($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          attempt\n        }\n      }\n    }\n  }\n": typeof types.MetricsSupplierAttemptsDocument,
     "\n  query ComplianceHolds1($id: ID!) {\n    supplier(id: $id) {\n      status\n      screening {\n        status\n        match\n      }\n      holds {\n        reason\n      }\n      complianceDecisions {\n        decision\n        reason\n        decidedBy\n        screeningStatus\n      }\n    }\n  }\n": typeof types.ComplianceHolds1Document,
     "\n  mutation ReloadForCompliance {\n    reloadExclusionList {\n      excluded\n      putOnHold\n      userErrors {\n        code\n      }\n      run {\n        trigger\n        state\n        checked\n        newlyExcluded\n        reinstated\n        putOnHold\n        source\n        finishedAt\n      }\n    }\n  }\n": typeof types.ReloadForComplianceDocument,
     "\n  mutation ComplianceHolds2($id: ID!) {\n    approveSupplier(id: $id) {\n      supplier {\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.ComplianceHolds2Document,
@@ -195,6 +197,8 @@ const documents: Documents = {
     "\n  query MetricsInvoice($id: ID!) {\n    invoice(id: $id) {\n      status\n      syncStatus {\n        system\n        state\n      }\n      matchHistory {\n        trigger\n      }\n    }\n  }\n": types.MetricsInvoiceDocument,
     "\n  mutation MetricsResolve($input: ResolveMatchExceptionInput!) {\n    resolveMatchException(input: $input) {\n      userErrors {\n        code\n      }\n    }\n  }\n": types.MetricsResolveDocument,
     "\n  mutation MetricsApproveInvoice($id: ID!) {\n    approveInvoice(id: $id) {\n      invoice {\n        status\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.MetricsApproveInvoiceDocument,
+    "\n  query BusinessMetricsFailures($supplierId: ID) {\n    businessMetrics(supplierId: $supplierId) {\n      deliveryFailures {\n        system\n        retries\n        deadLetters\n      }\n    }\n  }\n": types.BusinessMetricsFailuresDocument,
+    "\n  query MetricsSupplierAttempts($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          attempt\n        }\n      }\n    }\n  }\n": types.MetricsSupplierAttemptsDocument,
     "\n  query ComplianceHolds1($id: ID!) {\n    supplier(id: $id) {\n      status\n      screening {\n        status\n        match\n      }\n      holds {\n        reason\n      }\n      complianceDecisions {\n        decision\n        reason\n        decidedBy\n        screeningStatus\n      }\n    }\n  }\n": types.ComplianceHolds1Document,
     "\n  mutation ReloadForCompliance {\n    reloadExclusionList {\n      excluded\n      putOnHold\n      userErrors {\n        code\n      }\n      run {\n        trigger\n        state\n        checked\n        newlyExcluded\n        reinstated\n        putOnHold\n        source\n        finishedAt\n      }\n    }\n  }\n": types.ReloadForComplianceDocument,
     "\n  mutation ComplianceHolds2($id: ID!) {\n    approveSupplier(id: $id) {\n      supplier {\n        status\n      }\n      userErrors {\n        code\n        message\n      }\n    }\n  }\n": types.ComplianceHolds2Document,
@@ -454,6 +458,14 @@ export function graphql(source: "\n  mutation MetricsResolve($input: ResolveMatc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MetricsApproveInvoice($id: ID!) {\n    approveInvoice(id: $id) {\n      invoice {\n        status\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsApproveInvoice($id: ID!) {\n    approveInvoice(id: $id) {\n      invoice {\n        status\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BusinessMetricsFailures($supplierId: ID) {\n    businessMetrics(supplierId: $supplierId) {\n      deliveryFailures {\n        system\n        retries\n        deadLetters\n      }\n    }\n  }\n"): (typeof documents)["\n  query BusinessMetricsFailures($supplierId: ID) {\n    businessMetrics(supplierId: $supplierId) {\n      deliveryFailures {\n        system\n        retries\n        deadLetters\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MetricsSupplierAttempts($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          attempt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MetricsSupplierAttempts($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          attempt\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
