@@ -81,6 +81,7 @@ const subgraphs: Record<string, Record<string, string>> = {
     EdiDocument: './models.ts#EdiDocumentModel',
     EdiDocumentConnection: './models.ts#EdiDocumentConnectionModel',
     EdiDocumentEdge: './models.ts#EdiDocumentEdgeModel',
+    BusinessMetrics: './models.ts#BusinessMetricsModel',
   },
 };
 

@@ -6,6 +6,7 @@ import {
   createServiceDatabase,
   type ServiceDatabase,
 } from '@procuregraph/platform/db';
+import { useBusinessClock } from '@procuregraph/platform/business';
 import type { EventBus } from '@procuregraph/platform/events';
 import { type RunningSubgraph, type RunningWorkers } from '@procuregraph/platform/subgraph';
 import { loadDevSigningKeys, createTokenVerifier, roles, signDevToken, type UserCaller } from '@procuregraph/platform/auth';
@@ -66,6 +67,8 @@ export interface ProcuregraphOptions {
   rateLimits?: RateLimitSettings;
   /** Safelisting's operations; the TRUSTED_DOCUMENTS manifest unless given. */
   trustedDocuments?: TrustedDocuments;
+  /** The time business events are stamped with (tests give known times); the system clock unless given. */
+  businessClock?: () => Date;
 }
 
 export interface RunningProcuregraph {
@@ -92,6 +95,7 @@ const logger = createLogger('procuregraph');
  */
 export async function startProcuregraph(options: ProcuregraphOptions): Promise<RunningProcuregraph> {
   const environment = { ...readEnvironment(), DATA_DIR: options.dataDir };
+  useBusinessClock(options.businessClock ?? (() => new Date()));
   const client = await openDatabaseClient({ url: options.databaseUrl, pgliteDirectory: options.pgliteDirectory });
   const started: { close(): Promise<void> }[] = [];
   try {

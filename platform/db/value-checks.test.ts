@@ -43,6 +43,11 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       `insert into platform.drift_findings (id, run_id, service, system, record_type, record_key, kind, system_of_record, state)
        values (gen_random_uuid(), '${runId}', 'suppliers', 'ERP', 'SUPPLIER', 'supplier:1', 'MISSING_IN_SYSTEM', 'PROCUREGRAPH', 'OPEN')`,
     );
+    await executeSql(
+      database.client,
+      `insert into platform.business_events (id, kind, supplier_id, entity_id, at)
+       values (gen_random_uuid(), 'SUPPLIER_REGISTERED', gen_random_uuid(), gen_random_uuid(), now())`,
+    );
     // So did the journey steps and the EDI tables.
     await executeSql(
       database.client,
@@ -71,6 +76,7 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       'audit_events.outcome',
       'breaker_reports.state',
       'breaker_reports.system',
+      'business_events.kind',
       'drift_findings.kind',
       'drift_findings.record_type',
       'drift_findings.state',

@@ -5,6 +5,7 @@ import type { DeadLetterSummary, JobSummary, SystemBacklog } from '@procuregraph
 import type { StoredFinding, StoredRun } from '@procuregraph/platform/reconciliation';
 import type { SystemCircuit } from '@procuregraph/platform/resilience';
 import type { FeedLag } from '@procuregraph/platform/inbound';
+import type { BusinessFigures } from '@procuregraph/platform/business';
 
 export type SyncJobModel = JobSummary;
 export type SyncJobConnectionModel = Connection<SyncJobModel>;
@@ -30,3 +31,4 @@ export type TradingPartnerEdgeModel = Edge<TradingPartnerModel>;
 export type EdiDocumentModel = typeof ediDocuments.$inferSelect;
 export type EdiDocumentConnectionModel = Connection<EdiDocumentModel>;
 export type EdiDocumentEdgeModel = Edge<EdiDocumentModel>;
+export type BusinessMetricsModel = BusinessFigures;

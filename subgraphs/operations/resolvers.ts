@@ -7,6 +7,7 @@ import type { Resolvers, SyncJobState } from './generated/resolvers-types.ts';
 import { auditResolvers } from './audit-resolvers.ts';
 import { reconciliationResolvers } from './reconciliation-resolvers.ts';
 import { ediResolvers } from './edi-resolvers.ts';
+import { businessMetricsResolvers } from './business-metrics-resolvers.ts';
 
 const jobStateOf: Record<SyncJobState, JobState> = {
   QUEUED: 'created',
@@ -30,8 +31,10 @@ export const resolvers: Resolvers = {
   Subscription: reconciliationResolvers.Subscription,
   EdiDocument: ediResolvers.EdiDocument,
   TradingPartner: ediResolvers.TradingPartner,
+  BusinessMetrics: businessMetricsResolvers.BusinessMetrics,
   Query: {
     ...auditResolvers.Query,
+    ...businessMetricsResolvers.Query,
     ...reconciliationResolvers.Query,
     ...ediResolvers.Query,
     syncJobs: (_parent, { first, after, filter }, { jobs }) =>

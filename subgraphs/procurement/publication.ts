@@ -1,5 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Database, Queryable } from '@procuregraph/platform/db';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { recordBusinessEvent } from '@procuregraph/platform/business';
+import { type Database, type Queryable, recordJourneyStep } from '@procuregraph/platform/db';
 import {
   createFeedPoller,
   defineInboundQueue,
@@ -18,6 +19,7 @@ import {
   inboundEntityVersions,
   inboundEvents,
   purchaseOrderLines,
+  procurementSchema,
   purchaseOrders,
   supplierReferences,
 } from './db/tables.ts';
@@ -75,15 +77,30 @@ async function markPublication(db: Queryable, orderId: string, state: 'PUBLISHED
 }
 
 /**
- * A supplier accepted an order on its portal. A rejection leaves the order PUBLISHED: the
- * buyer follows it up, nothing here changes on its own.
+ * A supplier answered an order on its portal: a step of the order's journey either way. An
+ * acceptance acknowledges the order (once: its perfect-order lines count from then); a rejection
+ * leaves it PUBLISHED: the buyer follows it up, nothing here changes on its own.
  */
 async function applyAcknowledgement(db: Queryable, acknowledgement: Acknowledgement): Promise<void> {
-  if (!acknowledgement.accepted) return;
-  await db
+  const { purchaseOrderId, accepted } = acknowledgement;
+  const [order] = await db.select({ id: purchaseOrders.id }).from(purchaseOrders).where(eq(purchaseOrders.id, purchaseOrderId));
+  if (!order) return;
+  await recordJourneyStep(db, {
+    entityId: purchaseOrderId,
+    service: procurementSchema.schemaName,
+    system: 'VENDOR_PLATFORM',
+    action: accepted ? 'acknowledged on the portal' : 'rejected on the portal',
+    outcome: 'SUCCEEDED',
+  });
+  if (!accepted) return;
+  const [acknowledged] = await db
     .update(purchaseOrders)
     .set({ publicationState: 'ACKNOWLEDGED', updatedAt: new Date() })
-    .where(eq(purchaseOrders.id, acknowledgement.purchaseOrderId));
+    .where(and(eq(purchaseOrders.id, purchaseOrderId), ne(purchaseOrders.publicationState, 'ACKNOWLEDGED')))
+    .returning({ supplierId: purchaseOrders.supplierId });
+  if (acknowledged) {
+    await recordBusinessEvent(db, { kind: 'ORDER_ACKNOWLEDGED', supplierId: acknowledged.supplierId, entityId: purchaseOrderId });
+  }
 }
 
 /** Applies one vendor platform event (webhook or feed) at most once; events about other things are recorded and ignored. */

@@ -93,6 +93,10 @@ const queries: Record<string, Rule> = {
     allowed: ['admin', 'compliance'],
     operation: () => ({ document: '{ exclusionListRuns(first: 1) { totalCount } }' }),
   },
+  businessMetrics: {
+    allowed: ['admin', 'procurement', 'finance', 'integration', 'supplier'],
+    operation: () => ({ document: '{ businessMetrics { firstTimeMatchRate vendorActivationTime { count } } }' }),
+  },
 };
 
 const mutations: Record<string, Rule> = {

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
 import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
@@ -201,4 +203,96 @@ describe('journeys', () => {
       await faults({});
     }
   });
+
+  it("shows a supplier's answers to orders on its portal as steps of each order's journey", async () => {
+    const supplier = [...createWorld({ scale: 'default' }).suppliers()].find(
+      (candidate) => candidate.status === 'ACTIVE' && candidate.erp !== null,
+    )!;
+    const line = { itemNumber: 'GLV-NIT-M', description: 'Nitrile gloves, medium', quantity: '4', unitOfMeasure: 'BX', unitPrice: '7.50' };
+    const published = async () => {
+      const issued = await graph.query(
+        ISSUE_ORDER,
+        { input: { supplierId: supplier.id, idempotencyKey: randomUUID(), lines: [line] } },
+        buyer,
+      );
+      const id = issued.data!.issuePurchaseOrder.purchaseOrder!.id;
+      await eventually(async () => ((await orderJourney(id)).publication.state === 'PUBLISHED' ? true : undefined));
+      return id;
+    };
+    const accepted = await published();
+    const declined = await published();
+    for (const [id, response] of [
+      [accepted, 'accepted'],
+      [declined, 'rejected'],
+    ] as const) {
+      const answered = await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/purchase-orders/${id}/acknowledge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ response }),
+      });
+      expect(answered.status).toBe(200);
+    }
+    const answerOf = async (id: string) =>
+      eventually(async () => {
+        const order = await orderJourney(id);
+        const answer = order.journey.steps.find((step) => step.action.endsWith('on the portal'));
+        return answer ? { state: order.publication.state, answer, journey: order.journey } : undefined;
+      });
+    const [yes, no] = [await answerOf(accepted), await answerOf(declined)];
+    expect([yes.state, yes.answer.system, yes.answer.action, yes.answer.outcome]).toEqual([
+      'ACKNOWLEDGED',
+      'VENDOR_PLATFORM',
+      'acknowledged on the portal',
+      'SUCCEEDED',
+    ]);
+    expect([no.state, no.answer.system, no.answer.action, no.answer.outcome]).toEqual([
+      'PUBLISHED',
+      'VENDOR_PLATFORM',
+      'rejected on the portal',
+      'SUCCEEDED',
+    ]);
+    // The answer comes after the order's publication on the portal.
+    const publication = yes.journey.steps.findIndex((step) => step.action.startsWith('PUT /api/v1/portal/purchase-orders'));
+    expect(publication).toBeGreaterThanOrEqual(0);
+    expect(yes.journey.steps.indexOf(yes.answer)).toBeGreaterThan(publication);
+    expectTimedInOrder(yes.journey.steps);
+  });
 });
+
+const ISSUE_ORDER = graphql(`
+  mutation JourneyIssueOrder($input: IssuePurchaseOrderInput!) {
+    issuePurchaseOrder(input: $input) {
+      purchaseOrder {
+        id
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const ORDER_JOURNEY = graphql(`
+  query JourneyOrderAnswer($id: ID!) {
+    purchaseOrder(id: $id) {
+      publication {
+        state
+      }
+      journey {
+        steps {
+          at
+          system
+          action
+          outcome
+          durationMs
+        }
+      }
+    }
+  }
+`);
+
+async function orderJourney(id: string) {
+  const { data, errors } = await graph.query(ORDER_JOURNEY, { id }, buyer);
+  expect(errors).toBeUndefined();
+  return data!.purchaseOrder!;
+}

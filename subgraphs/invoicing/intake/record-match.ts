@@ -4,12 +4,13 @@ import { loadMatchContext } from '../db/match-context.ts';
 import { invoices, invoicingSchema, matchEvaluations, matchExceptions, type InvoiceRow, type MatchTrigger } from '../db/tables.ts';
 import { matchInvoice } from '../matching/match-invoice.ts';
 import type { InvoiceToMatch } from '../matching/match-context.ts';
+import { raisedFindingKeys, recordMatchFacts } from './match-business-events.ts';
 
 /**
  * Matches a stored invoice and writes the outcome in the caller's transaction: status, the
  * exceptions finance has still to decide (they replace the undecided ones of an earlier match;
- * decided ones stay), one more entry in the match history saying why it was matched, and the
- * match as a step of the invoice's journey.
+ * decided ones stay), one more entry in the match history saying why it was matched, the
+ * match as a step of the invoice's journey, and its business facts.
  */
 export async function recordMatch(
   tx: Transaction,
@@ -21,6 +22,7 @@ export async function recordMatch(
   const context = await loadMatchContext(tx, invoice, document, priceTolerancePct);
   const result = matchInvoice(document, context);
   const matchedAt = new Date();
+  const raisedBefore = await raisedFindingKeys(tx, invoice.id);
   await tx.delete(matchExceptions).where(and(eq(matchExceptions.invoiceId, invoice.id), isNull(matchExceptions.resolution)));
   for (const exception of result.exceptions) {
     await tx.insert(matchExceptions).values({ id: newId(), invoiceId: invoice.id, ...exception, createdAt: matchedAt });
@@ -43,6 +45,7 @@ export async function recordMatch(
     outcome: 'SUCCEEDED',
     at: matchedAt,
   });
+  await recordMatchFacts(tx, invoice, document, result, trigger, raisedBefore);
   const [matched] = await tx
     .update(invoices)
     .set({ status: result.outcome, matchOutcome: result.outcome, matchedAt, matchContractId: result.contractId, updatedAt: matchedAt })

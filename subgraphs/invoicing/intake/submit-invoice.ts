@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import { recordBusinessEvent } from '@procuregraph/platform/business';
 import { type Queryable, newId } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
@@ -112,6 +113,8 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
       amount: lineAmount(line.quantity, line.unitPrice).toFixed(),
     }));
     await tx.insert(invoiceLines).values(lines);
+    // Where the invoice cycle time starts.
+    await recordBusinessEvent(tx, { kind: 'INVOICE_RECEIVED', supplierId: invoice!.supplierId, entityId: invoice!.id });
     const matched = await recordMatch(tx, invoice!, submission, priceTolerancePct, 'INTAKE');
     await announceInvoiceStatus(tx, matched);
     return matched;

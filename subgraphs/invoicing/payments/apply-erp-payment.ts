@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Transaction, newId } from '@procuregraph/platform/db';
+import { recordBusinessEvent } from '@procuregraph/platform/business';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { decimal, formatDecimal, sum, type ExactDecimal } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
@@ -144,6 +145,14 @@ async function announcePayment(
   };
   await markSyncPending(tx, syncStatus, payment.id, 'VENDOR_PLATFORM');
   await appendToOutbox(tx, outbox, { topic: paymentStatusChanged.name, aggregateId: payment.id, payload: { ...event } });
+  // In the graph (and to its subscribers, as this event) from now: the ERP's change took this long to get here.
+  await recordBusinessEvent(tx, {
+    kind: 'PAYMENT_STATUS_PUBLISHED',
+    supplierId: payment.supplierId,
+    entityId: payment.id,
+    target: 'GRAPH',
+    startedAt: occurredAt,
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { recordBusinessEvent } from '@procuregraph/platform/business';
 import type { Database } from '@procuregraph/platform/db';
 import type { JobContext } from '@procuregraph/platform/jobs';
 import { PermanentError } from '@procuregraph/platform/resilience';
@@ -56,8 +57,17 @@ export async function publishPaymentToPortal(db: Database, portal: VendorPlatfor
     }),
     job.signal,
   );
-  await db
-    .update(payments)
-    .set({ portalStatusAt: occurredAt })
-    .where(and(eq(payments.id, payment.id), or(isNull(payments.portalStatusAt), lt(payments.portalStatusAt, occurredAt))));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(payments)
+      .set({ portalStatusAt: occurredAt })
+      .where(and(eq(payments.id, payment.id), or(isNull(payments.portalStatusAt), lt(payments.portalStatusAt, occurredAt))));
+    await recordBusinessEvent(tx, {
+      kind: 'PAYMENT_STATUS_PUBLISHED',
+      supplierId: payment.supplierId,
+      entityId: payment.id,
+      target: 'PORTAL',
+      startedAt: occurredAt,
+    });
+  });
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { firstBusinessEventAt, recordBusinessEvent } from '@procuregraph/platform/business';
 import type { Transaction } from '@procuregraph/platform/db';
 import { decimal } from '@procuregraph/platform/money';
 import { amountsSettled, NOTHING_SETTLED, type Settled } from '../db/queries.ts';
@@ -23,4 +24,12 @@ export async function settleInvoice(tx: Transaction, invoice: InvoiceRow, occurr
   if (status === invoice.status) return;
   const [settled] = await tx.update(invoices).set({ status, updatedAt: occurredAt }).where(eq(invoices.id, invoice.id)).returning();
   await announceInvoiceStatus(tx, settled!);
+  if (status === 'PAID') await recordFirstPayment(tx, invoice);
+}
+
+/** The end of the invoice cycle: paid for the first time (paid again after a void is the same cycle). */
+async function recordFirstPayment(tx: Transaction, invoice: InvoiceRow): Promise<void> {
+  if (await firstBusinessEventAt(tx, 'INVOICE_PAID', invoice.id)) return;
+  const receivedAt = await firstBusinessEventAt(tx, 'INVOICE_RECEIVED', invoice.id);
+  await recordBusinessEvent(tx, { kind: 'INVOICE_PAID', supplierId: invoice.supplierId, entityId: invoice.id, startedAt: receivedAt });
 }

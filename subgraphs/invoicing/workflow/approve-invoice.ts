@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { firstBusinessEventAt, recordBusinessEvent } from '@procuregraph/platform/business';
 import type { Database, Transaction } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { markSyncPending } from '@procuregraph/platform/jobs';
@@ -93,6 +94,14 @@ export function approveInvoice(db: Database, invoiceId: string): Promise<Invoice
     await markSyncPending(tx, syncStatus, invoiceId, 'ERP');
     await appendToOutbox(tx, outbox, { topic: invoiceApproved.name, aggregateId: invoiceId, payload: { invoiceId } });
     await announceInvoiceStatus(tx, approved!);
+    // Touchless: no exception ever stopped it, so nobody but the approver handled it.
+    await recordBusinessEvent(tx, {
+      kind: 'INVOICE_APPROVED',
+      supplierId: invoice.supplierId,
+      entityId: invoiceId,
+      outcome: exceptions.length === 0 ? 'TOUCHLESS' : 'TOUCHED',
+      startedAt: await firstBusinessEventAt(tx, 'INVOICE_RECEIVED', invoiceId),
+    });
     return { invoice: approved!, userErrors: [] };
   });
 }

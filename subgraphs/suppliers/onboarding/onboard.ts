@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type Database, type Queryable, newId, recordJourneyStep, type BackingSystem } from '@procuregraph/platform/db';
+import { recordBusinessEvent } from '@procuregraph/platform/business';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { UserError } from '@procuregraph/platform/graphql';
 import {
@@ -141,6 +142,8 @@ async function recordIntake(tx: Queryable, supplierId: string, request: Onboardi
   const source = request.source?.system;
   await recordJourneyStep(tx, { ...step, system: source ?? 'PROCUREGRAPH', action: source ? 'registration received' : 'onboardSupplier' });
   await recordJourneyStep(tx, { ...step, system: 'PROCUREGRAPH', action: `screening: ${screening.status}` });
+  // Where the vendor activation time starts.
+  await recordBusinessEvent(tx, { kind: 'SUPPLIER_REGISTERED', supplierId, entityId: supplierId });
 }
 
 async function insertSupplier(

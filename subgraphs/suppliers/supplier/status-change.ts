@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { firstBusinessEventAt, recordBusinessEvent } from '@procuregraph/platform/business';
 import type { Transaction } from '@procuregraph/platform/db';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { outbox, suppliers, type SupplierCategory, type SupplierRow, type SupplierStatus } from '../db/tables.ts';
@@ -28,6 +29,16 @@ export async function lockSupplier(tx: Transaction, supplierId: string): Promise
   return row ?? null;
 }
 
+/**
+ * The vendor activation time: registration to the first ACTIVE. A supplier active again after a
+ * hold is not activated again; one that never registered here (seeded, imported) has no start.
+ */
+async function recordActivation(tx: Transaction, supplierId: string): Promise<void> {
+  const registeredAt = await firstBusinessEventAt(tx, 'SUPPLIER_REGISTERED', supplierId);
+  if (!registeredAt || (await firstBusinessEventAt(tx, 'SUPPLIER_ACTIVATED', supplierId))) return;
+  await recordBusinessEvent(tx, { kind: 'SUPPLIER_ACTIVATED', supplierId, entityId: supplierId, startedAt: registeredAt });
+}
+
 /** Moves a locked supplier to `status` (with other column changes) and announces it. */
 export async function transition(
   tx: Transaction,
@@ -42,5 +53,6 @@ export async function transition(
     .where(eq(suppliers.id, supplier.id))
     .returning();
   if (supplier.status !== status) await announceStatus(tx, supplier, supplier.status, status, now);
+  if (status === 'ACTIVE') await recordActivation(tx, supplier.id);
   return updated!;
 }
