@@ -66,6 +66,8 @@ export const workerInstances = platformSchema.table('worker_instances', {
   pid: integer().notNull(),
   startedAt: instantColumn().notNull().defaultNow(),
   heartbeatAt: instantColumn().notNull().defaultNow(),
+  /** Its own setting: others take it for dead once its heartbeat is this old, whatever theirs is. */
+  deadAfterSeconds: integer().notNull(),
 });
 
 /**

@@ -43,7 +43,7 @@ export interface JobRuntimeOptions {
   pollIntervalMs?: number;
   /** How often pg-boss expires jobs that outlived their expiry (and archives old ones). */
   maintenanceIntervalSeconds?: number;
-  /** How often this runtime beats, and how long another's silence means it died and its running jobs are handed back. */
+  /** How often this runtime beats, and how long its silence must last before others take it for dead and hand its running jobs back. */
   heartbeat?: WorkerHeartbeat;
   /** pg-boss's schema, shared by every service; tests use their own. */
   bossSchema?: string;
@@ -136,7 +136,7 @@ const queueSetupPolicy = retry(
 );
 
 /**
- * Beats every interval; when some instance of the same pg-boss schema has been silent too long,
+ * Beats every interval; when some instance of the same pg-boss schema has been silent longer than it said it would be,
  * hands its running jobs back and wakes the queues they went to. Returns how to stop beating.
  */
 function keepBeating(
@@ -149,10 +149,10 @@ function keepBeating(
   async function beat(): Promise<void> {
     if (!(await registry.beat(instance.id))) {
       log.warn({ instanceId: instance.id }, 'this worker was taken for dead and its running jobs handed to others; registering again');
-      await registry.register(instance.id, instance.service);
+      await registry.register(instance.id, instance.service, instance.heartbeat.deadAfterSeconds);
     }
-    if (!(await registry.anyDead(instance.heartbeat.deadAfterSeconds))) return;
-    for (const job of await registry.handBackJobsOfDead(boss, instance.heartbeat.deadAfterSeconds)) {
+    if (!(await registry.anyDead())) return;
+    for (const job of await registry.handBackJobsOfDead(boss)) {
       log.warn({ queue: job.queue, jobId: job.id, deadInstanceId: job.instanceId }, 'job of a dead worker handed back to its queue');
       wake(job.queue);
     }
@@ -265,7 +265,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
         })),
       );
       stopTasks.push(reportBreakers(client, platformDb, policies, log));
-      await instances.register(instanceId, service);
+      await instances.register(instanceId, service, heartbeat.deadAfterSeconds);
       const wake = (queue: string) => workers.get(queue)?.wake();
       stopTasks.push(keepBeating(instances, { id: instanceId, service, heartbeat }, boss, wake, log));
       const dependencies = {

@@ -10,7 +10,7 @@ import { withBossTransaction, type BossDatabase, type Row } from './boss-databas
  * pg-boss 10 has no job heartbeat: a job whose worker was killed stays active until it expires
  * (twice the call timeout, at least 30 s). Each job runtime therefore registers itself, beats
  * every few seconds, and records which jobs it runs; any runtime that finds an instance silent
- * for longer than `deadAfterSeconds` fails that instance's running jobs through pg-boss (so the
+ * for longer than that instance's own `deadAfterSeconds` fails its running jobs through pg-boss (so the
  * retry count and the dead-letter queue apply as for any failure) and lets them run again at once.
  */
 export interface WorkerHeartbeat {
@@ -32,13 +32,10 @@ export interface JobClaims {
   release(queue: string, jobId: string): Promise<void>;
 }
 
-function seconds(value: number) {
-  return sql`now() - ${value} * interval '1 second'`;
-}
-
 export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: BossDatabase, bossSchema: string) {
   const db = createServiceDatabase(client, 'platform').db;
   const job = `${bossSchema}.job`;
+  const silenceLimit = sql`now() - ${workerInstances.deadAfterSeconds} * interval '1 second'`;
 
   /** Fails the claimed runs of dead instances; rows are locked so a run fetched again meanwhile is left alone. */
   async function failInterrupted(boss: PgBoss, tx: BossDatabase, dead: Row[]): Promise<HandedBackJob[]> {
@@ -61,8 +58,11 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
   }
 
   return {
-    async register(id: string, service: string): Promise<void> {
-      await db.insert(workerInstances).values({ id, service, bossSchema, host: hostname(), pid: process.pid }).onConflictDoNothing();
+    async register(id: string, service: string, deadAfterSeconds: number): Promise<void> {
+      await db
+        .insert(workerInstances)
+        .values({ id, service, bossSchema, host: hostname(), pid: process.pid, deadAfterSeconds })
+        .onConflictDoNothing();
     },
 
     /** Returns false when the instance was taken for dead meanwhile (its row is gone). */
@@ -75,11 +75,11 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
       return rows.length > 0;
     },
 
-    async anyDead(deadAfterSeconds: number): Promise<boolean> {
+    async anyDead(): Promise<boolean> {
       const rows = await db
         .select({ id: workerInstances.id })
         .from(workerInstances)
-        .where(and(eq(workerInstances.bossSchema, bossSchema), lt(workerInstances.heartbeatAt, seconds(deadAfterSeconds))))
+        .where(and(eq(workerInstances.bossSchema, bossSchema), lt(workerInstances.heartbeatAt, silenceLimit)))
         .limit(1);
       return rows.length > 0;
     },
@@ -109,19 +109,19 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
     },
 
     /**
-     * Hands the running jobs of every instance of this schema silent for `deadAfterSeconds` back
+     * Hands the running jobs of every instance of this schema silent for its `deadAfterSeconds` back
      * to their queues, in one transaction: their claimed runs are failed through pg-boss, those
      * with attempts left may start at once, and the instances are deleted (their claims with them).
      * Instances another runtime is handing back at the same moment are skipped, so each run is
      * failed once.
      */
-    async handBackJobsOfDead(boss: PgBoss, deadAfterSeconds: number): Promise<HandedBackJob[]> {
+    async handBackJobsOfDead(boss: PgBoss): Promise<HandedBackJob[]> {
       return withBossTransaction(client, async (tx) => {
         const { rows: dead } = await tx.executeSql(
           `SELECT id, host, pid, heartbeat_at AS "heartbeatAt" FROM platform.worker_instances
-           WHERE boss_schema = $1 AND heartbeat_at < now() - $2 * interval '1 second'
+           WHERE boss_schema = $1 AND heartbeat_at < now() - dead_after_seconds * interval '1 second'
            FOR UPDATE SKIP LOCKED`,
-          [bossSchema, deadAfterSeconds],
+          [bossSchema],
         );
         if (dead.length === 0) return [];
         const interrupted = await failInterrupted(boss, tx, dead);

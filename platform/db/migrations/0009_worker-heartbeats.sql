@@ -13,7 +13,8 @@ CREATE TABLE "platform"."worker_instances" (
 	"host" text NOT NULL,
 	"pid" integer NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL
+	"heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"dead_after_seconds" integer NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "platform"."job_claims" ADD CONSTRAINT "job_claims_instance_id_worker_instances_id_fk" FOREIGN KEY ("instance_id") REFERENCES "platform"."worker_instances"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
