@@ -62,6 +62,8 @@ export const workerInstances = platformSchema.table('worker_instances', {
   service: text().notNull(),
   /** The pg-boss schema its jobs are in: a runtime hands back only the jobs of its own schema's instances. */
   bossSchema: text().notNull(),
+  /** Runtimes of one process live and die together: none takes another of its own process for dead. */
+  processId: text().notNull(),
   host: text().notNull(),
   pid: integer().notNull(),
   startedAt: instantColumn().notNull().defaultNow(),

@@ -43,7 +43,7 @@ export interface JobRuntimeOptions {
   pollIntervalMs?: number;
   /** How often pg-boss expires jobs that outlived their expiry (and archives old ones). */
   maintenanceIntervalSeconds?: number;
-  /** How often this runtime beats, and how long its silence must last before others take it for dead and hand its running jobs back. */
+  /** How often this runtime beats, and after how long a silence others take it for dead and hand its running jobs back. */
   heartbeat?: WorkerHeartbeat;
   /** pg-boss's schema, shared by every service; tests use their own. */
   bossSchema?: string;
@@ -136,8 +136,9 @@ const queueSetupPolicy = retry(
 );
 
 /**
- * Beats every interval; when some instance of the same pg-boss schema has been silent longer than it said it would be,
- * hands its running jobs back and wakes the queues they went to. Returns how to stop beating.
+ * Beats every interval; when an instance of the same pg-boss schema has been silent for longer
+ * than its own dead-after, hands its running jobs back and wakes the queues they went to.
+ * Returns how to stop beating.
  */
 function keepBeating(
   registry: WorkerInstanceRegistry,

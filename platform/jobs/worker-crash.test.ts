@@ -86,7 +86,7 @@ describe.skipIf(!process.env.DATABASE_URL)('a worker killed in the middle of del
     await scene.close();
   });
 
-  it('loses nothing and creates nothing twice once a new worker takes over', { timeout: 60_000 }, async () => {
+  it('loses nothing and creates nothing twice once a new worker takes over', { timeout: 90_000 }, async () => {
     const { remote, service } = scene;
     const first = await scene.startWorker();
     // The worker created the queue and its subscription; the publisher only turns events into jobs.

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import type { DatabaseClient } from '../db/client.ts';
 import { createServiceDatabase } from '../db/database.ts';
@@ -10,8 +11,9 @@ import { withBossTransaction, type BossDatabase, type Row } from './boss-databas
  * pg-boss 10 has no job heartbeat: a job whose worker was killed stays active until it expires
  * (twice the call timeout, at least 30 s). Each job runtime therefore registers itself, beats
  * every few seconds, and records which jobs it runs; any runtime that finds an instance silent
- * for longer than that instance's own `deadAfterSeconds` fails its running jobs through pg-boss (so the
- * retry count and the dead-letter queue apply as for any failure) and lets them run again at once.
+ * for longer than that instance's own `deadAfterSeconds` fails its running jobs through pg-boss
+ * (so the retry count and the dead-letter queue apply as for any failure) and lets them run
+ * again at once.
  */
 export interface WorkerHeartbeat {
   intervalSeconds: number;
@@ -31,6 +33,12 @@ export interface JobClaims {
   /** The job settled (or was postponed): it is no longer this instance's. */
   release(queue: string, jobId: string): Promise<void>;
 }
+
+/**
+ * This process, to its runtimes: on PGlite every runtime is in one process, where a statement
+ * stuck behind a long transaction delays every heartbeat at once and must not look like a death.
+ */
+const processId = randomUUID();
 
 export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: BossDatabase, bossSchema: string) {
   const db = createServiceDatabase(client, 'platform').db;
@@ -61,7 +69,7 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
     async register(id: string, service: string, deadAfterSeconds: number): Promise<void> {
       await db
         .insert(workerInstances)
-        .values({ id, service, bossSchema, host: hostname(), pid: process.pid, deadAfterSeconds })
+        .values({ id, service, bossSchema, processId, host: hostname(), pid: process.pid, deadAfterSeconds })
         .onConflictDoNothing();
     },
 
@@ -79,7 +87,13 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
       const rows = await db
         .select({ id: workerInstances.id })
         .from(workerInstances)
-        .where(and(eq(workerInstances.bossSchema, bossSchema), lt(workerInstances.heartbeatAt, silenceLimit)))
+        .where(
+          and(
+            eq(workerInstances.bossSchema, bossSchema),
+            ne(workerInstances.processId, processId),
+            lt(workerInstances.heartbeatAt, silenceLimit),
+          ),
+        )
         .limit(1);
       return rows.length > 0;
     },
@@ -109,8 +123,8 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
     },
 
     /**
-     * Hands the running jobs of every instance of this schema silent for its `deadAfterSeconds` back
-     * to their queues, in one transaction: their claimed runs are failed through pg-boss, those
+     * Hands the running jobs of every instance of this schema silent for its `deadAfterSeconds`
+     * back to their queues, in one transaction: their claimed runs are failed through pg-boss, those
      * with attempts left may start at once, and the instances are deleted (their claims with them).
      * Instances another runtime is handing back at the same moment are skipped, so each run is
      * failed once.
@@ -119,9 +133,9 @@ export function workerInstanceRegistry(client: DatabaseClient, bossDatabase: Bos
       return withBossTransaction(client, async (tx) => {
         const { rows: dead } = await tx.executeSql(
           `SELECT id, host, pid, heartbeat_at AS "heartbeatAt" FROM platform.worker_instances
-           WHERE boss_schema = $1 AND heartbeat_at < now() - dead_after_seconds * interval '1 second'
+           WHERE boss_schema = $1 AND process_id <> $2 AND heartbeat_at < now() - dead_after_seconds * interval '1 second'
            FOR UPDATE SKIP LOCKED`,
-          [bossSchema],
+          [bossSchema, processId],
         );
         if (dead.length === 0) return [];
         const interrupted = await failInterrupted(boss, tx, dead);

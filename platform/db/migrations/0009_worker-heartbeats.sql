@@ -10,6 +10,7 @@ CREATE TABLE "platform"."worker_instances" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"service" text NOT NULL,
 	"boss_schema" text NOT NULL,
+	"process_id" text NOT NULL,
 	"host" text NOT NULL,
 	"pid" integer NOT NULL,
 	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
