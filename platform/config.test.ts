@@ -52,6 +52,20 @@ describe('readEnvironment', () => {
     );
   });
 
+  it('reads the job runtimes heartbeat, 2 s and dead after 10 s by default, and refuses a dead-after under three beats', () => {
+    expect(readEnvironment({}).workerHeartbeat).toEqual({ intervalSeconds: 2, deadAfterSeconds: 10 });
+    expect(readEnvironment({ JOBS_WORKER_HEARTBEAT_SECONDS: '5', JOBS_WORKER_DEAD_AFTER_SECONDS: '15' }).workerHeartbeat).toEqual({
+      intervalSeconds: 5,
+      deadAfterSeconds: 15,
+    });
+    expect(() => readEnvironment({ JOBS_WORKER_HEARTBEAT_SECONDS: '5' })).toThrow(
+      'Invalid configuration:\n  JOBS_WORKER_DEAD_AFTER_SECONDS: must be at least three times JOBS_WORKER_HEARTBEAT_SECONDS',
+    );
+    expect(() => readEnvironment({ JOBS_WORKER_HEARTBEAT_SECONDS: '0' })).toThrow(
+      'Invalid configuration:\n  JOBS_WORKER_HEARTBEAT_SECONDS: Too small: expected number to be >=1',
+    );
+  });
+
   it('refuses a subgraph URL that is not a URL, naming it', () => {
     expect(() => readEnvironment({ SUBGRAPH_INVOICING_URL: 'invoicing host' })).toThrow(
       /^Invalid configuration:\n {2}SUBGRAPH_<NAME>_URL\.invoicing: /,

@@ -31,7 +31,10 @@ const reconciliationSchedule = z
   .trim()
   .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (UTC) or off');
 
-const environmentSchema = z.object({
+/** How often a job runtime beats and how long its silence means it died; tests start runtimes with these too. */
+export const workerHeartbeatDefaults = { intervalSeconds: 2, deadAfterSeconds: 10 } as const;
+
+const environmentFields = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** `production` makes a deployment of a process without DATABASE_URL: its secrets are then required. */
   NODE_ENV: z.string().optional(),
@@ -67,6 +70,10 @@ const environmentSchema = z.object({
   ERP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   VENDOR_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   CONTRACT_REPOSITORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  /** How often each job runtime records in the database that it is alive. */
+  JOBS_WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(workerHeartbeatDefaults.intervalSeconds),
+  /** How long without a heartbeat before a runtime is taken for dead and the jobs it was running go back to their queues. */
+  JOBS_WORKER_DEAD_AFTER_SECONDS: z.coerce.number().int().min(3).max(3600).default(workerHeartbeatDefaults.deadAfterSeconds),
   /** The gateway's supergraph: a URL it polls, or a file (default: the checked-in one). */
   SUPERGRAPH_URL: z.string().url().optional(),
   SUPERGRAPH_PATH: z.string().optional(),
@@ -130,6 +137,12 @@ const environmentSchema = z.object({
   EDI_ACKNOWLEDGMENT_DEADLINE_HOURS: z.coerce.number().positive().default(24),
 });
 
+const environmentSchema = environmentFields.refine(
+  // A runtime that misses a beat or two (a slow statement, a pause) must not be taken for dead.
+  (environment) => environment.JOBS_WORKER_DEAD_AFTER_SECONDS >= 3 * environment.JOBS_WORKER_HEARTBEAT_SECONDS,
+  { path: ['JOBS_WORKER_DEAD_AFTER_SECONDS'], message: 'must be at least three times JOBS_WORKER_HEARTBEAT_SECONDS' },
+);
+
 /** `SUBGRAPH_<NAME>_URL`: where the gateway finds a subgraph, overriding the supergraph's URL. */
 const subgraphUrlVariable = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 
@@ -153,6 +166,11 @@ function settle(environment: z.infer<typeof environmentSchema>, source: NodeJS.P
     CONTRACT_REPOSITORY_URL: environment.CONTRACT_REPOSITORY_URL ?? 'http://localhost:4103',
     subgraphUrls: subgraphUrls(source),
     /** Each backing system's call timeout, by the system's name. */
+    /** How often each job runtime beats, and after how long without one it is taken for dead. */
+    workerHeartbeat: {
+      intervalSeconds: environment.JOBS_WORKER_HEARTBEAT_SECONDS,
+      deadAfterSeconds: environment.JOBS_WORKER_DEAD_AFTER_SECONDS,
+    },
     backingSystemTimeoutsMs: {
       ERP: environment.ERP_TIMEOUT_MS,
       VENDOR_PLATFORM: environment.VENDOR_PLATFORM_TIMEOUT_MS,

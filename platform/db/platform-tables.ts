@@ -52,6 +52,45 @@ export const breakerReports = platformSchema.table(
 );
 
 /**
+ * Each running job runtime (one per service in a process) with its heartbeat. pg-boss 10 learns
+ * that a worker vanished only when the job expires; the runtimes instead find instances whose
+ * heartbeat stopped and hand their running jobs back to the queue within seconds. A row is
+ * deleted when its runtime stops, or by the runtime that finds it dead.
+ */
+export const workerInstances = platformSchema.table('worker_instances', {
+  id: uuid().primaryKey(),
+  service: text().notNull(),
+  /** The pg-boss schema its jobs are in: a runtime hands back only the jobs of its own schema's instances. */
+  bossSchema: text().notNull(),
+  /** Runtimes of one process live and die together: none takes another of its own process for dead. */
+  processId: text().notNull(),
+  host: text().notNull(),
+  pid: integer().notNull(),
+  startedAt: instantColumn().notNull().defaultNow(),
+  heartbeatAt: instantColumn().notNull().defaultNow(),
+  /** Its own setting: others take it for dead once its heartbeat is this old, whatever theirs is. */
+  deadAfterSeconds: integer().notNull(),
+});
+
+/**
+ * The pg-boss jobs an instance is running, one row per job from its fetch until it settles.
+ * `startedOn` is pg-boss's start of that run (microseconds, copied from the job row): a job whose
+ * `started_on` differs has been fetched again since, by someone else, and is not this claim's.
+ */
+export const jobClaims = platformSchema.table(
+  'job_claims',
+  {
+    queue: text().notNull(),
+    jobId: uuid().notNull(),
+    instanceId: uuid()
+      .notNull()
+      .references(() => workerInstances.id, { onDelete: 'cascade' }),
+    startedOn: instantColumn().notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.queue, table.jobId] }), index().on(table.instanceId)],
+);
+
+/**
  * The gateway's rate-limit counters when it runs on PostgreSQL, so every gateway instance counts
  * one caller's requests together. rate-limiter-flexible's Drizzle store reads and writes it by
  * these column names: one row per caller or address and window, points used, window end.

@@ -37,7 +37,8 @@ export interface RetryOptions {
    */
   delaySeconds: number;
   /**
-   * After this long an active job whose worker vanished (killed process) is failed and retried.
+   * After this long pg-boss fails an active job and retries it, whether or not its worker still
+   * runs it (a killed worker's jobs are handed back sooner, by the runtimes' heartbeat).
    * Must exceed the call timeout; defaults to twice the timeout, at least 30 s.
    */
   expireInSeconds?: number;

@@ -11,6 +11,7 @@ import type { JobStore } from './job-store.ts';
 import type { HandlerDefinition, JobData } from './job-types.ts';
 import { recordSyncState, type SyncStatusTable } from './sync-status.ts';
 import { WakeSignal } from './wake-signal.ts';
+import type { JobClaims } from './worker-instances.ts';
 
 /** A handler definition with everything resolved that the runtime needs to run its queue. */
 export interface QueueDefinition {
@@ -31,6 +32,8 @@ export interface QueueWorkerDependencies {
   syncStatus: SyncStatusTable;
   logger: Logger;
   pollIntervalMs: number;
+  /** This runtime's record of the jobs it runs, which lets others take them over if it dies. */
+  claims: JobClaims;
 }
 
 export interface QueueWorker {
@@ -176,6 +179,22 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
       // makes that second run harmless.
       log.error({ jobId: job.id, error: describeError(error) }, 'could not record job outcome');
     }
+    await deps.claims
+      .release(queue.name, job.id)
+      .catch((error: unknown) => log.warn({ jobId: job.id, error: describeError(error) }, 'could not release job claim'));
+  }
+
+  /** Without its claims a job still runs; if this process dies, it waits for pg-boss's expiry. */
+  async function claim(jobs: FetchedJob[]): Promise<void> {
+    if (jobs.length === 0) return;
+    try {
+      await deps.claims.claim(
+        queue.name,
+        jobs.map((job) => job.id),
+      );
+    } catch (error) {
+      log.warn({ jobIds: jobs.map((job) => job.id), error: describeError(error) }, 'could not claim fetched jobs');
+    }
   }
 
   function launch(job: FetchedJob): void {
@@ -196,6 +215,7 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
         continue;
       }
       const jobs = await boss.fetch<JobData>(queue.name, { batchSize: free, includeMetadata: true });
+      await claim(jobs);
       jobs.forEach(launch);
       if (jobs.length === 0) await signal.sleep(deps.pollIntervalMs);
     }

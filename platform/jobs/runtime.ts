@@ -1,6 +1,7 @@
 import { ExponentialBackoff, handleWhen, retry } from 'cockatiel';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import PgBoss from 'pg-boss';
+import { workerHeartbeatDefaults } from '../config.ts';
 import { listen, type DatabaseClient } from '../db/client.ts';
 import { createServiceDatabase } from '../db/database.ts';
 import { integrationTables } from '../db/integration-tables.ts';
@@ -27,6 +28,7 @@ import { registerQueues } from './queue-registry.ts';
 import { reportBreakers } from '../resilience/breaker-reports.ts';
 import type { HandlerDefinition, JobData, JobPayload, RetryOptions } from './job-types.ts';
 import { startQueueWorker, type QueueDefinition, type QueueWorker } from './queue-worker.ts';
+import { workerInstanceRegistry, type WorkerHeartbeat, type WorkerInstanceRegistry } from './worker-instances.ts';
 
 export interface JobRuntimeOptions {
   client: DatabaseClient;
@@ -39,8 +41,10 @@ export interface JobRuntimeOptions {
   retry?: Partial<RetryOptions>;
   /** How often an idle queue looks for work when no event notification woke it. */
   pollIntervalMs?: number;
-  /** How often pg-boss expires the jobs of vanished workers (and archives old ones). */
+  /** How often pg-boss expires jobs that outlived their expiry (and archives old ones). */
   maintenanceIntervalSeconds?: number;
+  /** How often this runtime beats, and after how long a silence others take it for dead and hand its running jobs back. */
+  heartbeat?: WorkerHeartbeat;
   /** pg-boss's schema, shared by every service; tests use their own. */
   bossSchema?: string;
 }
@@ -64,7 +68,7 @@ export interface JobRuntime {
   defineHandler<Payload extends JobPayload>(definition: HandlerDefinition<Payload>): void;
   /** Installs pg-boss, creates the queues and their subscriptions, and starts working them. */
   start(): Promise<void>;
-  /** Stops fetching, waits for the jobs in hand (each bounded by its timeout), then stops pg-boss. */
+  /** Stops fetching, waits for the jobs in hand (each bounded by its timeout), deregisters, then stops pg-boss. */
   stop(): Promise<void>;
   /**
    * Turns an event into one job per queue subscribed to its topic, inside the caller's
@@ -131,6 +135,41 @@ const queueSetupPolicy = retry(
   { maxAttempts: 5, backoff: new ExponentialBackoff({ initialDelay: 50, maxDelay: 1000 }) },
 );
 
+/**
+ * Beats every interval; when an instance of the same pg-boss schema has been silent for longer
+ * than its own dead-after, hands its running jobs back and wakes the queues they went to.
+ * Returns how to stop beating.
+ */
+function keepBeating(
+  registry: WorkerInstanceRegistry,
+  instance: { id: string; service: string; heartbeat: WorkerHeartbeat },
+  boss: PgBoss,
+  wake: (queue: string) => void,
+  log: Logger,
+): () => Promise<void> {
+  async function beat(): Promise<void> {
+    if (!(await registry.beat(instance.id))) {
+      log.warn({ instanceId: instance.id }, 'this worker was taken for dead and its running jobs handed to others; registering again');
+      await registry.register(instance.id, instance.service, instance.heartbeat.deadAfterSeconds);
+    }
+    if (!(await registry.anyDead())) return;
+    for (const job of await registry.handBackJobsOfDead(boss)) {
+      log.warn({ queue: job.queue, jobId: job.id, deadInstanceId: job.instanceId }, 'job of a dead worker handed back to its queue');
+      wake(job.queue);
+    }
+  }
+  // One beat at a time: a slow one is not overtaken by the next.
+  let beating: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    beating = beating.then(beat).catch((error: unknown) => log.error({ error: describeError(error) }, 'worker heartbeat failed'));
+  }, instance.heartbeat.intervalSeconds * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await beating;
+  };
+}
+
 export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const { client, service, logger } = options;
   const policies = options.policies ?? new BackingSystemPolicies();
@@ -138,6 +177,9 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
   const defaults: RetryOptions = { ...defaultRetry, ...options.retry };
   const database = bossDatabase(client);
   const store = jobStore(database, bossSchema);
+  const instances = workerInstanceRegistry(client, database, bossSchema);
+  const instanceId = newId();
+  const heartbeat = options.heartbeat ?? workerHeartbeatDefaults;
   const { syncStatus } = integrationTables(pgSchema(service));
   const db = createServiceDatabase(client, service).db;
   const platformDb = createServiceDatabase(client, 'platform').db;
@@ -224,7 +266,18 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
         })),
       );
       stopTasks.push(reportBreakers(client, platformDb, policies, log));
-      const dependencies = { boss, store, db, syncStatus, logger: log, pollIntervalMs: options.pollIntervalMs ?? 2000 };
+      await instances.register(instanceId, service, heartbeat.deadAfterSeconds);
+      const wake = (queue: string) => workers.get(queue)?.wake();
+      stopTasks.push(keepBeating(instances, { id: instanceId, service, heartbeat }, boss, wake, log));
+      const dependencies = {
+        boss,
+        store,
+        db,
+        syncStatus,
+        logger: log,
+        pollIntervalMs: options.pollIntervalMs ?? 2000,
+        claims: instances.claimsOf(instanceId),
+      };
       for (const { queue } of queues.values()) workers.set(queue.name, startQueueWorker(queue, dependencies));
       stopTasks.push(await listen(client, EVENTS_CHANNEL, wakeTopic), reportBacklog(backlog));
     },
@@ -235,6 +288,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
       await Promise.all([...workers.values()].map((worker) => worker.stop()));
       workers.clear();
       for (const stopTask of stopTasks.splice(0)) await stopTask();
+      await instances.deregister(instanceId);
       await boss.stop({ close: false, graceful: true, wait: true });
     },
 

@@ -47,7 +47,13 @@ export async function startSubgraphWorkers(
   register: RegisterWorkers | undefined,
   context: Omit<WorkerContext, 'jobs'>,
 ): Promise<RunningWorkers> {
-  const jobs = createJobRuntime({ client: context.client, service: context.service, logger: context.logger, policies: context.policies });
+  const jobs = createJobRuntime({
+    client: context.client,
+    service: context.service,
+    logger: context.logger,
+    policies: context.policies,
+    heartbeat: context.environment.workerHeartbeat,
+  });
   const background = register ? register({ ...context, jobs }) : [];
   await jobs.start();
   const relay = createOutboxRelay({ client: context.client, service: context.service, jobs, logger: context.logger });
