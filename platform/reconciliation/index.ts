@@ -1,4 +1,13 @@
 // The public entry of platform/reconciliation: what other workspaces may import.
+export {
+  canonicalPageOf,
+  decimalField,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
+  type ComparedField,
+  type ComparedRecord,
+} from './compared-record.ts';
 export { driftAlerted, type DriftAlerted } from './drift-alerts.ts';
 export { PROCUREGRAPH, recordFindings, settleFinding, type FindingInput, type StoredFinding, type SystemOfRecord } from './findings.ts';
 export {

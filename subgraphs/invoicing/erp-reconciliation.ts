@@ -1,8 +1,19 @@
 import { gt, inArray, isNotNull, and } from 'drizzle-orm';
 import type { ErpClient, Payment } from '@procuregraph/connector-erp';
 import type { Database, Transaction } from '@procuregraph/platform/db';
-import { decimal } from '@procuregraph/platform/money';
-import type { CanonicalPage, Checkpoint, ComparedPage, FindingInput, ReconciliationComparer } from '@procuregraph/platform/reconciliation';
+import {
+  canonicalPageOf,
+  decimalField,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
+  type CanonicalPage,
+  type Checkpoint,
+  type ComparedPage,
+  type ComparedRecord,
+  type FindingInput,
+  type ReconciliationComparer,
+} from '@procuregraph/platform/reconciliation';
 import type { CallPolicy } from '@procuregraph/platform/resilience';
 import { payments, type PaymentRow } from './db/tables.ts';
 import { paymentFromErp, type ErpPaymentSnapshot } from './erp-mapping.ts';
@@ -20,6 +31,13 @@ const PAGE_SIZE = 200;
 
 const paymentKey = (erpPaymentId: string) => `payment:${erpPaymentId}`;
 
+const paymentRecord = (erpPaymentId: string): ComparedRecord => ({
+  recordType: 'PAYMENT',
+  recordKey: paymentKey(erpPaymentId),
+  externalId: erpPaymentId,
+  systemOfRecord: 'ERP',
+});
+
 function pull(snapshot: ErpPaymentSnapshot) {
   return async (tx: Transaction) => ((await applyErpPayment(tx, snapshot, new Date())) ? ('REPAIRED' as const) : ('OPEN' as const));
 }
@@ -32,36 +50,14 @@ function comparePayment(erp: Payment, canonical: PaymentRow | undefined): Findin
     // A status the canonical model has no name for cannot be compared; the feed logs the same payment.
     return [];
   }
-  const base = {
-    recordType: 'PAYMENT' as const,
-    recordKey: paymentKey(erp.PaymentId),
-    externalId: erp.PaymentId,
-    systemOfRecord: 'ERP' as const,
-  };
-  if (!canonical) {
-    return [
-      {
-        ...base,
-        recordId: null,
-        kind: 'MISSING_IN_CANONICAL',
-        systemValue: `${snapshot.status} ${snapshot.amount} ${snapshot.currency}`,
-        repair: pull(snapshot),
-      },
-    ];
-  }
-  const mismatch = (field: string, canonicalValue: string, systemValue: string): FindingInput => ({
-    ...base,
-    recordId: canonical.id,
-    kind: 'FIELD_MISMATCH',
-    field,
-    canonicalValue,
-    systemValue,
-    repair: pull(snapshot),
-  });
-  const findings: FindingInput[] = [];
-  if (canonical.status !== snapshot.status) findings.push(mismatch('status', canonical.status, snapshot.status));
-  if (!decimal(canonical.amount).equals(decimal(snapshot.amount))) findings.push(mismatch('amount', canonical.amount, snapshot.amount));
-  return findings;
+  const record = paymentRecord(erp.PaymentId);
+  if (!canonical) return [missingInCanonical(record, `${snapshot.status} ${snapshot.amount} ${snapshot.currency}`, pull(snapshot))];
+  return fieldMismatches(
+    record,
+    canonical.id,
+    [['status', canonical.status, snapshot.status], decimalField('amount', canonical.amount, snapshot.amount)],
+    pull(snapshot),
+  );
 }
 
 export function erpPaymentComparer(db: Database, erp: ErpClient, policy: CallPolicy): ReconciliationComparer {
@@ -87,21 +83,12 @@ export function erpPaymentComparer(db: Database, erp: ErpClient, policy: CallPol
         .where(and(isNotNull(payments.erpPaymentId), afterKey === null ? undefined : gt(payments.erpPaymentId, afterKey)))
         .orderBy(payments.erpPaymentId)
         .limit(PAGE_SIZE);
-      return {
-        records: rows.map((row) => ({
-          recordKey: paymentKey(row.erpPaymentId!),
-          finding: {
-            recordType: 'PAYMENT',
-            recordKey: paymentKey(row.erpPaymentId!),
-            recordId: row.id,
-            externalId: row.erpPaymentId,
-            kind: 'MISSING_IN_SYSTEM',
-            canonicalValue: row.status,
-            systemOfRecord: 'ERP',
-          },
-        })),
-        next: rows.length < PAGE_SIZE ? null : rows.at(-1)!.erpPaymentId,
-      };
+      return canonicalPageOf(
+        rows,
+        PAGE_SIZE,
+        (row) => row.erpPaymentId!,
+        (row) => missingInSystem(paymentRecord(row.erpPaymentId!), row.id, row.status),
+      );
     },
   };
 }

@@ -4,9 +4,15 @@ import type { Database, Transaction } from '@procuregraph/platform/db';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import {
+  canonicalPageOf,
   driftAlerted,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
   PROCUREGRAPH,
   type CanonicalPage,
+  type ComparedField,
+  type ComparedRecord,
   type Checkpoint,
   type ComparedPage,
   type FindingInput,
@@ -59,32 +65,26 @@ async function holdAndAlert(tx: Transaction, finding: StoredFinding): Promise<'A
   return 'ALERTED';
 }
 
+const supplierRecord = (erpSupplierId: string): ComparedRecord => ({
+  recordType: 'SUPPLIER',
+  recordKey: supplierKey(erpSupplierId),
+  externalId: erpSupplierId,
+  systemOfRecord: PROCUREGRAPH,
+});
+
 function compareSupplier(erp: Supplier, accounts: readonly BankAccount[], canonical: SupplierRow | undefined): FindingInput[] {
-  const base = { recordType: 'SUPPLIER' as const, recordKey: supplierKey(erp.SupplierId), externalId: erp.SupplierId };
-  if (!canonical)
-    return [{ ...base, recordId: null, kind: 'MISSING_IN_CANONICAL', systemValue: erp.Supplier, systemOfRecord: PROCUREGRAPH }];
+  const record = supplierRecord(erp.SupplierId);
+  if (!canonical) return [missingInCanonical(record, erp.Supplier)];
   const view = fromErpSupplier(erp);
-  const mismatch = (field: string, canonicalValue: string | null, systemValue: string | null): FindingInput => ({
-    ...base,
-    recordId: canonical.id,
-    kind: 'FIELD_MISMATCH',
-    field,
-    canonicalValue,
-    systemValue,
-    systemOfRecord: PROCUREGRAPH,
-  });
-  const findings: FindingInput[] = [];
-  if (view.legalName !== canonical.legalName)
-    findings.push({ ...mismatch('legalName', canonical.legalName, view.legalName), repair: repush });
-  if (view.status !== null && activeInErp(canonical.status) !== (view.status !== 'INACTIVE')) {
-    findings.push({ ...mismatch('status', canonical.status, view.status), repair: repush });
-  }
+  // Holds and approvals are Procuregraph's: only INACTIVE or not is compared.
+  const statusDrifted = view.status !== null && activeInErp(canonical.status) !== (view.status !== 'INACTIVE');
+  const status: ComparedField[] = statusDrifted ? [['status', canonical.status, view.status]] : [];
   const canonicalAccount = maskedAccount(canonical.bankRoutingNumber, canonical.bankAccountLast4);
   const erpAccounts = accounts.map((account) => maskedAccount(account.BankBranchNumber, account.BankAccountNumber.slice(-4))).sort();
-  if (erpAccounts.join(', ') !== (canonicalAccount ?? '')) {
-    findings.push({ ...mismatch('bankAccount', canonicalAccount, erpAccounts.join(', ') || null), repair: holdAndAlert });
-  }
-  return findings;
+  return [
+    ...fieldMismatches(record, canonical.id, [['legalName', canonical.legalName, view.legalName], ...status], repush),
+    ...fieldMismatches(record, canonical.id, [['bankAccount', canonicalAccount, erpAccounts.join(', ') || null]], holdAndAlert),
+  ];
 }
 
 export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPolicy): ReconciliationComparer {
@@ -140,21 +140,12 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
         .where(and(eq(externalReferences.system, 'ERP'), afterKey === null ? undefined : gt(externalReferences.externalId, afterKey)))
         .orderBy(externalReferences.externalId)
         .limit(PAGE_SIZE);
-      return {
-        records: rows.map((row) => ({
-          recordKey: supplierKey(row.externalId),
-          finding: {
-            recordType: 'SUPPLIER',
-            recordKey: supplierKey(row.externalId),
-            recordId: row.supplierId,
-            externalId: row.externalId,
-            kind: 'MISSING_IN_SYSTEM',
-            canonicalValue: row.legalName,
-            systemOfRecord: PROCUREGRAPH,
-          },
-        })),
-        next: rows.length < PAGE_SIZE ? null : rows.at(-1)!.externalId,
-      };
+      return canonicalPageOf(
+        rows,
+        PAGE_SIZE,
+        (row) => row.externalId,
+        (row) => missingInSystem(supplierRecord(row.externalId), row.supplierId, row.legalName),
+      );
     },
   };
 }
