@@ -4,6 +4,7 @@ import { readBusinessEventPage, type BusinessEventPage } from './business-events
 import {
   readBankAccountPage,
   readPaymentPage,
+  readPurchaseOrderPage,
   readSupplierPage,
   readCreatedId,
   readCreatedInvoiceId,
@@ -55,6 +56,8 @@ export interface ErpClient {
   ): Promise<CollectionPage<BankAccount>>;
   /** A page of every payables payment with the invoices it pays. */
   paymentsPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<Payment>>;
+  /** A page of every purchase order with its lines and their schedules (what was received). */
+  purchaseOrdersPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<PurchaseOrder>>;
   /** Sets supplier attributes Procuregraph is the record for. */
   updateSupplier(supplierId: string, changes: SupplierUpdate, signal?: AbortSignal): Promise<void>;
 }
@@ -97,6 +100,9 @@ export function erpClient(baseUrl: string): ErpClient {
     },
     async paymentsPage(offset, limit, signal) {
       return readPaymentPage(await page('/payablesPayments?expand=relatedInvoices', offset, limit, signal));
+    },
+    async purchaseOrdersPage(offset, limit, signal) {
+      return readPurchaseOrderPage(await page('/purchaseOrders?expand=lines.schedules', offset, limit, signal));
     },
     async updateSupplier(supplierId, changes, signal) {
       await call(`/suppliers/${encodeURIComponent(supplierId)}`, { method: 'PATCH', body: changes, signal });

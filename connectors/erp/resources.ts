@@ -188,6 +188,8 @@ const purchaseOrder = z.object({
   OrderDate: text.transform((value) => value.slice(0, 10)),
   Description: z.string().nullish(),
   ShipToLocationCode: text.nullish(),
+  /** The order's total as the ERP shows it; older payloads leave it out. */
+  Total: decimalValue.nullish(),
   lines: childCollection(purchaseOrderLine),
 });
 
@@ -300,6 +302,10 @@ export function readBankAccountPage(body: unknown): CollectionPage<BankAccount> 
 
 export function readPaymentPage(body: unknown): CollectionPage<Payment> {
   return read(collectionPage(payment), body, 'payment page');
+}
+
+export function readPurchaseOrderPage(body: unknown): CollectionPage<PurchaseOrder> {
+  return read(collectionPage(purchaseOrder), body, 'purchase order page');
 }
 
 /** The supplier attributes Procuregraph keeps in the ERP (a re-push after drift). */

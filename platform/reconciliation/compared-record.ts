@@ -1,4 +1,4 @@
-import { decimal } from '../money.ts';
+import { formatDecimal } from '../money.ts';
 import type { FindingInput, SystemOfRecord } from './findings.ts';
 import type { RecordType } from './reconciliation-tables.ts';
 import type { CanonicalPage } from './run-part.ts';
@@ -22,9 +22,9 @@ export interface ComparedRecord {
 /** One field both sides hold, as comparable text (masked already when sensitive). */
 export type ComparedField = readonly [field: string, canonicalValue: string | null, systemValue: string | null];
 
-/** An amount or quantity: compared as a number, each side's own text shown when they differ. */
+/** An amount or quantity: compared as a number, shown without trailing zeros ("12.5" for 12.5000 and 12.50). */
 export function decimalField(field: string, canonicalValue: string, systemValue: string): ComparedField {
-  return [field, canonicalValue, decimal(canonicalValue).equals(decimal(systemValue)) ? canonicalValue : systemValue];
+  return [field, formatDecimal(canonicalValue), formatDecimal(systemValue)];
 }
 
 /** The system has a record the canonical store does not. */

@@ -8,7 +8,7 @@ export {
   type ComparedField,
   type ComparedRecord,
 } from './compared-record.ts';
-export { driftAlerted, type DriftAlerted } from './drift-alerts.ts';
+export { driftAlerted, driftAlertResolved, type DriftAlerted, type DriftAlertResolved } from './drift-alerts.ts';
 export { PROCUREGRAPH, recordFindings, settleFinding, type FindingInput, type StoredFinding, type SystemOfRecord } from './findings.ts';
 export {
   failRun,
@@ -44,5 +44,6 @@ export {
   type ReconciliationComparer,
   type SliceOutcome,
 } from './run-part.ts';
+export { auditAlertRelease, requestAlertRelease } from './resolve-alert.ts';
 export { startReconciliationRun, type StartOutcome } from './start-run.ts';
 export { dueSince, reconciliationTimes, startReconciliationSchedule, type ScheduleOptions } from './schedule.ts';

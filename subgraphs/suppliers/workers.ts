@@ -9,7 +9,8 @@ import { checkInsurance } from './onboarding/insurance-review.ts';
 import { linkOnPortal } from './onboarding/portal-enrollment.ts';
 import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED, SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
 import { erpSupplierComparer, repushSupplierToErp } from './erp-reconciliation.ts';
-import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
+import { defineReconciliationHandler, driftAlertResolved } from '@procuregraph/platform/reconciliation';
+import { releaseDriftHold } from './compliance/drift-hold-release.ts';
 import type { Environment } from '@procuregraph/platform/config';
 import { exclusionListSource } from './onboarding/configuration.ts';
 import { sharedExclusionScreening } from './screening/exclusion-screening.ts';
@@ -47,6 +48,11 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
     system: 'ERP',
     ...(retry ? { retry } : {}),
     handler: (job) => repushSupplierToErp(context.db, erp, job.entityId, job.signal),
+  });
+  context.jobs.defineHandler({
+    queue: 'drift-hold-release',
+    topic: driftAlertResolved.name,
+    handler: (job) => releaseDriftHold(context.db, job.payload),
   });
   defineReconciliationHandler(context.jobs, context.db, {
     system: 'ERP',

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
 import type { BackingSystem, ReconciliationFindingsQuery } from '../generated/graphql.ts';
 import { eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
@@ -13,6 +15,8 @@ import { subscribe } from '../subscriber.ts';
 
 let graph: TestGraph;
 const engineer: UserCaller = { kind: 'staff', subject: 'integration-recon', role: 'integration' };
+const officer: UserCaller = { kind: 'staff', subject: 'compliance-recon', role: 'compliance' };
+const demoSuppliers = [...createWorld({ scale: 'default' }).suppliers()];
 const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
 
 const START = graphql(`
@@ -91,6 +95,58 @@ const PAYMENT_STATUS = graphql(`
     payment(id: $id) {
       id
       status
+    }
+  }
+`);
+
+const RESOLVE = graphql(`
+  mutation ResolveDrift($id: ID!, $note: String!) {
+    resolveDriftFinding(id: $id, note: $note) {
+      finding {
+        id
+        state
+        note
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const HOLD_RELEASE_AUDIT = graphql(`
+  query HoldReleaseAudit($recordId: ID!, $actor: String!) {
+    auditEvents(first: 10, filter: { recordId: $recordId, actor: $actor }) {
+      nodes {
+        actor
+        role
+        service
+        operation
+        recordType
+        recordId
+        outcome
+        occurredAt
+        detail {
+          codes
+          note
+        }
+      }
+    }
+  }
+`);
+
+const ORDER_STATE = graphql(`
+  query ReconciledOrderState($id: ID!) {
+    purchaseOrder(id: $id) {
+      id
+      status
+      total {
+        amount
+      }
+      lines {
+        lineNumber
+        quantity
+      }
     }
   }
 `);
@@ -288,6 +344,191 @@ describe('ERP reconciliation of suppliers', () => {
     const again = await reconcile('ERP');
     expect(again.findings).toEqual([]);
   });
+});
+
+interface ErpOrder {
+  POHeaderId: number;
+  OrderNumber: string;
+  DocumentStatusCode: string;
+  Total: string;
+  lines: {
+    items: (Record<string, unknown> & {
+      LineNumber: number;
+      Item: string;
+      Quantity: string;
+      UOM: string;
+      Price: string;
+      Amount: string;
+      schedules: { items: { QuantityReceived: string }[] };
+    })[];
+  };
+}
+
+/** ERP orders not cancelled, each with the status the graph shows for it. */
+async function erpOrders(): Promise<(ErpOrder & { canonicalStatus: string })[]> {
+  const { items } = await erpGet<{ items: ErpOrder[] }>('/purchaseOrders?limit=200&expand=lines.schedules');
+  const received = (order: ErpOrder) =>
+    order.lines.items.some((line) => line.schedules.items.some((schedule) => !decimal(schedule.QuantityReceived).isZero()));
+  const statuses: Record<string, string> = { CLOSED_FOR_RECEIVING: 'RECEIVED', CLOSED: 'CLOSED', INCOMPLETE: 'DRAFT' };
+  return items
+    .filter((order) => order.DocumentStatusCode !== 'CANCELED')
+    .map((order) => ({
+      ...order,
+      canonicalStatus: statuses[order.DocumentStatusCode] ?? (received(order) ? 'PARTIALLY_RECEIVED' : 'OPEN'),
+    }));
+}
+
+/** The lines as reconciliation shows them (number, item, quantity, unit, price). */
+const linesText = (lines: ErpOrder['lines']['items']) =>
+  lines
+    .map((line) => `${line.LineNumber}: ${line.Item} ${formatDecimal(line.Quantity)} ${line.UOM} @ ${formatDecimal(line.Price)}`)
+    .join('; ');
+
+describe('ERP reconciliation of purchase orders', () => {
+  it(
+    'pulls a status, and lines and a total amended in the ERP only, into the graph, once each, and then finds nothing',
+    { timeout: 180_000 },
+    async () => {
+      const [cancelled, amended] = await erpOrders();
+      // Amended by hand: five more of the first line, its amount and the order's total to match.
+      const lines = amended!.lines.items.map(({ schedules, ...line }) => ({ ...line, schedules: schedules.items }));
+      const first = lines[0]!;
+      const quantity = formatDecimal(decimal(first.Quantity).plus(5));
+      const amount = decimal(first.Price).times(quantity).toFixed(2);
+      const changedLines = [{ ...first, Quantity: quantity, Amount: amount }, ...lines.slice(1)];
+      const total = decimal(amended!.Total).minus(first.Amount).plus(amount).toFixed(2);
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'purchaseOrders',
+          id: cancelled!.POHeaderId,
+          set: { DocumentStatusCode: 'CANCELED' },
+        }),
+      ).toBe(200);
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'purchaseOrders',
+          id: amended!.POHeaderId,
+          set: { lines: changedLines, Total: total },
+        }),
+      ).toBe(200);
+
+      const { run, findings } = await reconcile('ERP');
+      const of = (order: ErpOrder, field: string) =>
+        findings.find((finding) => finding.externalId === String(order.POHeaderId) && finding.field === field);
+      expect(findings).toHaveLength(3);
+      const common = { system: 'ERP', recordType: 'PURCHASE_ORDER', kind: 'FIELD_MISMATCH', systemOfRecord: 'ERP', state: 'REPAIRED' };
+      expect(of(cancelled!, 'status')).toMatchObject({ ...common, canonicalValue: cancelled!.canonicalStatus, systemValue: 'CANCELLED' });
+      expect(of(amended!, 'lines')).toMatchObject({
+        ...common,
+        canonicalValue: linesText(amended!.lines.items),
+        systemValue: linesText(changedLines.map((line) => ({ ...line, schedules: { items: line.schedules } }))),
+      });
+      expect(of(amended!, 'total')).toMatchObject({
+        ...common,
+        canonicalValue: formatDecimal(amended!.Total),
+        systemValue: formatDecimal(total),
+      });
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 3 });
+
+      const state = async (order: ErpOrder, field: string) =>
+        (await graph.query(ORDER_STATE, { id: of(order, field)!.recordId! })).data!.purchaseOrder!;
+      expect((await state(cancelled!, 'status')).status).toBe('CANCELLED');
+      const pulled = await state(amended!, 'lines');
+      expect(pulled.lines[0]!.quantity).toBe(quantity);
+      expect(pulled.total.amount).toBe(total);
+
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+    },
+  );
+
+  it('reports an order the ERP lost, once, for a person to decide', { timeout: 120_000 }, async () => {
+    const lost = (await erpOrders()).at(-1)!;
+    expect(await drift(graph.app.systems.erpUrl, { resource: 'purchaseOrders', id: lost.POHeaderId, delete: true })).toBe(200);
+
+    const { run, findings } = await reconcile('ERP');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'ERP',
+        recordType: 'PURCHASE_ORDER',
+        recordId: expect.any(String),
+        externalId: String(lost.POHeaderId),
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: lost.OrderNumber,
+        systemValue: null,
+        systemOfRecord: 'ERP',
+        state: 'OPEN',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 0 });
+    expect((await graph.query(ORDER_STATE, { id: findings[0]!.recordId! })).data!.purchaseOrder!.status).toBe(lost.canonicalStatus);
+
+    const again = await reconcile('ERP');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+describe('a bank-account alert resolved by compliance', () => {
+  it(
+    'lifts only the BANK_ACCOUNT_DRIFT hold, with who, why and when in the audit log; integration may not',
+    { timeout: 120_000 },
+    async () => {
+      const held = demoSuppliers.find((supplier) => supplier.status === 'ON_HOLD' && supplier.erp !== null)!;
+      const bankAccountId = held.erp!.bankAccountId;
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'externalBankAccounts',
+          id: bankAccountId,
+          set: { BankAccountNumber: '000555006789' },
+        }),
+      ).toBe(200);
+      const { findings } = await reconcile('ERP');
+      expect(findings).toEqual([expect.objectContaining({ recordId: held.id, field: 'bankAccount', state: 'ALERTED' })]);
+      const holdsOf = async () => (await graph.query(SUPPLIER_HOLDS, { id: held.id })).data!.supplier!;
+      expect(await holdsOf()).toMatchObject({
+        status: 'ON_HOLD',
+        holds: [{ reason: 'INSURANCE_EXPIRED' }, { reason: 'BANK_ACCOUNT_DRIFT' }],
+      });
+
+      const note = 'Supplier confirmed the new account by phone; ERP corrected';
+      const refused = await graph.query(RESOLVE, { id: findings[0]!.id, note }, engineer);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const resolvedAt = Date.now();
+      const resolved = await graph.query(RESOLVE, { id: findings[0]!.id, note }, officer);
+      expect(resolved.data!.resolveDriftFinding).toEqual({ finding: { id: findings[0]!.id, state: 'RESOLVED', note }, userErrors: [] });
+      await until(async () => (await holdsOf()).holds.length === 1, 30_000, 'the drift hold lifted');
+      expect(await holdsOf()).toMatchObject({ status: 'ON_HOLD', holds: [{ reason: 'INSURANCE_EXPIRED' }] });
+      const audit = (await graph.query(HOLD_RELEASE_AUDIT, { recordId: held.id, actor: officer.subject })).data!.auditEvents.nodes;
+      expect(audit).toEqual([
+        {
+          actor: officer.subject,
+          role: 'compliance',
+          service: 'suppliers',
+          operation: 'reconciliation.hold_released',
+          recordType: 'SUPPLIER',
+          recordId: held.id,
+          outcome: 'SUCCEEDED',
+          occurredAt: expect.any(String),
+          detail: { codes: ['FIELD_MISMATCH', 'bankAccount'], note },
+        },
+      ]);
+      expect(new Date(audit[0]!.occurredAt).getTime()).toBeGreaterThanOrEqual(resolvedAt - 1000);
+
+      // The person corrected the ERP, so the next run finds the accounts in step.
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'externalBankAccounts',
+          id: bankAccountId,
+          set: { BankAccountNumber: held.bankAccount.accountNumber },
+        }),
+      ).toBe(200);
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+    },
+  );
 });
 
 describe('ERP reconciliation of payments', () => {
