@@ -304,6 +304,23 @@ export function readPaymentPage(body: unknown): CollectionPage<Payment> {
   return read(collectionPage(payment), body, 'payment page');
 }
 
+/** A payables invoice as reconciliation compares it: its amount and whether it still stands. */
+const payablesInvoice = z
+  .object({
+    InvoiceId: payablesId,
+    InvoiceNumber: text,
+    InvoiceAmount: amount,
+    InvoiceCurrency: text.toUpperCase().default('USD'),
+    CanceledFlag: z.boolean().default(false),
+  })
+  .loose();
+
+export type PayablesInvoice = z.output<typeof payablesInvoice>;
+
+export function readPayablesInvoicePage(body: unknown): CollectionPage<PayablesInvoice> {
+  return read(collectionPage(payablesInvoice), body, 'invoice page');
+}
+
 export function readPurchaseOrderPage(body: unknown): CollectionPage<PurchaseOrder> {
   return read(collectionPage(purchaseOrder), body, 'purchase order page');
 }

@@ -9,8 +9,10 @@ export {
   type PortalInvoice,
   type PortalInvoiceStatusPut,
   type PortalOrderPut,
+  type PortalPage,
   type PortalPaymentPut,
   type PublishedOrder,
   type Registration,
   type RegistrationCreate,
+  type ShownPayment,
 } from './resources.ts';

@@ -8,6 +8,7 @@ export {
   type ComparedField,
   type ComparedRecord,
 } from './compared-record.ts';
+export { comparersInTurn } from './comparers-in-turn.ts';
 export { driftAlerted, driftAlertResolved, type DriftAlerted, type DriftAlertResolved } from './drift-alerts.ts';
 export { PROCUREGRAPH, recordFindings, settleFinding, type FindingInput, type StoredFinding, type SystemOfRecord } from './findings.ts';
 export {

@@ -471,6 +471,75 @@ describe('ERP reconciliation of purchase orders', () => {
   });
 });
 
+const INVOICE_STATUS = graphql(`
+  query ReconciledInvoiceStatus($id: ID!) {
+    invoice(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+describe('ERP reconciliation of invoices', () => {
+  it(
+    'reports an invoice cancelled, re-keyed or lost in ERP payables, once each, for a person to decide',
+    { timeout: 180_000 },
+    async () => {
+      const { items } = await erpGet<{ items: { InvoiceId: number; InvoiceNumber: string; InvoiceAmount: string }[] }>(
+        '/invoices?limit=200',
+      );
+      const [cancelled, rekeyed, lost] = items.slice(-3);
+      const erp = graph.app.systems.erpUrl;
+      expect(await drift(erp, { resource: 'invoices', id: cancelled!.InvoiceId, set: { CanceledFlag: true } })).toBe(200);
+      expect(await drift(erp, { resource: 'invoices', id: rekeyed!.InvoiceId, set: { InvoiceAmount: '999.99' } })).toBe(200);
+      expect(await drift(erp, { resource: 'invoices', id: lost!.InvoiceId, delete: true })).toBe(200);
+
+      const { run, findings } = await reconcile('ERP');
+      const of = (invoice: { InvoiceId: number }) => findings.find((finding) => finding.externalId === String(invoice.InvoiceId))!;
+      expect(findings).toHaveLength(3);
+      const common = {
+        id: expect.any(String),
+        system: 'ERP',
+        recordType: 'INVOICE',
+        recordId: expect.any(String),
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'OPEN',
+        run: { id: expect.any(String) },
+      };
+      const cancelledStatus = (await graph.query(INVOICE_STATUS, { id: of(cancelled!).recordId! })).data!.invoice!.status;
+      expect(['APPROVED', 'PAID']).toContain(cancelledStatus);
+      expect(of(cancelled!)).toEqual({
+        ...common,
+        externalId: String(cancelled!.InvoiceId),
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        canonicalValue: cancelledStatus,
+        systemValue: 'CANCELLED',
+      });
+      expect(of(rekeyed!)).toEqual({
+        ...common,
+        externalId: String(rekeyed!.InvoiceId),
+        kind: 'FIELD_MISMATCH',
+        field: 'amount',
+        canonicalValue: formatDecimal(rekeyed!.InvoiceAmount),
+        systemValue: '999.99',
+      });
+      expect(of(lost!)).toEqual({
+        ...common,
+        externalId: String(lost!.InvoiceId),
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: lost!.InvoiceNumber,
+        systemValue: null,
+      });
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 0 });
+
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+    },
+  );
+});
+
 describe('a bank-account alert resolved by compliance', () => {
   it(
     'lifts only the BANK_ACCOUNT_DRIFT hold, with who, why and when in the audit log; integration may not',
@@ -610,6 +679,85 @@ describe('vendor platform reconciliation of published orders', () => {
       async () => (await fetch(`${portal}/api/v1/portal/purchase-orders/${order.externalId}`)).status === 200,
       30_000,
       'the order published again',
+    );
+
+    const again = await reconcile('VENDOR_PLATFORM');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+interface ShownPayment {
+  externalId: string;
+  status: string;
+  amount: { value: string; currency: string };
+}
+
+describe('vendor platform reconciliation of portal payments', () => {
+  it('shows a payment the portal shows otherwise, or lost, again, once each, and then finds nothing', { timeout: 180_000 }, async () => {
+    const portal = graph.app.systems.vendorPlatformUrl;
+    const shown = async (id: string) => {
+      const response = await fetch(`${portal}/api/v1/portal/payments/${id}`);
+      return response.status === 200 ? ((await response.json()) as ShownPayment) : null;
+    };
+    const listed = (await (await fetch(`${portal}/api/v1/portal/payments?limit=50`)).json()) as { data: ShownPayment[] };
+    const [restated, underpaid, lost] = listed.data;
+    const otherStatus = restated!.status === 'cleared' ? 'failed' : 'cleared';
+    expect(await drift(portal, { resource: 'portalPayments', id: restated!.externalId, set: { status: otherStatus } })).toBe(200);
+    expect(
+      await drift(portal, {
+        resource: 'portalPayments',
+        id: underpaid!.externalId,
+        set: { amount: { value: '1.00', currency: underpaid!.amount.currency } },
+      }),
+    ).toBe(200);
+    expect(await drift(portal, { resource: 'portalPayments', id: lost!.externalId, delete: true })).toBe(200);
+
+    const { run, findings } = await reconcile('VENDOR_PLATFORM');
+    const common = {
+      id: expect.any(String),
+      system: 'VENDOR_PLATFORM',
+      recordType: 'PAYMENT',
+      systemOfRecord: 'PROCUREGRAPH',
+      state: 'REPAIRED',
+      run: { id: expect.any(String) },
+    };
+    expect(findings.toSorted((a, b) => (a.field ?? '').localeCompare(b.field ?? ''))).toEqual([
+      {
+        ...common,
+        recordId: lost!.externalId,
+        externalId: null,
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: lost!.status.toUpperCase(),
+        systemValue: null,
+      },
+      {
+        ...common,
+        recordId: underpaid!.externalId,
+        externalId: underpaid!.externalId,
+        kind: 'FIELD_MISMATCH',
+        field: 'amount',
+        canonicalValue: formatDecimal(underpaid!.amount.value),
+        systemValue: '1',
+      },
+      {
+        ...common,
+        recordId: restated!.externalId,
+        externalId: restated!.externalId,
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        canonicalValue: restated!.status.toUpperCase(),
+        systemValue: otherStatus.toUpperCase(),
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 3, repairedCount: 3 });
+    await until(
+      async () =>
+        (await shown(restated!.externalId))?.status === restated!.status &&
+        (await shown(underpaid!.externalId))?.amount.value === underpaid!.amount.value &&
+        (await shown(lost!.externalId))?.status === lost!.status,
+      30_000,
+      'the payments shown on the portal again as the graph holds them',
     );
 
     const again = await reconcile('VENDOR_PLATFORM');
