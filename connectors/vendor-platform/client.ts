@@ -3,7 +3,9 @@ import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readVendorEventPage, type VendorEventPage } from './events.ts';
 import {
   readPublishedOrderPage,
+  readListedRegistrationPage,
   readShownPaymentPage,
+  type ListedRegistration,
   type PortalPage,
   type PublishedOrder,
   type ShownPayment,
@@ -40,6 +42,8 @@ export interface VendorPlatformClient {
   eventsAfter(cursor: string | null, signal?: AbortSignal): Promise<VendorEventPage>;
   /** A page of every purchase order published on the portal, from a cursor (null: the first page). */
   publishedOrdersPage(cursor: string | null, limit: number, signal?: AbortSignal): Promise<PortalPage<PublishedOrder>>;
+  /** A page of every registration, as the platform lists them (masked), from a cursor (null: the first page). */
+  registrationsPage(cursor: string | null, limit: number, signal?: AbortSignal): Promise<PortalPage<ListedRegistration>>;
   /** A page of every payment the portal shows suppliers, from a cursor (null: the first page). */
   shownPaymentsPage(cursor: string | null, limit: number, signal?: AbortSignal): Promise<PortalPage<ShownPayment>>;
 }
@@ -85,6 +89,9 @@ export function vendorPlatformClient(baseUrl: string): VendorPlatformClient {
     },
     async publishedOrdersPage(cursor, limit, signal) {
       return readPublishedOrderPage(await call(`/portal/purchase-orders?${listing(cursor, limit)}`, { method: 'GET', signal }));
+    },
+    async registrationsPage(cursor, limit, signal) {
+      return readListedRegistrationPage(await call(`/registrations?${listing(cursor, limit)}`, { method: 'GET', signal }));
     },
     async shownPaymentsPage(cursor, limit, signal) {
       return readShownPaymentPage(await call(`/portal/payments?${listing(cursor, limit)}`, { method: 'GET', signal }));

@@ -6,6 +6,7 @@ export {
   readRegistration,
   readRegistrationEvent,
   readSubmittedInvoice,
+  type ListedRegistration,
   type PortalInvoice,
   type PortalInvoiceStatusPut,
   type PortalOrderPut,

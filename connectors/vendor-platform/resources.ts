@@ -207,6 +207,16 @@ export function readPublishedOrderPage(body: unknown): PortalPage<PublishedOrder
   return readPortalPage(publishedOrder, body);
 }
 
+/** A registration as listed (TIN and account number masked by the platform): its status and name. */
+const listedRegistration = z.object({ id: z.string().min(1), status: z.string().trim(), legalName: optionalText }).loose();
+
+export type ListedRegistration = z.output<typeof listedRegistration>;
+
+/** A page of `GET /api/v1/registrations`. */
+export function readListedRegistrationPage(body: unknown): PortalPage<ListedRegistration> {
+  return readPortalPage(listedRegistration, body);
+}
+
 /** A payment as the supplier sees it: the status in upper case, as the canonical model names it. */
 const shownPayment = z.object({ externalId: z.string().min(1), status: z.string().trim().toUpperCase(), amount: money }).loose();
 

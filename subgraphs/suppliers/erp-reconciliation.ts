@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { BankAccount, ErpClient, Supplier } from '@procuregraph/connector-erp';
 import type { Database, Transaction } from '@procuregraph/platform/db';
 import { markSyncPending } from '@procuregraph/platform/jobs';
@@ -23,6 +23,7 @@ import type { CallPolicy } from '@procuregraph/platform/resilience';
 import { placeHold } from './compliance/holds.ts';
 import { externalReferences, outbox, suppliers, syncStatus, type SupplierRow } from './db/tables.ts';
 import { fromErpSupplier } from './erp-mapping.ts';
+import { linkedSuppliersAfter, suppliersByExternalId } from './supplier/external-references.ts';
 import { lockSupplier } from './supplier/status-change.ts';
 import { SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
 
@@ -106,22 +107,12 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
     return byParty;
   }
 
-  async function canonicalOf(ids: string[]): Promise<Map<string, SupplierRow>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .select({ externalId: externalReferences.externalId, supplier: suppliers })
-      .from(externalReferences)
-      .innerJoin(suppliers, eq(suppliers.id, externalReferences.supplierId))
-      .where(and(eq(externalReferences.system, 'ERP'), inArray(externalReferences.externalId, ids)));
-    return new Map(rows.map((row) => [row.externalId, row.supplier]));
-  }
-
   return {
     async comparePage(checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> {
       const offset = Number(checkpoint?.offset ?? 0);
       const page = await policy.execute((callSignal) => erp.suppliersPage(offset, PAGE_SIZE, signal ?? callSignal));
       const ids = page.items.map((item) => item.SupplierId);
-      const [accounts, canonical] = await Promise.all([accountsOf(page.items, signal), canonicalOf(ids)]);
+      const [accounts, canonical] = await Promise.all([accountsOf(page.items, signal), suppliersByExternalId(db, 'ERP', ids)]);
       return {
         compared: page.items.length,
         seenKeys: ids.map(supplierKey),
@@ -133,13 +124,7 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
     },
 
     async canonicalPage(afterKey: string | null): Promise<CanonicalPage> {
-      const rows = await db
-        .select({ externalId: externalReferences.externalId, supplierId: externalReferences.supplierId, legalName: suppliers.legalName })
-        .from(externalReferences)
-        .innerJoin(suppliers, eq(suppliers.id, externalReferences.supplierId))
-        .where(and(eq(externalReferences.system, 'ERP'), afterKey === null ? undefined : gt(externalReferences.externalId, afterKey)))
-        .orderBy(externalReferences.externalId)
-        .limit(PAGE_SIZE);
+      const rows = await linkedSuppliersAfter(db, 'ERP', afterKey, PAGE_SIZE);
       return canonicalPageOf(
         rows,
         PAGE_SIZE,

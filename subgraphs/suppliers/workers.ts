@@ -11,6 +11,7 @@ import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED, SUPPLIER_ERP_REPUSH } from './s
 import { erpSupplierComparer, repushSupplierToErp } from './erp-reconciliation.ts';
 import { defineReconciliationHandler, driftAlertResolved } from '@procuregraph/platform/reconciliation';
 import { releaseDriftHold } from './compliance/drift-hold-release.ts';
+import { registrationComparer } from './vendor-platform-reconciliation.ts';
 import type { Environment } from '@procuregraph/platform/config';
 import { exclusionListSource } from './onboarding/configuration.ts';
 import { sharedExclusionScreening } from './screening/exclusion-screening.ts';
@@ -60,6 +61,11 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
     sliceMs: context.environment.RECONCILIATION_SLICE_MS,
   });
   const vendorPlatform = vendorPlatformClient(context.systems.vendorPlatformUrl);
+  defineReconciliationHandler(context.jobs, context.db, {
+    system: 'VENDOR_PLATFORM',
+    comparer: registrationComparer(context.db, vendorPlatform, context.policies.for('VENDOR_PLATFORM')),
+    sliceMs: context.environment.RECONCILIATION_SLICE_MS,
+  });
   context.jobs.defineHandler({
     queue: 'erp-supplier-setup',
     topic: SUPPLIER_APPROVED,

@@ -765,6 +765,66 @@ describe('vendor platform reconciliation of portal payments', () => {
   });
 });
 
+describe('vendor platform reconciliation of registrations', () => {
+  it(
+    'reports a registration decided otherwise, renamed or gone on the platform, once each, for a person to decide',
+    { timeout: 180_000 },
+    async () => {
+      const portal = graph.app.systems.vendorPlatformUrl;
+      const listed = (await (await fetch(`${portal}/api/v1/registrations?status=approved&limit=3`)).json()) as {
+        data: { id: string; legalName: string }[];
+      };
+      const [undone, renamed, gone] = listed.data;
+      expect(await drift(portal, { resource: 'registrations', id: undone!.id, set: { status: 'rejected' } })).toBe(200);
+      expect(await drift(portal, { resource: 'registrations', id: renamed!.id, set: { legalName: 'Renamed On The Platform LLC' } })).toBe(
+        200,
+      );
+      expect(await drift(portal, { resource: 'registrations', id: gone!.id, delete: true })).toBe(200);
+
+      const { run, findings } = await reconcile('VENDOR_PLATFORM');
+      const common = {
+        id: expect.any(String),
+        system: 'VENDOR_PLATFORM',
+        recordType: 'SUPPLIER',
+        recordId: expect.any(String),
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'OPEN',
+        run: { id: expect.any(String) },
+      };
+      const of = (id: string) => findings.find((finding) => finding.externalId === id)!;
+      expect(findings).toHaveLength(3);
+      expect(of(undone!.id)).toEqual({
+        ...common,
+        externalId: undone!.id,
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        canonicalValue: 'approved',
+        systemValue: 'rejected',
+      });
+      expect(of(renamed!.id)).toEqual({
+        ...common,
+        externalId: renamed!.id,
+        kind: 'FIELD_MISMATCH',
+        field: 'legalName',
+        canonicalValue: renamed!.legalName,
+        systemValue: 'Renamed On The Platform LLC',
+      });
+      expect(of(gone!.id)).toEqual({
+        ...common,
+        externalId: gone!.id,
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: gone!.legalName,
+        systemValue: null,
+      });
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 0 });
+
+      const again = await reconcile('VENDOR_PLATFORM');
+      expect(again.findings).toEqual([]);
+    },
+  );
+});
+
 describe('contract repository reconciliation', () => {
   it('pulls contract terms amended in the repository while no change came, once', { timeout: 180_000 }, async () => {
     const clean = await reconcile('CONTRACT_REPOSITORY');
