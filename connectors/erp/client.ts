@@ -3,7 +3,9 @@ import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readBusinessEventPage, type BusinessEventPage } from './business-events.ts';
 import {
   readBankAccountPage,
+  readPayablesInvoicePage,
   readPaymentPage,
+  readPurchaseOrderPage,
   readSupplierPage,
   readCreatedId,
   readCreatedInvoiceId,
@@ -18,6 +20,7 @@ import {
   type ReceiptCreate,
   type BankAccount,
   type CollectionPage,
+  type PayablesInvoice,
   type Payment,
   type Supplier,
   type SupplierSetup,
@@ -55,6 +58,10 @@ export interface ErpClient {
   ): Promise<CollectionPage<BankAccount>>;
   /** A page of every payables payment with the invoices it pays. */
   paymentsPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<Payment>>;
+  /** A page of every payables invoice (header attributes). */
+  invoicesPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<PayablesInvoice>>;
+  /** A page of every purchase order with its lines and their schedules (what was received). */
+  purchaseOrdersPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<PurchaseOrder>>;
   /** Sets supplier attributes Procuregraph is the record for. */
   updateSupplier(supplierId: string, changes: SupplierUpdate, signal?: AbortSignal): Promise<void>;
 }
@@ -97,6 +104,12 @@ export function erpClient(baseUrl: string): ErpClient {
     },
     async paymentsPage(offset, limit, signal) {
       return readPaymentPage(await page('/payablesPayments?expand=relatedInvoices', offset, limit, signal));
+    },
+    async invoicesPage(offset, limit, signal) {
+      return readPayablesInvoicePage(await page('/invoices', offset, limit, signal));
+    },
+    async purchaseOrdersPage(offset, limit, signal) {
+      return readPurchaseOrderPage(await page('/purchaseOrders?expand=lines.schedules', offset, limit, signal));
     },
     async updateSupplier(supplierId, changes, signal) {
       await call(`/suppliers/${encodeURIComponent(supplierId)}`, { method: 'PATCH', body: changes, signal });

@@ -11,6 +11,7 @@ export {
   type BankAccountCreate,
   type CollectionPage,
   type InvoiceCreate,
+  type PayablesInvoice,
   type Payment,
   type PurchaseOrder,
   type PurchaseOrderCreate,

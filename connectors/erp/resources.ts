@@ -188,6 +188,8 @@ const purchaseOrder = z.object({
   OrderDate: text.transform((value) => value.slice(0, 10)),
   Description: z.string().nullish(),
   ShipToLocationCode: text.nullish(),
+  /** The order's total as the ERP shows it; older payloads leave it out. */
+  Total: decimalValue.nullish(),
   lines: childCollection(purchaseOrderLine),
 });
 
@@ -315,6 +317,27 @@ export function readBankAccountPage(body: unknown): CollectionPage<BankAccount> 
 
 export function readPaymentPage(body: unknown): CollectionPage<Payment> {
   return read(collectionPage(payment), body, 'payment page');
+}
+
+/** A payables invoice as reconciliation compares it: its amount and whether it still stands. */
+const payablesInvoice = z
+  .object({
+    InvoiceId: payablesId,
+    InvoiceNumber: text,
+    InvoiceAmount: amount,
+    InvoiceCurrency: text.toUpperCase().default('USD'),
+    CanceledFlag: z.boolean().default(false),
+  })
+  .loose();
+
+export type PayablesInvoice = z.output<typeof payablesInvoice>;
+
+export function readPayablesInvoicePage(body: unknown): CollectionPage<PayablesInvoice> {
+  return read(collectionPage(payablesInvoice), body, 'invoice page');
+}
+
+export function readPurchaseOrderPage(body: unknown): CollectionPage<PurchaseOrder> {
+  return read(collectionPage(purchaseOrder), body, 'purchase order page');
 }
 
 /** The supplier attributes Procuregraph keeps in the ERP (a re-push after drift). */

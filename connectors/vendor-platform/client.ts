@@ -3,7 +3,12 @@ import { requestJson, type JsonRequest } from '@procuregraph/platform/http';
 import { readVendorEventPage, type VendorEventPage } from './events.ts';
 import {
   readPublishedOrderPage,
+  readListedRegistrationPage,
+  readShownPaymentPage,
+  type ListedRegistration,
+  type PortalPage,
   type PublishedOrder,
+  type ShownPayment,
   readCreatedRegistrationId,
   readRegistration,
   type PortalInvoiceStatusPut,
@@ -36,11 +41,11 @@ export interface VendorPlatformClient {
   /** The platform's events after a cursor (null: from the beginning), and the cursor to read on from. */
   eventsAfter(cursor: string | null, signal?: AbortSignal): Promise<VendorEventPage>;
   /** A page of every purchase order published on the portal, from a cursor (null: the first page). */
-  publishedOrdersPage(
-    cursor: string | null,
-    limit: number,
-    signal?: AbortSignal,
-  ): Promise<{ items: PublishedOrder[]; nextCursor: string | null }>;
+  publishedOrdersPage(cursor: string | null, limit: number, signal?: AbortSignal): Promise<PortalPage<PublishedOrder>>;
+  /** A page of every registration, as the platform lists them (masked), from a cursor (null: the first page). */
+  registrationsPage(cursor: string | null, limit: number, signal?: AbortSignal): Promise<PortalPage<ListedRegistration>>;
+  /** A page of every payment the portal shows suppliers, from a cursor (null: the first page). */
+  shownPaymentsPage(cursor: string | null, limit: number, signal?: AbortSignal): Promise<PortalPage<ShownPayment>>;
 }
 
 const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), code: z.string().optional() }).loose();
@@ -56,6 +61,7 @@ export function vendorPlatformClient(baseUrl: string): VendorPlatformClient {
   const root = `${baseUrl.replace(/\/$/, '')}/api/v1`;
   const call = (path: string, request: JsonRequest) => requestJson(`${root}${path}`, request, describeProblem);
   const registration = (id: string) => `/registrations/${encodeURIComponent(id)}`;
+  const listing = (cursor: string | null, limit: number) => new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
   return {
     async getRegistration(registrationId, signal) {
       return readRegistration(await call(registration(registrationId), { method: 'GET', signal }));
@@ -82,8 +88,13 @@ export function vendorPlatformClient(baseUrl: string): VendorPlatformClient {
       await call(`/portal/invoices/${encodeURIComponent(portalInvoiceId)}/status`, { method: 'PUT', body, signal });
     },
     async publishedOrdersPage(cursor, limit, signal) {
-      const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
-      return readPublishedOrderPage(await call(`/portal/purchase-orders?${query}`, { method: 'GET', signal }));
+      return readPublishedOrderPage(await call(`/portal/purchase-orders?${listing(cursor, limit)}`, { method: 'GET', signal }));
+    },
+    async registrationsPage(cursor, limit, signal) {
+      return readListedRegistrationPage(await call(`/registrations?${listing(cursor, limit)}`, { method: 'GET', signal }));
+    },
+    async shownPaymentsPage(cursor, limit, signal) {
+      return readShownPaymentPage(await call(`/portal/payments?${listing(cursor, limit)}`, { method: 'GET', signal }));
     },
     async eventsAfter(cursor, signal) {
       const query = new URLSearchParams({ limit: String(FEED_PAGE_SIZE), ...(cursor ? { after: cursor } : {}) });

@@ -182,17 +182,47 @@ export interface PortalInvoiceStatusPut {
   reason: string | null;
 }
 
-// ----- portal purchase orders, as listed (reconciliation) -----
+// ----- portal purchase orders and payments, as listed (reconciliation) -----
+
+/** One page of a portal listing, with the cursor of the next one (null after the last). */
+export interface PortalPage<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+
+function readPortalPage<Item extends z.ZodType>(item: Item, body: unknown): PortalPage<z.output<Item>> {
+  const page = z
+    .object({ data: z.array(item), nextCursor: z.string().nullable() })
+    .loose()
+    .parse(body);
+  return { items: page.data, nextCursor: page.nextCursor };
+}
 
 const publishedOrder = z.object({ externalId: z.string().min(1), poNumber: z.string(), total: money }).loose();
 
 export type PublishedOrder = z.output<typeof publishedOrder>;
 
-/** A page of `GET /api/v1/portal/purchase-orders`, with the cursor of the next one (null after the last). */
-export function readPublishedOrderPage(body: unknown): { items: PublishedOrder[]; nextCursor: string | null } {
-  const page = z
-    .object({ data: z.array(publishedOrder), nextCursor: z.string().nullable() })
-    .loose()
-    .parse(body);
-  return { items: page.data, nextCursor: page.nextCursor };
+/** A page of `GET /api/v1/portal/purchase-orders`. */
+export function readPublishedOrderPage(body: unknown): PortalPage<PublishedOrder> {
+  return readPortalPage(publishedOrder, body);
+}
+
+/** A registration as listed (TIN and account number masked by the platform): its status and name. */
+const listedRegistration = z.object({ id: z.string().min(1), status: z.string().trim(), legalName: optionalText }).loose();
+
+export type ListedRegistration = z.output<typeof listedRegistration>;
+
+/** A page of `GET /api/v1/registrations`. */
+export function readListedRegistrationPage(body: unknown): PortalPage<ListedRegistration> {
+  return readPortalPage(listedRegistration, body);
+}
+
+/** A payment as the supplier sees it: the status in upper case, as the canonical model names it. */
+const shownPayment = z.object({ externalId: z.string().min(1), status: z.string().trim().toUpperCase(), amount: money }).loose();
+
+export type ShownPayment = z.output<typeof shownPayment>;
+
+/** A page of `GET /api/v1/portal/payments`. */
+export function readShownPaymentPage(body: unknown): PortalPage<ShownPayment> {
+  return readPortalPage(shownPayment, body);
 }

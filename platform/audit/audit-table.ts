@@ -10,12 +10,14 @@ export type AuditKind = (typeof auditKinds)[number];
 export const auditOutcomes = ['SUCCEEDED', 'USER_ERROR', 'FORBIDDEN', 'FAILED'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 
-/** What an audit row says beyond its columns; never input values, only names and codes. */
+/** What an audit row says beyond its columns: names and codes, never input values, but for the reason a person gave for lifting a control. */
 export interface AuditDetail {
   /** The client's GraphQL operation name, when it gave one. */
   operationName?: string;
   /** The userErrors codes (USER_ERROR) or the error code (FORBIDDEN, FAILED). */
   codes?: string[];
+  /** Why a person lifted a control (a drift alert resolved): the one input kept, as the decision's reason. */
+  note?: string;
 }
 
 /**

@@ -1,5 +1,15 @@
 // The public entry of platform/reconciliation: what other workspaces may import.
-export { driftAlerted, type DriftAlerted } from './drift-alerts.ts';
+export {
+  canonicalPageOf,
+  decimalField,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
+  type ComparedField,
+  type ComparedRecord,
+} from './compared-record.ts';
+export { comparersInTurn } from './comparers-in-turn.ts';
+export { driftAlerted, driftAlertResolved, type DriftAlerted, type DriftAlertResolved } from './drift-alerts.ts';
 export { PROCUREGRAPH, recordFindings, settleFinding, type FindingInput, type StoredFinding, type SystemOfRecord } from './findings.ts';
 export {
   failRun,
@@ -35,5 +45,6 @@ export {
   type ReconciliationComparer,
   type SliceOutcome,
 } from './run-part.ts';
+export { auditAlertRelease, requestAlertRelease } from './resolve-alert.ts';
 export { startReconciliationRun, type StartOutcome } from './start-run.ts';
 export { dueSince, reconciliationTimes, startReconciliationSchedule, type ScheduleOptions } from './schedule.ts';

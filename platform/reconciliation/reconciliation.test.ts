@@ -1,13 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createServiceDatabase, migratePlatform, newId, type Database } from '../db/index.ts';
 import { openFreshDatabase, type FreshDatabase } from '../db/fixtures/fresh-database.ts';
-import { databaseTargets } from '../jobs/fixtures/test-database.ts';
+import { createTestService, databaseTargets, uniqueName } from '../jobs/fixtures/test-database.ts';
+import { createJobOperations } from '../jobs/job-operations.ts';
+import { jobSender } from '../jobs/job-sender.ts';
+import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
+import { createLogger } from '../logging.ts';
+import { defineReconciliationHandler } from './handler.ts';
 import { PROCUREGRAPH, type FindingInput } from './findings.ts';
 import { findRun, listFindings, openRun, resolveFinding } from './reconciliation-store.ts';
 import { reconciliationParts } from './reconciliation-tables.ts';
 import { runReconciliationSlice, type ReconciliationComparer } from './run-part.ts';
 import { dueSince, reconciliationTimes } from './schedule.ts';
+import { startReconciliationRun } from './start-run.ts';
 
 /**
  * The run engine against a system held in memory: five pages of system records (two of them
@@ -163,6 +169,75 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     expect((await findRun(db, other.id))?.state).toBe('RUNNING');
     expect(newId()).not.toBe(other.id);
   });
+});
+
+describe.each(databaseTargets)('a run whose part is dead-lettered, on %s', (target) => {
+  let database: FreshDatabase;
+  let db: Database;
+  let jobs: JobRuntime;
+  let reachable = false;
+  const bossSchema = uniqueName('boss');
+
+  beforeAll(async () => {
+    database = await openFreshDatabase(target, 'reconciliation_dead');
+    await migratePlatform(database.client);
+    db = createServiceDatabase(database.client, 'platform').db;
+    const service = await createTestService(database.client, 'recon');
+    jobs = createJobRuntime({
+      client: database.client,
+      service: service.name,
+      logger: createLogger('reconciliation-test'),
+      bossSchema,
+      pollIntervalMs: 200,
+    });
+    const system = memoryComparer();
+    defineReconciliationHandler(jobs, db, {
+      system: 'ERP',
+      comparer: {
+        comparePage: (checkpoint) => (reachable ? system.comparePage(checkpoint) : Promise.reject(new Error('the ERP is unreachable'))),
+        canonicalPage: (afterKey) => system.canonicalPage(afterKey),
+      },
+      sliceMs: 60_000,
+      retry: { limit: 1, delaySeconds: 1 },
+    });
+    await jobs.start();
+  });
+  afterAll(async () => {
+    await jobs?.stop();
+    await database?.drop();
+  });
+
+  const runReaching = (id: string, state: 'FAILED' | 'COMPLETED') =>
+    vi.waitFor(
+      async () => {
+        const run = await findRun(db, id);
+        if (run?.state !== state) throw new Error(`run ${id} is ${run?.state}, not ${state} yet`);
+        return run;
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+
+  it(
+    'ends FAILED with the error once its last retry fails, and the next run of the system starts and completes',
+    { timeout: 60_000 },
+    async () => {
+      const operations = createJobOperations({ client: database.client, bossSchema, sender: jobSender(database.client, bossSchema) });
+      const first = await startReconciliationRun(db, operations, 'ERP', 'ON_DEMAND');
+      if (!first.started) throw new Error(first.message);
+      const failed = await runReaching(first.run.id, 'FAILED');
+      expect(failed).toMatchObject({ state: 'FAILED', recordsCompared: 0, findingsCount: 0, finishedAt: expect.any(Date) });
+      expect(failed.error).toBe(`${jobs.service}: Error: the ERP is unreachable`);
+      // The run failed in the job's last attempt; pg-boss dead-letters the job right after.
+      await vi.waitFor(async () => expect((await jobs.deadLetters({ first: 5 })).nodes).toHaveLength(1), { timeout: 10_000 });
+
+      reachable = true;
+      const second = await startReconciliationRun(db, operations, 'ERP', 'ON_DEMAND');
+      if (!second.started) throw new Error(second.message);
+      const completed = await runReaching(second.run.id, 'COMPLETED');
+      expect(completed).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 3 });
+      expect((await findRun(db, first.run.id))?.state).toBe('FAILED');
+    },
+  );
 });
 
 describe('the nightly schedule', () => {

@@ -174,14 +174,21 @@ export async function runReconciliationSlice(
   if (!claimed) return { more: false };
   const deadline = Date.now() + options.budgetMs;
   let { checkpoint, pages } = claimed;
-  // At least one page per slice, so every slice moves the part on.
-  while (checkpoint.phase !== 'done') {
-    checkpoint = await nextPage(db, scope, comparer, checkpoint, options.signal);
-    pages += 1;
-    if (checkpoint.phase !== 'done' && Date.now() >= deadline) {
-      await releasePart(db, scope);
-      return { more: true, continuation: pages };
+  try {
+    // At least one page per slice, so every slice moves the part on.
+    while (checkpoint.phase !== 'done') {
+      checkpoint = await nextPage(db, scope, comparer, checkpoint, options.signal);
+      pages += 1;
+      if (checkpoint.phase !== 'done' && Date.now() >= deadline) {
+        await releasePart(db, scope);
+        return { more: true, continuation: pages };
+      }
     }
+  } catch (error) {
+    // A failing slice lets go at once, so its retry resumes the part rather than finding it leased
+    // and ending the job with nothing done; only a killed process's lease has to lapse.
+    await releasePart(db, scope);
+    throw error;
   }
   await finishPart(db, scope);
   return { more: false };

@@ -2,7 +2,18 @@ import { and, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Contract, ContractRepositoryClient } from '@procuregraph/connector-contract-repository';
 import type { Database, Transaction } from '@procuregraph/platform/db';
 import { decimal } from '@procuregraph/platform/money';
-import type { CanonicalPage, Checkpoint, ComparedPage, FindingInput, ReconciliationComparer } from '@procuregraph/platform/reconciliation';
+import {
+  canonicalPageOf,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
+  type CanonicalPage,
+  type Checkpoint,
+  type ComparedPage,
+  type ComparedRecord,
+  type FindingInput,
+  type ReconciliationComparer,
+} from '@procuregraph/platform/reconciliation';
 import type { CallPolicy } from '@procuregraph/platform/resilience';
 import { fromRepositoryContract, type RepositoryContractSnapshot } from './contract-repository-mapping.ts';
 import { applyContract } from './contract-sync.ts';
@@ -18,6 +29,13 @@ const PAGE_SIZE = 100;
 const SYSTEM_OF_RECORD = 'CONTRACT_REPOSITORY' as const;
 
 const contractKey = (repositoryId: string) => `contract:${repositoryId}`;
+
+const contractRecord = (repositoryId: string): ComparedRecord => ({
+  recordType: 'CONTRACT',
+  recordKey: contractKey(repositoryId),
+  externalId: repositoryId,
+  systemOfRecord: SYSTEM_OF_RECORD,
+});
 
 function pull(snapshot: RepositoryContractSnapshot) {
   return async (tx: Transaction) => ((await applyContract(tx, snapshot)) ? ('REPAIRED' as const) : ('OPEN' as const));
@@ -39,30 +57,19 @@ function compareContract(contract: Contract, canonical: (ContractRow & { terms: 
     // A contract the mapping cannot read is skipped; the change feed logs the same contract.
     return [];
   }
-  const base = {
-    recordType: 'CONTRACT' as const,
-    recordKey: contractKey(snapshot.repositoryId),
-    externalId: snapshot.repositoryId,
-    systemOfRecord: SYSTEM_OF_RECORD,
-  };
-  if (!canonical) return [{ ...base, recordId: null, kind: 'MISSING_IN_CANONICAL', systemValue: snapshot.number, repair: pull(snapshot) }];
-  const fields: [string, string | null, string | null][] = [
-    ['status', canonical.status, snapshot.status],
-    ['effectiveFrom', canonical.effectiveFrom, snapshot.effectiveFrom],
-    ['effectiveTo', canonical.effectiveTo, snapshot.effectiveTo],
-    ['priceTerms', canonical.terms, termsOf(snapshot.priceTerms)],
-  ];
-  return fields
-    .filter(([, canonicalValue, systemValue]) => canonicalValue !== systemValue)
-    .map(([field, canonicalValue, systemValue]) => ({
-      ...base,
-      recordId: canonical.id,
-      kind: 'FIELD_MISMATCH' as const,
-      field,
-      canonicalValue,
-      systemValue,
-      repair: pull(snapshot),
-    }));
+  const record = contractRecord(snapshot.repositoryId);
+  if (!canonical) return [missingInCanonical(record, snapshot.number, pull(snapshot))];
+  return fieldMismatches(
+    record,
+    canonical.id,
+    [
+      ['status', canonical.status, snapshot.status],
+      ['effectiveFrom', canonical.effectiveFrom, snapshot.effectiveFrom],
+      ['effectiveTo', canonical.effectiveTo, snapshot.effectiveTo],
+      ['priceTerms', canonical.terms, termsOf(snapshot.priceTerms)],
+    ],
+    pull(snapshot),
+  );
 }
 
 export function contractRepositoryComparer(db: Database, repository: ContractRepositoryClient, policy: CallPolicy): ReconciliationComparer {
@@ -105,21 +112,12 @@ export function contractRepositoryComparer(db: Database, repository: ContractRep
         .where(and(isNotNull(contracts.repositoryId), afterKey === null ? undefined : gt(contracts.repositoryId, afterKey)))
         .orderBy(contracts.repositoryId)
         .limit(PAGE_SIZE);
-      return {
-        records: rows.map((row) => ({
-          recordKey: contractKey(row.repositoryId!),
-          finding: {
-            recordType: 'CONTRACT',
-            recordKey: contractKey(row.repositoryId!),
-            recordId: row.id,
-            externalId: row.repositoryId,
-            kind: 'MISSING_IN_SYSTEM',
-            canonicalValue: row.number,
-            systemOfRecord: SYSTEM_OF_RECORD,
-          },
-        })),
-        next: rows.length < PAGE_SIZE ? null : rows.at(-1)!.repositoryId,
-      };
+      return canonicalPageOf(
+        rows,
+        PAGE_SIZE,
+        (row) => row.repositoryId!,
+        (row) => missingInSystem(contractRecord(row.repositoryId!), row.id, row.number),
+      );
     },
   };
 }

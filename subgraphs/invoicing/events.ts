@@ -7,20 +7,25 @@ import { invoiceStatuses, matchTriggers, paymentStatuses } from './db/tables.ts'
  * applied to the canonical table), delivered through the outbox; ids and statuses only, since a
  * notification must stay small and subscribers read the rest from the graph.
  */
-export const paymentStatusChanged = defineTopic(
-  'payment.status_changed',
-  z.object({
-    paymentId: z.uuid(),
-    /** The first invoice the payment pays. */
-    invoiceId: z.uuid(),
-    /** Every invoice the payment pays that invoicing knows; absent in events written before it was added. */
-    invoiceIds: z.array(z.uuid()).optional(),
-    supplierId: z.uuid(),
-    previousStatus: z.enum(paymentStatuses).nullish(),
-    status: z.enum(paymentStatuses),
-    occurredAt: z.iso.datetime({ offset: true }),
-  }),
-);
+const paymentStatusEvent = z.object({
+  paymentId: z.uuid(),
+  /** The first invoice the payment pays. */
+  invoiceId: z.uuid(),
+  /** Every invoice the payment pays that invoicing knows; absent in events written before it was added. */
+  invoiceIds: z.array(z.uuid()).optional(),
+  supplierId: z.uuid(),
+  previousStatus: z.enum(paymentStatuses).nullish(),
+  status: z.enum(paymentStatuses),
+  occurredAt: z.iso.datetime({ offset: true }),
+});
+
+export const paymentStatusChanged = defineTopic('payment.status_changed', paymentStatusEvent);
+
+/**
+ * Invoicing's own: reconciliation found the portal showing a payment otherwise (or not at all), so
+ * the status the graph holds is shown again, as of now. Not `payment.status_changed`: nothing changed.
+ */
+export const paymentPortalRepublishRequested = defineTopic('invoicing.payment.portal_republish_requested', paymentStatusEvent);
 
 export type PaymentStatusChanged = ReturnType<typeof paymentStatusChanged.parse>;
 

@@ -4,11 +4,19 @@ import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/sub
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
 import { ediDropFolder } from './edi/drop-folder.ts';
-import { creditMemoReadyForErp, invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
+import {
+  creditMemoReadyForErp,
+  invoiceApproved,
+  invoiceRematchRequested,
+  invoiceStatusChanged,
+  paymentPortalRepublishRequested,
+  paymentStatusChanged,
+} from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
-import { erpPaymentComparer } from './erp-reconciliation.ts';
-import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
+import { erpInvoiceComparer, erpPaymentComparer } from './erp-reconciliation.ts';
+import { portalPaymentComparer } from './vendor-platform-reconciliation.ts';
+import { comparersInTurn, defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
 import { publishPaymentToPortal } from './payments/publish-to-portal.ts';
 import { defineProjectionHandlers } from './projections/projection-handlers.ts';
 import { publishInvoiceStatus } from './workflow/publish-invoice-status.ts';
@@ -38,7 +46,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     const { db, jobs, policies, logger } = context;
     defineReconciliationHandler(jobs, db, {
       system: 'ERP',
-      comparer: erpPaymentComparer(db, erp, policies.for('ERP')),
+      comparer: comparersInTurn([erpPaymentComparer(db, erp, policies.for('ERP')), erpInvoiceComparer(db, erp, policies.for('ERP'))]),
       sliceMs: context.environment.RECONCILIATION_SLICE_MS,
     });
     jobs.defineHandler({
@@ -60,6 +68,18 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       system: 'VENDOR_PLATFORM',
       concurrency: 1,
       handler: (job) => publishPaymentToPortal(db, portal, job),
+    });
+    jobs.defineHandler({
+      queue: 'republish-payment-status',
+      topic: paymentPortalRepublishRequested.name,
+      system: 'VENDOR_PLATFORM',
+      concurrency: 1,
+      handler: (job) => publishPaymentToPortal(db, portal, job),
+    });
+    defineReconciliationHandler(jobs, db, {
+      system: 'VENDOR_PLATFORM',
+      comparer: portalPaymentComparer(db, portal, policies.for('VENDOR_PLATFORM')),
+      sliceMs: context.environment.RECONCILIATION_SLICE_MS,
     });
     jobs.defineHandler({
       queue: 'publish-invoice-status',

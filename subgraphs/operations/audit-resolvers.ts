@@ -12,6 +12,10 @@ export const auditResolvers: Pick<Resolvers, 'AuditEvent'> & { Query: Pick<NonNu
   },
   AuditEvent: {
     role: (event) => event.role as Role,
-    detail: (event) => ({ operationName: event.detail.operationName ?? null, codes: event.detail.codes ?? [] }),
+    detail: (event) => ({
+      operationName: event.detail.operationName ?? null,
+      codes: event.detail.codes ?? [],
+      note: event.detail.note ?? null,
+    }),
   },
 };

@@ -1,3 +1,4 @@
+import { requireRole } from '@procuregraph/platform/auth';
 import { isUuid } from '@procuregraph/platform/db';
 import { streamEvents } from '@procuregraph/platform/events';
 import { graphqlError } from '@procuregraph/platform/graphql';
@@ -7,9 +8,11 @@ import {
   findRun,
   listFindings,
   listRuns,
+  requestAlertRelease,
   resolveFinding,
   startReconciliationRun,
   type DriftAlerted,
+  type StoredFinding,
 } from '@procuregraph/platform/reconciliation';
 import type { OperationsContext } from './context.ts';
 import type { Resolvers } from './generated/resolvers-types.ts';
@@ -18,6 +21,11 @@ type ReconciliationResolvers = Pick<Resolvers, 'ReconciliationRun' | 'DriftFindi
   Query: Pick<NonNullable<Resolvers['Query']>, 'reconciliationRun' | 'reconciliationRuns' | 'driftFindings'>;
   Mutation: Pick<NonNullable<Resolvers['Mutation']>, 'startReconciliation' | 'resolveDriftFinding'>;
 };
+
+const alreadyResolved = (finding: StoredFinding) => ({
+  finding,
+  userErrors: [{ field: ['id'], code: 'ALREADY_RESOLVED', message: 'This finding was resolved already.' }],
+});
 
 const invalidId = (what: string) => ({ field: ['id'], code: 'INVALID_ID', message: `The id is not a ${what} id.` });
 
@@ -37,16 +45,22 @@ export const reconciliationResolvers: ReconciliationResolvers = {
       if (!outcome.started) return { run: null, userErrors: [{ field: ['system'], code: outcome.code, message: outcome.message }] };
       return { run: outcome.run, userErrors: [] };
     },
-    resolveDriftFinding: async (_parent, { id, note }, { db, caller }) => {
+    resolveDriftFinding: async (_parent, { id, note }, { db, jobs, caller }) => {
       if (!isUuid(id)) return { finding: null, userErrors: [invalidId('drift finding')] };
       const text = note.trim();
       if (text === '') return { finding: null, userErrors: [{ field: ['note'], code: 'NOTE_REQUIRED', message: 'Say why in a note.' }] };
+      const finding = await findFinding(db, id);
+      if (!finding) return { finding: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'No drift finding with this id.' }] };
+      if (finding.state === 'RESOLVED') return alreadyResolved(finding);
+      if (finding.state !== 'ALERTED') requireRole(caller, ['integration'], 'Resolving a finding that is not an alert');
+      else if (!(await requestAlertRelease(jobs, caller, finding, text))) {
+        return {
+          finding,
+          userErrors: [{ field: ['id'], code: 'HOLD_RELEASE_UNAVAILABLE', message: 'No running service can lift the hold yet.' }],
+        };
+      }
       const resolved = await resolveFinding(db, id, text, caller.subject);
-      if (resolved) return { finding: resolved, userErrors: [] };
-      const existing = await findFinding(db, id);
-      return existing
-        ? { finding: existing, userErrors: [{ field: ['id'], code: 'ALREADY_RESOLVED', message: 'This finding was resolved already.' }] }
-        : { finding: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'No drift finding with this id.' }] };
+      return resolved ? { finding: resolved, userErrors: [] } : alreadyResolved(finding);
     },
   },
   Subscription: {

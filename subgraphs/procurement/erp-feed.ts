@@ -11,7 +11,7 @@ import {
 } from '@procuregraph/platform/inbound';
 import { recordSyncState, type JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
-import { sum } from '@procuregraph/platform/money';
+import { decimal } from '@procuregraph/platform/money';
 import { describeError, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import {
   erpEventTypes,
@@ -108,13 +108,22 @@ async function orderOf(tx: Transaction, snapshot: ErpOrderSnapshot): Promise<Pur
   return byReference;
 }
 
-async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<void> {
+/** The canonical lines of an ERP order (what was received is counted from receipts). */
+export function canonicalLinesOf(orderId: string, snapshot: ErpOrderSnapshot) {
+  return snapshot.lines.map(({ quantityReceived: _received, ...line }) => ({ purchaseOrderId: orderId, ...line }));
+}
+
+/** Stores an order issued in the ERP, or links ours to it; false when its supplier is unknown here (skipped). */
+export async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<boolean> {
   const existing = await orderOf(tx, snapshot);
-  if (existing) return linkOrderToErp(tx, existing.id, snapshot);
+  if (existing) {
+    await linkOrderToErp(tx, existing.id, snapshot);
+    return true;
+  }
   const [supplier] = await tx.select().from(supplierReferences).where(eq(supplierReferences.erpSupplierId, snapshot.erpSupplierId));
   if (!supplier) {
     log.warn({ poHeaderId: snapshot.poHeaderId, erpSupplierId: snapshot.erpSupplierId }, 'ERP order of an unknown supplier skipped');
-    return;
+    return false;
   }
   const [facility] = snapshot.shipToLocationCode
     ? await tx.select().from(facilities).where(eq(facilities.code, snapshot.shipToLocationCode))
@@ -131,16 +140,17 @@ async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log
       status: snapshot.status,
       orderDate: snapshot.orderDate,
       currency: snapshot.currency,
-      total: sum(snapshot.lines.map((line) => line.amount)).toFixed(2),
+      total: decimal(snapshot.total).toFixed(2),
       erpPoHeaderId: snapshot.poHeaderId,
       lastSyncedAt: now,
     })
     .returning();
-  const lines = snapshot.lines.map(({ quantityReceived: _received, ...line }) => ({ purchaseOrderId: order!.id, ...line }));
+  const lines = canonicalLinesOf(order!.id, snapshot);
   if (lines.length > 0) await tx.insert(purchaseOrderLines).values(lines);
   await recordSyncState(tx, syncStatus, { entityId: order!.id, system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
   await emitOrderEvent(tx, PURCHASE_ORDER_ISSUED, order!, lines);
   await requestPublication(tx, order!.id);
+  return true;
 }
 
 /** Receiving progress is counted from receipts here; the ERP decides closing and cancelling. */
@@ -148,7 +158,10 @@ const ERP_DECIDED: readonly PurchaseOrderStatus[] = ['RECEIVED', 'CLOSED', 'CANC
 
 async function applyOrderChanged(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<void> {
   const existing = await orderOf(tx, snapshot);
-  if (!existing) return applyOrderIssued(tx, snapshot, log);
+  if (!existing) {
+    await applyOrderIssued(tx, snapshot, log);
+    return;
+  }
   const now = new Date();
   if (!ERP_DECIDED.includes(snapshot.status) || snapshot.status === existing.status) {
     await tx.update(purchaseOrders).set({ lastSyncedAt: now }).where(eq(purchaseOrders.id, existing.id));

@@ -78,6 +78,7 @@ describe('ERP orders to canonical', () => {
       orderDate: '2026-11-20',
       currency: 'USD',
       shipToLocationCode: 'OH-CLE-01',
+      total: '59.97',
       canonicalId,
       lines: [
         {

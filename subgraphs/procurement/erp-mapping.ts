@@ -1,5 +1,5 @@
 import type { PurchaseOrder, PurchaseOrderCreate, Receipt, ReceiptCreate } from '@procuregraph/connector-erp';
-import { decimal, formatDecimal } from '@procuregraph/platform/money';
+import { decimal, formatDecimal, sum } from '@procuregraph/platform/money';
 import type { PurchaseOrderStatus } from './db/tables.ts';
 import { lineAmount } from './purchase-order-rules.ts';
 
@@ -37,6 +37,8 @@ export interface ErpOrderSnapshot {
   orderDate: string;
   currency: string;
   shipToLocationCode: string | null;
+  /** The ERP's total, or its lines' amounts added up when it shows none. */
+  total: string;
   /** Set when Procuregraph issued the order: the canonical id it was sent with. */
   canonicalId: string | null;
   lines: ErpOrderLineSnapshot[];
@@ -136,6 +138,7 @@ export function fromErpOrder(order: PurchaseOrder): ErpOrderSnapshot {
     orderDate: order.OrderDate,
     currency: order.CurrencyCode,
     shipToLocationCode: order.ShipToLocationCode ?? null,
+    total: order.Total ?? formatDecimal(sum(lines.map((line) => line.amount))),
     canonicalId: canonicalIdOfOrder(order.Description),
     lines,
   };

@@ -1,12 +1,17 @@
 import { and, gt, inArray } from 'drizzle-orm';
 import type { PublishedOrder, VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import { isUuid, type Database, type Transaction } from '@procuregraph/platform/db';
-import { decimal } from '@procuregraph/platform/money';
 import {
+  canonicalPageOf,
+  decimalField,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
   PROCUREGRAPH,
   type CanonicalPage,
   type Checkpoint,
   type ComparedPage,
+  type ComparedRecord,
   type FindingInput,
   type ReconciliationComparer,
 } from '@procuregraph/platform/reconciliation';
@@ -31,27 +36,23 @@ async function republish(tx: Transaction, finding: { recordId: string | null }):
   return 'REPAIRED';
 }
 
+/** `listedAs`: the id the portal lists it under (ours), null when the portal does not list it. */
+const orderRecord = (orderId: string, listedAs: string | null): ComparedRecord => ({
+  recordType: 'PURCHASE_ORDER',
+  recordKey: orderKey(orderId),
+  externalId: listedAs,
+  systemOfRecord: PROCUREGRAPH,
+});
+
 function compareOrder(portal: PublishedOrder, canonical: PurchaseOrderRow | undefined): FindingInput[] {
-  const base = {
-    recordType: 'PURCHASE_ORDER' as const,
-    recordKey: orderKey(portal.externalId),
-    externalId: portal.externalId,
-    systemOfRecord: PROCUREGRAPH,
-  };
-  if (!canonical) return [{ ...base, recordId: null, kind: 'MISSING_IN_CANONICAL', systemValue: portal.poNumber }];
-  const mismatch = (field: string, canonicalValue: string | null, systemValue: string): FindingInput => ({
-    ...base,
-    recordId: canonical.id,
-    kind: 'FIELD_MISMATCH',
-    field,
-    canonicalValue,
-    systemValue,
-    repair: republish,
-  });
-  const findings: FindingInput[] = [];
-  if (canonical.number !== portal.poNumber) findings.push(mismatch('number', canonical.number, portal.poNumber));
-  if (!decimal(canonical.total).equals(decimal(portal.total.value))) findings.push(mismatch('total', canonical.total, portal.total.value));
-  return findings;
+  const record = orderRecord(portal.externalId, portal.externalId);
+  if (!canonical) return [missingInCanonical(record, portal.poNumber)];
+  return fieldMismatches(
+    record,
+    canonical.id,
+    [['number', canonical.number, portal.poNumber], decimalField('total', canonical.total, portal.total.value)],
+    republish,
+  );
 }
 
 export function portalOrderComparer(db: Database, portal: VendorPlatformClient, policy: CallPolicy): ReconciliationComparer {
@@ -79,22 +80,12 @@ export function portalOrderComparer(db: Database, portal: VendorPlatformClient, 
         )
         .orderBy(purchaseOrders.id)
         .limit(PAGE_SIZE);
-      return {
-        records: rows.map((row) => ({
-          recordKey: orderKey(row.id),
-          finding: {
-            recordType: 'PURCHASE_ORDER',
-            recordKey: orderKey(row.id),
-            recordId: row.id,
-            externalId: null,
-            kind: 'MISSING_IN_SYSTEM',
-            canonicalValue: row.number,
-            systemOfRecord: PROCUREGRAPH,
-            repair: republish,
-          },
-        })),
-        next: rows.length < PAGE_SIZE ? null : rows.at(-1)!.id,
-      };
+      return canonicalPageOf(
+        rows,
+        PAGE_SIZE,
+        (row) => row.id,
+        (row) => missingInSystem(orderRecord(row.id, null), row.id, row.number, republish),
+      );
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   SUPPLIER_STATUS_CHANGED,
 } from './events.ts';
 import { createVendorFeedPoller, publishOrder } from './publication.ts';
+import { erpOrderComparer } from './erp-reconciliation.ts';
 import { portalOrderComparer } from './vendor-platform-reconciliation.ts';
 import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
 import { applyContractChanged, applySupplierErpLinked, applySupplierStatusChanged } from './references.ts';
@@ -56,6 +57,11 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
     defineReconciliationHandler(jobs, db, {
       system: 'VENDOR_PLATFORM',
       comparer: portalOrderComparer(db, vendorPlatform, policies.for('VENDOR_PLATFORM')),
+      sliceMs: environment.RECONCILIATION_SLICE_MS,
+    });
+    defineReconciliationHandler(jobs, db, {
+      system: 'ERP',
+      comparer: erpOrderComparer(db, erp, policies.for('ERP'), logger),
       sliceMs: environment.RECONCILIATION_SLICE_MS,
     });
     jobs.defineHandler({

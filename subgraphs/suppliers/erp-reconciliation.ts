@@ -1,12 +1,18 @@
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { BankAccount, ErpClient, Supplier } from '@procuregraph/connector-erp';
 import type { Database, Transaction } from '@procuregraph/platform/db';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import {
+  canonicalPageOf,
   driftAlerted,
+  fieldMismatches,
+  missingInCanonical,
+  missingInSystem,
   PROCUREGRAPH,
   type CanonicalPage,
+  type ComparedField,
+  type ComparedRecord,
   type Checkpoint,
   type ComparedPage,
   type FindingInput,
@@ -17,6 +23,7 @@ import type { CallPolicy } from '@procuregraph/platform/resilience';
 import { placeHold } from './compliance/holds.ts';
 import { externalReferences, outbox, suppliers, syncStatus, type SupplierRow } from './db/tables.ts';
 import { fromErpSupplier } from './erp-mapping.ts';
+import { linkedSuppliersAfter, suppliersByExternalId } from './supplier/external-references.ts';
 import { lockSupplier } from './supplier/status-change.ts';
 import { SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
 
@@ -59,32 +66,26 @@ async function holdAndAlert(tx: Transaction, finding: StoredFinding): Promise<'A
   return 'ALERTED';
 }
 
+const supplierRecord = (erpSupplierId: string): ComparedRecord => ({
+  recordType: 'SUPPLIER',
+  recordKey: supplierKey(erpSupplierId),
+  externalId: erpSupplierId,
+  systemOfRecord: PROCUREGRAPH,
+});
+
 function compareSupplier(erp: Supplier, accounts: readonly BankAccount[], canonical: SupplierRow | undefined): FindingInput[] {
-  const base = { recordType: 'SUPPLIER' as const, recordKey: supplierKey(erp.SupplierId), externalId: erp.SupplierId };
-  if (!canonical)
-    return [{ ...base, recordId: null, kind: 'MISSING_IN_CANONICAL', systemValue: erp.Supplier, systemOfRecord: PROCUREGRAPH }];
+  const record = supplierRecord(erp.SupplierId);
+  if (!canonical) return [missingInCanonical(record, erp.Supplier)];
   const view = fromErpSupplier(erp);
-  const mismatch = (field: string, canonicalValue: string | null, systemValue: string | null): FindingInput => ({
-    ...base,
-    recordId: canonical.id,
-    kind: 'FIELD_MISMATCH',
-    field,
-    canonicalValue,
-    systemValue,
-    systemOfRecord: PROCUREGRAPH,
-  });
-  const findings: FindingInput[] = [];
-  if (view.legalName !== canonical.legalName)
-    findings.push({ ...mismatch('legalName', canonical.legalName, view.legalName), repair: repush });
-  if (view.status !== null && activeInErp(canonical.status) !== (view.status !== 'INACTIVE')) {
-    findings.push({ ...mismatch('status', canonical.status, view.status), repair: repush });
-  }
+  // Holds and approvals are Procuregraph's: only INACTIVE or not is compared.
+  const statusDrifted = view.status !== null && activeInErp(canonical.status) !== (view.status !== 'INACTIVE');
+  const status: ComparedField[] = statusDrifted ? [['status', canonical.status, view.status]] : [];
   const canonicalAccount = maskedAccount(canonical.bankRoutingNumber, canonical.bankAccountLast4);
   const erpAccounts = accounts.map((account) => maskedAccount(account.BankBranchNumber, account.BankAccountNumber.slice(-4))).sort();
-  if (erpAccounts.join(', ') !== (canonicalAccount ?? '')) {
-    findings.push({ ...mismatch('bankAccount', canonicalAccount, erpAccounts.join(', ') || null), repair: holdAndAlert });
-  }
-  return findings;
+  return [
+    ...fieldMismatches(record, canonical.id, [['legalName', canonical.legalName, view.legalName], ...status], repush),
+    ...fieldMismatches(record, canonical.id, [['bankAccount', canonicalAccount, erpAccounts.join(', ') || null]], holdAndAlert),
+  ];
 }
 
 export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPolicy): ReconciliationComparer {
@@ -106,22 +107,12 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
     return byParty;
   }
 
-  async function canonicalOf(ids: string[]): Promise<Map<string, SupplierRow>> {
-    if (ids.length === 0) return new Map();
-    const rows = await db
-      .select({ externalId: externalReferences.externalId, supplier: suppliers })
-      .from(externalReferences)
-      .innerJoin(suppliers, eq(suppliers.id, externalReferences.supplierId))
-      .where(and(eq(externalReferences.system, 'ERP'), inArray(externalReferences.externalId, ids)));
-    return new Map(rows.map((row) => [row.externalId, row.supplier]));
-  }
-
   return {
     async comparePage(checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> {
       const offset = Number(checkpoint?.offset ?? 0);
       const page = await policy.execute((callSignal) => erp.suppliersPage(offset, PAGE_SIZE, signal ?? callSignal));
       const ids = page.items.map((item) => item.SupplierId);
-      const [accounts, canonical] = await Promise.all([accountsOf(page.items, signal), canonicalOf(ids)]);
+      const [accounts, canonical] = await Promise.all([accountsOf(page.items, signal), suppliersByExternalId(db, 'ERP', ids)]);
       return {
         compared: page.items.length,
         seenKeys: ids.map(supplierKey),
@@ -133,28 +124,13 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
     },
 
     async canonicalPage(afterKey: string | null): Promise<CanonicalPage> {
-      const rows = await db
-        .select({ externalId: externalReferences.externalId, supplierId: externalReferences.supplierId, legalName: suppliers.legalName })
-        .from(externalReferences)
-        .innerJoin(suppliers, eq(suppliers.id, externalReferences.supplierId))
-        .where(and(eq(externalReferences.system, 'ERP'), afterKey === null ? undefined : gt(externalReferences.externalId, afterKey)))
-        .orderBy(externalReferences.externalId)
-        .limit(PAGE_SIZE);
-      return {
-        records: rows.map((row) => ({
-          recordKey: supplierKey(row.externalId),
-          finding: {
-            recordType: 'SUPPLIER',
-            recordKey: supplierKey(row.externalId),
-            recordId: row.supplierId,
-            externalId: row.externalId,
-            kind: 'MISSING_IN_SYSTEM',
-            canonicalValue: row.legalName,
-            systemOfRecord: PROCUREGRAPH,
-          },
-        })),
-        next: rows.length < PAGE_SIZE ? null : rows.at(-1)!.externalId,
-      };
+      const rows = await linkedSuppliersAfter(db, 'ERP', afterKey, PAGE_SIZE);
+      return canonicalPageOf(
+        rows,
+        PAGE_SIZE,
+        (row) => row.externalId,
+        (row) => missingInSystem(supplierRecord(row.externalId), row.supplierId, row.legalName),
+      );
     },
   };
 }

@@ -9,7 +9,9 @@ import { checkInsurance } from './onboarding/insurance-review.ts';
 import { linkOnPortal } from './onboarding/portal-enrollment.ts';
 import { SUPPLIER_APPROVED, SUPPLIER_ERP_LINKED, SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
 import { erpSupplierComparer, repushSupplierToErp } from './erp-reconciliation.ts';
-import { defineReconciliationHandler } from '@procuregraph/platform/reconciliation';
+import { defineReconciliationHandler, driftAlertResolved } from '@procuregraph/platform/reconciliation';
+import { releaseDriftHold } from './compliance/drift-hold-release.ts';
+import { registrationComparer } from './vendor-platform-reconciliation.ts';
 import type { Environment } from '@procuregraph/platform/config';
 import { exclusionListSource } from './onboarding/configuration.ts';
 import { sharedExclusionScreening } from './screening/exclusion-screening.ts';
@@ -48,12 +50,22 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
     ...(retry ? { retry } : {}),
     handler: (job) => repushSupplierToErp(context.db, erp, job.entityId, job.signal),
   });
+  context.jobs.defineHandler({
+    queue: 'drift-hold-release',
+    topic: driftAlertResolved.name,
+    handler: (job) => releaseDriftHold(context.db, job.payload),
+  });
   defineReconciliationHandler(context.jobs, context.db, {
     system: 'ERP',
     comparer: erpSupplierComparer(context.db, erp, context.policies.for('ERP')),
     sliceMs: context.environment.RECONCILIATION_SLICE_MS,
   });
   const vendorPlatform = vendorPlatformClient(context.systems.vendorPlatformUrl);
+  defineReconciliationHandler(context.jobs, context.db, {
+    system: 'VENDOR_PLATFORM',
+    comparer: registrationComparer(context.db, vendorPlatform, context.policies.for('VENDOR_PLATFORM')),
+    sliceMs: context.environment.RECONCILIATION_SLICE_MS,
+  });
   context.jobs.defineHandler({
     queue: 'erp-supplier-setup',
     topic: SUPPLIER_APPROVED,

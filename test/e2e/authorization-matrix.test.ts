@@ -228,7 +228,7 @@ const mutations: Record<string, Rule> = {
     operation: () => ({ document: 'mutation { startReconciliation(system: CONTRACT_REPOSITORY) { userErrors { code } } }' }),
   },
   resolveDriftFinding: {
-    allowed: ['admin', 'integration'],
+    allowed: ['admin', 'integration', 'compliance'],
     operation: () => ({
       document: 'mutation ($id: ID!) { resolveDriftFinding(id: $id, note: "checked") { userErrors { code } } }',
       variables: { id: unknownId() },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
 import type { BackingSystem, ReconciliationFindingsQuery } from '../generated/graphql.ts';
 import { eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
@@ -13,6 +15,8 @@ import { subscribe } from '../subscriber.ts';
 
 let graph: TestGraph;
 const engineer: UserCaller = { kind: 'staff', subject: 'integration-recon', role: 'integration' };
+const officer: UserCaller = { kind: 'staff', subject: 'compliance-recon', role: 'compliance' };
+const demoSuppliers = [...createWorld({ scale: 'default' }).suppliers()];
 const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
 
 const START = graphql(`
@@ -91,6 +95,58 @@ const PAYMENT_STATUS = graphql(`
     payment(id: $id) {
       id
       status
+    }
+  }
+`);
+
+const RESOLVE = graphql(`
+  mutation ResolveDrift($id: ID!, $note: String!) {
+    resolveDriftFinding(id: $id, note: $note) {
+      finding {
+        id
+        state
+        note
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const HOLD_RELEASE_AUDIT = graphql(`
+  query HoldReleaseAudit($recordId: ID!, $actor: String!) {
+    auditEvents(first: 10, filter: { recordId: $recordId, actor: $actor }) {
+      nodes {
+        actor
+        role
+        service
+        operation
+        recordType
+        recordId
+        outcome
+        occurredAt
+        detail {
+          codes
+          note
+        }
+      }
+    }
+  }
+`);
+
+const ORDER_STATE = graphql(`
+  query ReconciledOrderState($id: ID!) {
+    purchaseOrder(id: $id) {
+      id
+      status
+      total {
+        amount
+      }
+      lines {
+        lineNumber
+        quantity
+      }
     }
   }
 `);
@@ -290,6 +346,260 @@ describe('ERP reconciliation of suppliers', () => {
   });
 });
 
+interface ErpOrder {
+  POHeaderId: number;
+  OrderNumber: string;
+  DocumentStatusCode: string;
+  Total: string;
+  lines: {
+    items: (Record<string, unknown> & {
+      LineNumber: number;
+      Item: string;
+      Quantity: string;
+      UOM: string;
+      Price: string;
+      Amount: string;
+      schedules: { items: { QuantityReceived: string }[] };
+    })[];
+  };
+}
+
+/** ERP orders not cancelled, each with the status the graph shows for it. */
+async function erpOrders(): Promise<(ErpOrder & { canonicalStatus: string })[]> {
+  const { items } = await erpGet<{ items: ErpOrder[] }>('/purchaseOrders?limit=200&expand=lines.schedules');
+  const received = (order: ErpOrder) =>
+    order.lines.items.some((line) => line.schedules.items.some((schedule) => !decimal(schedule.QuantityReceived).isZero()));
+  const statuses: Record<string, string> = { CLOSED_FOR_RECEIVING: 'RECEIVED', CLOSED: 'CLOSED', INCOMPLETE: 'DRAFT' };
+  return items
+    .filter((order) => order.DocumentStatusCode !== 'CANCELED')
+    .map((order) => ({
+      ...order,
+      canonicalStatus: statuses[order.DocumentStatusCode] ?? (received(order) ? 'PARTIALLY_RECEIVED' : 'OPEN'),
+    }));
+}
+
+/** The lines as reconciliation shows them (number, item, quantity, unit, price). */
+const linesText = (lines: ErpOrder['lines']['items']) =>
+  lines
+    .map((line) => `${line.LineNumber}: ${line.Item} ${formatDecimal(line.Quantity)} ${line.UOM} @ ${formatDecimal(line.Price)}`)
+    .join('; ');
+
+describe('ERP reconciliation of purchase orders', () => {
+  it(
+    'pulls a status, and lines and a total amended in the ERP only, into the graph, once each, and then finds nothing',
+    { timeout: 180_000 },
+    async () => {
+      const [cancelled, amended] = await erpOrders();
+      // Amended by hand: five more of the first line, its amount and the order's total to match.
+      const lines = amended!.lines.items.map(({ schedules, ...line }) => ({ ...line, schedules: schedules.items }));
+      const first = lines[0]!;
+      const quantity = formatDecimal(decimal(first.Quantity).plus(5));
+      const amount = decimal(first.Price).times(quantity).toFixed(2);
+      const changedLines = [{ ...first, Quantity: quantity, Amount: amount }, ...lines.slice(1)];
+      const total = decimal(amended!.Total).minus(first.Amount).plus(amount).toFixed(2);
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'purchaseOrders',
+          id: cancelled!.POHeaderId,
+          set: { DocumentStatusCode: 'CANCELED' },
+        }),
+      ).toBe(200);
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'purchaseOrders',
+          id: amended!.POHeaderId,
+          set: { lines: changedLines, Total: total },
+        }),
+      ).toBe(200);
+
+      const { run, findings } = await reconcile('ERP');
+      const of = (order: ErpOrder, field: string) =>
+        findings.find((finding) => finding.externalId === String(order.POHeaderId) && finding.field === field);
+      expect(findings).toHaveLength(3);
+      const common = { system: 'ERP', recordType: 'PURCHASE_ORDER', kind: 'FIELD_MISMATCH', systemOfRecord: 'ERP', state: 'REPAIRED' };
+      expect(of(cancelled!, 'status')).toMatchObject({ ...common, canonicalValue: cancelled!.canonicalStatus, systemValue: 'CANCELLED' });
+      expect(of(amended!, 'lines')).toMatchObject({
+        ...common,
+        canonicalValue: linesText(amended!.lines.items),
+        systemValue: linesText(changedLines.map((line) => ({ ...line, schedules: { items: line.schedules } }))),
+      });
+      expect(of(amended!, 'total')).toMatchObject({
+        ...common,
+        canonicalValue: formatDecimal(amended!.Total),
+        systemValue: formatDecimal(total),
+      });
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 3 });
+
+      const state = async (order: ErpOrder, field: string) =>
+        (await graph.query(ORDER_STATE, { id: of(order, field)!.recordId! })).data!.purchaseOrder!;
+      expect((await state(cancelled!, 'status')).status).toBe('CANCELLED');
+      const pulled = await state(amended!, 'lines');
+      expect(pulled.lines[0]!.quantity).toBe(quantity);
+      expect(pulled.total.amount).toBe(total);
+
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+    },
+  );
+
+  it('reports an order the ERP lost, once, for a person to decide', { timeout: 120_000 }, async () => {
+    const lost = (await erpOrders()).at(-1)!;
+    expect(await drift(graph.app.systems.erpUrl, { resource: 'purchaseOrders', id: lost.POHeaderId, delete: true })).toBe(200);
+
+    const { run, findings } = await reconcile('ERP');
+    expect(findings).toEqual([
+      {
+        id: expect.any(String),
+        system: 'ERP',
+        recordType: 'PURCHASE_ORDER',
+        recordId: expect.any(String),
+        externalId: String(lost.POHeaderId),
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: lost.OrderNumber,
+        systemValue: null,
+        systemOfRecord: 'ERP',
+        state: 'OPEN',
+        run: { id: expect.any(String) },
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 1, repairedCount: 0 });
+    expect((await graph.query(ORDER_STATE, { id: findings[0]!.recordId! })).data!.purchaseOrder!.status).toBe(lost.canonicalStatus);
+
+    const again = await reconcile('ERP');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+const INVOICE_STATUS = graphql(`
+  query ReconciledInvoiceStatus($id: ID!) {
+    invoice(id: $id) {
+      id
+      status
+    }
+  }
+`);
+
+describe('ERP reconciliation of invoices', () => {
+  it(
+    'reports an invoice cancelled, re-keyed or lost in ERP payables, once each, for a person to decide',
+    { timeout: 180_000 },
+    async () => {
+      const { items } = await erpGet<{ items: { InvoiceId: number; InvoiceNumber: string; InvoiceAmount: string }[] }>(
+        '/invoices?limit=200',
+      );
+      const [cancelled, rekeyed, lost] = items.slice(-3);
+      const erp = graph.app.systems.erpUrl;
+      expect(await drift(erp, { resource: 'invoices', id: cancelled!.InvoiceId, set: { CanceledFlag: true } })).toBe(200);
+      expect(await drift(erp, { resource: 'invoices', id: rekeyed!.InvoiceId, set: { InvoiceAmount: '999.99' } })).toBe(200);
+      expect(await drift(erp, { resource: 'invoices', id: lost!.InvoiceId, delete: true })).toBe(200);
+
+      const { run, findings } = await reconcile('ERP');
+      const of = (invoice: { InvoiceId: number }) => findings.find((finding) => finding.externalId === String(invoice.InvoiceId))!;
+      expect(findings).toHaveLength(3);
+      const common = {
+        id: expect.any(String),
+        system: 'ERP',
+        recordType: 'INVOICE',
+        recordId: expect.any(String),
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'OPEN',
+        run: { id: expect.any(String) },
+      };
+      const cancelledStatus = (await graph.query(INVOICE_STATUS, { id: of(cancelled!).recordId! })).data!.invoice!.status;
+      expect(['APPROVED', 'PAID']).toContain(cancelledStatus);
+      expect(of(cancelled!)).toEqual({
+        ...common,
+        externalId: String(cancelled!.InvoiceId),
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        canonicalValue: cancelledStatus,
+        systemValue: 'CANCELLED',
+      });
+      expect(of(rekeyed!)).toEqual({
+        ...common,
+        externalId: String(rekeyed!.InvoiceId),
+        kind: 'FIELD_MISMATCH',
+        field: 'amount',
+        canonicalValue: formatDecimal(rekeyed!.InvoiceAmount),
+        systemValue: '999.99',
+      });
+      expect(of(lost!)).toEqual({
+        ...common,
+        externalId: String(lost!.InvoiceId),
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: lost!.InvoiceNumber,
+        systemValue: null,
+      });
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 0 });
+
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+    },
+  );
+});
+
+describe('a bank-account alert resolved by compliance', () => {
+  it(
+    'lifts only the BANK_ACCOUNT_DRIFT hold, with who, why and when in the audit log; integration may not',
+    { timeout: 120_000 },
+    async () => {
+      const held = demoSuppliers.find((supplier) => supplier.status === 'ON_HOLD' && supplier.erp !== null)!;
+      const bankAccountId = held.erp!.bankAccountId;
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'externalBankAccounts',
+          id: bankAccountId,
+          set: { BankAccountNumber: '000555006789' },
+        }),
+      ).toBe(200);
+      const { findings } = await reconcile('ERP');
+      expect(findings).toEqual([expect.objectContaining({ recordId: held.id, field: 'bankAccount', state: 'ALERTED' })]);
+      const holdsOf = async () => (await graph.query(SUPPLIER_HOLDS, { id: held.id })).data!.supplier!;
+      expect(await holdsOf()).toMatchObject({
+        status: 'ON_HOLD',
+        holds: [{ reason: 'INSURANCE_EXPIRED' }, { reason: 'BANK_ACCOUNT_DRIFT' }],
+      });
+
+      const note = 'Supplier confirmed the new account by phone; ERP corrected';
+      const refused = await graph.query(RESOLVE, { id: findings[0]!.id, note }, engineer);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const resolvedAt = Date.now();
+      const resolved = await graph.query(RESOLVE, { id: findings[0]!.id, note }, officer);
+      expect(resolved.data!.resolveDriftFinding).toEqual({ finding: { id: findings[0]!.id, state: 'RESOLVED', note }, userErrors: [] });
+      await until(async () => (await holdsOf()).holds.length === 1, 30_000, 'the drift hold lifted');
+      expect(await holdsOf()).toMatchObject({ status: 'ON_HOLD', holds: [{ reason: 'INSURANCE_EXPIRED' }] });
+      const audit = (await graph.query(HOLD_RELEASE_AUDIT, { recordId: held.id, actor: officer.subject })).data!.auditEvents.nodes;
+      expect(audit).toEqual([
+        {
+          actor: officer.subject,
+          role: 'compliance',
+          service: 'suppliers',
+          operation: 'reconciliation.hold_released',
+          recordType: 'SUPPLIER',
+          recordId: held.id,
+          outcome: 'SUCCEEDED',
+          occurredAt: expect.any(String),
+          detail: { codes: ['FIELD_MISMATCH', 'bankAccount'], note },
+        },
+      ]);
+      expect(new Date(audit[0]!.occurredAt).getTime()).toBeGreaterThanOrEqual(resolvedAt - 1000);
+
+      // The person corrected the ERP, so the next run finds the accounts in step.
+      expect(
+        await drift(graph.app.systems.erpUrl, {
+          resource: 'externalBankAccounts',
+          id: bankAccountId,
+          set: { BankAccountNumber: held.bankAccount.accountNumber },
+        }),
+      ).toBe(200);
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+    },
+  );
+});
+
 describe('ERP reconciliation of payments', () => {
   it('pulls a payment voided in the ERP without an event into the graph and on to the portal', { timeout: 120_000 }, async () => {
     const { items } = await erpGet<{ items: { PaymentId: number; PaymentStatus: string }[] }>('/payablesPayments?limit=50');
@@ -374,6 +684,145 @@ describe('vendor platform reconciliation of published orders', () => {
     const again = await reconcile('VENDOR_PLATFORM');
     expect(again.findings).toEqual([]);
   });
+});
+
+interface ShownPayment {
+  externalId: string;
+  status: string;
+  amount: { value: string; currency: string };
+}
+
+describe('vendor platform reconciliation of portal payments', () => {
+  it('shows a payment the portal shows otherwise, or lost, again, once each, and then finds nothing', { timeout: 180_000 }, async () => {
+    const portal = graph.app.systems.vendorPlatformUrl;
+    const shown = async (id: string) => {
+      const response = await fetch(`${portal}/api/v1/portal/payments/${id}`);
+      return response.status === 200 ? ((await response.json()) as ShownPayment) : null;
+    };
+    const listed = (await (await fetch(`${portal}/api/v1/portal/payments?limit=50`)).json()) as { data: ShownPayment[] };
+    const [restated, underpaid, lost] = listed.data;
+    const otherStatus = restated!.status === 'cleared' ? 'failed' : 'cleared';
+    expect(await drift(portal, { resource: 'portalPayments', id: restated!.externalId, set: { status: otherStatus } })).toBe(200);
+    expect(
+      await drift(portal, {
+        resource: 'portalPayments',
+        id: underpaid!.externalId,
+        set: { amount: { value: '1.00', currency: underpaid!.amount.currency } },
+      }),
+    ).toBe(200);
+    expect(await drift(portal, { resource: 'portalPayments', id: lost!.externalId, delete: true })).toBe(200);
+
+    const { run, findings } = await reconcile('VENDOR_PLATFORM');
+    const common = {
+      id: expect.any(String),
+      system: 'VENDOR_PLATFORM',
+      recordType: 'PAYMENT',
+      systemOfRecord: 'PROCUREGRAPH',
+      state: 'REPAIRED',
+      run: { id: expect.any(String) },
+    };
+    expect(findings.toSorted((a, b) => (a.field ?? '').localeCompare(b.field ?? ''))).toEqual([
+      {
+        ...common,
+        recordId: lost!.externalId,
+        externalId: null,
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: lost!.status.toUpperCase(),
+        systemValue: null,
+      },
+      {
+        ...common,
+        recordId: underpaid!.externalId,
+        externalId: underpaid!.externalId,
+        kind: 'FIELD_MISMATCH',
+        field: 'amount',
+        canonicalValue: formatDecimal(underpaid!.amount.value),
+        systemValue: '1',
+      },
+      {
+        ...common,
+        recordId: restated!.externalId,
+        externalId: restated!.externalId,
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        canonicalValue: restated!.status.toUpperCase(),
+        systemValue: otherStatus.toUpperCase(),
+      },
+    ]);
+    expect(run).toMatchObject({ findingsCount: 3, repairedCount: 3 });
+    await until(
+      async () =>
+        (await shown(restated!.externalId))?.status === restated!.status &&
+        (await shown(underpaid!.externalId))?.amount.value === underpaid!.amount.value &&
+        (await shown(lost!.externalId))?.status === lost!.status,
+      30_000,
+      'the payments shown on the portal again as the graph holds them',
+    );
+
+    const again = await reconcile('VENDOR_PLATFORM');
+    expect(again.findings).toEqual([]);
+  });
+});
+
+describe('vendor platform reconciliation of registrations', () => {
+  it(
+    'reports a registration decided otherwise, renamed or gone on the platform, once each, for a person to decide',
+    { timeout: 180_000 },
+    async () => {
+      const portal = graph.app.systems.vendorPlatformUrl;
+      const listed = (await (await fetch(`${portal}/api/v1/registrations?status=approved&limit=3`)).json()) as {
+        data: { id: string; legalName: string }[];
+      };
+      const [undone, renamed, gone] = listed.data;
+      expect(await drift(portal, { resource: 'registrations', id: undone!.id, set: { status: 'rejected' } })).toBe(200);
+      expect(await drift(portal, { resource: 'registrations', id: renamed!.id, set: { legalName: 'Renamed On The Platform LLC' } })).toBe(
+        200,
+      );
+      expect(await drift(portal, { resource: 'registrations', id: gone!.id, delete: true })).toBe(200);
+
+      const { run, findings } = await reconcile('VENDOR_PLATFORM');
+      const common = {
+        id: expect.any(String),
+        system: 'VENDOR_PLATFORM',
+        recordType: 'SUPPLIER',
+        recordId: expect.any(String),
+        systemOfRecord: 'PROCUREGRAPH',
+        state: 'OPEN',
+        run: { id: expect.any(String) },
+      };
+      const of = (id: string) => findings.find((finding) => finding.externalId === id)!;
+      expect(findings).toHaveLength(3);
+      expect(of(undone!.id)).toEqual({
+        ...common,
+        externalId: undone!.id,
+        kind: 'FIELD_MISMATCH',
+        field: 'status',
+        canonicalValue: 'approved',
+        systemValue: 'rejected',
+      });
+      expect(of(renamed!.id)).toEqual({
+        ...common,
+        externalId: renamed!.id,
+        kind: 'FIELD_MISMATCH',
+        field: 'legalName',
+        canonicalValue: renamed!.legalName,
+        systemValue: 'Renamed On The Platform LLC',
+      });
+      expect(of(gone!.id)).toEqual({
+        ...common,
+        externalId: gone!.id,
+        kind: 'MISSING_IN_SYSTEM',
+        field: null,
+        canonicalValue: gone!.legalName,
+        systemValue: null,
+      });
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 0 });
+
+      const again = await reconcile('VENDOR_PLATFORM');
+      expect(again.findings).toEqual([]);
+    },
+  );
 });
 
 describe('contract repository reconciliation', () => {

@@ -35,11 +35,13 @@ export type Address = {
   region: Scalars['String']['output'];
 };
 
-/** What else is known about an audited event: names and codes, never input values. */
+/** What else is known about an audited event: names and codes, never input values, but for the reason a person gave for lifting a control. */
 export type AuditDetail = {
   __typename?: 'AuditDetail';
   /** The userErrors codes (USER_ERROR) or the error code (FORBIDDEN, FAILED). */
   codes: Array<Scalars['String']['output']>;
+  /** Why a person lifted a control (a drift alert resolved, its hold released): their own words. */
+  note: Maybe<Scalars['String']['output']>;
   /** The client's operation name, when it gave one. */
   operationName: Maybe<Scalars['String']['output']>;
 };
@@ -516,8 +518,12 @@ export type Mutation = {
    */
   replayDeadLetter: ReplayDeadLetterPayload;
   /**
-   * A person settles a finding with a note (integration, admin): state RESOLVED. An unknown finding
-   * gives NOT_FOUND, one resolved already ALREADY_RESOLVED, an empty note NOTE_REQUIRED.
+   * A person settles a finding with a note: state RESOLVED. An ALERTED finding (a bank account
+   * changed in a system only) is compliance's or an admin's to resolve, and resolving it lifts the
+   * BANK_ACCOUNT_DRIFT hold it placed (the supplier keeps any other hold); any other finding is
+   * integration's or an admin's. An unknown finding gives NOT_FOUND, one resolved already
+   * ALREADY_RESOLVED, an empty note NOTE_REQUIRED, an alert while no service can lift its hold
+   * HOLD_RELEASE_UNAVAILABLE.
    */
   resolveDriftFinding: DriftFindingPayload;
   /**
@@ -1191,6 +1197,7 @@ export type AddressResolvers<ContextType = OperationsContext, ParentType extends
 
 export type AuditDetailResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['AuditDetail'] = ResolversParentTypes['AuditDetail']> = {
   codes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operationName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
-import type { Queryable, Transaction } from '@procuregraph/platform/db';
+import { and, eq, gt, inArray } from 'drizzle-orm';
+import type { BackingSystem, Queryable, Transaction } from '@procuregraph/platform/db';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
-import { externalReferences, outbox, type SupplierRow } from '../db/tables.ts';
+import { externalReferences, outbox, suppliers, type SupplierRow } from '../db/tables.ts';
 import { SUPPLIER_PORTAL_ENROLLED } from './topics.ts';
 
 /** The supplier's registration on the vendor platform, if it has one. */
@@ -51,4 +51,30 @@ export async function recordPortalRegistration(
     });
   }
   return portalRegistrationOf(tx, supplier.id);
+}
+
+/** The canonical suppliers behind some of a system's ids, by those ids (reconciliation compares them). */
+export async function suppliersByExternalId(
+  db: Queryable,
+  system: BackingSystem,
+  externalIds: string[],
+): Promise<Map<string, SupplierRow>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await db
+    .select({ externalId: externalReferences.externalId, supplier: suppliers })
+    .from(externalReferences)
+    .innerJoin(suppliers, eq(suppliers.id, externalReferences.supplierId))
+    .where(and(eq(externalReferences.system, system), inArray(externalReferences.externalId, externalIds)));
+  return new Map(rows.map((row) => [row.externalId, row.supplier]));
+}
+
+/** A page of the suppliers linked to a system, in the order of their id there, after `afterId`. */
+export function linkedSuppliersAfter(db: Queryable, system: BackingSystem, afterId: string | null, limit: number) {
+  return db
+    .select({ externalId: externalReferences.externalId, supplierId: externalReferences.supplierId, legalName: suppliers.legalName })
+    .from(externalReferences)
+    .innerJoin(suppliers, eq(suppliers.id, externalReferences.supplierId))
+    .where(and(eq(externalReferences.system, system), afterId === null ? undefined : gt(externalReferences.externalId, afterId)))
+    .orderBy(externalReferences.externalId)
+    .limit(limit);
 }
