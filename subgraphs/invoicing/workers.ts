@@ -4,6 +4,7 @@ import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/sub
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
 import { ediDropFolder } from './edi/drop-folder.ts';
+import { sendRemittance } from './edi/send-remittance.ts';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
@@ -35,6 +36,10 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     const erp = erpClient(context.systems.erpUrl);
     const portal = vendorPlatformClient(context.systems.vendorPlatformUrl);
     const { db, jobs, policies, logger } = context;
+    const ownAddress = {
+      interchangeQualifier: context.environment.EDI_INTERCHANGE_QUALIFIER,
+      interchangeId: context.environment.EDI_INTERCHANGE_ID,
+    };
     defineReconciliationHandler(jobs, db, {
       system: 'ERP',
       comparer: erpPaymentComparer(db, erp, policies.for('ERP')),
@@ -55,6 +60,11 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       handler: (job) => publishPaymentToPortal(db, portal, job),
     });
     jobs.defineHandler({
+      queue: 'edi-remittances',
+      topic: paymentStatusChanged.name,
+      handler: sendRemittance(db, { outbox: ediFolders(context.environment).outbox, us: ownAddress }),
+    });
+    jobs.defineHandler({
       queue: 'publish-invoice-status',
       topic: invoiceStatusChanged.name,
       system: 'VENDOR_PLATFORM',
@@ -72,7 +82,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
         priceTolerancePct: options.priceTolerancePct,
         folders: ediFolders(context.environment),
         outbox: ediFolders(context.environment).outbox,
-        us: { interchangeQualifier: context.environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: context.environment.EDI_INTERCHANGE_ID },
+        us: ownAddress,
         logger,
         scanIntervalMs: options.feedIntervalMs,
       }),

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseInterchange, writeInterchange, type SegmentSpec } from '@procuregraph/connector-files';
+import { parseInterchange, readOrder850, readRemittance820, writeInterchange, type SegmentSpec } from '@procuregraph/connector-files';
 import { sampleFile } from '@procuregraph/connector-files/testing';
 import { createWorld, type DemoPurchaseOrder } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
@@ -153,6 +153,12 @@ const DOCUMENTS = graphql(`
         invoice {
           id
         }
+        purchaseOrder {
+          id
+        }
+        payment {
+          id
+        }
         errors {
           segment
           position
@@ -300,6 +306,166 @@ describe('POST /files/invoices', () => {
         ],
       },
     ]);
+  });
+});
+
+const ERP_API = '/fscmRestApi/resources/11.13.18.05';
+const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role: 'finance' };
+
+/** The outbound document of a type that carries a record, once its job has written it. */
+async function sentDocument(
+  type: 'X12_850' | 'X12_820',
+  carries: (node: { purchaseOrder: { id: string } | null; payment: { id: string } | null }) => boolean,
+) {
+  return eventually(
+    async () => {
+      const { data } = await graph.query(DOCUMENTS, { filter: { direction: 'OUTBOUND', type, supplierId } }, integration);
+      return data!.ediDocuments.nodes.find(carries);
+    },
+    60_000,
+    200,
+    `an outbound ${type}`,
+  );
+}
+
+/** A 997 from the partner accepting the group we sent under that control number. */
+const acceptanceOf = (functionalId: string, type: string, groupControlNumber: string, controlNumber: number) =>
+  writeInterchange({ sender: partner, receiver: us, controlNumber, version: '004010', at: new Date('2026-12-03T08:00:00Z') }, 'FA', '997', [
+    [
+      { tag: 'AK1', elements: [functionalId, groupControlNumber] },
+      { tag: 'AK2', elements: [type, '0001'] },
+      { tag: 'AK5', elements: ['A'] },
+      { tag: 'AK9', elements: ['A', '1', '1', '1'] },
+    ],
+  ]);
+
+describe('outbound: 850 orders and 820 remittances in the partner outbox', () => {
+  const ISSUE = graphql(`
+    mutation Edi5($input: IssuePurchaseOrderInput!) {
+      issuePurchaseOrder(input: $input) {
+        purchaseOrder {
+          id
+        }
+        userErrors {
+          code
+        }
+      }
+    }
+  `);
+  const ORDER = graphql(`
+    query Edi6($id: ID!) {
+      purchaseOrder(id: $id) {
+        number
+        orderDate
+      }
+    }
+  `);
+  const orderLines = [
+    [
+      { itemNumber: 'GLV-NIT-100', description: 'Nitrile gloves, medium', quantity: '12', unitOfMeasure: 'BX', unitPrice: '19.99' },
+      { itemNumber: 'SYR-LL-10', description: 'Syringe 10 mL luer lock', quantity: '2.5', unitOfMeasure: 'CS', unitPrice: '104.1275' },
+    ],
+    [{ itemNumber: 'GAU-4X4', description: 'Gauze sponges 4x4', quantity: '40', unitOfMeasure: 'PK', unitPrice: '3.05' }],
+  ];
+
+  it('sends each order to the partner as an 850 that parses back to the same order, under control numbers that never repeat, and a 997 acknowledges it', async () => {
+    const issued = await Promise.all(
+      orderLines.map(async (lines, index) => {
+        const { data } = await graph.query(ISSUE, { input: { supplierId, idempotencyKey: `edi-850-${index}`, lines } }, buyer);
+        expect(data!.issuePurchaseOrder.userErrors).toEqual([]);
+        return data!.issuePurchaseOrder.purchaseOrder!.id;
+      }),
+    );
+    const documents = await Promise.all(issued.map((id) => sentDocument('X12_850', (node) => node.purchaseOrder?.id === id)));
+    expect(documents.map((document) => document.status)).toEqual(['SENT', 'SENT']);
+    const controlNumbers = documents.map((document) => Number(document.interchangeControlNumber));
+    expect(new Set(controlNumbers).size).toBe(2);
+
+    for (const [index, document] of documents.entries()) {
+      const order = (await graph.query(ORDER, { id: issued[index]! }, buyer)).data!.purchaseOrder!;
+      const file = await readFile(inFolder('outbox', 'MEDLINEEDI', `850-${document.interchangeControlNumber}.x12`), 'utf8');
+      const interchange = parseInterchange(file);
+      expect(interchange.envelope).toMatchObject({
+        senderId: 'PROCUREGRAPH',
+        receiverId: 'MEDLINEEDI',
+        controlNumber: document.interchangeControlNumber,
+      });
+      expect(interchange.errors).toEqual([]);
+      const { order: sent, errors } = readOrder850(interchange.groups[0]!.transactions[0]!);
+      expect(errors).toEqual([]);
+      expect(sent).toMatchObject({ orderNumber: order.number, orderDate: order.orderDate, currency: 'USD' });
+      expect(sent.lines).toEqual(orderLines[index]!.map((line, at) => ({ lineNumber: at + 1, ...line })));
+    }
+
+    const [first] = documents;
+    const { status, body } = await postInterchange(acceptanceOf('PO', '850', String(Number(first!.interchangeControlNumber)), 5001));
+    expect(status).toBe(200);
+    expect(body.documents).toEqual([expect.objectContaining({ type: 'X12_997', status: 'ACCEPTED' })]);
+    const acknowledged = await graph.query(DOCUMENTS, { filter: { direction: 'OUTBOUND', type: 'X12_850', supplierId } }, integration);
+    const statusOf = new Map(acknowledged.data!.ediDocuments.nodes.map((node) => [node.id, node.status]));
+    expect(documents.map((document) => statusOf.get(document.id))).toEqual(['ACKNOWLEDGED', 'SENT']);
+  });
+
+  it('sends a cleared payment of a partner invoice as an 820 with the amounts paid', { timeout: 180_000 }, async () => {
+    const logged = await graph.query(
+      DOCUMENTS,
+      { filter: { direction: 'INBOUND', type: 'X12_810', status: 'ACCEPTED', supplierId } },
+      integration,
+    );
+    const invoiceId = logged.data!.ediDocuments.nodes.at(-1)!.invoice!.id;
+    const approved = await graph.query(
+      graphql(`
+        mutation Edi7($id: ID!) {
+          approveInvoice(id: $id) {
+            invoice {
+              invoiceNumber
+              total {
+                amount
+              }
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { id: invoiceId },
+      finance,
+    );
+    expect(approved.data!.approveInvoice.userErrors).toEqual([]);
+    const { invoiceNumber, total } = approved.data!.approveInvoice.invoice!;
+    const erpInvoiceId = await eventually(async () => {
+      const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
+      return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
+    });
+    const erpAdmin = async (path: string, body: unknown = {}) => {
+      const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.ok).toBe(true);
+    };
+    const partPaid = decimal(total.amount).minus('0.01').toFixed(2);
+    await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId, AmountPaid: partPaid }] });
+    // Issued → Negotiable → Cleared.
+    await erpAdmin('payment-run');
+    await erpAdmin('payment-run');
+
+    const document = await sentDocument('X12_820', (node) => node.payment !== null);
+    expect(document.status).toBe('SENT');
+    const file = await readFile(inFolder('outbox', 'MEDLINEEDI', `820-${document.interchangeControlNumber}.x12`), 'utf8');
+    const interchange = parseInterchange(file);
+    expect(interchange.errors).toEqual([]);
+    const { remittance, errors } = readRemittance820(interchange.groups[0]!.transactions[0]!);
+    expect(errors).toEqual([]);
+    expect(remittance).toMatchObject({
+      total: partPaid,
+      currency: 'USD',
+      payer: 'PROCUREGRAPH',
+      payee: 'MEDLINEEDI',
+      invoices: [{ invoiceNumber, amountPaid: partPaid, invoiceAmount: total.amount }],
+    });
   });
 });
 

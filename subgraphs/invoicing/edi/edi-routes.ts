@@ -1,5 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeToPartnerOutbox } from '@procuregraph/connector-files';
 import type { Database } from '@procuregraph/platform/db';
 import type { FileRoute } from '@procuregraph/platform/subgraph';
 import { InterchangeRefused, receiveInterchange, type InboundSettings, type ReceivedInterchange } from './receive-interchange.ts';
@@ -13,9 +12,7 @@ export interface EdiRouteOptions extends InboundSettings {
 /** The 997 in the partner's outbox folder, named by the interchange it answers: writing it again changes nothing. */
 export async function deliverAcknowledgment(outbox: string, received: ReceivedInterchange): Promise<void> {
   if (received.acknowledgment === '') return;
-  const folder = join(outbox, received.partnerFolder.replaceAll(/[^A-Za-z0-9_-]/g, '_'));
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, `997-${received.interchangeControlNumber}.x12`), received.acknowledgment);
+  await writeToPartnerOutbox(outbox, received.partnerFolder, `997-${received.interchangeControlNumber}.x12`, received.acknowledgment);
 }
 
 /** Receives an interchange from any channel (the endpoint, the drop folder) and delivers its 997. */

@@ -1,19 +1,30 @@
 import { and, eq } from 'drizzle-orm';
 import {
   acknowledge,
+  envelopeTo,
   parseInterchange,
   readAcknowledgment997,
   readInvoice810,
   writeAcknowledgment997,
   type GroupOutcome,
+  type OwnInterchangeAddress,
   type ParsedInterchange,
   type X12Error,
   type X12TransactionSet,
 } from '@procuregraph/connector-files';
-import { ediDocuments, ediInterchanges, newId, type EdiDocumentType, type Queryable, type Transaction } from '@procuregraph/platform/db';
+import {
+  ediDocuments,
+  ediInterchanges,
+  newId,
+  partnerBySender,
+  takeControlNumber,
+  type EdiDocumentType,
+  type Queryable,
+  type TradingPartnerRow,
+  type Transaction,
+} from '@procuregraph/platform/db';
 import { purchaseOrderProjections } from '../db/tables.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
-import { envelopeTo, nextControlNumber, partnerBySender, type OwnInterchangeAddress, type TradingPartnerRow } from './edi-profile.ts';
 
 export interface InboundSettings {
   us: OwnInterchangeAddress;
@@ -192,7 +203,7 @@ async function recordDocuments(
 }
 
 async function sendAcknowledgment(tx: Transaction, context: Applying, outcomes: GroupOutcome[]) {
-  const controlNumber = await nextControlNumber(tx);
+  const controlNumber = await takeControlNumber(tx, context.partner.supplierId);
   const text = writeAcknowledgment997(envelopeTo(context.partner, context.settings.us, controlNumber, context.now), outcomes);
   await tx.insert(ediDocuments).values({
     id: newId(),
@@ -282,7 +293,7 @@ export async function receiveInterchange(db: Queryable, text: string, settings: 
   } catch (error) {
     throw new InterchangeRefused('X12_UNREADABLE', (error as Error).message);
   }
-  const partner = await partnerBySender(db, interchange.envelope);
+  const partner = await partnerBySender(db, interchange.envelope.senderQualifier, interchange.envelope.senderId);
   if (!partner) {
     const { senderQualifier, senderId } = interchange.envelope;
     throw new InterchangeRefused('UNKNOWN_TRADING_PARTNER', `No trading partner trades under ${senderQualifier}:${senderId}`);
