@@ -31,3 +31,9 @@ export {
   type OutboundDocumentRequest,
   type TradingPartnerRow,
 } from './outbound-edi-documents.ts';
+export {
+  ediAcknowledgmentsOverdue,
+  isAcknowledgmentOverdue,
+  overdueAcknowledgment,
+  reportOverdueAcknowledgments,
+} from './overdue-acknowledgments.ts';

@@ -3,6 +3,7 @@ import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
+import { reportOverdueAcknowledgments } from '@procuregraph/platform/db';
 import { ediDropFolder } from './edi/drop-folder.ts';
 import { sendRemittance } from './edi/send-remittance.ts';
 import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
@@ -24,6 +25,17 @@ export interface InvoicingWorkerOptions {
 
 function running(poller: FeedPoller): BackgroundWork {
   return { start: async () => poller.start(), stop: () => poller.stop() };
+}
+
+/** `procuregraph_edi_acknowledgments_overdue` is read from this process's database while it runs. */
+function reportingOverdueAcknowledgments(...args: Parameters<typeof reportOverdueAcknowledgments>): BackgroundWork {
+  let stopReporting = () => {};
+  return {
+    start: async () => {
+      stopReporting = reportOverdueAcknowledgments(...args);
+    },
+    stop: async () => stopReporting(),
+  };
 }
 
 /**
@@ -77,6 +89,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     });
     defineProjectionHandlers(jobs, db);
     return [
+      reportingOverdueAcknowledgments(db, context.environment.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS),
       ediDropFolder({
         db,
         priceTolerancePct: options.priceTolerancePct,

@@ -71,7 +71,11 @@ const twoInvoices = writeInterchange(
 
 let graph: TestGraph;
 
+/** Read by the runtime at start: what we send is overdue 3.6 s after, so a test can see it happen. */
+const DEADLINE_HOURS = '0.001';
+
 beforeAll(async () => {
+  process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS = DEADLINE_HOURS;
   graph = await startTestGraph();
   await settled(graph.app, ['invoicing']);
   const { data } = await graph.query(
@@ -110,6 +114,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS;
   await graph?.close();
 });
 
@@ -339,6 +344,18 @@ const acceptanceOf = (functionalId: string, type: string, groupControlNumber: st
     ],
   ]);
 
+const OVERDUE = graphql(`
+  query Edi8($filter: EdiDocumentFilter) {
+    ediDocuments(first: 20, filter: $filter) {
+      nodes {
+        id
+        type
+        overdue
+      }
+    }
+  }
+`);
+
 describe('outbound: 850 orders and 820 remittances in the partner outbox', () => {
   const ISSUE = graphql(`
     mutation Edi5($input: IssuePurchaseOrderInput!) {
@@ -404,6 +421,18 @@ describe('outbound: 850 orders and 820 remittances in the partner outbox', () =>
     const acknowledged = await graph.query(DOCUMENTS, { filter: { direction: 'OUTBOUND', type: 'X12_850', supplierId } }, integration);
     const statusOf = new Map(acknowledged.data!.ediDocuments.nodes.map((node) => [node.id, node.status]));
     expect(documents.map((document) => statusOf.get(document.id))).toEqual(['ACKNOWLEDGED', 'SENT']);
+
+    // Past the deadline the unacknowledged one is overdue, in the graph and in the metric; the acknowledged one is not.
+    const overdue = await eventually(async () => {
+      const { data } = await graph.query(OVERDUE, { filter: { overdue: true, supplierId } }, integration);
+      return data!.ediDocuments.nodes.length > 0 ? data!.ediDocuments.nodes : undefined;
+    });
+    expect(overdue).toEqual([{ id: documents[1]!.id, type: 'X12_850', overdue: true }]);
+    const notOverdue = await graph.query(OVERDUE, { filter: { overdue: false, type: 'X12_850', supplierId } }, integration);
+    expect(notOverdue.data!.ediDocuments.nodes).toEqual([{ id: documents[0]!.id, type: 'X12_850', overdue: false }]);
+    const metrics = await (await fetch(`${graph.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('procuregraph_edi_acknowledgments_overdue{type="X12_850"} 1\n');
+    expect(metrics).toContain('procuregraph_edi_acknowledgments_overdue{type="X12_820"} 0\n');
   });
 
   it('sends a cleared payment of a partner invoice as an 820 with the amounts paid', { timeout: 180_000 }, async () => {

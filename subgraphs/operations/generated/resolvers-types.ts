@@ -269,6 +269,11 @@ export type EdiDocument = {
   /** ISA13 of the interchange it travelled in; null for CSV files. */
   interchangeControlNumber: Maybe<Scalars['String']['output']>;
   invoice: Maybe<Invoice>;
+  /**
+   * An 850 or 820 we sent that the partner has not acknowledged with a 997 within
+   * EDI_ACKNOWLEDGMENT_DEADLINE_HOURS of sending it.
+   */
+  overdue: Scalars['Boolean']['output'];
   payment: Maybe<Payment>;
   purchaseOrder: Maybe<PurchaseOrder>;
   receivedAt: Scalars['DateTime']['output'];
@@ -304,6 +309,8 @@ export type EdiDocumentError = {
 
 export type EdiDocumentFilter = {
   direction?: InputMaybe<EdiDirection>;
+  /** True: only documents whose 997 is overdue (see EdiDocument.overdue); false: only the others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<EdiDocumentStatus>;
   supplierId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<EdiDocumentType>;
@@ -947,6 +954,7 @@ export type ResolversTypes = {
   DriftRecordType: DriftRecordType;
   EdiDirection: EdiDirection;
   EdiDocument: ResolverTypeWrapper<EdiDocumentModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EdiDocumentConnection: ResolverTypeWrapper<EdiDocumentConnectionModel>;
   EdiDocumentEdge: ResolverTypeWrapper<EdiDocumentEdgeModel>;
   EdiDocumentError: ResolverTypeWrapper<EdiDocumentError>;
@@ -957,7 +965,6 @@ export type ResolversTypes = {
   IntegrationSystem: ResolverTypeWrapper<IntegrationSystemModel>;
   Invoice: ResolverTypeWrapper<Invoice>;
   Journey: ResolverTypeWrapper<Journey>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   JourneyOutcome: JourneyOutcome;
   JourneyStep: ResolverTypeWrapper<JourneyStep>;
   JourneySystem: JourneySystem;
@@ -1018,6 +1025,7 @@ export type ResolversParentTypes = {
   DriftFindingFilter: DriftFindingFilter;
   DriftFindingPayload: Omit<DriftFindingPayload, 'finding'> & { finding?: Maybe<ResolversParentTypes['DriftFinding']> };
   EdiDocument: EdiDocumentModel;
+  Boolean: Scalars['Boolean']['output'];
   EdiDocumentConnection: EdiDocumentConnectionModel;
   EdiDocumentEdge: EdiDocumentEdgeModel;
   EdiDocumentError: EdiDocumentError;
@@ -1026,7 +1034,6 @@ export type ResolversParentTypes = {
   IntegrationSystem: IntegrationSystemModel;
   Invoice: Invoice;
   Journey: Journey;
-  Boolean: Scalars['Boolean']['output'];
   JourneyStep: JourneyStep;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
@@ -1184,6 +1191,7 @@ export type EdiDocumentResolvers<ContextType = OperationsContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interchangeControlNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
