@@ -7,6 +7,7 @@ import { createWorld, type DemoPurchaseOrder } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { decimal, sum } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
+import type { EdiDocumentType, TradingPartnerInput } from '../generated/graphql.ts';
 import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Files and EDI through the gateway: a trading partner's 810s, answered by 997s. */
@@ -69,6 +70,32 @@ const twoInvoices = writeInterchange(
   [invoiceOf(orders[0], 'MED-INV-9001'), invoiceOf(orders[1], 'MED-INV-9002')],
 );
 
+const SET_PARTNER = graphql(`
+  mutation Edi1($input: TradingPartnerInput!) {
+    setTradingPartner(input: $input) {
+      partner {
+        id
+        interchangeId
+        version
+        inbound
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const medlineProfile = {
+  supplierId,
+  interchangeQualifier: 'ZZ',
+  interchangeId: 'MEDLINEEDI',
+  groupId: 'MEDLINEEDI',
+  version: '004010',
+  inbound: ['X12_810', 'X12_855', 'X12_997'],
+  outbound: ['X12_850', 'X12_820', 'X12_997'],
+} satisfies TradingPartnerInput;
+
 let graph: TestGraph;
 
 /** Read by the runtime at start: what we send is overdue 3.6 s after, so a test can see it happen. */
@@ -78,35 +105,7 @@ beforeAll(async () => {
   process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS = DEADLINE_HOURS;
   graph = await startTestGraph();
   await settled(graph.app, ['invoicing']);
-  const { data } = await graph.query(
-    graphql(`
-      mutation Edi1($input: TradingPartnerInput!) {
-        setTradingPartner(input: $input) {
-          partner {
-            id
-            interchangeId
-            version
-            inbound
-          }
-          userErrors {
-            code
-          }
-        }
-      }
-    `),
-    {
-      input: {
-        supplierId,
-        interchangeQualifier: 'ZZ',
-        interchangeId: 'MEDLINEEDI',
-        groupId: 'MEDLINEEDI',
-        version: '004010',
-        inbound: ['X12_810', 'X12_855', 'X12_997'],
-        outbound: ['X12_850', 'X12_820', 'X12_997'],
-      },
-    },
-    integration,
-  );
+  const { data } = await graph.query(SET_PARTNER, { input: medlineProfile }, integration);
   expect(data!.setTradingPartner).toEqual({
     partner: { id: supplierId, interchangeId: 'MEDLINEEDI', version: '004010', inbound: ['X12_810', 'X12_855', 'X12_997'] },
     userErrors: [],
@@ -164,6 +163,7 @@ const DOCUMENTS = graphql(`
         payment {
           id
         }
+        overdue
         errors {
           segment
           position
@@ -319,7 +319,7 @@ const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role
 
 /** The outbound document of a type that carries a record, once its job has written it. */
 async function sentDocument(
-  type: 'X12_850' | 'X12_820',
+  type: EdiDocumentType,
   carries: (node: { purchaseOrder: { id: string } | null; payment: { id: string } | null }) => boolean,
 ) {
   return eventually(
@@ -333,6 +333,9 @@ async function sentDocument(
   );
 }
 
+/** A file in the partner's outbox folder, once its job has written it (the document is recorded just before). */
+const outboxFile = (name: string) => eventually(() => readFile(inFolder('outbox', 'MEDLINEEDI', name), 'utf8').catch(() => undefined));
+
 /** A 997 from the partner accepting the group we sent under that control number. */
 const acceptanceOf = (functionalId: string, type: string, groupControlNumber: string, controlNumber: number) =>
   writeInterchange({ sender: partner, receiver: us, controlNumber, version: '004010', at: new Date('2026-12-03T08:00:00Z') }, 'FA', '997', [
@@ -343,18 +346,6 @@ const acceptanceOf = (functionalId: string, type: string, groupControlNumber: st
       { tag: 'AK9', elements: ['A', '1', '1', '1'] },
     ],
   ]);
-
-const OVERDUE = graphql(`
-  query Edi8($filter: EdiDocumentFilter) {
-    ediDocuments(first: 20, filter: $filter) {
-      nodes {
-        id
-        type
-        overdue
-      }
-    }
-  }
-`);
 
 describe('outbound: 850 orders and 820 remittances in the partner outbox', () => {
   const ISSUE = graphql(`
@@ -400,7 +391,7 @@ describe('outbound: 850 orders and 820 remittances in the partner outbox', () =>
 
     for (const [index, document] of documents.entries()) {
       const order = (await graph.query(ORDER, { id: issued[index]! }, buyer)).data!.purchaseOrder!;
-      const file = await readFile(inFolder('outbox', 'MEDLINEEDI', `850-${document.interchangeControlNumber}.x12`), 'utf8');
+      const file = await outboxFile(`850-${document.interchangeControlNumber}.x12`);
       const interchange = parseInterchange(file);
       expect(interchange.envelope).toMatchObject({
         senderId: 'PROCUREGRAPH',
@@ -424,24 +415,42 @@ describe('outbound: 850 orders and 820 remittances in the partner outbox', () =>
 
     // Past the deadline the unacknowledged one is overdue, in the graph and in the metric; the acknowledged one is not.
     const overdue = await eventually(async () => {
-      const { data } = await graph.query(OVERDUE, { filter: { overdue: true, supplierId } }, integration);
+      const { data } = await graph.query(DOCUMENTS, { filter: { overdue: true, supplierId } }, integration);
       return data!.ediDocuments.nodes.length > 0 ? data!.ediDocuments.nodes : undefined;
     });
-    expect(overdue).toEqual([{ id: documents[1]!.id, type: 'X12_850', overdue: true }]);
-    const notOverdue = await graph.query(OVERDUE, { filter: { overdue: false, type: 'X12_850', supplierId } }, integration);
-    expect(notOverdue.data!.ediDocuments.nodes).toEqual([{ id: documents[0]!.id, type: 'X12_850', overdue: false }]);
+    expect(overdue.map(({ id, type, overdue }) => ({ id, type, overdue }))).toEqual([
+      { id: documents[1]!.id, type: 'X12_850', overdue: true },
+    ]);
+    const notOverdue = await graph.query(DOCUMENTS, { filter: { overdue: false, type: 'X12_850', supplierId } }, integration);
+    expect(notOverdue.data!.ediDocuments.nodes.map(({ id, overdue }) => ({ id, overdue }))).toEqual([
+      { id: documents[0]!.id, overdue: false },
+    ]);
     const metrics = await (await fetch(`${graph.baseUrl}/metrics`)).text();
     expect(metrics).toContain('procuregraph_edi_acknowledgments_overdue{type="X12_850"} 1\n');
     expect(metrics).toContain('procuregraph_edi_acknowledgments_overdue{type="X12_820"} 0\n');
   });
 
-  it('sends a cleared payment of a partner invoice as an 820 with the amounts paid', { timeout: 180_000 }, async () => {
-    const logged = await graph.query(
+  /** The 810 invoices accepted from the partner, oldest first. */
+  async function partnerInvoiceIds() {
+    const { data } = await graph.query(
       DOCUMENTS,
       { filter: { direction: 'INBOUND', type: 'X12_810', status: 'ACCEPTED', supplierId } },
       integration,
     );
-    const invoiceId = logged.data!.ediDocuments.nodes.at(-1)!.invoice!.id;
+    return data!.ediDocuments.nodes.map((node) => node.invoice!.id).reverse();
+  }
+
+  async function erpAdmin(path: string, body: unknown = {}) {
+    const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.ok).toBe(true);
+  }
+
+  /** Approves the invoice, and once ERP payables has it, pays it there (the amount `paying` says) and lets the payment clear. */
+  async function approveAndPay(invoiceId: string, paying: (total: string) => string) {
     const approved = await graph.query(
       graphql(`
         mutation Edi7($id: ID!) {
@@ -467,35 +476,61 @@ describe('outbound: 850 orders and 820 remittances in the partner outbox', () =>
       const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
       return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
     });
-    const erpAdmin = async (path: string, body: unknown = {}) => {
-      const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      expect(response.ok).toBe(true);
-    };
-    const partPaid = decimal(total.amount).minus('0.01').toFixed(2);
-    await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId, AmountPaid: partPaid }] });
+    const paid = paying(total.amount);
+    await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId, AmountPaid: paid }] });
     // Issued → Negotiable → Cleared.
     await erpAdmin('payment-run');
     await erpAdmin('payment-run');
+    return { invoiceNumber, total: total.amount, paid };
+  }
+
+  it('sends a cleared payment of a partner invoice as an 820 with the amounts paid', { timeout: 180_000 }, async () => {
+    const [invoiceId] = await partnerInvoiceIds();
+    const { invoiceNumber, total, paid } = await approveAndPay(invoiceId!, (amount) => decimal(amount).minus('0.01').toFixed(2));
 
     const document = await sentDocument('X12_820', (node) => node.payment !== null);
     expect(document.status).toBe('SENT');
-    const file = await readFile(inFolder('outbox', 'MEDLINEEDI', `820-${document.interchangeControlNumber}.x12`), 'utf8');
+    const file = await outboxFile(`820-${document.interchangeControlNumber}.x12`);
     const interchange = parseInterchange(file);
     expect(interchange.errors).toEqual([]);
     const { remittance, errors } = readRemittance820(interchange.groups[0]!.transactions[0]!);
     expect(errors).toEqual([]);
     expect(remittance).toMatchObject({
-      total: partPaid,
+      total: paid,
       currency: 'USD',
       payer: 'PROCUREGRAPH',
       payee: 'MEDLINEEDI',
-      invoices: [{ invoiceNumber, amountPaid: partPaid, invoiceAmount: total.amount }],
+      invoices: [{ invoiceNumber, amountPaid: paid, invoiceAmount: total }],
     });
   });
+
+  it(
+    'sends a cleared payment as a CSV remittance with the documented columns to a partner whose profile asks for one',
+    { timeout: 180_000 },
+    async () => {
+      const changed = await graph.query(
+        SET_PARTNER,
+        { input: { ...medlineProfile, outbound: ['X12_850', 'CSV_REMITTANCE', 'X12_997'] } },
+        integration,
+      );
+      expect(changed.data!.setTradingPartner.userErrors).toEqual([]);
+      const [, invoiceId] = await partnerInvoiceIds();
+      const { invoiceNumber, total } = await approveAndPay(invoiceId!, (amount) => amount);
+
+      const document = await sentDocument('CSV_REMITTANCE', (node) => node.payment !== null);
+      expect(document).toMatchObject({ status: 'SENT', interchangeControlNumber: null });
+      const [name, ...more] = await eventually(async () => {
+        const names = (await readdir(inFolder('outbox', 'MEDLINEEDI'))).filter((file) => /^remittance-.*\.csv$/.test(file));
+        return names.length > 0 ? names : undefined;
+      });
+      expect(more).toEqual([]);
+      const paymentReference = name!.slice('remittance-'.length, -'.csv'.length);
+      const [header, row, ...rest] = (await outboxFile(name!)).split('\r\n');
+      expect(header).toBe('"payment_reference","payment_date","currency","invoice_number","invoice_amount","amount_paid"');
+      expect(row).toMatch(new RegExp(`^"${paymentReference}","\\d{4}-\\d{2}-\\d{2}","USD","${invoiceNumber}","${total}","${total}"$`));
+      expect(rest).toEqual(['']);
+    },
+  );
 });
 
 describe('the demo network', () => {
