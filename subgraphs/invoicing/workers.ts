@@ -4,9 +4,10 @@ import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/sub
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
 import { reportOverdueAcknowledgments } from '@procuregraph/platform/db';
+import { deliverAcknowledgment } from './edi/deliver-acknowledgment.ts';
 import { ediDropFolder } from './edi/drop-folder.ts';
 import { sendRemittance } from './edi/send-remittance.ts';
-import { invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
+import { acknowledgmentToDeliver, invoiceApproved, invoiceRematchRequested, invoiceStatusChanged, paymentStatusChanged } from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
 import { erpPaymentComparer } from './erp-reconciliation.ts';
@@ -71,10 +72,16 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       concurrency: 1,
       handler: (job) => publishPaymentToPortal(db, portal, job),
     });
+    const ediOutbox = ediFolders(context.environment).outbox;
     jobs.defineHandler({
       queue: 'edi-remittances',
       topic: paymentStatusChanged.name,
-      handler: sendRemittance(db, { outbox: ediFolders(context.environment).outbox, us: ownAddress }),
+      handler: sendRemittance(db, { outbox: ediOutbox, us: ownAddress }),
+    });
+    jobs.defineHandler({
+      queue: 'edi-acknowledgments',
+      topic: acknowledgmentToDeliver.name,
+      handler: deliverAcknowledgment(db, ediOutbox),
     });
     jobs.defineHandler({
       queue: 'publish-invoice-status',
@@ -94,7 +101,6 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
         db,
         priceTolerancePct: options.priceTolerancePct,
         folders: ediFolders(context.environment),
-        outbox: ediFolders(context.environment).outbox,
         us: ownAddress,
         logger,
         scanIntervalMs: options.feedIntervalMs,

@@ -184,6 +184,9 @@ const acknowledgmentBody = (text: string) =>
 
 const inFolder = (...parts: string[]) => join(graph.dataDir, 'edi', ...parts);
 
+/** A file in the partner's outbox folder, once its job has written it (a job writes it once the document is recorded). */
+const outboxFile = (name: string) => eventually(() => readFile(inFolder('outbox', 'MEDLINEEDI', name), 'utf8').catch(() => undefined));
+
 describe('the drop folder and POST /edi/inbound', () => {
   it('turns an 810 with two invoices dropped in the folder into two matched invoices, a 997 accepting both, the file processed', async () => {
     await mkdir(inFolder('inbox'), { recursive: true });
@@ -195,7 +198,7 @@ describe('the drop folder and POST /edi/inbound', () => {
     });
     expect(processed[0]).toMatch(/-medline-4711\.edi$/);
     expect(await readdir(inFolder('inbox'))).toEqual([]);
-    const acknowledgment = await readFile(inFolder('outbox', 'MEDLINEEDI', '997-000004711.x12'), 'utf8');
+    const acknowledgment = await outboxFile('997-000004711.x12');
     expect(acknowledgmentBody(acknowledgment)).toEqual([
       'AK1*IN*4711~',
       'AK2*810*0001~',
@@ -332,9 +335,6 @@ async function sentDocument(
     `an outbound ${type}`,
   );
 }
-
-/** A file in the partner's outbox folder, once its job has written it (the document is recorded just before). */
-const outboxFile = (name: string) => eventually(() => readFile(inFolder('outbox', 'MEDLINEEDI', name), 'utf8').catch(() => undefined));
 
 /** A 997 from the partner accepting the group we sent under that control number. */
 const acceptanceOf = (functionalId: string, type: string, groupControlNumber: string, controlNumber: number) =>

@@ -23,7 +23,9 @@ import {
   type TradingPartnerRow,
   type Transaction,
 } from '@procuregraph/platform/db';
-import { purchaseOrderProjections } from '../db/tables.ts';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
+import { outbox, purchaseOrderProjections } from '../db/tables.ts';
+import { acknowledgmentToDeliver } from '../events.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
 
 export interface InboundSettings {
@@ -36,8 +38,6 @@ export interface ReceivedInterchange {
   interchangeControlNumber: string;
   documents: { id: string; type: EdiDocumentType; status: string }[];
   acknowledgment: string;
-  /** The partner's interchange id: its outbox folder. */
-  partnerFolder: string;
 }
 
 export class InterchangeRefused extends Error {
@@ -205,8 +205,9 @@ async function recordDocuments(
 async function sendAcknowledgment(tx: Transaction, context: Applying, outcomes: GroupOutcome[]) {
   const controlNumber = await takeControlNumber(tx, context.partner.supplierId);
   const text = writeAcknowledgment997(envelopeTo(context.partner, context.settings.us, controlNumber, context.now), outcomes);
+  const id = newId();
   await tx.insert(ediDocuments).values({
-    id: newId(),
+    id,
     direction: 'OUTBOUND',
     type: 'X12_997',
     interchangeControlNumber: String(controlNumber).padStart(9, '0'),
@@ -216,6 +217,16 @@ async function sendAcknowledgment(tx: Transaction, context: Applying, outcomes: 
     status: 'SENT',
     receivedAt: context.now,
     content: text,
+  });
+  // Written by a durable job once this commits: a crash between the commit and the file loses nothing.
+  await appendToOutbox(tx, outbox, {
+    topic: acknowledgmentToDeliver.name,
+    aggregateId: id,
+    payload: {
+      documentId: id,
+      partnerInterchangeId: context.partner.interchangeId,
+      fileName: `997-${context.interchange.envelope.controlNumber}.x12`,
+    },
   });
   return text;
 }
@@ -250,7 +261,6 @@ async function duplicate(db: Queryable, context: Applying, content: string): Pro
     interchangeControlNumber: context.interchange.envelope.controlNumber,
     documents: [{ id, type, status: 'DUPLICATE' }],
     acknowledgment: earlier?.acknowledgment ?? '',
-    partnerFolder: context.partner.interchangeId,
   };
 }
 
@@ -275,7 +285,6 @@ async function receiveOnce(db: Queryable, context: Applying, content: string, wr
       interchangeControlNumber: context.interchange.envelope.controlNumber,
       documents: rows.map((row) => ({ id: row.id, type: row.type, status: row.status })),
       acknowledgment,
-      partnerFolder: context.partner.interchangeId,
     };
   });
 }
