@@ -481,14 +481,33 @@ describe('outbound: 850 orders and 820 remittances in the partner outbox', () =>
     // Issued → Negotiable → Cleared.
     await erpAdmin('payment-run');
     await erpAdmin('payment-run');
-    return { invoiceNumber, total: total.amount, paid };
+    // The payment runs clear every payment due in the ERP: this invoice's is found by the invoice.
+    const payment = await eventually(async () => {
+      const { data } = await graph.query(
+        graphql(`
+          query Edi9($id: ID!) {
+            invoice(id: $id) {
+              payments {
+                id
+                paymentNumber
+                status
+              }
+            }
+          }
+        `),
+        { id: invoiceId },
+        finance,
+      );
+      return data!.invoice!.payments.find((each) => each.status === 'CLEARED');
+    });
+    return { invoiceNumber, total: total.amount, paid, payment };
   }
 
   it('sends a cleared payment of a partner invoice as an 820 with the amounts paid', { timeout: 180_000 }, async () => {
     const [invoiceId] = await partnerInvoiceIds();
-    const { invoiceNumber, total, paid } = await approveAndPay(invoiceId!, (amount) => decimal(amount).minus('0.01').toFixed(2));
+    const { invoiceNumber, total, paid, payment } = await approveAndPay(invoiceId!, (amount) => decimal(amount).minus('0.01').toFixed(2));
 
-    const document = await sentDocument('X12_820', (node) => node.payment !== null);
+    const document = await sentDocument('X12_820', (node) => node.payment?.id === payment.id);
     expect(document.status).toBe('SENT');
     const file = await outboxFile(`820-${document.interchangeControlNumber}.x12`);
     const interchange = parseInterchange(file);
@@ -515,17 +534,12 @@ describe('outbound: 850 orders and 820 remittances in the partner outbox', () =>
       );
       expect(changed.data!.setTradingPartner.userErrors).toEqual([]);
       const [, invoiceId] = await partnerInvoiceIds();
-      const { invoiceNumber, total } = await approveAndPay(invoiceId!, (amount) => amount);
+      const { invoiceNumber, total, payment } = await approveAndPay(invoiceId!, (amount) => amount);
 
-      const document = await sentDocument('CSV_REMITTANCE', (node) => node.payment !== null);
+      const document = await sentDocument('CSV_REMITTANCE', (node) => node.payment?.id === payment.id);
       expect(document).toMatchObject({ status: 'SENT', interchangeControlNumber: null });
-      const [name, ...more] = await eventually(async () => {
-        const names = (await readdir(inFolder('outbox', 'MEDLINEEDI'))).filter((file) => /^remittance-.*\.csv$/.test(file));
-        return names.length > 0 ? names : undefined;
-      });
-      expect(more).toEqual([]);
-      const paymentReference = name!.slice('remittance-'.length, -'.csv'.length);
-      const [header, row, ...rest] = (await outboxFile(name!)).split('\r\n');
+      const paymentReference = payment.paymentNumber!;
+      const [header, row, ...rest] = (await outboxFile(`remittance-${paymentReference}.csv`)).split('\r\n');
       expect(header).toBe('"payment_reference","payment_date","currency","invoice_number","invoice_amount","amount_paid"');
       expect(row).toMatch(new RegExp(`^"${paymentReference}","\\d{4}-\\d{2}-\\d{2}","USD","${invoiceNumber}","${total}","${total}"$`));
       expect(rest).toEqual(['']);
