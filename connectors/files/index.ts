@@ -31,9 +31,13 @@ export { readOrder850, writeOrder850, type EdiOrder, type EdiOrderLine } from '.
 export { readRemittance820, writeRemittance820, type EdiRemittance, type EdiRemittedInvoice } from './x12/remittance-820.ts';
 export {
   DEFAULT_SEPARATORS,
+  envelopeTo,
   writeInterchange,
   type OutboundEnvelope,
+  type OwnInterchangeAddress,
+  type PartnerEnvelopeProfile,
   type SegmentSpec,
   type X12Party,
   type X12Separators,
 } from './x12/writer.ts';
+export { writeToPartnerOutbox } from './outbox-folder.ts';

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, instantColumn, referenceColumn, updatedAtColumn } from './columns.ts';
 import { platformSchema } from './platform-schema.ts';
 import { valueCheck } from './value-checks.ts';
@@ -39,6 +39,11 @@ export const tradingPartners = platformSchema.table(
     segmentTerminator: text().notNull().default('~'),
     /** Whether one bad transaction set rejects the good ones in its functional group. */
     rejectGroupOnError: boolean().notNull().default(false),
+    /**
+     * The last interchange control number (ISA13, GS06) we sent this partner: each document takes
+     * the next under the row's lock, so the partner sees them in order, none repeated or skipped.
+     */
+    lastControlNumber: integer().notNull().default(0),
     updatedAt: updatedAtColumn(),
   },
   (table) => [
@@ -94,6 +99,3 @@ export const ediDocuments = platformSchema.table(
     valueCheck('edi_documents_status_check', table.status, ediStatuses),
   ],
 );
-
-/** Interchange control numbers Procuregraph sends with: from a sequence, so none repeats. */
-export const ediControlNumbers = platformSchema.sequence('edi_control_numbers', { startWith: 1, maxValue: 999999999 });

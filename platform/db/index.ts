@@ -8,7 +8,6 @@ export { migratePlatform } from './platform-schema.ts';
 export { rateLimitCounters } from './platform-tables.ts';
 export { valueCheck } from './value-checks.ts';
 export {
-  ediControlNumbers,
   ediDirections,
   ediDocumentTypes,
   ediDocuments,
@@ -23,3 +22,18 @@ export {
 } from './edi-tables.ts';
 export { recordJourneyStep, type JourneyStepRecord } from './journey-recording.ts';
 export { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';
+export {
+  partnerBySender,
+  partnerOf,
+  recordOutboundDocument,
+  takeControlNumber,
+  type EdiDocumentRow,
+  type OutboundDocumentRequest,
+  type TradingPartnerRow,
+} from './outbound-edi-documents.ts';
+export {
+  ediAcknowledgmentsOverdue,
+  isAcknowledgmentOverdue,
+  overdueAcknowledgment,
+  reportOverdueAcknowledgments,
+} from './overdue-acknowledgments.ts';

@@ -54,3 +54,9 @@ export const invoiceRematchRequested = defineTopic(
   'invoice.rematch_requested',
   z.object({ invoiceId: z.uuid(), trigger: z.enum(matchTriggers) }),
 );
+
+/** A 997 we answered an interchange with is recorded: its file is to be written to the partner's outbox folder. */
+export const acknowledgmentToDeliver = defineTopic(
+  'edi.acknowledgment_to_deliver',
+  z.object({ documentId: z.uuid(), partnerInterchangeId: z.string(), fileName: z.string() }),
+);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ediFolders, repositoryRoot } from '@procuregraph/platform/config';
+import { repositoryRoot } from '@procuregraph/platform/config';
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { InvoicingContext } from './context.ts';
@@ -29,7 +29,6 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
       ediInboundRoute({
         db,
         priceTolerancePct,
-        outbox: ediFolders(environment).outbox,
         us: { interchangeQualifier: environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: environment.EDI_INTERCHANGE_ID },
       }),
       csvInvoicesRoute({ db, priceTolerancePct }),

@@ -3,8 +3,12 @@ import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import { ediFolders } from '@procuregraph/platform/config';
+import { reportOverdueAcknowledgments } from '@procuregraph/platform/db';
+import { deliverAcknowledgment } from './edi/deliver-acknowledgment.ts';
 import { ediDropFolder } from './edi/drop-folder.ts';
+import { sendRemittance } from './edi/send-remittance.ts';
 import {
+  acknowledgmentToDeliver,
   creditMemoReadyForErp,
   invoiceApproved,
   invoiceRematchRequested,
@@ -34,6 +38,17 @@ function running(poller: FeedPoller): BackgroundWork {
   return { start: async () => poller.start(), stop: () => poller.stop() };
 }
 
+/** `procuregraph_edi_acknowledgments_overdue` is read from this process's database while it runs. */
+function reportingOverdueAcknowledgments(...args: Parameters<typeof reportOverdueAcknowledgments>): BackgroundWork {
+  let stopReporting = () => {};
+  return {
+    start: async () => {
+      stopReporting = reportOverdueAcknowledgments(...args);
+    },
+    stop: async () => stopReporting(),
+  };
+}
+
 /**
  * Invoicing's background work: open invoices matched again when their facts change, approved invoices and their credit memos to ERP payables, payment and portal-invoice
  * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
@@ -44,6 +59,10 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     const erp = erpClient(context.systems.erpUrl);
     const portal = vendorPlatformClient(context.systems.vendorPlatformUrl);
     const { db, jobs, policies, logger } = context;
+    const ownAddress = {
+      interchangeQualifier: context.environment.EDI_INTERCHANGE_QUALIFIER,
+      interchangeId: context.environment.EDI_INTERCHANGE_ID,
+    };
     defineReconciliationHandler(jobs, db, {
       system: 'ERP',
       comparer: comparersInTurn([erpPaymentComparer(db, erp, policies.for('ERP')), erpInvoiceComparer(db, erp, policies.for('ERP'))]),
@@ -68,6 +87,17 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       system: 'VENDOR_PLATFORM',
       concurrency: 1,
       handler: (job) => publishPaymentToPortal(db, portal, job),
+    });
+    const ediOutbox = ediFolders(context.environment).outbox;
+    jobs.defineHandler({
+      queue: 'edi-remittances',
+      topic: paymentStatusChanged.name,
+      handler: sendRemittance(db, { outbox: ediOutbox, us: ownAddress }),
+    });
+    jobs.defineHandler({
+      queue: 'edi-acknowledgments',
+      topic: acknowledgmentToDeliver.name,
+      handler: deliverAcknowledgment(db, ediOutbox),
     });
     jobs.defineHandler({
       queue: 'republish-payment-status',
@@ -94,12 +124,12 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     });
     defineProjectionHandlers(jobs, db);
     return [
+      reportingOverdueAcknowledgments(db, context.environment.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS),
       ediDropFolder({
         db,
         priceTolerancePct: options.priceTolerancePct,
         folders: ediFolders(context.environment),
-        outbox: ediFolders(context.environment).outbox,
-        us: { interchangeQualifier: context.environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: context.environment.EDI_INTERCHANGE_ID },
+        us: ownAddress,
         logger,
         scanIntervalMs: options.feedIntervalMs,
       }),

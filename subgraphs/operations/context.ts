@@ -10,4 +10,6 @@ export interface OperationsContext {
   readonly jobs: JobOperations;
   /** Live domain events, for drift alerts. */
   readonly events: EventBus;
+  /** EDI_ACKNOWLEDGMENT_DEADLINE_HOURS: how long a partner has to answer what we send with a 997. */
+  readonly ediAcknowledgmentDeadlineHours: number;
 }

@@ -1,12 +1,27 @@
-import { and, asc, count, desc, eq, gt, lt, type SQL } from 'drizzle-orm';
-import { ediDocuments, isUuid, tradingPartners, x12Versions, type Database } from '@procuregraph/platform/db';
+import { and, asc, count, desc, eq, gt, lt, not, type SQL } from 'drizzle-orm';
+import {
+  ediDocuments,
+  isAcknowledgmentOverdue,
+  isUuid,
+  overdueAcknowledgment,
+  tradingPartners,
+  x12Versions,
+  type Database,
+} from '@procuregraph/platform/db';
 import { pageRequest, toConnection, type UserError } from '@procuregraph/platform/graphql';
 import type { EdiDocumentFilter, Resolvers, TradingPartnerInput } from './generated/resolvers-types.ts';
 
 const reference = (id: string | null) => (id ? { id } : null);
 
-function filterCondition(filter: EdiDocumentFilter | null | undefined): SQL | undefined {
+function overdueCondition(overdue: boolean | null | undefined, deadlineHours: number): SQL | undefined {
+  if (overdue === null || overdue === undefined) return undefined;
+  const rule = overdueAcknowledgment(deadlineHours, new Date());
+  return overdue ? rule : not(rule);
+}
+
+function filterCondition(filter: EdiDocumentFilter | null | undefined, deadlineHours: number): SQL | undefined {
   return and(
+    overdueCondition(filter?.overdue, deadlineHours),
     filter?.direction ? eq(ediDocuments.direction, filter.direction) : undefined,
     filter?.type ? eq(ediDocuments.type, filter.type) : undefined,
     filter?.status ? eq(ediDocuments.status, filter.status) : undefined,
@@ -18,16 +33,17 @@ async function listDocuments(
   db: Database,
   filter: EdiDocumentFilter | null | undefined,
   args: { first?: number | null; after?: string | null },
+  deadlineHours: number,
 ) {
   const page = pageRequest('EdiDocument', args);
   const rows = await db
     .select()
     .from(ediDocuments)
-    .where(and(filterCondition(filter), page.afterId ? lt(ediDocuments.id, page.afterId) : undefined))
+    .where(and(filterCondition(filter, deadlineHours), page.afterId ? lt(ediDocuments.id, page.afterId) : undefined))
     .orderBy(desc(ediDocuments.id))
     .limit(page.limit + 1);
   return toConnection('EdiDocument', rows, page, async () => {
-    const [row] = await db.select({ total: count() }).from(ediDocuments).where(filterCondition(filter));
+    const [row] = await db.select({ total: count() }).from(ediDocuments).where(filterCondition(filter, deadlineHours));
     return row?.total ?? 0;
   });
 }
@@ -108,7 +124,8 @@ export const ediResolvers: Pick<Resolvers, 'EdiDocument' | 'TradingPartner'> & {
   Mutation: Pick<NonNullable<Resolvers['Mutation']>, 'setTradingPartner'>;
 } = {
   Query: {
-    ediDocuments: (_parent, { first, after, filter }, { db }) => listDocuments(db, filter, { first, after }),
+    ediDocuments: (_parent, { first, after, filter }, { db, ediAcknowledgmentDeadlineHours }) =>
+      listDocuments(db, filter, { first, after }, ediAcknowledgmentDeadlineHours),
     tradingPartners: (_parent, { first, after }, { db }) => listPartners(db, { first, after }),
   },
   Mutation: {
@@ -123,5 +140,7 @@ export const ediResolvers: Pick<Resolvers, 'EdiDocument' | 'TradingPartner'> & {
     purchaseOrder: (document) => reference(document.purchaseOrderId),
     payment: (document) => reference(document.paymentId),
     errors: (document) => document.errors,
+    overdue: (document, _args, { ediAcknowledgmentDeadlineHours }) =>
+      isAcknowledgmentOverdue(document, ediAcknowledgmentDeadlineHours, new Date()),
   },
 };

@@ -8,12 +8,18 @@ import { resolvers } from './resolvers.ts';
  * The platform's face in the graph: it owns no tables of its own, and serves what the platform
  * keeps for every service (pg-boss's jobs, the queue registry, breaker reports).
  */
-export function operationsSubgraph({ client, db, events }: SubgraphDependencies): SubgraphDefinition<OperationsContext> {
+export function operationsSubgraph({ client, db, events, environment }: SubgraphDependencies): SubgraphDefinition<OperationsContext> {
   const jobs = createJobOperations({ client, bossSchema: 'pgboss', sender: jobSender(client) });
   return {
     name: 'operations',
     typeDefs: subgraphTypeDefs('operations'),
     resolvers,
-    createContext: (caller) => ({ caller, db, jobs, events }),
+    createContext: (caller) => ({
+      caller,
+      db,
+      jobs,
+      events,
+      ediAcknowledgmentDeadlineHours: environment.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS,
+    }),
   };
 }

@@ -11,8 +11,9 @@ import {
   type ErpOrderSnapshot,
   type ErpReceiptSnapshot,
 } from './erp-mapping.ts';
-import { facilities, purchaseOrderLines, purchaseOrders, receiptLines, receipts, supplierReferences } from './db/tables.ts';
+import { purchaseOrderLines, purchaseOrders, receiptLines, receipts, supplierReferences } from './db/tables.ts';
 import { emitOrderEvent, PURCHASE_ORDER_ISSUED, requestPublication } from './events.ts';
+import { orderContents } from './order-contents.ts';
 
 /** Job handlers that create canonical orders and receipts in the ERP (system ERP). */
 
@@ -24,12 +25,7 @@ export function sendOrderToErp(db: Database, erp: ErpClient) {
     if (order.erpPoHeaderId !== null) return;
     const [supplier] = await db.select().from(supplierReferences).where(eq(supplierReferences.supplierId, order.supplierId));
     if (supplier?.erpSupplierId == null) throw new PermanentError(`The supplier ${order.supplierId} has no ERP id`);
-    const lines = await db
-      .select()
-      .from(purchaseOrderLines)
-      .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
-      .orderBy(purchaseOrderLines.lineNumber);
-    const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
+    const { lines, facility } = await orderContents(db, order);
     const request = toErpOrderRequest({
       ...order,
       erpSupplierId: supplier.erpSupplierId,

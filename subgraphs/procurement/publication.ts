@@ -13,16 +13,8 @@ import type { Logger } from '@procuregraph/platform/logging';
 import { isPermanentFailure, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { type VendorPlatformClient, type VendorEvent } from '@procuregraph/connector-vendor-platform';
 import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
-import {
-  facilities,
-  feedCursors,
-  inboundEntityVersions,
-  inboundEvents,
-  purchaseOrderLines,
-  procurementSchema,
-  purchaseOrders,
-  supplierReferences,
-} from './db/tables.ts';
+import { orderContents } from './order-contents.ts';
+import { feedCursors, inboundEntityVersions, inboundEvents, procurementSchema, purchaseOrders, supplierReferences } from './db/tables.ts';
 
 /** Webhooks and the events feed of the vendor platform share one source, so each event applies once. */
 export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
@@ -50,12 +42,7 @@ async function publish(db: Database, vendorPlatform: VendorPlatformClient, job: 
   // A supplier onboarded through the graph is enrolled on the portal just after its ERP setup:
   // an order issued in between waits for it, retrying.
   if (!supplier?.vendorRegistrationId) throw new Error(`The supplier ${order.supplierId} is not registered on the vendor platform yet`);
-  const lines = await db
-    .select()
-    .from(purchaseOrderLines)
-    .where(eq(purchaseOrderLines.purchaseOrderId, order.id))
-    .orderBy(purchaseOrderLines.lineNumber);
-  const [facility] = order.facilityId ? await db.select().from(facilities).where(eq(facilities.id, order.facilityId)) : [];
+  const { lines, facility } = await orderContents(db, order);
   const portalOrder = toPortalOrder({
     ...order,
     number: order.number,

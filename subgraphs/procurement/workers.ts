@@ -2,7 +2,9 @@ import { erpClient } from '@procuregraph/connector-erp';
 import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { FeedPoller } from '@procuregraph/platform/inbound';
 import type { RetryOptions } from '@procuregraph/platform/jobs';
+import { ediFolders } from '@procuregraph/platform/config';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
+import { sendOrder850 } from './edi/send-order-850.ts';
 import { createErpFeedPoller, erpEventQueue } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
 import {
@@ -53,6 +55,15 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
       system: 'VENDOR_PLATFORM',
       retry,
       handler: publishOrder(db, vendorPlatform, retry.limit ?? RUNTIME_RETRY_LIMIT),
+    });
+    jobs.defineHandler({
+      queue: 'edi-purchase-orders',
+      topic: PUBLICATION_REQUESTED,
+      retry,
+      handler: sendOrder850(db, {
+        outbox: ediFolders(environment).outbox,
+        us: { interchangeQualifier: environment.EDI_INTERCHANGE_QUALIFIER, interchangeId: environment.EDI_INTERCHANGE_ID },
+      }),
     });
     defineReconciliationHandler(jobs, db, {
       system: 'VENDOR_PLATFORM',

@@ -1,12 +1,13 @@
 import { mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseInterchange, writeInterchange, type SegmentSpec } from '@procuregraph/connector-files';
+import { parseInterchange, readOrder850, readRemittance820, writeInterchange, type SegmentSpec } from '@procuregraph/connector-files';
 import { sampleFile } from '@procuregraph/connector-files/testing';
 import { createWorld, type DemoPurchaseOrder } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { decimal, sum } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
+import type { EdiDocumentType, TradingPartnerInput } from '../generated/graphql.ts';
 import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Files and EDI through the gateway: a trading partner's 810s, answered by 997s. */
@@ -69,40 +70,42 @@ const twoInvoices = writeInterchange(
   [invoiceOf(orders[0], 'MED-INV-9001'), invoiceOf(orders[1], 'MED-INV-9002')],
 );
 
+const SET_PARTNER = graphql(`
+  mutation Edi1($input: TradingPartnerInput!) {
+    setTradingPartner(input: $input) {
+      partner {
+        id
+        interchangeId
+        version
+        inbound
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const medlineProfile = {
+  supplierId,
+  interchangeQualifier: 'ZZ',
+  interchangeId: 'MEDLINEEDI',
+  groupId: 'MEDLINEEDI',
+  version: '004010',
+  inbound: ['X12_810', 'X12_855', 'X12_997'],
+  outbound: ['X12_850', 'X12_820', 'X12_997'],
+} satisfies TradingPartnerInput;
+
 let graph: TestGraph;
 
+/** Read by the runtime at start: what we send is overdue 3.6 s after, so a test can see it happen. */
+const DEADLINE_HOURS = '0.001';
+
 beforeAll(async () => {
+  process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS = DEADLINE_HOURS;
   graph = await startTestGraph();
   await settled(graph.app, ['invoicing']);
-  const { data } = await graph.query(
-    graphql(`
-      mutation Edi1($input: TradingPartnerInput!) {
-        setTradingPartner(input: $input) {
-          partner {
-            id
-            interchangeId
-            version
-            inbound
-          }
-          userErrors {
-            code
-          }
-        }
-      }
-    `),
-    {
-      input: {
-        supplierId,
-        interchangeQualifier: 'ZZ',
-        interchangeId: 'MEDLINEEDI',
-        groupId: 'MEDLINEEDI',
-        version: '004010',
-        inbound: ['X12_810', 'X12_855', 'X12_997'],
-        outbound: ['X12_850', 'X12_820', 'X12_997'],
-      },
-    },
-    integration,
-  );
+  const { data } = await graph.query(SET_PARTNER, { input: medlineProfile }, integration);
   expect(data!.setTradingPartner).toEqual({
     partner: { id: supplierId, interchangeId: 'MEDLINEEDI', version: '004010', inbound: ['X12_810', 'X12_855', 'X12_997'] },
     userErrors: [],
@@ -110,6 +113,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  delete process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS;
   await graph?.close();
 });
 
@@ -153,6 +157,13 @@ const DOCUMENTS = graphql(`
         invoice {
           id
         }
+        purchaseOrder {
+          id
+        }
+        payment {
+          id
+        }
+        overdue
         errors {
           segment
           position
@@ -173,6 +184,9 @@ const acknowledgmentBody = (text: string) =>
 
 const inFolder = (...parts: string[]) => join(graph.dataDir, 'edi', ...parts);
 
+/** A file in the partner's outbox folder, once its job has written it (a job writes it once the document is recorded). */
+const outboxFile = (name: string) => eventually(() => readFile(inFolder('outbox', 'MEDLINEEDI', name), 'utf8').catch(() => undefined));
+
 describe('the drop folder and POST /edi/inbound', () => {
   it('turns an 810 with two invoices dropped in the folder into two matched invoices, a 997 accepting both, the file processed', async () => {
     await mkdir(inFolder('inbox'), { recursive: true });
@@ -184,7 +198,7 @@ describe('the drop folder and POST /edi/inbound', () => {
     });
     expect(processed[0]).toMatch(/-medline-4711\.edi$/);
     expect(await readdir(inFolder('inbox'))).toEqual([]);
-    const acknowledgment = await readFile(inFolder('outbox', 'MEDLINEEDI', '997-000004711.x12'), 'utf8');
+    const acknowledgment = await outboxFile('997-000004711.x12');
     expect(acknowledgmentBody(acknowledgment)).toEqual([
       'AK1*IN*4711~',
       'AK2*810*0001~',
@@ -301,6 +315,236 @@ describe('POST /files/invoices', () => {
       },
     ]);
   });
+});
+
+const ERP_API = '/fscmRestApi/resources/11.13.18.05';
+const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role: 'finance' };
+
+/** The outbound document of a type that carries a record, once its job has written it. */
+async function sentDocument(
+  type: EdiDocumentType,
+  carries: (node: { purchaseOrder: { id: string } | null; payment: { id: string } | null }) => boolean,
+) {
+  return eventually(
+    async () => {
+      const { data } = await graph.query(DOCUMENTS, { filter: { direction: 'OUTBOUND', type, supplierId } }, integration);
+      return data!.ediDocuments.nodes.find(carries);
+    },
+    60_000,
+    200,
+    `an outbound ${type}`,
+  );
+}
+
+/** A 997 from the partner accepting the group we sent under that control number. */
+const acceptanceOf = (functionalId: string, type: string, groupControlNumber: string, controlNumber: number) =>
+  writeInterchange({ sender: partner, receiver: us, controlNumber, version: '004010', at: new Date('2026-12-03T08:00:00Z') }, 'FA', '997', [
+    [
+      { tag: 'AK1', elements: [functionalId, groupControlNumber] },
+      { tag: 'AK2', elements: [type, '0001'] },
+      { tag: 'AK5', elements: ['A'] },
+      { tag: 'AK9', elements: ['A', '1', '1', '1'] },
+    ],
+  ]);
+
+describe('outbound: 850 orders and 820 remittances in the partner outbox', () => {
+  const ISSUE = graphql(`
+    mutation Edi5($input: IssuePurchaseOrderInput!) {
+      issuePurchaseOrder(input: $input) {
+        purchaseOrder {
+          id
+        }
+        userErrors {
+          code
+        }
+      }
+    }
+  `);
+  const ORDER = graphql(`
+    query Edi6($id: ID!) {
+      purchaseOrder(id: $id) {
+        number
+        orderDate
+      }
+    }
+  `);
+  const orderLines = [
+    [
+      { itemNumber: 'GLV-NIT-100', description: 'Nitrile gloves, medium', quantity: '12', unitOfMeasure: 'BX', unitPrice: '19.99' },
+      { itemNumber: 'SYR-LL-10', description: 'Syringe 10 mL luer lock', quantity: '2.5', unitOfMeasure: 'CS', unitPrice: '104.1275' },
+    ],
+    [{ itemNumber: 'GAU-4X4', description: 'Gauze sponges 4x4', quantity: '40', unitOfMeasure: 'PK', unitPrice: '3.05' }],
+  ];
+
+  it('sends each order to the partner as an 850 that parses back to the same order, under control numbers that never repeat, and a 997 acknowledges it', async () => {
+    const issued = await Promise.all(
+      orderLines.map(async (lines, index) => {
+        const { data } = await graph.query(ISSUE, { input: { supplierId, idempotencyKey: `edi-850-${index}`, lines } }, buyer);
+        expect(data!.issuePurchaseOrder.userErrors).toEqual([]);
+        return data!.issuePurchaseOrder.purchaseOrder!.id;
+      }),
+    );
+    const documents = await Promise.all(issued.map((id) => sentDocument('X12_850', (node) => node.purchaseOrder?.id === id)));
+    expect(documents.map((document) => document.status)).toEqual(['SENT', 'SENT']);
+    const controlNumbers = documents.map((document) => Number(document.interchangeControlNumber));
+    expect(new Set(controlNumbers).size).toBe(2);
+
+    for (const [index, document] of documents.entries()) {
+      const order = (await graph.query(ORDER, { id: issued[index]! }, buyer)).data!.purchaseOrder!;
+      const file = await outboxFile(`850-${document.interchangeControlNumber}.x12`);
+      const interchange = parseInterchange(file);
+      expect(interchange.envelope).toMatchObject({
+        senderId: 'PROCUREGRAPH',
+        receiverId: 'MEDLINEEDI',
+        controlNumber: document.interchangeControlNumber,
+      });
+      expect(interchange.errors).toEqual([]);
+      const { order: sent, errors } = readOrder850(interchange.groups[0]!.transactions[0]!);
+      expect(errors).toEqual([]);
+      expect(sent).toMatchObject({ orderNumber: order.number, orderDate: order.orderDate, currency: 'USD' });
+      expect(sent.lines).toEqual(orderLines[index]!.map((line, at) => ({ lineNumber: at + 1, ...line })));
+    }
+
+    const [first] = documents;
+    const { status, body } = await postInterchange(acceptanceOf('PO', '850', String(Number(first!.interchangeControlNumber)), 5001));
+    expect(status).toBe(200);
+    expect(body.documents).toEqual([expect.objectContaining({ type: 'X12_997', status: 'ACCEPTED' })]);
+    const acknowledged = await graph.query(DOCUMENTS, { filter: { direction: 'OUTBOUND', type: 'X12_850', supplierId } }, integration);
+    const statusOf = new Map(acknowledged.data!.ediDocuments.nodes.map((node) => [node.id, node.status]));
+    expect(documents.map((document) => statusOf.get(document.id))).toEqual(['ACKNOWLEDGED', 'SENT']);
+
+    // Past the deadline the unacknowledged one is overdue, in the graph and in the metric; the acknowledged one is not.
+    const overdue = await eventually(async () => {
+      const { data } = await graph.query(DOCUMENTS, { filter: { overdue: true, supplierId } }, integration);
+      return data!.ediDocuments.nodes.length > 0 ? data!.ediDocuments.nodes : undefined;
+    });
+    expect(overdue.map(({ id, type, overdue }) => ({ id, type, overdue }))).toEqual([
+      { id: documents[1]!.id, type: 'X12_850', overdue: true },
+    ]);
+    const notOverdue = await graph.query(DOCUMENTS, { filter: { overdue: false, type: 'X12_850', supplierId } }, integration);
+    expect(notOverdue.data!.ediDocuments.nodes.map(({ id, overdue }) => ({ id, overdue }))).toEqual([
+      { id: documents[0]!.id, overdue: false },
+    ]);
+    const metrics = await (await fetch(`${graph.baseUrl}/metrics`)).text();
+    expect(metrics).toContain('procuregraph_edi_acknowledgments_overdue{type="X12_850"} 1\n');
+    expect(metrics).toContain('procuregraph_edi_acknowledgments_overdue{type="X12_820"} 0\n');
+  });
+
+  /** The 810 invoices accepted from the partner, oldest first. */
+  async function partnerInvoiceIds() {
+    const { data } = await graph.query(
+      DOCUMENTS,
+      { filter: { direction: 'INBOUND', type: 'X12_810', status: 'ACCEPTED', supplierId } },
+      integration,
+    );
+    return data!.ediDocuments.nodes.map((node) => node.invoice!.id).reverse();
+  }
+
+  async function erpAdmin(path: string, body: unknown = {}) {
+    const response = await fetch(`${graph.app.systems.erpUrl}/admin/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(response.ok).toBe(true);
+  }
+
+  /** Approves the invoice, and once ERP payables has it, pays it there (the amount `paying` says) and lets the payment clear. */
+  async function approveAndPay(invoiceId: string, paying: (total: string) => string) {
+    const approved = await graph.query(
+      graphql(`
+        mutation Edi7($id: ID!) {
+          approveInvoice(id: $id) {
+            invoice {
+              invoiceNumber
+              total {
+                amount
+              }
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { id: invoiceId },
+      finance,
+    );
+    expect(approved.data!.approveInvoice.userErrors).toEqual([]);
+    const { invoiceNumber, total } = approved.data!.approveInvoice.invoice!;
+    const erpInvoiceId = await eventually(async () => {
+      const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
+      return ((await response.json()) as { items: { InvoiceId: number }[] }).items[0]?.InvoiceId;
+    });
+    const paid = paying(total.amount);
+    await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId, AmountPaid: paid }] });
+    // Issued → Negotiable → Cleared.
+    await erpAdmin('payment-run');
+    await erpAdmin('payment-run');
+    // The payment runs clear every payment due in the ERP: this invoice's is found by the invoice.
+    const payment = await eventually(async () => {
+      const { data } = await graph.query(
+        graphql(`
+          query Edi9($id: ID!) {
+            invoice(id: $id) {
+              payments {
+                id
+                paymentNumber
+                status
+              }
+            }
+          }
+        `),
+        { id: invoiceId },
+        finance,
+      );
+      return data!.invoice!.payments.find((each) => each.status === 'CLEARED');
+    });
+    return { invoiceNumber, total: total.amount, paid, payment };
+  }
+
+  it('sends a cleared payment of a partner invoice as an 820 with the amounts paid', { timeout: 180_000 }, async () => {
+    const [invoiceId] = await partnerInvoiceIds();
+    const { invoiceNumber, total, paid, payment } = await approveAndPay(invoiceId!, (amount) => decimal(amount).minus('0.01').toFixed(2));
+
+    const document = await sentDocument('X12_820', (node) => node.payment?.id === payment.id);
+    expect(document.status).toBe('SENT');
+    const file = await outboxFile(`820-${document.interchangeControlNumber}.x12`);
+    const interchange = parseInterchange(file);
+    expect(interchange.errors).toEqual([]);
+    const { remittance, errors } = readRemittance820(interchange.groups[0]!.transactions[0]!);
+    expect(errors).toEqual([]);
+    expect(remittance).toMatchObject({
+      total: paid,
+      currency: 'USD',
+      payer: 'PROCUREGRAPH',
+      payee: 'MEDLINEEDI',
+      invoices: [{ invoiceNumber, amountPaid: paid, invoiceAmount: total }],
+    });
+  });
+
+  it(
+    'sends a cleared payment as a CSV remittance with the documented columns to a partner whose profile asks for one',
+    { timeout: 180_000 },
+    async () => {
+      const changed = await graph.query(
+        SET_PARTNER,
+        { input: { ...medlineProfile, outbound: ['X12_850', 'CSV_REMITTANCE', 'X12_997'] } },
+        integration,
+      );
+      expect(changed.data!.setTradingPartner.userErrors).toEqual([]);
+      const [, invoiceId] = await partnerInvoiceIds();
+      const { invoiceNumber, total, payment } = await approveAndPay(invoiceId!, (amount) => amount);
+
+      const document = await sentDocument('CSV_REMITTANCE', (node) => node.payment?.id === payment.id);
+      expect(document).toMatchObject({ status: 'SENT', interchangeControlNumber: null });
+      const paymentReference = payment.paymentNumber!;
+      const [header, row, ...rest] = (await outboxFile(`remittance-${paymentReference}.csv`)).split('\r\n');
+      expect(header).toBe('"payment_reference","payment_date","currency","invoice_number","invoice_amount","amount_paid"');
+      expect(row).toMatch(new RegExp(`^"${paymentReference}","\\d{4}-\\d{2}-\\d{2}","USD","${invoiceNumber}","${total}","${total}"$`));
+      expect(rest).toEqual(['']);
+    },
+  );
 });
 
 describe('the demo network', () => {

@@ -27,6 +27,31 @@ export interface OutboundEnvelope {
   test?: boolean;
 }
 
+/** Procuregraph's own interchange address (EDI_INTERCHANGE_QUALIFIER / EDI_INTERCHANGE_ID). */
+export interface OwnInterchangeAddress {
+  interchangeQualifier: string;
+  interchangeId: string;
+}
+
+/** What a trading partner's profile says about its envelopes. */
+export interface PartnerEnvelopeProfile extends X12Party {
+  version: string;
+  elementSeparator: string;
+  segmentTerminator: string;
+}
+
+/** The envelope of a document we send this partner. */
+export function envelopeTo(partner: PartnerEnvelopeProfile, us: OwnInterchangeAddress, controlNumber: number, at: Date): OutboundEnvelope {
+  return {
+    sender: { interchangeQualifier: us.interchangeQualifier, interchangeId: us.interchangeId, groupId: us.interchangeId },
+    receiver: { interchangeQualifier: partner.interchangeQualifier, interchangeId: partner.interchangeId, groupId: partner.groupId },
+    controlNumber,
+    version: partner.version as OutboundEnvelope['version'],
+    at,
+    separators: { element: partner.elementSeparator, segment: partner.segmentTerminator, subElement: '>' },
+  };
+}
+
 export interface SegmentSpec {
   tag: string;
   elements: string[];

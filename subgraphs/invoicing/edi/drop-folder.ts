@@ -3,8 +3,8 @@ import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { BackgroundWork } from '@procuregraph/platform/subgraph';
-import { receiveAndAcknowledge, type EdiRouteOptions } from './edi-routes.ts';
-import { InterchangeRefused } from './receive-interchange.ts';
+import type { EdiRouteOptions } from './edi-routes.ts';
+import { InterchangeRefused, receiveInterchange } from './receive-interchange.ts';
 
 export interface DropFolderOptions extends EdiRouteOptions {
   folders: { inbox: string; processed: string; rejected: string };
@@ -35,7 +35,7 @@ async function processFile(options: DropFolderOptions, name: string): Promise<vo
   if (!claimed) return;
   let archive = options.folders.processed;
   try {
-    const received = await receiveAndAcknowledge(options, await readFile(claimed, 'utf8'));
+    const received = await receiveInterchange(options.db, await readFile(claimed, 'utf8'), options);
     options.logger.info({ file: name, interchange: received.interchangeControlNumber, documents: received.documents }, 'EDI file received');
   } catch (error) {
     if (!(error instanceof InterchangeRefused)) {

@@ -1,19 +1,32 @@
 import { and, eq } from 'drizzle-orm';
 import {
   acknowledge,
+  envelopeTo,
   parseInterchange,
   readAcknowledgment997,
   readInvoice810,
   writeAcknowledgment997,
   type GroupOutcome,
+  type OwnInterchangeAddress,
   type ParsedInterchange,
   type X12Error,
   type X12TransactionSet,
 } from '@procuregraph/connector-files';
-import { ediDocuments, ediInterchanges, newId, type EdiDocumentType, type Queryable, type Transaction } from '@procuregraph/platform/db';
-import { purchaseOrderProjections } from '../db/tables.ts';
+import {
+  ediDocuments,
+  ediInterchanges,
+  newId,
+  partnerBySender,
+  takeControlNumber,
+  type EdiDocumentType,
+  type Queryable,
+  type TradingPartnerRow,
+  type Transaction,
+} from '@procuregraph/platform/db';
+import { appendToOutbox } from '@procuregraph/platform/outbox';
+import { outbox, purchaseOrderProjections } from '../db/tables.ts';
+import { acknowledgmentToDeliver } from '../events.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
-import { envelopeTo, nextControlNumber, partnerBySender, type OwnInterchangeAddress, type TradingPartnerRow } from './edi-profile.ts';
 
 export interface InboundSettings {
   us: OwnInterchangeAddress;
@@ -25,8 +38,6 @@ export interface ReceivedInterchange {
   interchangeControlNumber: string;
   documents: { id: string; type: EdiDocumentType; status: string }[];
   acknowledgment: string;
-  /** The partner's interchange id: its outbox folder. */
-  partnerFolder: string;
 }
 
 export class InterchangeRefused extends Error {
@@ -192,10 +203,11 @@ async function recordDocuments(
 }
 
 async function sendAcknowledgment(tx: Transaction, context: Applying, outcomes: GroupOutcome[]) {
-  const controlNumber = await nextControlNumber(tx);
+  const controlNumber = await takeControlNumber(tx, context.partner.supplierId);
   const text = writeAcknowledgment997(envelopeTo(context.partner, context.settings.us, controlNumber, context.now), outcomes);
+  const id = newId();
   await tx.insert(ediDocuments).values({
-    id: newId(),
+    id,
     direction: 'OUTBOUND',
     type: 'X12_997',
     interchangeControlNumber: String(controlNumber).padStart(9, '0'),
@@ -205,6 +217,16 @@ async function sendAcknowledgment(tx: Transaction, context: Applying, outcomes: 
     status: 'SENT',
     receivedAt: context.now,
     content: text,
+  });
+  // Written by a durable job once this commits: a crash between the commit and the file loses nothing.
+  await appendToOutbox(tx, outbox, {
+    topic: acknowledgmentToDeliver.name,
+    aggregateId: id,
+    payload: {
+      documentId: id,
+      partnerInterchangeId: context.partner.interchangeId,
+      fileName: `997-${context.interchange.envelope.controlNumber}.x12`,
+    },
   });
   return text;
 }
@@ -239,7 +261,6 @@ async function duplicate(db: Queryable, context: Applying, content: string): Pro
     interchangeControlNumber: context.interchange.envelope.controlNumber,
     documents: [{ id, type, status: 'DUPLICATE' }],
     acknowledgment: earlier?.acknowledgment ?? '',
-    partnerFolder: context.partner.interchangeId,
   };
 }
 
@@ -264,7 +285,6 @@ async function receiveOnce(db: Queryable, context: Applying, content: string, wr
       interchangeControlNumber: context.interchange.envelope.controlNumber,
       documents: rows.map((row) => ({ id: row.id, type: row.type, status: row.status })),
       acknowledgment,
-      partnerFolder: context.partner.interchangeId,
     };
   });
 }
@@ -282,7 +302,7 @@ export async function receiveInterchange(db: Queryable, text: string, settings: 
   } catch (error) {
     throw new InterchangeRefused('X12_UNREADABLE', (error as Error).message);
   }
-  const partner = await partnerBySender(db, interchange.envelope);
+  const partner = await partnerBySender(db, interchange.envelope.senderQualifier, interchange.envelope.senderId);
   if (!partner) {
     const { senderQualifier, senderId } = interchange.envelope;
     throw new InterchangeRefused('UNKNOWN_TRADING_PARTNER', `No trading partner trades under ${senderQualifier}:${senderId}`);

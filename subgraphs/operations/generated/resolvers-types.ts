@@ -321,6 +321,11 @@ export type EdiDocument = {
   /** ISA13 of the interchange it travelled in; null for CSV files. */
   interchangeControlNumber: Maybe<Scalars['String']['output']>;
   invoice: Maybe<Invoice>;
+  /**
+   * An 850 or 820 we sent that the partner has not acknowledged with a 997 within
+   * EDI_ACKNOWLEDGMENT_DEADLINE_HOURS of sending it.
+   */
+  overdue: Scalars['Boolean']['output'];
   payment: Maybe<Payment>;
   purchaseOrder: Maybe<PurchaseOrder>;
   receivedAt: Scalars['DateTime']['output'];
@@ -356,6 +361,8 @@ export type EdiDocumentError = {
 
 export type EdiDocumentFilter = {
   direction?: InputMaybe<EdiDirection>;
+  /** True: only documents whose 997 is overdue (see EdiDocument.overdue); false: only the others. */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<EdiDocumentStatus>;
   supplierId?: InputMaybe<Scalars['ID']['input']>;
   type?: InputMaybe<EdiDocumentType>;
@@ -1058,6 +1065,7 @@ export type ResolversTypes = {
   DurationFigures: ResolverTypeWrapper<DurationFigures>;
   EdiDirection: EdiDirection;
   EdiDocument: ResolverTypeWrapper<EdiDocumentModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EdiDocumentConnection: ResolverTypeWrapper<EdiDocumentConnectionModel>;
   EdiDocumentEdge: ResolverTypeWrapper<EdiDocumentEdgeModel>;
   EdiDocumentError: ResolverTypeWrapper<EdiDocumentError>;
@@ -1071,7 +1079,6 @@ export type ResolversTypes = {
   Invoice: ResolverTypeWrapper<Invoice>;
   InvoiceCycleTime: ResolverTypeWrapper<InvoiceCycleTime>;
   Journey: ResolverTypeWrapper<Journey>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   JourneyOutcome: JourneyOutcome;
   JourneyStep: ResolverTypeWrapper<JourneyStep>;
   JourneySystem: JourneySystem;
@@ -1138,6 +1145,7 @@ export type ResolversParentTypes = {
   DriftFindingPayload: Omit<DriftFindingPayload, 'finding'> & { finding?: Maybe<ResolversParentTypes['DriftFinding']> };
   DurationFigures: DurationFigures;
   EdiDocument: EdiDocumentModel;
+  Boolean: Scalars['Boolean']['output'];
   EdiDocumentConnection: EdiDocumentConnectionModel;
   EdiDocumentEdge: EdiDocumentEdgeModel;
   EdiDocumentError: EdiDocumentError;
@@ -1149,7 +1157,6 @@ export type ResolversParentTypes = {
   Invoice: Invoice;
   InvoiceCycleTime: InvoiceCycleTime;
   Journey: Journey;
-  Boolean: Scalars['Boolean']['output'];
   JourneyStep: JourneyStep;
   LatencyFigures: LatencyFigures;
   Money: Money;
@@ -1334,6 +1341,7 @@ export type EdiDocumentResolvers<ContextType = OperationsContext, ParentType ext
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interchangeControlNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   purchaseOrder?: Resolver<Maybe<ResolversTypes['PurchaseOrder']>, ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

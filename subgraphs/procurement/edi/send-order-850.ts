@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { envelopeTo, writeOrder850, writeToPartnerOutbox, type EdiOrder, type OwnInterchangeAddress } from '@procuregraph/connector-files';
+import { partnerOf, recordOutboundDocument, type Database } from '@procuregraph/platform/db';
+import type { JobContext } from '@procuregraph/platform/jobs';
+import { formatDecimal } from '@procuregraph/platform/money';
+import { PermanentError } from '@procuregraph/platform/resilience';
+import { purchaseOrders, type PurchaseOrderRow } from '../db/tables.ts';
+import { orderContents } from '../order-contents.ts';
+
+export interface OutboundEdiOptions {
+  /** EDI_OUTBOX_DIR: each partner's documents go to its folder under it. */
+  outbox: string;
+  us: OwnInterchangeAddress;
+}
+
+async function ediOrderOf(db: Database, order: PurchaseOrderRow & { number: string }): Promise<EdiOrder> {
+  const { lines, facility } = await orderContents(db, order);
+  return {
+    orderNumber: order.number,
+    orderDate: order.orderDate,
+    currency: order.currency,
+    shipTo: facility?.name ?? null,
+    lines: lines.map((line) => ({
+      lineNumber: line.lineNumber,
+      itemNumber: line.itemNumber,
+      description: line.description,
+      quantity: formatDecimal(line.quantity),
+      unitOfMeasure: line.unitOfMeasure,
+      unitPrice: formatDecimal(line.unitPrice),
+    })),
+  };
+}
+
+/**
+ * The job behind an order's publication request, beside the portal's: an order to a partner whose
+ * profile says it receives 850s is written to its outbox folder as an 850, once per order (a
+ * republication after a status change finds the 850 already recorded and writes the same file).
+ */
+export function sendOrder850(db: Database, options: OutboundEdiOptions) {
+  return async (job: JobContext): Promise<void> => {
+    const [order] = await db.select().from(purchaseOrders).where(eq(purchaseOrders.id, job.entityId));
+    if (!order?.number) throw new PermanentError(`The order ${job.entityId} has no ERP number to send`);
+    const partner = await partnerOf(db, order.supplierId);
+    if (!partner?.outbound.includes('X12_850')) return;
+    const ediOrder = await ediOrderOf(db, { ...order, number: order.number });
+    const at = new Date();
+    const sent = await recordOutboundDocument(db, {
+      type: 'X12_850',
+      supplierId: order.supplierId,
+      carries: { purchaseOrderId: order.id },
+      controlNumbered: true,
+      at,
+      write: (profile, controlNumber) => writeOrder850(envelopeTo(profile, options.us, controlNumber!, at), ediOrder),
+    });
+    // Content already purged by retention was delivered long ago.
+    if (sent?.document.content)
+      await writeToPartnerOutbox(
+        options.outbox,
+        sent.partner.interchangeId,
+        `850-${sent.document.interchangeControlNumber}.x12`,
+        sent.document.content,
+      );
+  };
+}
