@@ -1,5 +1,6 @@
 import { pino, type Logger } from 'pino';
 import { logLevel } from './config.ts';
+import { currentTraceId } from './tracing/trace-context.ts';
 
 export type { Logger };
 
@@ -7,6 +8,11 @@ const root = pino({
   level: logLevel(),
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
+  // A line written inside a trace names it, so a trace leads to its logs and back; outside one (or with tracing off) there is none.
+  mixin: () => {
+    const traceId = currentTraceId();
+    return traceId ? { traceId } : {};
+  },
   redact: { paths: ['*.taxId', '*.accountNumber', '*.authorization', 'req.headers.authorization'], censor: '[redacted]' },
 });
 

@@ -26,6 +26,7 @@ import {
 import { registerQueues } from './queue-registry.ts';
 import { reportBreakers } from '../resilience/breaker-reports.ts';
 import type { HandlerDefinition, JobData, JobPayload, RetryOptions } from './job-types.ts';
+import { currentTraceCarrier, type TraceCarrier } from '../tracing/trace-context.ts';
 import { startQueueWorker, type QueueDefinition, type QueueWorker } from './queue-worker.ts';
 
 export interface JobRuntimeOptions {
@@ -52,6 +53,8 @@ export interface PublishedEvent {
   aggregateId: string;
   payload: JobPayload;
   occurredAt: Date;
+  /** The trace context the event was written in (its outbox row's), if any. */
+  traceContext?: TraceCarrier | null;
 }
 
 export interface SystemSummary extends SystemBacklog {
@@ -103,6 +106,7 @@ function jobData(event: PublishedEvent): JobData {
     entityId: event.aggregateId,
     payload: event.payload,
     occurredAt: event.occurredAt.toISOString(),
+    traceContext: currentTraceCarrier(),
   };
 }
 
@@ -255,6 +259,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
         entityId: job.entityId,
         payload: job.payload,
         occurredAt: new Date().toISOString(),
+        traceContext: currentTraceCarrier(),
       };
       const id = await boss.send(queue.name, data, { id: eventId });
       workers.get(queue.name)?.wake();
