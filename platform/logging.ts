@@ -4,15 +4,18 @@ import { currentTraceId } from './tracing/trace-context.ts';
 
 export type { Logger };
 
+/** What every line carries from the trace it is written in: its id, or nothing outside one (and always with tracing off). */
+export function traceFields(): { traceId?: string } {
+  const traceId = currentTraceId();
+  return traceId ? { traceId } : {};
+}
+
 const root = pino({
   level: logLevel(),
   base: undefined,
   timestamp: pino.stdTimeFunctions.isoTime,
-  // A line written inside a trace names it, so a trace leads to its logs and back; outside one (or with tracing off) there is none.
-  mixin: () => {
-    const traceId = currentTraceId();
-    return traceId ? { traceId } : {};
-  },
+  // A line written inside a trace names it, so a trace leads to its logs and back.
+  mixin: traceFields,
   redact: { paths: ['*.taxId', '*.accountNumber', '*.authorization', 'req.headers.authorization'], censor: '[redacted]' },
 });
 
