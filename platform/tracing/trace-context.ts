@@ -1,5 +1,6 @@
 import {
   context,
+  INVALID_SPAN_CONTEXT,
   isSpanContextValid,
   propagation,
   ROOT_CONTEXT,
@@ -51,8 +52,16 @@ export interface SpanRequest {
   attributes?: Record<string, string | number>;
 }
 
+/** Whether `startTracing` registered a provider: without one, spans are skipped altogether rather than made as no-ops. */
+let recording = false;
+
+export function setRecording(on: boolean): void {
+  recording = on;
+}
+
 /** Runs `work` inside a new span, ended when it settles; a failure marks the span an error with its exception. */
 export function inSpan<T>(request: SpanRequest, work: (span: Span) => Promise<T>): Promise<T> {
+  if (!recording) return work(trace.wrapSpanContext(INVALID_SPAN_CONTEXT));
   const options = { kind: request.kind, attributes: request.attributes ?? {} };
   return componentTracer(request.component).startActiveSpan(request.name, options, request.parent ?? context.active(), async (span) => {
     try {

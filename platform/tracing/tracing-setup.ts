@@ -7,6 +7,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { Environment } from '../config.ts';
+import { setRecording } from './trace-context.ts';
 
 /**
  * The API as CommonJS packages load it. `@opentelemetry/api` ships CommonJS beside ESM; the two
@@ -48,8 +49,10 @@ export function startTracing(settings: TracingSettings, processName: string): Tr
   const undici = new UndiciInstrumentation({ requireParentforSpans: true });
   undici.setTracerProvider(provider);
   undici.enable();
+  setRecording(true);
   return {
     async shutdown() {
+      setRecording(false);
       undici.disable();
       await provider.shutdown();
       api.trace.disable();
