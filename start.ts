@@ -7,10 +7,12 @@ import { defaultSubgraphPorts } from '@procuregraph/schema';
 import { startProcuregraph } from '@procuregraph/runtime';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { startTracing } from '@procuregraph/platform/tracing';
 
 const environment = readEnvironment();
 requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET'], environment);
 const startedAt = Date.now();
+const tracing = startTracing(environment, 'procuregraph');
 
 const procuregraph = await startProcuregraph({
   databaseUrl: environment.DATABASE_URL,
@@ -50,4 +52,11 @@ Try:
 Stop with Ctrl-C.
 `);
 
-closeOnSignal(procuregraph.close, createLogger('procuregraph'), environment.SHUTDOWN_DEADLINE_MS);
+closeOnSignal(
+  async () => {
+    await procuregraph.close();
+    await tracing.shutdown();
+  },
+  createLogger('procuregraph'),
+  environment.SHUTDOWN_DEADLINE_MS,
+);

@@ -8,6 +8,7 @@ import { closeDatabaseClient, executeSql, openDatabaseClient, createServiceDatab
 import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier } from '@procuregraph/platform/auth';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { startTracing } from '@procuregraph/platform/tracing';
 import { subgraphNames, supergraphPath } from '@procuregraph/schema';
 import { startGateway } from './server.ts';
 import type { SupergraphSource } from './supergraph-source.ts';
@@ -19,6 +20,7 @@ import { createAuditLog } from '@procuregraph/platform/audit';
 const environment = readEnvironment();
 requireDeploymentSecrets(['INTERNAL_TOKEN_SECRET'], environment);
 const logger = createLogger('gateway');
+const tracing = startTracing(environment, 'procuregraph-gateway');
 
 const supergraph: SupergraphSource = environment.SUPERGRAPH_URL
   ? { kind: 'url', url: environment.SUPERGRAPH_URL }
@@ -66,6 +68,7 @@ closeOnSignal(
   async () => {
     await gateway.close();
     if (client) await closeDatabaseClient(client);
+    await tracing.shutdown();
   },
   logger,
   environment.SHUTDOWN_DEADLINE_MS,

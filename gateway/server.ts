@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { createLogger } from '@procuregraph/platform/logging';
 import { metricsRegistry } from '@procuregraph/platform/metrics';
+import { serverSpans } from '@procuregraph/platform/tracing';
 import { listen, type RunningServer, graphqlBodyErrorHandler } from '@procuregraph/platform/http';
 import { createErrorFormatter, metricsPlugin } from '@procuregraph/platform/graphql';
 import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platform/auth';
@@ -155,6 +156,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/graphql', graphiql());
   app.use(
     '/graphql',
+    serverSpans(SERVICE),
     cors({
       origin: [...(options.corsOrigins ?? [])],
       methods: ['GET', 'POST'],

@@ -66,6 +66,17 @@ describe('readEnvironment', () => {
     );
   });
 
+  it('reads the OTLP endpoint (unset: no tracing) and refuses one that is not a URL, naming it', () => {
+    expect(readEnvironment({}).OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+    expect(readEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'pg-gw' })).toMatchObject({
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_SERVICE_NAME: 'pg-gw',
+    });
+    expect(() => readEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toThrow(
+      'Invalid configuration:\n  OTEL_EXPORTER_OTLP_ENDPOINT: Invalid URL',
+    );
+  });
+
   it('refuses a subgraph URL that is not a URL, naming it', () => {
     expect(() => readEnvironment({ SUBGRAPH_INVOICING_URL: 'invoicing host' })).toThrow(
       /^Invalid configuration:\n {2}SUBGRAPH_<NAME>_URL\.invoicing: /,

@@ -121,6 +121,13 @@ const environmentFields = z.object({
    * (safelisting); unset, any operation runs and clients may use automatic persisted queries.
    */
   TRUSTED_DOCUMENTS: z.string().optional(),
+  /**
+   * An OTLP/HTTP collector (traces go to `<endpoint>/v1/traces`, as JSON). Unset: no tracing, nothing
+   * exported, no trace ids in logs or journeys.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** The `service.name` this process's spans carry, overriding the process's own name. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
   /** The drop folder partners' X12 files arrive in; processed/ and rejected/ archives sit beside it. */
   EDI_INBOX_DIR: z.string().optional(),
   /** Where what Procuregraph sends partners (997, 850, 820, CSV remittances) is written, one folder per partner. */

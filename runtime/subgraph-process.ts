@@ -7,6 +7,7 @@ import { readEnvironment } from '@procuregraph/platform/config';
 import { openDatabaseClient, closeDatabaseClient } from '@procuregraph/platform/db';
 import { createLogger } from '@procuregraph/platform/logging';
 import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/process';
+import { startTracing } from '@procuregraph/platform/tracing';
 import { backingSystemPolicies } from '@procuregraph/platform/resilience';
 import { defaultSubgraphPorts, subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import {
@@ -31,6 +32,7 @@ if (!environment.DATABASE_URL) {
   process.exit(2);
 }
 const logger = createLogger(name);
+const tracing = startTracing(environment, `procuregraph-${name}`);
 const client = await openDatabaseClient({ url: environment.DATABASE_URL });
 await migrateSchemas(client, [name]);
 const keys = loadProcessKeys(environment);
@@ -53,6 +55,7 @@ closeOnSignal(
     await workers?.stop();
     await services.close();
     await closeDatabaseClient(client);
+    await tracing.shutdown();
   },
   logger,
   environment.SHUTDOWN_DEADLINE_MS,

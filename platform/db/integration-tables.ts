@@ -1,3 +1,4 @@
+import type { TraceCarrier } from '../tracing/trace-context.ts';
 import { bigint, index, integer, jsonb, primaryKey, text, type PgSchema, bigserial } from 'drizzle-orm/pg-core';
 import { createdAtColumn, instantColumn, referenceColumn, updatedAtColumn } from './columns.ts';
 import { valueCheck } from './value-checks.ts';
@@ -26,6 +27,8 @@ export function integrationTables(schema: PgSchema) {
       payload: jsonb().$type<Record<string, unknown>>().notNull(),
       createdAt: createdAtColumn(),
       dispatchedAt: instantColumn(),
+      /** The W3C trace context the change was made in, so the jobs it becomes continue that trace across the queue. */
+      traceContext: jsonb().$type<TraceCarrier>(),
     },
     (table) => [index().on(table.dispatchedAt, table.position)],
   );

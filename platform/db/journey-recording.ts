@@ -1,4 +1,5 @@
 import type { Queryable } from './database.ts';
+import { currentTraceId } from '../tracing/trace-context.ts';
 import { newId } from './ids.ts';
 import { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';
 
@@ -15,7 +16,10 @@ export interface JourneyStepRecord {
   at?: Date;
 }
 
-/** Adds a step to a record's journey; called in the transaction of the effect it describes where there is one. */
+/**
+ * Adds a step to a record's journey; called in the transaction of the effect it describes where
+ * there is one. The step names the trace it was taken in unless the caller says otherwise.
+ */
 export async function recordJourneyStep(db: Queryable, step: JourneyStepRecord): Promise<void> {
-  await db.insert(journeySteps).values({ id: newId(), ...step });
+  await db.insert(journeySteps).values({ id: newId(), traceId: currentTraceId(), ...step });
 }

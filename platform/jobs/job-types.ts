@@ -1,4 +1,5 @@
 import type { BackingSystem } from '../db/integration-tables.ts';
+import type { TraceCarrier } from '../tracing/trace-context.ts';
 
 export type JobPayload = Record<string, unknown>;
 
@@ -11,6 +12,8 @@ export interface JobData<Payload extends JobPayload = JobPayload> {
   entityId: string;
   payload: Payload;
   occurredAt: string;
+  /** The trace context of whatever queued the job (the relay's span, or the caller of `enqueue`); absent on jobs queued before tracing existed. */
+  traceContext?: TraceCarrier | null;
 }
 
 export interface JobContext<Payload extends JobPayload = JobPayload> extends JobData<Payload> {

@@ -12,6 +12,8 @@ import type { HandlerDefinition, JobData } from './job-types.ts';
 import { recordSyncState, type SyncStatusTable } from './sync-status.ts';
 import { WakeSignal } from './wake-signal.ts';
 import type { JobClaims } from './worker-instances.ts';
+import { contextFrom, inSpan, SpanKind } from '../tracing/trace-context.ts';
+import { SpanStatusCode, type Span } from '@opentelemetry/api';
 
 /** A handler definition with everything resolved that the runtime needs to run its queue. */
 export interface QueueDefinition {
@@ -77,6 +79,12 @@ async function attemptJob(queue: QueueDefinition, job: FetchedJob, attempt: numb
     const permanent = isPermanentFailure(error);
     return { kind: 'failed', error, permanent, final: permanent || job.retryCount >= job.retryLimit };
   }
+}
+
+/** A failed or refused attempt is an error in its trace, with the failure's text. */
+function markOutcome(span: Span, outcome: Outcome): void {
+  span.setAttribute('procuregraph.job.outcome', outcome.kind);
+  if (outcome.kind !== 'succeeded') span.setStatus({ code: SpanStatusCode.ERROR, message: describeError(outcome.error) });
 }
 
 /** Spread postponed jobs out so they do not all come back in the same instant. */
@@ -161,19 +169,38 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     await track(job, outcome.final ? 'DEAD_LETTERED' : 'FAILED', attempt, outcome.error);
   }
 
+  /** One attempt as a consumer span under the span that queued the job, so its calls and steps join that trace. */
+  function attemptSpan(job: FetchedJob, attempt: number) {
+    return {
+      component: queue.service,
+      name: `job ${queue.name}`,
+      kind: SpanKind.CONSUMER,
+      parent: contextFrom(job.data.traceContext),
+      attributes: {
+        'messaging.system': 'pg-boss',
+        'messaging.destination.name': queue.name,
+        'messaging.message.id': job.id,
+        'procuregraph.job.attempt': attempt,
+      },
+    };
+  }
+
   async function run(job: FetchedJob): Promise<void> {
     const attempt = job.retryCount + 1;
     try {
-      await track(job, 'IN_PROGRESS', attempt, null);
-      const timer = jobDurationSeconds.startTimer(labels);
-      const calls: ObservedCall[] = [];
-      const outcome = await observingCalls(
-        (call) => calls.push(call),
-        () => attemptJob(queue, job, attempt),
-      );
-      const seconds = outcome.kind === 'refused' ? 0 : timer();
-      await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
-      await settle(job, attempt, outcome);
+      await inSpan(attemptSpan(job, attempt), async (span) => {
+        await track(job, 'IN_PROGRESS', attempt, null);
+        const timer = jobDurationSeconds.startTimer(labels);
+        const calls: ObservedCall[] = [];
+        const outcome = await observingCalls(
+          (call) => calls.push(call),
+          () => attemptJob(queue, job, attempt),
+        );
+        markOutcome(span, outcome);
+        const seconds = outcome.kind === 'refused' ? 0 : timer();
+        await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
+        await settle(job, attempt, outcome);
+      });
     } catch (error) {
       // The job stays active until pg-boss expires it and runs it again; the idempotency key
       // makes that second run harmless.

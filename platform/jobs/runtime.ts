@@ -27,6 +27,7 @@ import {
 import { registerQueues } from './queue-registry.ts';
 import { reportBreakers } from '../resilience/breaker-reports.ts';
 import type { HandlerDefinition, JobData, JobPayload, RetryOptions } from './job-types.ts';
+import { currentTraceCarrier, type TraceCarrier } from '../tracing/trace-context.ts';
 import { startQueueWorker, type QueueDefinition, type QueueWorker } from './queue-worker.ts';
 import { workerInstanceRegistry, type WorkerHeartbeat, type WorkerInstanceRegistry } from './worker-instances.ts';
 
@@ -56,6 +57,8 @@ export interface PublishedEvent {
   aggregateId: string;
   payload: JobPayload;
   occurredAt: Date;
+  /** The trace context the event was written in (its outbox row's), if any. */
+  traceContext?: TraceCarrier | null;
 }
 
 export interface SystemSummary extends SystemBacklog {
@@ -107,6 +110,7 @@ function jobData(event: PublishedEvent): JobData {
     entityId: event.aggregateId,
     payload: event.payload,
     occurredAt: event.occurredAt.toISOString(),
+    traceContext: currentTraceCarrier(),
   };
 }
 
@@ -309,6 +313,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
         entityId: job.entityId,
         payload: job.payload,
         occurredAt: new Date().toISOString(),
+        traceContext: currentTraceCarrier(),
       };
       const id = await boss.send(queue.name, data, { id: eventId });
       workers.get(queue.name)?.wake();

@@ -6,6 +6,7 @@ import { WakeSignal } from '../jobs/wake-signal.ts';
 import type { JobRuntime, PublishedEvent } from '../jobs/runtime.ts';
 import { describeError } from '../resilience/failures.ts';
 import { EVENTS_CHANNEL, notificationText } from '../events/notification.ts';
+import { contextFrom, currentTraceId, inSpan, SpanKind, type TraceCarrier } from '../tracing/trace-context.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 
 export interface OutboxRelayOptions {
@@ -35,6 +36,7 @@ function toEvent(row: Row): PublishedEvent {
     aggregateId: String(row.aggregate_id),
     payload: row.payload as Record<string, unknown>,
     occurredAt: row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at)),
+    traceContext: (row.trace_context as TraceCarrier | null) ?? null,
   };
 }
 
@@ -53,10 +55,25 @@ function notification(service: string, event: PublishedEvent): string {
 async function recordQueued(db: BossDatabase, event: PublishedEvent, queues: string[]): Promise<void> {
   for (const queue of queues)
     await db.executeSql(
-      `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome)
-       SELECT $1, $2, service, coalesce(system, 'PROCUREGRAPH'), queue || ': queued', 'PENDING' FROM platform.job_queues WHERE name = $3`,
-      [newId(), event.aggregateId, queue],
+      `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome, trace_id)
+       SELECT $1, $2, service, coalesce(system, 'PROCUREGRAPH'), queue || ': queued', 'PENDING', $4 FROM platform.job_queues WHERE name = $3`,
+      [newId(), event.aggregateId, queue, currentTraceId()],
     );
+}
+
+/**
+ * Turns one event into its jobs inside a producer span continuing the trace the event was written
+ * in: the jobs carry that span's context, so their runs join the trace across the queue.
+ */
+function relayEvent(db: BossDatabase, service: string, jobs: Pick<JobRuntime, 'publish'>, event: PublishedEvent): Promise<void> {
+  const span = {
+    component: service,
+    name: `outbox relay ${event.topic}`,
+    kind: SpanKind.PRODUCER,
+    parent: contextFrom(event.traceContext),
+    attributes: { 'messaging.system': 'pg-boss', 'messaging.destination.name': event.topic, 'messaging.message.id': event.eventId },
+  };
+  return inSpan(span, async () => recordQueued(db, event, await jobs.publish(db, event)));
 }
 
 /**
@@ -81,13 +98,13 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   async function dispatchBatch(db: BossDatabase): Promise<number> {
     const { rows } = await db.executeSql(
-      `SELECT event_id, topic, aggregate_id, payload, created_at FROM ${table}
+      `SELECT event_id, topic, aggregate_id, payload, created_at, trace_context FROM ${table}
        WHERE dispatched_at IS NULL ORDER BY position LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [batchSize],
     );
     const events = rows.map(toEvent);
     if (events.length === 0) return 0;
-    for (const event of events) await recordQueued(db, event, await jobs.publish(db, event));
+    for (const event of events) await relayEvent(db, service, jobs, event);
     await db.executeSql(`UPDATE ${table} SET dispatched_at = now() WHERE event_id = ANY($1::uuid[])`, [
       events.map((event) => event.eventId),
     ]);

@@ -20,6 +20,7 @@ import { graphqlError } from '../graphql/errors.ts';
 import { metricsPlugin } from '../graphql/metrics-plugin.ts';
 import { serveSubgraphSubscriptions } from './subgraph-subscriptions.ts';
 import { fileRouter, type FileRoute } from './file-routes.ts';
+import { serverSpans } from '../tracing/server-spans.ts';
 
 /** What every subgraph's request context carries. */
 export interface SubgraphContext {
@@ -95,6 +96,7 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
   if (definition.fileRoutes) app.use(fileRouter(definition.fileRoutes, options.internalSecret, logger));
   app.use(
     '/graphql',
+    serverSpans(definition.name),
     express.json({ limit: '2mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

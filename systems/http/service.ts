@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { listen } from '@procuregraph/platform/http';
 import { createLogger, type Logger } from '@procuregraph/platform/logging';
+import { serverSpans } from '@procuregraph/platform/tracing';
 import { errorHandler, notFoundHandler, type ErrorShape } from './errors.ts';
 import { faultInjection, faultsRouter, noFaults, type FaultSettings } from './faults.ts';
 
@@ -39,6 +40,8 @@ export async function startSystem(definition: SystemDefinition): Promise<Running
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok', system: definition.name });
   });
+  // Like a real system behind an instrumented proxy: each call is a server span in its caller's trace.
+  app.use(serverSpans(`system:${definition.name}`));
   app.use(express.json({ limit: '2mb' }));
   app.use(faultsRouter({ get: () => faults, set: (next) => (faults = next) }, definition.shape));
   for (const router of definition.routers) app.use(router);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { readEnvironment } from '@procuregraph/platform/config';
 import { closeOnSignal } from '@procuregraph/platform/process';
+import { startTracing } from '@procuregraph/platform/tracing';
 import { createWorld, type World } from '@procuregraph/demo';
 import { type RunningSystem, systemLogger } from './service.ts';
 
@@ -31,6 +32,7 @@ export async function runStandalone(
 ): Promise<void> {
   const logger = systemLogger(name);
   const environment = readEnvironment();
+  const tracing = startTracing(environment, `reference-${name}`);
   const system = await start({
     port: readPort(defaultPort),
     host: process.env.HOST ?? '127.0.0.1',
@@ -38,5 +40,8 @@ export async function runStandalone(
     // Generated lazily: only iterated when the store is empty.
     world: createWorld({ scale: 'default' }),
   });
-  closeOnSignal(system.close, logger);
+  closeOnSignal(async () => {
+    await system.close();
+    await tracing.shutdown();
+  }, logger);
 }

@@ -173,6 +173,9 @@ type Documents = {
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
+    "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedOnboardDocument,
+    "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedApproveDocument,
+    "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": typeof types.TracedJourneyDocument,
 };
 const documents: Documents = {
     "\n        query ConsoleTestApproved {\n          invoices(first: 100, filter: { status: APPROVED }) {\n            nodes {\n              invoiceNumber\n              status\n            }\n          }\n        }\n      ": types.ConsoleTestApprovedDocument,
@@ -334,6 +337,9 @@ const documents: Documents = {
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusOnlyDocument,
+    "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedOnboardDocument,
+    "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedApproveDocument,
+    "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": types.TracedJourneyDocument,
 };
 
 /**
@@ -986,6 +992,18 @@ export function graphql(source: "\n  subscription SupplierStatus($supplierId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

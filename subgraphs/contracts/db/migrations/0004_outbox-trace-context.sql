@@ -1,0 +1,1 @@
+ALTER TABLE "contracts"."outbox" ADD COLUMN "trace_context" jsonb;

@@ -1,0 +1,1 @@
+ALTER TABLE "invoicing"."outbox" ADD COLUMN "trace_context" jsonb;

@@ -1,0 +1,1 @@
+ALTER TABLE "procurement"."outbox" ADD COLUMN "trace_context" jsonb;

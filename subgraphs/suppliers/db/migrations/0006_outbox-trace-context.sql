@@ -1,0 +1,1 @@
+ALTER TABLE "suppliers"."outbox" ADD COLUMN "trace_context" jsonb;

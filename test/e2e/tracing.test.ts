@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UserCaller } from '@procuregraph/platform/auth';
+import { startTracing } from '@procuregraph/platform/tracing';
+import { graphql } from '../generated/gql.ts';
+import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+
+/**
+ * Distributed tracing end to end: a client's W3C trace context goes through the gateway, the
+ * suppliers subgraph, the outbox row, the queued job and its calls to the reference ERP (a
+ * separate HTTP service), and an OTLP/HTTP receiver in the test gets that one trace; the
+ * supplier's journey names it. Without an endpoint nothing is exported and journeys name no trace.
+ */
+const buyer: UserCaller = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' };
+
+/** One span as OTLP/JSON carries it (ids in hex), with the service and instrumentation scope it came from. */
+interface ReceivedSpan {
+  service: string;
+  scope: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId: string;
+  name: string;
+  kind: number;
+}
+
+const SERVER = 2;
+const CLIENT = 3;
+const PRODUCER = 4;
+const CONSUMER = 5;
+
+interface OtlpExport {
+  resourceSpans: {
+    resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+    scopeSpans: { scope: { name: string }; spans: Omit<ReceivedSpan, 'service' | 'scope'>[] }[];
+  }[];
+}
+
+/** An OTLP/HTTP collector: it keeps every span posted to /v1/traces (JSON) and answers as the protocol says. */
+function startReceiver(): Promise<{ server: Server; url: string; spans: ReceivedSpan[]; requests: string[] }> {
+  const spans: ReceivedSpan[] = [];
+  const requests: string[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      requests.push(`${request.method} ${request.url} ${request.headers['content-type']}`);
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpExport;
+      for (const resourceSpans of body.resourceSpans) {
+        const service = resourceSpans.resource.attributes.find((attribute) => attribute.key === 'service.name')?.value.stringValue ?? '';
+        for (const scopeSpans of resourceSpans.scopeSpans)
+          for (const span of scopeSpans.spans)
+            spans.push({
+              service,
+              scope: scopeSpans.scope.name,
+              traceId: span.traceId,
+              spanId: span.spanId,
+              parentSpanId: span.parentSpanId ?? '',
+              name: span.name,
+              kind: span.kind,
+            });
+      }
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans, requests }),
+    ),
+  );
+}
+
+const ONBOARD = graphql(`
+  mutation TracedOnboard($input: OnboardSupplierInput!) {
+    onboardSupplier(input: $input) {
+      supplier {
+        id
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const APPROVE = graphql(`
+  mutation TracedApprove($id: ID!) {
+    approveSupplier(id: $id) {
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+const JOURNEY = graphql(`
+  query TracedJourney($id: ID!) {
+    supplier(id: $id) {
+      journey {
+        steps {
+          system
+          action
+          traceId
+        }
+      }
+    }
+  }
+`);
+
+let graph: TestGraph;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+beforeAll(async () => {
+  receiver = await startReceiver();
+  graph = await startTestGraph();
+});
+
+afterAll(async () => {
+  await graph?.close();
+  await new Promise((resolve) => receiver?.server.close(resolve));
+});
+
+/** A client's trace context: a new trace id and the id of the client's own span in it. */
+function clientTraceContext(): { traceId: string; spanId: string; traceparent: string } {
+  const traceId = randomBytes(16).toString('hex');
+  const spanId = randomBytes(8).toString('hex');
+  return { traceId, spanId, traceparent: `00-${traceId}-${spanId}-01` };
+}
+
+/** Sends an operation through the gateway as the buyer, with the client's `traceparent`. */
+async function send<Data, Variables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables,
+  traceparent: string,
+): Promise<Data> {
+  const response = await fetch(graph.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await graph.tokenFor(buyer)}`, traceparent },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  const body = (await response.json()) as { data: Data; errors?: unknown };
+  expect(body.errors).toBeUndefined();
+  return body.data;
+}
+
+/** Onboards and approves a supplier in one client trace, and waits until its ERP setup and portal enrollment are done. */
+async function onboardInOneTrace(legalName: string, taxId: string, traceparent: string): Promise<string> {
+  const onboarded = await send(
+    ONBOARD,
+    {
+      input: {
+        legalName,
+        taxId,
+        category: 'MEDICAL_SURGICAL',
+        address: { line1: '1 Trace Way', city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' },
+        contact: { name: 'Ana Ortiz', email: 'ana.ortiz@trace.example', phone: '(303) 555-0100' },
+        bankAccount: { routingNumber: '011000015', accountNumber: `0001234${taxId.slice(-5)}`, accountType: 'CHECKING' },
+        insuranceCertificates: [
+          { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-7', coverageAmount: '2000000', expiresOn: '2028-06-30' },
+          { type: 'WORKERS_COMPENSATION', carrier: 'Travelers', policyNumber: 'WC-7', coverageAmount: '1000000', expiresOn: '2028-06-30' },
+        ],
+      },
+    },
+    traceparent,
+  );
+  expect(onboarded.onboardSupplier.userErrors).toEqual([]);
+  const id = onboarded.onboardSupplier.supplier!.id;
+  expect((await send(APPROVE, { id }, traceparent)).approveSupplier.userErrors).toEqual([]);
+  await eventually(async () => ((await stepsOf(id)).some((step) => step.action === 'supplier.portal_enrolled') ? true : undefined));
+  await settled(graph.app, ['suppliers', 'procurement', 'invoicing', 'contracts']);
+  return id;
+}
+
+async function stepsOf(id: string) {
+  const { data, errors } = await graph.query(JOURNEY, { id }, buyer);
+  expect(errors).toBeUndefined();
+  return data!.supplier!.journey.steps;
+}
+
+describe('tracing', () => {
+  it('without OTEL_EXPORTER_OTLP_ENDPOINT exports nothing and records no trace id, even when the client sends one', async () => {
+    const client = clientTraceContext();
+    const id = await onboardInOneTrace('Untraced Surgical LLC', '47-6610001', client.traceparent);
+    const steps = await stepsOf(id);
+    expect(steps.some((step) => step.action === 'erp-supplier-setup')).toBe(true);
+    expect(new Set(steps.map((step) => step.traceId))).toEqual(new Set([null]));
+    expect(receiver.requests).toEqual([]);
+  });
+
+  it('exports one trace of an onboarding from the client through gateway, suppliers subgraph, outbox, job and ERP, named on every journey step', async () => {
+    const tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: undefined }, 'procuregraph-test');
+    const client = clientTraceContext();
+    let id: string;
+    try {
+      id = await onboardInOneTrace('Traced Surgical LLC', '47-6610002', client.traceparent);
+    } finally {
+      // Shutting down exports what is still batched.
+      await tracing.shutdown();
+    }
+    expect(receiver.requests.every((request) => request === 'POST /v1/traces application/json')).toBe(true);
+    const trace = receiver.spans.filter((span) => span.traceId === client.traceId);
+    const byId = new Map(trace.map((span) => [span.spanId, span]));
+    const parentOf = (span: ReceivedSpan) => byId.get(span.parentSpanId);
+    const one = (scope: string, name: string, kind: number) => {
+      const found = trace.filter((span) => span.scope === scope && span.name === name && span.kind === kind);
+      expect(found.length, `${scope} ${name}`).toBeGreaterThan(0);
+      return found;
+    };
+
+    expect(new Set(trace.map((span) => span.service))).toEqual(new Set(['procuregraph-test']));
+    // The gateway continues the client's span: both mutations are children of it.
+    const gatewayRequests = one('procuregraph.gateway', 'POST /graphql', SERVER);
+    expect(gatewayRequests.map((span) => span.parentSpanId)).toEqual([client.spanId, client.spanId]);
+    // The suppliers subgraph's request hangs under the gateway's fetch of it (Apollo's span, then undici's call).
+    const approval = one('procuregraph.suppliers', 'POST /graphql', SERVER).find((span) =>
+      trace.some((child) => child.parentSpanId === span.spanId && child.name === 'outbox relay supplier.approved'),
+    )!;
+    const subgraphCall = parentOf(approval)!;
+    expect([subgraphCall.scope, subgraphCall.kind, subgraphCall.name]).toEqual(['@opentelemetry/instrumentation-undici', CLIENT, 'POST']);
+    expect(parentOf(subgraphCall)!.name).toBe('gateway.fetch');
+    // The outbox row carried the context to the relay, the relay's producer span to the job.
+    const relay = one('procuregraph.suppliers', 'outbox relay supplier.approved', PRODUCER);
+    expect(relay.map((span) => parentOf(span)!.spanId)).toEqual([approval.spanId]);
+    const setup = one('procuregraph.suppliers', 'job suppliers.erp-supplier-setup', CONSUMER);
+    expect(setup.map((span) => parentOf(span)!.name)).toEqual(['outbox relay supplier.approved']);
+    // The job's calls reach the reference ERP, which answers in the same trace.
+    const erpServer = one('procuregraph.system:erp', 'POST /fscmRestApi/resources/11.13.18.05/suppliers', SERVER);
+    const erpCall = parentOf(erpServer[0]!)!;
+    expect([erpCall.scope, erpCall.kind, parentOf(erpCall)!.spanId]).toEqual([
+      '@opentelemetry/instrumentation-undici',
+      CLIENT,
+      setup[0]!.spanId,
+    ]);
+    expect(
+      one('procuregraph.system:erp', 'POST /fscmRestApi/resources/11.13.18.05/suppliers/:SupplierId/child/addresses', SERVER).length,
+    ).toBe(1);
+    // Every span but the gateway's first ones has its parent in the trace: nothing was cut off at the queue.
+    expect(trace.filter((span) => !byId.has(span.parentSpanId)).map((span) => span.parentSpanId)).toEqual([client.spanId, client.spanId]);
+
+    const steps = await stepsOf(id);
+    expect(steps.filter((step) => step.traceId !== client.traceId)).toEqual([]);
+    expect(steps.length).toBeGreaterThan(10);
+  });
+});
