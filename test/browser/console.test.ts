@@ -65,6 +65,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual([
       'Exception queues',
       'Suppliers',
+      'EDI documents',
     ]);
     const queue = page.getByRole('table').filter({ has: page.getByText('invoices in exception') });
     await queue.waitFor();
@@ -247,7 +248,117 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await accessibleAndPictured(page, 'suppliers');
     await page.getByRole('list').first().getByRole('link').first().click();
     await page.getByRole('heading', { name: /^Supplier 360: / }).waitFor();
+    const id = page.url().split('/').pop()!;
+    const timeline = page.getByRole('list', { name: 'Journey steps, oldest first' });
+    await timeline.waitFor();
+    const { data } = await graph.query(
+      graphql(`
+        query ConsoleTestJourney($id: ID!) {
+          supplier(id: $id) {
+            journey {
+              stuck
+              currentStep {
+                action
+              }
+              steps {
+                system
+                action
+                outcome
+              }
+            }
+          }
+        }
+      `),
+      { id },
+    );
+    const journey = data!.supplier!.journey;
+    expect(journey.steps.length).toBeGreaterThan(0);
+    // Every step, in the graph's order, with its action, outcome and system.
+    expect(await timeline.locator('li strong').allTextContents()).toEqual(journey.steps.map((step) => step.action));
+    const items = timeline.getByRole('listitem');
+    for (const [index, step] of journey.steps.entries()) {
+      const text = await items.nth(index).textContent();
+      expect(text).toContain(step.outcome);
+      expect(text).toContain(step.system);
+    }
+    const current = timeline.locator('li[aria-current="step"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.locator('strong').textContent()).toBe(journey.currentStep!.action);
+    expect(await current.textContent()).toContain(journey.stuck ? 'current step, stuck' : 'current step');
     await accessibleAndPictured(page, 'supplier-360');
+    await page.close();
+  });
+
+  it('lets integration reconcile, see an alerted drift arrive live, and resolve it with a note', async () => {
+    const erp = graph.app.systems.erpUrl;
+    const page = await signIn('integration');
+    await page.getByRole('link', { name: 'Reconciliation' }).click();
+    await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+    await page.getByRole('table').filter({ hasText: 'Drift findings (' }).waitFor();
+    const [account] = (
+      (await (await fetch(`${erp}${ERP_RESOURCES}/externalBankAccounts?limit=1&offset=5`)).json()) as {
+        items: { BankAccountId: number; BankAccountNumber: string; BankBranchNumber: string }[];
+      }
+    ).items;
+    const drifted = await fetch(`${erp}/admin/drift`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ resource: 'externalBankAccounts', id: account!.BankAccountId, set: { BankAccountNumber: '000777004321' } }),
+    });
+    expect(drifted.status).toBe(200);
+
+    // Keyboard only: to the ERP's button, and Enter.
+    const reconcileErp = page.getByRole('button', { name: 'Reconcile ERP' });
+    await reconcileErp.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Started: ERP run .+ is RUNNING$/ })
+      .waitFor();
+    const row = page
+      .getByRole('table')
+      .filter({ hasText: 'Drift findings (' })
+      .getByRole('row')
+      .filter({ hasText: `${account!.BankBranchNumber} ••••4321` })
+      .filter({ hasText: 'ALERTED' });
+    await row.waitFor({ timeout: 60_000 });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 8)).toEqual([
+      'ERP',
+      expect.stringMatching(/^SUPPLIER .+ \/ .+$/),
+      'FIELD_MISMATCH',
+      'bankAccount',
+      `${account!.BankBranchNumber} ••••${account!.BankAccountNumber.slice(-4)}`,
+      `${account!.BankBranchNumber} ••••4321`,
+      'PROCUREGRAPH',
+      'ALERTED',
+    ]);
+    const runs = page.getByRole('table').filter({ hasText: 'Runs (' });
+    await expect
+      .poll(async () => (await runs.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(0, 2), { timeout: 60_000 })
+      .toEqual(['ERP', 'COMPLETED']);
+    await page.getByLabel('Kind').selectOption('FIELD_MISMATCH');
+    await page.getByLabel('State').selectOption('ALERTED');
+    await row.waitFor();
+    await accessibleAndPictured(page, 'reconciliation');
+
+    // The note is required: an empty one is not sent.
+    await row.getByRole('button', { name: 'Resolve' }).click();
+    expect(await row.getByLabel('Note').evaluate((input) => input.matches(':invalid'))).toBe(true);
+    await row.getByLabel('Note').fill('Supplier confirmed the new account by phone call-back');
+    await row.getByLabel('Note').press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Resolved: bankAccount of SUPPLIER / })
+      .waitFor();
+    await page.getByLabel('State').selectOption('RESOLVED');
+    const resolved = page
+      .getByRole('table')
+      .filter({ hasText: 'Drift findings (' })
+      .getByRole('row')
+      .filter({ hasText: `${account!.BankBranchNumber} ••••4321` });
+    await expect.poll(() => resolved.textContent(), { timeout: 30_000 }).toContain('Supplier confirmed the new account by phone call-back');
+    expect(await resolved.textContent()).toContain('RESOLVED');
     await page.close();
   });
 
