@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { writeInterchange } from '@procuregraph/connector-files';
 import { graphql } from '../generated/gql.ts';
 import type { BankAccountInput } from '../generated/graphql.ts';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
@@ -242,13 +243,18 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets procurement see the onboarding pipeline and a supplier 360', async () => {
+    const id = await onboard('Harbor Sterile Goods Inc', '52-7781904', {
+      routingNumber: '011000015',
+      accountNumber: '000888000333',
+      accountType: 'CHECKING',
+    });
     const page = await signIn('procurement');
     await page.getByRole('link', { name: 'Suppliers' }).click();
     await page.getByRole('heading', { name: 'Pending approval' }).waitFor();
     await accessibleAndPictured(page, 'suppliers');
-    await page.getByRole('list').first().getByRole('link').first().click();
-    await page.getByRole('heading', { name: /^Supplier 360: / }).waitFor();
-    const id = page.url().split('/').pop()!;
+    await page.getByRole('link', { name: 'Harbor Sterile Goods Inc' }).click();
+    await page.getByRole('heading', { name: /^Supplier 360: Harbor Sterile Goods Inc/ }).waitFor();
+    expect(page.url().endsWith(`#/suppliers/${id}`)).toBe(true);
     const timeline = page.getByRole('list', { name: 'Journey steps, oldest first' });
     await timeline.waitFor();
     const { data } = await graph.query(
@@ -362,6 +368,89 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await page.close();
   });
 
+  it('shows finance an EDI document refused, with where and why, filtered by status', async () => {
+    const integration = { kind: 'staff', subject: 'console-test-edi', role: 'integration' } as const;
+    const { data } = await graph.query(
+      graphql(`
+        query ConsoleTestEdiPartner {
+          suppliers(first: 1, filter: { status: ACTIVE }) {
+            nodes {
+              id
+              legalName
+            }
+          }
+        }
+      `),
+    );
+    const supplier = data!.suppliers.nodes[0]!;
+    const partner = { interchangeQualifier: 'ZZ', interchangeId: 'CONSOLEEDI', groupId: 'CONSOLEEDI' };
+    const set = await graph.query(
+      graphql(`
+        mutation ConsoleTestSetPartner($input: TradingPartnerInput!) {
+          setTradingPartner(input: $input) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { input: { supplierId: supplier.id, ...partner, version: '004010', inbound: ['X12_810'], outbound: ['X12_997'] } },
+      integration,
+    );
+    expect(set.data!.setTradingPartner.userErrors).toEqual([]);
+    const interchange = writeInterchange(
+      {
+        sender: partner,
+        receiver: { interchangeQualifier: 'ZZ', interchangeId: 'PROCUREGRAPH', groupId: 'PROCUREGRAPH' },
+        controlNumber: 4801,
+        version: '004010',
+        at: new Date('2026-12-01T09:30:00Z'),
+      },
+      'IN',
+      '810',
+      [
+        [
+          { tag: 'BIG', elements: ['20261201', 'CONSOLE-INV-1', '', 'PO-DOES-NOT-EXIST'] },
+          { tag: 'CUR', elements: ['SE', 'USD'] },
+          { tag: 'IT1', elements: ['1', '2', 'EA', '10.00', '', 'VC', 'ITEM-1'] },
+          { tag: 'TDS', elements: ['2000'] },
+          { tag: 'CTT', elements: ['1'] },
+        ],
+      ],
+    );
+    const posted = await fetch(`${graph.baseUrl}/edi/inbound`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await graph.tokenFor(integration)}`, 'content-type': 'application/edi-x12' },
+      body: interchange,
+    });
+    expect(posted.status).toBe(200);
+    expect(((await posted.json()) as { documents: { status: string }[] }).documents.map((document) => document.status)).toEqual([
+      'REJECTED',
+    ]);
+
+    const page = await signIn('finance');
+    await page.getByRole('link', { name: 'EDI documents' }).click();
+    await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
+    await page.getByLabel('Status').selectOption('REJECTED');
+    const row = page.getByRole('table').getByRole('row').filter({ hasText: '000004801' });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).filter((_, index) => index !== 6)).toEqual([
+      'X12_810',
+      'INBOUND',
+      supplier.legalName,
+      '000004801',
+      'REJECTED',
+      '—',
+      '7 BIG 2 4: No purchase order PO-DOES-NOT-EXIST',
+    ]);
+    await page.getByLabel('Status').selectOption('ACCEPTED');
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByLabel('Status').selectOption('REJECTED');
+    await row.waitFor();
+    await accessibleAndPictured(page, 'edi-documents');
+    await page.close();
+  });
+
   it('made no request beyond this machine', () => {
     expect(refused).toEqual([]);
   });
@@ -371,8 +460,9 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function onboardAndApprove(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
-  const procurement = { kind: 'staff', subject: 'console-test-buyer', role: 'procurement' } as const;
+const procurement = { kind: 'staff', subject: 'console-test-buyer', role: 'procurement' } as const;
+
+async function onboard(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
   const onboarded = await graph.query(
     graphql(`
       mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {
@@ -415,7 +505,11 @@ async function onboardAndApprove(legalName: string, taxId: string, bankAccount: 
     procurement,
   );
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  const id = onboarded.data!.onboardSupplier.supplier!.id;
+  return onboarded.data!.onboardSupplier.supplier!.id;
+}
+
+async function onboardAndApprove(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
+  const id = await onboard(legalName, taxId, bankAccount);
   const approved = await graph.query(
     graphql(`
       mutation ConsoleTestApprove($id: ID!) {

@@ -26,6 +26,7 @@ export function SupplierJourney({ graph, id, refreshKey }) {
               ${when(journey.currentStep.at)})
             </p>`
           }
+          ${journey.steps.length === 0 && html`<p>No steps recorded for this supplier.</p>`}
           <ol class="timeline" aria-label="Journey steps, oldest first">
             ${journey.steps.map(
               (step, index) =>
