@@ -88,8 +88,14 @@ export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney =
         supplier &&
         html`<h1 id="supplier-title">${heading}: ${supplier.legalName} <${Status} value=${supplier.status} /></h1>
           <p>
-            ${supplier.supplierNumber} · ${supplier.category} · insurance
-            ${supplier.insuranceStatus}${supplier.rejectionReason ? ` · rejected: ${supplier.rejectionReason}` : ''}
+            ${[
+              supplier.supplierNumber,
+              supplier.category,
+              `insurance ${supplier.insuranceStatus}`,
+              supplier.rejectionReason && `rejected: ${supplier.rejectionReason}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
           ${supplier.holds.length > 0 && html`<p>On hold: ${supplier.holds.map((hold) => `${hold.reason} since ${when(hold.since)}`).join('; ')}</p>`}
           <${Table}
