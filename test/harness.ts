@@ -66,7 +66,14 @@ export async function startTestGraph(
   options: Partial<
     Pick<
       ProcuregraphOptions,
-      'seed' | 'supergraph' | 'supergraphPollIntervalMs' | 'introspection' | 'corsOrigins' | 'rateLimits' | 'trustedDocuments'
+      | 'seed'
+      | 'supergraph'
+      | 'supergraphPollIntervalMs'
+      | 'introspection'
+      | 'corsOrigins'
+      | 'rateLimits'
+      | 'trustedDocuments'
+      | 'identityProvider'
     >
   > = {},
 ): Promise<TestGraph> {
@@ -85,6 +92,7 @@ export async function startTestGraph(
     corsOrigins: options.corsOrigins,
     rateLimits: options.rateLimits,
     trustedDocuments: options.trustedDocuments,
+    identityProvider: options.identityProvider,
   });
   const graphqlUrl = `http://127.0.0.1:${app.gateway.port}/graphql`;
   return {
