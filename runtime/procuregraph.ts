@@ -69,6 +69,11 @@ export interface ProcuregraphOptions {
   trustedDocuments?: TrustedDocuments;
   /** The time business events are stamped with (tests give known times); the system clock unless given. */
   businessClock?: () => Date;
+  /**
+   * An identity provider in place of the development tokens: the gateway verifies its tokens and
+   * the console signs people in there (authorization code with PKCE), as the production gateway does.
+   */
+  identityProvider?: { issuer: string; jwksUrl: string; consoleClientId: string; consoleScope: string };
 }
 
 export interface RunningProcuregraph {
@@ -133,13 +138,16 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
     }
 
     const devKeys = await loadDevSigningKeys(options.dataDir);
+    const provider = options.identityProvider;
     const gateway = await startGateway({
       port: options.ports.gateway,
       host: options.host,
       supergraph: options.supergraph ?? { kind: 'file', path: supergraphPath },
       supergraphPollIntervalMs: options.supergraphPollIntervalMs,
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, subgraphs[name].graphqlUrl])),
-      verifyToken: createTokenVerifier({ devPublicKey: devKeys.publicKey }),
+      verifyToken: createTokenVerifier(
+        provider ? { jwksUrl: provider.jwksUrl, issuer: provider.issuer } : { devPublicKey: devKeys.publicKey },
+      ),
       internalSecret: keys.internalSecret,
       readinessChecks: [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }],
       introspection: options.introspection ?? environment.INTROSPECTION,
@@ -152,8 +160,9 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
         options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
       audit: services.audit,
       // The embedded default signs its own development tokens; a production deployment never offers this.
-      consoleSignIn:
-        environment.NODE_ENV === 'production'
+      consoleSignIn: provider
+        ? { kind: 'oidc', issuer: provider.issuer, clientId: provider.consoleClientId, scope: provider.consoleScope }
+        : environment.NODE_ENV === 'production'
           ? { kind: 'none' }
           : { kind: 'development', roles, issue: (caller) => signDevToken(devKeys, caller, '8h') },
     });

@@ -74,6 +74,7 @@ export async function startTestGraph(
       | 'rateLimits'
       | 'trustedDocuments'
       | 'businessClock'
+      | 'identityProvider'
     >
   > = {},
 ): Promise<TestGraph> {
@@ -93,6 +94,7 @@ export async function startTestGraph(
     rateLimits: options.rateLimits,
     trustedDocuments: options.trustedDocuments,
     businessClock: options.businessClock,
+    identityProvider: options.identityProvider,
   });
   const graphqlUrl = `http://127.0.0.1:${app.gateway.port}/graphql`;
   return {

@@ -20,6 +20,8 @@ describe('the console operations', () => {
     expect(documents.map(([name]) => name).sort()).toEqual([
       'APPROVE_INVOICE',
       'APPROVE_SUPPLIER',
+      'DRIFT_DETECTED',
+      'EDI_DOCUMENTS',
       'EXCEPTION_QUEUE',
       'INTEGRATION_QUEUES',
       'INTEGRATION_SYSTEMS',
@@ -27,10 +29,14 @@ describe('the console operations', () => {
       'ONE_SUPPLIER_STATUS_CHANGED',
       'PAYMENT_CHANGED',
       'PIPELINE',
+      'RECONCILIATION',
       'REJECT_SUPPLIER',
       'REPLAY_DEAD_LETTER',
+      'RESOLVE_DRIFT_FINDING',
       'RESOLVE_EXCEPTION',
+      'START_RECONCILIATION',
       'SUPPLIER_360',
+      'SUPPLIER_JOURNEY',
       'SUPPLIER_STATUS_CHANGED',
     ]);
     expect(names.every((name) => name?.startsWith('Console'))).toBe(true);

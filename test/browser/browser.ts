@@ -25,9 +25,12 @@ export function launchChromium(): Promise<Browser> {
  * A browser context that lets requests reach loopback only: anything else is refused and kept
  * in `refused`, so a test can assert that no page needs the network beyond this machine.
  */
-export async function loopbackContext(browser: Browser): Promise<{ context: BrowserContext; refused: string[] }> {
+export async function loopbackContext(
+  browser: Browser,
+  options: { ignoreHTTPSErrors?: boolean } = {},
+): Promise<{ context: BrowserContext; refused: string[] }> {
   // CSP stays on for the pages; axe-core is injected by script tag, which the policy would refuse.
-  const context = await browser.newContext({ viewport: widths[0], bypassCSP: true });
+  const context = await browser.newContext({ viewport: widths[0], bypassCSP: true, ...options });
   const refused: string[] = [];
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());

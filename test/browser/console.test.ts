@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { writeInterchange } from '@procuregraph/connector-files';
 import { graphql } from '../generated/gql.ts';
 import type { BankAccountInput } from '../generated/graphql.ts';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
@@ -65,6 +66,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual([
       'Exception queues',
       'Suppliers',
+      'EDI documents',
     ]);
     const queue = page.getByRole('table').filter({ has: page.getByText('invoices in exception') });
     await queue.waitFor();
@@ -241,13 +243,211 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets procurement see the onboarding pipeline and a supplier 360', async () => {
+    const id = await onboard('Harbor Sterile Goods Inc', '52-7781904', {
+      routingNumber: '011000015',
+      accountNumber: '000888000333',
+      accountType: 'CHECKING',
+    });
     const page = await signIn('procurement');
     await page.getByRole('link', { name: 'Suppliers' }).click();
     await page.getByRole('heading', { name: 'Pending approval' }).waitFor();
     await accessibleAndPictured(page, 'suppliers');
-    await page.getByRole('list').first().getByRole('link').first().click();
-    await page.getByRole('heading', { name: /^Supplier 360: / }).waitFor();
+    await page.getByRole('link', { name: 'Harbor Sterile Goods Inc' }).click();
+    await page.getByRole('heading', { name: /^Supplier 360: Harbor Sterile Goods Inc/ }).waitFor();
+    expect(page.url().endsWith(`#/suppliers/${id}`)).toBe(true);
+    const timeline = page.getByRole('list', { name: 'Journey steps, oldest first' });
+    await timeline.waitFor();
+    const { data } = await graph.query(
+      graphql(`
+        query ConsoleTestJourney($id: ID!) {
+          supplier(id: $id) {
+            journey {
+              stuck
+              currentStep {
+                action
+              }
+              steps {
+                system
+                action
+                outcome
+              }
+            }
+          }
+        }
+      `),
+      { id },
+    );
+    const journey = data!.supplier!.journey;
+    expect(journey.steps.length).toBeGreaterThan(0);
+    // Every step, in the graph's order, with its action, outcome and system.
+    expect(await timeline.locator('li strong').allTextContents()).toEqual(journey.steps.map((step) => step.action));
+    const items = timeline.getByRole('listitem');
+    for (const [index, step] of journey.steps.entries()) {
+      const text = await items.nth(index).textContent();
+      expect(text).toContain(step.outcome);
+      expect(text).toContain(step.system);
+    }
+    const current = timeline.locator('li[aria-current="step"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.locator('strong').textContent()).toBe(journey.currentStep!.action);
+    expect(await current.textContent()).toContain(journey.stuck ? 'current step, stuck' : 'current step');
     await accessibleAndPictured(page, 'supplier-360');
+    await page.close();
+  });
+
+  it('lets integration reconcile, see an alerted drift arrive live, and resolve it with a note', async () => {
+    const erp = graph.app.systems.erpUrl;
+    const page = await signIn('integration');
+    await page.getByRole('link', { name: 'Reconciliation' }).click();
+    await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+    await page.getByRole('table').filter({ hasText: 'Drift findings (' }).waitFor();
+    const [account] = (
+      (await (await fetch(`${erp}${ERP_RESOURCES}/externalBankAccounts?limit=1&offset=5`)).json()) as {
+        items: { BankAccountId: number; BankAccountNumber: string; BankBranchNumber: string }[];
+      }
+    ).items;
+    const drifted = await fetch(`${erp}/admin/drift`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ resource: 'externalBankAccounts', id: account!.BankAccountId, set: { BankAccountNumber: '000777004321' } }),
+    });
+    expect(drifted.status).toBe(200);
+
+    // Keyboard only: to the ERP's button, and Enter.
+    const reconcileErp = page.getByRole('button', { name: 'Reconcile ERP' });
+    await reconcileErp.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Started: ERP run .+ is RUNNING$/ })
+      .waitFor();
+    const row = page
+      .getByRole('table')
+      .filter({ hasText: 'Drift findings (' })
+      .getByRole('row')
+      .filter({ hasText: `${account!.BankBranchNumber} ••••4321` })
+      .filter({ hasText: 'ALERTED' });
+    await row.waitFor({ timeout: 60_000 });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 8)).toEqual([
+      'ERP',
+      expect.stringMatching(/^SUPPLIER .+ \/ .+$/),
+      'FIELD_MISMATCH',
+      'bankAccount',
+      `${account!.BankBranchNumber} ••••${account!.BankAccountNumber.slice(-4)}`,
+      `${account!.BankBranchNumber} ••••4321`,
+      'PROCUREGRAPH',
+      'ALERTED',
+    ]);
+    const runs = page.getByRole('table').filter({ hasText: 'Runs (' });
+    await expect
+      .poll(async () => (await runs.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(0, 2), { timeout: 60_000 })
+      .toEqual(['ERP', 'COMPLETED']);
+    await page.getByLabel('Kind').selectOption('FIELD_MISMATCH');
+    await page.getByLabel('State').selectOption('ALERTED');
+    await row.waitFor();
+    await accessibleAndPictured(page, 'reconciliation');
+
+    // The note is required: an empty one is not sent.
+    await row.getByRole('button', { name: 'Resolve' }).click();
+    expect(await row.getByLabel('Note').evaluate((input) => input.matches(':invalid'))).toBe(true);
+    await row.getByLabel('Note').fill('Supplier confirmed the new account by phone call-back');
+    await row.getByLabel('Note').press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Resolved: bankAccount of SUPPLIER / })
+      .waitFor();
+    await page.getByLabel('State').selectOption('RESOLVED');
+    const resolved = page
+      .getByRole('table')
+      .filter({ hasText: 'Drift findings (' })
+      .getByRole('row')
+      .filter({ hasText: `${account!.BankBranchNumber} ••••4321` });
+    await expect.poll(() => resolved.textContent(), { timeout: 30_000 }).toContain('Supplier confirmed the new account by phone call-back');
+    expect(await resolved.textContent()).toContain('RESOLVED');
+    await page.close();
+  });
+
+  it('shows finance an EDI document refused, with where and why, filtered by status', async () => {
+    const integration = { kind: 'staff', subject: 'console-test-edi', role: 'integration' } as const;
+    const { data } = await graph.query(
+      graphql(`
+        query ConsoleTestEdiPartner {
+          suppliers(first: 1, filter: { status: ACTIVE }) {
+            nodes {
+              id
+              legalName
+            }
+          }
+        }
+      `),
+    );
+    const supplier = data!.suppliers.nodes[0]!;
+    const partner = { interchangeQualifier: 'ZZ', interchangeId: 'CONSOLEEDI', groupId: 'CONSOLEEDI' };
+    const set = await graph.query(
+      graphql(`
+        mutation ConsoleTestSetPartner($input: TradingPartnerInput!) {
+          setTradingPartner(input: $input) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { input: { supplierId: supplier.id, ...partner, version: '004010', inbound: ['X12_810'], outbound: ['X12_997'] } },
+      integration,
+    );
+    expect(set.data!.setTradingPartner.userErrors).toEqual([]);
+    const interchange = writeInterchange(
+      {
+        sender: partner,
+        receiver: { interchangeQualifier: 'ZZ', interchangeId: 'PROCUREGRAPH', groupId: 'PROCUREGRAPH' },
+        controlNumber: 4801,
+        version: '004010',
+        at: new Date('2026-12-01T09:30:00Z'),
+      },
+      'IN',
+      '810',
+      [
+        [
+          { tag: 'BIG', elements: ['20261201', 'CONSOLE-INV-1', '', 'PO-DOES-NOT-EXIST'] },
+          { tag: 'CUR', elements: ['SE', 'USD'] },
+          { tag: 'IT1', elements: ['1', '2', 'EA', '10.00', '', 'VC', 'ITEM-1'] },
+          { tag: 'TDS', elements: ['2000'] },
+          { tag: 'CTT', elements: ['1'] },
+        ],
+      ],
+    );
+    const posted = await fetch(`${graph.baseUrl}/edi/inbound`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await graph.tokenFor(integration)}`, 'content-type': 'application/edi-x12' },
+      body: interchange,
+    });
+    expect(posted.status).toBe(200);
+    expect(((await posted.json()) as { documents: { status: string }[] }).documents.map((document) => document.status)).toEqual([
+      'REJECTED',
+    ]);
+
+    const page = await signIn('finance');
+    await page.getByRole('link', { name: 'EDI documents' }).click();
+    await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
+    await page.getByLabel('Status').selectOption('REJECTED');
+    const row = page.getByRole('table').getByRole('row').filter({ hasText: '000004801' });
+    await row.waitFor();
+    expect((await row.getByRole('cell').allTextContents()).filter((_, index) => index !== 6)).toEqual([
+      'X12_810',
+      'INBOUND',
+      supplier.legalName,
+      '000004801',
+      'REJECTED',
+      '—',
+      '7 BIG 2 4: No purchase order PO-DOES-NOT-EXIST',
+    ]);
+    await page.getByLabel('Status').selectOption('ACCEPTED');
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByLabel('Status').selectOption('REJECTED');
+    await row.waitFor();
+    await accessibleAndPictured(page, 'edi-documents');
     await page.close();
   });
 
@@ -260,8 +460,9 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function onboardAndApprove(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
-  const procurement = { kind: 'staff', subject: 'console-test-buyer', role: 'procurement' } as const;
+const procurement = { kind: 'staff', subject: 'console-test-buyer', role: 'procurement' } as const;
+
+async function onboard(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
   const onboarded = await graph.query(
     graphql(`
       mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {
@@ -304,7 +505,11 @@ async function onboardAndApprove(legalName: string, taxId: string, bankAccount: 
     procurement,
   );
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  const id = onboarded.data!.onboardSupplier.supplier!.id;
+  return onboarded.data!.onboardSupplier.supplier!.id;
+}
+
+async function onboardAndApprove(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
+  const id = await onboard(legalName, taxId, bankAccount);
   const approved = await graph.query(
     graphql(`
       mutation ConsoleTestApprove($id: ID!) {

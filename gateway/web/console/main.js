@@ -73,7 +73,7 @@ function Console({ session, onSignOut }) {
       <button type="button" onClick=${onSignOut}>Sign out</button>
     </header>
     <main id="main" tabindex="-1">
-      ${path === 'suppliers' && id ? html`<${Supplier360} graph=${graph} id=${id} />` : html`<${View} graph=${graph} session=${session} />`}
+      ${path === 'suppliers' && id ? html`<${Supplier360} graph=${graph} id=${id} withJourney=${session.role !== 'supplier'} />` : html`<${View} graph=${graph} session=${session} />`}
     </main>`;
 }
 

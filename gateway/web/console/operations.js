@@ -40,3 +40,26 @@ export const INTEGRATION_QUEUES = `query ConsoleIntegration {
   syncJobs(first: 50) { totalCount nodes { id service queue system state entityId topic attempts lastError runAfter } }
 }`;
 export const REPLAY_DEAD_LETTER = `mutation ConsoleReplayDeadLetter($id: ID!) { replayDeadLetter(id: $id) { job { id state } userErrors { code message } } }`;
+const JOURNEY_STEP = `at system action outcome attempt durationMs error`;
+export const SUPPLIER_JOURNEY = `query ConsoleSupplierJourney($id: ID!) {
+  supplier(id: $id) { id journey { stuck currentStep { ${JOURNEY_STEP} } steps { ${JOURNEY_STEP} } } }
+}`;
+const FINDING_FIELDS = `id system recordType recordId externalId kind field canonicalValue systemValue systemOfRecord state note detectedAt settledAt run { id }`;
+export const RECONCILIATION = `query ConsoleReconciliation($findings: DriftFindingFilter) {
+  reconciliationRuns(first: 20) { totalCount nodes { id system state startedAt finishedAt recordsCompared findingsCount repairedCount error } }
+  driftFindings(first: 50, filter: $findings) { totalCount nodes { ${FINDING_FIELDS} } }
+}`;
+export const START_RECONCILIATION = `mutation ConsoleStartReconciliation($system: BackingSystem!) {
+  startReconciliation(system: $system) { run { id state } userErrors { code message } }
+}`;
+export const RESOLVE_DRIFT_FINDING = `mutation ConsoleResolveDriftFinding($id: ID!, $note: String!) {
+  resolveDriftFinding(id: $id, note: $note) { finding { id state } userErrors { code message } }
+}`;
+export const DRIFT_DETECTED = `subscription ConsoleDriftDetected { driftDetected { id } }`;
+export const EDI_DOCUMENTS = `query ConsoleEdiDocuments($filter: EdiDocumentFilter) {
+  ediDocuments(first: 50, filter: $filter) {
+    totalCount
+    nodes { id direction type interchangeControlNumber status receivedAt supplier { id legalName }
+      errors { segment position element code message } invoice { invoiceNumber } purchaseOrder { number } payment { paymentNumber } }
+  }
+}`;

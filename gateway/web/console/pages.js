@@ -5,12 +5,16 @@ import { Exceptions } from './pages/exceptions.js';
 import { Suppliers } from './pages/suppliers.js';
 import { Integration } from './pages/integration.js';
 import { SupplierOwnView } from './pages/supplier-own.js';
+import { Reconciliation } from './pages/reconciliation.js';
+import { EdiDocuments } from './pages/edi.js';
 
 export const pages = [
   { path: 'overview', title: 'Overview', roles: ['admin', 'integration'], view: Overview },
   { path: 'exceptions', title: 'Exception queues', roles: ['admin', 'finance'], view: Exceptions },
   { path: 'suppliers', title: 'Suppliers', roles: ['admin', 'procurement', 'finance', 'compliance', 'integration'], view: Suppliers },
   { path: 'integration', title: 'Integration', roles: ['admin', 'integration'], view: Integration },
+  { path: 'reconciliation', title: 'Reconciliation', roles: ['admin', 'integration'], view: Reconciliation },
+  { path: 'edi', title: 'EDI documents', roles: ['admin', 'integration', 'finance'], view: EdiDocuments },
   { path: 'account', title: 'Your account', roles: ['supplier'], view: SupplierOwnView },
 ];
 

@@ -46,3 +46,19 @@ export function Loading({ state, children }) {
 export function Status({ value }) {
   return html`<span class=${`status status-${String(value).toLowerCase()}`}>${value}</span>`;
 }
+
+/** One labelled select per `[key, label, values]`, "Any" leaving the key out of `filter`. */
+export function Filters({ filters, filter, onChange }) {
+  return html`<div class="filters">
+    ${filters.map(
+      ([key, label, values]) =>
+        html`<label
+          >${label}
+          <select value=${filter[key] ?? ''} onChange=${(event) => onChange({ ...filter, [key]: event.currentTarget.value || undefined })}>
+            <option value="">Any</option>
+            ${values.map((value) => html`<option value=${value}>${value}</option>`)}
+          </select></label
+        >`,
+    )}
+  </div>`;
+}

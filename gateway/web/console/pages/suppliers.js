@@ -9,6 +9,7 @@ import {
   PAYMENT_CHANGED,
   ONE_SUPPLIER_STATUS_CHANGED,
 } from '../operations.js';
+import { SupplierJourney } from './journey.js';
 
 const mayDecide = (role) => role === 'admin' || role === 'procurement';
 
@@ -72,7 +73,7 @@ function Decision({ graph, supplier, onDone }) {
 }
 
 /** One supplier across every subgraph, live: a payment or status change redraws it. */
-export function Supplier360({ graph, id, heading = 'Supplier 360' }) {
+export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney = false }) {
   const payments = useLive(useCallback((tick) => graph.subscribe(PAYMENT_CHANGED, { supplierId: id }, tick), [graph, id]));
   const status = useLive(useCallback((tick) => graph.subscribe(ONE_SUPPLIER_STATUS_CHANGED, { supplierId: id }, tick), [graph, id]));
   const state = useLoad(
@@ -87,8 +88,14 @@ export function Supplier360({ graph, id, heading = 'Supplier 360' }) {
         supplier &&
         html`<h1 id="supplier-title">${heading}: ${supplier.legalName} <${Status} value=${supplier.status} /></h1>
           <p>
-            ${supplier.supplierNumber} · ${supplier.category} · insurance
-            ${supplier.insuranceStatus}${supplier.rejectionReason ? ` · rejected: ${supplier.rejectionReason}` : ''}
+            ${[
+              supplier.supplierNumber,
+              supplier.category,
+              `insurance ${supplier.insuranceStatus}`,
+              supplier.rejectionReason && `rejected: ${supplier.rejectionReason}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
           ${supplier.holds.length > 0 && html`<p>On hold: ${supplier.holds.map((hold) => `${hold.reason} since ${when(hold.since)}`).join('; ')}</p>`}
           <${Table}
@@ -140,7 +147,8 @@ export function Supplier360({ graph, id, heading = 'Supplier 360' }) {
               ['Attempts', (s) => s.attempts],
               ['Last error', (s) => s.lastError ?? '—'],
             ]}
-          />`
+          />
+          ${withJourney && html`<${SupplierJourney} graph=${graph} id=${id} refreshKey=${payments + status} />`}`
       }
     <//>
   </section>`;
