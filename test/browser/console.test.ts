@@ -295,7 +295,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await page.close();
   });
 
-  it('lets integration reconcile, see an alerted drift arrive live, and resolve it with a note', async () => {
+  it('lets integration reconcile and see an alerted drift arrive live, and compliance resolve it with a note', async () => {
     const erp = graph.app.systems.erpUrl;
     const page = await signIn('integration');
     await page.getByRole('link', { name: 'Reconciliation' }).click();
@@ -347,25 +347,39 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await page.getByLabel('State').selectOption('ALERTED');
     await row.waitFor();
     await accessibleAndPictured(page, 'reconciliation');
+    await page.close();
 
+    // A bank-account alert is compliance's to resolve: it sees the findings but starts no run.
+    const compliance = await signIn('compliance');
+    await compliance.getByRole('link', { name: 'Reconciliation' }).click();
+    await compliance.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+    await compliance.getByLabel('State').selectOption('ALERTED');
+    const alert = compliance
+      .getByRole('table')
+      .filter({ hasText: 'Drift findings (' })
+      .getByRole('row')
+      .filter({ hasText: `${account!.BankBranchNumber} ••••4321` })
+      .filter({ hasText: 'ALERTED' });
+    await alert.waitFor();
+    expect(await compliance.getByRole('button', { name: 'Reconcile ERP' }).count()).toBe(0);
     // The note is required: an empty one is not sent.
-    await row.getByRole('button', { name: 'Resolve' }).click();
-    expect(await row.getByLabel('Note').evaluate((input) => input.matches(':invalid'))).toBe(true);
-    await row.getByLabel('Note').fill('Supplier confirmed the new account by phone call-back');
-    await row.getByLabel('Note').press('Enter');
-    await page
+    await alert.getByRole('button', { name: 'Resolve' }).click();
+    expect(await alert.getByLabel('Note').evaluate((input) => input.matches(':invalid'))).toBe(true);
+    await alert.getByLabel('Note').fill('Supplier confirmed the new account by phone call-back');
+    await alert.getByLabel('Note').press('Enter');
+    await compliance
       .getByRole('status')
       .filter({ hasText: /^Resolved: bankAccount of SUPPLIER / })
       .waitFor();
-    await page.getByLabel('State').selectOption('RESOLVED');
-    const resolved = page
+    await compliance.getByLabel('State').selectOption('RESOLVED');
+    const resolved = compliance
       .getByRole('table')
       .filter({ hasText: 'Drift findings (' })
       .getByRole('row')
       .filter({ hasText: `${account!.BankBranchNumber} ••••4321` });
     await expect.poll(() => resolved.textContent(), { timeout: 30_000 }).toContain('Supplier confirmed the new account by phone call-back');
     expect(await resolved.textContent()).toContain('RESOLVED');
-    await page.close();
+    await compliance.close();
   });
 
   it('shows finance an EDI document refused, with where and why, filtered by status', async () => {
@@ -434,12 +448,13 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await page.getByLabel('Status').selectOption('REJECTED');
     const row = page.getByRole('table').getByRole('row').filter({ hasText: '000004801' });
     await row.waitFor();
-    expect((await row.getByRole('cell').allTextContents()).filter((_, index) => index !== 6)).toEqual([
+    expect((await row.getByRole('cell').allTextContents()).filter((_, index) => index !== 7)).toEqual([
       'X12_810',
       'INBOUND',
       supplier.legalName,
       '000004801',
       'REJECTED',
+      '—',
       '—',
       '7 BIG 2 4: No purchase order PO-DOES-NOT-EXIST',
     ]);

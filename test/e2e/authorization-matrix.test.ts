@@ -75,14 +75,17 @@ const queries: Record<string, Rule> = {
   deadLetters: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ deadLetters(first: 1) { totalCount } }' }) },
   integrationSystems: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ integrationSystems { system } }' }) },
   reconciliationRun: {
-    allowed: ['admin', 'integration'],
+    allowed: ['admin', 'integration', 'compliance'],
     operation: () => ({ document: 'query ($id: ID!) { reconciliationRun(id: $id) { id } }', variables: { id: unknownId() } }),
   },
   reconciliationRuns: {
-    allowed: ['admin', 'integration'],
+    allowed: ['admin', 'integration', 'compliance'],
     operation: () => ({ document: '{ reconciliationRuns(first: 1) { totalCount } }' }),
   },
-  driftFindings: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ driftFindings(first: 1) { totalCount } }' }) },
+  driftFindings: {
+    allowed: ['admin', 'integration', 'compliance'],
+    operation: () => ({ document: '{ driftFindings(first: 1) { totalCount } }' }),
+  },
   auditEvents: { allowed: ['admin', 'compliance'], operation: () => ({ document: '{ auditEvents(first: 1) { totalCount } }' }) },
   tradingPartners: { allowed: ['admin', 'integration'], operation: () => ({ document: '{ tradingPartners(first: 1) { totalCount } }' }) },
   ediDocuments: {
@@ -239,7 +242,10 @@ const mutations: Record<string, Rule> = {
 const subscriptions: Record<string, Rule> = {
   supplierStatusChanged: { allowed: everyone, operation: () => ({ document: 'subscription { supplierStatusChanged { status } }' }) },
   paymentStatusChanged: { allowed: everyone, operation: () => ({ document: 'subscription { paymentStatusChanged { status } }' }) },
-  driftDetected: { allowed: ['admin', 'integration'], operation: () => ({ document: 'subscription { driftDetected { id } }' }) },
+  driftDetected: {
+    allowed: ['admin', 'integration', 'compliance'],
+    operation: () => ({ document: 'subscription { driftDetected { id } }' }),
+  },
 };
 
 let graph: TestGraph;

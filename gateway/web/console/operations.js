@@ -59,7 +59,7 @@ export const DRIFT_DETECTED = `subscription ConsoleDriftDetected { driftDetected
 export const EDI_DOCUMENTS = `query ConsoleEdiDocuments($filter: EdiDocumentFilter) {
   ediDocuments(first: 50, filter: $filter) {
     totalCount
-    nodes { id direction type interchangeControlNumber status receivedAt supplier { id legalName }
+    nodes { id direction type interchangeControlNumber status overdue receivedAt supplier { id legalName }
       errors { segment position element code message } invoice { invoiceNumber } purchaseOrder { number } payment { paymentNumber } }
   }
 }`;

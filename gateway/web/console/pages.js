@@ -13,7 +13,7 @@ export const pages = [
   { path: 'exceptions', title: 'Exception queues', roles: ['admin', 'finance'], view: Exceptions },
   { path: 'suppliers', title: 'Suppliers', roles: ['admin', 'procurement', 'finance', 'compliance', 'integration'], view: Suppliers },
   { path: 'integration', title: 'Integration', roles: ['admin', 'integration'], view: Integration },
-  { path: 'reconciliation', title: 'Reconciliation', roles: ['admin', 'integration'], view: Reconciliation },
+  { path: 'reconciliation', title: 'Reconciliation', roles: ['admin', 'integration', 'compliance'], view: Reconciliation },
   { path: 'edi', title: 'EDI documents', roles: ['admin', 'integration', 'finance'], view: EdiDocuments },
   { path: 'account', title: 'Your account', roles: ['supplier'], view: SupplierOwnView },
 ];

@@ -608,15 +608,18 @@ export type Query = {
   businessMetrics: BusinessMetrics;
   /** Jobs that failed for good and wait for a replay, with their last error (integration, admin). */
   deadLetters: DeadLetterConnection;
-  /** Differences reconciliation found between the canonical store and the backing systems, newest first (integration, admin). */
+  /**
+   * Differences reconciliation found between the canonical store and the backing systems, newest
+   * first (integration, and compliance, who resolves the alerts; admin).
+   */
   driftFindings: DriftFindingConnection;
   /** The EDI and CSV documents exchanged with partners, newest first (integration, finance, admin). */
   ediDocuments: EdiDocumentConnection;
   /** Each backing system: its circuit as the running workers see it, and the work queued for it (integration, admin). */
   integrationSystems: Array<IntegrationSystem>;
-  /** One reconciliation run (integration, admin). */
+  /** One reconciliation run (integration, compliance, admin). */
   reconciliationRun: Maybe<ReconciliationRun>;
-  /** Reconciliation runs, newest first (integration, admin). */
+  /** Reconciliation runs, newest first (integration, compliance, admin). */
   reconciliationRuns: ReconciliationRunConnection;
   /** Sync jobs of every service, by system, service and state (integration, admin). */
   syncJobs: SyncJobConnection;
@@ -788,7 +791,7 @@ export type Role =
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Drift that raised an alert (state ALERTED), live; of one system, or of all (integration, admin). */
+  /** Drift that raised an alert (state ALERTED), live; of one system, or of all (integration, compliance, admin). */
   driftDetected: DriftFinding;
 };
 

@@ -31,6 +31,7 @@ export function EdiDocuments({ graph }) {
           ['Partner', (document) => document.supplier?.legalName ?? '—'],
           ['Interchange', (document) => document.interchangeControlNumber ?? '—'],
           ['Status', (document) => html`<${Status} value=${document.status} />`],
+          ['Acknowledgment', (document) => (document.overdue ? html`<strong class="error-text">overdue</strong>` : '—')],
           ['Record', record],
           ['Received', (document) => when(document.receivedAt)],
           [

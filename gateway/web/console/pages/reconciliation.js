@@ -13,13 +13,16 @@ const FILTERS = [
   ['state', 'State', STATES],
 ];
 
+/** Who may start a run (`startReconciliation`); compliance comes here to resolve bank-account alerts. */
+const STARTERS = ['admin', 'integration'];
+
 const errorText = (userErrors) => userErrors.map((error) => `${error.code}: ${error.message}`).join('; ');
 
 /**
  * Reconciliation runs and the drift they found. Alerts arrive through `driftDetected`; a run's
  * progress and repairs have no subscription, so the page also refreshes every few seconds.
  */
-export function Reconciliation({ graph }) {
+export function Reconciliation({ graph, session }) {
   const alerts = useLive(useCallback((tick) => graph.subscribe(DRIFT_DETECTED, {}, tick), [graph]));
   const ticks = useLive(everyFewSeconds);
   const [filter, setFilter] = useState({});
@@ -39,9 +42,12 @@ export function Reconciliation({ graph }) {
   };
   return html`<section aria-labelledby="reconciliation-title">
     <h1 id="reconciliation-title">Reconciliation</h1>
-    <div class="actions" role="group" aria-label="Start a reconciliation run">
-      ${SYSTEMS.map((system) => html`<button type="button" onClick=${() => start(system)}>Reconcile ${system}</button>`)}
-    </div>
+    ${
+      STARTERS.includes(session.role) &&
+      html`<div class="actions" role="group" aria-label="Start a reconciliation run">
+        ${SYSTEMS.map((system) => html`<button type="button" onClick=${() => start(system)}>Reconcile ${system}</button>`)}
+      </div>`
+    }
     ${message && html`<p role="status">${message}</p>`}
     <${Loading} state=${state}>
       <${Table}
