@@ -27,6 +27,12 @@ export const paymentStatusChanged = defineTopic('payment.status_changed', paymen
  */
 export const paymentPortalRepublishRequested = defineTopic('invoicing.payment.portal_republish_requested', paymentStatusEvent);
 
+/**
+ * A payment cleared for a supplier that takes remittances by file (820 or CSV, by its partner
+ * profile): raised beside `payment.status_changed`, so only those payments get a remittance job.
+ */
+export const remittanceDue = defineTopic('invoicing.payment.remittance_due', paymentStatusEvent);
+
 export type PaymentStatusChanged = ReturnType<typeof paymentStatusChanged.parse>;
 
 /** The invoices a payment event is about (an event from before `invoiceIds` names its first only). */

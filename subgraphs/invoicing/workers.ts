@@ -15,6 +15,7 @@ import {
   invoiceStatusChanged,
   paymentPortalRepublishRequested,
   paymentStatusChanged,
+  remittanceDue,
 } from './events.ts';
 import { portalEventQueue, portalInvoiceFeed } from './intake/portal-invoice-feed.ts';
 import { erpPaymentFeed } from './payments/erp-payment-feed.ts';
@@ -91,7 +92,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     const ediOutbox = ediFolders(context.environment).outbox;
     jobs.defineHandler({
       queue: 'edi-remittances',
-      topic: paymentStatusChanged.name,
+      topic: remittanceDue.name,
       handler: sendRemittance(db, { outbox: ediOutbox, us: ownAddress }),
     });
     jobs.defineHandler({

@@ -1,6 +1,7 @@
 import type { Transaction } from '@procuregraph/platform/db';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
+import { receivesEdiOrders } from './edi/send-order-850.ts';
 import { outbox, type PurchaseOrderLineRow, type PurchaseOrderRow, type ReceiptLineRow, type ReceiptRow } from './db/tables.ts';
 
 /**
@@ -14,6 +15,8 @@ export const RECEIPT_RECORDED = 'receipt.recorded';
 export const ERP_SUBMISSION_REQUESTED = 'procurement.purchase_order.erp_submission_requested';
 /** Procurement's own: the order has its ERP number and belongs on the supplier's portal. */
 export const PUBLICATION_REQUESTED = 'procurement.purchase_order.publication_requested';
+/** Procurement's own: beside its publication, the order goes to a partner that receives 850s. */
+export const EDI_ORDER_REQUESTED = 'procurement.purchase_order.edi_order_requested';
 
 /** Consumed from the suppliers and contracts subgraphs. */
 export const SUPPLIER_STATUS_CHANGED = 'supplier.status_changed';
@@ -88,6 +91,8 @@ export async function emitReceiptRecorded(
 
 export async function requestPublication(tx: Transaction, orderId: string): Promise<void> {
   await appendToOutbox(tx, outbox, { topic: PUBLICATION_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
+  if (await receivesEdiOrders(tx, orderId))
+    await appendToOutbox(tx, outbox, { topic: EDI_ORDER_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
 }
 
 export async function requestErpSubmission(tx: Transaction, orderId: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   CONTRACT_CHANGED,
   ERP_SUBMISSION_REQUESTED,
   PUBLICATION_REQUESTED,
+  EDI_ORDER_REQUESTED,
   RECEIPT_RECORDED,
   SUPPLIER_ERP_LINKED,
   SUPPLIER_PORTAL_ENROLLED,
@@ -58,7 +59,7 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
     });
     jobs.defineHandler({
       queue: 'edi-purchase-orders',
-      topic: PUBLICATION_REQUESTED,
+      topic: EDI_ORDER_REQUESTED,
       retry,
       handler: sendOrder850(db, {
         outbox: ediFolders(environment).outbox,

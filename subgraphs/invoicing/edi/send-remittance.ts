@@ -7,11 +7,11 @@ import {
   type EdiRemittance,
   type OwnInterchangeAddress,
 } from '@procuregraph/connector-files';
-import { partnerOf, recordOutboundDocument, type Database, type TradingPartnerRow } from '@procuregraph/platform/db';
+import { partnerOf, recordOutboundDocument, type Database, type Queryable, type TradingPartnerRow } from '@procuregraph/platform/db';
 import type { JobContext } from '@procuregraph/platform/jobs';
 import { PermanentError } from '@procuregraph/platform/resilience';
 import { invoices, paymentApplications, payments, type PaymentRow } from '../db/tables.ts';
-import { paymentStatusChanged } from '../events.ts';
+import { remittanceDue } from '../events.ts';
 
 export interface RemittanceOptions {
   /** EDI_OUTBOX_DIR: each partner's documents go to its folder under it. */
@@ -24,6 +24,11 @@ function remittanceTypeFor(partner: TradingPartnerRow | undefined) {
   if (partner?.outbound.includes('X12_820')) return 'X12_820' as const;
   if (partner?.outbound.includes('CSV_REMITTANCE')) return 'CSV_REMITTANCE' as const;
   return null;
+}
+
+/** Whether a cleared payment to this supplier is remitted by file. */
+export async function takesRemittances(db: Queryable, supplierId: string): Promise<boolean> {
+  return remittanceTypeFor(await partnerOf(db, supplierId)) !== null;
 }
 
 /** What the payment settled, invoice by invoice, as the ERP applied it. */
@@ -45,13 +50,12 @@ async function remittanceOf(db: Database, payment: PaymentRow, payer: string, pa
 }
 
 /**
- * The job behind `payment.status_changed`, beside the portal's: a payment that cleared is sent to a
- * partner as an 820 remittance advice (or a CSV remittance, by its profile), once per payment.
+ * The job behind `invoicing.payment.remittance_due`: a payment that cleared is sent to a partner as
+ * an 820 remittance advice (or a CSV remittance, by its profile), once per payment.
  */
 export function sendRemittance(db: Database, options: RemittanceOptions) {
   return async (job: JobContext): Promise<void> => {
-    const event = paymentStatusChanged.parse(job.payload);
-    if (event.status !== 'CLEARED') return;
+    const event = remittanceDue.parse(job.payload);
     const partner = await partnerOf(db, event.supplierId);
     const type = remittanceTypeFor(partner);
     if (!partner || !type) return;

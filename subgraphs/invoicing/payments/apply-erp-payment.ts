@@ -19,7 +19,8 @@ import {
   type PaymentRow,
   type PaymentStatus,
 } from '../db/tables.ts';
-import { paymentStatusChanged, type PaymentStatusChanged } from '../events.ts';
+import { paymentStatusChanged, remittanceDue, type PaymentStatusChanged } from '../events.ts';
+import { takesRemittances } from '../edi/send-remittance.ts';
 import { settleInvoice } from './settle-invoice.ts';
 import { queueWaitingCreditMemos } from '../credit-memos/ready-for-erp.ts';
 
@@ -145,6 +146,8 @@ async function announcePayment(
   };
   await markSyncPending(tx, syncStatus, payment.id, 'VENDOR_PLATFORM');
   await appendToOutbox(tx, outbox, { topic: paymentStatusChanged.name, aggregateId: payment.id, payload: { ...event } });
+  if (payment.status === 'CLEARED' && (await takesRemittances(tx, payment.supplierId)))
+    await appendToOutbox(tx, outbox, { topic: remittanceDue.name, aggregateId: payment.id, payload: { ...event } });
   // In the graph (and to its subscribers, as this event) from now: the ERP's change took this long to get here.
   await recordBusinessEvent(tx, {
     kind: 'PAYMENT_STATUS_PUBLISHED',
