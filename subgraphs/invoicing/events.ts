@@ -66,3 +66,23 @@ export const acknowledgmentToDeliver = defineTopic(
   'edi.acknowledgment_to_deliver',
   z.object({ documentId: z.uuid(), partnerInterchangeId: z.string(), fileName: z.string() }),
 );
+
+/** An 855 from an order's own supplier passed the interchange checks: procurement records it on the order. */
+export const orderAcknowledgedByEdi = defineTopic(
+  'edi.order_acknowledged',
+  z.object({
+    transactionKey: z.string(),
+    purchaseOrderId: z.string(),
+    orderNumber: z.string(),
+    supplierId: z.string(),
+    accepted: z.boolean(),
+    lines: z.array(
+      z.object({
+        lineNumber: z.number().int(),
+        status: z.enum(['ACCEPTED', 'CHANGED', 'REJECTED']),
+        quantity: z.string(),
+        unitPrice: z.string(),
+      }),
+    ),
+  }),
+);

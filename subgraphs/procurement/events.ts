@@ -24,6 +24,8 @@ export const SUPPLIER_ERP_LINKED = 'supplier.erp_linked';
 /** A supplier in the ERP got its portal registration; the payload is `supplier.erp_linked`'s. */
 export const SUPPLIER_PORTAL_ENROLLED = 'supplier.portal_enrolled';
 export const CONTRACT_CHANGED = 'contract.changed';
+/** An EDI 855 from the order's supplier passed invoicing's interchange checks. */
+export const EDI_ORDER_ACKNOWLEDGED = 'edi.order_acknowledged';
 
 export type PurchaseOrderEventPayload = {
   purchaseOrderId: string;

@@ -1,6 +1,5 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
-import { recordBusinessEvent } from '@procuregraph/platform/business';
-import { type Database, type Queryable, recordJourneyStep } from '@procuregraph/platform/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { type Database, type Queryable } from '@procuregraph/platform/db';
 import {
   createFeedPoller,
   defineInboundQueue,
@@ -12,9 +11,10 @@ import type { JobContext, JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { isPermanentFailure, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { type VendorPlatformClient, type VendorEvent } from '@procuregraph/connector-vendor-platform';
-import { acknowledgementOf, toPortalOrder, type Acknowledgement } from './vendor-platform-mapping.ts';
+import { acknowledgementOf, toPortalOrder } from './vendor-platform-mapping.ts';
+import { recordOrderAcknowledgement } from './record-acknowledgement.ts';
 import { orderContents } from './order-contents.ts';
-import { feedCursors, inboundEntityVersions, inboundEvents, procurementSchema, purchaseOrders, supplierReferences } from './db/tables.ts';
+import { feedCursors, inboundEntityVersions, inboundEvents, purchaseOrders, supplierReferences } from './db/tables.ts';
 
 /** Webhooks and the events feed of the vendor platform share one source, so each event applies once. */
 export const VENDOR_PLATFORM_SOURCE = 'vendor-platform';
@@ -63,33 +63,6 @@ async function markPublication(db: Queryable, orderId: string, state: 'PUBLISHED
     .where(and(eq(purchaseOrders.id, orderId), inArray(purchaseOrders.publicationState, ['PENDING', 'PUBLISHED', 'FAILED'])));
 }
 
-/**
- * A supplier answered an order on its portal: a step of the order's journey either way. An
- * acceptance acknowledges the order (once: its perfect-order lines count from then); a rejection
- * leaves it PUBLISHED: the buyer follows it up, nothing here changes on its own.
- */
-async function applyAcknowledgement(db: Queryable, acknowledgement: Acknowledgement): Promise<void> {
-  const { purchaseOrderId, accepted } = acknowledgement;
-  const [order] = await db.select({ id: purchaseOrders.id }).from(purchaseOrders).where(eq(purchaseOrders.id, purchaseOrderId));
-  if (!order) return;
-  await recordJourneyStep(db, {
-    entityId: purchaseOrderId,
-    service: procurementSchema.schemaName,
-    system: 'VENDOR_PLATFORM',
-    action: accepted ? 'acknowledged on the portal' : 'rejected on the portal',
-    outcome: 'SUCCEEDED',
-  });
-  if (!accepted) return;
-  const [acknowledged] = await db
-    .update(purchaseOrders)
-    .set({ publicationState: 'ACKNOWLEDGED', updatedAt: new Date() })
-    .where(and(eq(purchaseOrders.id, purchaseOrderId), ne(purchaseOrders.publicationState, 'ACKNOWLEDGED')))
-    .returning({ supplierId: purchaseOrders.supplierId });
-  if (acknowledged) {
-    await recordBusinessEvent(db, { kind: 'ORDER_ACKNOWLEDGED', supplierId: acknowledged.supplierId, entityId: purchaseOrderId });
-  }
-}
-
 /** Applies one vendor platform event (webhook or feed) at most once; events about other things are recorded and ignored. */
 export function applyVendorEvent(db: Database, event: VendorEvent): Promise<InboundOutcome> {
   const acknowledgement = acknowledgementOf(event);
@@ -98,7 +71,7 @@ export function applyVendorEvent(db: Database, event: VendorEvent): Promise<Inbo
     { inboundEvents, inboundEntityVersions },
     { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id },
     async (tx) => {
-      if (acknowledgement) await applyAcknowledgement(tx, acknowledgement);
+      if (acknowledgement) await recordOrderAcknowledgement(tx, { ...acknowledgement, channel: 'PORTAL' });
     },
   );
 }

@@ -51,6 +51,8 @@ export const resolvers: Resolvers = {
     quantity: (line) => formatDecimal(line.quantity),
     unitPrice: (line) => money(line.unitPrice, line.currency),
     amount: (line) => money(line.amount, line.currency),
+    acknowledgedQuantity: (line) => (line.acknowledgedQuantity === null ? null : formatDecimal(line.acknowledgedQuantity)),
+    acknowledgedUnitPrice: (line) => (line.acknowledgedUnitPrice === null ? null : money(line.acknowledgedUnitPrice, line.currency)),
   },
   Receipt: {
     lines: (receipt, _args, { loaders }) => loaders.receiptLines.load(receipt.id),

@@ -4,11 +4,13 @@ import type { FeedPoller } from '@procuregraph/platform/inbound';
 import type { RetryOptions } from '@procuregraph/platform/jobs';
 import { ediFolders } from '@procuregraph/platform/config';
 import type { BackgroundWork, RegisterWorkers } from '@procuregraph/platform/subgraph';
+import { applyEdiOrderAcknowledgment } from './edi/apply-order-acknowledgment.ts';
 import { sendOrder850 } from './edi/send-order-850.ts';
 import { createErpFeedPoller, erpEventQueue } from './erp-feed.ts';
 import { sendOrderToErp, sendReceiptToErp } from './erp-sync.ts';
 import {
   CONTRACT_CHANGED,
+  EDI_ORDER_ACKNOWLEDGED,
   ERP_SUBMISSION_REQUESTED,
   PUBLICATION_REQUESTED,
   EDI_ORDER_REQUESTED,
@@ -90,6 +92,13 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
       queue: 'supplier-portal-enrollments',
       topic: SUPPLIER_PORTAL_ENROLLED,
       handler: (job) => applySupplierErpLinked(db, job.payload),
+    });
+    jobs.defineHandler({
+      queue: 'edi-order-acknowledgments',
+      topic: EDI_ORDER_ACKNOWLEDGED,
+      handler: async (job) => {
+        await applyEdiOrderAcknowledgment(db, job.payload);
+      },
     });
     jobs.defineHandler({ queue: 'contract-references', topic: CONTRACT_CHANGED, handler: (job) => applyContractChanged(db, job.payload) });
     const intervalMs = options.feedIntervalMs;

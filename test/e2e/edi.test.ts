@@ -575,3 +575,102 @@ describe('the demo network', () => {
     expect(new Set(demo.map((node) => node.outbound.join()))).toEqual(new Set(['X12_850,X12_820,X12_997']));
   });
 });
+
+/** An order of the EDI partner with at least the three lines the sample 855 answers, not one the 810s bill. */
+const acknowledgedOrder = (() => {
+  const order = [...world.purchaseOrders()].find(
+    (candidate) => candidate.supplierId === supplierId && candidate.lines.length >= 3 && !orders.includes(candidate),
+  );
+  if (!order) throw new Error('The demo world has no third order of the EDI partner with three lines');
+  return order;
+})();
+
+const ORDER_ACKNOWLEDGMENT = graphql(`
+  query Edi10($id: ID!) {
+    purchaseOrder(id: $id) {
+      publication {
+        state
+      }
+      lines {
+        lineNumber
+        quantity
+        acknowledgmentStatus
+        acknowledgedQuantity
+        acknowledgedUnitPrice {
+          amount
+        }
+      }
+    }
+  }
+`);
+
+/** The sample 855 (line 1 accepted, 2 changed to 15, 3 rejected) for an order, under another ISA13 when asked. */
+function acknowledgment855(order: DemoPurchaseOrder, controlNumber = '4720') {
+  const content = sampleFile('855-changed-line.edi', {
+    PO_1: order.number,
+    ITEM_1: order.lines[0]!.itemNumber,
+    ITEM_2: order.lines[1]?.itemNumber ?? 'NONE',
+    ITEM_3: order.lines[2]?.itemNumber ?? 'NONE',
+  });
+  return content.replaceAll('4720', controlNumber);
+}
+
+describe('an 855 order acknowledgment', () => {
+  it('records accepted, changed and rejected lines on the order, once, and links the document to it', async () => {
+    const first = await postInterchange(acknowledgment855(acknowledgedOrder));
+    expect(first.status).toBe(200);
+    expect(first.body.documents).toEqual([{ id: expect.any(String), type: 'X12_855', status: 'ACCEPTED' }]);
+    expect(acknowledgmentBody(first.body.acknowledgment as string)).toEqual(['AK1*PR*4720~', 'AK2*855*0001~', 'AK5*A~', 'AK9*A*1*1*1~']);
+
+    const answered = await eventually(async () => {
+      const { data } = await graph.query(ORDER_ACKNOWLEDGMENT, { id: acknowledgedOrder.id }, buyer);
+      return data!.purchaseOrder!.lines[0]!.acknowledgmentStatus === null ? undefined : data!.purchaseOrder!;
+    });
+    expect(answered.publication.state).toBe('ACKNOWLEDGED');
+    expect(answered.lines.slice(0, 3).map(({ quantity: _quantity, ...line }) => line)).toEqual([
+      { lineNumber: 1, acknowledgmentStatus: 'ACCEPTED', acknowledgedQuantity: '10', acknowledgedUnitPrice: { amount: '12.50' } },
+      { lineNumber: 2, acknowledgmentStatus: 'CHANGED', acknowledgedQuantity: '15', acknowledgedUnitPrice: { amount: '3.75' } },
+      { lineNumber: 3, acknowledgmentStatus: 'REJECTED', acknowledgedQuantity: '0', acknowledgedUnitPrice: { amount: '80.00' } },
+    ]);
+    expect(answered.lines.slice(3).every((line) => line.acknowledgmentStatus === null)).toBe(true);
+
+    const again = await postInterchange(acknowledgment855(acknowledgedOrder));
+    expect((again.body.documents as { status: string }[]).map((document) => document.status)).toEqual(['DUPLICATE']);
+    const logged = await graph.query(DOCUMENTS, { filter: { type: 'X12_855', supplierId } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ status: node.status, purchaseOrder: node.purchaseOrder }))).toEqual([
+      { status: 'DUPLICATE', purchaseOrder: null },
+      { status: 'ACCEPTED', purchaseOrder: { id: acknowledgedOrder.id } },
+    ]);
+  });
+
+  it("refuses an 855 for another supplier's order with the error on the document and in the 997, applying nothing", async () => {
+    const foreign = others[0]!;
+    const { status, body } = await postInterchange(acknowledgment855(foreign, '4721'));
+    expect(status).toBe(200);
+    expect(acknowledgmentBody(body.acknowledgment as string)).toEqual([
+      'AK1*PR*4721~',
+      'AK2*855*0001~',
+      'AK3*BAK*2**8~',
+      'AK4*3**7~',
+      'AK5*R*5~',
+      'AK9*R*1*1*0~',
+    ]);
+    const logged = await graph.query(DOCUMENTS, { filter: { type: 'X12_855', status: 'REJECTED' } }, integration);
+    expect(logged.data!.ediDocuments.nodes.map((node) => ({ purchaseOrder: node.purchaseOrder, errors: node.errors }))).toEqual([
+      {
+        purchaseOrder: null,
+        errors: [
+          {
+            segment: 'BAK',
+            position: 2,
+            element: 3,
+            code: '7',
+            message: `Purchase order ${foreign.number} was placed with another supplier`,
+          },
+        ],
+      },
+    ]);
+    const { data } = await graph.query(ORDER_ACKNOWLEDGMENT, { id: foreign.id }, buyer);
+    expect(data!.purchaseOrder!.lines.map((line) => line.acknowledgmentStatus)).toEqual(foreign.lines.map(() => null));
+  });
+});

@@ -5,6 +5,7 @@ import {
   parseInterchange,
   readAcknowledgment997,
   readInvoice810,
+  readOrderAcknowledgment855,
   writeAcknowledgment997,
   type GroupOutcome,
   type OwnInterchangeAddress,
@@ -25,7 +26,7 @@ import {
 } from '@procuregraph/platform/db';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { outbox, purchaseOrderProjections } from '../db/tables.ts';
-import { acknowledgmentToDeliver } from '../events.ts';
+import { acknowledgmentToDeliver, orderAcknowledgedByEdi } from '../events.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
 
 export interface InboundSettings {
@@ -59,28 +60,42 @@ class SetUndone extends Error {
   }
 }
 
-const documentTypes: Record<string, EdiDocumentType> = { '810': 'X12_810', '997': 'X12_997' };
+const documentTypes: Record<string, EdiDocumentType> = { '810': 'X12_810', '855': 'X12_855', '997': 'X12_997' };
 
-/** A business reason the invoice cannot be taken, in X12 terms: BIG04 (the PO number) is not a valid code. */
-function orderError(message: string): X12Error {
-  return { segment: 'BIG', position: 2, element: 4, code: '7', message };
+/** Where each document names the order: BIG04 of an 810, BAK03 of an 855 (in the set, after ST). */
+const orderNumberElement = { BIG: 4, BAK: 3 } as const;
+
+/** A business reason the document cannot be taken, in X12 terms: its PO number is not a valid code. */
+function orderError(segment: keyof typeof orderNumberElement, message: string): X12Error {
+  return { segment, position: 2, element: orderNumberElement[segment], code: '7', message };
 }
 
 interface SetResult {
   errors: X12Error[];
   invoiceId: string | null;
+  /** The order an 855 acknowledged. */
+  purchaseOrderId?: string;
+}
+
+const nothingCreated: SetResult = { errors: [], invoiceId: null };
+
+/** The partner's own order, by its number; an error addressed to the segment naming it otherwise. */
+async function partnersOrder(tx: Transaction, number: string, segment: keyof typeof orderNumberElement, context: Applying) {
+  const [order] = await tx
+    .select({ id: purchaseOrderProjections.purchaseOrderId, supplierId: purchaseOrderProjections.supplierId })
+    .from(purchaseOrderProjections)
+    .where(eq(purchaseOrderProjections.number, number));
+  if (!order) return { error: orderError(segment, `No purchase order ${number}`) };
+  if (order.supplierId !== context.partner.supplierId)
+    return { error: orderError(segment, `Purchase order ${number} was placed with another supplier`) };
+  return { id: order.id };
 }
 
 async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Applying): Promise<SetResult> {
   const { invoice, errors } = readInvoice810(set);
   if (errors.length > 0 || set.errors.length > 0) return { errors, invoiceId: null };
-  const [order] = await tx
-    .select({ id: purchaseOrderProjections.purchaseOrderId, supplierId: purchaseOrderProjections.supplierId })
-    .from(purchaseOrderProjections)
-    .where(eq(purchaseOrderProjections.number, invoice.purchaseOrderNumber));
-  if (!order) return { errors: [orderError(`No purchase order ${invoice.purchaseOrderNumber}`)], invoiceId: null };
-  if (order.supplierId !== context.partner.supplierId)
-    return { errors: [orderError(`Purchase order ${invoice.purchaseOrderNumber} was placed with another supplier`)], invoiceId: null };
+  const order = await partnersOrder(tx, invoice.purchaseOrderNumber, 'BIG', context);
+  if (order.error) return { errors: [order.error], invoiceId: null };
   const result = await submitInvoice(
     tx,
     {
@@ -109,6 +124,36 @@ async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Ap
   return { errors: refused, invoiceId: result.invoice?.id ?? null };
 }
 
+/**
+ * An 855: the supplier's answer to its order, line by line. The order is procurement's, so the
+ * answer goes there as an event; the document is linked to the order it acknowledged.
+ */
+async function applyOrderAcknowledgment(tx: Transaction, set: X12TransactionSet, context: Applying): Promise<SetResult> {
+  const { acknowledgment, errors } = readOrderAcknowledgment855(set);
+  if (errors.length > 0 || set.errors.length > 0) return { errors, invoiceId: null };
+  const order = await partnersOrder(tx, acknowledgment.orderNumber, 'BAK', context);
+  if (order.error) return { errors: [order.error], invoiceId: null };
+  await appendToOutbox(tx, outbox, {
+    topic: orderAcknowledgedByEdi.name,
+    aggregateId: order.id,
+    payload: {
+      transactionKey: `${context.sender}:${context.interchange.envelope.controlNumber}:${set.controlNumber}`,
+      purchaseOrderId: order.id,
+      orderNumber: acknowledgment.orderNumber,
+      supplierId: context.partner.supplierId,
+      accepted: acknowledgment.status !== 'REJECTED',
+      lines: acknowledgment.lines,
+    },
+  });
+  return { errors: [], invoiceId: null, purchaseOrderId: order.id };
+}
+
+const appliers: Record<string, (tx: Transaction, set: X12TransactionSet, context: Applying) => Promise<SetResult>> = {
+  '810': applyInvoice,
+  '855': applyOrderAcknowledgment,
+  '997': applyAcknowledgment,
+};
+
 /** A 997 from the partner: what we sent, in the group it names, is acknowledged. */
 async function applyAcknowledgment(tx: Transaction, set: X12TransactionSet, context: Applying): Promise<SetResult> {
   const { acknowledgment, errors } = readAcknowledgment997(set);
@@ -124,7 +169,7 @@ async function applyAcknowledgment(tx: Transaction, set: X12TransactionSet, cont
         eq(ediDocuments.status, 'SENT'),
       ),
     );
-  return { errors: [], invoiceId: null };
+  return nothingCreated;
 }
 
 interface Applying {
@@ -149,7 +194,7 @@ async function applySet(tx: Transaction, set: X12TransactionSet, context: Applyi
   }
   try {
     return await tx.transaction(async (savepoint) => {
-      const result = set.type === '810' ? await applyInvoice(savepoint, set, context) : await applyAcknowledgment(savepoint, set, context);
+      const result = await appliers[set.type]!(savepoint, set, context);
       if (result.errors.length > 0 || !keep) throw new SetUndone({ errors: result.errors, invoiceId: null });
       return result;
     });
@@ -159,18 +204,18 @@ async function applySet(tx: Transaction, set: X12TransactionSet, context: Applyi
   }
 }
 
+const wroteSomething = (result: SetResult) => result.invoiceId !== null || result.purchaseOrderId !== undefined;
+
 async function applyAll(tx: Transaction, context: Applying, write: boolean) {
   const results = new Map<X12TransactionSet, SetResult>();
   for (const group of context.interchange.groups) {
     for (const set of group.transactions) {
-      results.set(set, group.errors.length === 0 ? await applySet(tx, set, context, write) : { errors: [], invoiceId: null });
+      results.set(set, group.errors.length === 0 ? await applySet(tx, set, context, write) : nothingCreated);
     }
   }
   const errorsFound = new Map([...results].map(([set, result]) => [set, result.errors]));
   const outcomes = acknowledge(context.interchange, errorsFound, context.partner.rejectGroupOnError);
-  const undone = outcomes.some((outcome) =>
-    outcome.transactions.some((t) => !t.accepted && results.get(t.transaction)!.invoiceId !== null),
-  );
+  const undone = outcomes.some((outcome) => outcome.transactions.some((t) => !t.accepted && wroteSomething(results.get(t.transaction)!)));
   if (undone) throw new GroupRejected();
   return { results, outcomes };
 }
@@ -194,6 +239,7 @@ async function recordDocuments(
       status: t.accepted ? ('ACCEPTED' as const) : ('REJECTED' as const),
       errors: t.accepted ? [] : [...outcome.group.errors, ...t.errors],
       invoiceId: t.accepted ? (results.get(t.transaction)?.invoiceId ?? null) : null,
+      purchaseOrderId: t.accepted ? (results.get(t.transaction)?.purchaseOrderId ?? null) : null,
       receivedAt: context.now,
       content,
     })),

@@ -16,6 +16,9 @@ export const procurementSchema = pgSchema('procurement');
 export const purchaseOrderStatuses = ['DRAFT', 'OPEN', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CLOSED', 'CANCELLED'] as const;
 export type PurchaseOrderStatus = (typeof purchaseOrderStatuses)[number];
 
+export const lineAcknowledgmentStatuses = ['ACCEPTED', 'CHANGED', 'REJECTED'] as const;
+export type LineAcknowledgmentStatus = (typeof lineAcknowledgmentStatuses)[number];
+
 export const publicationStates = ['PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED'] as const;
 export type PublicationState = (typeof publicationStates)[number];
 
@@ -84,6 +87,11 @@ export const purchaseOrderLines = procurementSchema.table(
     unitOfMeasure: text().notNull(),
     unitPrice: quantityColumn().notNull(),
     amount: amountColumn().notNull(),
+    /** The supplier's answer to the line (portal or EDI 855); null until it answers line by line. */
+    acknowledgmentStatus: text().$type<LineAcknowledgmentStatus>(),
+    /** What the supplier will ship and charge, as it acknowledged the line. */
+    acknowledgedQuantity: quantityColumn(),
+    acknowledgedUnitPrice: quantityColumn(),
   },
   (table) => [primaryKey({ columns: [table.purchaseOrderId, table.lineNumber] })],
 );

@@ -127,6 +127,12 @@ export type JourneySystem =
   | 'PROCUREGRAPH'
   | 'VENDOR_PLATFORM';
 
+export type LineAcknowledgmentStatus =
+  | 'ACCEPTED'
+  /** Accepted with a changed quantity, price or date: acknowledgedQuantity and acknowledgedUnitPrice say what. */
+  | 'CHANGED'
+  | 'REJECTED';
+
 /** An amount of money in one currency. */
 export type Money = {
   __typename?: 'Money';
@@ -223,6 +229,12 @@ export type PurchaseOrderFilter = {
 
 export type PurchaseOrderLine = {
   __typename?: 'PurchaseOrderLine';
+  /** The quantity the supplier acknowledged it will ship; null until it answers the line. */
+  acknowledgedQuantity: Maybe<Scalars['Decimal']['output']>;
+  /** The unit price the supplier acknowledged; null until it answers the line. */
+  acknowledgedUnitPrice: Maybe<Money>;
+  /** The supplier's answer to this line (an EDI 855 answers line by line); null until it answers so. */
+  acknowledgmentStatus: Maybe<LineAcknowledgmentStatus>;
   amount: Money;
   description: Scalars['String']['output'];
   itemNumber: Scalars['String']['output'];
@@ -474,6 +486,7 @@ export type ResolversTypes = {
   JourneyOutcome: JourneyOutcome;
   JourneyStep: ResolverTypeWrapper<JourneyStep>;
   JourneySystem: JourneySystem;
+  LineAcknowledgmentStatus: LineAcknowledgmentStatus;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -649,6 +662,9 @@ export type PurchaseOrderEdgeResolvers<ContextType = ProcurementContext, ParentT
 };
 
 export type PurchaseOrderLineResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['PurchaseOrderLine'] = ResolversParentTypes['PurchaseOrderLine']> = {
+  acknowledgedQuantity?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  acknowledgedUnitPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  acknowledgmentStatus?: Resolver<Maybe<ResolversTypes['LineAcknowledgmentStatus']>, ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   itemNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
