@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../audit/audit-table.ts';
-import { newId, recordJourneyStep, type BackingSystem, type JourneyOutcome, type Queryable, type Transaction } from '../db/index.ts';
+import {
+  isUuid,
+  newId,
+  recordJourneyStep,
+  type BackingSystem,
+  type JourneyOutcome,
+  type Queryable,
+  type Transaction,
+} from '../db/index.ts';
 import { driftFindingsTotal } from './reconciliation-metrics.ts';
 import { driftFindings, type FindingKind, type FindingState, type RecordType } from './reconciliation-tables.ts';
 
@@ -91,6 +99,11 @@ export async function recordAndRepair(
   return { found: inserted.length, repaired };
 }
 
+/** Journeys are kept for the canonical records, whose ids are UUIDs; a finding without one has none. */
+export function hasJourney(finding: StoredFinding): finding is StoredFinding & { recordId: string } {
+  return finding.recordId !== null && isUuid(finding.recordId);
+}
+
 /** A drift's journey action: what happened to it, and which field (or, for a missing record, which kind). */
 export function driftStepAction(happened: 'found' | 'repaired' | 'resolved', finding: StoredFinding): string {
   return `drift ${happened}: ${finding.field || finding.kind}`;
@@ -102,7 +115,7 @@ export function driftStepAction(happened: 'found' | 'repaired' | 'resolved', fin
  * A record only the system has (no canonical id) has no journey to join.
  */
 async function recordDriftSteps(tx: Queryable, finding: StoredFinding, outcome: FindingOutcome): Promise<void> {
-  if (!finding.recordId) return;
+  if (!hasJourney(finding)) return;
   const step = { entityId: finding.recordId, service: finding.service, system: finding.system };
   const found: JourneyOutcome = outcome === 'ALERTED' ? 'PENDING' : 'FAILED';
   await recordJourneyStep(tx, { ...step, action: driftStepAction('found', finding), outcome: found });

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { type BackingSystem, type Database, newId, recordJourneyStep } from '../db/index.ts';
 import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
-import { driftStepAction, type StoredFinding } from './findings.ts';
+import { driftStepAction, hasJourney, type StoredFinding } from './findings.ts';
 import {
   driftFindings,
   reconciliationRuns,
@@ -123,7 +123,7 @@ export async function resolveFinding(db: Database, id: string, note: string, by:
       .set({ state: 'RESOLVED', note, resolvedBy: by, settledAt: sql`now()` })
       .where(and(eq(driftFindings.id, id), sql`${driftFindings.state} <> 'RESOLVED'`))
       .returning();
-    if (resolved?.recordId) {
+    if (resolved && hasJourney(resolved)) {
       await recordJourneyStep(tx, {
         entityId: resolved.recordId,
         service: resolved.service,
