@@ -90,8 +90,10 @@ export async function recordAndRepair(
   let repaired = 0;
   for (const stored of inserted) {
     const repair = findings.find((input) => sameDrift(stored, input))?.repair;
+    // Taken before the repair, so the finding sorts before the events the repair writes (same `at`).
+    const foundStepId = newId();
     const outcome = repair ? await repair(tx, stored) : 'OPEN';
-    await recordDriftSteps(tx, stored, outcome);
+    await recordDriftSteps(tx, stored, outcome, foundStepId);
     if (outcome === 'OPEN') continue;
     await settleFinding(tx, stored, outcome);
     if (outcome === 'REPAIRED') repaired += 1;
@@ -114,11 +116,11 @@ export function driftStepAction(happened: 'found' | 'repaired' | 'resolved', fin
  * found and held for review (PENDING), or found and repaired (FAILED, then a SUCCEEDED repair).
  * A record only the system has (no canonical id) has no journey to join.
  */
-async function recordDriftSteps(tx: Queryable, finding: StoredFinding, outcome: FindingOutcome): Promise<void> {
+async function recordDriftSteps(tx: Queryable, finding: StoredFinding, outcome: FindingOutcome, foundStepId: string): Promise<void> {
   if (!hasJourney(finding)) return;
   const step = { entityId: finding.recordId, service: finding.service, system: finding.system };
   const found: JourneyOutcome = outcome === 'ALERTED' ? 'PENDING' : 'FAILED';
-  await recordJourneyStep(tx, { ...step, action: driftStepAction('found', finding), outcome: found });
+  await recordJourneyStep(tx, { ...step, id: foundStepId, action: driftStepAction('found', finding), outcome: found });
   if (outcome === 'REPAIRED') await recordJourneyStep(tx, { ...step, action: driftStepAction('repaired', finding), outcome: 'SUCCEEDED' });
 }
 

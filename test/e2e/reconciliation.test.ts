@@ -307,7 +307,12 @@ describe('ERP reconciliation of suppliers', () => {
     ]);
     const journey = await journeyOf(findings[0]!.recordId!);
     const found = journey.steps.findIndex((step) => step.action === 'drift found: legalName');
-    expect(journey.steps[found + 1]!.action).toBe('drift repaired: legalName');
+    // The finding, the repair's own event, the repair: in the order they were written in one transaction.
+    expect(journey.steps.slice(found, found + 3).map((step) => step.action)).toEqual([
+      'drift found: legalName',
+      'supplier.erp_repush_requested',
+      'drift repaired: legalName',
+    ]);
     expect(journey.currentStep?.action).not.toBe('drift found: legalName');
     const audit = await graph.query(RECONCILIATION_AUDIT, { recordId: findings[0]!.recordId! });
     expect(audit.data!.auditEvents.nodes).toEqual([
