@@ -4,6 +4,8 @@ import { newId } from './ids.ts';
 import { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';
 
 export interface JourneyStepRecord {
+  /** Taken before the effect when the step must sort before the effect's own steps of one transaction (same `at`). */
+  id?: string;
   entityId: string;
   service: string;
   system: JourneySystem;

@@ -79,9 +79,16 @@ function toSteps(rows: StepRow[]): JourneyStep[] {
   }));
 }
 
-/** A job's queued step and its attempts are one line of work; so are repeats of one call. */
+/** A drift's steps (`drift found: <field>`, then repaired or resolved) name what happened to it first. */
+const DRIFT_STEP = /^drift (?:found|repaired|resolved): /;
+
+/**
+ * A job's queued step and its attempts are one line of work; so are repeats of one call, and a
+ * drift's finding with its repair or resolution.
+ */
 function lineOf(step: JourneyStep): string {
-  return step.action.endsWith(QUEUED) ? step.action.slice(0, -QUEUED.length) : step.action;
+  if (step.action.endsWith(QUEUED)) return step.action.slice(0, -QUEUED.length);
+  return step.action.replace(DRIFT_STEP, 'drift: ');
 }
 
 /**

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../audit/audit-table.ts';
-import { newId, type BackingSystem, type Queryable, type Transaction } from '../db/index.ts';
+import {
+  isUuid,
+  newId,
+  recordJourneyStep,
+  type BackingSystem,
+  type JourneyOutcome,
+  type Queryable,
+  type Transaction,
+} from '../db/index.ts';
 import { driftFindingsTotal } from './reconciliation-metrics.ts';
 import { driftFindings, type FindingKind, type FindingState, type RecordType } from './reconciliation-tables.ts';
 
@@ -82,13 +90,38 @@ export async function recordAndRepair(
   let repaired = 0;
   for (const stored of inserted) {
     const repair = findings.find((input) => sameDrift(stored, input))?.repair;
-    if (!repair) continue;
-    const outcome = await repair(tx, stored);
+    // Taken before the repair, so the finding sorts before the events the repair writes (same `at`).
+    const foundStepId = newId();
+    const outcome = repair ? await repair(tx, stored) : 'OPEN';
+    await recordDriftSteps(tx, stored, outcome, foundStepId);
     if (outcome === 'OPEN') continue;
     await settleFinding(tx, stored, outcome);
     if (outcome === 'REPAIRED') repaired += 1;
   }
   return { found: inserted.length, repaired };
+}
+
+/** Journeys are kept for the canonical records, whose ids are UUIDs; a finding without one has none. */
+export function hasJourney(finding: StoredFinding): finding is StoredFinding & { recordId: string } {
+  return finding.recordId !== null && isUuid(finding.recordId);
+}
+
+/** A drift's journey action: what happened to it, and which field (or, for a missing record, which kind). */
+export function driftStepAction(happened: 'found' | 'repaired' | 'resolved', finding: StoredFinding): string {
+  return `drift ${happened}: ${finding.field || finding.kind}`;
+}
+
+/**
+ * A finding about a canonical record is a step of its journey: found and left to a person (FAILED),
+ * found and held for review (PENDING), or found and repaired (FAILED, then a SUCCEEDED repair).
+ * A record only the system has (no canonical id) has no journey to join.
+ */
+async function recordDriftSteps(tx: Queryable, finding: StoredFinding, outcome: FindingOutcome, foundStepId: string): Promise<void> {
+  if (!hasJourney(finding)) return;
+  const step = { entityId: finding.recordId, service: finding.service, system: finding.system };
+  const found: JourneyOutcome = outcome === 'ALERTED' ? 'PENDING' : 'FAILED';
+  await recordJourneyStep(tx, { ...step, id: foundStepId, action: driftStepAction('found', finding), outcome: found });
+  if (outcome === 'REPAIRED') await recordJourneyStep(tx, { ...step, action: driftStepAction('repaired', finding), outcome: 'SUCCEEDED' });
 }
 
 /** Marks what a run did about a finding, and writes it to the audit log in the same transaction. */

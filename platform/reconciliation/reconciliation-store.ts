@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { type BackingSystem, type Database, newId } from '../db/index.ts';
+import { type BackingSystem, type Database, newId, recordJourneyStep } from '../db/index.ts';
 import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
-import type { StoredFinding } from './findings.ts';
+import { driftStepAction, hasJourney, type StoredFinding } from './findings.ts';
 import {
   driftFindings,
   reconciliationRuns,
@@ -112,12 +112,26 @@ export async function findFinding(db: Database, id: string): Promise<StoredFindi
   return finding ?? null;
 }
 
-/** A person settles a finding with a note; a finding already resolved stays as it was (null). */
+/**
+ * A person settles a finding with a note; a finding already resolved stays as it was (null). The
+ * resolution is a step of the record's journey, written with it, which ends the drift's line there.
+ */
 export async function resolveFinding(db: Database, id: string, note: string, by: string): Promise<StoredFinding | null> {
-  const [resolved] = await db
-    .update(driftFindings)
-    .set({ state: 'RESOLVED', note, resolvedBy: by, settledAt: sql`now()` })
-    .where(and(eq(driftFindings.id, id), sql`${driftFindings.state} <> 'RESOLVED'`))
-    .returning();
-  return resolved ?? null;
+  return db.transaction(async (tx) => {
+    const [resolved] = await tx
+      .update(driftFindings)
+      .set({ state: 'RESOLVED', note, resolvedBy: by, settledAt: sql`now()` })
+      .where(and(eq(driftFindings.id, id), sql`${driftFindings.state} <> 'RESOLVED'`))
+      .returning();
+    if (resolved && hasJourney(resolved)) {
+      await recordJourneyStep(tx, {
+        entityId: resolved.recordId,
+        service: resolved.service,
+        system: 'PROCUREGRAPH',
+        action: driftStepAction('resolved', resolved),
+        outcome: 'SUCCEEDED',
+      });
+    }
+    return resolved ?? null;
+  });
 }

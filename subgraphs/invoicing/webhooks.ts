@@ -22,7 +22,7 @@ export function invoicingWebhooks(deps: InvoicingWebhookDependencies): WebhookSu
       deps.db,
       { inboundEvents, inboundEntityVersions },
       { source: VENDOR_PLATFORM_SOURCE, sourceEventId: event.id },
-      (tx) => acceptPortalInvoice(tx, event.data, deps.priceTolerancePct),
+      (tx) => acceptPortalInvoice(tx, event.data, deps.priceTolerancePct, 'webhook'),
     );
     return { status: 200, body: { outcome } };
   });

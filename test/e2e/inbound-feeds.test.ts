@@ -55,6 +55,22 @@ const INVOICES_OF = graphql(`
     }
   }
 `);
+const INVOICE_ARRIVALS = graphql(`
+  query InboundFeedsInvoiceArrivals($supplierId: ID!) {
+    invoices(first: 50, filter: { supplierId: $supplierId }) {
+      nodes {
+        invoiceNumber
+        journey {
+          steps {
+            system
+            action
+            outcome
+          }
+        }
+      }
+    }
+  }
+`);
 const DEAD_LETTERS = graphql(`
   query InboundFeedsDeadLetters {
     deadLetters(first: 20, filter: { service: "invoicing" }) {
@@ -180,6 +196,30 @@ async function supplierNamed(search: string) {
   return nodes[0]!;
 }
 
+/** The steps of the invoice's journey that tell how it arrived, first among its steps. */
+async function arrivalOf(supplierId: string, invoiceNumber: string) {
+  const invoices = (await graph.query(INVOICE_ARRIVALS, { supplierId }, integration)).data!.invoices.nodes;
+  const { steps } = invoices.find((invoice) => invoice.invoiceNumber === invoiceNumber)!.journey;
+  return { first: steps[0], arrivals: steps.filter((step) => step.action.startsWith('received from')).length };
+}
+
+/** Delivers a platform event to the gateway's webhook, signed as the platform signs it. */
+async function deliverWebhook(event: { id: string; type: string; createdAt: string; data: unknown }) {
+  const rawBody = JSON.stringify(event);
+  const timestamp = Math.floor(Date.now() / 1000);
+  const delivered = await fetch(`${graph.app.gateway.url}/webhooks/vendor-platform`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': event.id,
+      [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+      [WEBHOOK_SIGNATURE_HEADER]: signWebhook(graph.app.systems.vendorPlatformWebhookSecret, timestamp, rawBody),
+    },
+    body: rawBody,
+  });
+  return { status: delivered.status, body: (await delivered.json()) as unknown };
+}
+
 async function invoiceNumbersOf(supplierId: string): Promise<string[]> {
   return (await graph.query(INVOICES_OF, { supplierId })).data!.invoices.nodes.map((node) => `${node.invoiceNumber}/${node.source}`);
 }
@@ -210,6 +250,10 @@ describe('inbound events with every webhook failing', () => {
         () => invoiceNumbersOf(linkedSupplier.id),
         (numbers) => numbers.includes(`AFTER-${suffix}/VENDOR_PLATFORM`),
       );
+      expect(await arrivalOf(linkedSupplier.id, `AFTER-${suffix}`)).toEqual({
+        first: { system: 'VENDOR_PLATFORM', action: 'received from the vendor platform (feed)', outcome: 'SUCCEEDED' },
+        arrivals: 1,
+      });
       const held = await supplierNamed('Gulf Coast Home Health Services of Texas');
       expect(held).toMatchObject({ status: 'ON_HOLD', screening: { status: 'POTENTIAL_MATCH' } });
 
@@ -284,19 +328,29 @@ describe('inbound events with every webhook failing', () => {
       data: Array<{ id: string; type: string; createdAt: string; data: { registration?: { id: string } } }>;
     };
     const event = feed.data.find((item) => item.type === 'registration.submitted' && item.data.registration?.id === registrationId)!;
-    const rawBody = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const delivered = await fetch(`${graph.app.gateway.url}/webhooks/vendor-platform`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'webhook-id': event.id,
-        [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhook(graph.app.systems.vendorPlatformWebhookSecret, timestamp, rawBody),
-      },
-      body: rawBody,
+    expect(await deliverWebhook({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data })).toEqual({
+      status: 200,
+      body: { outcome: 'DUPLICATE' },
     });
-    expect({ status: delivered.status, body: await delivered.json() }).toEqual({ status: 200, body: { outcome: 'DUPLICATE' } });
     expect((await graph.query(SUPPLIERS_NAMED, { search: `Brazos Surgical ${suffix}` })).data!.suppliers.nodes).toEqual([supplier]);
+  });
+
+  it('start an invoice that arrived by webhook with its arrival', { timeout: 60_000 }, async () => {
+    const suffix = randomUUID().slice(0, 6).toUpperCase();
+    const invoice = {
+      id: `vinv_${suffix}`,
+      registrationId: linkedSupplier.vendorPlatform.registrationId,
+      invoiceNumber: `WEBHOOK-${suffix}`,
+      invoiceDate: '2026-11-03',
+      purchaseOrderExternalId: null,
+      currency: 'USD',
+      lines: [{ lineNo: 1, sku: 'GLV-100', description: 'Nitrile gloves', qty: '4', unitPrice: { value: '12.50', currency: 'USD' } }],
+    };
+    const event = { id: `evt_${suffix}`, type: 'invoice.submitted', createdAt: new Date().toISOString(), data: { invoice } };
+    expect(await deliverWebhook(event)).toEqual({ status: 200, body: { outcome: 'APPLIED' } });
+    expect(await arrivalOf(linkedSupplier.id, `WEBHOOK-${suffix}`)).toEqual({
+      first: { system: 'VENDOR_PLATFORM', action: 'received from the vendor platform (webhook)', outcome: 'SUCCEEDED' },
+      arrivals: 1,
+    });
   });
 });

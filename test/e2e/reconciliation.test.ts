@@ -90,6 +90,26 @@ const SUPPLIER_HOLDS = graphql(`
   }
 `);
 
+const SUPPLIER_JOURNEY = graphql(`
+  query ReconciledSupplierJourney($id: ID!) {
+    supplier(id: $id) {
+      journey {
+        steps {
+          system
+          action
+          outcome
+        }
+        currentStep {
+          system
+          action
+          outcome
+        }
+        stuck
+      }
+    }
+  }
+`);
+
 const PAYMENT_STATUS = graphql(`
   query ReconciledPaymentStatus($id: ID!) {
     payment(id: $id) {
@@ -196,6 +216,15 @@ async function erpGet<Body>(path: string): Promise<Body> {
   return (await (await fetch(`${graph.app.systems.erpUrl}${ERP_RESOURCES}${path}`)).json()) as Body;
 }
 
+async function journeyOf(id: string) {
+  return (await graph.query(SUPPLIER_JOURNEY, { id }, engineer)).data!.supplier!.journey;
+}
+
+/** The steps a record's drifts took, in order (its other steps are the jobs and events around them). */
+async function driftStepsOf(id: string) {
+  return (await journeyOf(id)).steps.filter((step) => step.action.startsWith('drift '));
+}
+
 async function drift(url: string, body: unknown): Promise<number> {
   const response = await fetch(`${url}/admin/drift`, {
     method: 'POST',
@@ -272,6 +301,19 @@ describe('ERP reconciliation of suppliers', () => {
       30_000,
       'the name pushed back to the ERP',
     );
+    expect(await driftStepsOf(findings[0]!.recordId!)).toEqual([
+      { system: 'ERP', action: 'drift found: legalName', outcome: 'FAILED' },
+      { system: 'ERP', action: 'drift repaired: legalName', outcome: 'SUCCEEDED' },
+    ]);
+    const journey = await journeyOf(findings[0]!.recordId!);
+    const found = journey.steps.findIndex((step) => step.action === 'drift found: legalName');
+    // The finding, the repair's own event, the repair: in the order they were written in one transaction.
+    expect(journey.steps.slice(found, found + 3).map((step) => step.action)).toEqual([
+      'drift found: legalName',
+      'supplier.erp_repush_requested',
+      'drift repaired: legalName',
+    ]);
+    expect(journey.currentStep?.action).not.toBe('drift found: legalName');
     const audit = await graph.query(RECONCILIATION_AUDIT, { recordId: findings[0]!.recordId! });
     expect(audit.data!.auditEvents.nodes).toEqual([
       {
@@ -557,6 +599,19 @@ describe('a bank-account alert resolved by compliance', () => {
       const { findings } = await reconcile('ERP');
       expect(findings).toEqual([expect.objectContaining({ recordId: held.id, field: 'bankAccount', state: 'ALERTED' })]);
       const holdsOf = async () => (await graph.query(SUPPLIER_HOLDS, { id: held.id })).data!.supplier!;
+      const foundStep = { system: 'ERP', action: 'drift found: bankAccount', outcome: 'PENDING' };
+      expect(await driftStepsOf(held.id)).toEqual([foundStep]);
+      // The hold's own events and jobs come after the finding; once they are done, the drift is where the record stands.
+      const current = await eventually(
+        async () => {
+          const step = (await journeyOf(held.id)).currentStep;
+          return step?.action === foundStep.action ? step : undefined;
+        },
+        30_000,
+        200,
+        'the held drift the current step',
+      );
+      expect(current).toEqual(foundStep);
       expect(await holdsOf()).toMatchObject({
         status: 'ON_HOLD',
         holds: [{ reason: 'INSURANCE_EXPIRED' }, { reason: 'BANK_ACCOUNT_DRIFT' }],
@@ -569,6 +624,11 @@ describe('a bank-account alert resolved by compliance', () => {
       const resolved = await graph.query(RESOLVE, { id: findings[0]!.id, note }, officer);
       expect(resolved.data!.resolveDriftFinding).toEqual({ finding: { id: findings[0]!.id, state: 'RESOLVED', note }, userErrors: [] });
       await until(async () => (await holdsOf()).holds.length === 1, 30_000, 'the drift hold lifted');
+      expect(await driftStepsOf(held.id)).toEqual([
+        foundStep,
+        { system: 'PROCUREGRAPH', action: 'drift resolved: bankAccount', outcome: 'SUCCEEDED' },
+      ]);
+      expect((await journeyOf(held.id)).currentStep).not.toEqual(foundStep);
       expect(await holdsOf()).toMatchObject({ status: 'ON_HOLD', holds: [{ reason: 'INSURANCE_EXPIRED' }] });
       const audit = (await graph.query(HOLD_RELEASE_AUDIT, { recordId: held.id, actor: officer.subject })).data!.auditEvents.nodes;
       expect(audit).toEqual([

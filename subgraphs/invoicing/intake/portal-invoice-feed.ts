@@ -19,7 +19,7 @@ import { acceptPortalInvoice, INVOICE_SUBMITTED, VENDOR_PLATFORM_SOURCE } from '
 export function applyPortalEvent(db: Database, priceTolerancePct: number) {
   return (event: InboundEvent, item: VendorEvent): Promise<InboundOutcome> =>
     processInboundEvent(db, { inboundEvents, inboundEntityVersions }, event, async (tx) => {
-      if (item.type === INVOICE_SUBMITTED) await acceptPortalInvoice(tx, item.data, priceTolerancePct);
+      if (item.type === INVOICE_SUBMITTED) await acceptPortalInvoice(tx, item.data, priceTolerancePct, 'feed');
     });
 }
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { type Transaction, isUuid } from '@procuregraph/platform/db';
+import { type Transaction, isUuid, newId, recordJourneyStep } from '@procuregraph/platform/db';
 import { describeError, PermanentError } from '@procuregraph/platform/resilience';
 import { vendorEventTypes, readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
 import { invoiceFromPortal } from '../vendor-platform-mapping.ts';
-import { supplierProjections } from '../db/tables.ts';
+import { invoicingSchema, supplierProjections } from '../db/tables.ts';
 import { submitInvoice } from './submit-invoice.ts';
 
 /** Webhooks and the feed of the vendor platform share this source, so each event is applied once whichever way it came. */
@@ -29,13 +29,19 @@ function portalInvoiceOf(data: unknown): ReturnType<typeof invoiceFromPortal> {
   }
 }
 
+/** How a platform event reached us: pushed to our webhook, or read from its event feed (a replay of a parked one too). */
+export type PortalDelivery = 'webhook' | 'feed';
+
 /**
  * Takes in an invoice a supplier submitted on the portal (the data of an `invoice.submitted`
  * event), inside the inbound event's transaction. One that cannot be taken in (unreadable, of a
  * supplier not linked here, refused by a rule) throws, so nothing of it is written and the event
- * is parked among the dead letters with the reason, to be replayed once the cause is fixed.
+ * is parked among the dead letters with the reason, to be replayed once the cause is fixed. Its
+ * arrival is the first step of the invoice's journey.
  */
-export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number): Promise<void> {
+export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number, via: PortalDelivery): Promise<void> {
+  // Taken first so the arrival sorts before the invoice's own steps of this transaction (they share its `at`).
+  const arrivalStepId = newId();
   const portal = portalInvoiceOf(data);
   const supplierId = await supplierOfRegistration(tx, portal.registrationId);
   const { purchaseOrderId, portalInvoiceId, registrationId: _registration, ...document } = portal;
@@ -59,4 +65,12 @@ export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceT
     const reasons = result.userErrors.map((error) => `${error.code}: ${error.message}`).join('; ');
     throw new PermanentError(`Portal invoice ${portalInvoiceId} refused: ${reasons}`);
   }
+  await recordJourneyStep(tx, {
+    id: arrivalStepId,
+    entityId: result.invoice!.id,
+    service: invoicingSchema.schemaName,
+    system: 'VENDOR_PLATFORM',
+    action: `received from the vendor platform (${via})`,
+    outcome: 'SUCCEEDED',
+  });
 }
