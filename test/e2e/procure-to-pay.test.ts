@@ -437,15 +437,39 @@ async function procureToPay(supplier: { id: string; legalName: string; vendorPla
         return ours?.status === 'cleared' ? ours : undefined;
       });
       expect(portal.statusHistory.map((entry) => entry.status)).toEqual(['scheduled', 'sent', 'cleared']);
-      await expectJourneys(orderId, invoiceId);
+      await expectJourneys(orderId, invoiceId, await ediOutboundOf(supplier.id));
     } finally {
       await subscriber.close();
     }
   }
 }
 
-/** After the flow, the order's, the invoice's and the payment's journeys, each in order with durations. */
-async function expectJourneys(orderId: string, invoiceId: string) {
+/** What the supplier's EDI partner profile says it receives from us (demo partners take 850s and 820s). */
+async function ediOutboundOf(supplierId: string): Promise<readonly string[]> {
+  const { data } = await graph.query(
+    graphql(`
+      query ProcureToPayTradingPartners {
+        tradingPartners(first: 100) {
+          nodes {
+            supplier {
+              id
+            }
+            outbound
+          }
+        }
+      }
+    `),
+    {},
+    { kind: 'staff', subject: 'integration@network.example', role: 'integration' },
+  );
+  return data!.tradingPartners.nodes.find((partner) => partner.supplier.id === supplierId)?.outbound ?? [];
+}
+
+/**
+ * After the flow, the order's, the invoice's and the payment's journeys, each in order with
+ * durations; an EDI partner's order and cleared payment also go out as an 850 and an 820.
+ */
+async function expectJourneys(orderId: string, invoiceId: string, ediOutbound: readonly string[]) {
   await settled(graph.app, ['suppliers', 'procurement', 'invoicing', 'contracts']);
   const { data, errors } = await graph.query(
     graphql(`
@@ -525,6 +549,7 @@ async function expectJourneys(orderId: string, invoiceId: string) {
     `POST ${erp}/purchaseOrders`,
     'purchase_order.issued: OPEN',
     'procurement.purchase_order.publication_requested',
+    ...(ediOutbound.includes('X12_850') ? ['procurement.purchase_order.edi_order_requested'] : []),
     'purchase_order.changed: RECEIVED',
   ]);
   // Matched at intake, or again (rematch requested) once invoicing heard of the receipt: the last match is the clean one.
@@ -540,6 +565,7 @@ async function expectJourneys(orderId: string, invoiceId: string) {
     'payment.status_changed: SCHEDULED',
     'payment.status_changed: SENT',
     'payment.status_changed: CLEARED',
+    ...(ediOutbound.includes('X12_820') ? ['invoicing.payment.remittance_due: CLEARED', 'edi-remittances: queued', 'edi-remittances'] : []),
   ]);
   const portalUpdates = payment!.journey.steps.filter((step) => step.action === 'PUT /api/v1/portal/payments/{id}');
   expect(portalUpdates.map((step) => [step.system, step.outcome])).toEqual([
