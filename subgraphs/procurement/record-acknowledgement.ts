@@ -34,6 +34,9 @@ export async function recordOrderAcknowledgement(db: Queryable, acknowledgement:
   const channel = channels[acknowledgement.channel];
   const [order] = await db.select({ id: purchaseOrders.id }).from(purchaseOrders).where(eq(purchaseOrders.id, purchaseOrderId));
   if (!order) return;
+  await recordLineAnswers(db, purchaseOrderId, acknowledgement.lines ?? []);
+  if (accepted) await acknowledge(db, purchaseOrderId);
+  // The step last: whoever sees it already sees the order state it speaks of.
   await recordJourneyStep(db, {
     entityId: purchaseOrderId,
     service: procurementSchema.schemaName,
@@ -41,8 +44,9 @@ export async function recordOrderAcknowledgement(db: Queryable, acknowledgement:
     action: accepted ? channel.accepted : channel.rejected,
     outcome: 'SUCCEEDED',
   });
-  await recordLineAnswers(db, purchaseOrderId, acknowledgement.lines ?? []);
-  if (!accepted) return;
+}
+
+async function acknowledge(db: Queryable, purchaseOrderId: string): Promise<void> {
   const [acknowledged] = await db
     .update(purchaseOrders)
     .set({ publicationState: 'ACKNOWLEDGED', updatedAt: new Date() })

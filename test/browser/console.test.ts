@@ -49,6 +49,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
   it('offers the development sign-in with every role, and accessibly', async () => {
     const page = await context.newPage();
     await page.goto(`${graph.baseUrl}/console`);
+    await page.getByLabel('Role').waitFor();
     expect(await page.getByLabel('Role').locator('option').allTextContents()).toEqual([
       'admin',
       'procurement',
