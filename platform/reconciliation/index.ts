@@ -9,6 +9,7 @@ export {
   type ComparedRecord,
 } from './compared-record.ts';
 export { comparersInTurn } from './comparers-in-turn.ts';
+export { compareCursorPage, type CursorPage, type CursorPagedComparison } from './cursor-paged.ts';
 export { driftAlerted, driftAlertResolved, type DriftAlerted, type DriftAlertResolved } from './drift-alerts.ts';
 export { PROCUREGRAPH, recordFindings, settleFinding, type FindingInput, type StoredFinding, type SystemOfRecord } from './findings.ts';
 export {

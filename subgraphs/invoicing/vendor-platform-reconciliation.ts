@@ -5,6 +5,7 @@ import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import {
   canonicalPageOf,
+  compareCursorPage,
   decimalField,
   fieldMismatches,
   missingInCanonical,
@@ -75,19 +76,23 @@ function comparePayment(shown: ShownPayment, canonical: PaymentRow | undefined):
 
 export function portalPaymentComparer(db: Database, portal: VendorPlatformClient, policy: CallPolicy): ReconciliationComparer {
   return {
-    async comparePage(checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> {
-      const cursor = typeof checkpoint?.cursor === 'string' ? checkpoint.cursor : null;
-      const page = await policy.execute((callSignal) => portal.shownPaymentsPage(cursor, PAGE_SIZE, signal ?? callSignal));
-      const ids = page.items.map((item) => item.externalId).filter(isUuid);
-      const rows = ids.length === 0 ? [] : await db.select().from(payments).where(inArray(payments.id, ids));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return {
-        compared: page.items.length,
-        seenKeys: page.items.map((item) => paymentKey(item.externalId)),
-        findings: page.items.flatMap((item) => comparePayment(item, byId.get(item.externalId))),
-        next: page.nextCursor ? { cursor: page.nextCursor } : null,
-      };
-    },
+    comparePage: (checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> =>
+      compareCursorPage(
+        {
+          read: (cursor, pageSignal) =>
+            policy.execute((callSignal) => portal.shownPaymentsPage(cursor, PAGE_SIZE, pageSignal ?? callSignal)),
+          canonicalOf: async (items) => {
+            const ids = items.map((item) => item.externalId).filter(isUuid);
+            const rows = ids.length === 0 ? [] : await db.select().from(payments).where(inArray(payments.id, ids));
+            return new Map(rows.map((row) => [row.id, row]));
+          },
+          itemId: (item) => item.externalId,
+          recordKey: (item) => paymentKey(item.externalId),
+          compare: comparePayment,
+        },
+        checkpoint,
+        signal,
+      ),
 
     async canonicalPage(afterKey: string | null): Promise<CanonicalPage> {
       const rows = await db

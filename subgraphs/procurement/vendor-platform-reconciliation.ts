@@ -3,6 +3,7 @@ import type { PublishedOrder, VendorPlatformClient } from '@procuregraph/connect
 import { isUuid, type Database, type Transaction } from '@procuregraph/platform/db';
 import {
   canonicalPageOf,
+  compareCursorPage,
   decimalField,
   fieldMismatches,
   missingInCanonical,
@@ -57,19 +58,23 @@ function compareOrder(portal: PublishedOrder, canonical: PurchaseOrderRow | unde
 
 export function portalOrderComparer(db: Database, portal: VendorPlatformClient, policy: CallPolicy): ReconciliationComparer {
   return {
-    async comparePage(checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> {
-      const cursor = typeof checkpoint?.cursor === 'string' ? checkpoint.cursor : null;
-      const page = await policy.execute((callSignal) => portal.publishedOrdersPage(cursor, PAGE_SIZE, signal ?? callSignal));
-      const ids = page.items.map((item) => item.externalId).filter(isUuid);
-      const rows = ids.length === 0 ? [] : await db.select().from(purchaseOrders).where(inArray(purchaseOrders.id, ids));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return {
-        compared: page.items.length,
-        seenKeys: page.items.map((item) => orderKey(item.externalId)),
-        findings: page.items.flatMap((item) => compareOrder(item, byId.get(item.externalId))),
-        next: page.nextCursor ? { cursor: page.nextCursor } : null,
-      };
-    },
+    comparePage: (checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> =>
+      compareCursorPage(
+        {
+          read: (cursor, pageSignal) =>
+            policy.execute((callSignal) => portal.publishedOrdersPage(cursor, PAGE_SIZE, pageSignal ?? callSignal)),
+          canonicalOf: async (items) => {
+            const ids = items.map((item) => item.externalId).filter(isUuid);
+            const rows = ids.length === 0 ? [] : await db.select().from(purchaseOrders).where(inArray(purchaseOrders.id, ids));
+            return new Map(rows.map((row) => [row.id, row]));
+          },
+          itemId: (item) => item.externalId,
+          recordKey: (item) => orderKey(item.externalId),
+          compare: compareOrder,
+        },
+        checkpoint,
+        signal,
+      ),
 
     async canonicalPage(afterKey: string | null): Promise<CanonicalPage> {
       const rows = await db

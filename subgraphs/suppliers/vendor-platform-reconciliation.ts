@@ -2,6 +2,7 @@ import type { ListedRegistration, VendorPlatformClient } from '@procuregraph/con
 import type { Database } from '@procuregraph/platform/db';
 import {
   canonicalPageOf,
+  compareCursorPage,
   fieldMismatches,
   missingInCanonical,
   missingInSystem,
@@ -53,21 +54,24 @@ function compareRegistration(registration: ListedRegistration, canonical: Suppli
 
 export function registrationComparer(db: Database, portal: VendorPlatformClient, policy: CallPolicy): ReconciliationComparer {
   return {
-    async comparePage(checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> {
-      const cursor = typeof checkpoint?.cursor === 'string' ? checkpoint.cursor : null;
-      const page = await policy.execute((callSignal) => portal.registrationsPage(cursor, PAGE_SIZE, signal ?? callSignal));
-      const canonical = await suppliersByExternalId(
-        db,
-        'VENDOR_PLATFORM',
-        page.items.map((item) => item.id),
-      );
-      return {
-        compared: page.items.length,
-        seenKeys: page.items.map((item) => registrationKey(item.id)),
-        findings: page.items.flatMap((item) => compareRegistration(item, canonical.get(item.id))),
-        next: page.nextCursor ? { cursor: page.nextCursor } : null,
-      };
-    },
+    comparePage: (checkpoint: Checkpoint | null, signal?: AbortSignal): Promise<ComparedPage> =>
+      compareCursorPage(
+        {
+          read: (cursor, pageSignal) =>
+            policy.execute((callSignal) => portal.registrationsPage(cursor, PAGE_SIZE, pageSignal ?? callSignal)),
+          canonicalOf: (items) =>
+            suppliersByExternalId(
+              db,
+              'VENDOR_PLATFORM',
+              items.map((item) => item.id),
+            ),
+          itemId: (item) => item.id,
+          recordKey: (item) => registrationKey(item.id),
+          compare: compareRegistration,
+        },
+        checkpoint,
+        signal,
+      ),
 
     async canonicalPage(afterKey: string | null): Promise<CanonicalPage> {
       const rows = await linkedSuppliersAfter(db, 'VENDOR_PLATFORM', afterKey, PAGE_SIZE);
