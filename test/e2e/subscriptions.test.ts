@@ -12,14 +12,7 @@ import { startGateway, type RunningGateway, SUBSCRIBER_TOO_SLOW } from '@procure
 import { invoicingSubgraph } from '@procuregraph/invoicing';
 import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
 import { testSubgraphDependencies } from '../subgraph-dependencies.ts';
-import {
-  closeDatabaseClient,
-  executeSql,
-  openDatabaseClient,
-  type DatabaseClient,
-  createServiceDatabase,
-  newId,
-} from '@procuregraph/platform/db';
+import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient, createServiceDatabase } from '@procuregraph/platform/db';
 import { publishEvent, startEventBus } from '@procuregraph/platform/events';
 import { startSubgraphServer } from '@procuregraph/platform/subgraph';
 import { createAuditLog } from '@procuregraph/platform/audit';
@@ -29,6 +22,7 @@ import { graphql } from '../generated/gql.ts';
 import type { PaymentStatusSubscription, PaymentStatusSubscriptionVariables } from '../generated/graphql.ts';
 import { admin, deploymentSecretsOf, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
 import { subscribe, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
+import { changePaymentStatus, insertNetwork, paymentDocument, type Network } from '../payment-network.ts';
 
 let graph: TestGraph;
 
@@ -40,74 +34,6 @@ afterAll(async () => {
   await graph?.close();
 });
 
-// ---- a few canonical rows, each subgraph in its own schema ----
-
-interface Network {
-  supplierId: string;
-  legalName: string;
-  purchaseOrderId: string;
-  purchaseOrderNumber: string;
-  invoiceId: string;
-  invoiceNumber: string;
-  paymentId: string;
-}
-
-let sequence = 0;
-
-async function insertNetwork(client: DatabaseClient): Promise<Network> {
-  sequence += 1;
-  const tag = `${process.pid}-${sequence}`;
-  const network: Network = {
-    supplierId: newId(),
-    legalName: `Subscribed Supplies ${tag} LLC`,
-    purchaseOrderId: newId(),
-    purchaseOrderNumber: `PO-SUB-${tag}`,
-    invoiceId: newId(),
-    invoiceNumber: `INV-SUB-${tag}`,
-    paymentId: newId(),
-  };
-  await executeSql(
-    client,
-    `insert into suppliers.suppliers (id, supplier_number, legal_name, legal_name_key, category, status, tax_id_ciphertext, tax_id_last4, tax_id_fingerprint, address)
-     values ($1, $2, $3, $3, 'LABORATORY', 'APPROVED', 'x', '0000', $2, '{"line1":"1 Test Way","line2":null,"city":"Dayton","region":"OH","postalCode":"45402","country":"US"}')`,
-    [network.supplierId, `SUP-SUB-${tag}`, network.legalName],
-  );
-  await executeSql(
-    client,
-    `insert into procurement.purchase_orders (id, number, supplier_id, status, order_date, total) values ($1, $2, $3, 'OPEN', '2025-01-15', '100.0000')`,
-    [network.purchaseOrderId, network.purchaseOrderNumber, network.supplierId],
-  );
-  await executeSql(
-    client,
-    `insert into invoicing.invoices (id, invoice_number, supplier_id, purchase_order_id, invoice_date, total, status, source)
-     values ($1, $2, $3, $4, '2025-02-01', '100.0000', 'APPROVED', 'GRAPH')`,
-    [network.invoiceId, network.invoiceNumber, network.supplierId, network.purchaseOrderId],
-  );
-  await executeSql(
-    client,
-    `insert into invoicing.payments (id, invoice_id, supplier_id, amount, status, method) values ($1, $2, $3, '100.0000', 'SCHEDULED', 'ACH')`,
-    [network.paymentId, network.invoiceId, network.supplierId],
-  );
-  return network;
-}
-
-/** What the ERP's payment feed does: update the canonical row, then the event goes out. */
-async function changePaymentStatus(client: DatabaseClient, network: Network, previousStatus: string | null, status: string): Promise<void> {
-  await executeSql(client, `update invoicing.payments set status = $2, updated_at = now() where id = $1`, [network.paymentId, status]);
-  await publishEvent(client, {
-    topic: 'payment.status_changed',
-    aggregateId: network.paymentId,
-    payload: {
-      paymentId: network.paymentId,
-      invoiceId: network.invoiceId,
-      supplierId: network.supplierId,
-      previousStatus,
-      status,
-      occurredAt: new Date().toISOString(),
-    },
-  });
-}
-
 async function changeSupplierStatus(client: DatabaseClient, network: Network, previousStatus: string, status: string): Promise<void> {
   await executeSql(client, `update suppliers.suppliers set status = $2 where id = $1`, [network.supplierId, status]);
   await publishEvent(client, {
@@ -118,28 +44,6 @@ async function changeSupplierStatus(client: DatabaseClient, network: Network, pr
 }
 
 // ---- subscribers ----
-
-const paymentDocument = graphql(`
-  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {
-    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {
-      previousStatus
-      status
-      occurredAt
-      payment {
-        id
-        invoice {
-          invoiceNumber
-          purchaseOrder {
-            number
-          }
-        }
-        supplier {
-          legalName
-        }
-      }
-    }
-  }
-`);
 
 const supplierStatusDocument = graphql(`
   subscription SupplierStatus($supplierId: ID) {
@@ -632,33 +536,6 @@ describe.skipIf(!process.env.DATABASE_URL)('separate operating-system processes 
       for (const child of children) child.kill('SIGTERM');
       await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
     }
-  });
-});
-
-describe('shutdown', () => {
-  function handles(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const resource of process.getActiveResourcesInfo()) counts[resource] = (counts[resource] ?? 0) + 1;
-    return counts;
-  }
-
-  it('closes every socket, listener and timer of a graph that still has subscribers', async () => {
-    const before = handles();
-    const other = await startTestGraph({ seed: false });
-    const network = await insertNetwork(other.app.client);
-    const subscriber = subscribe(other.graphqlUrl, { authorization: `Bearer ${await other.tokenFor(admin)}` }, paymentDocument);
-    await until(() => other.app.events.subscriberCount === 1);
-    await changePaymentStatus(other.app.client, network, null, 'SCHEDULED');
-    expect(await subscriber.take(1)).toHaveLength(1);
-
-    await other.close();
-    expect(await subscriber.ended).toMatchObject({ kind: 'error', error: { code: 1001 } });
-    expect(other.app.events.subscriberCount).toBe(0);
-    // Other tests' connections may still be closing: none of this graph's may remain.
-    const noneAdded = () => Object.entries(handles()).every(([kind, count]) => count <= (before[kind] ?? 0));
-    await until(noneAdded, 5_000).catch(() => {
-      throw new Error(`open handles ${JSON.stringify(handles())}, before ${JSON.stringify(before)}`);
-    });
   });
 });
 

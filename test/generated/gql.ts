@@ -177,12 +177,12 @@ type Documents = {
     "\n  subscription DriftAlerts($system: BackingSystem) {\n    driftDetected(system: $system) {\n      id\n      kind\n      field\n      state\n      systemValue\n    }\n  }\n": typeof types.DriftAlertsDocument,
     "\n  query ReconciliationAudit($recordId: ID!) {\n    auditEvents(first: 10, filter: { recordId: $recordId, actor: \"reconciliation\" }) {\n      nodes {\n        actor\n        role\n        service\n        kind\n        operation\n        recordType\n        recordId\n        outcome\n        detail {\n          codes\n        }\n      }\n    }\n  }\n": typeof types.ReconciliationAuditDocument,
     "\n  query ReconciledInvoiceStatus($id: ID!) {\n    invoice(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReconciledInvoiceStatusDocument,
-    "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
     "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedOnboardDocument,
     "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedApproveDocument,
     "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": typeof types.TracedJourneyDocument,
+    "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
 };
 const documents: Documents = {
     "\n        query ConsoleTestApproved {\n          invoices(first: 100, filter: { status: APPROVED }) {\n            nodes {\n              invoiceNumber\n              status\n            }\n          }\n        }\n      ": types.ConsoleTestApprovedDocument,
@@ -348,12 +348,12 @@ const documents: Documents = {
     "\n  subscription DriftAlerts($system: BackingSystem) {\n    driftDetected(system: $system) {\n      id\n      kind\n      field\n      state\n      systemValue\n    }\n  }\n": types.DriftAlertsDocument,
     "\n  query ReconciliationAudit($recordId: ID!) {\n    auditEvents(first: 10, filter: { recordId: $recordId, actor: \"reconciliation\" }) {\n      nodes {\n        actor\n        role\n        service\n        kind\n        operation\n        recordType\n        recordId\n        outcome\n        detail {\n          codes\n        }\n      }\n    }\n  }\n": types.ReconciliationAuditDocument,
     "\n  query ReconciledInvoiceStatus($id: ID!) {\n    invoice(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReconciledInvoiceStatusDocument,
-    "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusOnlyDocument,
     "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedOnboardDocument,
     "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedApproveDocument,
     "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": types.TracedJourneyDocument,
+    "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
 };
 
 /**
@@ -1025,10 +1025,6 @@ export function graphql(source: "\n  query ReconciledInvoiceStatus($id: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1046,6 +1042,10 @@ export function graphql(source: "\n  mutation TracedApprove($id: ID!) {\n    app
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
