@@ -8,6 +8,7 @@ import {
   readRegistrationEvent,
 } from '@procuregraph/connector-vendor-platform';
 import type { Database } from '@procuregraph/platform/db';
+import { auditLogOn } from '@procuregraph/platform/audit';
 import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { BackingSystemEndpoints } from '@procuregraph/platform/config';
 import type { Logger } from '@procuregraph/platform/logging';
@@ -40,6 +41,9 @@ export interface VendorPlatformWebhookDependencies {
 }
 
 type Outcome = { outcome: string; supplierId?: string; errors?: string[] };
+
+/** Who the audit log names for a registration decided on the vendor platform. */
+const VENDOR_PLATFORM_ACTOR = 'vendor-platform';
 
 /** Registrations are keyed by their platform id, so a redelivered or replayed event finds the same supplier. */
 const registrationKey = (registrationId: string) => `vendor-platform:${registrationId}`;
@@ -98,15 +102,35 @@ async function handleEvent(
     if (!onboarded.supplierId) return onboarded;
     supplierId = onboarded.supplierId;
   }
-  const result =
-    event.type === vendorEventTypes.registrationApproved
-      ? await approveSupplier(deps.db, supplierId)
-      : await rejectSupplier(deps.db, supplierId, reviewNote ?? 'Rejected on the vendor platform');
-  return {
-    outcome: result.userErrors.length > 0 ? 'NOT_APPLIED' : event.type === vendorEventTypes.registrationApproved ? 'APPROVED' : 'REJECTED',
-    supplierId,
-    errors: result.userErrors.map((error) => error.code),
-  };
+  const approval = event.type === vendorEventTypes.registrationApproved;
+  const result = approval
+    ? await approveSupplier(deps.db, supplierId)
+    : await rejectSupplier(deps.db, supplierId, reviewNote ?? 'Rejected on the vendor platform');
+  const errors = result.userErrors.map((error) => error.code);
+  await auditDecision(deps.db, event.type, supplierId, errors);
+  return { outcome: errors.length > 0 ? 'NOT_APPLIED' : approval ? 'APPROVED' : 'REJECTED', supplierId, errors };
+}
+
+/**
+ * A decision made on the vendor platform is audited as a mutation in the graph is, refused or not:
+ * an approval held back by a screening hold is exactly what a compliance officer looks for.
+ */
+async function auditDecision(db: Database, eventType: string, supplierId: string, errors: string[]): Promise<void> {
+  await auditLogOn(db).append([
+    {
+      actor: VENDOR_PLATFORM_ACTOR,
+      role: 'integration',
+      supplierId: null,
+      service: 'suppliers',
+      kind: 'MUTATION',
+      operation: eventType,
+      recordType: 'Supplier',
+      recordId: supplierId,
+      clientAddress: null,
+      outcome: errors.length > 0 ? 'USER_ERROR' : 'SUCCEEDED',
+      detail: { codes: errors },
+    },
+  ]);
 }
 
 const registrationTypes: readonly string[] = [

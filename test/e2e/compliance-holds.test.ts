@@ -289,6 +289,41 @@ describe('a supplier found on the exclusion list', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ outcome: 'NOT_APPLIED', supplierId: activeSupplier.id, errors: ['SCREENING_HOLD'] });
     expect((await supplierNow(activeSupplier.id)).status).toBe('ON_HOLD');
+    // The refused approval is in the audit log, as a refused mutation in the graph would be.
+    const audit = await graph.query(
+      graphql(`
+        query PlatformDecisionAudit($filter: AuditEventFilter) {
+          auditEvents(first: 10, filter: $filter) {
+            nodes {
+              actor
+              role
+              kind
+              operation
+              recordType
+              recordId
+              outcome
+              detail {
+                codes
+              }
+            }
+          }
+        }
+      `),
+      { filter: { actor: 'vendor-platform', recordId: activeSupplier.id } },
+      officer,
+    );
+    expect(audit.data!.auditEvents.nodes).toEqual([
+      {
+        actor: 'vendor-platform',
+        role: 'integration',
+        kind: 'MUTATION',
+        operation: 'registration.approved',
+        recordType: 'Supplier',
+        recordId: activeSupplier.id,
+        outcome: 'USER_ERROR',
+        detail: { codes: ['SCREENING_HOLD'] },
+      },
+    ]);
   });
 
   it('changes only by a compliance decision, which is kept with who and why and is in the audit log', async () => {
