@@ -35,6 +35,8 @@ describe('an 810 with two invoices', () => {
           purchaseOrderNumber: 'PO-2026-000001',
           currency: 'USD',
           lines: [{ lineNumber: 1, itemNumber: 'MS-1001', quantity: '10', unitPrice: '12.50' }],
+          taxAmount: '0.00',
+          freightAmount: '0.00',
           total: '125.00',
         },
         errors: [],
@@ -46,6 +48,8 @@ describe('an 810 with two invoices', () => {
           purchaseOrderNumber: 'PO-2026-000002',
           currency: 'USD',
           lines: [{ lineNumber: 1, itemNumber: 'MS-2002', quantity: '4', unitPrice: '30.00' }],
+          taxAmount: '0.00',
+          freightAmount: '0.00',
           total: '120.00',
         },
         errors: [],
@@ -81,6 +85,30 @@ describe('an 810 with errors', () => {
     expect(good.errors).toEqual([]);
   });
 
+  it('is read back from the 997 with what was wrong with each set', () => {
+    const text = writeAcknowledgment997(envelope(19), acknowledge(interchange, new Map([[unknownOrder, [unknown]]]), false));
+    const { acknowledgment } = readAcknowledgment997(parseInterchange(text).groups[0]!.transactions[0]!);
+    expect(acknowledgment.code).toBe('P');
+    expect(acknowledgment.transactions).toEqual([
+      {
+        type: '810',
+        controlNumber: '0001',
+        accepted: false,
+        errors: [{ segment: 'AK5', position: null, element: null, code: '4', message: 'AK5 code 4' }],
+      },
+      {
+        type: '810',
+        controlNumber: '0002',
+        accepted: false,
+        errors: [
+          { segment: 'BIG', position: 2, element: 4, code: '7', message: 'AK403 7: element 4 of BIG in error' },
+          { segment: 'AK5', position: null, element: null, code: '5', message: 'AK5 code 5' },
+        ],
+      },
+      { type: '810', controlNumber: '0003', accepted: true, errors: [] },
+    ]);
+  });
+
   it('says exactly what is wrong in the 997 and accepts the good set beside them', () => {
     const outcomes = acknowledge(interchange, new Map([[unknownOrder, [unknown]]]), false);
     expect(outcomes[0]!.transactions.map((t) => t.accepted)).toEqual([false, false, true]);
@@ -103,6 +131,32 @@ describe('an 810 with errors', () => {
     const outcomes = acknowledge(interchange, new Map([[unknownOrder, [unknown]]]), true);
     expect(outcomes[0]!.code).toBe('R');
     expect(outcomes[0]!.transactions.map((t) => t.accepted)).toEqual([false, false, false]);
+  });
+});
+
+describe('an 810 with tax and freight', () => {
+  const [set] = parseInterchange(sampleFile('810-tax-freight.edi', values)).groups[0]!.transactions;
+
+  it('reads TXI as tax and SAC*C*D240 as freight, the TDS total counting both', () => {
+    expect(readInvoice810(set!)).toEqual({
+      invoice: expect.objectContaining({ invoiceNumber: 'MED-INV-9101', taxAmount: '7.73', freightAmount: '8.25', total: '140.98' }),
+      errors: [],
+    });
+  });
+
+  it('refuses a charge it cannot carry, and a total that leaves the tax out', () => {
+    const text = sampleFile('810-tax-freight.edi', values).replace('SAC*C*D240', 'SAC*C*H550').replace('TDS*14098', 'TDS*13325');
+    const [other] = parseInterchange(text).groups[0]!.transactions;
+    expect(readInvoice810(other!).errors).toEqual([
+      { segment: 'SAC', position: 8, element: 2, code: '7', message: 'SAC C*H550 is not carried: only charge C D240 (freight) is' },
+      {
+        segment: 'TDS',
+        position: 6,
+        element: 1,
+        code: '7',
+        message: "TDS01 total 133.25 does not equal the lines' 125.00 plus tax and freight, 132.73",
+      },
+    ]);
   });
 });
 
@@ -197,7 +251,8 @@ describe('outbound documents', () => {
         functionalId: 'RA',
         groupControlNumber: '1002',
         code: 'A',
-        transactions: [{ type: '820', controlNumber: '0001', accepted: true }],
+        transactions: [{ type: '820', controlNumber: '0001', accepted: true, errors: [] }],
+        groupErrors: [],
       },
       errors: [],
     });
