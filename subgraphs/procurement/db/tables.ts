@@ -19,7 +19,7 @@ export type PurchaseOrderStatus = (typeof purchaseOrderStatuses)[number];
 export const lineAcknowledgmentStatuses = ['ACCEPTED', 'CHANGED', 'REJECTED'] as const;
 export type LineAcknowledgmentStatus = (typeof lineAcknowledgmentStatuses)[number];
 
-export const publicationStates = ['PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED'] as const;
+export const publicationStates = ['PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED', 'NOT_PUBLISHED'] as const;
 export type PublicationState = (typeof publicationStates)[number];
 
 export interface FacilityAddressValue {

@@ -177,6 +177,8 @@ export type Publication = {
 export type PublicationState =
   | 'ACKNOWLEDGED'
   | 'FAILED'
+  /** Not put on the portal: the supplier's trading-partner profile takes its orders by EDI only (orderDelivery EDI_ONLY). */
+  | 'NOT_PUBLISHED'
   | 'PENDING'
   | 'PUBLISHED';
 
