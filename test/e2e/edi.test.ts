@@ -100,8 +100,8 @@ let graph: TestGraph;
 
 /** Read by the runtime at start: what we send is overdue 3.6 s after, so a test can see it happen. */
 const DEADLINE_HOURS = '0.001';
-/** The purge is queued every 1.8 s and keeps a day: a test moves the business clock a day on to see it purge. */
-const PURGE_INTERVAL_HOURS = '0.0005';
+/** The purge is queued every 7.2 s and keeps a day: a test moves the business clock a day on to see it purge. */
+const PURGE_INTERVAL_HOURS = '0.002';
 const RETENTION_DAYS = '1';
 let businessTime: Date | null = null;
 
@@ -607,6 +607,7 @@ const ORDER_ACKNOWLEDGMENT = graphql(`
         acknowledgedUnitPrice {
           amount
         }
+        acknowledgedShipDate
       }
     }
   }
@@ -635,10 +636,16 @@ describe('an 855 order acknowledgment', () => {
       return data!.purchaseOrder!.lines[0]!.acknowledgmentStatus === null ? undefined : data!.purchaseOrder!;
     });
     expect(answered.publication.state).toBe('ACKNOWLEDGED');
+    const answer = (status: string, quantity: string, price: string, shipDate: string) => ({
+      acknowledgmentStatus: status,
+      acknowledgedQuantity: quantity,
+      acknowledgedUnitPrice: { amount: price },
+      acknowledgedShipDate: shipDate,
+    });
     expect(answered.lines.slice(0, 3).map(({ quantity: _quantity, ...line }) => line)).toEqual([
-      { lineNumber: 1, acknowledgmentStatus: 'ACCEPTED', acknowledgedQuantity: '10', acknowledgedUnitPrice: { amount: '12.50' } },
-      { lineNumber: 2, acknowledgmentStatus: 'CHANGED', acknowledgedQuantity: '15', acknowledgedUnitPrice: { amount: '3.75' } },
-      { lineNumber: 3, acknowledgmentStatus: 'REJECTED', acknowledgedQuantity: '0', acknowledgedUnitPrice: { amount: '80.00' } },
+      { lineNumber: 1, ...answer('ACCEPTED', '10', '12.50', '2026-12-10') },
+      { lineNumber: 2, ...answer('CHANGED', '15', '3.75', '2026-12-15') },
+      { lineNumber: 3, ...answer('REJECTED', '0', '80.00', '2026-12-10') },
     ]);
     expect(answered.lines.slice(3).every((line) => line.acknowledgmentStatus === null)).toBe(true);
 

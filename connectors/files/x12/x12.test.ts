@@ -176,20 +176,28 @@ describe('reading required elements', () => {
 });
 
 describe('an 855 with a changed line', () => {
-  it('reads accepted, changed and rejected lines', () => {
+  it("reads accepted, changed and rejected lines, with the order's ship date unless the line gives its own", () => {
     const [transaction] = parseInterchange(sampleFile('855-changed-line.edi', values)).groups[0]!.transactions;
     expect(readOrderAcknowledgment855(transaction!)).toEqual({
       acknowledgment: {
         orderNumber: 'PO-2026-000001',
         status: 'CHANGED',
         lines: [
-          { lineNumber: 1, status: 'ACCEPTED', quantity: '10', unitPrice: '12.50' },
-          { lineNumber: 2, status: 'CHANGED', quantity: '15', unitPrice: '3.75' },
-          { lineNumber: 3, status: 'REJECTED', quantity: '0', unitPrice: '80.00' },
+          { lineNumber: 1, status: 'ACCEPTED', quantity: '10', unitPrice: '12.50', shipDate: '2026-12-10' },
+          { lineNumber: 2, status: 'CHANGED', quantity: '15', unitPrice: '3.75', shipDate: '2026-12-15' },
+          { lineNumber: 3, status: 'REJECTED', quantity: '0', unitPrice: '80.00', shipDate: '2026-12-10' },
         ],
       },
       errors: [],
     });
+  });
+
+  it('reports a ship date that is no date', () => {
+    const text = sampleFile('855-changed-line.edi', values).replace('*068*20261215', '*068*20261315');
+    const [transaction] = parseInterchange(text).groups[0]!.transactions;
+    expect(readOrderAcknowledgment855(transaction!).errors).toEqual([
+      { segment: 'ACK', position: 7, element: 5, code: '8', message: 'ACK05 (ship date) must be a date CCYYMMDD, got 20261315' },
+    ]);
   });
 });
 
