@@ -132,8 +132,10 @@ const environmentFields = z.object({
   EDI_INBOX_DIR: z.string().optional(),
   /** Where what Procuregraph sends partners (997, 850, 820, CSV remittances) is written, one folder per partner. */
   EDI_OUTBOX_DIR: z.string().optional(),
-  /** How long the raw content of exchanged documents is kept. */
+  /** How long the raw content of exchanged documents, and the archived files, are kept. */
   EDI_RETENTION_DAYS: z.coerce.number().int().min(1).default(2190),
+  /** How often the purge of what is past EDI_RETENTION_DAYS is queued (and once at start); fractions allowed. */
+  EDI_PURGE_INTERVAL_HOURS: z.coerce.number().positive().default(24),
   /** Procuregraph's own interchange address (ISA05/ISA06) and group id (GS02/GS03). */
   EDI_INTERCHANGE_QUALIFIER: z
     .string()

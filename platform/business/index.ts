@@ -1,5 +1,5 @@
 // The public entry of platform/business: what other workspaces may import.
-export { useBusinessClock } from './business-clock.ts';
+export { businessNow, useBusinessClock } from './business-clock.ts';
 export { businessEventKinds, businessEvents, type BusinessEventKind } from './business-events-table.ts';
 export {
   businessFigures,

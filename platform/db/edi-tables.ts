@@ -10,6 +10,9 @@ export type EdiDirection = (typeof ediDirections)[number];
 export const ediStatuses = ['ACCEPTED', 'ACCEPTED_WITH_ERRORS', 'REJECTED', 'DUPLICATE', 'SENT', 'ACKNOWLEDGED'] as const;
 export type EdiStatus = (typeof ediStatuses)[number];
 export const x12Versions = ['004010', '005010'] as const;
+/** How a partner receiving 850s gets its orders: by EDI besides the portal publication, or by EDI instead of it. */
+export const orderDeliveries = ['EDI_AND_PORTAL', 'EDI_ONLY'] as const;
+export type OrderDelivery = (typeof orderDeliveries)[number];
 
 /** One problem with a document, addressed as a 997 addresses it (or by CSV row and column). */
 export interface EdiDocumentError {
@@ -39,6 +42,7 @@ export const tradingPartners = platformSchema.table(
     segmentTerminator: text().notNull().default('~'),
     /** Whether one bad transaction set rejects the good ones in its functional group. */
     rejectGroupOnError: boolean().notNull().default(false),
+    orderDelivery: text().$type<OrderDelivery>().notNull().default('EDI_AND_PORTAL'),
     /**
      * The last interchange control number (ISA13, GS06) we sent this partner: each document takes
      * the next under the row's lock, so the partner sees them in order, none repeated or skipped.
@@ -49,6 +53,7 @@ export const tradingPartners = platformSchema.table(
   (table) => [
     uniqueIndex().on(table.interchangeQualifier, table.interchangeId),
     valueCheck('trading_partners_version_check', table.version, x12Versions),
+    valueCheck('trading_partners_order_delivery_check', table.orderDelivery, orderDeliveries),
   ],
 );
 

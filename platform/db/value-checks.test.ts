@@ -91,6 +91,7 @@ describe.each(databaseTargets)('the platform status columns on %s', (target) => 
       'reconciliation_runs.state',
       'reconciliation_runs.system',
       'reconciliation_runs.trigger',
+      'trading_partners.order_delivery',
       'trading_partners.version',
     ]);
   });

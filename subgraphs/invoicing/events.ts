@@ -82,6 +82,7 @@ export const orderAcknowledgedByEdi = defineTopic(
         status: z.enum(['ACCEPTED', 'CHANGED', 'REJECTED']),
         quantity: z.string(),
         unitPrice: z.string(),
+        shipDate: z.string().nullable(),
       }),
     ),
   }),

@@ -7,6 +7,7 @@ import { reportOverdueAcknowledgments } from '@procuregraph/platform/db';
 import { deliverAcknowledgment } from './edi/deliver-acknowledgment.ts';
 import { ediDropFolder } from './edi/drop-folder.ts';
 import { sendRemittance } from './edi/send-remittance.ts';
+import { purgeRetainedContent, RETENTION_PURGE_QUEUE, retentionPurgeSchedule } from './edi/retention-purge.ts';
 import {
   acknowledgmentToDeliver,
   creditMemoReadyForErp,
@@ -53,7 +54,7 @@ function reportingOverdueAcknowledgments(...args: Parameters<typeof reportOverdu
 /**
  * Invoicing's background work: open invoices matched again when their facts change, approved invoices and their credit memos to ERP payables, payment and portal-invoice
  * statuses to the supplier portal, the projections of other domains' events, and the two feeds it follows (ERP
- * payments, portal invoices whose webhook was missed), and the EDI drop folder.
+ * payments, portal invoices whose webhook was missed), the EDI drop folder and the purge of EDI content past its retention.
  */
 export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorkers {
   return (context) => {
@@ -89,7 +90,8 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       concurrency: 1,
       handler: (job) => publishPaymentToPortal(db, portal, job),
     });
-    const ediOutbox = ediFolders(context.environment).outbox;
+    const folders = ediFolders(context.environment);
+    const ediOutbox = folders.outbox;
     jobs.defineHandler({
       queue: 'edi-remittances',
       topic: remittanceDue.name,
@@ -99,6 +101,10 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       queue: 'edi-acknowledgments',
       topic: acknowledgmentToDeliver.name,
       handler: deliverAcknowledgment(db, ediOutbox),
+    });
+    jobs.defineHandler({
+      queue: RETENTION_PURGE_QUEUE,
+      handler: purgeRetainedContent(db, [folders.processed, folders.rejected], logger),
     });
     jobs.defineHandler({
       queue: 'republish-payment-status',
@@ -126,10 +132,15 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     defineProjectionHandlers(jobs, db);
     return [
       reportingOverdueAcknowledgments(db, context.environment.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS),
+      retentionPurgeSchedule(
+        jobs,
+        { retentionDays: context.environment.EDI_RETENTION_DAYS, intervalHours: context.environment.EDI_PURGE_INTERVAL_HOURS },
+        logger,
+      ),
       ediDropFolder({
         db,
         priceTolerancePct: options.priceTolerancePct,
-        folders: ediFolders(context.environment),
+        folders,
         us: ownAddress,
         logger,
         scanIntervalMs: options.feedIntervalMs,

@@ -77,6 +77,8 @@ function inputErrors(input: TradingPartnerInput): UserError[] {
   const separators = [input.elementSeparator ?? '*', input.segmentTerminator ?? '~'];
   if (separators.some((separator) => separator.length !== 1 || /[A-Za-z0-9 ]/.test(separator)) || separators[0] === separators[1])
     fail('elementSeparator', 'INVALID_SEPARATOR', 'separators are two different single characters, neither a letter, digit nor space');
+  if (input.orderDelivery === 'EDI_ONLY' && !input.outbound.includes('X12_850'))
+    fail('orderDelivery', 'EDI_ONLY_WITHOUT_850', 'orderDelivery EDI_ONLY needs X12_850 among the outbound documents');
   return errors;
 }
 
@@ -94,6 +96,7 @@ async function setTradingPartner(db: Database, input: TradingPartnerInput) {
     elementSeparator: input.elementSeparator ?? '*',
     segmentTerminator: input.segmentTerminator ?? '~',
     rejectGroupOnError: input.rejectGroupOnError ?? false,
+    orderDelivery: input.orderDelivery ?? 'EDI_AND_PORTAL',
     updatedAt: new Date(),
   };
   const [taken] = await db

@@ -1,8 +1,17 @@
-import type { Transaction } from '@procuregraph/platform/db';
+import { and, eq, inArray } from 'drizzle-orm';
+import { recordJourneyStep, type Transaction } from '@procuregraph/platform/db';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
-import { receivesEdiOrders } from './edi/send-order-850.ts';
-import { outbox, type PurchaseOrderLineRow, type PurchaseOrderRow, type ReceiptLineRow, type ReceiptRow } from './db/tables.ts';
+import { orderDeliveryOf } from './edi/send-order-850.ts';
+import {
+  outbox,
+  procurementSchema,
+  purchaseOrders,
+  type PurchaseOrderLineRow,
+  type PurchaseOrderRow,
+  type ReceiptLineRow,
+  type ReceiptRow,
+} from './db/tables.ts';
 
 /**
  * Published for other subgraphs (invoicing projects orders and receipts from them). An order is
@@ -91,9 +100,32 @@ export async function emitReceiptRecorded(
   await appendToOutbox(tx, outbox, { topic: RECEIPT_RECORDED, aggregateId: receipt.id, payload: receiptPayload(receipt, lines) });
 }
 
+/**
+ * An order for an EDI_ONLY partner is not put on the portal: its publication says so at once
+ * (NOT_PUBLISHED, a journey step), rather than waiting PENDING for a publication that never comes.
+ * One already on the portal (published before the profile changed) keeps its state.
+ */
+async function markNotPublished(tx: Transaction, orderId: string): Promise<void> {
+  const [marked] = await tx
+    .update(purchaseOrders)
+    .set({ publicationState: 'NOT_PUBLISHED', updatedAt: new Date() })
+    .where(and(eq(purchaseOrders.id, orderId), inArray(purchaseOrders.publicationState, ['PENDING', 'FAILED'])))
+    .returning({ id: purchaseOrders.id });
+  if (marked)
+    await recordJourneyStep(tx, {
+      entityId: orderId,
+      service: procurementSchema.schemaName,
+      system: 'PROCUREGRAPH',
+      action: 'not published on the portal: the supplier takes orders by EDI only',
+      outcome: 'SUCCEEDED',
+    });
+}
+
 export async function requestPublication(tx: Transaction, orderId: string): Promise<void> {
-  await appendToOutbox(tx, outbox, { topic: PUBLICATION_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
-  if (await receivesEdiOrders(tx, orderId))
+  const delivery = await orderDeliveryOf(tx, orderId);
+  if (delivery === 'EDI_ONLY') await markNotPublished(tx, orderId);
+  else await appendToOutbox(tx, outbox, { topic: PUBLICATION_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
+  if (delivery !== 'PORTAL')
     await appendToOutbox(tx, outbox, { topic: EDI_ORDER_REQUESTED, aggregateId: orderId, payload: { purchaseOrderId: orderId } });
 }
 

@@ -14,6 +14,7 @@ export interface LineAcknowledgement {
   status: LineAcknowledgmentStatus;
   quantity: string;
   unitPrice: string;
+  shipDate: string | null;
 }
 
 export interface OrderAcknowledgement {
@@ -62,7 +63,12 @@ async function recordLineAnswers(db: Queryable, purchaseOrderId: string, lines: 
   for (const line of lines) {
     await db
       .update(purchaseOrderLines)
-      .set({ acknowledgmentStatus: line.status, acknowledgedQuantity: line.quantity, acknowledgedUnitPrice: line.unitPrice })
+      .set({
+        acknowledgmentStatus: line.status,
+        acknowledgedQuantity: line.quantity,
+        acknowledgedUnitPrice: line.unitPrice,
+        acknowledgedShipDate: line.shipDate,
+      })
       .where(and(eq(purchaseOrderLines.purchaseOrderId, purchaseOrderId), eq(purchaseOrderLines.lineNumber, line.lineNumber)));
   }
 }

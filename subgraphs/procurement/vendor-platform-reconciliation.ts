@@ -1,4 +1,4 @@
-import { and, gt, inArray } from 'drizzle-orm';
+import { and, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { PublishedOrder, VendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import { isUuid, type Database, type Transaction } from '@procuregraph/platform/db';
 import {
@@ -81,7 +81,12 @@ export function portalOrderComparer(db: Database, portal: VendorPlatformClient, 
         .select({ id: purchaseOrders.id, number: purchaseOrders.number })
         .from(purchaseOrders)
         .where(
-          and(inArray(purchaseOrders.publicationState, [...PUBLISHED]), afterKey === null ? undefined : gt(purchaseOrders.id, afterKey)),
+          and(
+            inArray(purchaseOrders.publicationState, [...PUBLISHED]),
+            // An EDI_ONLY order acknowledged by an 855 was never on the portal: nothing to miss there.
+            isNotNull(purchaseOrders.publishedAt),
+            afterKey === null ? undefined : gt(purchaseOrders.id, afterKey),
+          ),
         )
         .orderBy(purchaseOrders.id)
         .limit(PAGE_SIZE);

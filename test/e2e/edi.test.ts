@@ -100,10 +100,16 @@ let graph: TestGraph;
 
 /** Read by the runtime at start: what we send is overdue 3.6 s after, so a test can see it happen. */
 const DEADLINE_HOURS = '0.001';
+/** The purge is queued every 7.2 s and keeps a day: a test moves the business clock a day on to see it purge. */
+const PURGE_INTERVAL_HOURS = '0.002';
+const RETENTION_DAYS = '1';
+let businessTime: Date | null = null;
 
 beforeAll(async () => {
   process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS = DEADLINE_HOURS;
-  graph = await startTestGraph();
+  process.env.EDI_PURGE_INTERVAL_HOURS = PURGE_INTERVAL_HOURS;
+  process.env.EDI_RETENTION_DAYS = RETENTION_DAYS;
+  graph = await startTestGraph({ businessClock: () => businessTime ?? new Date() });
   await settled(graph.app, ['invoicing']);
   const { data } = await graph.query(SET_PARTNER, { input: medlineProfile }, integration);
   expect(data!.setTradingPartner).toEqual({
@@ -114,6 +120,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS;
+  delete process.env.EDI_PURGE_INTERVAL_HOURS;
+  delete process.env.EDI_RETENTION_DAYS;
   await graph?.close();
 });
 
@@ -599,6 +607,7 @@ const ORDER_ACKNOWLEDGMENT = graphql(`
         acknowledgedUnitPrice {
           amount
         }
+        acknowledgedShipDate
       }
     }
   }
@@ -627,10 +636,16 @@ describe('an 855 order acknowledgment', () => {
       return data!.purchaseOrder!.lines[0]!.acknowledgmentStatus === null ? undefined : data!.purchaseOrder!;
     });
     expect(answered.publication.state).toBe('ACKNOWLEDGED');
+    const answer = (status: string, quantity: string, price: string, shipDate: string) => ({
+      acknowledgmentStatus: status,
+      acknowledgedQuantity: quantity,
+      acknowledgedUnitPrice: { amount: price },
+      acknowledgedShipDate: shipDate,
+    });
     expect(answered.lines.slice(0, 3).map(({ quantity: _quantity, ...line }) => line)).toEqual([
-      { lineNumber: 1, acknowledgmentStatus: 'ACCEPTED', acknowledgedQuantity: '10', acknowledgedUnitPrice: { amount: '12.50' } },
-      { lineNumber: 2, acknowledgmentStatus: 'CHANGED', acknowledgedQuantity: '15', acknowledgedUnitPrice: { amount: '3.75' } },
-      { lineNumber: 3, acknowledgmentStatus: 'REJECTED', acknowledgedQuantity: '0', acknowledgedUnitPrice: { amount: '80.00' } },
+      { lineNumber: 1, ...answer('ACCEPTED', '10', '12.50', '2026-12-10') },
+      { lineNumber: 2, ...answer('CHANGED', '15', '3.75', '2026-12-15') },
+      { lineNumber: 3, ...answer('REJECTED', '0', '80.00', '2026-12-10') },
     ]);
     expect(answered.lines.slice(3).every((line) => line.acknowledgmentStatus === null)).toBe(true);
 
@@ -672,5 +687,334 @@ describe('an 855 order acknowledgment', () => {
     ]);
     const { data } = await graph.query(ORDER_ACKNOWLEDGMENT, { id: foreign.id }, buyer);
     expect(data!.purchaseOrder!.lines.map((line) => line.acknowledgmentStatus)).toEqual(foreign.lines.map(() => null));
+  });
+});
+
+/** Two more billable orders of suppliers the tests above did not bill, whose line amounts are whole cents. */
+const taxed = (() => {
+  const used = new Set([others[0]!.supplierId, others[1]!.supplierId]);
+  const wholeCents = (order: DemoPurchaseOrder) =>
+    order.lines.every((line) => decimal(line.quantity).times(line.unitPrice).decimalPlaces() <= 2);
+  const candidates = others.filter((order) => !used.has(order.supplierId) && wholeCents(order));
+  const [first] = candidates;
+  const second = candidates.find((order) => order !== first);
+  if (!first || !second) throw new Error('The demo world has no two more billable orders');
+  return { supplierId: first.supplierId, edi: first, csv: second };
+})();
+
+const goodsOf = (order: DemoPurchaseOrder) => sum(order.lines.map((line) => decimal(line.quantity).times(line.unitPrice)));
+/** 5 % tax and 3 % freight, to the cent: within the default 10 % allowance, so the invoice still matches. */
+const chargesOf = (order: DemoPurchaseOrder) => ({
+  tax: goodsOf(order).times('0.05').toDecimalPlaces(2).toFixed(2),
+  freight: goodsOf(order).times('0.03').toDecimalPlaces(2).toFixed(2),
+});
+
+const INVOICE_CHARGES = graphql(`
+  query Edi11($filter: InvoiceFilter) {
+    invoices(first: 5, filter: $filter) {
+      nodes {
+        invoiceNumber
+        source
+        status
+        taxAmount {
+          amount
+        }
+        freightAmount {
+          amount
+        }
+        total {
+          amount
+        }
+      }
+    }
+  }
+`);
+
+describe('tax and freight read from files', () => {
+  const taxPartner = { interchangeQualifier: 'ZZ', interchangeId: 'TAXEDI', groupId: 'TAXEDI' };
+
+  it('takes an 810 with TXI tax and SAC*C*D240 freight in with those exact amounts, matched', async () => {
+    const set = await graph.query(
+      SET_PARTNER,
+      { input: { ...medlineProfile, ...taxPartner, supplierId: taxed.supplierId, outbound: ['X12_997'] } },
+      integration,
+    );
+    expect(set.data!.setTradingPartner.userErrors).toEqual([]);
+    const order = taxed.edi;
+    const { tax, freight } = chargesOf(order);
+    const body = invoiceOf(order, 'TAX-INV-1');
+    const total = goodsOf(order).plus(tax).plus(freight);
+    const segments: SegmentSpec[] = [
+      ...body.filter((segment) => segment.tag !== 'TDS' && segment.tag !== 'CTT'),
+      { tag: 'TDS', elements: [total.times(100).toFixed(0)] },
+      { tag: 'TXI', elements: ['ST', tax] },
+      { tag: 'SAC', elements: ['C', 'D240', '', '', decimal(freight).times(100).toFixed(0)] },
+      { tag: 'CTT', elements: [String(order.lines.length)] },
+    ];
+    const content = writeInterchange(
+      { sender: taxPartner, receiver: us, controlNumber: 6001, version: '004010', at: new Date('2026-12-02T10:00:00Z') },
+      'IN',
+      '810',
+      [segments],
+    );
+    const { status, body: answer } = await postInterchange(content);
+    expect(status).toBe(200);
+    expect(answer.documents).toEqual([expect.objectContaining({ type: 'X12_810', status: 'ACCEPTED' })]);
+    const { data } = await graph.query(INVOICE_CHARGES, { filter: { purchaseOrderId: order.id } }, finance);
+    expect(data!.invoices.nodes).toEqual([
+      {
+        invoiceNumber: 'TAX-INV-1',
+        source: 'EDI',
+        status: 'MATCHED',
+        taxAmount: { amount: tax },
+        freightAmount: { amount: freight },
+        total: { amount: total.toFixed(2) },
+      },
+    ]);
+  });
+
+  it('takes a CSV with tax_amount and freight_amount columns in as a CSV invoice with those exact amounts, matched', async () => {
+    const order = taxed.csv;
+    const { tax, freight } = chargesOf(order);
+    const header =
+      'invoice_number,invoice_date,purchase_order_number,line_number,item_number,quantity,unit_price,currency,tax_amount,freight_amount';
+    const rows = order.lines.map(
+      (line, index) =>
+        `TAX-CSV-1,2026-12-01,${order.number},${line.lineNumber},${line.itemNumber},${line.quantity},${line.unitPrice},USD,${index === 0 ? tax : ''},${index === 0 ? freight : ''}`,
+    );
+    const response = await fetch(`${graph.baseUrl}/files/invoices`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await graph.tokenFor(integration)}`, 'content-type': 'text/csv' },
+      body: [header, ...rows].join('\r\n'),
+    });
+    expect(await response.json()).toEqual({ created: 1, errors: [] });
+    const { data } = await graph.query(INVOICE_CHARGES, { filter: { purchaseOrderId: order.id } }, finance);
+    expect(data!.invoices.nodes).toEqual([
+      {
+        invoiceNumber: 'TAX-CSV-1',
+        source: 'CSV',
+        status: 'MATCHED',
+        taxAmount: { amount: tax },
+        freightAmount: { amount: freight },
+        total: { amount: goodsOf(order).plus(tax).plus(freight).toFixed(2) },
+      },
+    ]);
+  });
+});
+
+const ORDER_DELIVERY = graphql(`
+  query Edi12($id: ID!) {
+    purchaseOrder(id: $id) {
+      publication {
+        state
+      }
+      syncStatus {
+        system
+        state
+      }
+      journey {
+        steps {
+          system
+          action
+          outcome
+        }
+        stuck
+      }
+    }
+  }
+`);
+
+const ISSUE_ORDER = graphql(`
+  mutation Edi13($input: IssuePurchaseOrderInput!) {
+    issuePurchaseOrder(input: $input) {
+      purchaseOrder {
+        id
+      }
+      userErrors {
+        code
+      }
+    }
+  }
+`);
+
+async function issueOrder(idempotencyKey: string) {
+  const lines = [
+    { itemNumber: 'GLV-NIT-200', description: 'Nitrile gloves, large', quantity: '6', unitOfMeasure: 'BX', unitPrice: '21.40' },
+  ];
+  const { data } = await graph.query(ISSUE_ORDER, { input: { supplierId, idempotencyKey, lines } }, buyer);
+  expect(data!.issuePurchaseOrder.userErrors).toEqual([]);
+  return data!.issuePurchaseOrder.purchaseOrder!.id;
+}
+
+const onPortal = async (orderId: string) =>
+  (await fetch(`${graph.app.systems.vendorPlatformUrl}/api/v1/portal/purchase-orders/${orderId}`)).status;
+
+/** The EDI_ONLY order's 850, shared with the 997 rejection test below. */
+let ediOnly850: { id: string; interchangeControlNumber: string | null } | undefined;
+
+describe('orders by EDI besides or instead of the portal, by profile', () => {
+  it('refuses EDI_ONLY for a partner that does not receive 850s', async () => {
+    const { data } = await graph.query(
+      graphql(`
+        mutation Edi14($input: TradingPartnerInput!) {
+          setTradingPartner(input: $input) {
+            partner {
+              orderDelivery
+            }
+            userErrors {
+              field
+              code
+            }
+          }
+        }
+      `),
+      { input: { ...medlineProfile, outbound: ['X12_820'], orderDelivery: 'EDI_ONLY' } },
+      integration,
+    );
+    expect(data!.setTradingPartner).toEqual({
+      partner: null,
+      userErrors: [{ field: ['input', 'orderDelivery'], code: 'EDI_ONLY_WITHOUT_850' }],
+    });
+  });
+
+  it("publishes an EDI_AND_PORTAL partner's order on the portal and sends its 850", async () => {
+    const orderId = await issueOrder('edi-delivery-both');
+    const document = await sentDocument('X12_850', (node) => node.purchaseOrder?.id === orderId);
+    expect(document.status).toBe('SENT');
+    const order = await eventually(async () => {
+      const { data } = await graph.query(ORDER_DELIVERY, { id: orderId }, buyer);
+      return data!.purchaseOrder!.publication.state === 'PUBLISHED' ? data!.purchaseOrder! : undefined;
+    });
+    expect(order.syncStatus.map(({ system, state }) => `${system}:${state}`).sort()).toEqual(['ERP:SYNCED', 'VENDOR_PLATFORM:SYNCED']);
+    expect(await onPortal(orderId)).toBe(200);
+  });
+
+  it("sends an EDI_ONLY partner's order as an 850 only: not on the portal, saying so, nothing left pending", async () => {
+    const changed = await graph.query(SET_PARTNER, { input: { ...medlineProfile, orderDelivery: 'EDI_ONLY' } }, integration);
+    expect(changed.data!.setTradingPartner.userErrors).toEqual([]);
+    const orderId = await issueOrder('edi-delivery-only');
+    const document = await sentDocument('X12_850', (node) => node.purchaseOrder?.id === orderId);
+    ediOnly850 = document;
+    expect(document.status).toBe('SENT');
+    const order = await eventually(async () => {
+      const { data } = await graph.query(ORDER_DELIVERY, { id: orderId }, buyer);
+      const found = data!.purchaseOrder!;
+      return found.journey.steps.some((step) => step.action === 'edi-purchase-orders' && step.outcome === 'SUCCEEDED') ? found : undefined;
+    });
+    expect(order.publication.state).toBe('NOT_PUBLISHED');
+    expect(order.syncStatus.map(({ system, state }) => `${system}:${state}`)).toEqual(['ERP:SYNCED']);
+    expect(order.journey.stuck).toBe(false);
+    expect(order.journey.steps.filter((step) => step.system === 'VENDOR_PLATFORM')).toEqual([]);
+    expect(order.journey.steps).toContainEqual({
+      system: 'PROCUREGRAPH',
+      action: 'not published on the portal: the supplier takes orders by EDI only',
+      outcome: 'SUCCEEDED',
+    });
+    expect(await onPortal(orderId)).toBe(404);
+  });
+});
+
+describe('a 997 rejecting what we sent', () => {
+  it('marks the 850 REJECTED with the codes of the 997, no longer overdue', async () => {
+    const sent = ediOnly850!;
+    const group = String(Number(sent.interchangeControlNumber));
+    const rejection = writeInterchange(
+      { sender: partner, receiver: us, controlNumber: 5002, version: '004010', at: new Date('2026-12-03T09:00:00Z') },
+      'FA',
+      '997',
+      [
+        [
+          { tag: 'AK1', elements: ['PO', group] },
+          { tag: 'AK2', elements: ['850', '0001'] },
+          { tag: 'AK3', elements: ['PO1', '6', '', '8'] },
+          { tag: 'AK4', elements: ['4', '', '7'] },
+          { tag: 'AK5', elements: ['R', '5'] },
+          { tag: 'AK9', elements: ['R', '1', '1', '0'] },
+        ],
+      ],
+    );
+    const { status, body } = await postInterchange(rejection);
+    expect(status).toBe(200);
+    expect(body.documents).toEqual([expect.objectContaining({ type: 'X12_997', status: 'ACCEPTED' })]);
+    const { data } = await graph.query(DOCUMENTS, { filter: { direction: 'OUTBOUND', type: 'X12_850', status: 'REJECTED' } }, integration);
+    expect(data!.ediDocuments.nodes.map(({ id, overdue, errors }) => ({ id, overdue, errors }))).toEqual([
+      {
+        id: sent.id,
+        overdue: false,
+        errors: [
+          { segment: 'PO1', position: 6, element: 4, code: '7', message: 'AK403 7: element 4 of PO1 in error' },
+          { segment: 'AK5', position: null, element: null, code: '5', message: 'AK5 code 5' },
+        ],
+      },
+    ]);
+  });
+});
+
+const ALL_DOCUMENTS = graphql(`
+  query Edi15 {
+    ediDocuments(first: 200) {
+      nodes {
+        id
+        status
+        receivedAt
+        content
+        errors {
+          code
+        }
+        invoice {
+          id
+        }
+        purchaseOrder {
+          id
+        }
+        payment {
+          id
+        }
+      }
+    }
+  }
+`);
+
+describe('retention', () => {
+  const listArchive = (name: string) => readdir(inFolder(name)).catch(() => [] as string[]);
+  const archived = (name: string, count: number) =>
+    eventually(async () => ((await listArchive(name)).length === count ? listArchive(name) : undefined));
+
+  it('purges the raw content and archived files past EDI_RETENTION_DAYS, keeping the documents and everything newer', async () => {
+    await writeFile(inFolder('inbox', 'old-garbage.txt'), 'not X12 at all');
+    const rejectedBefore = await archived('rejected', 1);
+    const processedBefore = await listArchive('processed');
+    expect(processedBefore).toHaveLength(1);
+    const before = (await graph.query(ALL_DOCUMENTS, {}, integration)).data!.ediDocuments.nodes;
+    expect(before.every((node) => node.content !== null)).toBe(true);
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const cutoff = new Date();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const newer = acceptanceOf('PO', '850', '999999', 5003);
+    await writeFile(inFolder('inbox', 'new-997.edi'), newer);
+    await writeFile(inFolder('inbox', 'new-garbage.txt'), 'still not X12');
+    await archived('processed', 2);
+    await archived('rejected', 2);
+
+    businessTime = new Date(cutoff.getTime() + Number(RETENTION_DAYS) * 24 * 60 * 60 * 1000);
+    const after = await eventually(async () => {
+      const { data } = await graph.query(ALL_DOCUMENTS, {}, integration);
+      const nodes = data!.ediDocuments.nodes;
+      return nodes.filter((node) => node.content === null).length === before.length ? nodes : undefined;
+    });
+    const old = new Set(before.map((node) => node.id));
+    expect(after.filter((node) => old.has(node.id))).toEqual(before.map((node) => ({ ...node, content: null })));
+    const kept = after.filter((node) => !old.has(node.id));
+    expect(kept.map((node) => node.status).sort()).toEqual(['ACCEPTED', 'SENT']);
+    expect(kept.every((node) => node.content?.startsWith('ISA*'))).toBe(true);
+
+    const remaining = await eventually(async () => {
+      const [processed, rejected] = await Promise.all([listArchive('processed'), listArchive('rejected')]);
+      return processed.length === 1 && rejected.length === 1 ? { processed, rejected } : undefined;
+    });
+    expect(remaining.processed[0]).toMatch(/-new-997\.edi$/);
+    expect(remaining.rejected[0]).toMatch(/-new-garbage\.txt$/);
+    expect(rejectedBefore[0]).toMatch(/-old-garbage\.txt$/);
   });
 });

@@ -14,6 +14,8 @@ describe('an invoice CSV', () => {
           purchaseOrderNumber: 'PO-2026-000001',
           currency: 'USD',
           lines: [{ lineNumber: 1, itemNumber: 'MS-1001', quantity: '10', unitPrice: '12.50' }],
+          taxAmount: '0',
+          freightAmount: '0',
           rows: [2],
         },
         {
@@ -22,6 +24,8 @@ describe('an invoice CSV', () => {
           purchaseOrderNumber: 'PO-2026-000002',
           currency: 'USD',
           lines: [{ lineNumber: 1, itemNumber: 'MS-2002', quantity: '4', unitPrice: '30.00' }],
+          taxAmount: '0',
+          freightAmount: '0',
           rows: [3],
         },
       ],
@@ -43,6 +47,33 @@ describe('an invoice CSV', () => {
       'item_number',
       'unit_price',
     ]);
+  });
+});
+
+describe('tax and freight in an invoice CSV', () => {
+  const header = 'invoice_number,invoice_date,purchase_order_number,line_number,item_number,quantity,unit_price,tax_amount,freight_amount';
+
+  it("takes the invoice's amounts from whichever of its rows gives them", () => {
+    const text = `${header}\nA,2026-12-01,PO-1,1,X,1,10.00,,\nA,2026-12-01,PO-1,2,Y,2,5.00,1.30,4.25\n`;
+    expect(readInvoiceCsv(text).invoices.map(({ taxAmount, freightAmount }) => ({ taxAmount, freightAmount }))).toEqual([
+      { taxAmount: '1.30', freightAmount: '4.25' },
+    ]);
+  });
+
+  it('reports an amount that is no amount, and one that differs between rows of an invoice', () => {
+    const text = `${header}\nA,2026-12-01,PO-1,1,X,1,10.00,1.30,\nA,2026-12-01,PO-1,2,Y,2,5.00,1.31,\nB,2026-12-01,PO-2,1,X,1,1,,1.005\n`;
+    expect(readInvoiceCsv(text)).toEqual({
+      invoices: [],
+      errors: [
+        { row: 3, column: 'tax_amount', code: 'INCONSISTENT_AMOUNT', message: 'tax_amount 1.31 differs from 1.30 on an earlier row of A' },
+        {
+          row: 4,
+          column: 'freight_amount',
+          code: 'INVALID_AMOUNT',
+          message: 'freight_amount must be an amount of 0 or more in cents, got 1.005',
+        },
+      ],
+    });
   });
 });
 

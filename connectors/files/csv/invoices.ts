@@ -1,7 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { isDecimalString } from '@procuregraph/platform/money';
 
-/** The documented columns of an invoice CSV, one row per invoice line; rows sharing an invoice_number make one invoice. */
+/**
+ * The documented columns of an invoice CSV, one row per invoice line; rows sharing an invoice_number
+ * make one invoice. currency, tax_amount and freight_amount are optional (USD, 0, 0); the two
+ * amounts are the invoice's, given on any of its rows (the same on each row that gives them).
+ */
 export const INVOICE_CSV_COLUMNS = [
   'invoice_number',
   'invoice_date',
@@ -11,6 +15,8 @@ export const INVOICE_CSV_COLUMNS = [
   'quantity',
   'unit_price',
   'currency',
+  'tax_amount',
+  'freight_amount',
 ] as const;
 
 type Column = (typeof INVOICE_CSV_COLUMNS)[number];
@@ -45,6 +51,8 @@ export interface CsvInvoice {
   purchaseOrderNumber: string;
   currency: string;
   lines: CsvInvoiceLine[];
+  taxAmount: string;
+  freightAmount: string;
   /** The CSV rows it came from, to report errors found later against them. */
   rows: number[];
 }
@@ -62,8 +70,16 @@ function cellErrors(record: Record<Column, string | undefined>, row: number): Cs
     fail('quantity', 'INVALID_QUANTITY', `quantity must be a positive decimal, got ${quantity}`);
   if (price?.trim() && (!isDecimalString(price.trim()) || Number(price) < 0))
     fail('unit_price', 'INVALID_PRICE', `unit_price must be a decimal of 0 or more, got ${price}`);
+  for (const column of AMOUNTS) {
+    const amount = record[column]?.trim();
+    if (amount && !/^\d+(\.\d{1,2})?$/.test(amount))
+      fail(column, 'INVALID_AMOUNT', `${column} must be an amount of 0 or more in cents, got ${amount}`);
+  }
   return errors;
 }
+
+const AMOUNTS = ['tax_amount', 'freight_amount'] as const;
+const amountField = { tax_amount: 'taxAmount', freight_amount: 'freightAmount' } as const;
 
 function headerErrors(header: string[]): CsvError[] {
   return REQUIRED.filter((column) => !header.includes(column)).map((column) => ({
@@ -74,7 +90,39 @@ function headerErrors(header: string[]): CsvError[] {
   }));
 }
 
-function addRow(invoices: Map<string, CsvInvoice>, record: Record<Column, string | undefined>, row: number): void {
+/** The invoice's tax and freight from a row that gives them; an amount differing from an earlier row's is an error. */
+function amountErrors(
+  invoice: CsvInvoice,
+  given: Map<string, string>,
+  record: Record<Column, string | undefined>,
+  row: number,
+): CsvError[] {
+  return AMOUNTS.flatMap((column) => {
+    const amount = record[column]?.trim();
+    if (!amount) return [];
+    const field = amountField[column];
+    const earlier = given.get(`${invoice.invoiceNumber}:${column}`);
+    if (earlier !== undefined && earlier !== amount)
+      return [
+        {
+          row,
+          column,
+          code: 'INCONSISTENT_AMOUNT',
+          message: `${column} ${amount} differs from ${earlier} on an earlier row of ${invoice.invoiceNumber}`,
+        },
+      ];
+    given.set(`${invoice.invoiceNumber}:${column}`, amount);
+    invoice[field] = amount;
+    return [];
+  });
+}
+
+function addRow(
+  invoices: Map<string, CsvInvoice>,
+  given: Map<string, string>,
+  record: Record<Column, string | undefined>,
+  row: number,
+): CsvError[] {
   const invoiceNumber = record.invoice_number!.trim();
   const invoice = invoices.get(invoiceNumber) ?? {
     invoiceNumber,
@@ -82,8 +130,11 @@ function addRow(invoices: Map<string, CsvInvoice>, record: Record<Column, string
     purchaseOrderNumber: record.purchase_order_number!.trim(),
     currency: record.currency?.trim() || 'USD',
     lines: [],
+    taxAmount: '0',
+    freightAmount: '0',
     rows: [],
   };
+  const errors = amountErrors(invoice, given, record, row);
   invoice.lines.push({
     lineNumber: Number(record.line_number),
     itemNumber: record.item_number!.trim(),
@@ -92,6 +143,7 @@ function addRow(invoices: Map<string, CsvInvoice>, record: Record<Column, string
   });
   invoice.rows.push(row);
   invoices.set(invoiceNumber, invoice);
+  return errors;
 }
 
 /**
@@ -111,17 +163,17 @@ export function readInvoiceCsv(text: string): { invoices: CsvInvoice[]; errors: 
   if (missing.length > 0) return { invoices: [], errors: missing };
   const errors: CsvError[] = [];
   const invoices = new Map<string, CsvInvoice>();
+  const given = new Map<string, string>();
   const spoiled = new Set<string>();
   rows.forEach((cells, index) => {
     const row = index + 2;
     const record = Object.fromEntries(header.map((column, at) => [column, cells[at]])) as Record<Column, string | undefined>;
     const found = cellErrors(record, row);
+    if (found.length === 0) found.push(...addRow(invoices, given, record, row));
     if (found.length > 0) {
       errors.push(...found);
       if (record.invoice_number?.trim()) spoiled.add(record.invoice_number.trim());
-      return;
     }
-    addRow(invoices, record, row);
   });
   return { invoices: [...invoices.values()].filter((invoice) => !spoiled.has(invoice.invoiceNumber)), errors };
 }

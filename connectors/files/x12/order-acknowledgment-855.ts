@@ -9,6 +9,8 @@ export interface EdiOrderAcknowledgmentLine {
   /** ACK02: the quantity the supplier will ship. */
   quantity: string;
   unitPrice: string;
+  /** The ship date the supplier gives the line (ACK04 068 with ACK05, or the order's DTM*068); null without one. */
+  shipDate: string | null;
 }
 
 export interface EdiOrderAcknowledgment {
@@ -20,13 +22,28 @@ export interface EdiOrderAcknowledgment {
 
 const orderStatus: Record<string, EdiOrderAcknowledgment['status']> = { AD: 'ACCEPTED', AT: 'ACCEPTED', AC: 'CHANGED', RJ: 'REJECTED' };
 const lineStatus: Record<string, AcknowledgedLineStatus> = { IA: 'ACCEPTED', IC: 'CHANGED', IQ: 'CHANGED', DR: 'CHANGED', IR: 'REJECTED' };
+/** Date/time qualifier 068: current schedule ship. */
+const SHIP_DATE = '068';
 
-/** Reads an 855: BAK (status, PO number), then each PO1 line followed by its ACK line status. */
+/** The order-level ship date: a DTM*068 before the first PO1. */
+function orderShipDate(reader: SegmentReader, segments: X12TransactionSet['segments']): string | null {
+  const firstLine = segments.findIndex((segment) => segment.tag === 'PO1');
+  const dtm = segments
+    .slice(0, firstLine === -1 ? segments.length : firstLine)
+    .find((segment) => segment.tag === 'DTM' && reader.optional(segment, 1) === SHIP_DATE);
+  return dtm ? reader.date(dtm, 2, 'ship date') : null;
+}
+
+/**
+ * Reads an 855: BAK (status, PO number), an optional DTM*068 ship date for the order, then each
+ * PO1 line followed by its ACK line status (ACK04 068 and ACK05: the line's own ship date).
+ */
 export function readOrderAcknowledgment855(transaction: X12TransactionSet): { acknowledgment: EdiOrderAcknowledgment; errors: X12Error[] } {
   const reader = new SegmentReader(transaction.segments);
   const bak = reader.required('BAK');
   const code = bak ? reader.text(bak, 2, 'acknowledgment type') : '';
   if (bak && code !== '' && !orderStatus[code]) reader.fail(bak, 2, '7', `BAK02 ${code} is not AD, AT, AC or RJ`);
+  const shipDate = orderShipDate(reader, transaction.segments);
   const lines = transaction.segments.flatMap((segment, index) => {
     if (segment.tag !== 'PO1') return [];
     const ack = transaction.segments[index + 1];
@@ -42,6 +59,7 @@ export function readOrderAcknowledgment855(transaction: X12TransactionSet): { ac
         status: status ?? 'REJECTED',
         quantity: reader.optional(ack, 2) ?? reader.decimal(segment, 2, 'quantity'),
         unitPrice: reader.decimal(segment, 4, 'unit price'),
+        shipDate: reader.optional(ack, 4) === SHIP_DATE ? reader.date(ack, 5, 'ship date') : shipDate,
       },
     ];
   });

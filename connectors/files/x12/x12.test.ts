@@ -35,6 +35,8 @@ describe('an 810 with two invoices', () => {
           purchaseOrderNumber: 'PO-2026-000001',
           currency: 'USD',
           lines: [{ lineNumber: 1, itemNumber: 'MS-1001', quantity: '10', unitPrice: '12.50' }],
+          taxAmount: '0.00',
+          freightAmount: '0.00',
           total: '125.00',
         },
         errors: [],
@@ -46,6 +48,8 @@ describe('an 810 with two invoices', () => {
           purchaseOrderNumber: 'PO-2026-000002',
           currency: 'USD',
           lines: [{ lineNumber: 1, itemNumber: 'MS-2002', quantity: '4', unitPrice: '30.00' }],
+          taxAmount: '0.00',
+          freightAmount: '0.00',
           total: '120.00',
         },
         errors: [],
@@ -81,6 +85,30 @@ describe('an 810 with errors', () => {
     expect(good.errors).toEqual([]);
   });
 
+  it('is read back from the 997 with what was wrong with each set', () => {
+    const text = writeAcknowledgment997(envelope(19), acknowledge(interchange, new Map([[unknownOrder, [unknown]]]), false));
+    const { acknowledgment } = readAcknowledgment997(parseInterchange(text).groups[0]!.transactions[0]!);
+    expect(acknowledgment.code).toBe('P');
+    expect(acknowledgment.transactions).toEqual([
+      {
+        type: '810',
+        controlNumber: '0001',
+        accepted: false,
+        errors: [{ segment: 'AK5', position: null, element: null, code: '4', message: 'AK5 code 4' }],
+      },
+      {
+        type: '810',
+        controlNumber: '0002',
+        accepted: false,
+        errors: [
+          { segment: 'BIG', position: 2, element: 4, code: '7', message: 'AK403 7: element 4 of BIG in error' },
+          { segment: 'AK5', position: null, element: null, code: '5', message: 'AK5 code 5' },
+        ],
+      },
+      { type: '810', controlNumber: '0003', accepted: true, errors: [] },
+    ]);
+  });
+
   it('says exactly what is wrong in the 997 and accepts the good set beside them', () => {
     const outcomes = acknowledge(interchange, new Map([[unknownOrder, [unknown]]]), false);
     expect(outcomes[0]!.transactions.map((t) => t.accepted)).toEqual([false, false, true]);
@@ -106,6 +134,32 @@ describe('an 810 with errors', () => {
   });
 });
 
+describe('an 810 with tax and freight', () => {
+  const [set] = parseInterchange(sampleFile('810-tax-freight.edi', values)).groups[0]!.transactions;
+
+  it('reads TXI as tax and SAC*C*D240 as freight, the TDS total counting both', () => {
+    expect(readInvoice810(set!)).toEqual({
+      invoice: expect.objectContaining({ invoiceNumber: 'MED-INV-9101', taxAmount: '7.73', freightAmount: '8.25', total: '140.98' }),
+      errors: [],
+    });
+  });
+
+  it('refuses a charge it cannot carry, and a total that leaves the tax out', () => {
+    const text = sampleFile('810-tax-freight.edi', values).replace('SAC*C*D240', 'SAC*C*H550').replace('TDS*14098', 'TDS*13325');
+    const [other] = parseInterchange(text).groups[0]!.transactions;
+    expect(readInvoice810(other!).errors).toEqual([
+      { segment: 'SAC', position: 8, element: 2, code: '7', message: 'SAC C*H550 is not carried: only charge C D240 (freight) is' },
+      {
+        segment: 'TDS',
+        position: 6,
+        element: 1,
+        code: '7',
+        message: "TDS01 total 133.25 does not equal the lines' 125.00 plus tax and freight, 132.73",
+      },
+    ]);
+  });
+});
+
 describe('reading required elements', () => {
   it('reports a missing invoice number and a bad date with their positions', () => {
     const text = sampleFile('810-two-invoices.edi', values).replace('BIG*20261201*MED-INV-9001*', 'BIG*2026131**');
@@ -122,20 +176,28 @@ describe('reading required elements', () => {
 });
 
 describe('an 855 with a changed line', () => {
-  it('reads accepted, changed and rejected lines', () => {
+  it("reads accepted, changed and rejected lines, with the order's ship date unless the line gives its own", () => {
     const [transaction] = parseInterchange(sampleFile('855-changed-line.edi', values)).groups[0]!.transactions;
     expect(readOrderAcknowledgment855(transaction!)).toEqual({
       acknowledgment: {
         orderNumber: 'PO-2026-000001',
         status: 'CHANGED',
         lines: [
-          { lineNumber: 1, status: 'ACCEPTED', quantity: '10', unitPrice: '12.50' },
-          { lineNumber: 2, status: 'CHANGED', quantity: '15', unitPrice: '3.75' },
-          { lineNumber: 3, status: 'REJECTED', quantity: '0', unitPrice: '80.00' },
+          { lineNumber: 1, status: 'ACCEPTED', quantity: '10', unitPrice: '12.50', shipDate: '2026-12-10' },
+          { lineNumber: 2, status: 'CHANGED', quantity: '15', unitPrice: '3.75', shipDate: '2026-12-15' },
+          { lineNumber: 3, status: 'REJECTED', quantity: '0', unitPrice: '80.00', shipDate: '2026-12-10' },
         ],
       },
       errors: [],
     });
+  });
+
+  it('reports a ship date that is no date', () => {
+    const text = sampleFile('855-changed-line.edi', values).replace('*068*20261215', '*068*20261315');
+    const [transaction] = parseInterchange(text).groups[0]!.transactions;
+    expect(readOrderAcknowledgment855(transaction!).errors).toEqual([
+      { segment: 'ACK', position: 7, element: 5, code: '8', message: 'ACK05 (ship date) must be a date CCYYMMDD, got 20261315' },
+    ]);
   });
 });
 
@@ -197,7 +259,8 @@ describe('outbound documents', () => {
         functionalId: 'RA',
         groupControlNumber: '1002',
         code: 'A',
-        transactions: [{ type: '820', controlNumber: '0001', accepted: true }],
+        transactions: [{ type: '820', controlNumber: '0001', accepted: true, errors: [] }],
+        groupErrors: [],
       },
       errors: [],
     });

@@ -16,7 +16,7 @@ export const invoicingSchema = pgSchema('invoicing');
 export const invoiceStatuses = ['RECEIVED', 'MATCHED', 'EXCEPTION', 'APPROVED', 'PAID', 'REJECTED'] as const;
 export type InvoiceStatus = (typeof invoiceStatuses)[number];
 
-export const invoiceSources = ['GRAPH', 'VENDOR_PLATFORM', 'EDI', 'ERP'] as const;
+export const invoiceSources = ['GRAPH', 'VENDOR_PLATFORM', 'EDI', 'ERP', 'CSV'] as const;
 export type InvoiceSource = (typeof invoiceSources)[number];
 
 export const matchOutcomes = ['MATCHED', 'EXCEPTION'] as const;

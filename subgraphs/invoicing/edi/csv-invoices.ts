@@ -20,6 +20,8 @@ const columnOf: Record<string, string> = {
   itemNumber: 'item_number',
   quantity: 'quantity',
   unitPrice: 'unit_price',
+  taxAmount: 'tax_amount',
+  freightAmount: 'freight_amount',
 };
 
 function rowError(invoice: CsvInvoice, column: string, code: string, message: string): CsvError {
@@ -51,12 +53,11 @@ async function submitRow(
       invoiceDate: invoice.invoiceDate,
       currency: invoice.currency,
       lines: invoice.lines,
-      source: 'EDI',
+      source: 'CSV',
       idempotencyKey: `csv:${order.supplierId}:${invoice.invoiceNumber}`,
       vendorPlatformInvoiceId: null,
-      // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
-      taxAmount: '0',
-      freightAmount: '0',
+      taxAmount: invoice.taxAmount,
+      freightAmount: invoice.freightAmount,
     },
     options.priceTolerancePct,
   );

@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { mkdir, readFile, readdir, rename } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { BackgroundWork } from '@procuregraph/platform/subgraph';
@@ -46,7 +46,11 @@ async function processFile(options: DropFolderOptions, name: string): Promise<vo
     options.logger.warn({ file: name, code: error.code, reason: error.message }, 'EDI file rejected');
     archive = options.folders.rejected;
   }
-  await rename(claimed, join(archive, `${new Date().toISOString().replaceAll(':', '')}-${basename(name)}`));
+  const archived = join(archive, `${new Date().toISOString().replaceAll(':', '')}-${basename(name)}`);
+  await rename(claimed, archived);
+  // Stamped when archived (a rename keeps the partner's time), which the retention purge goes by.
+  const now = new Date();
+  await utimes(archived, now, now);
 }
 
 async function scan(options: DropFolderOptions): Promise<void> {

@@ -108,9 +108,8 @@ async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Ap
       source: 'EDI',
       idempotencyKey: `edi:${context.sender}:${context.interchange.envelope.controlNumber}:${set.controlNumber}`,
       vendorPlatformInvoiceId: null,
-      // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
-      taxAmount: '0',
-      freightAmount: '0',
+      taxAmount: invoice.taxAmount,
+      freightAmount: invoice.freightAmount,
     },
     context.settings.priceTolerancePct,
   );
@@ -154,13 +153,17 @@ const appliers: Record<string, (tx: Transaction, set: X12TransactionSet, context
   '997': applyAcknowledgment,
 };
 
-/** A 997 from the partner: what we sent, in the group it names, is acknowledged. */
+/**
+ * A 997 from the partner about what we sent in the group it names (one transaction set per group):
+ * ACKNOWLEDGED when it accepts it, REJECTED with the 997's error codes when it rejects it (AK5 or
+ * AK9 R), so a refused 850 or 820 is not left looking merely unanswered.
+ */
 async function applyAcknowledgment(tx: Transaction, set: X12TransactionSet, context: Applying): Promise<SetResult> {
   const { acknowledgment, errors } = readAcknowledgment997(set);
-  if (errors.length > 0 || set.errors.length > 0 || !['A', 'E', 'P'].includes(acknowledgment.code)) return { errors, invoiceId: null };
-  await tx
-    .update(ediDocuments)
-    .set({ status: 'ACKNOWLEDGED', acknowledgedAt: context.now })
+  if (errors.length > 0 || set.errors.length > 0 || !['A', 'E', 'P', 'R'].includes(acknowledgment.code)) return { errors, invoiceId: null };
+  const sent = await tx
+    .select({ id: ediDocuments.id, transactionControlNumber: ediDocuments.transactionControlNumber })
+    .from(ediDocuments)
     .where(
       and(
         eq(ediDocuments.direction, 'OUTBOUND'),
@@ -169,6 +172,18 @@ async function applyAcknowledgment(tx: Transaction, set: X12TransactionSet, cont
         eq(ediDocuments.status, 'SENT'),
       ),
     );
+  for (const document of sent) {
+    const answer = acknowledgment.transactions.find((t) => t.controlNumber === document.transactionControlNumber);
+    const accepted = answer ? answer.accepted : acknowledgment.code !== 'R';
+    await tx
+      .update(ediDocuments)
+      .set(
+        accepted
+          ? { status: 'ACKNOWLEDGED', acknowledgedAt: context.now }
+          : { status: 'REJECTED', acknowledgedAt: context.now, errors: [...(answer?.errors ?? []), ...acknowledgment.groupErrors] },
+      )
+      .where(eq(ediDocuments.id, document.id));
+  }
   return nothingCreated;
 }
 

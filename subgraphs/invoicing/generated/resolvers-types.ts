@@ -168,6 +168,8 @@ export type InvoicePayload = {
 };
 
 export type InvoiceSource =
+  /** A CSV of invoices posted to /files/invoices. */
+  | 'CSV'
   | 'EDI'
   | 'ERP'
   | 'GRAPH'

@@ -567,6 +567,13 @@ export type MutationStartReconciliationArgs = {
   system: BackingSystem;
 };
 
+/** How a partner that receives 850s gets its orders. */
+export type OrderDelivery =
+  /** An 850 besides the order's publication on the supplier portal. */
+  | 'EDI_AND_PORTAL'
+  /** An 850 instead of the portal publication: the order is not published (its publication state is NOT_PUBLISHED). */
+  | 'EDI_ONLY';
+
 /** Where a page of a connection stands. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -902,6 +909,7 @@ export type TradingPartner = {
   inbound: Array<EdiDocumentType>;
   interchangeId: Scalars['String']['output'];
   interchangeQualifier: Scalars['String']['output'];
+  orderDelivery: OrderDelivery;
   outbound: Array<EdiDocumentType>;
   rejectGroupOnError: Scalars['Boolean']['output'];
   segmentTerminator: Scalars['String']['output'];
@@ -934,6 +942,8 @@ export type TradingPartnerInput = {
   interchangeId: Scalars['String']['input'];
   /** ISA05/ISA07, e.g. ZZ (mutually defined), 01 (DUNS), 12 (phone). */
   interchangeQualifier: Scalars['String']['input'];
+  /** How its orders reach it when outbound lists X12_850; EDI_AND_PORTAL when left out. EDI_ONLY needs X12_850 in outbound. */
+  orderDelivery?: InputMaybe<OrderDelivery>;
   /** The documents it wants from us. */
   outbound: Array<EdiDocumentType>;
   /** Whether one bad transaction set rejects the good ones beside it in a functional group; false when left out. */
@@ -1088,6 +1098,7 @@ export type ResolversTypes = {
   LatencyFigures: ResolverTypeWrapper<LatencyFigures>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OrderDelivery: OrderDelivery;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<Payment>;
   PublicationTarget: PublicationTarget;
@@ -1564,6 +1575,7 @@ export type TradingPartnerResolvers<ContextType = OperationsContext, ParentType 
   inbound?: Resolver<Array<ResolversTypes['EdiDocumentType']>, ParentType, ContextType>;
   interchangeId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   interchangeQualifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderDelivery?: Resolver<ResolversTypes['OrderDelivery'], ParentType, ContextType>;
   outbound?: Resolver<Array<ResolversTypes['EdiDocumentType']>, ParentType, ContextType>;
   rejectGroupOnError?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   segmentTerminator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -19,7 +19,7 @@ export type PurchaseOrderStatus = (typeof purchaseOrderStatuses)[number];
 export const lineAcknowledgmentStatuses = ['ACCEPTED', 'CHANGED', 'REJECTED'] as const;
 export type LineAcknowledgmentStatus = (typeof lineAcknowledgmentStatuses)[number];
 
-export const publicationStates = ['PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED'] as const;
+export const publicationStates = ['PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED', 'NOT_PUBLISHED'] as const;
 export type PublicationState = (typeof publicationStates)[number];
 
 export interface FacilityAddressValue {
@@ -92,6 +92,8 @@ export const purchaseOrderLines = procurementSchema.table(
     /** What the supplier will ship and charge, as it acknowledged the line. */
     acknowledgedQuantity: quantityColumn(),
     acknowledgedUnitPrice: quantityColumn(),
+    /** The ship date it gave (an 855's ACK04 068 or DTM*068), YYYY-MM-DD. */
+    acknowledgedShipDate: date({ mode: 'string' }),
   },
   (table) => [primaryKey({ columns: [table.purchaseOrderId, table.lineNumber] })],
 );

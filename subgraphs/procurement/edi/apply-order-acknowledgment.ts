@@ -17,6 +17,8 @@ const orderAcknowledged = z.object({
       status: z.enum(lineAcknowledgmentStatuses),
       quantity: z.string(),
       unitPrice: z.string(),
+      // Absent from events published before 855 ship dates were read.
+      shipDate: z.string().nullable().default(null),
     }),
   ),
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { envelopeTo, writeOrder850, writeToPartnerOutbox, type EdiOrder, type OwnInterchangeAddress } from '@procuregraph/connector-files';
-import { partnerOf, recordOutboundDocument, type Database, type Queryable } from '@procuregraph/platform/db';
+import { partnerOf, recordOutboundDocument, type Database, type OrderDelivery, type Queryable } from '@procuregraph/platform/db';
 import type { JobContext } from '@procuregraph/platform/jobs';
 import { formatDecimal } from '@procuregraph/platform/money';
 import { PermanentError } from '@procuregraph/platform/resilience';
@@ -31,15 +31,19 @@ async function ediOrderOf(db: Database, order: PurchaseOrderRow & { number: stri
   };
 }
 
-/** Whether the order's supplier is a partner whose profile says it receives 850s. */
-export async function receivesEdiOrders(db: Queryable, orderId: string): Promise<boolean> {
+/**
+ * How the order reaches its supplier: on the portal only, unless the supplier is a partner whose
+ * profile says it receives 850s; then by EDI besides the portal, or instead of it (EDI_ONLY).
+ */
+export async function orderDeliveryOf(db: Queryable, orderId: string): Promise<OrderDelivery | 'PORTAL'> {
   const [order] = await db.select({ supplierId: purchaseOrders.supplierId }).from(purchaseOrders).where(eq(purchaseOrders.id, orderId));
-  return order !== undefined && (await partnerOf(db, order.supplierId))?.outbound.includes('X12_850') === true;
+  const partner = order ? await partnerOf(db, order.supplierId) : undefined;
+  return partner?.outbound.includes('X12_850') ? partner.orderDelivery : 'PORTAL';
 }
 
 /**
  * The job behind `procurement.purchase_order.edi_order_requested`, raised beside an order's
- * publication for partners that receive 850s: the order is written to the partner's outbox folder
+ * publication (or instead of it, for an EDI_ONLY partner) for partners that receive 850s: the order is written to the partner's outbox folder
  * as an 850, once per order (a republication after a status change finds the 850 already recorded
  * and writes the same file).
  */

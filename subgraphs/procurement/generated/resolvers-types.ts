@@ -129,7 +129,7 @@ export type JourneySystem =
 
 export type LineAcknowledgmentStatus =
   | 'ACCEPTED'
-  /** Accepted with a changed quantity, price or date: acknowledgedQuantity and acknowledgedUnitPrice say what. */
+  /** Accepted with a changed quantity, price or date: acknowledgedQuantity, acknowledgedUnitPrice and acknowledgedShipDate say what. */
   | 'CHANGED'
   | 'REJECTED';
 
@@ -177,6 +177,8 @@ export type Publication = {
 export type PublicationState =
   | 'ACKNOWLEDGED'
   | 'FAILED'
+  /** Not put on the portal: the supplier's trading-partner profile takes its orders by EDI only (orderDelivery EDI_ONLY). */
+  | 'NOT_PUBLISHED'
   | 'PENDING'
   | 'PUBLISHED';
 
@@ -231,6 +233,8 @@ export type PurchaseOrderLine = {
   __typename?: 'PurchaseOrderLine';
   /** The quantity the supplier acknowledged it will ship; null until it answers the line. */
   acknowledgedQuantity: Maybe<Scalars['Decimal']['output']>;
+  /** The ship date the supplier gave the line (an EDI 855's ACK04 068, or its DTM*068 for the whole order); null without one. */
+  acknowledgedShipDate: Maybe<Scalars['Date']['output']>;
   /** The unit price the supplier acknowledged; null until it answers the line. */
   acknowledgedUnitPrice: Maybe<Money>;
   /** The supplier's answer to this line (an EDI 855 answers line by line); null until it answers so. */
@@ -663,6 +667,7 @@ export type PurchaseOrderEdgeResolvers<ContextType = ProcurementContext, ParentT
 
 export type PurchaseOrderLineResolvers<ContextType = ProcurementContext, ParentType extends ResolversParentTypes['PurchaseOrderLine'] = ResolversParentTypes['PurchaseOrderLine']> = {
   acknowledgedQuantity?: Resolver<Maybe<ResolversTypes['Decimal']>, ParentType, ContextType>;
+  acknowledgedShipDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   acknowledgedUnitPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   acknowledgmentStatus?: Resolver<Maybe<ResolversTypes['LineAcknowledgmentStatus']>, ParentType, ContextType>;
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;

@@ -1,0 +1,2 @@
+ALTER TABLE "platform"."trading_partners" ADD COLUMN "order_delivery" text DEFAULT 'EDI_AND_PORTAL' NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform"."trading_partners" ADD CONSTRAINT "trading_partners_order_delivery_check" CHECK ("platform"."trading_partners"."order_delivery" in ('EDI_AND_PORTAL', 'EDI_ONLY'));

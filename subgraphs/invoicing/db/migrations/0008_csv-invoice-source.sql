@@ -1,0 +1,2 @@
+ALTER TABLE "invoicing"."invoices" DROP CONSTRAINT "invoices_source_check";--> statement-breakpoint
+ALTER TABLE "invoicing"."invoices" ADD CONSTRAINT "invoices_source_check" CHECK ("invoicing"."invoices"."source" in ('GRAPH', 'VENDOR_PLATFORM', 'EDI', 'ERP', 'CSV'));

@@ -1,0 +1,2 @@
+ALTER TABLE "procurement"."purchase_orders" DROP CONSTRAINT "purchase_orders_publication_state_check";--> statement-breakpoint
+ALTER TABLE "procurement"."purchase_orders" ADD CONSTRAINT "purchase_orders_publication_state_check" CHECK ("procurement"."purchase_orders"."publication_state" in ('PENDING', 'PUBLISHED', 'ACKNOWLEDGED', 'FAILED', 'NOT_PUBLISHED'));

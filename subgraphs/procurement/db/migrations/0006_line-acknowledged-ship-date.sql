@@ -1,0 +1,1 @@
+ALTER TABLE "procurement"."purchase_order_lines" ADD COLUMN "acknowledged_ship_date" date;
