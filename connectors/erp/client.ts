@@ -24,6 +24,8 @@ import {
   type Payment,
   type Supplier,
   type SupplierSetup,
+  type SupplierAddressUpdate,
+  type SupplierSiteUpdate,
   type SupplierUpdate,
   type SupplierSetupIds,
 } from './resources.ts';
@@ -47,7 +49,7 @@ export interface ErpClient {
   createInvoice(invoice: InvoiceCreate, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
   /** Business events after a sequence (0: from the beginning), oldest first, a page at a time. */
   businessEventsAfter(sequence: number, signal?: AbortSignal): Promise<BusinessEventPage>;
-  /** A page of every supplier with its addresses, in the ERP's order (reconciliation reads them all). */
+  /** A page of every supplier with its addresses and sites, in the ERP's order (reconciliation reads them all). */
   suppliersPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<Supplier>>;
   /** A page of the external bank accounts (numbers masked by the ERP) owned by parties in a range of party ids. */
   bankAccountsOfParties(
@@ -64,6 +66,8 @@ export interface ErpClient {
   purchaseOrdersPage(offset: number, limit: number, signal?: AbortSignal): Promise<CollectionPage<PurchaseOrder>>;
   /** Sets supplier attributes Procuregraph is the record for. */
   updateSupplier(supplierId: string, changes: SupplierUpdate, signal?: AbortSignal): Promise<void>;
+  updateSupplierAddress(supplierId: string, addressId: string, changes: SupplierAddressUpdate, signal?: AbortSignal): Promise<void>;
+  updateSupplierSite(supplierId: string, siteId: string, changes: SupplierSiteUpdate, signal?: AbortSignal): Promise<void>;
 }
 
 const fusionError = z
@@ -95,7 +99,7 @@ export function erpClient(baseUrl: string): ErpClient {
 
   return {
     async suppliersPage(offset, limit, signal) {
-      return readSupplierPage(await page('/suppliers?expand=addresses', offset, limit, signal));
+      return readSupplierPage(await page('/suppliers?expand=addresses,sites', offset, limit, signal));
     },
     async bankAccountsOfParties(parties, offset, limit, signal) {
       const owner = 'accountOwners.AccountOwnerPartyIdentifier';
@@ -113,6 +117,14 @@ export function erpClient(baseUrl: string): ErpClient {
     },
     async updateSupplier(supplierId, changes, signal) {
       await call(`/suppliers/${encodeURIComponent(supplierId)}`, { method: 'PATCH', body: changes, signal });
+    },
+    async updateSupplierAddress(supplierId, addressId, changes, signal) {
+      const path = `/suppliers/${encodeURIComponent(supplierId)}/child/addresses/${encodeURIComponent(addressId)}`;
+      await call(path, { method: 'PATCH', body: changes, signal });
+    },
+    async updateSupplierSite(supplierId, siteId, changes, signal) {
+      const path = `/suppliers/${encodeURIComponent(supplierId)}/child/sites/${encodeURIComponent(siteId)}`;
+      await call(path, { method: 'PATCH', body: changes, signal });
     },
     async setUpSupplier(setup, idempotencyKey, signal) {
       const created = readCreatedSupplier(await create('/suppliers', setup.supplier, `${idempotencyKey}:supplier`, signal));
@@ -140,7 +152,7 @@ export function erpClient(baseUrl: string): ErpClient {
       };
     },
     async getSupplier(supplierId, signal) {
-      return readSupplier(await call(`/suppliers/${encodeURIComponent(supplierId)}?expand=addresses`, { method: 'GET', signal }));
+      return readSupplier(await call(`/suppliers/${encodeURIComponent(supplierId)}?expand=addresses,sites`, { method: 'GET', signal }));
     },
     async createPurchaseOrder(order, idempotencyKey, signal) {
       return readPurchaseOrder(await create('/purchaseOrders', order, idempotencyKey, signal));

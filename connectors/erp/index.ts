@@ -20,9 +20,12 @@ export {
   type Supplier,
   type SupplierAddress,
   type SupplierAddressCreate,
+  type SupplierAddressUpdate,
+  type SupplierSite,
   type SupplierCreate,
   type SupplierSetup,
   type SupplierSetupIds,
   type SupplierSiteCreate,
+  type SupplierSiteUpdate,
   type SupplierUpdate,
 } from './resources.ts';

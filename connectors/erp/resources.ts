@@ -117,12 +117,21 @@ const optionalText = z.string().nullish();
 
 const supplierAddress = z
   .object({
+    SupplierAddressId: idDigits.optional(),
     AddressLine1: optionalText,
     AddressLine2: optionalText,
     City: optionalText,
     State: optionalText,
     PostalCode: optionalText,
     CountryCode: optionalText,
+  })
+  .loose();
+
+const supplierSite = z
+  .object({
+    SupplierSiteId: idDigits,
+    SupplierSite: z.string(),
+    SupplierAddressId: idDigits.optional(),
   })
   .loose();
 
@@ -140,11 +149,16 @@ const supplier = z
       .object({ items: z.array(supplierAddress) })
       .loose()
       .nullish(),
+    sites: z
+      .object({ items: z.array(supplierSite) })
+      .loose()
+      .nullish(),
   })
   .loose();
 
 export type Supplier = z.output<typeof supplier>;
 export type SupplierAddress = z.output<typeof supplierAddress>;
+export type SupplierSite = z.output<typeof supplierSite>;
 
 /** `GET /suppliers/{id}?expand=addresses`, or a business event's supplier. */
 export function readSupplier(body: unknown): Supplier {
@@ -344,4 +358,11 @@ export function readPurchaseOrderPage(body: unknown): CollectionPage<PurchaseOrd
 export interface SupplierUpdate {
   Supplier?: string;
   Status?: 'ACTIVE' | 'INACTIVE';
+}
+
+/** An address's attributes Procuregraph is the record for (its name, which sites refer to, stays). */
+export type SupplierAddressUpdate = Omit<SupplierAddressCreate, 'AddressName'>;
+
+export interface SupplierSiteUpdate {
+  SupplierSite: string;
 }

@@ -89,6 +89,12 @@ export interface JobOperations {
   request(topic: string, job: { id: string; entityId: string; payload: JobPayload }): Promise<string[]>;
   /** The services with a queue subscribed to a topic. */
   subscribedServices(topic: string): Promise<string[]>;
+  /**
+   * Where the jobs of one record sent on a topic stand, across the subscribed queues: how many are
+   * not done yet, and the error of the latest dead-lettered one (by a handler's failure, a killed
+   * worker's last attempt handed back, or pg-boss's expiry), if any.
+   */
+  requestOutcome(topic: string, entityId: string): Promise<{ unfinished: number; lastFailure: string | null }>;
   /** The backlog of each queue whose handler name `matches`, dead letters not yet replayed included. */
   queueBacklogs(matches: (queue: string) => boolean): Promise<QueueBacklog[]>;
 }
@@ -200,6 +206,13 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
 
     async subscribedServices(topic) {
       return servicesOf(await store.subscribers(topic));
+    },
+
+    async requestOutcome(topic, entityId) {
+      const names = await store.subscribers(topic);
+      const all = await queues();
+      const deadLetterNames = names.map((name) => owner(all, name)?.deadLetterName).filter((name) => name !== undefined);
+      return store.entityJobs(names, deadLetterNames, entityId);
     },
 
     async backlogs() {

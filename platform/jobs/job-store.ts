@@ -42,7 +42,8 @@ export interface KeysetPage {
 }
 
 // pg-boss's failure output is our `{ message }`, or `{ value: { message } }` for its own expiry.
-const lastErrorColumn = `COALESCE(output->>'message', output->'value'->>'message') AS "lastError"`;
+const lastErrorExpression = `COALESCE(output->>'message', output->'value'->>'message')`;
+const lastErrorColumn = `${lastErrorExpression} AS "lastError"`;
 
 function asDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(String(value));
@@ -170,6 +171,28 @@ export function jobStore(db: BossDatabase, schema: string) {
         [queues, ['created', 'retry', 'active']],
       );
       return rows.map((row) => ({ queue: String(row.name), count: Number(row.count), oldestAt: new Date(row.oldestAt as string | Date) }));
+    },
+
+    /**
+     * Where the jobs of one record stand across queues: how many are not done yet (waiting,
+     * retrying, running), and the error of the latest that failed for good (a failed job, or its
+     * dead letter), if any.
+     */
+    async entityJobs(
+      queues: string[],
+      deadLetterQueues: string[],
+      entityId: string,
+    ): Promise<{ unfinished: number; lastFailure: string | null }> {
+      const { rows } = await db.executeSql(
+        `SELECT
+           count(*) FILTER (WHERE name = ANY($1::text[]) AND state::text = ANY($3::text[]))::int AS unfinished,
+           (array_agg(${lastErrorExpression} ORDER BY created_on DESC)
+              FILTER (WHERE (name = ANY($1::text[]) AND state = 'failed') OR name = ANY($2::text[])))[1] AS "lastFailure"
+         FROM ${job}
+         WHERE (name = ANY($1::text[]) OR name = ANY($2::text[])) AND data->>'entityId' = $4`,
+        [queues, deadLetterQueues, ['created', 'retry', 'active'], entityId],
+      );
+      return { unfinished: Number(rows[0]?.unfinished ?? 0), lastFailure: (rows[0]?.lastFailure as string | null | undefined) ?? null };
     },
 
     /** The queues subscribed to a topic (pg-boss's own table), read in the caller's transaction. */

@@ -48,4 +48,5 @@ export {
 } from './run-part.ts';
 export { auditAlertRelease, requestAlertRelease } from './resolve-alert.ts';
 export { startReconciliationRun, type StartOutcome } from './start-run.ts';
+export { failStrandedRuns } from './stranded-runs.ts';
 export { dueSince, reconciliationTimes, startReconciliationSchedule, type ScheduleOptions } from './schedule.ts';

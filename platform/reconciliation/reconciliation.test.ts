@@ -6,6 +6,7 @@ import { createTestService, databaseTargets, uniqueName } from '../jobs/fixtures
 import { createJobOperations } from '../jobs/job-operations.ts';
 import { jobSender } from '../jobs/job-sender.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/runtime.ts';
+import { executeSql } from '../db/client.ts';
 import { createLogger } from '../logging.ts';
 import { defineReconciliationHandler } from './handler.ts';
 import { PROCUREGRAPH, type FindingInput } from './findings.ts';
@@ -148,7 +149,7 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     expect(comparer.pagesRead).toBe(5);
   });
 
-  it('hands over to the next slice when its time is up, and a second slice of a leased part does nothing', async () => {
+  it('hands over to the next slice when its time is up, and a second slice of a leased part is retried, not ended', async () => {
     for (const finding of (await listFindings(db, { state: 'OPEN' }, { first: 50 })).nodes) {
       await resolveFinding(db, finding.id, 'cleared for this test', 'tester');
     }
@@ -165,7 +166,10 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
       .update(reconciliationParts)
       .set({ leaseUntil: new Date(Date.now() + 60_000) })
       .where(eq(reconciliationParts.runId, other.id));
-    expect(await runReconciliationSlice(db, scope, memoryComparer(), { budgetMs: 60_000 })).toEqual({ more: false });
+    // Not the part's end: the job is retried until the lease lapses, or the part is stranded.
+    await expect(runReconciliationSlice(db, scope, memoryComparer(), { budgetMs: 60_000 })).rejects.toThrow(
+      /^the suppliers part of run .* is leased until /,
+    );
     expect((await findRun(db, other.id))?.state).toBe('RUNNING');
     expect(newId()).not.toBe(other.id);
   });
@@ -238,6 +242,99 @@ describe.each(databaseTargets)('a run whose part is dead-lettered, on %s', (targ
       expect((await findRun(db, first.run.id))?.state).toBe('FAILED');
     },
   );
+});
+
+describe.each(databaseTargets)('a run whose slice dies on its last attempt, on %s', (target) => {
+  let database: FreshDatabase;
+  let db: Database;
+  const bossSchema = uniqueName('boss');
+  const runtimes: JobRuntime[] = [];
+  // The silent runtime's second page stands for a process killed in the middle of it.
+  let hanging = true;
+  let releaseHang: (error: Error) => void = () => {};
+  const hang = new Promise<never>((_, reject) => (releaseHang = reject));
+
+  beforeAll(async () => {
+    database = await openFreshDatabase(target, 'reconciliation_killed');
+    await migratePlatform(database.client);
+    db = createServiceDatabase(database.client, 'platform').db;
+  });
+  afterAll(async () => {
+    releaseHang(new Error('released'));
+    for (const runtime of runtimes.reverse()) await runtime.stop();
+    await database?.drop();
+  });
+
+  async function runtime(name: string, heartbeat: { intervalSeconds: number; deadAfterSeconds: number }): Promise<JobRuntime> {
+    const service = await createTestService(database.client, name);
+    const jobs = createJobRuntime({
+      client: database.client,
+      service: service.name,
+      logger: createLogger(name),
+      bossSchema,
+      heartbeat,
+      pollIntervalMs: 200,
+    });
+    runtimes.push(jobs);
+    return jobs;
+  }
+
+  it('ends FAILED with the hand-back as its error, and the next run of the system starts and completes', { timeout: 60_000 }, async () => {
+    // Beats once a minute but is dead after 3 s of silence: killed, to the live runtime below.
+    const silent = await runtime('recon_silent', { intervalSeconds: 60, deadAfterSeconds: 3 });
+    const system = memoryComparer();
+    defineReconciliationHandler(silent, db, {
+      system: 'ERP',
+      comparer: {
+        comparePage: (checkpoint) => (hanging && Number(checkpoint?.offset ?? 0) === PAGE ? hang : system.comparePage(checkpoint)),
+        canonicalPage: (afterKey) => system.canonicalPage(afterKey),
+      },
+      sliceMs: 60_000,
+      retry: { limit: 0, delaySeconds: 1 },
+    });
+    await silent.start();
+    const operations = createJobOperations({ client: database.client, bossSchema, sender: jobSender(database.client, bossSchema) });
+    const first = await startReconciliationRun(db, operations, 'ERP', 'ON_DEMAND');
+    if (!first.started) throw new Error(first.message);
+    await vi.waitFor(
+      async () => {
+        const [part] = await db.select().from(reconciliationParts).where(eq(reconciliationParts.runId, first.run.id));
+        expect(part?.pages).toBe(1);
+      },
+      { timeout: 15_000, interval: 100 },
+    );
+    await executeSql(
+      database.client,
+      `UPDATE platform.worker_instances SET process_id = 'a-killed-process' WHERE boss_schema = $1 AND service = $2`,
+      [bossSchema, silent.service],
+    );
+    expect((await startReconciliationRun(db, operations, 'ERP', 'ON_DEMAND')).started).toBe(false);
+
+    // A live runtime of another service hands the killed slice back: its last attempt, so dead-lettered.
+    const live = await runtime('recon_live', { intervalSeconds: 1, deadAfterSeconds: 3 });
+    live.defineHandler({ queue: 'idle', handler: async () => {} });
+    await live.start();
+    await vi.waitFor(async () => expect((await silent.deadLetters({ first: 5 })).nodes).toHaveLength(1), {
+      timeout: 20_000,
+      interval: 200,
+    });
+    expect((await findRun(db, first.run.id))?.state).toBe('RUNNING');
+
+    const second = await startReconciliationRun(db, operations, 'ERP', 'ON_DEMAND');
+    if (!second.started) throw new Error(second.message);
+    const failed = (await findRun(db, first.run.id))!;
+    expect(failed).toMatchObject({ state: 'FAILED', recordsCompared: 2, finishedAt: expect.any(Date) });
+    expect(failed.error).toMatch(/^a slice was dead-lettered: worker \S+ \(pid \d+\) stopped: no heartbeat since \d{4}-/);
+
+    // The killed slice's process is gone for good: its page never comes back.
+    hanging = false;
+    releaseHang(new Error('the process is gone'));
+    await vi.waitFor(
+      async () => expect(await findRun(db, second.run.id)).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 3 }),
+      { timeout: 20_000, interval: 200 },
+    );
+    expect((await findRun(db, first.run.id))?.state).toBe('FAILED');
+  });
 });
 
 describe('the nightly schedule', () => {

@@ -46,8 +46,16 @@ interface ClaimedPart {
 const partKey = (scope: PartScope) => and(eq(reconciliationParts.runId, scope.runId), eq(reconciliationParts.service, scope.service));
 
 /**
- * Takes the part for one slice: creates it on first sight, and leases it unless it is done or
- * another slice holds it (a duplicate job). A slice of a killed process holds it no longer than its lease.
+ * The part is leased by another slice: a duplicate job, or the slice of a killed process, whose
+ * lease lapses. Retried (pg-boss backs off), not taken for the part's end, which would strand it.
+ */
+class PartLeasedError extends Error {
+  override name = 'PartLeasedError';
+}
+
+/**
+ * Takes the part for one slice: creates it on first sight, and leases it unless it is done (null)
+ * or another slice holds it (PartLeasedError). A slice of a killed process holds it no longer than its lease.
  */
 async function claimPart(db: Database, scope: PartScope, leaseMs: number): Promise<ClaimedPart | null> {
   await db.insert(reconciliationParts).values({ runId: scope.runId, service: scope.service, state: 'RUNNING' }).onConflictDoNothing();
@@ -62,7 +70,11 @@ async function claimPart(db: Database, scope: PartScope, leaseMs: number): Promi
       ),
     )
     .returning();
-  if (!part) return null;
+  if (!part) {
+    const [held] = await db.select().from(reconciliationParts).where(partKey(scope));
+    if (held?.state !== 'RUNNING') return null;
+    throw new PartLeasedError(`the ${scope.service} part of run ${scope.runId} is leased until ${held.leaseUntil?.toISOString()}`);
+  }
   return { checkpoint: (part.checkpoint as PartCheckpoint | null) ?? { phase: 'system', cursor: null }, pages: part.pages };
 }
 

@@ -6,6 +6,7 @@ import type { Logger } from '../logging.ts';
 import { describeError } from '../resilience/index.ts';
 import { reconciliationRuns } from './reconciliation-tables.ts';
 import { startReconciliationRun } from './start-run.ts';
+import { failStrandedRuns } from './stranded-runs.ts';
 
 const CHECK_INTERVAL_MS = 60_000;
 
@@ -51,7 +52,8 @@ export interface ScheduleOptions {
 /**
  * The nightly runs: every minute, each system whose time has come today and has no scheduled run
  * since then gets one. Every process may run this; a second start meets the run already RUNNING
- * (one per system at a time), and a finished one is found by the check.
+ * (one per system at a time), and a finished one is found by the check. Each check also ends
+ * FAILED the runs a dead-lettered slice left RUNNING.
  */
 export function startReconciliationSchedule(options: ScheduleOptions): { close(): Promise<void> } {
   const db = createServiceDatabase(options.client, 'platform', 'reconciliation').db;
@@ -76,8 +78,17 @@ export function startReconciliationSchedule(options: ScheduleOptions): { close()
     else log.debug({ system, code: outcome.code }, 'scheduled reconciliation not started yet');
   }
 
+  /** A stranded run of any system ends FAILED within a check, not only when the next run starts. */
+  async function endStranded(system: BackingSystem): Promise<void> {
+    for (const runId of await failStrandedRuns(db, jobs, system))
+      log.warn({ system, runId }, 'reconciliation run ended FAILED: a slice was dead-lettered');
+  }
+
   const check = async () => {
     for (const system of backingSystems) {
+      await endStranded(system).catch((error: unknown) =>
+        log.error({ system, error: describeError(error) }, 'could not look for stranded reconciliation runs'),
+      );
       const time = times[system];
       if (time)
         await startIfDue(system, time).catch((error: unknown) =>

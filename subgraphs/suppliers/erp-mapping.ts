@@ -127,7 +127,8 @@ function canonicalStatus(
   return null;
 }
 
-function canonicalAddress(address: SupplierAddress | undefined): AddressValue | null {
+/** An ERP supplier address in canonical terms; null when it lacks a first line or a city. */
+export function canonicalAddress(address: SupplierAddress | undefined): AddressValue | null {
   if (!address?.AddressLine1 || !address.City) return null;
   return {
     line1: address.AddressLine1,

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { BankAccount, ErpClient, Supplier } from '@procuregraph/connector-erp';
+import type { FieldCipher } from '@procuregraph/platform/crypto';
 import type { Database, Transaction } from '@procuregraph/platform/db';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
@@ -20,9 +21,11 @@ import {
   type StoredFinding,
 } from '@procuregraph/platform/reconciliation';
 import type { CallPolicy } from '@procuregraph/platform/resilience';
+import { driftHoldReasons, type DriftHoldReason } from './compliance/drift-holds.ts';
 import { placeHold } from './compliance/holds.ts';
-import { externalReferences, outbox, suppliers, syncStatus, type SupplierRow } from './db/tables.ts';
-import { fromErpSupplier } from './erp-mapping.ts';
+import { externalReferences, outbox, suppliers, syncStatus, type AddressValue, type SupplierRow } from './db/tables.ts';
+import { canonicalAddress, erpAddressBody, erpSiteName, fromErpSupplier, type ErpSupplierView } from './erp-mapping.ts';
+import { lastFour, maskTaxId } from './supplier/identifiers.ts';
 import { linkedSuppliersAfter, suppliersByExternalId } from './supplier/external-references.ts';
 import { lockSupplier } from './supplier/status-change.ts';
 import { SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
@@ -31,9 +34,10 @@ import { SUPPLIER_ERP_REPUSH } from './supplier/topics.ts';
  * The suppliers subgraph's part of an ERP reconciliation: the ERP's suppliers, a page at a time,
  * with the bank accounts their parties own (name, status; routing number and last four digits,
  * all the ERP shows of an account), then the canonical suppliers linked to the ERP it never listed. Procuregraph is
- * the record for the supplier master it pushed, so a changed name or status is pushed again; a
- * changed bank account is the classic payment-fraud path, so it is never overwritten: the
- * supplier is held (BANK_ACCOUNT_DRIFT) and an alert raised.
+ * the record for the supplier master it pushed, so a changed name, status, address or site is
+ * pushed again; a changed bank account is the classic payment-fraud path and a changed TIN
+ * redirects tax reporting, so neither is ever overwritten: the supplier is held
+ * (BANK_ACCOUNT_DRIFT, TAX_ID_DRIFT) and an alert raised.
  */
 
 const PAGE_SIZE = 200;
@@ -54,17 +58,19 @@ async function repush(tx: Transaction, finding: StoredFinding): Promise<'REPAIRE
   return 'REPAIRED';
 }
 
-/** Holds the supplier and raises the alert; the account in the ERP is left for a person to judge. */
-async function holdAndAlert(tx: Transaction, finding: StoredFinding): Promise<'ALERTED'> {
-  const supplier = await lockSupplier(tx, finding.recordId!);
-  if (supplier) await placeHold(tx, supplier, 'BANK_ACCOUNT_DRIFT');
-  await appendToOutbox(tx, outbox, {
-    topic: driftAlerted.name,
-    aggregateId: finding.recordId!,
-    payload: { findingId: finding.id, system: 'ERP' },
-  });
-  return 'ALERTED';
-}
+/** Holds the supplier and raises the alert; the account or TIN in the ERP is left for a person to judge. */
+const holdAndAlert =
+  (reason: DriftHoldReason) =>
+  async (tx: Transaction, finding: StoredFinding): Promise<'ALERTED'> => {
+    const supplier = await lockSupplier(tx, finding.recordId!);
+    if (supplier) await placeHold(tx, supplier, reason);
+    await appendToOutbox(tx, outbox, {
+      topic: driftAlerted.name,
+      aggregateId: finding.recordId!,
+      payload: { findingId: finding.id, system: 'ERP' },
+    });
+    return 'ALERTED';
+  };
 
 const supplierRecord = (erpSupplierId: string): ComparedRecord => ({
   recordType: 'SUPPLIER',
@@ -73,7 +79,46 @@ const supplierRecord = (erpSupplierId: string): ComparedRecord => ({
   systemOfRecord: PROCUREGRAPH,
 });
 
-function compareSupplier(erp: Supplier, accounts: readonly BankAccount[], canonical: SupplierRow | undefined): FindingInput[] {
+/** An address as both sides can show it, on one line. */
+const addressLine = (address: AddressValue | null) =>
+  address &&
+  [address.line1, address.line2, address.city, `${address.region} ${address.postalCode}`.trim(), address.country]
+    .filter(Boolean)
+    .join(', ');
+
+/** The ERP child the supplier was set up with (by the id recorded then), or its only one for a supplier linked without them. */
+function linkedChild<Child>(
+  items: readonly Child[],
+  linkedId: string | undefined,
+  idOf: (child: Child) => string | undefined,
+): Child | null {
+  if (linkedId === undefined) return items[0] ?? null;
+  return items.find((child) => idOf(child) === linkedId) ?? null;
+}
+
+/** Address and site, which Procuregraph pushed: both sides as the ERP would show them. */
+function addressAndSite(erp: Supplier, canonical: SupplierRow): ComparedField[] {
+  const links = canonical.erpLinks ?? undefined;
+  const address = linkedChild(erp.addresses?.items ?? [], links?.addressId, (item) => item.SupplierAddressId);
+  const site = linkedChild(erp.sites?.items ?? [], links?.siteId, (item) => item.SupplierSiteId);
+  return [
+    ['address', addressLine(canonical.address), addressLine(address && canonicalAddress(address))],
+    ['site', erpSiteName(canonical.address), site?.SupplierSite ?? null],
+  ];
+}
+
+/** The TIN compared by keyed fingerprint, shown masked on both sides: never in the clear. */
+function taxIdField(view: ErpSupplierView, canonical: SupplierRow, cipher: Pick<FieldCipher, 'fingerprint'>): ComparedField[] {
+  if (view.taxId !== null && cipher.fingerprint(view.taxId) === canonical.taxIdFingerprint) return [];
+  return [['taxId', maskTaxId(canonical.taxIdLast4), view.taxId === null ? null : maskTaxId(lastFour(view.taxId))]];
+}
+
+function compareSupplier(
+  erp: Supplier,
+  accounts: readonly BankAccount[],
+  canonical: SupplierRow | undefined,
+  cipher: Pick<FieldCipher, 'fingerprint'>,
+): FindingInput[] {
   const record = supplierRecord(erp.SupplierId);
   if (!canonical) return [missingInCanonical(record, erp.Supplier)];
   const view = fromErpSupplier(erp);
@@ -83,12 +128,28 @@ function compareSupplier(erp: Supplier, accounts: readonly BankAccount[], canoni
   const canonicalAccount = maskedAccount(canonical.bankRoutingNumber, canonical.bankAccountLast4);
   const erpAccounts = accounts.map((account) => maskedAccount(account.BankBranchNumber, account.BankAccountNumber.slice(-4))).sort();
   return [
-    ...fieldMismatches(record, canonical.id, [['legalName', canonical.legalName, view.legalName], ...status], repush),
-    ...fieldMismatches(record, canonical.id, [['bankAccount', canonicalAccount, erpAccounts.join(', ') || null]], holdAndAlert),
+    ...fieldMismatches(
+      record,
+      canonical.id,
+      [['legalName', canonical.legalName, view.legalName], ...status, ...addressAndSite(erp, canonical)],
+      repush,
+    ),
+    ...fieldMismatches(
+      record,
+      canonical.id,
+      [['bankAccount', canonicalAccount, erpAccounts.join(', ') || null]],
+      holdAndAlert(driftHoldReasons.bankAccount),
+    ),
+    ...fieldMismatches(record, canonical.id, taxIdField(view, canonical, cipher), holdAndAlert(driftHoldReasons.taxId)),
   ];
 }
 
-export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPolicy): ReconciliationComparer {
+export function erpSupplierComparer(
+  db: Database,
+  erp: ErpClient,
+  policy: CallPolicy,
+  cipher: Pick<FieldCipher, 'fingerprint'>,
+): ReconciliationComparer {
   /** The bank accounts of the page's suppliers, by owner party: every page of the accounts in their party range. */
   async function accountsOf(page: readonly Supplier[], signal?: AbortSignal): Promise<Map<string, BankAccount[]>> {
     const parties = page.map((item) => item.SupplierPartyId).filter((party) => party !== undefined);
@@ -117,7 +178,7 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
         compared: page.items.length,
         seenKeys: ids.map(supplierKey),
         findings: page.items.flatMap((item) =>
-          compareSupplier(item, accounts.get(item.SupplierPartyId ?? '') ?? [], canonical.get(item.SupplierId)),
+          compareSupplier(item, accounts.get(item.SupplierPartyId ?? '') ?? [], canonical.get(item.SupplierId), cipher),
         ),
         next: page.hasMore ? { offset: offset + page.items.length } : null,
       };
@@ -135,7 +196,7 @@ export function erpSupplierComparer(db: Database, erp: ErpClient, policy: CallPo
   };
 }
 
-/** The re-push a name or status drift asked for: the ERP gets the canonical values again. */
+/** The re-push a name, status, address or site drift asked for: the ERP gets the canonical values again. */
 export async function repushSupplierToErp(db: Database, erp: ErpClient, supplierId: string, signal: AbortSignal): Promise<void> {
   const [row] = await db
     .select({ supplier: suppliers, erpSupplierId: externalReferences.externalId })
@@ -149,4 +210,19 @@ export async function repushSupplierToErp(db: Database, erp: ErpClient, supplier
     { Supplier: supplier.legalName, Status: activeInErp(supplier.status) ? 'ACTIVE' : 'INACTIVE' },
     signal,
   );
+  // The address and site set up with the supplier; one gone from the ERP is a person's to recreate.
+  const links = supplier.erpLinks ?? (await firstChildrenInErp(erp, row.erpSupplierId, signal));
+  const { AddressName: _name, ...address } = erpAddressBody(supplier.address);
+  if (links.addressId) await erp.updateSupplierAddress(row.erpSupplierId, links.addressId, address, signal);
+  if (links.siteId) await erp.updateSupplierSite(row.erpSupplierId, links.siteId, { SupplierSite: erpSiteName(supplier.address) }, signal);
+}
+
+/** A supplier linked to the ERP without its setup's ids (seeded, or linked before they were kept): its first address and site, as compared. */
+async function firstChildrenInErp(
+  erp: ErpClient,
+  erpSupplierId: string,
+  signal: AbortSignal,
+): Promise<{ addressId: string | undefined; siteId: string | undefined }> {
+  const current = await erp.getSupplier(erpSupplierId, signal);
+  return { addressId: current.addresses?.items[0]?.SupplierAddressId, siteId: current.sites?.items[0]?.SupplierSiteId };
 }

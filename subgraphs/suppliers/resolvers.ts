@@ -1,3 +1,4 @@
+import { maskTaxId } from './supplier/identifiers.ts';
 import { pageRequest, toConnection, scalarResolvers } from '@procuregraph/platform/graphql';
 import { money } from '@procuregraph/platform/money';
 import type { Resolvers } from './generated/resolvers-types.ts';
@@ -8,11 +9,6 @@ import { countExclusionListRuns, listExclusionListRuns } from './compliance/excl
 
 const SUPPLIER_LIST = 'Supplier';
 const EXCLUSION_LIST_RUN_LIST = 'ExclusionListRun';
-
-/** EINs are shown as **-***6789: enough to recognise, too little to use. */
-function maskTaxId(last4: string): string {
-  return `**-***${last4}`;
-}
 
 function maskAccountNumber(last4: string): string {
   return `******${last4}`;

@@ -57,7 +57,7 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
   });
   defineReconciliationHandler(context.jobs, context.db, {
     system: 'ERP',
-    comparer: erpSupplierComparer(context.db, erp, context.policies.for('ERP')),
+    comparer: erpSupplierComparer(context.db, erp, context.policies.for('ERP'), context.cipher),
     sliceMs: context.environment.RECONCILIATION_SLICE_MS,
   });
   const vendorPlatform = vendorPlatformClient(context.systems.vendorPlatformUrl);

@@ -74,6 +74,21 @@ function passNumber(state: ErpState, name: 'supplierNumber' | 'orderNumber' | 'r
   if (/^\d{1,15}$/.test(used)) state.sequences[name] = Math.max(state.sequences[name], Number(used) + 1);
 }
 
+/**
+ * The site name the network's suppliers are set up with: the city, upper case, at most Fusion's 15
+ * characters (what Procuregraph's onboarding sends, and reconciliation compares).
+ */
+function siteNameOf(city: string): string {
+  return (
+    city
+      .toUpperCase()
+      .replace(/[^A-Z0-9 ]/g, '')
+      .trim()
+      .slice(0, 15)
+      .trim() || 'MAIN'
+  );
+}
+
 function seedSupplier(state: ErpState, demo: DemoSupplier, erp: NonNullable<DemoSupplier['erp']>): ErpSupplier {
   const created = demo.createdAt.toISOString();
   const status = SUPPLIER_STATUS[demo.status];
@@ -138,7 +153,7 @@ function seedSupplier(state: ErpState, demo: DemoSupplier, erp: NonNullable<Demo
     sites: [
       {
         SupplierSiteId: erp.siteId,
-        SupplierSite: 'MAIN',
+        SupplierSite: siteNameOf(demo.address.city),
         ProcurementBU: DEFAULT_PROCUREMENT_BU,
         SupplierAddressId: erp.addressId,
         SupplierAddressName: addressName,

@@ -20,7 +20,7 @@ import { receiptsResource, receiptsRouter } from './receipts.ts';
 import { resourceReader } from './rest/resource-reader.ts';
 import { seedErp } from './seed.ts';
 import { emptyErpState, erpSnapshot, restoreErpState, type ErpState } from './state.ts';
-import { suppliersResource, suppliersRouter } from './suppliers.ts';
+import { supplierChildDriftable, suppliersResource, suppliersRouter } from './suppliers.ts';
 
 export interface ErpOptions {
   /** 0 picks a free port. */
@@ -58,6 +58,16 @@ export async function startErp(options: ErpOptions): Promise<RunningSystem> {
   };
   const drifting = {
     suppliers: driftable(state.suppliers, numericKey, suppliersResource(state).view),
+    addresses: supplierChildDriftable(
+      state,
+      (supplier) => supplier.addresses,
+      (address) => address.SupplierAddressId,
+    ),
+    sites: supplierChildDriftable(
+      state,
+      (supplier) => supplier.sites,
+      (site) => site.SupplierSiteId,
+    ),
     externalBankAccounts: driftable(state.bankAccounts, numericKey, bankAccountsResource(state).view),
     purchaseOrders: driftable(state.purchaseOrders, numericKey, purchaseOrdersResource(state).view),
     invoices: driftable(state.invoices, numericKey, invoicesResource(state).view),

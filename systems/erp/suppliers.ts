@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { isoDate, HttpError, parseInput } from '@procuregraph/reference-http';
+import { isoDate, HttpError, parseInput, type DriftableResource } from '@procuregraph/reference-http';
 import { recordEvent } from './business-events.ts';
 import type { ErpContext } from './context.ts';
 import { ErpErrorCode } from './fusion-errors.ts';
@@ -132,6 +132,21 @@ const createSiteBody = z
     message: 'give SupplierAddressId or SupplierAddressName',
   });
 
+const updateAddressBody = z
+  .object({
+    CountryCode: z.string().length(2),
+    AddressLine1: z.string().trim().min(1).max(240),
+    AddressLine2: nullableText(240),
+    City: z.string().trim().min(1).max(60),
+    State: nullableText(60),
+    PostalCode: nullableText(60),
+  })
+  .partial()
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: 'name at least one attribute to change' });
+
+const updateSiteBody = z.object({ SupplierSite: z.string().trim().min(1).max(15) }).strict();
+
 /** US taxpayer ids are nine digits, sent without separators. */
 function checkTaxpayerId(taxpayerId: string | null | undefined): void {
   if (taxpayerId === null || taxpayerId === undefined) return;
@@ -252,6 +267,42 @@ function addSite(state: ErpState, supplier: ErpSupplier, body: z.output<typeof c
   return site;
 }
 
+function requireChild<Child>(items: Child[], matches: (item: Child) => boolean, what: string, id: string): Child {
+  const child = items.find(matches);
+  if (!child) throw new HttpError(404, ErpErrorCode.notFound, `The ${what} ${id} does not exist.`);
+  return child;
+}
+
+/**
+ * A supplier's `addresses` or `sites` as `/admin/drift` sees them: by their own id, whichever
+ * supplier holds them (Fusion's ids are unique across the instance).
+ */
+export function supplierChildDriftable<Child extends object>(
+  state: ErpState,
+  children: (supplier: ErpSupplier) => Child[],
+  idOf: (child: Child) => number,
+): DriftableResource {
+  const locate = (id: string) => {
+    for (const supplier of state.suppliers.all()) {
+      const items = children(supplier);
+      const index = items.findIndex((child) => String(idOf(child)) === id);
+      if (index >= 0) return { items, index };
+    }
+    return undefined;
+  };
+  return {
+    find: (id) => {
+      const found = locate(id);
+      return found && found.items[found.index];
+    },
+    remove: (id) => {
+      const found = locate(id);
+      if (found) found.items.splice(found.index, 1);
+    },
+    view: (row) => ({ ...row }),
+  };
+}
+
 /** Supplier writes: create (idempotent), update, and the `addresses` and `sites` children. */
 export function suppliersRouter(context: ErpContext): Router {
   const { state } = context;
@@ -280,6 +331,26 @@ export function suppliersRouter(context: ErpContext): Router {
     const address = addAddress(state, supplier, parseInput(createAddressBody, request.body, ErpErrorCode.badRequest));
     supplierChanged(supplier, 'SupplierUpdated');
     response.status(201).json(address);
+  });
+
+  router.patch(`${BASE_PATH}/suppliers/:SupplierId/child/addresses/:SupplierAddressId`, (request, response) => {
+    const supplier = requireSupplier(state, String(request.params.SupplierId));
+    const id = String(request.params.SupplierAddressId);
+    const address = requireChild(supplier.addresses, (item) => String(item.SupplierAddressId) === id, 'supplier address', id);
+    Object.assign(address, parseInput(updateAddressBody, request.body, ErpErrorCode.badRequest), {
+      LastUpdateDate: new Date().toISOString(),
+    });
+    supplierChanged(supplier, 'SupplierUpdated');
+    response.json(address);
+  });
+
+  router.patch(`${BASE_PATH}/suppliers/:SupplierId/child/sites/:SupplierSiteId`, (request, response) => {
+    const supplier = requireSupplier(state, String(request.params.SupplierId));
+    const id = String(request.params.SupplierSiteId);
+    const site = requireChild(supplier.sites, (item) => String(item.SupplierSiteId) === id, 'supplier site', id);
+    Object.assign(site, parseInput(updateSiteBody, request.body, ErpErrorCode.badRequest), { LastUpdateDate: new Date().toISOString() });
+    supplierChanged(supplier, 'SupplierUpdated');
+    response.json(site);
   });
 
   router.post(`${BASE_PATH}/suppliers/:SupplierId/child/sites`, context.idempotent, (request, response) => {

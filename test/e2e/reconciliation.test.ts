@@ -388,6 +388,103 @@ describe('ERP reconciliation of suppliers', () => {
   });
 });
 
+interface ErpSupplierMaster {
+  SupplierId: number;
+  TaxpayerId: string;
+  addresses: {
+    items: {
+      AddressLine1: string;
+      AddressLine2: string | null;
+      City: string;
+      State: string | null;
+      PostalCode: string | null;
+      CountryCode: string;
+    }[];
+  };
+  sites: { items: { SupplierSite: string }[] };
+}
+
+describe('ERP reconciliation of supplier addresses, sites and TINs', () => {
+  it(
+    'pushes an address and a site changed in the ERP only back; holds and alerts on a TIN changed there, never overwriting it',
+    { timeout: 180_000 },
+    async () => {
+      const chosen = demoSuppliers.filter((supplier) => supplier.status === 'ACTIVE' && supplier.erp !== null)[6]!;
+      const ids = chosen.erp!;
+      const master = () => erpGet<ErpSupplierMaster>(`/suppliers/${ids.supplierId}?expand=addresses,sites`);
+      const before = await master();
+      const [address] = before.addresses.items;
+      const line = (line1: string) =>
+        [line1, address!.AddressLine2, address!.City, `${address!.State ?? ''} ${address!.PostalCode ?? ''}`.trim(), address!.CountryCode]
+          .filter(Boolean)
+          .join(', ');
+      expect(
+        await drift(graph.app.systems.erpUrl, { resource: 'addresses', id: ids.addressId, set: { AddressLine1: '1 Drifted Way' } }),
+      ).toBe(200);
+      expect(await drift(graph.app.systems.erpUrl, { resource: 'sites', id: ids.siteId, set: { SupplierSite: 'ELSEWHERE' } })).toBe(200);
+      expect(await drift(graph.app.systems.erpUrl, { resource: 'suppliers', id: ids.supplierId, set: { TaxpayerId: '987654321' } })).toBe(
+        200,
+      );
+      expect(await drift(graph.app.systems.erpUrl, { resource: 'sites', id: 999_999_999, delete: true })).toBe(404);
+
+      const { run, findings } = await reconcile('ERP');
+      const base = {
+        id: expect.any(String),
+        system: 'ERP',
+        recordType: 'SUPPLIER',
+        recordId: chosen.id,
+        externalId: String(ids.supplierId),
+        kind: 'FIELD_MISMATCH',
+        systemOfRecord: 'PROCUREGRAPH',
+        run: { id: expect.any(String) },
+      };
+      expect([...findings].sort((a, b) => a.field!.localeCompare(b.field!))).toEqual([
+        { ...base, field: 'address', canonicalValue: line(address!.AddressLine1), systemValue: line('1 Drifted Way'), state: 'REPAIRED' },
+        { ...base, field: 'site', canonicalValue: before.sites.items[0]!.SupplierSite, systemValue: 'ELSEWHERE', state: 'REPAIRED' },
+        { ...base, field: 'taxId', canonicalValue: `**-***${before.TaxpayerId.slice(-4)}`, systemValue: '**-***4321', state: 'ALERTED' },
+      ]);
+      expect(run).toMatchObject({ findingsCount: 3, repairedCount: 2 });
+
+      await until(
+        async () => {
+          const after = await master();
+          return (
+            after.addresses.items[0]!.AddressLine1 === address!.AddressLine1 &&
+            after.sites.items[0]!.SupplierSite === before.sites.items[0]!.SupplierSite
+          );
+        },
+        30_000,
+        'the address and site pushed back to the ERP',
+      );
+      const holdsOf = async () => (await graph.query(SUPPLIER_HOLDS, { id: chosen.id })).data!.supplier!;
+      expect(await holdsOf()).toMatchObject({ status: 'ON_HOLD', holds: [{ reason: 'TAX_ID_DRIFT' }] });
+      expect((await master()).TaxpayerId).toBe('987654321');
+      const audit = (await graph.query(RECONCILIATION_AUDIT, { recordId: chosen.id })).data!.auditEvents.nodes;
+      expect(audit.map((event) => [event.operation, event.detail?.codes])).toEqual(
+        expect.arrayContaining([
+          ['reconciliation.repair', ['FIELD_MISMATCH', 'address']],
+          ['reconciliation.repair', ['FIELD_MISMATCH', 'site']],
+          ['reconciliation.alert', ['FIELD_MISMATCH', 'taxId']],
+        ]),
+      );
+
+      const again = await reconcile('ERP');
+      expect(again.findings).toEqual([]);
+
+      // Compliance settles it: the ERP corrected by hand, the alert resolved, the hold lifted.
+      expect(
+        await drift(graph.app.systems.erpUrl, { resource: 'suppliers', id: ids.supplierId, set: { TaxpayerId: before.TaxpayerId } }),
+      ).toBe(200);
+      const taxAlert = findings.find((finding) => finding.field === 'taxId')!;
+      const resolved = await graph.query(RESOLVE, { id: taxAlert.id, note: 'ERP TIN corrected after a call with the supplier' }, officer);
+      expect(resolved.data!.resolveDriftFinding.finding?.state).toBe('RESOLVED');
+      await until(async () => (await holdsOf()).holds.length === 0, 30_000, 'the TIN drift hold lifted');
+      expect((await holdsOf()).status).toBe('ACTIVE');
+      expect((await reconcile('ERP')).findings).toEqual([]);
+    },
+  );
+});
+
 interface ErpOrder {
   POHeaderId: number;
   OrderNumber: string;

@@ -172,7 +172,9 @@ export type HoldReason =
   /** Required insurance cover lapsed; a renewed certificate clears it. */
   | 'INSURANCE_EXPIRED'
   /** An exclusion-list match; only a compliance decision (resolveScreeningMatch) clears it. */
-  | 'SCREENING';
+  | 'SCREENING'
+  /** Reconciliation found another taxpayer id in the ERP than the one approved here: never repaired by itself, a person decides. */
+  | 'TAX_ID_DRIFT';
 
 export type InsuranceCertificateInput = {
   carrier: string;

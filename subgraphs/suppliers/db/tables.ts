@@ -61,7 +61,7 @@ export type InsuranceStatus = (typeof insuranceStatuses)[number];
 export type ErpLinks = SupplierSetupIds;
 
 /** Why a supplier is held; a supplier may be held for several at once and is released when none is left. */
-export const holdReasons = ['INSURANCE_EXPIRED', 'SCREENING', 'BANK_ACCOUNT_DRIFT'] as const;
+export const holdReasons = ['INSURANCE_EXPIRED', 'SCREENING', 'BANK_ACCOUNT_DRIFT', 'TAX_ID_DRIFT'] as const;
 export type HoldReason = (typeof holdReasons)[number];
 
 export interface ContactValue {

@@ -57,3 +57,8 @@ export function bankAccountFingerprint(cipher: Pick<FieldCipher, 'fingerprint'>,
 export function lastFour(digits: string): string {
   return digits.slice(-4);
 }
+
+/** EINs are shown as **-***6789: enough to recognise, too little to use. */
+export function maskTaxId(last4: string): string {
+  return `**-***${last4}`;
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "suppliers"."supplier_holds" DROP CONSTRAINT "supplier_holds_reason_check";--> statement-breakpoint
+ALTER TABLE "suppliers"."supplier_holds" ADD CONSTRAINT "supplier_holds_reason_check" CHECK ("suppliers"."supplier_holds"."reason" in ('INSURANCE_EXPIRED', 'SCREENING', 'BANK_ACCOUNT_DRIFT', 'TAX_ID_DRIFT'));
