@@ -450,7 +450,7 @@ describe.skipIf(!haveChromium)('console figures', () => {
       await accessibleAndPictured(page, 'business-metrics');
 
       // One supplier: Alpha was activated in 300 s and sent no invoice.
-      await page.getByLabel('Supplier').selectOption({ label: 'Figures Alpha Medical LLC' });
+      await page.getByLabel('Supplier', { exact: true }).selectOption({ label: 'Figures Alpha Medical LLC' });
       await expect.poll(() => tableCells(page, 'Registration to active'), { timeout: 30_000 }).toEqual([['1', '5 min', '5 min']]);
       expect(await tableCells(page, 'Rates')).toEqual([
         ['First-time match', '—'],

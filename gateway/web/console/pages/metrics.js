@@ -51,16 +51,21 @@ export function BusinessMetrics({ graph }) {
 
 function PeriodChoice({ period, suppliers, onChange }) {
   const set = (key) => (event) => event.currentTarget.value && onChange({ ...period, [key]: event.currentTarget.value });
+  // Labels beside their controls, not around them: a select's name is then "Supplier", not its options too.
   return html`<div class="filters">
-    <label>From <input type="date" value=${period.from} onChange=${set('from')} /></label>
-    <label>Through <input type="date" value=${period.through} onChange=${set('through')} /></label>
-    <label
-      >Supplier
-      <select value=${period.supplierId} onChange=${(event) => onChange({ ...period, supplierId: event.currentTarget.value })}>
-        <option value="">All suppliers</option>
-        ${suppliers.map((supplier) => html`<option value=${supplier.id}>${supplier.legalName}</option>`)}
-      </select></label
+    <label for="metrics-from">From</label>
+    <input id="metrics-from" type="date" value=${period.from} onChange=${set('from')} />
+    <label for="metrics-through">Through</label>
+    <input id="metrics-through" type="date" value=${period.through} onChange=${set('through')} />
+    <label for="metrics-supplier">Supplier</label>
+    <select
+      id="metrics-supplier"
+      value=${period.supplierId}
+      onChange=${(event) => onChange({ ...period, supplierId: event.currentTarget.value })}
     >
+      <option value="">All suppliers</option>
+      ${suppliers.map((supplier) => html`<option value=${supplier.id}>${supplier.legalName}</option>`)}
+    </select>
   </div>`;
 }
 
