@@ -3,8 +3,8 @@
 import { html } from './view.js';
 
 const ROW = 28;
-const LABEL_WIDTH = 170;
-const BAR_WIDTH = 260;
+const LABEL_WIDTH = 150;
+const BAR_WIDTH = 150;
 
 /**
  * One bar per `{ label, value, text }` (a missing value draws no bar), scaled to the largest value
@@ -15,7 +15,7 @@ export function BarChart({ title, bars, max }) {
   const length = (value) => (scale > 0 && value ? (value / scale) * BAR_WIDTH : 0);
   return html`<svg
     class="bar-chart"
-    viewBox=${`0 0 ${LABEL_WIDTH + BAR_WIDTH + 110} ${bars.length * ROW}`}
+    viewBox=${`0 0 ${LABEL_WIDTH + BAR_WIDTH + 70} ${bars.length * ROW}`}
     role="img"
     aria-label=${`${title}: ${bars.map((bar) => `${bar.label} ${bar.text}`).join(', ')}`}
   >
