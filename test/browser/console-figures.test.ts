@@ -37,6 +37,8 @@ beforeAll(async () => {
   graph = await startTestGraph({ businessClock: () => businessTime ?? new Date() });
   browser = await launchChromium();
   ({ context, refused } = await loopbackContext(browser));
+  // The first page of a fresh browser, with the graph's workers busy on the same cores, can take longer than 30 s to load.
+  context.setDefaultNavigationTimeout(120_000);
 }, SLOW);
 
 afterAll(async () => {
