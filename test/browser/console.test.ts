@@ -68,6 +68,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
       'Exception queues',
       'Suppliers',
       'EDI documents',
+      'Business metrics',
     ]);
     const queue = page.getByRole('table').filter({ has: page.getByText('invoices in exception') });
     await queue.waitFor();

@@ -14,14 +14,16 @@ import { AUDIENCE } from '@procuregraph/platform/auth';
  * A small OpenID provider for the browser tests, over real HTTPS (a self-signed certificate the
  * test's browser accepts; oauth4webapi refuses plain HTTP): discovery, an authorize endpoint that
  * signs in one configured person at once (no login form) and sends the code back, a token endpoint
- * that insists on the PKCE verifier, and the JWKS the gateway verifies its tokens with, also on a
+ * that insists on the PKCE verifier and renews with refresh tokens when `issuing` says so, and the JWKS the gateway verifies its tokens with, also on a
  * plain-HTTP port because the gateway's fetch does not trust the self-signed certificate.
  */
 export interface IdentityProvider {
   issuer: string;
   jwksUrl: string;
   /** Each token request as it arrived: what a test can check of the PKCE exchange. */
-  tokenRequests: { grantType: string | null; verifierMatched: boolean }[];
+  tokenRequests: { grantType: string | null; verifierMatched?: boolean }[];
+  /** How the provider issues tokens from now on; a test may change it between sign-ins. */
+  issuing: Issuing;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,13 @@ interface PendingCode {
   clientId: string;
   redirectUri: string;
   challenge: string;
+}
+
+export interface Issuing {
+  /** How long an access token lasts. */
+  accessTokenSeconds: number;
+  /** Whether a refresh token comes with the access token (one use each: a refresh returns a new one). */
+  refreshTokens: boolean;
 }
 
 /** One staff member, as the provider's claims carry them (README, Authentication). */
@@ -41,16 +50,18 @@ export async function startIdentityProvider(clientId: string, person: Person): P
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'test-provider', alg: 'RS256', use: 'sig' };
   const codes = new Map<string, PendingCode>();
+  const refreshTokens = new Set<string>();
+  const issuing: Issuing = { accessTokenSeconds: 3600, refreshTokens: false };
   const tokenRequests: IdentityProvider['tokenRequests'] = [];
   let issuer = '';
 
-  const sign = (claims: Record<string, unknown>, audience: string) =>
+  const sign = (claims: Record<string, unknown>, audience: string, seconds = 3600) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: jwk.kid })
       .setIssuer(issuer)
       .setAudience(audience)
       .setIssuedAt()
-      .setExpirationTime('1h')
+      .setExpirationTime(`${seconds}s`)
       .sign(privateKey);
 
   const authorize = (url: URL, response: ServerResponse) => {
@@ -65,8 +76,27 @@ export async function startIdentityProvider(clientId: string, person: Person): P
     response.writeHead(302, { location: back.toString() }).end();
   };
 
+  const accessToken = async () => {
+    const refreshToken = issuing.refreshTokens ? randomUUID() : undefined;
+    if (refreshToken) refreshTokens.add(refreshToken);
+    return {
+      access_token: await sign({ sub: person.subject, role: person.role }, AUDIENCE, issuing.accessTokenSeconds),
+      token_type: 'Bearer',
+      expires_in: issuing.accessTokenSeconds,
+      ...(refreshToken ? { refresh_token: refreshToken } : {}),
+    };
+  };
+
+  const refresh = async (form: URLSearchParams, response: ServerResponse) => {
+    const known = refreshTokens.delete(form.get('refresh_token') ?? '');
+    tokenRequests.push({ grantType: 'refresh_token' });
+    if (!known || form.get('client_id') !== clientId) return json(response, 400, { error: 'invalid_grant' });
+    json(response, 200, await accessToken());
+  };
+
   const token = async (request: IncomingMessage, response: ServerResponse) => {
     const form = new URLSearchParams(await text(request));
+    if (form.get('grant_type') === 'refresh_token') return refresh(form, response);
     const pending = codes.get(form.get('code') ?? '');
     codes.delete(form.get('code') ?? '');
     const verifier = form.get('code_verifier') ?? '';
@@ -74,12 +104,7 @@ export async function startIdentityProvider(clientId: string, person: Person): P
     tokenRequests.push({ grantType: form.get('grant_type'), verifierMatched });
     if (!pending || !verifierMatched || form.get('redirect_uri') !== pending.redirectUri || form.get('client_id') !== pending.clientId)
       return json(response, 400, { error: 'invalid_grant' });
-    json(response, 200, {
-      access_token: await sign({ sub: person.subject, role: person.role }, AUDIENCE),
-      id_token: await sign({ sub: person.subject }, clientId),
-      token_type: 'Bearer',
-      expires_in: 3600,
-    });
+    json(response, 200, { ...(await accessToken()), id_token: await sign({ sub: person.subject }, clientId) });
   };
 
   const handle: RequestListener = (request, response) => {
@@ -92,6 +117,7 @@ export async function startIdentityProvider(clientId: string, person: Person): P
         token_endpoint: `${issuer}/token`,
         jwks_uri: `${issuer}/jwks`,
         response_types_supported: ['code'],
+        grant_types_supported: ['authorization_code', 'refresh_token'],
         code_challenge_methods_supported: ['S256'],
         id_token_signing_alg_values_supported: ['RS256'],
         subject_types_supported: ['public'],
@@ -109,6 +135,7 @@ export async function startIdentityProvider(clientId: string, person: Person): P
     issuer,
     jwksUrl: `http://127.0.0.1:${(plain.address() as AddressInfo).port}/jwks`,
     tokenRequests,
+    issuing,
     close: async () => {
       for (const server of [secure, plain]) await new Promise((resolve) => server.close(resolve));
     },

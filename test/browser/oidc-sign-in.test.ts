@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestGraph, type TestGraph } from '../harness.ts';
 import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
 import { startIdentityProvider, type IdentityProvider } from './identity-provider.ts';
@@ -10,6 +10,8 @@ import { startIdentityProvider, type IdentityProvider } from './identity-provide
  */
 
 const CLIENT_ID = 'procuregraph-console';
+/** Starting the graph, or a 20 s token renewed 5 s before its end, on a busy machine: more than vitest's defaults. */
+const RENEWAL_TIMEOUT = 240_000;
 let provider: IdentityProvider;
 let graph: TestGraph;
 let browser: Browser;
@@ -24,7 +26,7 @@ beforeAll(async () => {
   browser = await launchChromium();
   // The provider's certificate is self-signed for this run.
   ({ context, refused } = await loopbackContext(browser, { ignoreHTTPSErrors: true }));
-});
+}, RENEWAL_TIMEOUT);
 
 afterAll(async () => {
   await context?.close();
@@ -32,6 +34,8 @@ afterAll(async () => {
   await graph?.close();
   await provider?.close();
 });
+
+const tokenOn = (page: Page) => page.evaluate(() => sessionStorage.getItem('procuregraph-console:session'));
 
 describe.skipIf(!haveChromium)('console sign-in at the identity provider', () => {
   it('signs in with authorization code and PKCE, and the gateway accepts the token for that role only', async () => {
@@ -54,6 +58,7 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
       'Integration',
       'Reconciliation',
       'EDI documents',
+      'Business metrics',
     ]);
     // The graph answered with the provider's token: the overview has each backing system.
     await page.getByRole('article', { name: 'Backing system ERP' }).waitFor();
@@ -70,6 +75,62 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
     expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
     await page.close();
   });
+
+  it(
+    'renews a short-lived token with the refresh token the provider issued, on the same page',
+    async () => {
+      Object.assign(provider.issuing, { accessTokenSeconds: 20, refreshTokens: true });
+      const before = provider.tokenRequests.length;
+      const page = await context.newPage();
+      await page.goto(`${graph.baseUrl}/console#/reconciliation`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      // Back on the page the person set out from.
+      await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
+      const first = await tokenOn(page);
+      // Renewed a quarter of its life before it ends (5 s of 20), without the person doing anything.
+      await expect
+        .poll(() => provider.tokenRequests.slice(before).map((request) => request.grantType), { timeout: 40_000 })
+        .toEqual(['authorization_code', 'refresh_token']);
+      await expect.poll(() => tokenOn(page)).not.toBe(first);
+      const renewed = (await tokenOn(page))!;
+      // The page reads its figures again every few seconds: now with the new token, which the gateway accepts.
+      const request = await page.waitForRequest(
+        (candidate) => candidate.url().endsWith('/graphql') && candidate.headers().authorization === `Bearer ${renewed}`,
+        { timeout: 30_000 },
+      );
+      const answer = (await (await request.response())!.json()) as { errors?: unknown[]; data?: unknown };
+      expect(answer.errors).toBeUndefined();
+      expect(page.url()).toBe(`${graph.baseUrl}/console#/reconciliation`);
+      expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(0);
+      await page.close();
+    },
+    RENEWAL_TIMEOUT,
+  );
+
+  it(
+    'asks to sign in again when the provider issued no refresh token, and comes back to the same page',
+    async () => {
+      Object.assign(provider.issuing, { accessTokenSeconds: 20, refreshTokens: false });
+      const page = await context.newPage();
+      await page.goto(`${graph.baseUrl}/console#/edi`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
+      const first = await tokenOn(page);
+      const prompt = page.getByRole('alert').filter({ hasText: 'Your sign-in ends at' });
+      await prompt.waitFor({ timeout: 40_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshots(page, 'sign-in-again');
+      const before = provider.tokenRequests.length;
+      await prompt.getByRole('button', { name: 'Sign in again' }).click();
+      await expect.poll(() => tokenOn(page), { timeout: 30_000 }).not.toBe(first);
+      expect(provider.tokenRequests.slice(before)).toEqual([{ grantType: 'authorization_code', verifierMatched: true }]);
+      await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
+      expect(page.url()).toBe(`${graph.baseUrl}/console#/edi`);
+      expect(await prompt.count()).toBe(0);
+      await page.close();
+    },
+    RENEWAL_TIMEOUT,
+  );
 
   it('made no request beyond this machine', () => {
     expect(refused).toEqual([]);

@@ -4,10 +4,11 @@ import { createClient } from 'graphql-ws';
 
 export class GraphError extends Error {}
 
+/** `token()` is read at each request and socket opening, so a renewed token is used without a new client. */
 export function graphClient(token) {
   const socket = createClient({
     url: `${location.origin.replace(/^http/, 'ws')}/graphql`,
-    connectionParams: { authorization: `Bearer ${token}` },
+    connectionParams: () => ({ authorization: `Bearer ${token()}` }),
     lazy: true,
     retryAttempts: 5,
   });
@@ -15,7 +16,7 @@ export function graphClient(token) {
     async request(query, variables = {}) {
       const response = await fetch('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token()}` },
         body: JSON.stringify({ query, variables }),
       });
       const body = await response.json();

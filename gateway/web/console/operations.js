@@ -1,8 +1,18 @@
 // Every operation the console sends, in one place: the pages import them, and
 // gateway/web/console-operations.test.ts validates each against the composed schema.
 
+/** The backing systems reconciliation compares, and the finding states not settled yet. */
+export const BACKING_SYSTEMS = ['ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'];
+export const UNSETTLED_DRIFT = ['OPEN', 'ALERTED'];
+/** `ERP_OPEN`, `ERP_ALERTED`, …: each count is the findings' totalCount (the graph has no count per system of its own). */
+const DRIFT_COUNTS = BACKING_SYSTEMS.flatMap((system) =>
+  UNSETTLED_DRIFT.map(
+    (state) => `${system}_${state}: driftFindings(first: 1, filter: { system: ${system}, state: ${state} }) { totalCount }`,
+  ),
+).join('\n  ');
 export const INTEGRATION_SYSTEMS = `query ConsoleOverview {
   integrationSystems { system circuit circuitOpenedAt lastFailure reportingProcesses backlog { queued retrying active deadLettered } feeds { service feed eventsBehind oldestUnappliedAt } }
+  ${DRIFT_COUNTS}
 }`;
 const INVOICE_FIELDS = `id invoiceNumber status total { amount currency } supplier { id legalName } purchaseOrder { number }
   lines { lineNumber itemNumber quantity unitPrice { amount currency } amount { amount currency } }
@@ -41,8 +51,29 @@ export const INTEGRATION_QUEUES = `query ConsoleIntegration {
 }`;
 export const REPLAY_DEAD_LETTER = `mutation ConsoleReplayDeadLetter($id: ID!) { replayDeadLetter(id: $id) { job { id state } userErrors { code message } } }`;
 const JOURNEY_STEP = `at system action outcome attempt durationMs error`;
-export const SUPPLIER_JOURNEY = `query ConsoleSupplierJourney($id: ID!) {
-  supplier(id: $id) { id journey { stuck currentStep { ${JOURNEY_STEP} } steps { ${JOURNEY_STEP} } } }
+const JOURNEY = `journey { stuck currentStep { ${JOURNEY_STEP} } steps { ${JOURNEY_STEP} } }`;
+export const SUPPLIER_JOURNEY = `query ConsoleSupplierJourney($id: ID!) { supplier(id: $id) { id ${JOURNEY} } }`;
+export const ORDER_JOURNEY = `query ConsoleOrderJourney($id: ID!) { purchaseOrder(id: $id) { id ${JOURNEY} } }`;
+export const INVOICE_JOURNEY = `query ConsoleInvoiceJourney($id: ID!) { invoice(id: $id) { id ${JOURNEY} } }`;
+export const PAYMENT_JOURNEY = `query ConsolePaymentJourney($id: ID!) { payment(id: $id) { id ${JOURNEY} } }`;
+export const ORDER_RECORD = `query ConsoleOrder($id: ID!) {
+  purchaseOrder(id: $id) { id number status orderDate total { amount currency } supplier { id legalName } }
+}`;
+export const INVOICE_RECORD = `query ConsoleInvoiceRecord($id: ID!) {
+  invoice(id: $id) { id invoiceNumber status total { amount currency } amountDue { amount currency } supplier { id legalName } }
+}`;
+export const PAYMENT_RECORD = `query ConsolePayment($id: ID!) {
+  payment(id: $id) { id paymentNumber status amount { amount currency } paidAt supplier { id legalName } }
+}`;
+export const BUSINESS_METRICS = `query ConsoleBusinessMetrics($from: DateTime, $to: DateTime, $supplierId: ID) {
+  businessMetrics(from: $from, to: $to, supplierId: $supplierId) {
+    vendorActivationTime { count p50Seconds p90Seconds }
+    firstTimeMatchRate exceptionRate touchlessRate perfectOrderRate
+    exceptionsByQueue { queue count }
+    portal: paymentStatusLatency(target: PORTAL) { count p50Ms p99Ms }
+    graph: paymentStatusLatency(target: GRAPH) { count p50Ms p99Ms }
+  }
+  suppliers(first: 100, filter: { status: ACTIVE }) { nodes { id legalName } }
 }`;
 const FINDING_FIELDS = `id system recordType recordId externalId kind field canonicalValue systemValue systemOfRecord state note detectedAt settledAt run { id }`;
 export const RECONCILIATION = `query ConsoleReconciliation($findings: DriftFindingFilter) {

@@ -7,6 +7,7 @@ import { Integration } from './pages/integration.js';
 import { SupplierOwnView } from './pages/supplier-own.js';
 import { Reconciliation } from './pages/reconciliation.js';
 import { EdiDocuments } from './pages/edi.js';
+import { BusinessMetrics } from './pages/metrics.js';
 
 export const pages = [
   { path: 'overview', title: 'Overview', roles: ['admin', 'integration'], view: Overview },
@@ -15,6 +16,7 @@ export const pages = [
   { path: 'integration', title: 'Integration', roles: ['admin', 'integration'], view: Integration },
   { path: 'reconciliation', title: 'Reconciliation', roles: ['admin', 'integration', 'compliance'], view: Reconciliation },
   { path: 'edi', title: 'EDI documents', roles: ['admin', 'integration', 'finance'], view: EdiDocuments },
+  { path: 'metrics', title: 'Business metrics', roles: ['admin', 'procurement', 'finance', 'integration'], view: BusinessMetrics },
   { path: 'account', title: 'Your account', roles: ['supplier'], view: SupplierOwnView },
 ];
 

@@ -3,6 +3,7 @@ import * as oauth from 'oauth4webapi';
 
 const KEY = 'procuregraph-console:session';
 const PENDING = 'procuregraph-console:oidc';
+const REFRESH = 'procuregraph-console:refresh';
 
 function claimsOf(token) {
   const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
@@ -11,7 +12,41 @@ function claimsOf(token) {
 
 function sessionFor(token) {
   const claims = claimsOf(token);
-  return { token, role: claims.role, supplierId: claims.supplier_id, subject: claims.sub, expiresAt: claims.exp * 1000 };
+  return {
+    token,
+    role: claims.role,
+    supplierId: claims.supplier_id,
+    subject: claims.sub,
+    issuedAt: claims.iat === undefined ? undefined : claims.iat * 1000,
+    expiresAt: claims.exp * 1000,
+  };
+}
+
+function signedIn(token, refreshToken) {
+  sessionStorage.setItem(KEY, token);
+  if (refreshToken) sessionStorage.setItem(REFRESH, refreshToken);
+  return sessionFor(token);
+}
+
+/** When to renew a token: a quarter of its life before it ends, and a minute at most. */
+export function renewalTime(session) {
+  const lifetime = session.issuedAt === undefined ? 240_000 : session.expiresAt - session.issuedAt;
+  return session.expiresAt - Math.min(60_000, lifetime / 4);
+}
+
+/**
+ * A new token for the same person before the current one ends: the development sign-in again, or
+ * the provider's refresh token. Undefined where the provider issued none: only signing in again helps.
+ */
+export async function renewedSession(config, session) {
+  if (config.signIn === 'development') return developmentSignIn(session.role, session.supplierId);
+  const refreshToken = sessionStorage.getItem(REFRESH);
+  if (config.signIn !== 'oidc' || !refreshToken) return undefined;
+  const server = await authorizationServer(config);
+  const client = { client_id: config.clientId };
+  const response = await oauth.refreshTokenGrantRequest(server, client, oauth.None(), refreshToken);
+  const result = await oauth.processRefreshTokenResponse(server, client, response);
+  return signedIn(result.access_token, result.refresh_token);
 }
 
 export function currentSession() {
@@ -23,6 +58,7 @@ export function currentSession() {
 
 export function signOut() {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(REFRESH);
 }
 
 /** The embedded default only: the gateway issues a development token for the chosen role. */
@@ -34,8 +70,7 @@ export async function developmentSignIn(role, supplierId) {
   });
   const body = await response.json();
   if (!response.ok) throw new Error(body.message);
-  sessionStorage.setItem(KEY, body.token);
-  return sessionFor(body.token);
+  return signedIn(body.token);
 }
 
 const redirectUri = () => `${location.origin}/console`;
@@ -45,12 +80,12 @@ async function authorizationServer(config) {
   return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer));
 }
 
-/** Production: off to the identity provider, authorization code with PKCE. */
+/** Production: off to the identity provider, authorization code with PKCE; back to this page after. */
 export async function startOidcSignIn(config) {
   const server = await authorizationServer(config);
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state }));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, returnTo: location.hash }));
   const url = new URL(server.authorization_endpoint);
   url.search = new URLSearchParams({
     client_id: config.clientId,
@@ -74,7 +109,8 @@ export async function finishOidcSignIn(config) {
   const parameters = oauth.validateAuthResponse(server, client, new URL(location.href), pending.state);
   const response = await oauth.authorizationCodeGrantRequest(server, client, oauth.None(), parameters, redirectUri(), pending.verifier);
   const result = await oauth.processAuthorizationCodeResponse(server, client, response);
-  history.replaceState(null, '', '/console');
-  sessionStorage.setItem(KEY, result.access_token);
-  return sessionFor(result.access_token);
+  // The provider sends people back to /console: the page they were on is put back in the address.
+  history.replaceState(null, '', `/console${pending.returnTo ?? ''}`);
+  dispatchEvent(new HashChangeEvent('hashchange'));
+  return signedIn(result.access_token, result.refresh_token);
 }

@@ -1,18 +1,28 @@
 import { useCallback } from 'preact/hooks';
 import { html, useLoad, Loading, Status, when } from '../view.js';
-import { SUPPLIER_JOURNEY } from '../operations.js';
+import { SUPPLIER_JOURNEY, ORDER_JOURNEY, INVOICE_JOURNEY, PAYMENT_JOURNEY } from '../operations.js';
+
+/** Whose journey: the query that reads it, by the graph field that holds the record, and what to call the record. */
+const JOURNEYS = {
+  supplier: { query: SUPPLIER_JOURNEY, noun: 'supplier' },
+  purchaseOrder: { query: ORDER_JOURNEY, noun: 'order' },
+  invoice: { query: INVOICE_JOURNEY, noun: 'invoice' },
+  payment: { query: PAYMENT_JOURNEY, noun: 'payment' },
+};
 
 /**
- * A supplier's journey as an ordered timeline: each step's system, action, outcome, duration and
- * error; the step where it stands is marked as the current one, and called out when it is stuck.
- * Staff only (the graph keeps backing systems' errors from suppliers); `refreshKey` redraws it.
+ * A supplier's, order's, invoice's or payment's journey (`of`, the graph field) as an ordered
+ * timeline: each step's system, action, outcome, duration and error; the step where it stands is
+ * marked as the current one, and called out when it is stuck. Staff only (the graph keeps backing
+ * systems' errors from suppliers); `refreshKey` redraws it.
  */
-export function SupplierJourney({ graph, id, refreshKey }) {
+export function Journey({ graph, of, id, refreshKey }) {
+  const { query, noun } = JOURNEYS[of];
   const state = useLoad(
-    useCallback(() => graph.request(SUPPLIER_JOURNEY, { id }), [graph, id]),
+    useCallback(() => graph.request(query, { id }), [graph, query, id]),
     refreshKey,
   );
-  const journey = state.data?.supplier?.journey;
+  const journey = state.data?.[of]?.journey;
   const current = journey && currentIndex(journey);
   return html`<section aria-labelledby="journey-title" class="journey">
     <h2 id="journey-title">Journey</h2>
@@ -26,7 +36,7 @@ export function SupplierJourney({ graph, id, refreshKey }) {
               ${when(journey.currentStep.at)})
             </p>`
           }
-          ${journey.steps.length === 0 && html`<p>No steps recorded for this supplier.</p>`}
+          ${journey.steps.length === 0 && html`<p>No steps recorded for this ${noun}.</p>`}
           <ol class="timeline" aria-label="Journey steps, oldest first">
             ${journey.steps.map(
               (step, index) =>

@@ -1,8 +1,8 @@
 import { useCallback } from 'preact/hooks';
 import { html, useLoad, useLive, Loading, Status, when } from '../view.js';
-import { INTEGRATION_SYSTEMS } from '../operations.js';
+import { INTEGRATION_SYSTEMS, UNSETTLED_DRIFT } from '../operations.js';
 
-/** Circuits and backlogs have no subscription in the graph yet: refreshed every few seconds. */
+/** Circuits, backlogs and drift counts have no subscription in the graph yet: refreshed every few seconds. */
 export const everyFewSeconds = (tick) => {
   const timer = setInterval(tick, 5000);
   return () => clearInterval(timer);
@@ -41,6 +41,11 @@ export function Overview({ graph }) {
                   (feed) =>
                     html`<dt>Feed lag, ${feed.service}</dt>
                       <dd>${feed.eventsBehind} behind${feed.oldestUnappliedAt ? ` since ${when(feed.oldestUnappliedAt)}` : ''}</dd>`,
+                )}
+                ${UNSETTLED_DRIFT.map(
+                  (drift) =>
+                    html`<dt>Drift findings ${drift.toLowerCase()}</dt>
+                      <dd>${state.data[`${system.system}_${drift}`].totalCount}</dd>`,
                 )}
                 <dt>Last failure</dt>
                 <dd>${system.lastFailure ?? '—'}</dd>

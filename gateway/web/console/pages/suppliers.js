@@ -9,7 +9,7 @@ import {
   PAYMENT_CHANGED,
   ONE_SUPPLIER_STATUS_CHANGED,
 } from '../operations.js';
-import { SupplierJourney } from './journey.js';
+import { Journey } from './journey.js';
 
 const mayDecide = (role) => role === 'admin' || role === 'procurement';
 
@@ -72,7 +72,10 @@ function Decision({ graph, supplier, onDone }) {
   </span>`;
 }
 
-/** One supplier across every subgraph, live: a payment or status change redraws it. */
+/**
+ * One supplier across every subgraph, live: a payment or status change redraws it. With the
+ * journey (staff), each order, invoice and payment links to its own view with its journey.
+ */
 export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney = false }) {
   const payments = useLive(useCallback((tick) => graph.subscribe(PAYMENT_CHANGED, { supplierId: id }, tick), [graph, id]));
   const status = useLive(useCallback((tick) => graph.subscribe(ONE_SUPPLIER_STATUS_CHANGED, { supplierId: id }, tick), [graph, id]));
@@ -102,7 +105,7 @@ export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney =
             caption="Purchase orders"
             rows=${supplier.purchaseOrders.nodes}
             columns=${[
-              ['Number', (o) => o.number ?? 'draft'],
+              ['Number', (o) => recordLink(withJourney, 'orders', o.id, o.number ?? 'draft')],
               ['Status', (o) => html`<${Status} value=${o.status} />`],
               ['Date', (o) => o.orderDate],
               ['Total', (o) => money(o.total)],
@@ -112,7 +115,7 @@ export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney =
             caption="Invoices"
             rows=${supplier.invoices.nodes}
             columns=${[
-              ['Number', (i) => i.invoiceNumber],
+              ['Number', (i) => recordLink(withJourney, 'invoices', i.id, i.invoiceNumber)],
               ['Status', (i) => html`<${Status} value=${i.status} />`],
               ['Total', (i) => money(i.total)],
               ['Due', (i) => money(i.amountDue)],
@@ -122,7 +125,7 @@ export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney =
             caption="Payments"
             rows=${supplier.payments.nodes}
             columns=${[
-              ['Number', (p) => p.paymentNumber ?? '—'],
+              ['Number', (p) => recordLink(withJourney, 'payments', p.id, p.paymentNumber ?? 'not numbered yet')],
               ['Status', (p) => html`<${Status} value=${p.status} />`],
               ['Amount', (p) => money(p.amount)],
               ['Paid', (p) => when(p.paidAt)],
@@ -148,10 +151,15 @@ export function Supplier360({ graph, id, heading = 'Supplier 360', withJourney =
               ['Last error', (s) => s.lastError ?? '—'],
             ]}
           />
-          ${withJourney && html`<${SupplierJourney} graph=${graph} id=${id} refreshKey=${payments + status} />`}`
+          ${withJourney && html`<${Journey} graph=${graph} of="supplier" id=${id} refreshKey=${payments + status} />`}`
       }
     <//>
   </section>`;
+}
+
+/** A record's number, as a link to its own view (`#/orders/<id>`, …) where there is one. */
+function recordLink(linked, path, id, text) {
+  return linked ? html`<a href=${`#/${path}/${id}`}>${text}</a>` : text;
 }
 
 export function Table({ caption, rows, columns }) {
