@@ -10,7 +10,10 @@ import { closeOnSignal, requireDeploymentSecrets } from '@procuregraph/platform/
 import { startTracing } from '@procuregraph/platform/tracing';
 
 const environment = readEnvironment();
-requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET'], environment);
+requireDeploymentSecrets(
+  ['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET', 'ERP_WEBHOOK_SECRET'],
+  environment,
+);
 const startedAt = Date.now();
 const tracing = startTracing(environment, 'procuregraph');
 

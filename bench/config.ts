@@ -17,6 +17,8 @@ export interface BenchPlan {
   readonly subscriberCounts: readonly number[];
   /** Status changes published per subscriber count. */
   readonly subscriptionEvents: number;
+  /** ERP payment runs timed to the subscriber's messages (fewer when the open payments run out). */
+  readonly erpPaymentRuns: number;
   readonly matchInvoices: number;
   readonly onboardings: number;
 }
@@ -30,6 +32,7 @@ export const fullPlan: BenchPlan = {
   workloads: ['identical', 'varied'],
   subscriberCounts: [1000, 5000, 10000],
   subscriptionEvents: 3,
+  erpPaymentRuns: 3,
   matchInvoices: 2000,
   onboardings: 10,
 };
@@ -43,6 +46,7 @@ export const quickPlan: BenchPlan = {
   workloads: ['identical', 'varied'],
   subscriberCounts: [200],
   subscriptionEvents: 2,
+  erpPaymentRuns: 1,
   matchInvoices: 200,
   onboardings: 2,
 };

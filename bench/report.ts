@@ -219,6 +219,28 @@ ${table(['Subscribers', 'Connected / listening / got every event', 'Delivery p50
 ${marginalMemory(results.subscriptions.filter((figure): figure is SubscriptionFigure => !('failure' in figure)))}`;
 }
 
+function erpPaymentRunSection(results: BenchResults): string {
+  if (results.erpPaymentRun === undefined) return '';
+  const figure = results.erpPaymentRun;
+  if (!figure) return '## ERP payment run → subscriber message\n\nNot measured: the section failed.\n';
+  return `## ERP payment run → subscriber message
+
+One admin subscribed to every \`paymentStatusChanged\` on the gateway; the bench sends \`POST /admin/payment-run\` to the reference ERP (every open payment moves one step) and times each message from sending the run. The ERP pushes each business event, signed, to the gateway's \`/webhooks/erp\` as it records it; invoicing applies it (the same code as its feed) and publishes; the gateway delivers. The feed, read every 2 s, only catches up on what a push missed.
+
+${table(
+  ['Runs', 'Payments advanced / messages', 'Run → message p50 ms', 'Run → message p99 ms', 'Run → first message p50 ms'],
+  [
+    [
+      number(figure.runs),
+      `${number(figure.advanced)} / ${number(figure.delivered)}`,
+      number(figure.p50, 1),
+      number(figure.p99, 1),
+      number(figure.firstP50, 1),
+    ],
+  ],
+)}`;
+}
+
 function workflowsSection(results: BenchResults): string {
   const matching = results.matching
     ? `- Matching: ${spread(results.matching.linesPerSecond)} invoice lines/s (${number(results.matching.lines)} lines on ${number(results.matching.invoices)} invoices, ${results.matching.concurrency} at a time, each reading its match context from the database, as intake does; outcomes not written).`
@@ -341,6 +363,7 @@ export function renderResults(results: BenchResults): string {
     throughputSection(results),
     statementsSection(results),
     subscriptionsSection(results),
+    erpPaymentRunSection(results),
     workflowsSection(results),
     scaleSection(results),
     memorySection(results),

@@ -1,5 +1,6 @@
 import type { BenchPlan } from './config.ts';
 import type { OperationName } from './operations.ts';
+import type { ErpPaymentRunFigure } from './scenarios/erp-payment-run.ts';
 import type { GatewayProfile } from './scenarios/gateway-profile.ts';
 import type { MatchingFigure } from './scenarios/matching.ts';
 import type { OnboardingFigure } from './scenarios/onboarding.ts';
@@ -42,6 +43,8 @@ export interface BenchResults {
   memory: { atRest: Record<string, number>; underLoad: Record<string, number> } | null;
   statements: StatementCount[] | null;
   subscriptions: (SubscriptionFigure | { subscribers: number; failure: string })[] | null;
+  /** Absent from results recorded before the ERP pushed its events. */
+  erpPaymentRun?: ErpPaymentRunFigure | null;
   matching: MatchingFigure | null;
   onboarding: OnboardingFigure | null;
   /** Absent from results recorded before reconciliation existed. */

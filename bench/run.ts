@@ -25,6 +25,7 @@ import { measureReconciliation } from './scenarios/reconciliation.ts';
 import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
 import { countStatements } from './scenarios/sql-statements.ts';
 import { measureSubscriptions } from './scenarios/subscriptions.ts';
+import { measureErpPaymentRun } from './scenarios/erp-payment-run.ts';
 import {
   measureThroughput,
   compareAnswers,
@@ -225,6 +226,17 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
       progress,
     ),
   );
+  results.erpPaymentRun = await section('ERP payment run to subscriber message', () =>
+    measureErpPaymentRun(
+      {
+        webSocketUrl: product.graphqlUrl.replace(/^http/, 'ws'),
+        authorization: async () => (await credentials.gatewayHeaders()).authorization!,
+        erpUrl: systems.urls.erp,
+      },
+      plan,
+      progress,
+    ),
+  );
   const gap = results.throughput ? widestGap(results.throughput.cells) : undefined;
   if (gap) {
     results.profile = await section('CPU profile of the gateway', () =>
@@ -279,6 +291,7 @@ async function main(): Promise<void> {
     memory: null,
     statements: null,
     subscriptions: null,
+    erpPaymentRun: null,
     matching: null,
     onboarding: null,
     reconciliation: null,

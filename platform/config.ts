@@ -67,6 +67,11 @@ const environmentFields = z.object({
   VENDOR_PLATFORM_URL: z.string().url().optional(),
   CONTRACT_REPOSITORY_URL: z.string().url().optional(),
   /** Longest one call to each backing system may take (jobs, feeds and webhook handlers alike) before it counts as a failure. */
+  /**
+   * How often the ERP's business-event feed is read: the ERP pushes each event as it happens, so
+   * the feed only catches up on what a push missed (the endpoint was down, every retry failed).
+   */
+  ERP_FEED_POLL_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
   ERP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   VENDOR_PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   CONTRACT_REPOSITORY_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
@@ -81,6 +86,8 @@ const environmentFields = z.object({
   INTERNAL_TOKEN_SECRET: z.string().min(1).optional(),
   /** The key the vendor platform signs its webhooks with; generated under the data directory when unset. */
   VENDOR_PLATFORM_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** The key the ERP signs the business events it pushes with; generated under the data directory when unset. */
+  ERP_WEBHOOK_SECRET: z.string().min(1).optional(),
   /** Encrypts TINs and bank account numbers at rest; generated under the data directory when unset. */
   DATA_ENCRYPTION_KEY: encryptionKey,
   /** Keys that encrypted earlier values, comma-separated: they decrypt during a rotation, never encrypt. */
@@ -228,6 +235,8 @@ export interface BackingSystemEndpoints {
   readonly vendorPlatformUrl: string;
   readonly contractRepositoryUrl: string;
   readonly vendorPlatformWebhookSecret: string;
+  /** The key the ERP signs its pushed business events with; unset, its events arrive through the feed only. */
+  readonly erpWebhookSecret?: string;
 }
 
 /** A directory under the data directory, created on first use. */

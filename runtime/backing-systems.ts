@@ -20,6 +20,10 @@ export interface BackingSystemsOptions {
   /** Where the vendor platform delivers its signed webhooks (read at each event), and its signing key. */
   webhookUrl: () => string | undefined;
   webhookSecret: string;
+  /** Where the ERP pushes its signed business events (read at each event), and its signing key. */
+  erpWebhookUrl: () => string | undefined;
+  erpWebhookSecret: string;
+  /** Both systems' delays between retries of a delivery. */
   webhookRetryDelaysMs?: number[] | undefined;
 }
 
@@ -32,7 +36,12 @@ export interface RunningBackingSystems {
 export async function startBackingSystems(options: BackingSystemsOptions): Promise<RunningBackingSystems> {
   const storage = (name: string) => (options.storageDirectory ? join(options.storageDirectory, `${name}.json`) : undefined);
   const common = { host: options.host, world: options.world };
-  const erp = await startErp({ ...common, port: options.ports.erp, storageFile: storage('erp') });
+  const erp = await startErp({
+    ...common,
+    port: options.ports.erp,
+    storageFile: storage('erp'),
+    webhooks: { url: options.erpWebhookUrl, secret: options.erpWebhookSecret, retryDelaysMs: options.webhookRetryDelaysMs },
+  });
   const vendorPlatform = await startVendorPlatform({
     ...common,
     port: options.ports.vendorPlatform,

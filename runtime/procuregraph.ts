@@ -59,6 +59,8 @@ export interface ProcuregraphOptions {
   /** The checked-in supergraph unless given. */
   supergraph?: SupergraphSource;
   supergraphPollIntervalMs?: number;
+  /** How often the ERP's business-event feed is read for what its pushes missed; ERP_FEED_POLL_INTERVAL_MS unless given. */
+  erpFeedPollIntervalMs?: number;
   /** Who may introspect the schema; INTROSPECTION unless given. */
   introspection?: IntrospectionPolicy;
   /** Origins whose browser pages may call the gateway; CORS_ORIGINS unless given. */
@@ -99,7 +101,11 @@ const logger = createLogger('procuregraph');
  * `npm start`, the end-to-end tests and the benchmarks all start it this way.
  */
 export async function startProcuregraph(options: ProcuregraphOptions): Promise<RunningProcuregraph> {
-  const environment = { ...readEnvironment(), DATA_DIR: options.dataDir };
+  const environment = {
+    ...readEnvironment(),
+    DATA_DIR: options.dataDir,
+    ...(options.erpFeedPollIntervalMs === undefined ? {} : { ERP_FEED_POLL_INTERVAL_MS: options.erpFeedPollIntervalMs }),
+  };
   useBusinessClock(options.businessClock ?? (() => new Date()));
   const client = await openDatabaseClient({ url: options.databaseUrl, pgliteDirectory: options.pgliteDirectory });
   const started: { close(): Promise<void> }[] = [];
@@ -115,11 +121,12 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
 
     const services = await startProcessServices(client, environment, logger);
     started.push(services);
-    // The subgraphs' webhook handlers call the vendor platform, which posts its webhooks to the
-    // gateway: the platform starts first and learns the gateway's address once it listens.
-    let webhookUrl: string | undefined;
+    // The subgraphs' webhook handlers call the vendor platform, which posts its webhooks (as the
+    // ERP pushes its business events) to the gateway: the systems start first and learn the
+    // gateway's address once it listens.
+    let gatewayUrl: string | undefined;
     const systems = options.backingSystems
-      ? await startReferenceSystems(options, options.backingSystems, world, () => webhookUrl, keys, started)
+      ? await startReferenceSystems(options, options.backingSystems, world, () => gatewayUrl, keys, started)
       : configuredBackingSystems(environment, keys);
     const shared: SubgraphProcess = {
       client,
@@ -167,7 +174,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
           : { kind: 'development', roles, issue: (caller) => signDevToken(devKeys, caller, '8h') },
     });
     started.push(gateway);
-    webhookUrl = `${gateway.url}/webhooks/vendor-platform`;
+    gatewayUrl = gateway.url;
 
     const workers = {} as Record<DomainSubgraphName, RunningWorkers>;
     for (const name of domainSubgraphNames) {
@@ -202,7 +209,7 @@ async function startReferenceSystems(
   options: ProcuregraphOptions,
   reference: NonNullable<ProcuregraphOptions['backingSystems']>,
   world: World,
-  webhookUrl: () => string | undefined,
+  gatewayUrl: () => string | undefined,
   keys: ProcessKeys,
   started: { close(): Promise<void> }[],
 ): Promise<BackingSystemEndpoints> {
@@ -211,8 +218,10 @@ async function startReferenceSystems(
     host: options.host,
     storageDirectory: reference.storageDirectory,
     world,
-    webhookUrl,
+    webhookUrl: () => gatewayUrl() && `${gatewayUrl()}/webhooks/vendor-platform`,
     webhookSecret: keys.vendorPlatformWebhookSecret,
+    erpWebhookUrl: () => gatewayUrl() && `${gatewayUrl()}/webhooks/erp`,
+    erpWebhookSecret: keys.erpWebhookSecret,
     webhookRetryDelaysMs: reference.webhookRetryDelaysMs,
   });
   started.push(systems);

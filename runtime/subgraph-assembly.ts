@@ -3,7 +3,7 @@
  * end-to-end tests, the benchmarks: runtime/procuregraph.ts) or one (runtime/subgraph-process.ts):
  * the schemas it migrates, what its subgraphs share, each subgraph's server and its workers.
  */
-import { loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
+import { loadErpWebhookSecret, loadInternalSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
 import { createAuditLog, type AuditLog, startAuditRetention } from '@procuregraph/platform/audit';
 import { startReconciliationSchedule } from '@procuregraph/platform/reconciliation';
 import type { BackingSystemEndpoints, Environment } from '@procuregraph/platform/config';
@@ -21,6 +21,7 @@ export interface ProcessKeys {
   readonly cipher: FieldCipher;
   readonly internalSecret: Uint8Array;
   readonly vendorPlatformWebhookSecret: string;
+  readonly erpWebhookSecret: string;
 }
 
 /** The field cipher of TINs and bank account numbers (`DATA_ENCRYPTION_KEY`). */
@@ -37,19 +38,21 @@ export function loadProcessKeys(environment: Environment): ProcessKeys {
     cipher: loadCipher(environment),
     internalSecret: loadInternalSecret(environment.DATA_DIR, environment.INTERNAL_TOKEN_SECRET),
     vendorPlatformWebhookSecret: loadVendorPlatformWebhookSecret(environment.DATA_DIR, environment.VENDOR_PLATFORM_WEBHOOK_SECRET),
+    erpWebhookSecret: loadErpWebhookSecret(environment.DATA_DIR, environment.ERP_WEBHOOK_SECRET),
   };
 }
 
-/** Where each backing system answers, with the key the vendor platform signs its webhooks with. */
+/** Where each backing system answers, with the keys the vendor platform and the ERP sign what they push with. */
 export function backingSystemEndpoints(
   urls: { erp: string; vendorPlatform: string; contractRepository: string },
-  keys: Pick<ProcessKeys, 'vendorPlatformWebhookSecret'>,
+  keys: Pick<ProcessKeys, 'vendorPlatformWebhookSecret' | 'erpWebhookSecret'>,
 ): BackingSystemEndpoints {
   return {
     erpUrl: urls.erp,
     vendorPlatformUrl: urls.vendorPlatform,
     contractRepositoryUrl: urls.contractRepository,
     vendorPlatformWebhookSecret: keys.vendorPlatformWebhookSecret,
+    erpWebhookSecret: keys.erpWebhookSecret,
   };
 }
 

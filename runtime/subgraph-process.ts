@@ -26,7 +26,10 @@ if (!subgraphNames.includes(name)) {
   process.exit(2);
 }
 const environment = readEnvironment();
-requireDeploymentSecrets(['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET'], environment);
+requireDeploymentSecrets(
+  ['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET', 'ERP_WEBHOOK_SECRET'],
+  environment,
+);
 if (!environment.DATABASE_URL) {
   console.error(`A subgraph run alone needs DATABASE_URL (PostgreSQL); \`npm start\` runs everything on the embedded database.`);
   process.exit(2);

@@ -75,6 +75,7 @@ export async function startTestGraph(
       | 'trustedDocuments'
       | 'businessClock'
       | 'identityProvider'
+      | 'erpFeedPollIntervalMs'
     >
   > = {},
 ): Promise<TestGraph> {
@@ -95,6 +96,7 @@ export async function startTestGraph(
     trustedDocuments: options.trustedDocuments,
     businessClock: options.businessClock,
     identityProvider: options.identityProvider,
+    erpFeedPollIntervalMs: options.erpFeedPollIntervalMs,
   });
   const graphqlUrl = `http://127.0.0.1:${app.gateway.port}/graphql`;
   return {
@@ -129,6 +131,7 @@ export async function deploymentSecretsOf(graph: TestGraph): Promise<Record<stri
     DATA_ENCRYPTION_KEY: await secret('data-encryption.key'),
     INTERNAL_TOKEN_SECRET: await secret('internal-token.secret'),
     VENDOR_PLATFORM_WEBHOOK_SECRET: await secret('vendor-platform-webhook.secret'),
+    ERP_WEBHOOK_SECRET: await secret('erp-webhook.secret'),
   };
 }
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadOrCreateSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
+import { loadErpWebhookSecret, loadOrCreateSecret, loadVendorPlatformWebhookSecret } from '@procuregraph/platform/auth';
 import { subgraphNames, type SubgraphName } from '@procuregraph/schema';
 import { benchDataDir, ports } from '../config.ts';
 import { startService, waitUntilServing, type ServiceProcess } from '../processes.ts';
@@ -42,7 +42,16 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
   const systemsDataDir = join(benchDataDir, 'systems-run');
   rmSync(systemsDataDir, { recursive: true, force: true });
   const common = { DATA_DIR: systemsDataDir };
-  const erp = startService('erp', { script: 'dist/erp.js', env: { ...common, PORT: String(ports.erp) } });
+  // The ERP pushes its business events to the gateway as they happen, as the embedded default does.
+  const erp = startService('erp', {
+    script: 'dist/erp.js',
+    env: {
+      ...common,
+      PORT: String(ports.erp),
+      PROCUREGRAPH_ERP_WEBHOOK_URL: `${gatewayUrl}/webhooks/erp`,
+      ERP_WEBHOOK_SECRET: loadErpWebhookSecret(benchDataDir),
+    },
+  });
   const vendorPlatform = startService('vendor-platform', {
     script: 'dist/vendor-platform.js',
     env: {
@@ -84,6 +93,7 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
     DATA_ENCRYPTION_KEY: loadOrCreateSecret(benchDataDir, 'data-encryption.key', undefined),
     INTERNAL_TOKEN_SECRET: loadOrCreateSecret(benchDataDir, 'internal-token.secret', undefined),
     VENDOR_PLATFORM_WEBHOOK_SECRET: loadVendorPlatformWebhookSecret(benchDataDir, undefined),
+    ERP_WEBHOOK_SECRET: loadErpWebhookSecret(benchDataDir),
     ERP_URL: systems.erp,
     VENDOR_PLATFORM_URL: systems.vendorPlatform,
     CONTRACT_REPOSITORY_URL: systems.contractRepository,

@@ -1,5 +1,12 @@
 // The public entry of connectors/erp: what other workspaces may import.
-export { erpEventTypes, readBusinessEventPage, type BusinessEvent } from './business-events.ts';
+export {
+  ERP_SYSTEM,
+  erpEventTypes,
+  erpWebhooks,
+  readBusinessEventPage,
+  type BusinessEvent,
+  type PushedBusinessEvent,
+} from './business-events.ts';
 export { ERP_BASE_PATH, erpClient, type ErpClient } from './client.ts';
 export {
   ErpResourceError,

@@ -7,6 +7,7 @@ export {
   loadDevSigningKeys,
   loadInternalSecret,
   loadOrCreateSecret,
+  loadErpWebhookSecret,
   loadVendorPlatformWebhookSecret,
   type DevSigningKeys,
 } from './keys.ts';

@@ -46,6 +46,11 @@ export function loadInternalSecret(dataDir: string, fromEnvironment?: string): U
   return new TextEncoder().encode(loadOrCreateSecret(dataDir, 'internal-token.secret', fromEnvironment));
 }
 
+/** The key the ERP signs the business events it pushes with (`ERP_WEBHOOK_SECRET`). */
+export function loadErpWebhookSecret(dataDir: string, fromEnvironment?: string): string {
+  return loadOrCreateSecret(dataDir, 'erp-webhook.secret', fromEnvironment);
+}
+
 /** The key the vendor platform signs its webhooks with (`VENDOR_PLATFORM_WEBHOOK_SECRET`). */
 export function loadVendorPlatformWebhookSecret(dataDir: string, fromEnvironment?: string): string {
   return loadOrCreateSecret(dataDir, 'vendor-platform-webhook.secret', fromEnvironment);

@@ -24,6 +24,8 @@ export interface WebhookVerificationOptions<Body> {
   parse: (json: unknown) => Body;
   now?: Date;
   toleranceSeconds?: number;
+  /** How the body's text becomes JSON; `JSON.parse` unless given (a sender's amounts may need their digits kept). */
+  readJson?: (text: string) => unknown;
 }
 
 function digest(secret: string, timestamp: string, rawBody: string | Buffer): Buffer {
@@ -66,7 +68,7 @@ export function verifyWebhook<Body>(request: WebhookRequest, options: WebhookVer
     return { ok: false, status: 401, reason: 'STALE_TIMESTAMP' };
   }
   try {
-    const body = options.parse(JSON.parse(request.rawBody.toString()));
+    const body = options.parse((options.readJson ?? JSON.parse)(request.rawBody.toString()));
     return { ok: true, body, timestamp: Number(timestamp) };
   } catch (error) {
     return { ok: false, status: 400, reason: 'MALFORMED_BODY', message: error instanceof Error ? error.message : String(error) };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repositoryRoot } from '../config.ts';
 import { deploymentProblems } from './production-secrets.ts';
 
-const ALL = ['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET'] as const;
+const ALL = ['DATA_ENCRYPTION_KEY', 'INTERNAL_TOKEN_SECRET', 'VENDOR_PLATFORM_WEBHOOK_SECRET', 'ERP_WEBHOOK_SECRET'] as const;
 /** Nothing listens on port 9: start-up must stop before it tries the database. */
 const DATABASE_URL = 'postgres://procuregraph@127.0.0.1:9/procuregraph';
 
@@ -45,6 +45,7 @@ describe('the secrets a deployment must be given', () => {
       'DATA_ENCRYPTION_KEY is required with DATABASE_URL or NODE_ENV=production: base64 of 32 random bytes (openssl rand -base64 32), the key TINs and account numbers are encrypted with',
       'INTERNAL_TOKEN_SECRET is required with DATABASE_URL or NODE_ENV=production: the secret the gateway and every subgraph share to sign forwarded identities',
       "VENDOR_PLATFORM_WEBHOOK_SECRET is required with DATABASE_URL or NODE_ENV=production: the vendor platform's webhook signing secret",
+      'ERP_WEBHOOK_SECRET is required with DATABASE_URL or NODE_ENV=production: the secret the ERP signs the business events it pushes with',
     ];
     expect(deploymentProblems(ALL, { DATABASE_URL })).toEqual(expected);
     expect(deploymentProblems(ALL, { NODE_ENV: 'production' })).toEqual(expected);
@@ -54,6 +55,7 @@ describe('the secrets a deployment must be given', () => {
         DATA_ENCRYPTION_KEY: 'a2V5',
         INTERNAL_TOKEN_SECRET: 's',
         VENDOR_PLATFORM_WEBHOOK_SECRET: ' ',
+        ERP_WEBHOOK_SECRET: 'e',
       }),
     ).toEqual([expected[2]]);
   });

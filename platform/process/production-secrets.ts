@@ -5,12 +5,13 @@
  * platform never got. So with `DATABASE_URL` set, or `NODE_ENV=production`, a missing one stops
  * start-up with a message naming it.
  */
-export type DeploymentSecret = 'DATA_ENCRYPTION_KEY' | 'INTERNAL_TOKEN_SECRET' | 'VENDOR_PLATFORM_WEBHOOK_SECRET';
+export type DeploymentSecret = 'DATA_ENCRYPTION_KEY' | 'INTERNAL_TOKEN_SECRET' | 'VENDOR_PLATFORM_WEBHOOK_SECRET' | 'ERP_WEBHOOK_SECRET';
 
 const howToSet: Record<DeploymentSecret, string> = {
   DATA_ENCRYPTION_KEY: 'base64 of 32 random bytes (openssl rand -base64 32), the key TINs and account numbers are encrypted with',
   INTERNAL_TOKEN_SECRET: 'the secret the gateway and every subgraph share to sign forwarded identities',
   VENDOR_PLATFORM_WEBHOOK_SECRET: "the vendor platform's webhook signing secret",
+  ERP_WEBHOOK_SECRET: 'the secret the ERP signs the business events it pushes with',
 };
 
 /** The settings the check reads, as `readEnvironment` gives them. */

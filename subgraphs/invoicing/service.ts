@@ -23,6 +23,7 @@ export function invoicingSubgraph({ db, events, environment, systems }: Subgraph
     webhooks: invoicingWebhooks({
       db,
       vendorPlatformSecret: systems.vendorPlatformWebhookSecret,
+      erpSecret: systems.erpWebhookSecret,
       priceTolerancePct,
     }),
     fileRoutes: [

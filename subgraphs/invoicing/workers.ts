@@ -145,7 +145,16 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
         logger,
         scanIntervalMs: options.feedIntervalMs,
       }),
-      running(erpPaymentFeed({ db, jobs, erp, policy: policies.for('ERP'), logger, intervalMs: options.feedIntervalMs })),
+      running(
+        erpPaymentFeed({
+          db,
+          jobs,
+          erp,
+          policy: policies.for('ERP'),
+          logger,
+          intervalMs: context.environment.ERP_FEED_POLL_INTERVAL_MS ?? options.feedIntervalMs,
+        }),
+      ),
       running(
         portalInvoiceFeed({
           db,

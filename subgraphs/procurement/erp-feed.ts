@@ -66,12 +66,25 @@ export function createErpFeedPoller(options: ErpFeedOptions): FeedPoller {
       const page = await options.policy.execute((signal) => options.erp.businessEventsAfter(Number(cursor ?? 0), signal));
       return { items: page.items, cursor: page.items.length > 0 ? String(page.items.at(-1)!.sequence) : cursor };
     },
-    describe: (item) => ({ sourceEventId: item.eventId }),
+    describe: describeErpEvent,
     inbound: options.inbound,
   });
 }
 
-/** Applies one business event at most once. */
+/**
+ * A business event as the inbound deduplication sees it: its id and, for an order, the order's
+ * version ordered by the feed's sequence, so a late push of an older state changes nothing.
+ */
+export function describeErpEvent(item: BusinessEvent): InboundEvent {
+  const aboutOrder = item.eventType === erpEventTypes.purchaseOrderIssued || item.eventType === erpEventTypes.purchaseOrderChanged;
+  return {
+    source: ERP_SOURCE,
+    sourceEventId: item.eventId,
+    ...(aboutOrder ? { entity: { key: `purchase-order:${item.resourceId}`, occurredAt: item.occurredAt, sequence: item.sequence } } : {}),
+  };
+}
+
+/** Applies one business event at most once, pushed by the ERP or read from its feed. */
 export function applyErpEvent(db: Database, logger: Logger) {
   const log = logger.child({ component: 'erp-feed' });
   return (event: InboundEvent, item: BusinessEvent): Promise<InboundOutcome> =>

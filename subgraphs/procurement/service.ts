@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { repositoryRoot } from '@procuregraph/platform/config';
+import { createLogger } from '@procuregraph/platform/logging';
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { ProcurementContext } from './context.ts';
@@ -17,6 +18,10 @@ export function procurementSubgraph({ db, systems }: SubgraphDependencies): Subg
     typeDefs: subgraphTypeDefs('procurement'),
     resolvers,
     createContext: (caller) => ({ caller, db, loaders: createLoaders(db, caller) }),
-    webhooks: procurementWebhooks({ db, vendorPlatformSecret: systems.vendorPlatformWebhookSecret }),
+    webhooks: procurementWebhooks({
+      db,
+      vendorPlatformSecret: systems.vendorPlatformWebhookSecret,
+      erp: systems.erpWebhookSecret ? { secret: systems.erpWebhookSecret, logger: createLogger('procurement') } : undefined,
+    }),
   };
 }

@@ -102,8 +102,18 @@ export function procurementWorkers(options: ProcurementWorkerOptions): RegisterW
     });
     jobs.defineHandler({ queue: 'contract-references', topic: CONTRACT_CHANGED, handler: (job) => applyContractChanged(db, job.payload) });
     const intervalMs = options.feedIntervalMs;
+    const erpIntervalMs = environment.ERP_FEED_POLL_INTERVAL_MS ?? intervalMs;
     return [
-      feedWork(createErpFeedPoller({ db, inbound: erpEventQueue(jobs, db, logger), erp, policy: policies.for('ERP'), logger, intervalMs })),
+      feedWork(
+        createErpFeedPoller({
+          db,
+          inbound: erpEventQueue(jobs, db, logger),
+          erp,
+          policy: policies.for('ERP'),
+          logger,
+          intervalMs: erpIntervalMs,
+        }),
+      ),
       feedWork(createVendorFeedPoller({ db, jobs, vendorPlatform, policy: policies.for('VENDOR_PLATFORM'), logger, intervalMs })),
     ];
   };

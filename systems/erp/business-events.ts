@@ -15,9 +15,13 @@ export interface EventInput {
   previousStatus?: string | null;
 }
 
-/** Appends a business event; every change made through the API or the admin endpoints calls this. */
+/**
+ * Appends a business event and pushes it to the event subscription's endpoint, as Fusion's
+ * business event subscriptions do; every change made through the API or the admin endpoints
+ * calls this. The pushed body is the event exactly as the feed serves it.
+ */
 export function recordEvent(context: ErpContext, input: EventInput): BusinessEvent {
-  return appendEvent(context.state.events, (sequence) => ({
+  const event = appendEvent(context.state.events, (sequence) => ({
     EventId: randomUUID(),
     Sequence: sequence,
     EventType: input.type,
@@ -27,6 +31,8 @@ export function recordEvent(context: ErpContext, input: EventInput): BusinessEve
     PreviousStatus: input.previousStatus ?? null,
     Resource: input.resource,
   }));
+  context.webhooks.dispatch({ id: event.EventId, type: event.EventType, body: JSON.stringify(event) });
+  return event;
 }
 
 /**

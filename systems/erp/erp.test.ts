@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
+import { verifyWebhook } from '@procuregraph/platform/inbound';
+import { call, startWebhookReceiver, tinyWorld, tinyWorldIds } from '@procuregraph/reference-http/testing';
 import type { RunningSystem } from '@procuregraph/reference-http';
 import { startErp } from './server.ts';
 
@@ -552,5 +553,56 @@ describe('payment run', () => {
       ['Paid', '20.50'],
       ['Unpaid', '0.00'],
     ]);
+  });
+});
+
+describe('business events pushed as they happen', () => {
+  const SECRET = 'erp-push-secret';
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let pushing: RunningSystem;
+
+  beforeAll(async () => {
+    // The first delivery fails: the ERP retries it.
+    receiver = await startWebhookReceiver((index) => (index === 0 ? 503 : 204));
+    pushing = await startErp({ port: 0, world: tinyWorld(), webhooks: { url: receiver.url, secret: SECRET, retryDelaysMs: [20, 40] } });
+  });
+  afterAll(async () => {
+    await pushing.close();
+    await receiver.close();
+  });
+
+  async function deliveriesOf(eventId: string, accepted: number) {
+    const of = () => receiver.received.filter((each) => each.headers['webhook-id'] === eventId);
+    for (let waited = 0; of().filter((each) => each.answeredWith === 204).length < accepted; waited += 20) {
+      if (waited > 5_000) throw new Error(`fewer than ${accepted} deliveries of ${eventId} accepted`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return of();
+  }
+
+  it('pushes each event signed, exactly as its feed serves it, retries a failed delivery and redelivers on request', async () => {
+    const pushApi = `${pushing.url}/fscmRestApi/resources/11.13.18.05`;
+    const supplier = (await call(`${pushApi}/suppliers`, { body: newSupplier('Pushed Events Ltd', '556677889') })).body;
+    const feed = (await call(`${pushApi}/businessEvents?after=0`)).body.items as { EventId: string; ResourceId: number }[];
+    expect(feed).toHaveLength(1);
+    const event = feed[0]!;
+    expect(event.ResourceId).toBe(supplier.SupplierId);
+    const deliveries = await deliveriesOf(event.EventId, 1);
+    expect(deliveries.map((each) => each.answeredWith)).toEqual([503, 204]);
+    const verified = verifyWebhook(
+      { headers: deliveries[1]!.headers, rawBody: deliveries[1]!.body },
+      { secret: SECRET, parse: (body) => body },
+    );
+    expect(verified).toMatchObject({ ok: true, body: event });
+
+    expect((await call(`${pushing.url}/admin/webhook-deliveries/${event.EventId}/redeliver`, { method: 'POST' })).status).toBe(202);
+    const again = await deliveriesOf(event.EventId, 2);
+    expect(again.map((each) => [each.answeredWith, each.body])).toEqual([
+      [503, deliveries[1]!.body],
+      [204, deliveries[1]!.body],
+      [204, deliveries[1]!.body],
+    ]);
+    const unknown = await call(`${pushing.url}/admin/webhook-deliveries/no-such-event/redeliver`, { method: 'POST' });
+    expect(unknown.status).toBe(404);
   });
 });

@@ -8,6 +8,9 @@ import {
   systemLogger,
   type RunningSystem,
   SnapshotStore,
+  DEFAULT_RETRY_DELAYS_MS,
+  webhookAdminRouter,
+  WebhookDispatcher,
 } from '@procuregraph/reference-http';
 import { bankAccountsResource, bankAccountsRouter } from './bank-accounts.ts';
 import { businessEventsRouter } from './business-events.ts';
@@ -30,6 +33,18 @@ export interface ErpOptions {
   storageFile?: string;
   /** Loaded when the store is empty (no snapshot yet). */
   world?: World;
+  /** Where business events are pushed as they happen, signed; without it they are only on the feed. */
+  webhooks?: ErpWebhookOptions;
+}
+
+export interface ErpWebhookOptions {
+  /** Procuregraph's endpoint (or how to find it, read at each event). */
+  url: string | (() => string | undefined);
+  /** HMAC key for `Webhook-Signature`. */
+  secret: string;
+  /** Delay before each retry; the default retries seven times over about two minutes. */
+  retryDelaysMs?: number[] | undefined;
+  timeoutMs?: number;
 }
 
 async function loadState(store: SnapshotStore, world: World | undefined): Promise<ErpState> {
@@ -42,12 +57,25 @@ async function loadState(store: SnapshotStore, world: World | undefined): Promis
 
 /** Starts the reference ERP (Oracle Fusion-shaped REST API under `/fscmRestApi/resources/11.13.18.05`). */
 export async function startErp(options: ErpOptions): Promise<RunningSystem> {
-  const store = new SnapshotStore(options.storageFile, systemLogger('erp'));
+  const logger = systemLogger('erp');
+  const store = new SnapshotStore(options.storageFile, logger);
   const state = await loadState(store, options.world);
   const save = () => store.scheduleSave(() => erpSnapshot(state));
+  const webhooks = new WebhookDispatcher(
+    {
+      url: options.webhooks?.url,
+      // Nothing is delivered without a URL, so nothing is signed either.
+      secret: options.webhooks?.secret ?? '',
+      retryDelaysMs: options.webhooks?.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+      timeoutMs: options.webhooks?.timeoutMs ?? 10_000,
+      userAgent: 'reference-erp-business-events/1',
+    },
+    logger,
+  );
   const context: ErpContext = {
     state,
     changed: save,
+    webhooks,
     idempotent: idempotentCreate({
       records: () => state.idempotency,
       shape: fusionErrorShape,
@@ -82,6 +110,7 @@ export async function startErp(options: ErpOptions): Promise<RunningSystem> {
     shape: fusionErrorShape,
     routers: [
       businessEventsRouter(context),
+      webhookAdminRouter(webhooks, fusionErrorShape),
       resourceReader([
         suppliersResource(state),
         bankAccountsResource(state),
@@ -98,6 +127,9 @@ export async function startErp(options: ErpOptions): Promise<RunningSystem> {
       paymentAdminRouter(context),
       driftRouter(drifting, fusionErrorShape, save),
     ],
-    onClose: () => store.flush(),
+    onClose: async () => {
+      webhooks.close();
+      await store.flush();
+    },
   });
 }

@@ -11,3 +11,10 @@ export { SnapshotStore } from './snapshot-store.ts';
 export { runStandalone } from './standalone.ts';
 export { Table } from './table.ts';
 export { dateInput, decimalInput, parseInput } from './validation.ts';
+export {
+  DEFAULT_RETRY_DELAYS_MS,
+  webhookAdminRouter,
+  WebhookDispatcher,
+  type Delivery,
+  type OutgoingWebhook,
+} from './webhook-dispatcher.ts';

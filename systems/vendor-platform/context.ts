@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { VendorState } from './state.ts';
-import type { WebhookDispatcher } from './webhooks.ts';
+import type { WebhookDispatcher } from '@procuregraph/reference-http';
 
 /** What every vendor-platform route works on. */
 export interface VendorContext {

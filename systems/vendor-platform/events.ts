@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
-import { appendEvent, readEventsAfter, HttpError, parseInput, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
+import { appendEvent, readEventsAfter, HttpError, readIntegerParam, readStringParam } from '@procuregraph/reference-http';
 import type { VendorContext } from './context.ts';
 import { VendorErrorCode } from './problem-details.ts';
 import type { VendorEvent, VendorEventType } from './state.ts';
@@ -20,11 +19,13 @@ export function publish(context: VendorContext, type: VendorEventType, data: unk
     data,
   }));
   context.changed();
-  context.webhooks.dispatch(event);
+  context.webhooks.dispatch({
+    id: event.id,
+    type: event.type,
+    body: JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data }),
+  });
   return event;
 }
-
-const webhookTarget = z.object({ url: z.url().nullable() }).strict();
 
 // Cursors look opaque to clients; inside they are the feed sequence.
 function decodeAfter(after: string | undefined): number {
@@ -55,15 +56,6 @@ export function eventsRouter(context: VendorContext): Router {
       hasMore,
       nextCursor: encodeCursor(last ? last.sequence : after),
     });
-  });
-  router.get('/admin/webhook-deliveries', (_request, response) => {
-    response.json({ data: context.webhooks.deliveries() });
-  });
-  // Points deliveries elsewhere (an address nobody answers, to make every delivery fail); null restores the configured one.
-  router.post('/admin/webhook-target', (request, response) => {
-    const { url } = parseInput(webhookTarget, request.body ?? {}, VendorErrorCode.invalidRequest);
-    context.webhooks.redirect(url);
-    response.json({ url });
   });
   return router;
 }

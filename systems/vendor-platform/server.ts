@@ -8,6 +8,9 @@ import {
   systemLogger,
   type RunningSystem,
   SnapshotStore,
+  DEFAULT_RETRY_DELAYS_MS,
+  webhookAdminRouter,
+  WebhookDispatcher,
 } from '@procuregraph/reference-http';
 import type { VendorContext } from './context.ts';
 import { eventsRouter } from './events.ts';
@@ -18,7 +21,6 @@ import { VendorErrorCode, problemDetailsShape } from './problem-details.ts';
 import { maskedRegistration, registrationsRouter } from './registrations.ts';
 import { seedVendorPlatform } from './seed.ts';
 import { emptyVendorState, restoreVendorState, vendorSnapshot, type VendorState } from './state.ts';
-import { DEFAULT_RETRY_DELAYS_MS, WebhookDispatcher } from './webhooks.ts';
 
 export interface VendorPlatformOptions {
   /** 0 picks a free port. */
@@ -57,6 +59,7 @@ export async function startVendorPlatform(options: VendorPlatformOptions): Promi
       secret: options.webhookSecret,
       retryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
       timeoutMs: options.webhookTimeoutMs ?? 10_000,
+      userAgent: 'reference-vendor-platform-webhooks/1',
     },
     logger,
   );
@@ -90,6 +93,7 @@ export async function startVendorPlatform(options: VendorPlatformOptions): Promi
       portalInvoicesRouter(context),
       portalPaymentsRouter(context),
       eventsRouter(context),
+      webhookAdminRouter(webhooks, problemDetailsShape),
       driftRouter(drifting, problemDetailsShape, save),
     ],
     onClose: async () => {

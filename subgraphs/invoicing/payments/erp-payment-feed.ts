@@ -1,6 +1,13 @@
 import { type ErpClient, erpEventTypes, type BusinessEvent, readPayment } from '@procuregraph/connector-erp';
 import type { Database } from '@procuregraph/platform/db';
-import { createFeedPoller, defineInboundQueue, processInboundEvent, type FeedPoller } from '@procuregraph/platform/inbound';
+import {
+  createFeedPoller,
+  defineInboundQueue,
+  processInboundEvent,
+  type FeedPoller,
+  type InboundEvent,
+  type InboundOutcome,
+} from '@procuregraph/platform/inbound';
 import type { JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { describeError, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
@@ -19,23 +26,42 @@ export interface ErpPaymentFeedOptions {
   intervalMs: number;
 }
 
+/** Where ERP events come from, whether pushed or read from the feed: they deduplicate together. */
+export const ERP_SOURCE = 'erp';
+
 /**
- * Follows the ERP's business events from a stored cursor and applies its payments' states. Each
- * event applies once (by its event id), and an older state of a payment never overwrites a newer
- * one (versions ordered by the feed's sequence). A payment the mapping cannot read is parked
- * among the dead letters, so one bad record does not stop every later payment.
+ * A business event as the inbound deduplication sees it: its id and, for a payment, the payment's
+ * version, ordered by the feed's sequence, so an older state never overwrites a newer one however
+ * late it arrives (pushes are retried on their own schedules).
+ */
+export function describeErpEvent(event: BusinessEvent): InboundEvent {
+  return {
+    source: ERP_SOURCE,
+    sourceEventId: event.eventId,
+    ...(event.eventType === erpEventTypes.paymentStatusChanged
+      ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } }
+      : {}),
+  };
+}
+
+/** Applies a business event at most once: pushed by the ERP or read from its feed, the same way. */
+export function applyErpEvent(db: Database) {
+  return (event: InboundEvent, item: BusinessEvent): Promise<InboundOutcome> =>
+    processInboundEvent(db, { inboundEvents, inboundEntityVersions }, event, async (tx) => {
+      if (item.eventType !== erpEventTypes.paymentStatusChanged) return;
+      await applyErpPayment(tx, readableSnapshot(item), item.occurredAt);
+    });
+}
+
+/**
+ * Follows the ERP's business events from a stored cursor and applies its payments' states: the
+ * catch-up for what the ERP's pushes missed. Each event applies once (by its event id), and an
+ * older state of a payment never overwrites a newer one. A payment the mapping cannot read is
+ * parked among the dead letters, so one bad record does not stop every later payment.
  */
 export function erpPaymentFeed(options: ErpPaymentFeedOptions): FeedPoller {
   const { db, erp, policy, logger } = options;
-  const inbound = defineInboundQueue<BusinessEvent>({
-    jobs: options.jobs,
-    source: 'erp',
-    process: (event, item) =>
-      processInboundEvent(db, { inboundEvents, inboundEntityVersions }, event, async (tx) => {
-        if (item.eventType !== erpEventTypes.paymentStatusChanged) return;
-        await applyErpPayment(tx, readableSnapshot(item), item.occurredAt);
-      }),
-  });
+  const inbound = defineInboundQueue<BusinessEvent>({ jobs: options.jobs, source: ERP_SOURCE, process: applyErpEvent(db) });
   return createFeedPoller<BusinessEvent>({
     db,
     tables: { feedCursors },
@@ -45,12 +71,7 @@ export function erpPaymentFeed(options: ErpPaymentFeedOptions): FeedPoller {
       const { items } = await policy.execute((signal) => erp.businessEventsAfter(Number(cursor ?? 0), signal));
       return { items, cursor: items.length > 0 ? String(items.at(-1)!.sequence) : cursor };
     },
-    describe: (event) => ({
-      sourceEventId: event.eventId,
-      ...(event.eventType === erpEventTypes.paymentStatusChanged
-        ? { entity: { key: `payment:${event.resourceId}`, occurredAt: event.occurredAt, sequence: event.sequence } }
-        : {}),
-    }),
+    describe: describeErpEvent,
     inbound,
   });
 }

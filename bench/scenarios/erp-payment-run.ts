@@ -1,0 +1,106 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { BenchPlan } from '../config.ts';
+import { percentile } from '../stats.ts';
+
+/** Every status change of every payment, with no field of another subgraph: what is measured is the way in. */
+const statusChanges = `subscription ErpPaymentRun {
+  paymentStatusChanged { status payment { id } }
+}`;
+
+export interface ErpPaymentRunFigure {
+  /** Payment runs that advanced at least one payment. */
+  runs: number;
+  /** Payments the runs advanced, and the subscriber messages that followed within the wait. */
+  advanced: number;
+  delivered: number;
+  /** Milliseconds from sending the run to the ERP to the subscriber's message, over every message. */
+  p50: number;
+  p99: number;
+  /** From the run to its first message: the way in alone, before the run's other payments queue behind it. */
+  firstP50: number;
+}
+
+export interface ErpPaymentRunSetup {
+  readonly webSocketUrl: string;
+  readonly authorization: () => Promise<string>;
+  readonly erpUrl: string;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const WAIT_MS = 30_000;
+
+/**
+ * `POST /admin/payment-run` on the reference ERP (every open payment one step on) until a run
+ * advances nothing or the plan's runs are done, each timed to the `paymentStatusChanged` messages
+ * of one subscriber on the gateway: the ERP pushes each event to the gateway's `/webhooks/erp`,
+ * invoicing applies it and publishes, the gateway delivers. The feed is not what delivers it
+ * (it is read every two seconds; a figure near that would say the push failed).
+ */
+export async function measureErpPaymentRun(
+  setup: ErpPaymentRunSetup,
+  plan: BenchPlan,
+  progress: (line: string) => void,
+): Promise<ErpPaymentRunFigure> {
+  const arrivals: number[] = [];
+  let wake = () => {};
+  const client = createClient({
+    url: setup.webSocketUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: await setup.authorization() },
+    retryAttempts: 0,
+  });
+  const subscribed = new Promise<void>((resolve) => client.on('connected', () => resolve()));
+  const unsubscribe = client.subscribe(
+    { query: statusChanges },
+    {
+      next: () => {
+        arrivals.push(now());
+        wake();
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
+  );
+  try {
+    await subscribed;
+    // The gateway's upstream subscription is open once the connection is acknowledged and the operation sent.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const latencies: number[] = [];
+    const firsts: number[] = [];
+    let runs = 0;
+    let advanced = 0;
+    for (let run = 0; run < plan.erpPaymentRuns; run += 1) {
+      arrivals.length = 0;
+      const sentAt = now();
+      const response = await fetch(`${setup.erpUrl}/admin/payment-run`, { method: 'POST' });
+      const moved = ((await response.json()) as { advanced: number }).advanced;
+      if (moved === 0) break;
+      const deadline = sentAt + WAIT_MS;
+      while (arrivals.length < moved && now() < deadline) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, 100);
+        });
+      }
+      runs += 1;
+      advanced += moved;
+      latencies.push(...arrivals.map((at) => at - sentAt));
+      if (arrivals.length > 0) firsts.push(arrivals[0]! - sentAt);
+      progress(
+        `payment run ${run + 1}: ${moved} advanced, ${arrivals.length} messages, last after ${(Math.max(...arrivals) - sentAt).toFixed(0)} ms`,
+      );
+    }
+    return {
+      runs,
+      advanced,
+      delivered: latencies.length,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      firstP50: percentile(firsts, 50),
+    };
+  } finally {
+    unsubscribe();
+    await client.dispose();
+  }
+}
