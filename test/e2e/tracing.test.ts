@@ -26,6 +26,7 @@ interface ReceivedSpan {
   parentSpanId: string;
   name: string;
   kind: number;
+  attributes: Record<string, string | number>;
 }
 
 const SERVER = 2;
@@ -33,10 +34,19 @@ const CLIENT = 3;
 const PRODUCER = 4;
 const CONSUMER = 5;
 
+/** An OTLP/JSON attribute: a string, or a 64-bit integer as a string. */
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: string };
+}
+
 interface OtlpExport {
   resourceSpans: {
     resource: { attributes: { key: string; value: { stringValue?: string } }[] };
-    scopeSpans: { scope: { name: string }; spans: Omit<ReceivedSpan, 'service' | 'scope'>[] }[];
+    scopeSpans: {
+      scope: { name: string };
+      spans: (Omit<ReceivedSpan, 'service' | 'scope' | 'attributes'> & { attributes?: OtlpAttribute[] })[];
+    }[];
   }[];
 }
 
@@ -62,6 +72,9 @@ function startReceiver(): Promise<{ server: Server; url: string; spans: Received
               parentSpanId: span.parentSpanId ?? '',
               name: span.name,
               kind: span.kind,
+              attributes: Object.fromEntries(
+                (span.attributes ?? []).map(({ key, value }) => [key, value.stringValue ?? Number(value.intValue)]),
+              ),
             });
       }
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -240,6 +253,26 @@ describe('tracing', () => {
     ).toBe(1);
     // Every span but the gateway's first ones has its parent in the trace: nothing was cut off at the queue.
     expect(trace.filter((span) => !byId.has(span.parentSpanId)).map((span) => span.parentSpanId)).toEqual([client.spanId, client.spanId]);
+
+    // SQL: a client span per statement under the span that ran it, the subgraph's request and the job's attempt alike.
+    const sql = trace.filter((span) => span.scope === 'procuregraph.sql');
+    const namespace = graph.app.client.kind === 'postgres' ? new URL(graph.app.client.url).pathname.slice(1) : 'postgres';
+    for (const span of sql) {
+      const operation = /^\s*([a-z]+)/i.exec(String(span.attributes['db.query.text']))![1]!.toUpperCase();
+      expect([
+        span.kind,
+        span.name,
+        span.attributes['db.system.name'],
+        span.attributes['db.namespace'],
+        span.attributes['db.operation.name'],
+      ]).toEqual([CLIENT, `${operation} ${namespace}`, 'postgresql', namespace, operation]);
+    }
+    const statementsUnder = (parent: ReceivedSpan) =>
+      sql.filter((span) => span.parentSpanId === parent.spanId).map((span) => String(span.attributes['db.query.text']));
+    expect(statementsUnder(approval).some((text) => text.startsWith('update "suppliers"."suppliers" set'))).toBe(true);
+    expect(statementsUnder(setup[0]!).some((text) => text.startsWith('select') && text.includes('"suppliers"."suppliers"'))).toBe(true);
+    // Parameters are never part of a span: the statements name placeholders, not the supplier's values.
+    expect(sql.filter((span) => /Traced Surgical|47-6610002/.test(String(span.attributes['db.query.text'])))).toEqual([]);
 
     const steps = await stepsOf(id);
     expect(steps.filter((step) => step.traceId !== client.traceId)).toEqual([]);
