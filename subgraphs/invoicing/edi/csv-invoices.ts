@@ -54,6 +54,7 @@ async function submitRow(
       source: 'EDI',
       idempotencyKey: `csv:${order.supplierId}:${invoice.invoiceNumber}`,
       vendorPlatformInvoiceId: null,
+      arrival: { system: 'FILES', action: `invoice received in CSV, row ${invoice.rows[0]!}` },
       // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
       taxAmount: '0',
       freightAmount: '0',

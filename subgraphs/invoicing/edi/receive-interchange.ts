@@ -108,6 +108,7 @@ async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Ap
       source: 'EDI',
       idempotencyKey: `edi:${context.sender}:${context.interchange.envelope.controlNumber}:${set.controlNumber}`,
       vendorPlatformInvoiceId: null,
+      arrival: { system: 'FILES', action: `invoice received in 810 ${context.interchange.envelope.controlNumber}` },
       // Tax and freight (810 TXI/SAC, CSV columns) are not read yet: none is claimed.
       taxAmount: '0',
       freightAmount: '0',
