@@ -6,7 +6,7 @@ import type { Admitted } from './admission.ts';
 import { combine, forward } from './webhook-forwarding.ts';
 
 /** The files partners and integrations send (contract.md, "Files and EDI"). */
-const FILE_PATHS = ['/edi/inbound', '/files/invoices'];
+export const FILE_PATHS = ['/edi/inbound', '/files/invoices'];
 const MAX_FILE_BYTES = '10mb';
 
 async function admitted(request: Request, response: Response, admit: (request: Request) => Promise<Admitted>): Promise<Admitted | null> {

@@ -12,7 +12,7 @@ import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platfo
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
-import { fileForwarding } from './file-forwarding.ts';
+import { FILE_PATHS, fileForwarding } from './file-forwarding.ts';
 import { checkReadiness, subgraphHealthCheck, type ReadinessCheck } from './readiness.ts';
 import { supergraphManager, type SupergraphSource } from './supergraph-source.ts';
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
@@ -147,6 +147,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const report = await checkReadiness(checks);
     response.status(report.ready ? 200 : 503).json(report);
   });
+  // Webhooks and files are traced as GraphQL is: the sender's trace continued to the subgraph that takes them.
+  app.use(['/webhooks', ...FILE_PATHS], serverSpans(SERVICE));
   app.use(webhookForwarding(() => [...subgraphUrls.values()], logger));
   app.use(fileForwarding(() => [...subgraphUrls.values()], admit, options.internalSecret, logger));
   app.get('/metrics', async (_request, response) => {

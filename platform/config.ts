@@ -135,6 +135,15 @@ const environmentFields = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** The `service.name` this process's spans carry, overriding the process's own name. */
   OTEL_SERVICE_NAME: z.string().min(1).optional(),
+  /**
+   * The specification's sampler names (the SDK in use does not read them itself): which traces
+   * are recorded. Parent-based ones follow the caller's sampled flag and decide only for new traces.
+   */
+  OTEL_TRACES_SAMPLER: z
+    .enum(['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'])
+    .default('parentbased_always_on'),
+  /** The ratio of new traces the `traceidratio` samplers record, 0 to 1. */
+  OTEL_TRACES_SAMPLER_ARG: z.coerce.number().min(0).max(1).default(1),
   /** The drop folder partners' X12 files arrive in; processed/ and rejected/ archives sit beside it. */
   EDI_INBOX_DIR: z.string().optional(),
   /** Where what Procuregraph sends partners (997, 850, 820, CSV remittances) is written, one folder per partner. */

@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
+import { tracePgliteStatements, tracePostgresStatements } from './statement-spans.ts';
 
 /**
  * A connection to the database that every service of one process shares: the embedded PGlite
@@ -24,9 +25,12 @@ export async function openDatabaseClient(location: DatabaseLocation): Promise<Da
       onnotice: () => {},
       connection: { application_name: 'procuregraph' },
     });
+    tracePostgresStatements(sql, location.url);
     return { kind: 'postgres', sql, url: location.url };
   }
   const pglite = await PGlite.create(location.pgliteDirectory);
+  const [database] = (await pglite.query<{ name: string }>('select current_database() as name')).rows;
+  tracePgliteStatements(pglite, database!.name);
   return { kind: 'pglite', pglite };
 }
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import type { integrationTables } from '../db/integration-tables.ts';
 import { WakeSignal } from '../jobs/wake-signal.ts';
 import type { Logger } from '../logging.ts';
+import { inSpan, NEW_TRACE, SpanKind } from '../tracing/trace-context.ts';
 import { describeError } from '../resilience/failures.ts';
 import type { InboundEvent, InboundOutcome } from './inbound-events.ts';
 import type { InboundQueue } from './inbound-queue.ts';
@@ -74,8 +75,24 @@ export function createFeedPoller<Item>(options: FeedPollerOptions<Item>): FeedPo
     return moved.length === 1;
   }
 
-  async function deliver(item: Item): Promise<keyof CatchUpResult> {
+  /** Each item a trace of its own (a feed carries no caller's context), which the jobs its effect queues continue. */
+  function deliver(item: Item): Promise<keyof CatchUpResult> {
     const event = { ...options.describe(item), source };
+    const span = {
+      component: 'feed',
+      name: `feed item ${source}`,
+      kind: SpanKind.CONSUMER,
+      parent: NEW_TRACE,
+      attributes: { 'messaging.system': source, 'messaging.message.id': event.sourceEventId },
+    };
+    return inSpan(span, async (active) => {
+      const outcome = await applyOrPark(event, item);
+      active.setAttribute('procuregraph.inbound.outcome', outcome);
+      return outcome;
+    });
+  }
+
+  async function applyOrPark(event: InboundEvent, item: Item): Promise<keyof CatchUpResult> {
     try {
       return await inbound.process(event, item);
     } catch (error) {

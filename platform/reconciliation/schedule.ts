@@ -4,6 +4,7 @@ import { backingSystems, createServiceDatabase, type BackingSystem, type Databas
 import { createJobOperations, jobSender } from '../jobs/index.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from '../resilience/index.ts';
+import { inSpan, NEW_TRACE, SpanKind } from '../tracing/trace-context.ts';
 import { reconciliationRuns } from './reconciliation-tables.ts';
 import { startReconciliationRun } from './start-run.ts';
 import { failStrandedRuns } from './stranded-runs.ts';
@@ -73,7 +74,9 @@ export function startReconciliationSchedule(options: ScheduleOptions): { close()
       )
       .limit(1);
     if (ran) return;
-    const outcome = await startReconciliationRun(db, jobs, system, 'SCHEDULED');
+    // A scheduled run is a trace of its own, which its slices' jobs continue.
+    const span = { component: 'reconciliation', name: `reconciliation scheduled ${system}`, kind: SpanKind.INTERNAL, parent: NEW_TRACE };
+    const outcome = await inSpan(span, () => startReconciliationRun(db, jobs, system, 'SCHEDULED'));
     if (outcome.started) log.info({ system, runId: outcome.run.id }, 'scheduled reconciliation started');
     else log.debug({ system, code: outcome.code }, 'scheduled reconciliation not started yet');
   }

@@ -92,7 +92,14 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
       response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
     });
   }
+  // A server span per delivery and per file posted, continuing the sender's trace when it sent one.
+  if (definition.webhooks) app.use('/webhooks', serverSpans(definition.name));
   if (definition.webhooks) app.use(webhookRouter(definition.webhooks, logger));
+  if (definition.fileRoutes)
+    app.use(
+      definition.fileRoutes.map((route) => route.path),
+      serverSpans(definition.name),
+    );
   if (definition.fileRoutes) app.use(fileRouter(definition.fileRoutes, options.internalSecret, logger));
   app.use(
     '/graphql',

@@ -5,6 +5,7 @@ export {
   currentTraceCarrier,
   currentTraceId,
   inSpan,
+  NEW_TRACE,
   SpanKind,
   type SpanRequest,
   type TraceCarrier,

@@ -43,6 +43,9 @@ export function contextFrom(carrier: TraceCarrier | null | undefined): Context {
   return carrier ? propagation.extract(ROOT_CONTEXT, carrier) : ROOT_CONTEXT;
 }
 
+/** The parent of work that starts a trace of its own (a feed item, a file, a scheduled run), whatever runs around it. */
+export const NEW_TRACE: Context = ROOT_CONTEXT;
+
 export interface SpanRequest {
   component: string;
   name: string;

@@ -5,7 +5,15 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import {
+  AlwaysOffSampler,
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  TracerProvider,
+  type Sampler,
+} from '@opentelemetry/sdk-trace';
 import type { Environment } from '../config.ts';
 import { setRecording } from './trace-context.ts';
 
@@ -18,8 +26,26 @@ import { setRecording } from './trace-context.ts';
  */
 const api = createRequire(import.meta.url)('@opentelemetry/api') as typeof OpenTelemetryApi;
 
-/** `OTEL_EXPORTER_OTLP_ENDPOINT` (unset: no tracing at all) and `OTEL_SERVICE_NAME`. */
-export type TracingSettings = Pick<Environment, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'>;
+/** `OTEL_EXPORTER_OTLP_ENDPOINT` (unset: no tracing at all), `OTEL_SERVICE_NAME` and the sampler (by default every trace). */
+export type TracingSettings = Pick<Environment, 'OTEL_EXPORTER_OTLP_ENDPOINT' | 'OTEL_SERVICE_NAME'> &
+  Partial<Pick<Environment, 'OTEL_TRACES_SAMPLER' | 'OTEL_TRACES_SAMPLER_ARG'>>;
+
+/**
+ * The sampler `OTEL_TRACES_SAMPLER` names, as the specification defines them: `@opentelemetry/sdk-trace`
+ * 3 takes a sampler object only (its default is parent-based always-on) and reads no environment.
+ */
+function samplerFor(settings: TracingSettings): Sampler {
+  const ratio = new TraceIdRatioBasedSampler(settings.OTEL_TRACES_SAMPLER_ARG ?? 1);
+  const roots: Record<Environment['OTEL_TRACES_SAMPLER'], Sampler> = {
+    always_on: new AlwaysOnSampler(),
+    always_off: new AlwaysOffSampler(),
+    traceidratio: ratio,
+    parentbased_always_on: new ParentBasedSampler({ root: new AlwaysOnSampler() }),
+    parentbased_always_off: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+    parentbased_traceidratio: new ParentBasedSampler({ root: ratio }),
+  };
+  return roots[settings.OTEL_TRACES_SAMPLER ?? 'parentbased_always_on'];
+}
 
 export interface Tracing {
   /** Exports what is still buffered and stops; resolves at once when tracing is off. */
@@ -40,6 +66,7 @@ export function startTracing(settings: TracingSettings, processName: string): Tr
   const exporter = new OTLPTraceExporter({ url: tracesUrl(endpoint) });
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ 'service.name': settings.OTEL_SERVICE_NAME ?? processName }),
+    sampler: samplerFor(settings),
     spanProcessors: [new BatchSpanProcessor({ exporter, scheduledDelayMillis: 1000 })],
   });
   api.context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

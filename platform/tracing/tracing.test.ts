@@ -55,4 +55,36 @@ describe('tracing', () => {
       { traceId: first.traceId, name: 'job', parentSpanId: first.spanId },
     ]);
   });
+
+  /** Starts tracing with a parent-based ratio sampler, runs 20 traces of a root and a child span, and says which spans arrived. */
+  async function sampledAt(ratio: number, remoteParent?: string) {
+    received.length = 0;
+    const endpoint = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    const tracing = startTracing(
+      {
+        OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+        OTEL_SERVICE_NAME: undefined,
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: ratio,
+      },
+      'test',
+    );
+    for (let index = 0; index < 20; index++)
+      await inSpan(span(`root ${index}`, remoteParent ? contextFrom({ traceparent: remoteParent }) : undefined), () =>
+        inSpan(span(`child ${index}`), async () => undefined),
+      );
+    await tracing.shutdown();
+    return received.map((one) => one.name).sort();
+  }
+
+  it('OTEL_TRACES_SAMPLER parentbased_traceidratio: ratio 0 exports no new trace, ratio 1 every span of every trace', async () => {
+    expect(await sampledAt(0)).toEqual([]);
+    const all = Array.from({ length: 20 }, (_, index) => [`child ${index}`, `root ${index}`]).flat();
+    expect(await sampledAt(1)).toEqual(all.sort());
+  });
+
+  it('a parent-based sampler follows the caller: a sampled traceparent is recorded even at ratio 0, an unsampled one not at ratio 1', async () => {
+    expect(await sampledAt(0, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toHaveLength(40);
+    expect(await sampledAt(1, '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00')).toEqual([]);
+  });
 });

@@ -31,7 +31,7 @@ export function registrationFeed(context: WorkerContext, intervalMs: number): Fe
     inbound: defineInboundQueue<VendorEvent>({
       jobs: context.jobs,
       source: VENDOR_PLATFORM_SYSTEM,
-      process: async (_event, item) => (await apply(item)).inbound,
+      process: async (_event, item) => (await apply(item, 'feed')).inbound,
     }),
   });
 }

@@ -21,7 +21,7 @@ import {
 } from '@procuregraph/platform/inbound';
 import { describeError, RemoteHttpError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { inboundEntityVersions, inboundEvents } from './db/tables.ts';
-import { onboardSupplier, type OnboardingDependencies } from './onboarding/onboard.ts';
+import { onboardSupplier, type OnboardingDependencies, type RegistrationArrival } from './onboarding/onboard.ts';
 import { approveSupplier, rejectSupplier } from './onboarding/review.ts';
 import { supplierOfRegistration } from './supplier/external-references.ts';
 import { linkKnownSupplier } from './onboarding/portal-enrollment.ts';
@@ -62,7 +62,12 @@ async function rejectOnPlatform(platform: VendorPlatformClient, registrationId: 
  * mutation does; an invalid one is rejected back on the platform with every reason. One that
  * describes a supplier already known here (its portal enrollment) is linked to it instead.
  */
-async function onboardRegistration(deps: OnboardingDependencies, platform: VendorPlatformClient, registrationId: string): Promise<Outcome> {
+async function onboardRegistration(
+  deps: OnboardingDependencies,
+  platform: VendorPlatformClient,
+  registrationId: string,
+  arrival: RegistrationArrival,
+): Promise<Outcome> {
   const known = await supplierOfRegistration(deps.db, registrationId);
   if (known) return { outcome: 'ALREADY_LINKED', supplierId: known };
   const registration = fromRegistration(await platform.getRegistration(registrationId));
@@ -72,6 +77,7 @@ async function onboardRegistration(deps: OnboardingDependencies, platform: Vendo
     input: registration.input,
     idempotencyKey: registrationKey(registrationId),
     source: { system: 'VENDOR_PLATFORM', externalId: registrationId },
+    arrival,
   });
   if (result.supplier) return { outcome: 'ONBOARDED', supplierId: result.supplier.id };
   await rejectOnPlatform(platform, registrationId, registrationRejectionNote(result.userErrors));
@@ -92,13 +98,14 @@ async function handleEvent(
   onboarding: OnboardingDependencies,
   platform: VendorPlatformClient,
   event: VendorEvent,
+  arrival: RegistrationArrival,
 ): Promise<Outcome> {
   const { registrationId, reviewNote } = registrationOf(event);
-  if (event.type === vendorEventTypes.registrationSubmitted) return onboardRegistration(onboarding, platform, registrationId);
+  if (event.type === vendorEventTypes.registrationSubmitted) return onboardRegistration(onboarding, platform, registrationId, arrival);
   // Deliveries may come out of order: a decision about a registration not seen yet onboards it first.
   let supplierId = await supplierOfRegistration(deps.db, registrationId);
   if (!supplierId) {
-    const onboarded = await onboardRegistration(onboarding, platform, registrationId);
+    const onboarded = await onboardRegistration(onboarding, platform, registrationId, arrival);
     if (!onboarded.supplierId) return onboarded;
     supplierId = onboarded.supplierId;
   }
@@ -146,17 +153,19 @@ export type RegistrationEventOutcome = Outcome & { inbound: InboundOutcome };
  * dead letters: once per event id, checked before anything is done (the steps are idempotent by
  * registration too). Calls to the platform go through its breaker and timeout, as every job's do.
  */
-export function registrationEvents(deps: VendorPlatformWebhookDependencies): (event: VendorEvent) => Promise<RegistrationEventOutcome> {
+export function registrationEvents(
+  deps: VendorPlatformWebhookDependencies,
+): (event: VendorEvent, arrival: RegistrationArrival) => Promise<RegistrationEventOutcome> {
   const platform = guardedPlatform(vendorPlatformClient(deps.systems.vendorPlatformUrl), deps.policy);
   const onboarding = onboardingDependencies(deps.db, deps.cipher, deps.environment);
-  return async (event) => {
+  return async (event, arrival) => {
     let outcome: Outcome = { outcome: 'IGNORED' };
     const inbound = await processInboundEventOutsideTransaction(
       deps.db,
       { inboundEvents, inboundEntityVersions },
       { source: VENDOR_PLATFORM_SYSTEM, sourceEventId: event.id },
       async () => {
-        if (registrationTypes.includes(event.type)) outcome = await handleEvent(deps, onboarding, platform, event);
+        if (registrationTypes.includes(event.type)) outcome = await handleEvent(deps, onboarding, platform, event, arrival);
       },
     );
     return inbound === 'DUPLICATE' ? { outcome: 'DUPLICATE', inbound } : { ...outcome, inbound };
@@ -184,7 +193,7 @@ export function suppliersWebhooks(deps: VendorPlatformWebhookDependencies): Webh
     vendorPlatformWebhooks(deps.systems.vendorPlatformWebhookSecret),
     registrationTypes,
     async (event) => {
-      const { inbound: _inbound, ...outcome } = await apply(event);
+      const { inbound: _inbound, ...outcome } = await apply(event, 'webhook');
       log.info({ eventId: event.id, type: event.type, ...outcome }, 'vendor platform event handled');
       return { status: 200, body: outcome };
     },

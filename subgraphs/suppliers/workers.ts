@@ -3,6 +3,7 @@ import { vendorPlatformClient } from '@procuregraph/connector-vendor-platform';
 import type { BackgroundWork, RegisterWorkers, WorkerContext } from '@procuregraph/platform/subgraph';
 import type { RetryOptions } from '@procuregraph/platform/jobs';
 import { describeError } from '@procuregraph/platform/resilience';
+import { inSpan, NEW_TRACE, SpanKind } from '@procuregraph/platform/tracing';
 import { z } from 'zod';
 import { setUpInErp } from './onboarding/erp-setup.ts';
 import { checkInsurance } from './onboarding/insurance-review.ts';
@@ -103,7 +104,8 @@ function insuranceCheckTimer(context: WorkerContext, options: SuppliersWorkerOpt
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   const run = () => {
-    running = checkInsurance(context.db, today()).then(
+    const span = { component: 'suppliers', name: 'insurance check', kind: SpanKind.INTERNAL, parent: NEW_TRACE };
+    running = inSpan(span, () => checkInsurance(context.db, today())).then(
       (summary) => log.info(summary, 'insurance check done'),
       (error: unknown) => log.error({ error: describeError(error) }, 'insurance check failed'),
     );
@@ -138,7 +140,8 @@ function exclusionListReloadTimer(context: WorkerContext, options: SuppliersWork
   let running: Promise<void> | null = null;
   // A run still screening when the next is due is not joined by a second one.
   const run = () => {
-    running ??= runExclusionListReload(context.db, screening, 'SCHEDULE')
+    const span = { component: 'suppliers', name: 'exclusion list reload', kind: SpanKind.INTERNAL, parent: NEW_TRACE };
+    running ??= inSpan(span, () => runExclusionListReload(context.db, screening, 'SCHEDULE'))
       .then(
         (result) =>
           log.info(

@@ -150,6 +150,32 @@ const INVOICE = graphql(`
   }
 `);
 
+const INVOICE_ARRIVALS = graphql(`
+  query EdiInvoiceArrivals($supplierId: ID!) {
+    invoices(first: 50, filter: { supplierId: $supplierId }) {
+      nodes {
+        invoiceNumber
+        journey {
+          steps {
+            system
+            action
+            outcome
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** How each named invoice of a supplier arrived: the first step of its journey, and how many arrival steps it has. */
+async function arrivalsOf(supplier: string, invoiceNumbers: string[]) {
+  const { nodes } = (await graph.query(INVOICE_ARRIVALS, { supplierId: supplier }, integration)).data!.invoices;
+  return invoiceNumbers.map((number) => {
+    const { steps } = nodes.find((node) => node.invoiceNumber === number)!.journey;
+    return { first: steps[0], arrivals: steps.filter((step) => step.system === 'FILES').length };
+  });
+}
+
 const DOCUMENTS = graphql(`
   query Edi3($filter: EdiDocumentFilter) {
     ediDocuments(first: 20, filter: $filter) {
@@ -232,6 +258,9 @@ describe('the drop folder and POST /edi/inbound', () => {
         purchaseOrder: { id: order.id },
       })),
     );
+    // The file is where each invoice's journey starts.
+    const arrival = { first: { system: 'FILES', action: 'invoice received in 810 000004711', outcome: 'SUCCEEDED' }, arrivals: 1 };
+    expect(await arrivalsOf(supplierId, ['MED-INV-9001', 'MED-INV-9002'])).toEqual([arrival, arrival]);
   });
 
   it('has one effect for an interchange sent twice and records the second as a duplicate', async () => {
@@ -322,6 +351,12 @@ describe('POST /files/invoices', () => {
         ],
       },
     ]);
+    const arrival = (row: number) => ({
+      first: { system: 'FILES', action: `invoice received in CSV, row ${row}`, outcome: 'SUCCEEDED' },
+      arrivals: 1,
+    });
+    expect(await arrivalsOf(first.supplierId, ['CSV-INV-1'])).toEqual([arrival(2)]);
+    expect(await arrivalsOf(second.supplierId, ['CSV-INV-2'])).toEqual([arrival(3)]);
   });
 });
 

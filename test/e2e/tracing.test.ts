@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@procuregraph/platform/inbound';
 import { startTracing } from '@procuregraph/platform/tracing';
 import { graphql } from '../generated/gql.ts';
 import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
@@ -26,6 +29,7 @@ interface ReceivedSpan {
   parentSpanId: string;
   name: string;
   kind: number;
+  attributes: Record<string, string | number>;
 }
 
 const SERVER = 2;
@@ -33,10 +37,19 @@ const CLIENT = 3;
 const PRODUCER = 4;
 const CONSUMER = 5;
 
+/** An OTLP/JSON attribute: a string, or a 64-bit integer as a string. */
+interface OtlpAttribute {
+  key: string;
+  value: { stringValue?: string; intValue?: string };
+}
+
 interface OtlpExport {
   resourceSpans: {
     resource: { attributes: { key: string; value: { stringValue?: string } }[] };
-    scopeSpans: { scope: { name: string }; spans: Omit<ReceivedSpan, 'service' | 'scope'>[] }[];
+    scopeSpans: {
+      scope: { name: string };
+      spans: (Omit<ReceivedSpan, 'service' | 'scope' | 'attributes'> & { attributes?: OtlpAttribute[] })[];
+    }[];
   }[];
 }
 
@@ -62,6 +75,9 @@ function startReceiver(): Promise<{ server: Server; url: string; spans: Received
               parentSpanId: span.parentSpanId ?? '',
               name: span.name,
               kind: span.kind,
+              attributes: Object.fromEntries(
+                (span.attributes ?? []).map(({ key, value }) => [key, value.stringValue ?? Number(value.intValue)]),
+              ),
             });
       }
       response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
@@ -241,8 +257,147 @@ describe('tracing', () => {
     // Every span but the gateway's first ones has its parent in the trace: nothing was cut off at the queue.
     expect(trace.filter((span) => !byId.has(span.parentSpanId)).map((span) => span.parentSpanId)).toEqual([client.spanId, client.spanId]);
 
+    // SQL: a client span per statement under the span that ran it, the subgraph's request and the job's attempt alike.
+    const sql = trace.filter((span) => span.scope === 'procuregraph.sql');
+    const namespace = graph.app.client.kind === 'postgres' ? new URL(graph.app.client.url).pathname.slice(1) : 'postgres';
+    for (const span of sql) {
+      const operation = /^\s*([a-z]+)/i.exec(String(span.attributes['db.query.text']))![1]!.toUpperCase();
+      expect([
+        span.kind,
+        span.name,
+        span.attributes['db.system.name'],
+        span.attributes['db.namespace'],
+        span.attributes['db.operation.name'],
+      ]).toEqual([CLIENT, `${operation} ${namespace}`, 'postgresql', namespace, operation]);
+    }
+    const statementsUnder = (parent: ReceivedSpan) =>
+      sql.filter((span) => span.parentSpanId === parent.spanId).map((span) => String(span.attributes['db.query.text']));
+    expect(statementsUnder(approval).some((text) => text.startsWith('update "suppliers"."suppliers" set'))).toBe(true);
+    expect(statementsUnder(setup[0]!).some((text) => text.startsWith('select') && text.includes('"suppliers"."suppliers"'))).toBe(true);
+    // Parameters are never part of a span: the statements name placeholders, not the supplier's values.
+    expect(sql.filter((span) => /Traced Surgical|47-6610002/.test(String(span.attributes['db.query.text'])))).toEqual([]);
+
     const steps = await stepsOf(id);
     expect(steps.filter((step) => step.traceId !== client.traceId)).toEqual([]);
     expect(steps.length).toBeGreaterThan(10);
+  });
+
+  it("gives inbound work a trace: a feed item and a dropped file start their own, a webhook continues its sender's", async () => {
+    const platformUrl = graph.app.systems.vendorPlatformUrl;
+    const postToPlatform = (path: string, body: unknown) =>
+      fetch(`${platformUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+        body: JSON.stringify(body),
+      });
+    // The platform's own deliveries fail, so its registration arrives from the feed.
+    expect((await postToPlatform('/admin/webhook-target', { url: 'http://127.0.0.1:9/webhooks/vendor-platform' })).status).toBe(200);
+    receiver.spans.length = 0;
+    const tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: undefined }, 'procuregraph-test');
+    const client = clientTraceContext();
+    let event: { id: string; type: string; createdAt: string; data: { registration?: { id: string } } };
+    let supplierId: string;
+    try {
+      const registered = await postToPlatform('/api/v1/registrations', {
+        legalName: 'Feed Traced Infusion LLC',
+        dbaName: null,
+        tin: '38-5556101',
+        taxClassification: 'llc',
+        address: { street1: '9 Main St', street2: null, city: 'Houston', state: 'TX', zip: '77002', country: 'US' },
+        contact: { fullName: 'Ana Ruiz', email: 'ana.ruiz@example.org', phone: null },
+        bank: { routingNumber: '072000326', accountNumber: '5544332291', accountType: 'checking' },
+        insurance: [
+          {
+            kind: 'general_liability',
+            insurer: 'Chubb',
+            policyNumber: 'GL-591',
+            coverageLimit: { value: '2000000.00', currency: 'USD' },
+            expirationDate: '2030-09-30',
+          },
+        ],
+      });
+      const registrationId = ((await registered.json()) as { id: string }).id;
+      supplierId = await eventually(async () => {
+        const { data } = await graph.query<{ suppliers: { nodes: { id: string }[] } }>(
+          'query { suppliers(first: 1, filter: { search: "Feed Traced Infusion" }) { nodes { id } } }',
+        );
+        return data?.suppliers.nodes[0]?.id;
+      });
+      const events = (await (await fetch(`${platformUrl}/api/v1/events?limit=200`)).json()) as { data: (typeof event)[] };
+      event = events.data.find(
+        (candidate) => candidate.type === 'registration.submitted' && candidate.data.registration?.id === registrationId,
+      )!;
+
+      // The same event delivered again to the gateway's webhook, by a sender in a trace of its own.
+      const rawBody = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, data: event.data });
+      const timestamp = Math.floor(Date.now() / 1000);
+      const delivered = await fetch(`${graph.app.gateway.url}/webhooks/vendor-platform`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'webhook-id': event.id,
+          traceparent: client.traceparent,
+          [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
+          [WEBHOOK_SIGNATURE_HEADER]: signWebhook(graph.app.systems.vendorPlatformWebhookSecret, timestamp, rawBody),
+        },
+        body: rawBody,
+      });
+      expect({ status: delivered.status, body: (await delivered.json()) as unknown }).toEqual({
+        status: 200,
+        body: { outcome: 'DUPLICATE' },
+      });
+
+      // A file dropped in the EDI inbox (not an interchange: it is rejected, in a trace of its own all the same).
+      const folder = (name: string) => join(graph.dataDir, 'edi', name);
+      await mkdir(folder('inbox'), { recursive: true });
+      await writeFile(join(folder('inbox'), 'traced.edi'), 'not an interchange');
+      await eventually(async () =>
+        (await readdir(folder('rejected')).catch(() => [])).some((name) => name.endsWith('-traced.edi')) ? true : undefined,
+      );
+    } finally {
+      await tracing.shutdown();
+    }
+    const traceOf = (traceId: string) => receiver.spans.filter((span) => span.traceId === traceId);
+
+    // The feed item: a root consumer span, under which the supplier was onboarded and its events relayed.
+    const feedItems = receiver.spans.filter(
+      (span) => span.name === 'feed item vendor-platform' && span.attributes['messaging.message.id'] === event.id,
+    );
+    const onboarding = feedItems.find((item) =>
+      traceOf(item.traceId).some((span) =>
+        String(span.attributes['db.query.text'] ?? '').startsWith('insert into "suppliers"."suppliers"'),
+      ),
+    )!;
+    expect([onboarding.scope, onboarding.kind, onboarding.parentSpanId, onboarding.attributes['messaging.system']]).toEqual([
+      'procuregraph.feed',
+      CONSUMER,
+      '',
+      'vendor-platform',
+    ]);
+    expect(traceOf(onboarding.traceId).some((span) => span.name.startsWith('outbox relay ') && span.kind === PRODUCER)).toBe(true);
+    const steps = await stepsOf(supplierId);
+    expect(steps.filter((step) => step.action.startsWith('registration received'))).toEqual([
+      { system: 'VENDOR_PLATFORM', action: 'registration received (feed)', traceId: onboarding.traceId },
+    ]);
+
+    // The webhook: the gateway continues the sender's trace, the suppliers subgraph takes the delivery under it.
+    const webhook = traceOf(client.traceId);
+    const gatewaySpan = webhook.find((span) => span.scope === 'procuregraph.gateway')!;
+    expect([gatewaySpan.name, gatewaySpan.kind, gatewaySpan.parentSpanId]).toEqual(['POST /webhooks/:system', SERVER, client.spanId]);
+    const suppliersSpan = webhook.find((span) => span.scope === 'procuregraph.suppliers' && span.kind === SERVER)!;
+    expect(suppliersSpan.name).toBe('POST /webhooks/:system');
+    const forward = webhook.find((span) => span.spanId === suppliersSpan.parentSpanId)!;
+    expect([forward.scope, forward.kind, forward.parentSpanId]).toEqual([
+      '@opentelemetry/instrumentation-undici',
+      CLIENT,
+      gatewaySpan.spanId,
+    ]);
+    expect(webhook.some((span) => span.scope === 'procuregraph.sql' && span.parentSpanId === suppliersSpan.spanId)).toBe(true);
+
+    // The dropped file: a root consumer span of its own trace, named by the file.
+    const file = receiver.spans.filter((span) => span.name === 'EDI file received');
+    expect(file.map((span) => [span.scope, span.kind, span.parentSpanId, span.attributes['file.name']])).toEqual([
+      ['procuregraph.invoicing', CONSUMER, '', 'traced.edi'],
+    ]);
   });
 });

@@ -56,6 +56,7 @@ async function submitRow(
       source: 'CSV',
       idempotencyKey: `csv:${order.supplierId}:${invoice.invoiceNumber}`,
       vendorPlatformInvoiceId: null,
+      arrival: { system: 'FILES', action: `invoice received in CSV, row ${invoice.rows[0]!}` },
       taxAmount: invoice.taxAmount,
       freightAmount: invoice.freightAmount,
     },

@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, rename, utimes } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Logger } from '@procuregraph/platform/logging';
 import type { BackgroundWork } from '@procuregraph/platform/subgraph';
+import { inSpan, NEW_TRACE, SpanKind } from '@procuregraph/platform/tracing';
 import type { EdiRouteOptions } from './edi-routes.ts';
 import { InterchangeRefused, receiveInterchange } from './receive-interchange.ts';
 
@@ -30,7 +31,19 @@ async function claim(inbox: string, name: string): Promise<string | null> {
   }
 }
 
-async function processFile(options: DropFolderOptions, name: string): Promise<void> {
+/** Each file a trace of its own, which the jobs its documents queue (997, ERP invoices) continue. */
+function processFile(options: DropFolderOptions, name: string): Promise<void> {
+  const span = {
+    component: 'invoicing',
+    name: 'EDI file received',
+    kind: SpanKind.CONSUMER,
+    parent: NEW_TRACE,
+    attributes: { 'file.name': name },
+  };
+  return inSpan(span, () => receiveFile(options, name));
+}
+
+async function receiveFile(options: DropFolderOptions, name: string): Promise<void> {
   const claimed = await claim(options.folders.inbox, name);
   if (!claimed) return;
   let archive = options.folders.processed;

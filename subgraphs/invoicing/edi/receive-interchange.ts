@@ -108,6 +108,7 @@ async function applyInvoice(tx: Transaction, set: X12TransactionSet, context: Ap
       source: 'EDI',
       idempotencyKey: `edi:${context.sender}:${context.interchange.envelope.controlNumber}:${set.controlNumber}`,
       vendorPlatformInvoiceId: null,
+      arrival: { system: 'FILES', action: `invoice received in 810 ${context.interchange.envelope.controlNumber}` },
       taxAmount: invoice.taxAmount,
       freightAmount: invoice.freightAmount,
     },

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { type Transaction, isUuid, newId, recordJourneyStep } from '@procuregraph/platform/db';
+import { type Transaction, isUuid } from '@procuregraph/platform/db';
 import { describeError, PermanentError } from '@procuregraph/platform/resilience';
 import { vendorEventTypes, readSubmittedInvoice } from '@procuregraph/connector-vendor-platform';
 import { invoiceFromPortal } from '../vendor-platform-mapping.ts';
-import { invoicingSchema, supplierProjections } from '../db/tables.ts';
+import { supplierProjections } from '../db/tables.ts';
 import { submitInvoice } from './submit-invoice.ts';
 
 /** Webhooks and the feed of the vendor platform share this source, so each event is applied once whichever way it came. */
@@ -40,8 +40,6 @@ export type PortalDelivery = 'webhook' | 'feed';
  * arrival is the first step of the invoice's journey.
  */
 export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceTolerancePct: number, via: PortalDelivery): Promise<void> {
-  // Taken first so the arrival sorts before the invoice's own steps of this transaction (they share its `at`).
-  const arrivalStepId = newId();
   const portal = portalInvoiceOf(data);
   const supplierId = await supplierOfRegistration(tx, portal.registrationId);
   const { purchaseOrderId, portalInvoiceId, registrationId: _registration, ...document } = portal;
@@ -58,6 +56,7 @@ export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceT
       source: 'VENDOR_PLATFORM',
       idempotencyKey: null,
       vendorPlatformInvoiceId: portalInvoiceId,
+      arrival: { system: 'VENDOR_PLATFORM', action: `received from the vendor platform (${via})` },
     },
     priceTolerancePct,
   );
@@ -65,12 +64,4 @@ export async function acceptPortalInvoice(tx: Transaction, data: unknown, priceT
     const reasons = result.userErrors.map((error) => `${error.code}: ${error.message}`).join('; ');
     throw new PermanentError(`Portal invoice ${portalInvoiceId} refused: ${reasons}`);
   }
-  await recordJourneyStep(tx, {
-    id: arrivalStepId,
-    entityId: result.invoice!.id,
-    service: invoicingSchema.schemaName,
-    system: 'VENDOR_PLATFORM',
-    action: `received from the vendor platform (${via})`,
-    outcome: 'SUCCEEDED',
-  });
 }

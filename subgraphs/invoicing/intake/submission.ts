@@ -1,5 +1,5 @@
 import type { UserError } from '@procuregraph/platform/graphql';
-import { isUuid } from '@procuregraph/platform/db';
+import { isUuid, type JourneySystem } from '@procuregraph/platform/db';
 import { decimal, isDecimalString } from '@procuregraph/platform/money';
 import type { InvoiceSource } from '../db/tables.ts';
 import type { InvoiceLineToMatch } from '../matching/match-context.ts';
@@ -19,6 +19,8 @@ export interface InvoiceSubmission {
   idempotencyKey: string | null;
   /** The portal invoice it came from, for vendor-platform submissions. */
   vendorPlatformInvoiceId: string | null;
+  /** How it reached us, when not by the graph: the first step of the invoice's journey, written only when it is created. */
+  arrival?: { system: JourneySystem; action: string };
 }
 
 function error(field: (string | number)[], code: string, message: string): UserError {

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { recordBusinessEvent } from '@procuregraph/platform/business';
-import { type Queryable, newId } from '@procuregraph/platform/db';
+import { type Queryable, newId, recordJourneyStep } from '@procuregraph/platform/db';
 import type { UserError } from '@procuregraph/platform/graphql';
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import { lockMatchFacts } from '../db/advisory-locks.ts';
-import { invoiceLines, invoices, purchaseOrderProjections, type InvoiceRow } from '../db/tables.ts';
+import { invoiceLines, invoices, invoicingSchema, purchaseOrderProjections, type InvoiceRow } from '../db/tables.ts';
 import { announceInvoiceStatus } from '../workflow/announce-invoice-status.ts';
 import { invoiceTotal, lineAmount } from './invoice-amounts.ts';
 import { normalizedInvoiceNumber } from './invoice-number.ts';
@@ -84,6 +84,8 @@ async function conflicts(db: Queryable, submission: InvoiceSubmission): Promise<
 
 function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: string, priceTolerancePct: number): Promise<InvoiceRow> {
   return db.transaction(async (tx) => {
+    // Taken first so the arrival sorts before the invoice's own steps of this transaction (they share its `at`).
+    const arrivalStepId = newId();
     await lockMatchFacts(tx, 'supplier', submission.supplierId);
     if (submission.purchaseOrderId !== null) await lockMatchFacts(tx, 'order', submission.purchaseOrderId);
     const [invoice] = await tx
@@ -106,6 +108,14 @@ function storeAndMatch(db: Queryable, submission: InvoiceSubmission, digest: str
         vendorPlatformInvoiceId: submission.vendorPlatformInvoiceId,
       })
       .returning();
+    if (submission.arrival)
+      await recordJourneyStep(tx, {
+        id: arrivalStepId,
+        entityId: invoice!.id,
+        service: invoicingSchema.schemaName,
+        ...submission.arrival,
+        outcome: 'SUCCEEDED',
+      });
     const lines = submission.lines.map((line, index) => ({
       invoiceId: invoice!.id,
       position: index + 1,

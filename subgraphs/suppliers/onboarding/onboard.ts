@@ -36,7 +36,11 @@ export interface OnboardingRequest {
   idempotencyKey?: string | null;
   /** Where the registration came from, when not from the graph: kept as an external reference. */
   source?: { system: BackingSystem; externalId: string };
+  /** How a registration from a backing system reached us: its webhook, or the catch-up of its feed. */
+  arrival?: RegistrationArrival;
 }
+
+export type RegistrationArrival = 'webhook' | 'feed';
 
 export interface OnboardingResult {
   supplier: SupplierRow | null;
@@ -140,7 +144,8 @@ function supplierValues(
 async function recordIntake(tx: Queryable, supplierId: string, request: OnboardingRequest, screening: ScreeningOutcome): Promise<void> {
   const step = { entityId: supplierId, service: suppliersSchema.schemaName, outcome: 'SUCCEEDED' } as const;
   const source = request.source?.system;
-  await recordJourneyStep(tx, { ...step, system: source ?? 'PROCUREGRAPH', action: source ? 'registration received' : 'onboardSupplier' });
+  const received = request.arrival ? `registration received (${request.arrival})` : 'registration received';
+  await recordJourneyStep(tx, { ...step, system: source ?? 'PROCUREGRAPH', action: source ? received : 'onboardSupplier' });
   await recordJourneyStep(tx, { ...step, system: 'PROCUREGRAPH', action: `screening: ${screening.status}` });
   // Where the vendor activation time starts.
   await recordBusinessEvent(tx, { kind: 'SUPPLIER_REGISTERED', supplierId, entityId: supplierId });
