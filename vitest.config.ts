@@ -15,7 +15,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    hookTimeout: 300_000,
     env: { LOG_LEVEL: 'silent' },
     setupFiles: ['./vitest.setup.ts'],
   },
