@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { DatabaseClient } from '../db/client.ts';
 import { createServiceDatabase, type Database } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
@@ -33,7 +34,23 @@ export function auditLogOn(db: Database): AuditLog {
   return {
     async append(entries) {
       if (entries.length === 0) return;
-      await db.insert(auditEvents).values(entries.map((entry) => ({ id: newId(), ...entry })));
+      await db.execute(insertAsOneParameter(entries));
     },
   };
+}
+
+/**
+ * The INSERT with all rows in one JSON parameter: a page of 50 suppliers records 50 sensitive
+ * reads, and drizzle's builder spent more CPU binding their 650 parameters than the page's own
+ * queries took (bench/FINDINGS.md, subgraph CPU per request). Same rows, same defaults.
+ */
+function insertAsOneParameter(entries: readonly AuditEntry[]) {
+  const rows = JSON.stringify(entries.map((entry) => ({ ...entry, id: newId() })));
+  return sql`insert into ${auditEvents}
+      (id, occurred_at, actor, role, supplier_id, service, kind, operation, record_type, record_id, client_address, outcome, detail)
+    select id, coalesce("occurredAt", now()), actor, role, "supplierId", service, kind, operation, "recordType", "recordId",
+      "clientAddress", outcome, coalesce(detail, '{}'::jsonb)
+    from jsonb_to_recordset(${rows}::jsonb) as entry(
+      id uuid, "occurredAt" timestamptz, actor text, role text, "supplierId" uuid, service text, kind text, operation text,
+      "recordType" text, "recordId" text, "clientAddress" text, outcome text, detail jsonb)`;
 }

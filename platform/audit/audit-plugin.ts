@@ -16,7 +16,10 @@ export function auditPlugin(writing: AuditWriting): ApolloServerPlugin<{ caller:
       const trail = new AuditedRequest(writing.service, contextValue.caller, request.operationName);
       attachAuditTrail(contextValue, trail);
       return {
-        async executionDidStart() {
+        // Only a mutation's root fields are recorded here; a query adding no field hook spares
+        // Apollo Server from calling plugins around every field it resolves.
+        async executionDidStart({ operation }) {
+          if (operation.operation !== 'mutation') return undefined;
           return {
             willResolveField({ args, info }) {
               if (info.path.prev !== undefined || info.parentType !== info.schema.getMutationType()) return undefined;

@@ -1,6 +1,6 @@
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
@@ -18,6 +18,7 @@ import { enforceRoleDirectives } from './authorization-directive.ts';
 import { createErrorFormatter } from '../graphql/error-formatting.ts';
 import { graphqlError } from '../graphql/errors.ts';
 import { metricsPlugin } from '../graphql/metrics-plugin.ts';
+import { uncacheableResponses } from '../graphql/uncacheable-responses.ts';
 import { serveSubgraphSubscriptions } from './subgraph-subscriptions.ts';
 import { fileRouter, type FileRoute } from './file-routes.ts';
 import { serverSpans } from '../tracing/server-spans.ts';
@@ -77,7 +78,14 @@ export async function startSubgraphServer<Context extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(logger),
     // Inline traces feed Apollo Studio, which this deployment does not use; they cost time per field.
-    plugins: [auditPlugin(audit), metricsPlugin(definition.name), ApolloServerPluginInlineTraceDisabled()],
+    // So does cache control's per-field hint: no field has a hint, so every answer is `no-store`.
+    plugins: [
+      auditPlugin(audit),
+      metricsPlugin(definition.name),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      uncacheableResponses(),
+    ],
   });
   await apollo.start();
 
