@@ -1,4 +1,4 @@
-import { samplePeakResident, type WatchedProcess } from '../memory.ts';
+import { residentNow, samplePeakResident, type WatchedProcess } from '../memory.ts';
 
 export interface ReconciliationFigure {
   system: 'ERP';
@@ -19,7 +19,7 @@ export interface ReconciliationSetup {
   readonly workers: readonly WatchedProcess[];
   /** The reference ERP's process, watched apart: its memory holds the whole world, whatever the paging. */
   readonly system?: WatchedProcess;
-  /** Told the records compared so far every PROGRESS_MS, so a long run shows it is moving. */
+  /** Told the records compared so far and each watched process's resident memory every PROGRESS_MS, so a long run shows it is moving. */
   readonly progress?: (line: string) => void;
 }
 
@@ -61,7 +61,11 @@ async function waitForEnd(setup: ReconciliationSetup, id: string): Promise<RunSt
     const { reconciliationRun: run } = await graphql(setup, RUN, { id });
     if (run && run.state !== 'RUNNING') return run;
     if (run && setup.progress && Date.now() > nextProgress) {
-      setup.progress(`reconciliation run ${id}: ${run.recordsCompared} records compared, ${run.findingsCount} findings`);
+      const resident = await residentNow([...setup.workers, ...(setup.system ? [setup.system] : [])]);
+      const memory = Object.entries(resident).map(([name, mib]) => `${name} ${Math.round(mib)} MiB`);
+      setup.progress(
+        `reconciliation run ${id}: ${run.recordsCompared} records compared, ${run.findingsCount} findings; resident ${memory.join(', ')}`,
+      );
       nextProgress = Date.now() + PROGRESS_MS;
     }
     if (Date.now() > deadline) throw new Error(`reconciliation run ${id} still running after ${TIMEOUT_MS} ms`);
