@@ -5,6 +5,7 @@ import { subgraphNames } from '@procuregraph/schema';
 import { operationLabels, type OperationName } from './operations.ts';
 import type { BenchResults } from './results.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
+import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
 import { POSTGRES } from './cpu.ts';
 import type { ThroughputCell, TargetKey, WorkloadShape } from './scenarios/throughput.ts';
 import type { Spread } from './stats.ts';
@@ -248,20 +249,27 @@ function workflowsSection(results: BenchResults): string {
   const onboarding = results.onboarding
     ? `- Onboarding, with the reference ERP answering ${results.onboarding.erpLatencyMs} ms late: onboardSupplier → ACTIVE ${spread(results.onboarding.onboardToActiveMs)} ms; approveSupplier → ACTIVE ${spread(results.onboarding.approveToActiveMs)} ms (${results.onboarding.suppliers} suppliers one after another; ACTIVE observed by polling the graph every 10 ms).`
     : '- Onboarding: not measured (the section failed).';
-  const figure = results.reconciliation;
-  const reconciliation = figure
-    ? `- Reconciliation of the ERP: ${number(figure.recordsPerSecond)} records compared/s (${number(figure.recordsCompared)} records in ${number(figure.seconds, 1)} s, ${number(figure.findings)} findings); peak resident memory ${Object.entries(
-        figure.peakResidentMiB,
-      )
-        .map(([name, mib]) => `${name} ${number(mib)} MiB`)
-        .join(', ')}.`
-    : '- Reconciliation: not measured yet.';
+  const reconciliation = reconciliationLine('Reconciliation of the ERP, default dataset', results.reconciliation);
+  const largeReconciliation = reconciliationLine('Reconciliation of the ERP, large dataset', results.largeReconciliation);
   return `## Matching and onboarding
 
 ${matching}
 ${onboarding}
 ${reconciliation}
+${largeReconciliation}
 `;
+}
+
+function residentList(peaks: Record<string, number>): string {
+  return Object.entries(peaks)
+    .map(([name, mib]) => `${name} ${number(mib)} MiB`)
+    .join(', ');
+}
+
+function reconciliationLine(label: string, figure: ReconciliationFigure | null | undefined): string {
+  if (!figure) return `- ${label}: not measured.`;
+  const system = figure.systemPeakResidentMiB ? `; the reference ERP's own ${residentList(figure.systemPeakResidentMiB)}` : '';
+  return `- ${label}: ${number(figure.recordsPerSecond)} records compared/s (${number(figure.recordsCompared)} records in ${number(figure.seconds, 1)} s, ${number(figure.findings)} findings); peak resident memory of the comparing subgraphs ${residentList(figure.peakResidentMiB)}${system}.`;
 }
 
 function scaleSection(results: BenchResults): string {

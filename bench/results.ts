@@ -49,6 +49,8 @@ export interface BenchResults {
   onboarding: OnboardingFigure | null;
   /** Absent from results recorded before reconciliation existed. */
   reconciliation?: ReconciliationFigure | null;
+  /** The ERP reconciliation of the large dataset; absent from results recorded before it existed. */
+  largeReconciliation?: ReconciliationFigure | null;
   scale: { cells: ThroughputCell[]; slowStatements: SlowStatement[] } | { skipped: string } | null;
   profile: GatewayProfile | null;
   operationsMeasured: readonly OperationName[];

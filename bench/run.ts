@@ -1,7 +1,8 @@
 /**
  * `npm run bench` (the record, under 30 minutes once the large dataset exists),
- * `npm run bench -- --quick` (a few minutes, to check the apparatus; written under bench/.data/quick)
- * and `npm run bench -- --render` (RESULTS.md again from results.json). Starts Procuregraph as
+ * `npm run bench -- --quick` (a few minutes, to check the apparatus; written under bench/.data/quick),
+ * `npm run bench -- --large-reconciliation` (only the ERP reconciliation of the large dataset;
+ * written to bench/.data/large-reconciliation.json) and `npm run bench -- --render` (RESULTS.md again from results.json). Starts Procuregraph as
  * separate processes on PostgreSQL, with its peers over the same subgraphs, measures every
  * figure of issue 7, and writes bench/results.json and bench/RESULTS.md.
  */
@@ -21,7 +22,7 @@ import type { BenchResults, SectionRecord } from './results.ts';
 import { profileGateway } from './scenarios/gateway-profile.ts';
 import { measureMatching } from './scenarios/matching.ts';
 import { measureOnboarding } from './scenarios/onboarding.ts';
-import { measureReconciliation } from './scenarios/reconciliation.ts';
+import { measureReconciliation, type ReconciliationFigure } from './scenarios/reconciliation.ts';
 import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
 import { countStatements } from './scenarios/sql-statements.ts';
 import { measureSubscriptions } from './scenarios/subscriptions.ts';
@@ -39,12 +40,15 @@ import {
   absentSystems,
   benchSubgraphUrls,
   startBackingSystems,
+  startLargeErp,
   startProcuregraph,
   type ProcuregraphTarget,
 } from './targets/procuregraph.ts';
 
 const plan = process.argv.includes('--quick') ? quickPlan : fullPlan;
 const PAGE_SIZE = 50;
+/** The subgraphs whose workers compare the ERP's parts: suppliers, purchase orders, invoices and payments. */
+const ERP_RECONCILERS = ['suppliers', 'procurement', 'invoicing'] as const;
 const progress = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 const sections: SectionRecord[] = [];
 
@@ -209,7 +213,7 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
     measureReconciliation({
       graphqlUrl: product.graphqlUrl,
       headers: credentials.gatewayHeaders,
-      workers: (['suppliers', 'invoicing'] as const).map((name) => ({ name, pid: product.subgraphs[name].pid })),
+      workers: ERP_RECONCILERS.map((name) => ({ name, pid: product.subgraphs[name].pid })),
     }),
   );
   results.subscriptions = await section('subscriptions', () =>
@@ -273,6 +277,41 @@ async function benchLargeDataset(results: BenchResults, largeUrl: string, creden
   }
 }
 
+/**
+ * One ERP reconciliation of the large dataset, against a reference ERP holding the same world: the
+ * figure for bounded memory (the comparing subgraphs' peak resident memory on 100k suppliers and
+ * 1M invoices), with the ERP's own memory apart. Repairs it makes stay in the reused database.
+ */
+async function reconcileLargeDataset(largeUrl: string, credentials: Credentials): Promise<ReconciliationFigure> {
+  try {
+    progress('starting the reference ERP with the large world');
+    const erp = await startLargeErp();
+    const product = await startProcuregraph(largeUrl, { ...absentSystems, erp: erp.url }, writeBenchSupergraph(benchSubgraphUrls));
+    return await measureReconciliation({
+      graphqlUrl: product.graphqlUrl,
+      headers: credentials.gatewayHeaders,
+      workers: ERP_RECONCILERS.map((name) => ({ name, pid: product.subgraphs[name].pid })),
+      system: { name: 'reference ERP', pid: erp.process.pid },
+      progress,
+    });
+  } finally {
+    await stopAllServices();
+  }
+}
+
+/** `--large-reconciliation`: that scenario alone, seeding the large dataset first if it is absent; the record is left as it is. */
+async function reconcileLargeDatasetOnly(): Promise<void> {
+  const largeUrl = (await largeDatabase(true))!;
+  const figure = await reconcileLargeDataset(largeUrl, await loadCredentials());
+  const file = join(benchDataDir, 'large-reconciliation.json');
+  mkdirSync(benchDataDir, { recursive: true });
+  writeFileSync(
+    file,
+    `${JSON.stringify({ finishedAt: new Date().toISOString(), loadAverage: await loadAverage(), ...figure }, null, 2)}\n`,
+  );
+  progress(`wrote ${file}: ${JSON.stringify(figure)}`);
+}
+
 async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   progress(`${plan.mode} run`);
@@ -295,13 +334,19 @@ async function main(): Promise<void> {
     matching: null,
     onboarding: null,
     reconciliation: null,
+    largeReconciliation: null,
     scale: largeUrl ? null : { skipped: `${databases.largeName} is not seeded (a quick run does not seed it)` },
     profile: null,
     operationsMeasured: operationNames,
   };
   try {
     await benchDefaultDataset(results, defaultUrl, credentials);
-    if (largeUrl) await section('scale: the large dataset', () => benchLargeDataset(results, largeUrl, credentials));
+    if (largeUrl) {
+      await section('scale: the large dataset', () => benchLargeDataset(results, largeUrl, credentials));
+      results.largeReconciliation = await section('reconciliation of the large dataset', () =>
+        reconcileLargeDataset(largeUrl, credentials),
+      );
+    }
   } finally {
     await stopAllServices();
   }
@@ -324,4 +369,5 @@ function renderRecordedRun(): void {
 
 process.on('SIGINT', () => void stopAllServices().then(() => process.exit(130)));
 if (process.argv.includes('--render')) renderRecordedRun();
+else if (process.argv.includes('--large-reconciliation')) await reconcileLargeDatasetOnly();
 else await main();

@@ -1,4 +1,4 @@
-import { samplePeakResident, type WatchedProcess } from '../memory.ts';
+import { residentNow, samplePeakResident, type WatchedProcess } from '../memory.ts';
 
 export interface ReconciliationFigure {
   system: 'ERP';
@@ -8,17 +8,24 @@ export interface ReconciliationFigure {
   recordsPerSecond: number;
   /** Peak resident memory of each process comparing (the subgraphs whose workers run the parts), MiB. */
   peakResidentMiB: Record<string, number>;
+  /** Peak resident memory of the reference ERP answering the pages, MiB; absent when the bench did not watch it. */
+  systemPeakResidentMiB?: Record<string, number>;
 }
 
 export interface ReconciliationSetup {
   readonly graphqlUrl: string;
   readonly headers: () => Promise<Record<string, string>>;
-  /** The processes whose workers compare the ERP: suppliers and invoicing. */
+  /** The processes whose workers compare the ERP: suppliers, procurement and invoicing. */
   readonly workers: readonly WatchedProcess[];
+  /** The reference ERP's process, watched apart: its memory holds the whole world, whatever the paging. */
+  readonly system?: WatchedProcess;
+  /** Told the records compared so far and each watched process's resident memory every PROGRESS_MS, so a long run shows it is moving. */
+  readonly progress?: (line: string) => void;
 }
 
 const POLL_MS = 500;
 const TIMEOUT_MS = 60 * 60 * 1000;
+const PROGRESS_MS = 30_000;
 
 /** An operation's source, carrying the shape of its data so `graphql` returns it typed. */
 type Operation<Data> = string & { readonly data?: Data };
@@ -49,9 +56,18 @@ async function graphql<Data>(setup: ReconciliationSetup, query: Operation<Data>,
 
 async function waitForEnd(setup: ReconciliationSetup, id: string): Promise<RunState> {
   const deadline = Date.now() + TIMEOUT_MS;
+  let nextProgress = Date.now() + PROGRESS_MS;
   for (;;) {
     const { reconciliationRun: run } = await graphql(setup, RUN, { id });
     if (run && run.state !== 'RUNNING') return run;
+    if (run && setup.progress && Date.now() > nextProgress) {
+      const resident = await residentNow([...setup.workers, ...(setup.system ? [setup.system] : [])]);
+      const memory = Object.entries(resident).map(([name, mib]) => `${name} ${Math.round(mib)} MiB`);
+      setup.progress(
+        `reconciliation run ${id}: ${run.recordsCompared} records compared, ${run.findingsCount} findings; resident ${memory.join(', ')}`,
+      );
+      nextProgress = Date.now() + PROGRESS_MS;
+    }
     if (Date.now() > deadline) throw new Error(`reconciliation run ${id} still running after ${TIMEOUT_MS} ms`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
@@ -64,6 +80,7 @@ async function waitForEnd(setup: ReconciliationSetup, id: string): Promise<RunSt
  */
 export async function measureReconciliation(setup: ReconciliationSetup): Promise<ReconciliationFigure> {
   const memory = samplePeakResident(setup.workers);
+  const systemMemory = samplePeakResident(setup.system ? [setup.system] : []);
   try {
     const { startReconciliation } = await graphql(setup, START);
     if (!startReconciliation.run) throw new Error(`startReconciliation refused: ${JSON.stringify(startReconciliation.userErrors)}`);
@@ -77,8 +94,10 @@ export async function measureReconciliation(setup: ReconciliationSetup): Promise
       seconds,
       recordsPerSecond: seconds > 0 ? run.recordsCompared / seconds : run.recordsCompared,
       peakResidentMiB: await memory.stop(),
+      systemPeakResidentMiB: setup.system ? await systemMemory.stop() : undefined,
     };
   } finally {
     await memory.stop();
+    await systemMemory.stop();
   }
 }

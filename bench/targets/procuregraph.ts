@@ -76,6 +76,25 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
   return { urls, processes: [erp, vendorPlatform, contractRepository] };
 }
 
+/** Generating the large world and loading it into the ERP takes minutes on the shared machine. */
+const LARGE_ERP_START_MS = 30 * 60 * 1000;
+
+/**
+ * The reference ERP alone, holding the large world the large database was seeded from, for the
+ * large dataset's reconciliation (the other systems stay absent: only the ERP is reconciled there).
+ * Its heap may grow past Node's default limit: it keeps a million invoices in memory.
+ */
+export async function startLargeErp(): Promise<{ url: string; process: ServiceProcess }> {
+  const erp = startService('erp-large', {
+    script: 'bench/targets/large-erp-process.ts',
+    env: { PORT: String(ports.erp) },
+    nodeOptions: ['--max-old-space-size=8192'],
+  });
+  const url = localUrl(ports.erp);
+  await waitUntilServing(erp, url, { timeoutMs: LARGE_ERP_START_MS });
+  return { url, process: erp };
+}
+
 /** Where the bench runs each subgraph. */
 export const benchSubgraphUrls = Object.fromEntries(
   subgraphNames.map((name) => [name, localUrl(subgraphPort(name), '/graphql')]),

@@ -1,7 +1,7 @@
 import { Router, type Request } from 'express';
 import { HttpError, readStringParam } from '@procuregraph/reference-http';
 import { ErpErrorCode } from '../fusion-errors.ts';
-import { pageOf, readPageRequest, wholeCollection } from './collection.ts';
+import { pageOf, readPageRequest, wholeCollection, type Collection } from './collection.ts';
 import { matchesAll, parseQ } from './q-filter.ts';
 
 export const BASE_PATH = '/fscmRestApi/resources/11.13.18.05';
@@ -78,15 +78,30 @@ function notFound(what: string): HttpError {
   return new HttpError(404, ErpErrorCode.notFound, `The requested resource ${what} does not exist.`);
 }
 
-function listRows(request: Request, rows: readonly Row[], descriptor: ChildDescriptor) {
+/**
+ * A page of `rows` as the client sees them. Without `q` only the requested page is viewed, so paging
+ * through a million invoices costs each request its page, not the whole table.
+ */
+function listRows<Stored>(request: Request, rows: readonly Stored[], descriptor: ChildDescriptor, view: (row: Stored) => Row) {
   const q = readStringParam(request.query.q, 'q', ErpErrorCode.badRequest);
   const conditions = q ? parseQ(q, queryableAttributes(descriptor)) : [];
   const page = readPageRequest(request.query);
   const expand = readExpand(request);
-  const matching = conditions.length > 0 ? rows.filter((row) => matchesAll(row, conditions)) : rows;
-  const collection = pageOf(matching, page);
+  const collection =
+    conditions.length > 0
+      ? pageOf(
+          rows.map(view).filter((row) => matchesAll(row, conditions)),
+          page,
+        )
+      : viewedPage(pageOf(rows, page), view);
   return { ...collection, items: collection.items.map((row) => shape(row, descriptor, expand)) };
 }
+
+function viewedPage<Stored>(collection: Collection<Stored>, view: (row: Stored) => Row): Collection<Row> {
+  return { ...collection, items: collection.items.map(view) };
+}
+
+const asStored = (row: Row) => row;
 
 /**
  * Every read of the ERP's REST resources, the Fusion way:
@@ -100,11 +115,12 @@ export function resourceReader(descriptors: readonly ResourceDescriptor[]): Rout
     const resource = byName.get(String(request.params.resource));
     if (!resource) throw notFound(request.path);
     const segments = (request.params as { rest?: string[] }).rest ?? [];
+    if (segments.length === 0) return void response.json(listRows(request, resource.rows(), resource, (row) => resource.view(row)));
     let descriptor: ChildDescriptor = resource;
     let rows: readonly Row[] = resource.rows().map((row) => resource.view(row));
     let index = 0;
     for (;;) {
-      if (index === segments.length) return void response.json(listRows(request, rows, descriptor));
+      if (index === segments.length) return void response.json(listRows(request, rows, descriptor, asStored));
       const found = rows.find((row) => String(row[descriptor.key]) === segments[index]);
       if (!found) throw notFound(request.path);
       if (index + 1 === segments.length) return void response.json(shape(found, descriptor, readExpand(request)));
