@@ -50,10 +50,14 @@ async function deliveries(graph: TestGraph): Promise<Delivery[]> {
 }
 
 /** The ERP's event that moved the payment to `status`, as its feed serves it. */
-async function paymentEvent(graph: TestGraph, erpPaymentId: number, status: string): Promise<{ EventId: string; Sequence: number }> {
+async function paymentEvent(
+  graph: TestGraph,
+  erpPaymentId: number,
+  status: string,
+): Promise<{ EventId: string; Sequence: number; OccurredAt: string }> {
   const response = await fetch(`${graph.app.systems.erpUrl}/fscmRestApi/resources/11.13.18.05/businessEvents?after=0&limit=500`);
   const { items } = (await response.json()) as {
-    items: { EventId: string; Sequence: number; ResourceId: number; Resource: { PaymentStatus: string } }[];
+    items: { EventId: string; Sequence: number; OccurredAt: string; ResourceId: number; Resource: { PaymentStatus: string } }[];
   };
   return items.find((event) => event.ResourceId === erpPaymentId && event.Resource.PaymentStatus === status)!;
 }
@@ -66,6 +70,16 @@ async function statusChangesRecorded(graph: TestGraph, paymentId: string): Promi
     [paymentId],
   );
   return rows.map((row) => row.status);
+}
+
+/** The payment's journey steps that are the ERP's events, with their times. */
+async function erpEventSteps(graph: TestGraph, paymentId: string): Promise<{ action: string; at: number }[]> {
+  const rows = await executeSql<{ action: string; at: string | Date }>(
+    graph.app.client,
+    `select action, at from platform.journey_steps where entity_id = $1 and system = 'ERP' and action like '% in the ERP' order by at, id`,
+    [paymentId],
+  );
+  return rows.map((row) => ({ action: row.action, at: new Date(row.at).getTime() }));
 }
 
 async function invoicingCursor(graph: TestGraph): Promise<number> {
@@ -122,6 +136,12 @@ describe('ERP business events pushed to Procuregraph', () => {
       expect(cleared!.data!.paymentStatusChanged).toEqual({ previousStatus: 'SENT', status: 'CLEARED', payment: { id: payment.id } });
       expect(await statusChangesRecorded(graph, payment.id)).toEqual(['SENT', 'CLEARED']);
       expect(await invoicingCursor(graph)).toBeLessThan(event.Sequence);
+      // Each event once on the payment's journey, redelivered or not, at the ERP's time.
+      const clearedEvent = await paymentEvent(graph, payment.erpPaymentId, 'Cleared');
+      expect(await erpEventSteps(graph, payment.id)).toEqual([
+        { action: 'payment status SENT in the ERP', at: Date.parse(event.OccurredAt) },
+        { action: 'payment status CLEARED in the ERP', at: Date.parse(clearedEvent.OccurredAt) },
+      ]);
       await subscriber.close();
     },
   );
@@ -160,6 +180,11 @@ describe('ERP business events missed while the endpoint was down', () => {
     // Once the feed has read past the pushed event too, it still happened once.
     await eventually(async () => ((await invoicingCursor(graph)) >= pushed.Sequence ? true : undefined), 30_000);
     expect(await statusChangesRecorded(graph, payment.id)).toEqual(['SENT', 'CLEARED']);
+    // The feed's event and the pushed one are steps alike, each once.
+    expect(await erpEventSteps(graph, payment.id)).toEqual([
+      { action: 'payment status SENT in the ERP', at: Date.parse(missed.OccurredAt) },
+      { action: 'payment status CLEARED in the ERP', at: Date.parse(pushed.OccurredAt) },
+    ]);
     expect(subscriber.pending).toEqual([]);
     await subscriber.close();
   });

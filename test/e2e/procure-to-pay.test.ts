@@ -567,6 +567,12 @@ async function expectJourneys(orderId: string, invoiceId: string, ediOutbound: r
     'payment.status_changed: CLEARED',
     ...(ediOutbound.includes('X12_820') ? ['invoicing.payment.remittance_due: CLEARED', 'edi-remittances: queued', 'edi-remittances'] : []),
   ]);
+  // Each ERP event that moved the payment, at the ERP's time, before the change it made here.
+  expect(payment!.journey.steps.filter((step) => step.action.endsWith(' in the ERP')).map((step) => [step.system, step.action])).toEqual([
+    ['ERP', 'payment status SCHEDULED in the ERP'],
+    ['ERP', 'payment status SENT in the ERP'],
+    ['ERP', 'payment status CLEARED in the ERP'],
+  ]);
   const portalUpdates = payment!.journey.steps.filter((step) => step.action === 'PUT /api/v1/portal/payments/{id}');
   expect(portalUpdates.map((step) => [step.system, step.outcome])).toEqual([
     ['VENDOR_PLATFORM', 'SUCCEEDED'],
