@@ -102,15 +102,20 @@ const updateSupplierBody = z
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'name at least one attribute to change' });
 
+/** An address's location, as created and as changed. */
+const addressLocation = {
+  CountryCode: z.string().length(2),
+  AddressLine1: z.string().trim().min(1).max(240),
+  AddressLine2: nullableText(240),
+  City: z.string().trim().min(1).max(60),
+  State: nullableText(60),
+  PostalCode: nullableText(60),
+};
+
 const createAddressBody = z
   .object({
     AddressName: z.string().trim().min(1).max(240),
-    CountryCode: z.string().length(2),
-    AddressLine1: z.string().trim().min(1).max(240),
-    AddressLine2: nullableText(240),
-    City: z.string().trim().min(1).max(60),
-    State: nullableText(60),
-    PostalCode: nullableText(60),
+    ...addressLocation,
     AddressPurposeOrderingFlag: z.boolean().default(true),
     AddressPurposeRemitToFlag: z.boolean().default(true),
   })
@@ -133,14 +138,7 @@ const createSiteBody = z
   });
 
 const updateAddressBody = z
-  .object({
-    CountryCode: z.string().length(2),
-    AddressLine1: z.string().trim().min(1).max(240),
-    AddressLine2: nullableText(240),
-    City: z.string().trim().min(1).max(60),
-    State: nullableText(60),
-    PostalCode: nullableText(60),
-  })
+  .object(addressLocation)
   .partial()
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'name at least one attribute to change' });
