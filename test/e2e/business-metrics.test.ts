@@ -179,6 +179,9 @@ const INVOICE = graphql(`
   query MetricsInvoice($id: ID!) {
     invoice(id: $id) {
       status
+      payments {
+        status
+      }
       syncStatus {
         system
         state
@@ -433,14 +436,19 @@ describe('business metrics', () => {
     setBusinessTime(later(receivedAt, 600));
     expect((await graph.query(APPROVE_INVOICE, { id: matched.id }, finance)).data!.approveInvoice.userErrors).toEqual([]);
     // Paid: three ERP payment runs (scheduled, sent, cleared), the graph and the portal publishing each status at `paidAt`.
+    // Each run's status is awaited before the next: the ERP pushes each event on its own schedule, and
+    // a status that arrives after a later one is not published (nor observed), as it should not be.
     await eventually(async () => {
       const { data } = await graph.query(INVOICE, { id: matched.id }, finance);
       return data!.invoice!.syncStatus.some((status) => status.system === 'ERP' && status.state === 'SYNCED') ? true : undefined;
     });
     const paidAt = later(receivedAt, 7200);
     setBusinessTime(paidAt);
-    for (let run = 0; run < 3; run += 1) {
+    for (const status of ['SCHEDULED', 'SENT', 'CLEARED']) {
       expect((await fetch(`${graph.app.systems.erpUrl}/admin/payment-run`, { method: 'POST' })).status).toBe(200);
+      await eventually(async () =>
+        (await graph.query(INVOICE, { id: matched.id }, finance)).data!.invoice!.payments[0]?.status === status ? true : undefined,
+      );
     }
     await eventually(async () =>
       (await graph.query(INVOICE, { id: matched.id }, finance)).data!.invoice!.status === 'PAID' ? true : undefined,
