@@ -213,6 +213,13 @@ describe('tracing', () => {
     let id: string;
     try {
       id = await onboardInOneTrace('Traced Surgical LLC', '47-6610002', client.traceparent);
+      // A span ends just after the work it measures commits, so one may still be open when the work
+      // looks settled: wait (spans are exported each second) until every parent but the client's is in.
+      await eventually(async () => {
+        const exported = receiver.spans.filter((span) => span.traceId === client.traceId);
+        const ids = new Set(exported.map((span) => span.spanId));
+        return exported.filter((span) => !ids.has(span.parentSpanId)).length === 2 ? true : undefined;
+      }).catch(() => undefined);
     } finally {
       // Shutting down exports what is still batched.
       await tracing.shutdown();
