@@ -3,7 +3,7 @@ import { createWorld } from '@procuregraph/demo';
 import { executeSql, deterministicId, newId } from '@procuregraph/platform/db';
 import { graphql } from '../generated/gql.ts';
 import type { SupplierPageQuery } from '../generated/graphql.ts';
-import { admin, readCounter, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
+import { admin, eventually, readCounter, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
 
 /** Every expected value below is derived from the same deterministic world the graph was seeded with. */
 const world = createWorld({ scale: 'default' });
@@ -535,5 +535,138 @@ describe('operations endpoints', () => {
     for (const service of ['suppliers', 'procurement', 'invoicing', 'contracts']) {
       expect(metrics).toMatch(new RegExp(`^db_queries_total\\{service="${service}"\\} \\d+$`, 'm'));
     }
+  });
+});
+
+/** Last in the file: it adds a supplier and a contract to the world the tests above count. */
+describe("a supplier's first contract", () => {
+  const buyer = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' } as const;
+
+  /** Onboarded and approved through the graph; resolves with its ERP supplier number once linked. */
+  async function onboardedWithErpNumber(): Promise<{ id: string; erpSupplierNumber: string }> {
+    const onboarded = await graph.query(
+      graphql(`
+        mutation FirstContractOnboard($input: OnboardSupplierInput!) {
+          onboardSupplier(input: $input) {
+            supplier {
+              id
+            }
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      {
+        input: {
+          legalName: 'Newcomer Infusion Systems LLC',
+          taxId: '83-4417296',
+          category: 'MEDICAL_SURGICAL',
+          address: { line1: '1200 Market St', city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' },
+          contact: { name: 'Ari Stone', email: 'ari.stone@newcomer.example', phone: '(303) 555-0188' },
+          bankAccount: { routingNumber: '011000015', accountNumber: '000987612345', accountType: 'CHECKING' },
+          insuranceCertificates: [
+            { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-9', coverageAmount: '2000000', expiresOn: '2028-06-30' },
+            {
+              type: 'WORKERS_COMPENSATION',
+              carrier: 'Travelers',
+              policyNumber: 'WC-9',
+              coverageAmount: '1000000',
+              expiresOn: '2028-06-30',
+            },
+          ],
+        },
+      },
+      buyer,
+    );
+    expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
+    const id = onboarded.data!.onboardSupplier.supplier!.id;
+    const approved = await graph.query(
+      graphql(`
+        mutation FirstContractApprove($id: ID!) {
+          approveSupplier(id: $id) {
+            userErrors {
+              code
+            }
+          }
+        }
+      `),
+      { id },
+      buyer,
+    );
+    expect(approved.data!.approveSupplier.userErrors).toEqual([]);
+    const erpSupplierId = await eventually(async () => {
+      const { data } = await graph.query(
+        graphql(`
+          query FirstContractReferences($id: ID!) {
+            supplier(id: $id) {
+              status
+              externalReferences {
+                system
+                externalId
+              }
+            }
+          }
+        `),
+        { id },
+      );
+      const supplier = data!.supplier!;
+      return supplier.status === 'ACTIVE'
+        ? supplier.externalReferences.find((reference) => reference.system === 'ERP')?.externalId
+        : undefined;
+    }, 60_000);
+    const erp = await fetch(`${graph.app.systems.erpUrl}/fscmRestApi/resources/11.13.18.05/suppliers/${erpSupplierId}`);
+    expect(erp.status).toBe(200);
+    return { id, erpSupplierNumber: String(((await erp.json()) as { SupplierNumber: number | string }).SupplierNumber) };
+  }
+
+  it('appears on the supplier in the graph once the repository has it', { timeout: 120_000 }, async () => {
+    const supplier = await onboardedWithErpNumber();
+    const contractsOf = async () =>
+      (
+        await graph.query(
+          graphql(`
+            query FirstContractOfSupplier($id: ID!) {
+              supplier(id: $id) {
+                contracts(first: 5) {
+                  totalCount
+                  nodes {
+                    number
+                    status
+                    priceTerms {
+                      itemNumber
+                      unitPrice {
+                        amount
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          `),
+          { id: supplier.id },
+        )
+      ).data!.supplier!.contracts;
+    expect(await contractsOf()).toEqual({ totalCount: 0, nodes: [] });
+
+    const created = await fetch(`${graph.app.systems.contractRepositoryUrl}/api/contracts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        contract_number: 'GPO-NEWCOMER-001',
+        title: 'Infusion pumps agreement',
+        counterparty: { name: 'Newcomer Infusion Systems LLC', vendor_number: supplier.erpSupplierNumber },
+        effective_date: '2026-02-01',
+        price_terms: [{ item_number: 'INF-PMP-01', unit_price: '1250.00', uom: 'EA' }],
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    expect(await eventually(async () => ((await contractsOf()).totalCount === 1 ? contractsOf() : undefined), 60_000)).toEqual({
+      totalCount: 1,
+      nodes: [
+        { number: 'GPO-NEWCOMER-001', status: 'ACTIVE', priceTerms: [{ itemNumber: 'INF-PMP-01', unitPrice: { amount: '1250.00' } }] },
+      ],
+    });
   });
 });
