@@ -149,7 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // Webhooks and files are traced as GraphQL is: the sender's trace continued to the subgraph that takes them.
   app.use(['/webhooks', ...FILE_PATHS], serverSpans(SERVICE));
-  app.use(webhookForwarding(() => [...subgraphUrls.values()], logger));
+  app.use(webhookForwarding(() => subgraphUrls, logger));
   app.use(fileForwarding(() => [...subgraphUrls.values()], admit, options.internalSecret, logger));
   app.get('/metrics', async (_request, response) => {
     response.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import type { Logger } from '@procuregraph/platform/logging';
+import { receivesWebhooksOf } from '@procuregraph/schema';
 
 const FORWARDED_HEADERS = ['content-type', 'webhook-id', 'webhook-timestamp', 'webhook-signature', 'webhook-attempt'];
 const FORWARD_TIMEOUT_MS = 10_000;
@@ -46,18 +47,20 @@ export function combine(answers: readonly SubgraphAnswer[]): SubgraphAnswer | un
 
 /**
  * The backing systems have one webhook URL each, the gateway's `POST /webhooks/<system>`. It hands
- * each delivery, bytes and signature untouched, to every subgraph: each verifies the signature
- * itself and handles the event types it declared (see platform/inbound/webhook-router.ts), or
- * acknowledges the rest; a subgraph without webhooks for the system answers 404. So the gateway
- * knows neither the systems' event types nor which subgraph owns them.
+ * each delivery, bytes and signature untouched, to the subgraphs that handle that system's webhooks
+ * (schema/subgraphs.ts): each verifies the signature itself and handles the event types it declared
+ * (see platform/inbound/webhook-router.ts), or acknowledges the rest. A system no subgraph handles
+ * is unknown (404). So the gateway knows no system's event types, nor which subgraph owns them.
  */
-export function webhookForwarding(subgraphUrls: () => readonly string[], logger: Logger): Router {
+export function webhookForwarding(subgraphUrls: () => ReadonlyMap<string, string>, logger: Logger): Router {
   const router = express.Router();
   router.post('/webhooks/:system', express.raw({ type: '*/*', limit: '1mb' }), async (request, response) => {
+    const system = request.params.system;
+    const receivers = [...subgraphUrls()].flatMap(([name, url]) => (receivesWebhooksOf(name, system) ? [url] : []));
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const headers = Object.fromEntries(FORWARDED_HEADERS.flatMap((name) => (request.header(name) ? [[name, request.header(name)!]] : [])));
-    const path = `/webhooks/${encodeURIComponent(request.params.system)}`;
-    const answers = await Promise.all(subgraphUrls().map((url) => forward(new URL(path, url), headers, body, logger)));
+    const path = `/webhooks/${encodeURIComponent(system)}`;
+    const answers = await Promise.all(receivers.map((url) => forward(new URL(path, url), headers, body, logger)));
     const answer = combine(answers);
     if (!answer) {
       response.status(404).json({ error: 'UNKNOWN_SYSTEM' });

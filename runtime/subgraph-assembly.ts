@@ -10,10 +10,17 @@ import type { BackingSystemEndpoints, Environment } from '@procuregraph/platform
 import { loadFieldCipher, type FieldCipher } from '@procuregraph/platform/crypto';
 import { type DatabaseClient, createServiceDatabase, migratePlatform } from '@procuregraph/platform/db';
 import { startEventBus, type EventBus } from '@procuregraph/platform/events';
-import { startSubgraphServer, type RunningSubgraph, startSubgraphWorkers, type RunningWorkers } from '@procuregraph/platform/subgraph';
+import {
+  startSubgraphServer,
+  type RunningSubgraph,
+  startSubgraphWorkers,
+  type RunningWorkers,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from '@procuregraph/platform/subgraph';
 import { createLogger, type Logger } from '@procuregraph/platform/logging';
 import type { BackingSystemPolicies } from '@procuregraph/platform/resilience';
-import type { DomainSubgraphName, SubgraphName } from '@procuregraph/schema';
+import { receivesWebhooksOf, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema';
 import { domainModules, subgraphModules } from './subgraph-modules.ts';
 
 /** The keys a process works with: from the environment in production, generated under `DATA_DIR` otherwise. */
@@ -118,19 +125,28 @@ export interface Listen {
   serveMetrics?: boolean;
 }
 
+/** The gateway forwards a system's webhooks only to the subgraphs schema/subgraphs.ts lists for it. */
+function checkWebhookSystems(name: SubgraphName, definition: SubgraphDefinition<SubgraphContext>): void {
+  const unlisted = (definition.webhooks ?? []).map(({ source }) => source.system).filter((system) => !receivesWebhooksOf(name, system));
+  if (unlisted.length > 0)
+    throw new Error(`Subgraph ${name} handles webhooks of ${unlisted.join(', ')}, which schema/subgraphs.ts does not list for it`);
+}
+
 /** One subgraph's GraphQL server, on its own schema of the shared database. */
 export function serveSubgraph(name: SubgraphName, shared: SubgraphProcess, listen: Listen): Promise<RunningSubgraph> {
   const { client, environment, events, keys, systems, audit, policies } = shared;
+  const definition = subgraphModules[name].definition({
+    db: createServiceDatabase(client, name).db,
+    client,
+    events,
+    cipher: keys.cipher,
+    systems,
+    environment,
+    policies,
+  });
+  checkWebhookSystems(name, definition);
   return startSubgraphServer({
-    definition: subgraphModules[name].definition({
-      db: createServiceDatabase(client, name).db,
-      client,
-      events,
-      cipher: keys.cipher,
-      systems,
-      environment,
-      policies,
-    }),
+    definition,
     port: listen.port,
     host: listen.host,
     internalSecret: keys.internalSecret,

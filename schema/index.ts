@@ -3,6 +3,7 @@ export { supergraphPath } from './compose.ts';
 export {
   defaultSubgraphPorts,
   domainSubgraphNames,
+  receivesWebhooksOf,
   subgraphNames,
   subgraphTypeDefs,
   type DomainSubgraphName,

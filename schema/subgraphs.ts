@@ -20,6 +20,24 @@ export const defaultSubgraphPorts: Readonly<Record<SubgraphName, number>> = {
   operations: 4005,
 };
 
+/**
+ * The backing systems whose webhooks (`POST /webhooks/<system>`) each subgraph handles: the gateway
+ * hands a delivery only to these, knowing no event type. A subgraph that declares webhooks of a
+ * system not listed here for it refuses to start (runtime/subgraph-assembly.ts).
+ */
+const webhookSystems: Readonly<Record<SubgraphName, readonly string[]>> = {
+  suppliers: ['vendor-platform'],
+  procurement: ['vendor-platform', 'erp'],
+  invoicing: ['vendor-platform', 'erp'],
+  contracts: [],
+  operations: [],
+};
+
+/** Whether the subgraph of that name handles the system's webhooks; no for a name that is not one of ours. */
+export function receivesWebhooksOf(subgraph: string, system: string): boolean {
+  return Object.hasOwn(webhookSystems, subgraph) && webhookSystems[subgraph as SubgraphName].includes(system);
+}
+
 export function defaultSubgraphUrl(name: SubgraphName): string {
   return `http://localhost:${defaultSubgraphPorts[name]}/graphql`;
 }

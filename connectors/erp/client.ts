@@ -24,7 +24,9 @@ import {
   type Payment,
   type Supplier,
   type SupplierSetup,
+  type SupplierAddressCreate,
   type SupplierAddressUpdate,
+  type SupplierSiteCreate,
   type SupplierSiteUpdate,
   type SupplierUpdate,
   type SupplierSetupIds,
@@ -67,6 +69,10 @@ export interface ErpClient {
   /** Sets supplier attributes Procuregraph is the record for. */
   updateSupplier(supplierId: string, changes: SupplierUpdate, signal?: AbortSignal): Promise<void>;
   updateSupplierAddress(supplierId: string, addressId: string, changes: SupplierAddressUpdate, signal?: AbortSignal): Promise<void>;
+  /** Adds an address to a supplier; the key makes a retry return the first one. Returns its SupplierAddressId. */
+  createSupplierAddress(supplierId: string, address: SupplierAddressCreate, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
+  /** Adds a site to a supplier; the key makes a retry return the first one. Returns its SupplierSiteId. */
+  createSupplierSite(supplierId: string, site: SupplierSiteCreate, idempotencyKey: string, signal?: AbortSignal): Promise<string>;
   updateSupplierSite(supplierId: string, siteId: string, changes: SupplierSiteUpdate, signal?: AbortSignal): Promise<void>;
 }
 
@@ -94,6 +100,12 @@ export function erpClient(baseUrl: string): ErpClient {
   const create = (path: string, body: unknown, idempotencyKey: string, signal: AbortSignal | undefined) =>
     call(path, { method: 'POST', body, idempotencyKey, signal });
 
+  const children = (supplierId: string, kind: 'addresses' | 'sites') => `/suppliers/${encodeURIComponent(supplierId)}/child/${kind}`;
+  const createAddress = async (supplierId: string, address: SupplierAddressCreate, idempotencyKey: string, signal?: AbortSignal) =>
+    readCreatedId(await create(children(supplierId, 'addresses'), address, idempotencyKey, signal), 'SupplierAddressId');
+  const createSite = async (supplierId: string, site: SupplierSiteCreate, idempotencyKey: string, signal?: AbortSignal) =>
+    readCreatedId(await create(children(supplierId, 'sites'), site, idempotencyKey, signal), 'SupplierSiteId');
+
   const page = (path: string, offset: number, limit: number, signal: AbortSignal | undefined) =>
     call(`${path}${path.includes('?') ? '&' : '?'}limit=${limit}&offset=${offset}`, { method: 'GET', signal, numbers: 'text' });
 
@@ -119,22 +131,18 @@ export function erpClient(baseUrl: string): ErpClient {
       await call(`/suppliers/${encodeURIComponent(supplierId)}`, { method: 'PATCH', body: changes, signal });
     },
     async updateSupplierAddress(supplierId, addressId, changes, signal) {
-      const path = `/suppliers/${encodeURIComponent(supplierId)}/child/addresses/${encodeURIComponent(addressId)}`;
-      await call(path, { method: 'PATCH', body: changes, signal });
+      await call(`${children(supplierId, 'addresses')}/${encodeURIComponent(addressId)}`, { method: 'PATCH', body: changes, signal });
     },
     async updateSupplierSite(supplierId, siteId, changes, signal) {
-      const path = `/suppliers/${encodeURIComponent(supplierId)}/child/sites/${encodeURIComponent(siteId)}`;
-      await call(path, { method: 'PATCH', body: changes, signal });
+      await call(`${children(supplierId, 'sites')}/${encodeURIComponent(siteId)}`, { method: 'PATCH', body: changes, signal });
     },
+    createSupplierAddress: createAddress,
+    createSupplierSite: createSite,
     async setUpSupplier(setup, idempotencyKey, signal) {
       const created = readCreatedSupplier(await create('/suppliers', setup.supplier, `${idempotencyKey}:supplier`, signal));
-      const children = `/suppliers/${created.SupplierId}/child`;
-      const addressId = readCreatedId(
-        await create(`${children}/addresses`, setup.address, `${idempotencyKey}:address`, signal),
-        'SupplierAddressId',
-      );
+      const addressId = await createAddress(created.SupplierId, setup.address, `${idempotencyKey}:address`, signal);
       const site = { ...setup.site, SupplierAddressId: Number(addressId) };
-      const siteId = readCreatedId(await create(`${children}/sites`, site, `${idempotencyKey}:site`, signal), 'SupplierSiteId');
+      const siteId = await createSite(created.SupplierId, site, `${idempotencyKey}:site`, signal);
       const bankAccount = setup.bankAccount && {
         ...setup.bankAccount,
         accountOwners: [{ AccountOwnerPartyIdentifier: Number(created.SupplierPartyId) }],

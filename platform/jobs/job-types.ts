@@ -56,6 +56,11 @@ export interface HandlerDefinition<Payload extends JobPayload = JobPayload> {
   system?: BackingSystem;
   /** Jobs of this queue that run at once in this process. */
   concurrency?: number;
+  /**
+   * True for housekeeping (a purge, say) whose jobs concern no record: their attempts are no
+   * record's journey steps, so none are written under the id they were queued with.
+   */
+  recordless?: boolean;
   retry?: Partial<RetryOptions>;
   handler(job: JobContext<Payload>): Promise<void>;
 }

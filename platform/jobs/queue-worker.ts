@@ -115,7 +115,8 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
   /**
    * Every attempt that ran is a step of its record's journey, at the time it ended (so it is the
    * record's current step while it waits to be retried), after each call it made to the backing
-   * system, at the time each began. A postponement (circuit open) is not a step.
+   * system, at the time each began. A postponement (circuit open) is not a step, nor is the
+   * attempt of a job that concerns no record.
    */
   async function recordAttempt(
     job: FetchedJob,
@@ -124,7 +125,7 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     durationMs: number,
     calls: ObservedCall[],
   ): Promise<void> {
-    if (outcome.kind === 'refused') return;
+    if (outcome.kind === 'refused' || queue.handler.recordless) return;
     const step = { entityId: job.data.entityId, service: queue.service, system: queue.system ?? 'PROCUREGRAPH' } as const;
     await recordJourneyStep(deps.db, {
       ...step,

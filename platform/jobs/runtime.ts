@@ -80,7 +80,8 @@ export interface JobRuntime {
    */
   publish(db: BossDatabase, event: PublishedEvent): Promise<string[]>;
   /**
-   * Sends one job to one of this runtime's queues directly; the same `id` twice gives one job.
+   * Sends one job to one of this runtime's queues directly; the same `id` twice gives one job,
+   * also once the first has finished and been archived (pg-boss keeps archived jobs a week).
    * Not transactional: a change that must produce work goes through the outbox. On PGlite it
    * must not be called inside a transaction (it would wait for that transaction's lock).
    */
@@ -307,6 +308,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
       const queue = queues.get(`${service}.${queueName}`)?.queue;
       if (!queue) throw new Error(`No handler is defined for queue ${queueName}`);
       const eventId = job.id ?? newId();
+      if (job.id && (await boss.getJobById(queue.name, job.id, { includeArchive: true }))) return null;
       const data: JobData = {
         eventId,
         topic: null,

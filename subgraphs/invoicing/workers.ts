@@ -7,7 +7,7 @@ import { reportOverdueAcknowledgments } from '@procuregraph/platform/db';
 import { deliverAcknowledgment } from './edi/deliver-acknowledgment.ts';
 import { ediDropFolder } from './edi/drop-folder.ts';
 import { sendRemittance } from './edi/send-remittance.ts';
-import { purgeRetainedContent, RETENTION_PURGE_QUEUE, retentionPurgeSchedule } from './edi/retention-purge.ts';
+import { ediRetentionPurge } from './edi/retention-purge.ts';
 import {
   acknowledgmentToDeliver,
   creditMemoReadyForErp,
@@ -103,10 +103,6 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
       handler: deliverAcknowledgment(db, ediOutbox),
     });
     jobs.defineHandler({
-      queue: RETENTION_PURGE_QUEUE,
-      handler: purgeRetainedContent(db, [folders.processed, folders.rejected], logger),
-    });
-    jobs.defineHandler({
       queue: 'republish-payment-status',
       topic: paymentPortalRepublishRequested.name,
       system: 'VENDOR_PLATFORM',
@@ -132,11 +128,7 @@ export function invoicingWorkers(options: InvoicingWorkerOptions): RegisterWorke
     defineProjectionHandlers(jobs, db);
     return [
       reportingOverdueAcknowledgments(db, context.environment.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS),
-      retentionPurgeSchedule(
-        jobs,
-        { retentionDays: context.environment.EDI_RETENTION_DAYS, intervalHours: context.environment.EDI_PURGE_INTERVAL_HOURS },
-        logger,
-      ),
+      ediRetentionPurge(context),
       ediDropFolder({
         db,
         priceTolerancePct: options.priceTolerancePct,

@@ -20,11 +20,11 @@ import {
   type ReconciliationComparer,
   type StoredFinding,
 } from '@procuregraph/platform/reconciliation';
-import type { CallPolicy } from '@procuregraph/platform/resilience';
+import { RemoteHttpError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { driftHoldReasons, type DriftHoldReason } from './compliance/drift-holds.ts';
 import { placeHold } from './compliance/holds.ts';
 import { externalReferences, outbox, suppliers, syncStatus, type AddressValue, type SupplierRow } from './db/tables.ts';
-import { canonicalAddress, erpAddressBody, erpSiteName, fromErpSupplier, type ErpSupplierView } from './erp-mapping.ts';
+import { canonicalAddress, erpAddressBody, erpSiteBody, erpSiteName, fromErpSupplier, type ErpSupplierView } from './erp-mapping.ts';
 import { lastFour, maskTaxId } from './supplier/identifiers.ts';
 import { linkedSuppliersAfter, suppliersByExternalId } from './supplier/external-references.ts';
 import { lockSupplier } from './supplier/status-change.ts';
@@ -196,25 +196,67 @@ export function erpSupplierComparer(
   };
 }
 
-/** The re-push a name, status, address or site drift asked for: the ERP gets the canonical values again. */
-export async function repushSupplierToErp(db: Database, erp: ErpClient, supplierId: string, signal: AbortSignal): Promise<void> {
+/** The child's PATCH, or, when the ERP answers it has no such child (deleted there) or there is none to patch, its creation. */
+async function updatedOrCreated(
+  id: string | undefined,
+  update: (id: string) => Promise<void>,
+  create: () => Promise<string>,
+): Promise<string> {
+  if (id === undefined) return create();
+  try {
+    await update(id);
+    return id;
+  } catch (error) {
+    if (error instanceof RemoteHttpError && error.status === 404) return create();
+    throw error;
+  }
+}
+
+/**
+ * The re-push a name, status, address or site drift asked for: the ERP gets the canonical values
+ * again. An address or site deleted there is created again, and its new id kept in the supplier's
+ * ERP links. Its idempotency key names the child it replaces, so the re-pushes of one run (one per
+ * drifted field), even in two processes at once, create one; one linked without ids has only the job's.
+ */
+export async function repushSupplierToErp(
+  db: Database,
+  erp: ErpClient,
+  job: { supplierId: string; idempotencyKey: string; signal: AbortSignal },
+): Promise<void> {
+  const { signal } = job;
   const [row] = await db
     .select({ supplier: suppliers, erpSupplierId: externalReferences.externalId })
     .from(suppliers)
     .innerJoin(externalReferences, and(eq(externalReferences.supplierId, suppliers.id), eq(externalReferences.system, 'ERP')))
-    .where(eq(suppliers.id, supplierId));
+    .where(eq(suppliers.id, job.supplierId));
   if (!row) return;
-  const { supplier } = row;
+  const { supplier, erpSupplierId } = row;
   await erp.updateSupplier(
-    row.erpSupplierId,
+    erpSupplierId,
     { Supplier: supplier.legalName, Status: activeInErp(supplier.status) ? 'ACTIVE' : 'INACTIVE' },
     signal,
   );
-  // The address and site set up with the supplier; one gone from the ERP is a person's to recreate.
-  const links = supplier.erpLinks ?? (await firstChildrenInErp(erp, row.erpSupplierId, signal));
+  const links = supplier.erpLinks ?? (await firstChildrenInErp(erp, erpSupplierId, signal));
+  const replacing = (id: string | undefined, child: string) =>
+    id === undefined ? `${job.idempotencyKey}:${child}` : `erp-supplier-repush:${erpSupplierId}:${child}:${id}`;
   const { AddressName: _name, ...address } = erpAddressBody(supplier.address);
-  if (links.addressId) await erp.updateSupplierAddress(row.erpSupplierId, links.addressId, address, signal);
-  if (links.siteId) await erp.updateSupplierSite(row.erpSupplierId, links.siteId, { SupplierSite: erpSiteName(supplier.address) }, signal);
+  const addressId = await updatedOrCreated(
+    links.addressId,
+    (id) => erp.updateSupplierAddress(erpSupplierId, id, address, signal),
+    () => erp.createSupplierAddress(erpSupplierId, erpAddressBody(supplier.address), replacing(links.addressId, 'address'), signal),
+  );
+  const site = { ...erpSiteBody(supplier.address, supplier.bankRoutingNumber !== null), SupplierAddressId: Number(addressId) };
+  const siteId = await updatedOrCreated(
+    links.siteId,
+    (id) => erp.updateSupplierSite(erpSupplierId, id, { SupplierSite: site.SupplierSite }, signal),
+    () => erp.createSupplierSite(erpSupplierId, site, replacing(links.siteId, 'site'), signal),
+  );
+  // A supplier linked without its setup's ids is compared by its first children, which these now are.
+  if (supplier.erpLinks && (addressId !== links.addressId || siteId !== links.siteId))
+    await db
+      .update(suppliers)
+      .set({ erpLinks: { ...supplier.erpLinks, addressId, siteId } })
+      .where(eq(suppliers.id, supplier.id));
 }
 
 /** A supplier linked to the ERP without its setup's ids (seeded, or linked before they were kept): its first address and site, as compared. */

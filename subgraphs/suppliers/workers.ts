@@ -48,8 +48,11 @@ function defineSyncHandlers(context: WorkerContext, retry: Partial<RetryOptions>
     queue: 'erp-supplier-repush',
     topic: SUPPLIER_ERP_REPUSH,
     system: 'ERP',
+    // One drift run asks once per drifted field: one at a time, each sees the children the last one created.
+    concurrency: 1,
     ...(retry ? { retry } : {}),
-    handler: (job) => repushSupplierToErp(context.db, erp, job.entityId, job.signal),
+    handler: (job) =>
+      repushSupplierToErp(context.db, erp, { supplierId: job.entityId, idempotencyKey: job.idempotencyKey, signal: job.signal }),
   });
   context.jobs.defineHandler({
     queue: 'drift-hold-release',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { executeSql } from '@procuregraph/platform/db';
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
 import type { BackingSystem, ReconciliationFindingsQuery } from '../generated/graphql.ts';
@@ -481,6 +482,86 @@ describe('ERP reconciliation of supplier addresses, sites and TINs', () => {
       await until(async () => (await holdsOf()).holds.length === 0, 30_000, 'the TIN drift hold lifted');
       expect((await holdsOf()).status).toBe('ACTIVE');
       expect((await reconcile('ERP')).findings).toEqual([]);
+    },
+  );
+});
+
+interface ErpSupplierChildren {
+  SupplierPartyId: number;
+  addresses: { items: { SupplierAddressId: number; AddressLine1: string }[] };
+  sites: { items: { SupplierSiteId: number; SupplierSite: string; SupplierAddressId: number }[] };
+}
+
+describe('ERP reconciliation of supplier addresses and sites deleted in the ERP', () => {
+  it(
+    'creates them again, keeping their new ids, for a supplier linked with its setup ids and for one linked without',
+    { timeout: 180_000 },
+    async () => {
+      const [linked, unlinked] = demoSuppliers.filter((supplier) => supplier.status === 'ACTIVE' && supplier.erp !== null).slice(8, 10);
+      const children = (supplier: (typeof demoSuppliers)[number]) =>
+        erpGet<ErpSupplierChildren>(`/suppliers/${supplier.erp!.supplierId}?expand=addresses,sites`);
+      const before = { linked: await children(linked!), unlinked: await children(unlinked!) };
+      // As onboarding leaves them: the ids of the address and site set up with the supplier.
+      const setupIds = {
+        supplierId: String(linked!.erp!.supplierId),
+        supplierNumber: linked!.erp!.supplierNumber,
+        partyId: String(before.linked.SupplierPartyId),
+        addressId: String(linked!.erp!.addressId),
+        siteId: String(linked!.erp!.siteId),
+        bankAccountId: String(linked!.erp!.bankAccountId),
+      };
+      await executeSql(graph.app.client, `update suppliers.suppliers set erp_links = $1::jsonb where id = $2`, [
+        JSON.stringify(setupIds),
+        linked!.id,
+      ]);
+      for (const supplier of [linked!, unlinked!]) {
+        expect(await drift(graph.app.systems.erpUrl, { resource: 'addresses', id: supplier.erp!.addressId, delete: true })).toBe(200);
+        expect(await drift(graph.app.systems.erpUrl, { resource: 'sites', id: supplier.erp!.siteId, delete: true })).toBe(200);
+      }
+
+      const { findings } = await reconcile('ERP');
+      const fieldsOf = (id: string) =>
+        findings
+          .filter((finding) => finding.recordId === id)
+          .map((finding) => [finding.field, finding.systemValue, finding.state])
+          .sort();
+      for (const supplier of [linked!, unlinked!])
+        expect(fieldsOf(supplier.id)).toEqual([
+          ['address', null, 'REPAIRED'],
+          ['site', null, 'REPAIRED'],
+        ]);
+
+      const recreated = async (supplier: (typeof demoSuppliers)[number], was: ErpSupplierChildren) =>
+        eventually(
+          async () => {
+            const now = await children(supplier);
+            return now.addresses.items.length === 1 && now.sites.items.length === 1 ? now : undefined;
+          },
+          30_000,
+          200,
+          `${supplier.id}'s address and site created again`,
+        ).then((now) => {
+          expect(now.addresses.items[0]!.AddressLine1).toBe(was.addresses.items[0]!.AddressLine1);
+          expect(now.sites.items[0]!.SupplierSite).toBe(was.sites.items[0]!.SupplierSite);
+          expect(now.sites.items[0]!.SupplierAddressId).toBe(now.addresses.items[0]!.SupplierAddressId);
+          expect(now.addresses.items[0]!.SupplierAddressId).not.toBe(supplier.erp!.addressId);
+          expect(now.sites.items[0]!.SupplierSiteId).not.toBe(supplier.erp!.siteId);
+          return now;
+        });
+      const after = await recreated(linked!, before.linked);
+      await recreated(unlinked!, before.unlinked);
+      const [links] = await executeSql<{ addressId: string; siteId: string }>(
+        graph.app.client,
+        `select erp_links->>'addressId' as "addressId", erp_links->>'siteId' as "siteId" from suppliers.suppliers where id = $1`,
+        [linked!.id],
+      );
+      expect(links).toEqual({
+        addressId: String(after.addresses.items[0]!.SupplierAddressId),
+        siteId: String(after.sites.items[0]!.SupplierSiteId),
+      });
+
+      const again = await reconcile('ERP');
+      expect(again.findings.filter((finding) => finding.recordId === linked!.id || finding.recordId === unlinked!.id)).toEqual([]);
     },
   );
 });

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '@procuregraph/gateway';
+import { createTokenVerifier, loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@procuregraph/platform/inbound';
+import { subgraphNames, supergraphPath, type SubgraphName } from '@procuregraph/schema';
 import { startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Deliveries to the gateway's one webhook URL, which hands them to whichever subgraph declared their type. */
@@ -18,10 +23,11 @@ async function deliver(
   event: Record<string, unknown>,
   secret = graph.app.systems.vendorPlatformWebhookSecret,
   system = 'vendor-platform',
+  gatewayUrl = graph.app.gateway.url,
 ): Promise<{ status: number; body: unknown }> {
   const raw = JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
-  const response = await fetch(`${graph.app.gateway.url}/webhooks/${system}`, {
+  const response = await fetch(`${gatewayUrl}/webhooks/${system}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -66,5 +72,76 @@ describe('vendor platform webhooks through the gateway', () => {
   it('are acknowledged when no subgraph handles their type, and unknown for a system nobody follows', async () => {
     expect(await deliver({ ...acknowledgement(), type: 'supplier.rated' })).toEqual({ status: 202, body: { outcome: 'IGNORED' } });
     expect(await deliver(acknowledgement(), undefined, 'payroll')).toEqual({ status: 404, body: { error: 'UNKNOWN_SYSTEM' } });
+  });
+});
+
+/** A subgraph seen through a proxy that counts the webhook deliveries reaching it. */
+interface CountedSubgraph {
+  url: string;
+  deliveries: number;
+  server: Server;
+}
+
+async function countingProxy(target: string): Promise<CountedSubgraph> {
+  const counted: CountedSubgraph = { url: '', deliveries: 0, server: createServer() };
+  counted.server.on('request', (request, response) => {
+    if (request.url?.startsWith('/webhooks/')) counted.deliveries += 1;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', async () => {
+      const headers = Object.entries(request.headers).flatMap(([name, value]) =>
+        typeof value === 'string' && name !== 'host' && name !== 'content-length' ? [[name, value] as [string, string]] : [],
+      );
+      const method = request.method ?? 'GET';
+      const answer = await fetch(new URL(request.url ?? '/', target), {
+        method,
+        headers,
+        body: method === 'GET' || method === 'HEAD' ? undefined : Buffer.concat(chunks),
+      });
+      response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      response.end(Buffer.from(await answer.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => counted.server.listen(0, '127.0.0.1', resolve));
+  counted.url = `http://127.0.0.1:${(counted.server.address() as AddressInfo).port}/graphql`;
+  return counted;
+}
+
+describe('webhook routing', () => {
+  it('hands a delivery only to the subgraphs that handle that system’s webhooks', async () => {
+    const proxies = Object.fromEntries(
+      await Promise.all(subgraphNames.map(async (name) => [name, await countingProxy(graph.app.subgraphs[name].graphqlUrl)] as const)),
+    ) as Record<SubgraphName, CountedSubgraph>;
+    const gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraph: { kind: 'file', path: supergraphPath },
+      subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, proxies[name].url])),
+      verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
+      internalSecret: loadInternalSecret(graph.dataDir),
+    });
+    const deliveries = () => Object.fromEntries(subgraphNames.map((name) => [name, proxies[name].deliveries]));
+    try {
+      expect(await deliver(acknowledgement(), undefined, 'vendor-platform', gateway.url)).toEqual({
+        status: 200,
+        body: { received: true, outcome: 'APPLIED' },
+      });
+      expect(deliveries()).toEqual({ suppliers: 1, procurement: 1, invoicing: 1, contracts: 0, operations: 0 });
+
+      expect(await deliver(acknowledgement(), 'not-the-secret', 'erp', gateway.url)).toEqual({
+        status: 401,
+        body: { error: 'INVALID_SIGNATURE' },
+      });
+      expect(deliveries()).toEqual({ suppliers: 1, procurement: 2, invoicing: 2, contracts: 0, operations: 0 });
+
+      expect(await deliver(acknowledgement(), undefined, 'payroll', gateway.url)).toEqual({
+        status: 404,
+        body: { error: 'UNKNOWN_SYSTEM' },
+      });
+      expect(deliveries()).toEqual({ suppliers: 1, procurement: 2, invoicing: 2, contracts: 0, operations: 0 });
+    } finally {
+      await gateway.close();
+      await Promise.all(Object.values(proxies).map((proxy) => new Promise((resolve) => proxy.server.close(resolve))));
+    }
   });
 });
