@@ -44,3 +44,13 @@ export function claimsFromCaller(caller: Exclude<Caller, { kind: 'system' }>): C
     ? { sub: caller.subject, role: caller.role, supplier_id: caller.supplierId }
     : { sub: caller.subject, role: caller.role };
 }
+
+/**
+ * The one supplier whose rows a list is narrowed to: a supplier's own for a supplier's token
+ * (whatever it asks), else the one the filter names, null for every supplier. Undefined when the
+ * token and the filter name two different suppliers.
+ */
+export function narrowedSupplier(caller: Caller, requested: string | undefined): string | null | undefined {
+  if (caller.kind !== 'supplier') return requested ?? null;
+  return requested === undefined || requested === caller.supplierId ? caller.supplierId : undefined;
+}

@@ -1,6 +1,6 @@
 // The public entry of platform/auth: what other workspaces may import.
 export { requireRole } from './authorization.ts';
-export { roles, type Role } from './caller.ts';
+export { narrowedSupplier, roles, type Role } from './caller.ts';
 export {
   AUDIENCE,
   DEV_ISSUER,

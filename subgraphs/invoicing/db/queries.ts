@@ -1,8 +1,9 @@
 import { and, count, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db';
+import { countedRows, counterKeyPart, type Queryable } from '@procuregraph/platform/db';
 import { type PageRequest, afterCursor } from '@procuregraph/platform/graphql';
-import type { UserCaller } from '@procuregraph/platform/auth';
+import { narrowedSupplier, type UserCaller } from '@procuregraph/platform/auth';
 import {
+  invoiceCounts,
   invoiceLines,
   invoices,
   matchEvaluations,
@@ -57,7 +58,21 @@ export function listInvoices(db: Queryable, caller: UserCaller, filter: InvoiceF
     .limit(page.limit + 1);
 }
 
+/**
+ * The key of `invoice_counts` that holds the filter's count, or null when the counters cannot
+ * answer it: an order's invoices and a queue's are counted from the rows, bounded by the
+ * (purchase_order_id, id) and the open exceptions' (queue, resolution) indexes.
+ */
+function counterKey(caller: UserCaller, filter: InvoiceFilter): SQL | null {
+  if (filter.purchaseOrderId || filter.queue) return null;
+  const supplierId = narrowedSupplier(caller, filter.supplierId);
+  if (supplierId === undefined) return null;
+  return and(counterKeyPart(invoiceCounts.supplierId, supplierId), counterKeyPart(invoiceCounts.status, filter.status ?? null))!;
+}
+
 export async function countInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter): Promise<number> {
+  const key = counterKey(caller, filter);
+  if (key) return countedRows(db, invoiceCounts, key);
   const [row] = await db
     .select({ total: count() })
     .from(invoices)

@@ -1,8 +1,16 @@
 import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Queryable } from '@procuregraph/platform/db';
+import { countedRows, counterKeyPart, type Queryable } from '@procuregraph/platform/db';
 import { type PageRequest, afterCursor } from '@procuregraph/platform/graphql';
-import type { UserCaller } from '@procuregraph/platform/auth';
-import { facilities, purchaseOrderLines, purchaseOrders, receiptLines, receipts, type PurchaseOrderStatus } from './tables.ts';
+import { narrowedSupplier, type UserCaller } from '@procuregraph/platform/auth';
+import {
+  facilities,
+  purchaseOrderCounts,
+  purchaseOrderLines,
+  purchaseOrders,
+  receiptLines,
+  receipts,
+  type PurchaseOrderStatus,
+} from './tables.ts';
 
 export interface PurchaseOrderFilter {
   supplierId?: string | undefined;
@@ -33,7 +41,23 @@ export function listPurchaseOrders(db: Queryable, caller: UserCaller, filter: Pu
     .limit(page.limit + 1);
 }
 
+/**
+ * The key of `purchase_order_counts` that holds the filter's count, or null when the counters
+ * cannot answer it: a contract's orders are counted from the rows, bounded by the contract_id index.
+ */
+function counterKey(caller: UserCaller, filter: PurchaseOrderFilter): SQL | null {
+  if (filter.contractId) return null;
+  const supplierId = narrowedSupplier(caller, filter.supplierId);
+  if (supplierId === undefined) return null;
+  return and(
+    counterKeyPart(purchaseOrderCounts.supplierId, supplierId),
+    counterKeyPart(purchaseOrderCounts.status, filter.status ?? null),
+  )!;
+}
+
 export async function countPurchaseOrders(db: Queryable, caller: UserCaller, filter: PurchaseOrderFilter): Promise<number> {
+  const key = counterKey(caller, filter);
+  if (key) return countedRows(db, purchaseOrderCounts, key);
   const [row] = await db.select({ total: count() }).from(purchaseOrders).where(filterCondition(caller, filter));
   return row?.total ?? 0;
 }

@@ -1,6 +1,8 @@
-import { bigint, date, index, integer, jsonb, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgSchema, primaryKey, text, unique } from 'drizzle-orm/pg-core';
 import {
   amountColumn,
+  counterCountColumn,
+  counterSlotColumn,
   createdAtColumn,
   idColumn,
   instantColumn,
@@ -72,6 +74,22 @@ export const purchaseOrders = procurementSchema.table(
     valueCheck('purchase_orders_status_check', table.status, purchaseOrderStatuses),
     valueCheck('purchase_orders_publication_state_check', table.publicationState, publicationStates),
   ],
+);
+
+/**
+ * How many orders there are overall, per status, per supplier and per supplier and status (a null
+ * column: every value), for `totalCount` without counting the orders. Kept exact by the statement
+ * triggers of migration 0008, in the same transaction as each insert, change and delete.
+ */
+export const purchaseOrderCounts = procurementSchema.table(
+  'purchase_order_counts',
+  {
+    supplierId: referenceColumn(),
+    status: text().$type<PurchaseOrderStatus>(),
+    slot: counterSlotColumn(),
+    count: counterCountColumn(),
+  },
+  (table) => [unique().on(table.supplierId, table.status, table.slot).nullsNotDistinct()],
 );
 
 export const purchaseOrderLines = procurementSchema.table(

@@ -1,6 +1,8 @@
 import { date, index, integer, jsonb, pgSchema, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   amountColumn,
+  counterCountColumn,
+  counterSlotColumn,
   createdAtColumn,
   idColumn,
   instantColumn,
@@ -124,6 +126,22 @@ export const suppliers = suppliersSchema.table(
     valueCheck('suppliers_insurance_status_check', table.insuranceStatus, insuranceStatuses),
     valueCheck('suppliers_status_before_hold_check', table.statusBeforeHold, supplierStatuses),
   ],
+);
+
+/**
+ * How many suppliers there are per status and category, for `totalCount` without counting the
+ * suppliers (a filter on one of the two sums over the other). Kept exact by the statement triggers
+ * of migration 0009, in the same transaction as each insert, change and delete.
+ */
+export const supplierCounts = suppliersSchema.table(
+  'supplier_counts',
+  {
+    status: text().$type<SupplierStatus>().notNull(),
+    category: text().$type<SupplierCategory>().notNull(),
+    slot: counterSlotColumn(),
+    count: counterCountColumn(),
+  },
+  (table) => [primaryKey({ columns: [table.status, table.category, table.slot] })],
 );
 
 /** Canonical supplier numbers for onboarded suppliers; starts above every demo world's numbers. */
