@@ -1,3 +1,4 @@
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import type { Queryable } from './database.ts';
 import { currentTraceId } from '../tracing/trace-context.ts';
 import { newId } from './ids.ts';
@@ -19,9 +20,10 @@ export interface JourneyStepRecord {
 }
 
 /**
- * Adds a step to a record's journey; called in the transaction of the effect it describes where
+ * Adds a step to a record's journey, and announces it to the record's page; called in the transaction of the effect it describes where
  * there is one. The step names the trace it was taken in unless the caller says otherwise.
  */
 export async function recordJourneyStep(db: Queryable, step: JourneyStepRecord): Promise<void> {
   await db.insert(journeySteps).values({ id: newId(), traceId: currentTraceId(), ...step });
+  await announceOperationsChanges(db, [{ topic: 'JOURNEYS', recordId: step.entityId }]);
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.ts';
 import { recordJourneyStep } from '../db/journey-recording.ts';
 import type { BackingSystem, SyncState } from '../db/integration-tables.ts';
 import { observingCalls, type ObservedCall } from '../http/call-observer.ts';
+import { announceOperationsChanges, type OperationsChangeNotice } from '../events/operations-changes.ts';
 import type { Logger } from '../logging.ts';
 import { describeError, isCircuitOpen, isPermanentFailure } from '../resilience/failures.ts';
 import type { CallPolicy } from '../resilience/system-policies.ts';
@@ -185,11 +186,20 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     };
   }
 
+  /** The operations pages hear of each job starting and ending, and of each dead letter. */
+  function announce(job: FetchedJob, deadLettered: boolean): Promise<void> {
+    const change = { system: queue.system, recordId: job.data.entityId };
+    const notices: OperationsChangeNotice[] = [{ topic: 'SYNC_JOBS', ...change }];
+    if (deadLettered) notices.push({ topic: 'DEAD_LETTERS', ...change });
+    return announceOperationsChanges(deps.db, notices);
+  }
+
   async function run(job: FetchedJob): Promise<void> {
     const attempt = job.retryCount + 1;
     try {
       await inSpan(attemptSpan(job, attempt), async (span) => {
         await track(job, 'IN_PROGRESS', attempt, null);
+        await announce(job, false);
         const timer = jobDurationSeconds.startTimer(labels);
         const calls: ObservedCall[] = [];
         const outcome = await observingCalls(
@@ -200,6 +210,7 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
         const seconds = outcome.kind === 'refused' ? 0 : timer();
         await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
         await settle(job, attempt, outcome);
+        await announce(job, outcome.kind === 'failed' && outcome.final);
       });
     } catch (error) {
       // The job stays active until pg-boss expires it and runs it again; the idempotency key
