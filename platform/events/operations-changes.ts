@@ -58,7 +58,12 @@ export function operationsChangeNotification(notice: OperationsChangeNotice): st
   return notificationText({ eventId: newId(), topic: operationsChanged.name, aggregateId, payload: change });
 }
 
-/** Announces changes on the events channel; inside a transaction they are heard when it commits, not before. */
+/**
+ * Announces changes on the events channel, in one statement; inside a transaction they are heard
+ * when it commits, not before.
+ */
 export async function announceOperationsChanges(db: Queryable, notices: readonly OperationsChangeNotice[]): Promise<void> {
-  for (const notice of notices) await db.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, ${operationsChangeNotification(notice)})`);
+  if (notices.length === 0) return;
+  const messages = notices.map((notice) => sql`(${operationsChangeNotification(notice)}::text)`);
+  await db.execute(sql`SELECT pg_notify(${EVENTS_CHANNEL}, message) FROM (VALUES ${sql.join(messages, sql`, `)}) AS notices (message)`);
 }

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
-import { recordJourneyStep } from '../db/journey-recording.ts';
+import { recordJourneySteps } from '../db/journey-recording.ts';
 import type { BackingSystem, SyncState } from '../db/integration-tables.ts';
 import { observingCalls, type ObservedCall } from '../http/call-observer.ts';
 import { announceOperationsChanges, type OperationsChangeNotice } from '../events/operations-changes.ts';
@@ -127,24 +127,25 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
   ): Promise<void> {
     if (outcome.kind === 'refused') return;
     const step = { entityId: job.data.entityId, service: queue.service, system: queue.system ?? 'PROCUREGRAPH' } as const;
-    await recordJourneyStep(deps.db, {
-      ...step,
-      action: queue.handler.queue,
-      outcome: outcome.kind === 'succeeded' ? 'SUCCEEDED' : outcome.final ? 'DEAD_LETTERED' : 'RETRYING',
-      attempt,
-      durationMs,
-      error: outcome.kind === 'succeeded' ? null : describeError(outcome.error),
-    });
-    for (const call of calls)
-      await recordJourneyStep(deps.db, {
+    await recordJourneySteps(deps.db, [
+      {
+        ...step,
+        action: queue.handler.queue,
+        outcome: outcome.kind === 'succeeded' ? 'SUCCEEDED' : outcome.final ? 'DEAD_LETTERED' : 'RETRYING',
+        attempt,
+        durationMs,
+        error: outcome.kind === 'succeeded' ? null : describeError(outcome.error),
+      },
+      ...calls.map((call) => ({
         ...step,
         action: call.action,
-        outcome: call.error === null ? 'SUCCEEDED' : 'FAILED',
+        outcome: call.error === null ? ('SUCCEEDED' as const) : ('FAILED' as const),
         attempt,
         durationMs: call.durationMs,
         at: call.startedAt,
         error: call.error,
-      });
+      })),
+    ]);
   }
 
   async function settle(job: FetchedJob, attempt: number, outcome: Outcome): Promise<void> {
@@ -186,7 +187,7 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     };
   }
 
-  /** The operations pages hear of each job starting and ending, and of each dead letter. */
+  /** The operations pages hear of each job that ended an attempt, and of each dead letter. */
   function announce(job: FetchedJob, deadLettered: boolean): Promise<void> {
     const change = { system: queue.system, recordId: job.data.entityId };
     const notices: OperationsChangeNotice[] = [{ topic: 'SYNC_JOBS', ...change }];
@@ -199,7 +200,6 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     try {
       await inSpan(attemptSpan(job, attempt), async (span) => {
         await track(job, 'IN_PROGRESS', attempt, null);
-        await announce(job, false);
         const timer = jobDurationSeconds.startTimer(labels);
         const calls: ObservedCall[] = [];
         const outcome = await observingCalls(
