@@ -602,7 +602,7 @@ export type OperationsTopic =
   | 'JOURNEYS'
   /** A reconciliation run started, compared a page, completed or failed: reconciliationRuns (integration, compliance). */
   | 'RECONCILIATION_RUNS'
-  /** A durable job was queued, started, finished, failed or replayed: syncJobs, a system's backlog (integration). */
+  /** A durable job was queued, ended an attempt (done, failed, to retry) or was replayed: syncJobs, a system's backlog (integration). */
   | 'SYNC_JOBS';
 
 /** How a partner that receives 850s gets its orders. */
