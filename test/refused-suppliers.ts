@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { call } from '@procuregraph/reference-http/testing';
 import { graphql } from './generated/gql.ts';
 import type { BankAccountInput } from './generated/graphql.ts';
 import type { TestGraph } from './harness.ts';
@@ -14,25 +15,21 @@ const buyer: UserCaller = { kind: 'staff', subject: 'refused-supplier-buyer', ro
 
 /** Enters the account on an existing ERP supplier; `release` corrects it there, so a replay goes through. */
 export async function takeBankAccountInErp(erpUrl: string, account: BankAccountInput): Promise<{ release(): Promise<void> }> {
-  const owners = (await (await fetch(`${erpUrl}${ERP_RESOURCES}/suppliers?limit=1`)).json()) as { items: { SupplierPartyId: number }[] };
-  const taken = await fetch(`${erpUrl}${ERP_RESOURCES}/externalBankAccounts`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
+  const owners = await call(`${erpUrl}${ERP_RESOURCES}/suppliers?limit=1`);
+  const taken = await call(`${erpUrl}${ERP_RESOURCES}/externalBankAccounts`, {
+    body: {
       BankAccountNumber: account.accountNumber,
       BankBranchNumber: account.routingNumber,
       AccountType: 'CHECKING',
-      accountOwners: [{ AccountOwnerPartyIdentifier: owners.items[0]!.SupplierPartyId }],
-    }),
+      accountOwners: [{ AccountOwnerPartyIdentifier: owners.body.items[0].SupplierPartyId }],
+    },
   });
   expect(taken.status).toBe(201);
-  const { BankAccountId } = (await taken.json()) as { BankAccountId: number };
   return {
     async release() {
-      const corrected = await fetch(`${erpUrl}${ERP_RESOURCES}/externalBankAccounts/${BankAccountId}`, {
+      const corrected = await call(`${erpUrl}${ERP_RESOURCES}/externalBankAccounts/${taken.body.BankAccountId}`, {
         method: 'PATCH',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ BankAccountNumber: '000999000999', BankBranchNumber: account.routingNumber, AccountType: 'CHECKING' }),
+        body: { BankAccountNumber: '000999000999', BankBranchNumber: account.routingNumber, AccountType: 'CHECKING' },
       });
       expect(corrected.status).toBe(200);
     },

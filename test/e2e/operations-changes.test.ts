@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { call } from '@procuregraph/reference-http/testing';
 import { graphql } from '../generated/gql.ts';
 import { startTestGraph, until, type TestGraph } from '../harness.ts';
 import { approveSupplier, onboardSupplier, takeBankAccountInErp } from '../refused-suppliers.ts';
@@ -142,12 +143,7 @@ describe('operationsChanged', () => {
   // Last: the ERP's breaker stays open for the rest of this graph's life.
   it('announces a breaker opening to CIRCUITS subscribers once the graph shows it open', async () => {
     const changes = await listen(engineer, { topics: ['CIRCUITS'] });
-    const faults = (body: object) =>
-      fetch(`${graph.app.systems.erpUrl}/admin/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
+    const faults = (body: object) => call(`${graph.app.systems.erpUrl}/admin/faults`, { body });
     expect((await faults({ outage: true })).status).toBe(200);
     try {
       const [opened] = await changes.take(1, 30_000);
