@@ -1,5 +1,5 @@
 // The public entry of platform/auth: what other workspaces may import.
-export { requireRole } from './authorization.ts';
+export { holdsOneOf, requireRole } from './authorization.ts';
 export { narrowedSupplier, roles, type Role } from './caller.ts';
 export {
   AUDIENCE,

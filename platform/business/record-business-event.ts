@@ -1,6 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { businessNow } from './business-clock.ts';
 import { businessEvents, type BusinessEventKind } from './business-events-table.ts';
 import { invoiceCycleSeconds, invoiceMatchesTotal, paymentStatusPropagationSeconds, vendorActivationSeconds } from './business-metrics.ts';
@@ -38,8 +39,8 @@ const observations: Partial<Record<BusinessEventKind, (event: RecordedEvent) => 
 };
 
 /**
- * Records a business fact in the caller's transaction, stamped by the business clock, and
- * observes its metric. A duration needs its start: an event without one is stored without a
+ * Records a business fact in the caller's transaction, stamped by the business clock, announces
+ * it to the metrics page, and observes its metric. A duration needs its start: an event without one is stored without a
  * duration.
  */
 export async function recordBusinessEvent(db: Queryable, event: BusinessEvent): Promise<void> {
@@ -47,6 +48,7 @@ export async function recordBusinessEvent(db: Queryable, event: BusinessEvent): 
   const at = businessNow();
   const durationMs = startedAt ? at.getTime() - startedAt.getTime() : null;
   await db.insert(businessEvents).values({ id: newId(), ...fact, at, durationMs });
+  await announceOperationsChanges(db, [{ topic: 'BUSINESS_METRICS', recordId: event.entityId }]);
   observations[event.kind]?.({ ...event, durationMs });
 }
 

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import type { Queryable, Transaction } from './database.ts';
 import { ediDocuments, tradingPartners, type EdiDocumentType } from './edi-tables.ts';
 import { newId } from './ids.ts';
@@ -90,6 +91,7 @@ export async function recordOutboundDocument(
         content: request.write(partner, controlNumber),
       })
       .returning();
+    await announceOperationsChanges(tx, [{ topic: 'EDI_DOCUMENTS', recordId: document!.id }]);
     return { partner, document: document! };
   });
 }

@@ -1,7 +1,16 @@
 // The public entry of platform/events: what other workspaces may import.
 export { mayReceiveSupplierEvent } from './audience.ts';
 export { publishEvent, startEventBus, type EventBus } from './bus.ts';
+export { streamCoalescedEvents } from './coalesced-stream.ts';
 export { EventQueue } from './event-queue.ts';
 export { streamEvents } from './event-stream.ts';
 export { mapStream } from './map-stream.ts';
+export {
+  announceOperationsChanges,
+  operationsChanged,
+  operationsTopics,
+  type OperationsChange,
+  type OperationsChangeNotice,
+  type OperationsTopic,
+} from './operations-changes.ts';
 export { defineTopic, type Topic } from './topics.ts';

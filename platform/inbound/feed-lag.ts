@@ -19,7 +19,7 @@ export interface FeedLag {
 }
 
 /** `vendor-platform` → VENDOR_PLATFORM: sources are named after the systems they come from. */
-function systemOf(source: string): BackingSystem | null {
+export function systemOfSource(source: string): BackingSystem | null {
   const system = source.toUpperCase().replaceAll('-', '_');
   return (backingSystems as readonly string[]).includes(system) ? (system as BackingSystem) : null;
 }
@@ -28,7 +28,7 @@ export async function feedLags(jobs: Pick<JobOperations, 'queueBacklogs'>): Prom
   const backlogs = await jobs.queueBacklogs((queue) => feedSourceOf(queue) !== null);
   return backlogs.flatMap((backlog) => {
     const feed = feedSourceOf(backlog.queue)!;
-    const system = systemOf(feed);
+    const system = systemOfSource(feed);
     return system
       ? [{ service: backlog.service, feed, system, eventsBehind: backlog.unfinished, oldestUnappliedAt: backlog.oldestAt }]
       : [];

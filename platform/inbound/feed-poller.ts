@@ -2,10 +2,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
 import type { integrationTables } from '../db/integration-tables.ts';
 import { WakeSignal } from '../jobs/wake-signal.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import type { Logger } from '../logging.ts';
 import { inSpan, NEW_TRACE, SpanKind } from '../tracing/trace-context.ts';
 import { describeError } from '../resilience/failures.ts';
 import type { InboundEvent, InboundOutcome } from './inbound-events.ts';
+import { systemOfSource } from './feed-lag.ts';
 import type { InboundQueue } from './inbound-queue.ts';
 
 export type FeedTables = Pick<ReturnType<typeof integrationTables>, 'feedCursors'>;
@@ -65,13 +67,17 @@ export function createFeedPoller<Item>(options: FeedPollerOptions<Item>): FeedPo
     return row?.cursor ?? null;
   }
 
-  /** Moves the cursor only from where this poller read it; false if another poller got there first. */
+  /**
+   * Moves the cursor only from where this poller read it; false if another poller got there first.
+   * The overview hears of each move: the feed's events were read, and those not applied parked.
+   */
   async function advanceCursor(from: string | null, to: string | null): Promise<boolean> {
     const moved = await db
       .update(cursors)
       .set({ cursor: to, updatedAt: new Date() })
       .where(and(eq(cursors.source, source), from === null ? isNull(cursors.cursor) : eq(cursors.cursor, from)))
       .returning({ source: cursors.source });
+    if (moved.length === 1) await announceOperationsChanges(db, [{ topic: 'FEEDS', system: systemOfSource(source) }]);
     return moved.length === 1;
   }
 

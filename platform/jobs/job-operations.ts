@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 import type { DatabaseClient } from '../db/client.ts';
 import { createServiceDatabase } from '../db/database.ts';
 import { backingSystems, integrationTables, type BackingSystem } from '../db/integration-tables.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
 import { bossDatabase, withBossTransaction } from './boss-database.ts';
 import { jobStore, jobStates, type JobState, type QueueStateCount, type StoredJob } from './job-store.ts';
@@ -190,6 +191,11 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
         const { syncStatus } = integrationTables(pgSchema(queue.service));
         await markSyncPending(createServiceDatabase(client, queue.service).db, syncStatus, entityId, queue.system);
       }
+      const change = { system: queue.system, recordId: entityId };
+      await announceOperationsChanges(db, [
+        { topic: 'DEAD_LETTERS', ...change },
+        { topic: 'SYNC_JOBS', ...change },
+      ]);
       return { replayed: true, queue };
     },
 
@@ -201,6 +207,7 @@ export function createJobOperations(options: JobOperationsOptions): JobOperation
         for (const queue of subscribers) await boss.send(queue, data, { id: job.id, db: transaction });
         return subscribers;
       });
+      if (sentTo.length > 0) await announceOperationsChanges(db, [{ topic: 'SYNC_JOBS', recordId: job.entityId }]);
       return servicesOf(sentTo);
     },
 

@@ -1,8 +1,9 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
-import { recordJourneyStep } from '../db/journey-recording.ts';
+import { recordJourneySteps } from '../db/journey-recording.ts';
 import type { BackingSystem, SyncState } from '../db/integration-tables.ts';
 import { observingCalls, type ObservedCall } from '../http/call-observer.ts';
+import { announceOperationsChanges, type OperationsChangeNotice } from '../events/operations-changes.ts';
 import type { Logger } from '../logging.ts';
 import { describeError, isCircuitOpen, isPermanentFailure } from '../resilience/failures.ts';
 import type { CallPolicy } from '../resilience/system-policies.ts';
@@ -127,24 +128,25 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
   ): Promise<void> {
     if (outcome.kind === 'refused' || queue.handler.recordless) return;
     const step = { entityId: job.data.entityId, service: queue.service, system: queue.system ?? 'PROCUREGRAPH' } as const;
-    await recordJourneyStep(deps.db, {
-      ...step,
-      action: queue.handler.queue,
-      outcome: outcome.kind === 'succeeded' ? 'SUCCEEDED' : outcome.final ? 'DEAD_LETTERED' : 'RETRYING',
-      attempt,
-      durationMs,
-      error: outcome.kind === 'succeeded' ? null : describeError(outcome.error),
-    });
-    for (const call of calls)
-      await recordJourneyStep(deps.db, {
+    await recordJourneySteps(deps.db, [
+      {
+        ...step,
+        action: queue.handler.queue,
+        outcome: outcome.kind === 'succeeded' ? 'SUCCEEDED' : outcome.final ? 'DEAD_LETTERED' : 'RETRYING',
+        attempt,
+        durationMs,
+        error: outcome.kind === 'succeeded' ? null : describeError(outcome.error),
+      },
+      ...calls.map((call) => ({
         ...step,
         action: call.action,
-        outcome: call.error === null ? 'SUCCEEDED' : 'FAILED',
+        outcome: call.error === null ? ('SUCCEEDED' as const) : ('FAILED' as const),
         attempt,
         durationMs: call.durationMs,
         at: call.startedAt,
         error: call.error,
-      });
+      })),
+    ]);
   }
 
   async function settle(job: FetchedJob, attempt: number, outcome: Outcome): Promise<void> {
@@ -186,6 +188,14 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     };
   }
 
+  /** The operations pages hear of each job that ended an attempt, and of each dead letter. */
+  function announce(job: FetchedJob, deadLettered: boolean): Promise<void> {
+    const change = { system: queue.system, recordId: job.data.entityId };
+    const notices: OperationsChangeNotice[] = [{ topic: 'SYNC_JOBS', ...change }];
+    if (deadLettered) notices.push({ topic: 'DEAD_LETTERS', ...change });
+    return announceOperationsChanges(deps.db, notices);
+  }
+
   async function run(job: FetchedJob): Promise<void> {
     const attempt = job.retryCount + 1;
     try {
@@ -201,6 +211,7 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
         const seconds = outcome.kind === 'refused' ? 0 : timer();
         await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
         await settle(job, attempt, outcome);
+        await announce(job, outcome.kind === 'failed' && outcome.final);
       });
     } catch (error) {
       // The job stays active until pg-boss expires it and runs it again; the idempotency key

@@ -10,6 +10,7 @@ import { newId } from '../db/ids.ts';
 import type { Connection } from '../graphql/connection.ts';
 import type { Logger } from '../logging.ts';
 import { EVENTS_CHANNEL } from '../events/notification.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { describeError } from '../resilience/failures.ts';
 import { BackingSystemPolicies, timeoutPolicy, type BreakerSummary } from '../resilience/system-policies.ts';
 import { bossDatabase, type BossDatabase } from './boss-database.ts';
@@ -318,6 +319,7 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
         traceContext: currentTraceCarrier(),
       };
       const id = await boss.send(queue.name, data, { id: eventId });
+      await announceOperationsChanges(db, [{ topic: 'SYNC_JOBS', system: queue.system, recordId: job.entityId }]);
       workers.get(queue.name)?.wake();
       return id;
     },

@@ -6,6 +6,7 @@ import { WakeSignal } from '../jobs/wake-signal.ts';
 import type { JobRuntime, PublishedEvent } from '../jobs/runtime.ts';
 import { describeError } from '../resilience/failures.ts';
 import { EVENTS_CHANNEL, notificationText } from '../events/notification.ts';
+import { operationsChangeNotification } from '../events/operations-changes.ts';
 import { contextFrom, currentTraceId, inSpan, SpanKind, type TraceCarrier } from '../tracing/trace-context.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 
@@ -51,21 +52,29 @@ function notification(service: string, event: PublishedEvent): string {
   });
 }
 
+/** The operations pages hear of the new jobs once, and each record's journey of its new steps. */
+function queuedJobsNotifications(records: Set<string>): string[] {
+  if (records.size === 0) return [];
+  const journeys = [...records].map((recordId) => operationsChangeNotification({ topic: 'JOURNEYS', recordId }));
+  return [operationsChangeNotification({ topic: 'SYNC_JOBS' }), ...journeys];
+}
+
 /** Each job an event became is a step of its record's journey, waiting until its first attempt. */
-async function recordQueued(db: BossDatabase, event: PublishedEvent, queues: string[]): Promise<void> {
+async function recordQueued(db: BossDatabase, event: PublishedEvent, queues: string[]): Promise<string[]> {
   for (const queue of queues)
     await db.executeSql(
       `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome, trace_id)
        SELECT $1, $2, service, coalesce(system, 'PROCUREGRAPH'), queue || ': queued', 'PENDING', $4 FROM platform.job_queues WHERE name = $3`,
       [newId(), event.aggregateId, queue, currentTraceId()],
     );
+  return queues;
 }
 
 /**
  * Turns one event into its jobs inside a producer span continuing the trace the event was written
  * in: the jobs carry that span's context, so their runs join the trace across the queue.
  */
-function relayEvent(db: BossDatabase, service: string, jobs: Pick<JobRuntime, 'publish'>, event: PublishedEvent): Promise<void> {
+function relayEvent(db: BossDatabase, service: string, jobs: Pick<JobRuntime, 'publish'>, event: PublishedEvent): Promise<string[]> {
   const span = {
     component: service,
     name: `outbox relay ${event.topic}`,
@@ -104,13 +113,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     );
     const events = rows.map(toEvent);
     if (events.length === 0) return 0;
-    for (const event of events) await relayEvent(db, service, jobs, event);
+    const queuedFor = new Set<string>();
+    for (const event of events) if ((await relayEvent(db, service, jobs, event)).length > 0) queuedFor.add(event.aggregateId);
     await db.executeSql(`UPDATE ${table} SET dispatched_at = now() WHERE event_id = ANY($1::uuid[])`, [
       events.map((event) => event.eventId),
     ]);
     await db.executeSql(`SELECT pg_notify($1, message) FROM unnest($2::text[]) AS message`, [
       EVENTS_CHANNEL,
-      events.map((event) => notification(service, event)),
+      [...events.map((event) => notification(service, event)), ...queuedJobsNotifications(queuedFor)],
     ]);
     return events.length;
   }

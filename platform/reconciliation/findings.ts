@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { auditEvents } from '../audit/audit-table.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import {
   isUuid,
   newId,
@@ -71,6 +72,10 @@ export async function recordFindings(
     })
     .returning();
   for (const finding of inserted) driftFindingsTotal.inc({ system: finding.system, kind: finding.kind });
+  await announceOperationsChanges(
+    tx,
+    inserted.map((finding) => ({ topic: 'DRIFT', system: finding.system, recordId: finding.id })),
+  );
   return inserted;
 }
 
@@ -130,6 +135,7 @@ export async function settleFinding(tx: Queryable, finding: StoredFinding, outco
     .update(driftFindings)
     .set({ state: outcome, settledAt: outcome === 'REPAIRED' ? new Date() : null })
     .where(sql`${driftFindings.id} = ${finding.id}`);
+  await announceOperationsChanges(tx, [{ topic: 'DRIFT', system: finding.system, recordId: finding.id }]);
   await tx.insert(auditEvents).values({
     id: newId(),
     actor: 'reconciliation',

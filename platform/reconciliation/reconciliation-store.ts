@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { type BackingSystem, type Database, newId, recordJourneyStep } from '../db/index.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
 import { driftStepAction, hasJourney, type StoredFinding } from './findings.ts';
 import {
@@ -26,14 +27,18 @@ export async function openRun(db: Database, system: BackingSystem, trigger: RunT
     .values({ id: newId(), system, state: 'RUNNING', trigger, services })
     .onConflictDoNothing()
     .returning();
+  if (run) await announceOperationsChanges(db, [{ topic: 'RECONCILIATION_RUNS', system, recordId: run.id }]);
   return run ?? null;
 }
 
 export async function failRun(db: Database, id: string, error: string): Promise<void> {
-  await db
+  const failed = await db
     .update(reconciliationRuns)
     .set({ state: 'FAILED', error, finishedAt: new Date() })
-    .where(and(eq(reconciliationRuns.id, id), eq(reconciliationRuns.state, 'RUNNING')));
+    .where(and(eq(reconciliationRuns.id, id), eq(reconciliationRuns.state, 'RUNNING')))
+    .returning({ system: reconciliationRuns.system });
+  const notices = failed.map(({ system }) => ({ topic: 'RECONCILIATION_RUNS' as const, system, recordId: id }));
+  await announceOperationsChanges(db, notices);
 }
 
 export async function findRun(db: Database, id: string): Promise<StoredRun | null> {
@@ -123,6 +128,7 @@ export async function resolveFinding(db: Database, id: string, note: string, by:
       .set({ state: 'RESOLVED', note, resolvedBy: by, settledAt: sql`now()` })
       .where(and(eq(driftFindings.id, id), sql`${driftFindings.state} <> 'RESOLVED'`))
       .returning();
+    if (resolved) await announceOperationsChanges(tx, [{ topic: 'DRIFT', system: resolved.system, recordId: resolved.id }]);
     if (resolved && hasJourney(resolved)) {
       await recordJourneyStep(tx, {
         entityId: resolved.recordId,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { BackingSystem, Database } from '../db/index.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { recordAndRepair, type FindingInput } from './findings.ts';
 import { reconciliationRecordsComparedTotal, reconciliationRunDuration } from './reconciliation-metrics.ts';
 import { reconciliationParts, reconciliationRuns, reconciliationSeen } from './reconciliation-tables.ts';
@@ -114,6 +115,7 @@ async function savePage(
         repairedCount: sql`${reconciliationRuns.repairedCount} + ${repaired}`,
       })
       .where(eq(reconciliationRuns.id, scope.runId));
+    await announceOperationsChanges(tx, [{ topic: 'RECONCILIATION_RUNS', system: scope.system, recordId: scope.runId }]);
   });
   reconciliationRecordsComparedTotal.inc({ system: scope.system, service: scope.service }, page.compared);
 }
@@ -150,6 +152,7 @@ async function finishPart(db: Database, scope: PartScope): Promise<void> {
     if (!run || run.state !== 'RUNNING' || !run.services.every((service) => done.some((part) => part.service === service))) return null;
     const finishedAt = new Date();
     await tx.update(reconciliationRuns).set({ state: 'COMPLETED', finishedAt }).where(eq(reconciliationRuns.id, scope.runId));
+    await announceOperationsChanges(tx, [{ topic: 'RECONCILIATION_RUNS', system: scope.system, recordId: scope.runId }]);
     return { startedAt: run.startedAt, finishedAt };
   });
   if (finished) {

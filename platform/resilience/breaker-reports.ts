@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { eq, gt, lt, sql } from 'drizzle-orm';
 import type { DatabaseClient } from '../db/client.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { backingSystems, type BackingSystem } from '../db/integration-tables.ts';
 import { breakerReports } from '../db/platform-tables.ts';
 import type { Logger } from '../logging.ts';
@@ -52,8 +53,14 @@ function startReporter(db: Database, policies: BackingSystemPolicies, logger: Lo
     }
   };
   void reportAll();
-  // A transition is written at once: operators look here exactly when a system fails.
-  const unsubscribe = backingSystems.map((system) => policies.for(system).onStateChange(() => void reportAll()));
+  // A transition is written, and announced to the operations pages, at once: operators look here exactly when a system fails.
+  const reportTransition = async (system: BackingSystem) => {
+    await reportAll();
+    await announceOperationsChanges(db, [{ topic: 'CIRCUITS', system }]).catch((error: unknown) =>
+      logger.warn({ error: describeError(error) }, 'could not announce a circuit breaker transition'),
+    );
+  };
+  const unsubscribe = backingSystems.map((system) => policies.for(system).onStateChange(() => void reportTransition(system)));
   const timer = setInterval(() => void reportAll(), reportIntervalMs);
   timer.unref();
   return {

@@ -8,6 +8,7 @@ import { auditResolvers } from './audit-resolvers.ts';
 import { reconciliationResolvers } from './reconciliation-resolvers.ts';
 import { ediResolvers } from './edi-resolvers.ts';
 import { businessMetricsResolvers } from './business-metrics-resolvers.ts';
+import { operationsChangesResolvers } from './operations-changes-resolvers.ts';
 
 const jobStateOf: Record<SyncJobState, JobState> = {
   QUEUED: 'created',
@@ -28,7 +29,7 @@ export const resolvers: Resolvers = {
   AuditEvent: auditResolvers.AuditEvent,
   ReconciliationRun: reconciliationResolvers.ReconciliationRun,
   DriftFinding: reconciliationResolvers.DriftFinding,
-  Subscription: reconciliationResolvers.Subscription,
+  Subscription: { ...reconciliationResolvers.Subscription, ...operationsChangesResolvers.Subscription },
   EdiDocument: ediResolvers.EdiDocument,
   TradingPartner: ediResolvers.TradingPartner,
   BusinessMetrics: businessMetricsResolvers.BusinessMetrics,

@@ -246,6 +246,10 @@ const subscriptions: Record<string, Rule> = {
     allowed: ['admin', 'integration', 'compliance'],
     operation: () => ({ document: 'subscription { driftDetected { id } }' }),
   },
+  operationsChanged: {
+    allowed: ['admin', 'procurement', 'finance', 'compliance', 'integration'],
+    operation: () => ({ document: 'subscription { operationsChanged { topic } }' }),
+  },
 };
 
 let graph: TestGraph;

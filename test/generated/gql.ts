@@ -151,6 +151,10 @@ type Documents = {
     "\n  query SupplierJourney($id: ID!) {\n    supplier(id: $id) {\n      status\n      journey {\n        steps {\n          at\n          system\n          action\n          outcome\n          attempt\n          durationMs\n          error\n          traceId\n        }\n        currentStep {\n          system\n          action\n          outcome\n          attempt\n          error\n        }\n        stuck\n      }\n    }\n  }\n": typeof types.SupplierJourneyDocument,
     "\n  mutation JourneyIssueOrder($input: IssuePurchaseOrderInput!) {\n    issuePurchaseOrder(input: $input) {\n      purchaseOrder {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.JourneyIssueOrderDocument,
     "\n  query JourneyOrderAnswer($id: ID!) {\n    purchaseOrder(id: $id) {\n      publication {\n        state\n      }\n      journey {\n        steps {\n          at\n          system\n          action\n          outcome\n          durationMs\n        }\n      }\n    }\n  }\n": typeof types.JourneyOrderAnswerDocument,
+    "\n  subscription OperationsChangedLive($topics: [OperationsTopic!], $recordId: ID) {\n    operationsChanged(topics: $topics, recordId: $recordId) {\n      topic\n      system\n      recordId\n      changes\n      occurredAt\n    }\n  }\n": typeof types.OperationsChangedLiveDocument,
+    "\n  query OperationsChangedErpState {\n    integrationSystems {\n      system\n      circuit\n    }\n    deadLetters(first: 50, filter: { system: ERP }) {\n      nodes {\n        entityId\n        queue\n      }\n    }\n  }\n": typeof types.OperationsChangedErpStateDocument,
+    "\n        query OperationsChangedDeadLetterId {\n          deadLetters(first: 50, filter: { system: ERP }) {\n            nodes {\n              id\n              entityId\n            }\n          }\n        }\n      ": typeof types.OperationsChangedDeadLetterIdDocument,
+    "\n        mutation OperationsChangedReplay($id: ID!) {\n          replayDeadLetter(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      ": typeof types.OperationsChangedReplayDocument,
     "\n  query DeadLetters($system: BackingSystem) {\n    deadLetters(first: 20, filter: { system: $system }) {\n      totalCount\n      nodes {\n        id\n        service\n        queue\n        system\n        entityId\n        topic\n        attempts\n        lastError\n        deadLetteredAt\n      }\n    }\n  }\n": typeof types.DeadLettersDocument,
     "\n  query IntegrationSystems {\n    integrationSystems {\n      system\n      circuit\n      reportingProcesses\n      backlog {\n        queued\n        retrying\n        active\n        deadLettered\n      }\n    }\n  }\n": typeof types.IntegrationSystemsDocument,
     "\n  mutation ReplayDeadLetter($id: ID!) {\n    replayDeadLetter(id: $id) {\n      job {\n        id\n        service\n        queue\n        system\n        entityId\n        state\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": typeof types.ReplayDeadLetterDocument,
@@ -208,6 +212,8 @@ type Documents = {
     "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedApproveDocument,
     "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": typeof types.TracedJourneyDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
+    "\n      mutation RefusedSupplierOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    ": typeof types.RefusedSupplierOnboardDocument,
+    "\n      mutation RefusedSupplierApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    ": typeof types.RefusedSupplierApproveDocument,
 };
 const documents: Documents = {
     "\n  query FiguresDriftCounts($system: BackingSystem!) {\n    open: driftFindings(first: 1, filter: { system: $system, state: OPEN }) {\n      totalCount\n    }\n    alerted: driftFindings(first: 1, filter: { system: $system, state: ALERTED }) {\n      totalCount\n    }\n  }\n": types.FiguresDriftCountsDocument,
@@ -347,6 +353,10 @@ const documents: Documents = {
     "\n  query SupplierJourney($id: ID!) {\n    supplier(id: $id) {\n      status\n      journey {\n        steps {\n          at\n          system\n          action\n          outcome\n          attempt\n          durationMs\n          error\n          traceId\n        }\n        currentStep {\n          system\n          action\n          outcome\n          attempt\n          error\n        }\n        stuck\n      }\n    }\n  }\n": types.SupplierJourneyDocument,
     "\n  mutation JourneyIssueOrder($input: IssuePurchaseOrderInput!) {\n    issuePurchaseOrder(input: $input) {\n      purchaseOrder {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.JourneyIssueOrderDocument,
     "\n  query JourneyOrderAnswer($id: ID!) {\n    purchaseOrder(id: $id) {\n      publication {\n        state\n      }\n      journey {\n        steps {\n          at\n          system\n          action\n          outcome\n          durationMs\n        }\n      }\n    }\n  }\n": types.JourneyOrderAnswerDocument,
+    "\n  subscription OperationsChangedLive($topics: [OperationsTopic!], $recordId: ID) {\n    operationsChanged(topics: $topics, recordId: $recordId) {\n      topic\n      system\n      recordId\n      changes\n      occurredAt\n    }\n  }\n": types.OperationsChangedLiveDocument,
+    "\n  query OperationsChangedErpState {\n    integrationSystems {\n      system\n      circuit\n    }\n    deadLetters(first: 50, filter: { system: ERP }) {\n      nodes {\n        entityId\n        queue\n      }\n    }\n  }\n": types.OperationsChangedErpStateDocument,
+    "\n        query OperationsChangedDeadLetterId {\n          deadLetters(first: 50, filter: { system: ERP }) {\n            nodes {\n              id\n              entityId\n            }\n          }\n        }\n      ": types.OperationsChangedDeadLetterIdDocument,
+    "\n        mutation OperationsChangedReplay($id: ID!) {\n          replayDeadLetter(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      ": types.OperationsChangedReplayDocument,
     "\n  query DeadLetters($system: BackingSystem) {\n    deadLetters(first: 20, filter: { system: $system }) {\n      totalCount\n      nodes {\n        id\n        service\n        queue\n        system\n        entityId\n        topic\n        attempts\n        lastError\n        deadLetteredAt\n      }\n    }\n  }\n": types.DeadLettersDocument,
     "\n  query IntegrationSystems {\n    integrationSystems {\n      system\n      circuit\n      reportingProcesses\n      backlog {\n        queued\n        retrying\n        active\n        deadLettered\n      }\n    }\n  }\n": types.IntegrationSystemsDocument,
     "\n  mutation ReplayDeadLetter($id: ID!) {\n    replayDeadLetter(id: $id) {\n      job {\n        id\n        service\n        queue\n        system\n        entityId\n        state\n      }\n      userErrors {\n        field\n        code\n        message\n      }\n    }\n  }\n": types.ReplayDeadLetterDocument,
@@ -404,6 +414,8 @@ const documents: Documents = {
     "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedApproveDocument,
     "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": types.TracedJourneyDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
+    "\n      mutation RefusedSupplierOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    ": types.RefusedSupplierOnboardDocument,
+    "\n      mutation RefusedSupplierApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    ": types.RefusedSupplierApproveDocument,
 };
 
 /**
@@ -971,6 +983,22 @@ export function graphql(source: "\n  query JourneyOrderAnswer($id: ID!) {\n    p
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription OperationsChangedLive($topics: [OperationsTopic!], $recordId: ID) {\n    operationsChanged(topics: $topics, recordId: $recordId) {\n      topic\n      system\n      recordId\n      changes\n      occurredAt\n    }\n  }\n"): (typeof documents)["\n  subscription OperationsChangedLive($topics: [OperationsTopic!], $recordId: ID) {\n    operationsChanged(topics: $topics, recordId: $recordId) {\n      topic\n      system\n      recordId\n      changes\n      occurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperationsChangedErpState {\n    integrationSystems {\n      system\n      circuit\n    }\n    deadLetters(first: 50, filter: { system: ERP }) {\n      nodes {\n        entityId\n        queue\n      }\n    }\n  }\n"): (typeof documents)["\n  query OperationsChangedErpState {\n    integrationSystems {\n      system\n      circuit\n    }\n    deadLetters(first: 50, filter: { system: ERP }) {\n      nodes {\n        entityId\n        queue\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query OperationsChangedDeadLetterId {\n          deadLetters(first: 50, filter: { system: ERP }) {\n            nodes {\n              id\n              entityId\n            }\n          }\n        }\n      "): (typeof documents)["\n        query OperationsChangedDeadLetterId {\n          deadLetters(first: 50, filter: { system: ERP }) {\n            nodes {\n              id\n              entityId\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation OperationsChangedReplay($id: ID!) {\n          replayDeadLetter(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      "): (typeof documents)["\n        mutation OperationsChangedReplay($id: ID!) {\n          replayDeadLetter(id: $id) {\n            userErrors {\n              code\n            }\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DeadLetters($system: BackingSystem) {\n    deadLetters(first: 20, filter: { system: $system }) {\n      totalCount\n      nodes {\n        id\n        service\n        queue\n        system\n        entityId\n        topic\n        attempts\n        lastError\n        deadLetteredAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeadLetters($system: BackingSystem) {\n    deadLetters(first: 20, filter: { system: $system }) {\n      totalCount\n      nodes {\n        id\n        service\n        queue\n        system\n        entityId\n        topic\n        attempts\n        lastError\n        deadLetteredAt\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1196,6 +1224,14 @@ export function graphql(source: "\n  query TracedJourney($id: ID!) {\n    suppli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation RefusedSupplierOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation RefusedSupplierOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation RefusedSupplierApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    "): (typeof documents)["\n      mutation RefusedSupplierApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

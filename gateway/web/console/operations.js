@@ -86,7 +86,10 @@ export const START_RECONCILIATION = `mutation ConsoleStartReconciliation($system
 export const RESOLVE_DRIFT_FINDING = `mutation ConsoleResolveDriftFinding($id: ID!, $note: String!) {
   resolveDriftFinding(id: $id, note: $note) { finding { id state } userErrors { code message } }
 }`;
-export const DRIFT_DETECTED = `subscription ConsoleDriftDetected { driftDetected { id } }`;
+/** What the operations pages show changed: each page asks for its topics (of one record, for a record's page). */
+export const OPERATIONS_CHANGED = `subscription ConsoleOperationsChanged($topics: [OperationsTopic!], $recordId: ID) {
+  operationsChanged(topics: $topics, recordId: $recordId) { topic system recordId changes occurredAt }
+}`;
 export const EDI_DOCUMENTS = `query ConsoleEdiDocuments($filter: EdiDocumentFilter) {
   ediDocuments(first: 50, filter: $filter) {
     totalCount

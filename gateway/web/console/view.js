@@ -2,6 +2,7 @@
 import { h } from 'preact';
 import { useEffect, useState, useCallback } from 'preact/hooks';
 import htm from 'htm';
+import { OPERATIONS_CHANGED } from './operations.js';
 
 export const html = htm.bind(h);
 
@@ -30,12 +31,34 @@ export function useLoad(load, refreshKey) {
   return { ...state, reload };
 }
 
-/** A counter bumped by each event of a subscription (or by a timer where the graph has none). */
+/** A counter bumped by each event of a subscription (or by a timer). */
 export function useLive(subscribe) {
   const [count, setCount] = useState(0);
   useEffect(() => subscribe(() => setCount((value) => value + 1)), [subscribe]);
   return count;
 }
+
+/**
+ * A counter bumped by each change the graph announces on `topics` (`operationsChanged`), of one
+ * record when `recordId` is given: the graph sends at most one change per topic every 500 ms, so a
+ * busy queue costs a page a few reads a second, not one per job.
+ */
+export function useOperationsChanged(graph, topics, recordId) {
+  const key = topics.join(' ');
+  return useLive(
+    useCallback((tick) => graph.subscribe(OPERATIONS_CHANGED, { topics: key.split(' '), recordId }, tick), [graph, key, recordId]),
+  );
+}
+
+/**
+ * For the few values that change by time alone, with no change to announce (a worker that stopped
+ * reporting drops out after 15 s; a journey becomes stuck after minutes at one step): read again
+ * once a minute.
+ */
+export const everyMinute = (tick) => {
+  const timer = setInterval(tick, 60_000);
+  return () => clearInterval(timer);
+};
 
 export function Loading({ state, children }) {
   if (state.error) return html`<p role="alert" class="error">${state.error}</p>`;

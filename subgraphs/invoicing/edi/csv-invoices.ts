@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { readInvoiceCsv, type CsvError, type CsvInvoice } from '@procuregraph/connector-files';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { ediDocuments, newId, type Database, type EdiStatus } from '@procuregraph/platform/db';
+import { announceOperationsChanges } from '@procuregraph/platform/events';
 import type { FileRoute } from '@procuregraph/platform/subgraph';
 import { purchaseOrderProjections } from '../db/tables.ts';
 import { submitInvoice } from '../intake/submit-invoice.ts';
@@ -97,8 +98,9 @@ export function csvInvoicesRoute(options: CsvRouteOptions): FileRoute {
         errors.push(...outcome.errors);
       }
       errors.sort((a, b) => a.row - b.row);
+      const id = newId();
       await options.db.insert(ediDocuments).values({
-        id: newId(),
+        id,
         direction: 'INBOUND',
         type: 'CSV_INVOICES',
         supplierId: suppliers.size === 1 ? [...suppliers][0]! : null,
@@ -112,6 +114,7 @@ export function csvInvoicesRoute(options: CsvRouteOptions): FileRoute {
         })),
         content,
       });
+      await announceOperationsChanges(options.db, [{ topic: 'EDI_DOCUMENTS', recordId: id }]);
       return { status: 200, body: { created, errors } };
     },
   };

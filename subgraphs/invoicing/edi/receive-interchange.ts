@@ -24,6 +24,7 @@ import {
   type TradingPartnerRow,
   type Transaction,
 } from '@procuregraph/platform/db';
+import { announceOperationsChanges } from '@procuregraph/platform/events';
 import { appendToOutbox } from '@procuregraph/platform/outbox';
 import { outbox, purchaseOrderProjections } from '../db/tables.ts';
 import { acknowledgmentToDeliver, orderAcknowledgedByEdi } from '../events.ts';
@@ -356,6 +357,7 @@ async function receiveOnce(db: Queryable, context: Applying, content: string, wr
  * each transaction set (810 invoices through the same intake and match as submitInvoice; a 997
  * acknowledging what we sent), records every set in the document log and writes the 997 answer.
  * An interchange received before (same sender, ISA13) is recorded as DUPLICATE and changes nothing.
+ * The documents page hears of it once it is recorded.
  */
 export async function receiveInterchange(db: Queryable, text: string, settings: InboundSettings): Promise<ReceivedInterchange> {
   let interchange: ParsedInterchange;
@@ -376,6 +378,12 @@ export async function receiveInterchange(db: Queryable, text: string, settings: 
     settings,
     now: (settings.now ?? (() => new Date()))(),
   };
+  const received = await receiveOrNoteDuplicate(db, context, text);
+  await announceOperationsChanges(db, [{ topic: 'EDI_DOCUMENTS' }]);
+  return received;
+}
+
+async function receiveOrNoteDuplicate(db: Queryable, context: Applying, text: string): Promise<ReceivedInterchange> {
   try {
     return (await receiveOnce(db, context, text, true)) ?? (await duplicate(db, context, text));
   } catch (error) {

@@ -567,6 +567,44 @@ export type MutationStartReconciliationArgs = {
   system: BackingSystem;
 };
 
+/** One change, or a burst of changes of one topic delivered together. */
+export type OperationsChange = {
+  __typename?: 'OperationsChange';
+  /** How many changes this event stands for: more than one when a burst was delivered together. */
+  changes: Scalars['Int']['output'];
+  /** When the latest of them happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /**
+   * The record concerned (a job's record, a run, a finding, a document, a journey's order, invoice,
+   * payment or supplier); null when unknown, or when the changes delivered together concern several.
+   */
+  recordId: Maybe<Scalars['ID']['output']>;
+  /** The backing system concerned; null when none is, or when the changes delivered together concern several. */
+  system: Maybe<BackingSystem>;
+  topic: OperationsTopic;
+};
+
+/** What changed, as the operations pages group it; each names who may hear of it. */
+export type OperationsTopic =
+  /** A business event was recorded: businessMetrics (procurement, finance, integration). */
+  | 'BUSINESS_METRICS'
+  /** A worker's circuit breaker to a backing system opened, half-opened or closed: integrationSystems (integration). */
+  | 'CIRCUITS'
+  /** A job failed for good, or a dead letter was replayed: deadLetters (integration). */
+  | 'DEAD_LETTERS'
+  /** A drift finding was recorded, settled or resolved: driftFindings (integration, compliance). */
+  | 'DRIFT'
+  /** An EDI or CSV document was received, sent, acknowledged or rejected: ediDocuments (integration, finance). */
+  | 'EDI_DOCUMENTS'
+  /** A service read further in a backing system's event feed, parking what it could not apply: feed lag (integration). */
+  | 'FEEDS'
+  /** A step was added to a record's journey (procurement, finance, compliance, integration). */
+  | 'JOURNEYS'
+  /** A reconciliation run started, compared a page, completed or failed: reconciliationRuns (integration, compliance). */
+  | 'RECONCILIATION_RUNS'
+  /** A durable job was queued, ended an attempt (done, failed, to retry) or was replayed: syncJobs, a system's backlog (integration). */
+  | 'SYNC_JOBS';
+
 /** How a partner that receives 850s gets its orders. */
 export type OrderDelivery =
   /** An 850 besides the order's publication on the supplier portal. */
@@ -800,11 +838,25 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Drift that raised an alert (state ALERTED), live; of one system, or of all (integration, compliance, admin). */
   driftDetected: DriftFinding;
+  /**
+   * Something the operations pages show changed: read it again. Of the topics asked for (all those
+   * the caller may read when left out), and of one record only when recordId is given. Each topic is
+   * for the roles of the query that shows it (see OperationsTopic); asking for another gives
+   * FORBIDDEN. A burst of one topic comes as one event at most every 500 ms per subscriber
+   * (procurement, finance, compliance, integration, admin).
+   */
+  operationsChanged: OperationsChange;
 };
 
 
 export type SubscriptionDriftDetectedArgs = {
   system?: InputMaybe<BackingSystem>;
+};
+
+
+export type SubscriptionOperationsChangedArgs = {
+  recordId?: InputMaybe<Scalars['ID']['input']>;
+  topics?: InputMaybe<Array<OperationsTopic>>;
 };
 
 export type Supplier = {
@@ -1098,6 +1150,8 @@ export type ResolversTypes = {
   LatencyFigures: ResolverTypeWrapper<LatencyFigures>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OperationsChange: ResolverTypeWrapper<OperationsChange>;
+  OperationsTopic: OperationsTopic;
   OrderDelivery: OrderDelivery;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payment: ResolverTypeWrapper<Payment>;
@@ -1175,6 +1229,7 @@ export type ResolversParentTypes = {
   LatencyFigures: LatencyFigures;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
+  OperationsChange: OperationsChange;
   PageInfo: PageInfo;
   Payment: Payment;
   PurchaseOrder: PurchaseOrder;
@@ -1455,6 +1510,14 @@ export type MutationResolvers<ContextType = OperationsContext, ParentType extend
   startReconciliation?: Resolver<ResolversTypes['ReconciliationRunPayload'], ParentType, ContextType, RequireFields<MutationStartReconciliationArgs, 'system'>>;
 };
 
+export type OperationsChangeResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['OperationsChange'] = ResolversParentTypes['OperationsChange']> = {
+  changes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  system?: Resolver<Maybe<ResolversTypes['BackingSystem']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['OperationsTopic'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1519,6 +1582,7 @@ export type ReplayDeadLetterPayloadResolvers<ContextType = OperationsContext, Pa
 
 export type SubscriptionResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   driftDetected?: SubscriptionResolver<ResolversTypes['DriftFinding'], "driftDetected", ParentType, ContextType, Partial<SubscriptionDriftDetectedArgs>>;
+  operationsChanged?: SubscriptionResolver<ResolversTypes['OperationsChange'], "operationsChanged", ParentType, ContextType, Partial<SubscriptionOperationsChangedArgs>>;
 };
 
 export type SupplierResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['Supplier'] = ResolversParentTypes['Supplier']> = {
@@ -1640,6 +1704,7 @@ export type Resolvers<ContextType = OperationsContext> = {
   LatencyFigures?: LatencyFiguresResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OperationsChange?: OperationsChangeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
-import { html, useLoad, useLive, Loading, Status, Filters, when } from '../view.js';
-import { everyFewSeconds } from './overview.js';
+import { html, useLoad, useOperationsChanged, Loading, Status, Filters, when } from '../view.js';
 import { Table } from './suppliers.js';
 import { EDI_DOCUMENTS } from '../operations.js';
 
@@ -10,9 +9,11 @@ const FILTERS = [
   ['status', 'Status', ['ACCEPTED', 'ACCEPTED_WITH_ERRORS', 'REJECTED', 'DUPLICATE', 'SENT', 'ACKNOWLEDGED']],
 ];
 
-/** The documents exchanged with partners; the graph has no subscription for them: refreshed every few seconds. */
+const TOPICS = ['EDI_DOCUMENTS'];
+
+/** The documents exchanged with partners, read again on each document received, sent or acknowledged. */
 export function EdiDocuments({ graph }) {
-  const live = useLive(everyFewSeconds);
+  const live = useOperationsChanged(graph, TOPICS);
   const [filter, setFilter] = useState({});
   const state = useLoad(
     useCallback(() => graph.request(EDI_DOCUMENTS, { filter }), [graph, filter]),

@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'preact/hooks';
-import { html, useLoad, useLive, Loading, Status, when } from '../view.js';
-import { everyFewSeconds } from './overview.js';
+import { html, useLoad, useOperationsChanged, Loading, Status, when } from '../view.js';
 import { Table } from './suppliers.js';
 import { INTEGRATION_QUEUES, REPLAY_DEAD_LETTER } from '../operations.js';
 
+const TOPICS = ['SYNC_JOBS', 'DEAD_LETTERS'];
+
+/** Dead letters and sync jobs, read again on each change of either. */
 export function Integration({ graph }) {
-  const live = useLive(everyFewSeconds);
+  const live = useOperationsChanged(graph, TOPICS);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState(undefined);
   const state = useLoad(

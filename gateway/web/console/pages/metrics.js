@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'preact/hooks';
-import { html, useLoad, useLive, Loading } from '../view.js';
+import { html, useLoad, useOperationsChanged, Loading } from '../view.js';
 import { BarChart } from '../bar-chart.js';
-import { everyFewSeconds } from './overview.js';
 import { Table } from './suppliers.js';
 import { BUSINESS_METRICS } from '../operations.js';
 
@@ -20,13 +19,15 @@ function variablesOf({ from, through, supplierId }) {
   };
 }
 
+const TOPICS = ['BUSINESS_METRICS'];
+
 /**
  * The business metrics of a period, for every supplier or one: each as a chart with its figures in
- * a table beside it. The graph has no subscription for them: read again every few seconds.
+ * a table beside it, read again on each business event recorded.
  */
 export function BusinessMetrics({ graph }) {
   const [period, setPeriod] = useState(lastMonth);
-  const live = useLive(everyFewSeconds);
+  const live = useOperationsChanged(graph, TOPICS);
   const state = useLoad(
     useCallback(() => graph.request(BUSINESS_METRICS, variablesOf(period)), [graph, period]),
     live,

@@ -1,18 +1,16 @@
 import { useCallback } from 'preact/hooks';
-import { html, useLoad, useLive, Loading, Status, when } from '../view.js';
+import { html, useLoad, useLive, useOperationsChanged, everyMinute, Loading, Status, when } from '../view.js';
 import { INTEGRATION_SYSTEMS, UNSETTLED_DRIFT } from '../operations.js';
 
-/** Circuits, backlogs and drift counts have no subscription in the graph yet: refreshed every few seconds. */
-export const everyFewSeconds = (tick) => {
-  const timer = setInterval(tick, 5000);
-  return () => clearInterval(timer);
-};
+const TOPICS = ['CIRCUITS', 'SYNC_JOBS', 'DEAD_LETTERS', 'FEEDS', 'DRIFT'];
 
+/** Read again on each change of circuits, jobs, feeds or drift; and once a minute for workers that stopped reporting. */
 export function Overview({ graph }) {
-  const live = useLive(everyFewSeconds);
+  const changes = useOperationsChanged(graph, TOPICS);
+  const minutes = useLive(everyMinute);
   const state = useLoad(
     useCallback(() => graph.request(INTEGRATION_SYSTEMS), [graph]),
-    live,
+    changes + minutes,
   );
   return html`<section aria-labelledby="overview-title">
     <h1 id="overview-title">Overview</h1>

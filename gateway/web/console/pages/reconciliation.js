@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
-import { html, useLoad, useLive, Loading, Status, Filters, when } from '../view.js';
-import { everyFewSeconds } from './overview.js';
+import { html, useLoad, useOperationsChanged, Loading, Status, Filters, when } from '../view.js';
 import { Table } from './suppliers.js';
-import { RECONCILIATION, START_RECONCILIATION, RESOLVE_DRIFT_FINDING, DRIFT_DETECTED } from '../operations.js';
+import { RECONCILIATION, START_RECONCILIATION, RESOLVE_DRIFT_FINDING } from '../operations.js';
 
 const SYSTEMS = ['ERP', 'VENDOR_PLATFORM', 'CONTRACT_REPOSITORY'];
 const KINDS = ['MISSING_IN_SYSTEM', 'MISSING_IN_CANONICAL', 'FIELD_MISMATCH'];
@@ -18,19 +17,17 @@ const STARTERS = ['admin', 'integration'];
 
 const errorText = (userErrors) => userErrors.map((error) => `${error.code}: ${error.message}`).join('; ');
 
-/**
- * Reconciliation runs and the drift they found. Alerts arrive through `driftDetected`; a run's
- * progress and repairs have no subscription, so the page also refreshes every few seconds.
- */
+const TOPICS = ['RECONCILIATION_RUNS', 'DRIFT'];
+
+/** Reconciliation runs and the drift they found, read again as a run progresses and as findings are recorded or settled. */
 export function Reconciliation({ graph, session }) {
-  const alerts = useLive(useCallback((tick) => graph.subscribe(DRIFT_DETECTED, {}, tick), [graph]));
-  const ticks = useLive(everyFewSeconds);
+  const live = useOperationsChanged(graph, TOPICS);
   const [filter, setFilter] = useState({});
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState(undefined);
   const state = useLoad(
     useCallback(() => graph.request(RECONCILIATION, { findings: filter }), [graph, filter]),
-    alerts + ticks + version,
+    live + version,
   );
   const changed = (text) => {
     setMessage(text);

@@ -1,6 +1,5 @@
 import { useCallback } from 'preact/hooks';
-import { html, useLoad, useLive, Loading, Status, money, when } from '../view.js';
-import { everyFewSeconds } from './overview.js';
+import { html, useLoad, useLive, useOperationsChanged, everyMinute, Loading, Status, money, when } from '../view.js';
 import { Journey } from './journey.js';
 import { ORDER_RECORD, INVOICE_RECORD, PAYMENT_RECORD } from '../operations.js';
 
@@ -38,13 +37,17 @@ export const RECORDS = {
   },
 };
 
+const TOPICS = ['JOURNEYS'];
+
 /**
- * An order, invoice or payment with its journey (the supplier 360's timeline). Journeys have no
- * subscription in the graph: the record and its steps are read again every few seconds.
+ * An order, invoice or payment with its journey (the supplier 360's timeline), read again on each
+ * step added to its journey, and once a minute for a step that becomes stuck by waiting.
  */
 export function RecordView({ graph, kind, id }) {
   const record = RECORDS[kind];
-  const live = useLive(everyFewSeconds);
+  const steps = useOperationsChanged(graph, TOPICS, id);
+  const minutes = useLive(everyMinute);
+  const live = steps + minutes;
   const state = useLoad(
     useCallback(() => graph.request(record.query, { id }), [graph, record, id]),
     live,
