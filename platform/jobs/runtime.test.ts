@@ -90,7 +90,7 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
     expect((await database.executeSql('SELECT $1::int AS n', [7])).rows).toEqual([{ n: 7 }]);
   });
 
-  it('delivers a burst of 200 writes made during an outage exactly once after recovery', { timeout: 30_000 }, async () => {
+  it('delivers a burst of 200 writes made during an outage exactly once after recovery', { timeout: 90_000 }, async () => {
     const policies = new BackingSystemPolicies({ timeoutMs: 1000, failureThreshold: 3, halfOpenAfterMs: 300 });
     const transitions: BreakerState[] = [];
     policies.for('ERP').onStateChange((state) => transitions.push(state));
@@ -118,7 +118,7 @@ describe.each(databaseTargets)('job runtime on %s', (target) => {
     expect(remote.records.size).toBe(0);
     remote.outage = false;
 
-    await vi.waitFor(() => expect(remote.records.size).toBe(200), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(() => expect(remote.records.size).toBe(200), { timeout: 60_000, interval: 100 });
     const keys = writes.map(({ eventId }) => `${service.name}.create-erp-record:${eventId}`);
     expect([...remote.records.keys()].sort()).toEqual([...keys].sort());
     expect(remote.creations).toBe(200);
