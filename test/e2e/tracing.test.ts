@@ -10,7 +10,9 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@procuregraph/platform/inbound';
 import { startTracing } from '@procuregraph/platform/tracing';
 import { graphql } from '../generated/gql.ts';
-import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { eventually, listening, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe, type Subscriber } from '../subscriber.ts';
+import type { TracedSupplierStatusSubscription } from '../generated/graphql.ts';
 
 /**
  * Distributed tracing end to end: a client's W3C trace context goes through the gateway, the
@@ -127,6 +129,19 @@ const JOURNEY = graphql(`
   }
 `);
 
+const SUPPLIER_STATUS = graphql(`
+  subscription TracedSupplierStatus($supplierId: ID) {
+    supplierStatusChanged(supplierId: $supplierId) {
+      status
+      supplier {
+        payments {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
 let graph: TestGraph;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
@@ -163,8 +178,16 @@ async function send<Data, Variables>(
   return body.data;
 }
 
-/** Onboards and approves a supplier in one client trace, and waits until its ERP setup and portal enrollment are done. */
-async function onboardInOneTrace(legalName: string, taxId: string, traceparent: string): Promise<string> {
+/**
+ * Onboards and approves a supplier in one client trace (`beforeApproval` runs between the two),
+ * and waits until its ERP setup and portal enrollment are done.
+ */
+async function onboardInOneTrace(
+  legalName: string,
+  taxId: string,
+  traceparent: string,
+  beforeApproval: (id: string) => Promise<void> = async () => {},
+): Promise<string> {
   const onboarded = await send(
     ONBOARD,
     {
@@ -185,6 +208,7 @@ async function onboardInOneTrace(legalName: string, taxId: string, traceparent: 
   );
   expect(onboarded.onboardSupplier.userErrors).toEqual([]);
   const id = onboarded.onboardSupplier.supplier!.id;
+  await beforeApproval(id);
   expect((await send(APPROVE, { id }, traceparent)).approveSupplier.userErrors).toEqual([]);
   await eventually(async () => ((await stepsOf(id)).some((step) => step.action === 'supplier.portal_enrolled') ? true : undefined));
   await settled(graph.app, ['suppliers', 'procurement', 'invoicing', 'contracts']);
@@ -287,6 +311,72 @@ describe('tracing', () => {
     const steps = await stepsOf(id);
     expect(steps.filter((step) => step.traceId !== client.traceId)).toEqual([]);
     expect(steps.length).toBeGreaterThan(10);
+  });
+
+  it("continues a change's trace to its subscribers: the subgraph resolves each event, and the gateway delivers it, in that trace", async () => {
+    receiver.spans.length = 0;
+    const tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: undefined }, 'procuregraph-test');
+    const client = clientTraceContext();
+    /** The trace's spans of subscription events: the subgraph's resolutions, the gateway's deliveries, and the requests each delivery made. */
+    const eventSpans = () => {
+      const trace = receiver.spans.filter((span) => span.traceId === client.traceId);
+      const byId = new Map(trace.map((span) => [span.spanId, span]));
+      const named = (scope: string, kind: number) =>
+        trace.filter((span) => span.scope === scope && span.kind === kind && span.name === 'subscription event supplier.status_changed');
+      const deliveries = named('procuregraph.gateway', PRODUCER);
+      const underDelivery = (span: ReceivedSpan): boolean => {
+        const parent = byId.get(span.parentSpanId);
+        return parent !== undefined && (deliveries.includes(parent) || underDelivery(parent));
+      };
+      return {
+        byId,
+        resolutions: named('procuregraph.suppliers', CONSUMER),
+        deliveries,
+        completions: trace.filter(
+          (span) => span.scope === 'procuregraph.invoicing' && span.name === 'POST /graphql' && underDelivery(span),
+        ),
+      };
+    };
+    let id: string;
+    let statuses: (string | undefined)[];
+    try {
+      const listeners = graph.app.events.subscriberCount;
+      let subscriber: Subscriber<TracedSupplierStatusSubscription> | undefined;
+      id = await onboardInOneTrace('Subscribed Surgical LLC', '47-6610003', client.traceparent, async (supplierId) => {
+        subscriber = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(buyer)}` }, SUPPLIER_STATUS, {
+          supplierId,
+        });
+        await listening(graph.app, listeners);
+      });
+      statuses = subscriber!.pending.map((result) => result.data?.supplierStatusChanged.status);
+      await subscriber!.close();
+      // A span is exported after it ends, each second: wait until every event's spans are in.
+      await eventually(async () => {
+        const spans = eventSpans();
+        return [spans.resolutions, spans.deliveries, spans.completions].every((found) => found.length === statuses.length)
+          ? true
+          : undefined;
+      }).catch(() => undefined);
+    } finally {
+      await tracing.shutdown();
+    }
+    // Approval and ERP setup each changed the supplier's status: each change reached the subscriber.
+    expect(statuses.length).toBeGreaterThanOrEqual(2);
+    const { byId, resolutions, deliveries, completions } = eventSpans();
+    // Each resolution hangs under the work that committed the change (the approval's request, a job's attempt).
+    expect(resolutions.map((span) => byId.has(span.parentSpanId))).toEqual(statuses.map(() => true));
+    // The gateway delivers each under the subgraph's resolution, to one subscriber.
+    expect(deliveries.map((span) => span.attributes['procuregraph.subscribers'])).toEqual(statuses.map(() => 1));
+    expect(new Set(deliveries.map((span) => byId.get(span.parentSpanId)))).toEqual(new Set(resolutions));
+    // It completes each event from invoicing (the supplier's payments) within the delivery's span.
+    expect(completions).toHaveLength(statuses.length);
+
+    // Each delivery is a step of the supplier's journey, in the same trace.
+    const delivered = await eventually(async () => {
+      const steps = (await stepsOf(id)).filter((step) => step.action.startsWith('subscribers notified: '));
+      return steps.length === statuses.length ? steps : undefined;
+    });
+    expect(delivered).toEqual(statuses.map(() => ({ system: 'PROCUREGRAPH', action: 'subscribers notified: 1', traceId: client.traceId })));
   });
 
   it("gives inbound work a trace: a feed item and a dropped file start their own, a webhook continues its sender's", async () => {
