@@ -35,6 +35,7 @@ const verifyToken = environment.AUTH_JWKS_URL
   : createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(environment.DATA_DIR)).publicKey });
 
 const client = environment.DATABASE_URL ? await openDatabaseClient({ url: environment.DATABASE_URL, maxConnections: 2 }) : null;
+const platformDatabase = client ? createServiceDatabase(client, 'platform', 'gateway').db : undefined;
 const readinessChecks: ReadinessCheck[] = client
   ? [{ name: 'database', check: async () => void (await executeSql(client, 'select 1')) }]
   : [];
@@ -50,9 +51,10 @@ const gateway = await startGateway({
   corsOrigins: environment.CORS_ORIGINS,
   trustedProxies: environment.TRUSTED_PROXIES,
   rateLimits: rateLimitsFrom(environment),
-  rateLimitDatabase: client ? createServiceDatabase(client, 'platform', 'gateway').db : undefined,
+  rateLimitDatabase: platformDatabase,
   trustedDocuments: environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined,
   audit: client ? createAuditLog(client) : undefined,
+  journeyDatabase: platformDatabase,
   // The console signs people in at the identity provider whose tokens the gateway verifies.
   consoleSignIn:
     environment.CONSOLE_OIDC_CLIENT_ID && environment.AUTH_ISSUER

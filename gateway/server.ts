@@ -18,6 +18,7 @@ import { supergraphManager, type SupergraphSource } from './supergraph-source.ts
 import { subscriptionsOverHttpRefused } from './subscriptions/over-http.ts';
 import { SubscriptionPlanner } from './subscriptions/subscription-planner.ts';
 import { SubscriberGroups } from './subscriptions/subscriber-groups.ts';
+import { DeliverySteps } from './subscriptions/delivery-steps.ts';
 import { serveGatewaySubscriptions } from './subscriptions/websocket.ts';
 import { queryLimits, withQueryLimitCode } from './query-limits.ts';
 import { nodeLimitPlugin } from './node-count.ts';
@@ -66,6 +67,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** Where refused operations are recorded. */
   audit?: AuditLog;
+  /** The platform database whose journey steps record each subscription event's delivery; without it, none are. */
+  journeyDatabase?: Database;
   /** How people sign in to the console at `/console` (default: no sign-in offered). */
   consoleSignIn?: ConsoleSignIn;
 }
@@ -174,6 +177,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const server = await listen(app, options.port, options.host);
   const groups = new SubscriberGroups();
+  const deliverySteps = new DeliverySteps({ db: options.journeyDatabase, logger });
   const subscriptions = serveGatewaySubscriptions(server.server, {
     planner: subscriptionPlanner,
     services: { url: (name) => subgraphUrls.get(name), dataSources: () => Object.fromEntries(dataSources) },
@@ -182,6 +186,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger,
     queueLimit: options.subscriptionQueueLimit ?? 100,
     groups,
+    deliverySteps,
     introspection,
     trustedDocuments: options.trustedDocuments,
     rateLimiter,
@@ -199,6 +204,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Upgraded sockets keep an HTTP server open, so they close first; closing a client's
       // socket ends its subscriptions, and with them the subgraph subscriptions behind them.
       await subscriptions.close();
+      await deliverySteps.flush();
       await server.close();
       subscriptionPlanner.close();
       await apollo.stop();

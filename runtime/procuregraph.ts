@@ -146,6 +146,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
 
     const devKeys = await loadDevSigningKeys(options.dataDir);
     const provider = options.identityProvider;
+    const gatewayDatabase = createServiceDatabase(client, 'platform', 'gateway').db;
     const gateway = await startGateway({
       port: options.ports.gateway,
       host: options.host,
@@ -162,10 +163,11 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
       trustedProxies: environment.TRUSTED_PROXIES,
       rateLimits: options.rateLimits ?? rateLimitsFrom(environment),
       // On PostgreSQL other gateway instances may serve the same callers: they share the counters.
-      rateLimitDatabase: options.databaseUrl ? createServiceDatabase(client, 'platform', 'gateway').db : undefined,
+      rateLimitDatabase: options.databaseUrl ? gatewayDatabase : undefined,
       trustedDocuments:
         options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
       audit: services.audit,
+      journeyDatabase: gatewayDatabase,
       // The embedded default signs its own development tokens; a production deployment never offers this.
       consoleSignIn: provider
         ? { kind: 'oidc', issuer: provider.issuer, clientId: provider.consoleClientId, scope: provider.consoleScope }

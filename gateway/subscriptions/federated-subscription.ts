@@ -2,11 +2,13 @@ import { GraphQLError, print, type DocumentNode } from 'graphql';
 import type { ServiceMap } from '@apollo/gateway';
 import type { ExecutionResult, FormattedExecutionResult } from 'graphql-ws';
 import { internalScopeKey, type UserCaller } from '@procuregraph/platform/auth';
-import { EventQueue } from '@procuregraph/platform/events';
+import { EventQueue, readDeliveredEvent, type DeliveredEvent } from '@procuregraph/platform/events';
 import type { Logger } from '@procuregraph/platform/logging';
-import { executeEvent } from './event-execution.ts';
-import type { SubscriptionPlanner } from './subscription-planner.ts';
-import type { SubscriberGroups } from './subscriber-groups.ts';
+import { contextFrom, currentTraceId, inSpan, SpanKind } from '@procuregraph/platform/tracing';
+import type { DeliverySteps } from './delivery-steps.ts';
+import { executeEvent, type EventDelivery } from './event-execution.ts';
+import type { SubscriptionPlan, SubscriptionPlanner } from './subscription-planner.ts';
+import type { Publish, SubscriberGroups } from './subscriber-groups.ts';
 import { subscribeUpstream } from './upstream.ts';
 
 /** What the gateway knows about each subgraph: where it is, and the data source its fetches go through. */
@@ -24,6 +26,8 @@ export interface FederatedSubscriptionOptions {
   readonly queueLimit: number;
   /** Subscriptions alike, of one caller, sharing their upstream subscription and completed events. */
   readonly groups: SubscriberGroups;
+  /** Where each event's delivery is counted for its record's journey. */
+  readonly deliverySteps: DeliverySteps;
 }
 
 export interface SubscriptionRequest {
@@ -82,7 +86,8 @@ export async function subscribeFederated(
       internalSecret: options.internalSecret,
       logger: options.logger,
       next: (event: FormattedExecutionResult) => {
-        completed = completed.then(async () => publish(await executeEvent(plan, event, delivery)));
+        const arrived = performance.now();
+        completed = completed.then(() => deliverEvent(plan, event, delivery, publish, options.deliverySteps, arrived));
       },
       complete: () => {
         completed = completed.then(end);
@@ -90,4 +95,45 @@ export async function subscribeFederated(
     });
   });
   return queue;
+}
+
+/**
+ * Completes one event and hands it to the group's subscribers. An event the subgraph names (see
+ * `deliveredEventExtension`) is delivered in a span continuing its change's trace, and its
+ * delivery counted for its record's journey (recorded later, in a batch: never waited for here).
+ */
+async function deliverEvent(
+  plan: SubscriptionPlan,
+  event: FormattedExecutionResult,
+  delivery: EventDelivery,
+  publish: Publish,
+  steps: DeliverySteps,
+  arrived: number,
+): Promise<void> {
+  const named = readDeliveredEvent(event.extensions);
+  if (!named) return void publish(await executeEvent(plan, event, delivery));
+  const span = {
+    component: 'gateway',
+    name: `subscription event ${named.topic}`,
+    kind: SpanKind.PRODUCER,
+    parent: contextFrom(named),
+    attributes: { 'messaging.system': 'graphql-ws', 'messaging.destination.name': named.topic, 'messaging.message.id': named.eventId },
+  };
+  await inSpan(span, async (active) => {
+    const result = await executeEvent(plan, event, delivery);
+    const subscribers = publish(result);
+    active.setAttribute('procuregraph.subscribers', subscribers);
+    if (subscribers > 0 && result.data) recordDelivery(steps, named, subscribers, arrived);
+  });
+}
+
+function recordDelivery(steps: DeliverySteps, named: DeliveredEvent, subscribers: number, arrived: number): void {
+  steps.record({
+    eventId: named.eventId,
+    recordId: named.recordId,
+    subscribers,
+    at: new Date(),
+    durationMs: Math.round(performance.now() - arrived),
+    traceId: currentTraceId(),
+  });
 }

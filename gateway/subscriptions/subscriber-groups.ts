@@ -2,12 +2,16 @@ import type { ExecutionResult } from 'graphql-ws';
 
 /** One subscriber's end of a group: its own bounded queue. */
 export interface Subscriber {
-  push(result: ExecutionResult): void;
+  /** False when the subscriber did not take it (it had left, or fell too far behind and is cut off). */
+  push(result: ExecutionResult): boolean;
   end(): void;
 }
 
+/** Hands a result to every subscriber of the group; returns how many took it. */
+export type Publish = (result: ExecutionResult) => number;
+
 /** Starts what feeds a group; returns the function that stops it. */
-export type GroupSource = (publish: (result: ExecutionResult) => void, end: () => void) => () => void;
+export type GroupSource = (publish: Publish, end: () => void) => () => void;
 
 interface Group {
   readonly subscribers: Set<Subscriber>;
@@ -31,7 +35,9 @@ export class SubscriberGroups {
       this.#groups.set(key, created);
       created.stop = source(
         (result) => {
-          for (const member of created.subscribers) member.push(result);
+          let delivered = 0;
+          for (const member of created.subscribers) if (member.push(result)) delivered += 1;
+          return delivered;
         },
         () => this.#end(key, created),
       );

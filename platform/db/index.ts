@@ -23,7 +23,13 @@ export {
   type EdiDocumentType,
   type EdiStatus,
 } from './edi-tables.ts';
-export { recordJourneyStep, type JourneyStepRecord } from './journey-recording.ts';
+export {
+  recordJourneyStep,
+  recordSubscriberNotifications,
+  SUBSCRIBERS_NOTIFIED,
+  type JourneyStepRecord,
+  type SubscriberNotification,
+} from './journey-recording.ts';
 export { journeySteps, type JourneyOutcome, type JourneySystem } from './platform-tables.ts';
 export {
   partnerBySender,

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { v5 as uuidv5 } from 'uuid';
 import { announceOperationsChanges } from '../events/operations-changes.ts';
 import type { Queryable } from './database.ts';
 import { currentTraceId } from '../tracing/trace-context.ts';
@@ -37,5 +39,62 @@ export async function recordJourneySteps(db: Queryable, steps: readonly JourneyS
   await announceOperationsChanges(
     db,
     [...records].map((recordId) => ({ topic: 'JOURNEYS', recordId })),
+  );
+}
+
+/** How many subscribers one event reached, through one gateway's subscriptions alike or all of them. */
+export interface SubscriberNotification {
+  eventId: string;
+  /** The record the event is about: whose journey the step is on. */
+  recordId: string;
+  subscribers: number;
+  /** When it first reached a subscriber. */
+  at: Date;
+  /** The longest time from the event's arrival at the gateway to its push to subscribers. */
+  durationMs: number;
+  traceId: string | null;
+}
+
+export const SUBSCRIBERS_NOTIFIED = 'subscribers notified: ';
+
+// Names the step ids of deliveries (RFC 4122 name-based ids under a namespace of our own).
+const NOTIFIED_STEP_NAMESPACE = '6f0d3c55-2c1e-4f5e-9a57-0f3b7c1d2e4a';
+
+/**
+ * One step per event, `subscribers notified: N`, its count the sum over every gateway and every
+ * write that delivered it: the step's id is derived from the event's, so a later write (another
+ * gateway's, or the same gateway's next batch) adds its subscribers to the same row. One
+ * statement for the whole batch; each event at most once in it.
+ */
+export async function recordSubscriberNotifications(db: Queryable, notifications: readonly SubscriberNotification[]): Promise<void> {
+  if (notifications.length === 0) return;
+  const countOf = (table: string) => sql.raw(`split_part(${table}.action, '${SUBSCRIBERS_NOTIFIED}', 2)::int`);
+  await db
+    .insert(journeySteps)
+    .values(
+      notifications.map((notification) => ({
+        id: uuidv5(notification.eventId, NOTIFIED_STEP_NAMESPACE),
+        entityId: notification.recordId,
+        service: 'gateway',
+        at: notification.at,
+        system: 'PROCUREGRAPH' as const,
+        action: `${SUBSCRIBERS_NOTIFIED}${notification.subscribers}`,
+        outcome: 'SUCCEEDED' as const,
+        durationMs: notification.durationMs,
+        traceId: notification.traceId,
+      })),
+    )
+    .onConflictDoUpdate({
+      target: journeySteps.id,
+      set: {
+        action: sql`${SUBSCRIBERS_NOTIFIED}::text || (${countOf('journey_steps')} + ${countOf('excluded')})::text`,
+        at: sql`least(journey_steps.at, excluded.at)`,
+        durationMs: sql`greatest(journey_steps.duration_ms, excluded.duration_ms)`,
+        traceId: sql`coalesce(journey_steps.trace_id, excluded.trace_id)`,
+      },
+    });
+  await announceOperationsChanges(
+    db,
+    [...new Set(notifications.map((notification) => notification.recordId))].map((recordId) => ({ topic: 'JOURNEYS', recordId })),
   );
 }

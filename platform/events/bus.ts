@@ -1,6 +1,7 @@
 import { listen, notify, type DatabaseClient } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import type { Logger } from '../logging.ts';
+import { rememberOrigin } from './event-origin.ts';
 import { EVENTS_CHANNEL, MAX_NOTIFICATION_BYTES, eventNotificationSchema, type EventNotification } from './notification.ts';
 import type { EventEnvelope, Topic } from './topics.ts';
 
@@ -52,7 +53,7 @@ export async function startEventBus({ client, logger }: EventBusOptions): Promis
     if (!notification) return void log.warn({ notification: text.slice(0, 200) }, 'ignored a malformed event notification');
     const entry = byTopic.get(notification.topic);
     if (!entry || isRepeat(notification.eventId)) return;
-    const { eventId, topic, aggregateId } = notification;
+    const { eventId, topic, aggregateId, traceContext } = notification;
     if (!notification.payload)
       return void log.warn({ eventId, topic }, 'event notification without payload (too large to notify); live subscribers miss it');
     let payload: unknown;
@@ -61,6 +62,7 @@ export async function startEventBus({ client, logger }: EventBusOptions): Promis
     } catch (error) {
       return void log.warn({ eventId, topic, err: error }, 'ignored an event whose payload does not match its topic');
     }
+    rememberOrigin(payload, { eventId, topic, recordId: aggregateId, traceContext: traceContext ?? null });
     for (const listener of [...entry.listeners]) {
       try {
         listener({ eventId, topic, aggregateId, payload });

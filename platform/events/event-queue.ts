@@ -32,17 +32,22 @@ export class EventQueue<T> implements AsyncGenerator<T, undefined, undefined> {
 
   constructor(private readonly options: EventQueueOptions) {}
 
-  push(item: T): void {
-    if (this.state !== 'open') return;
+  /** Hands the item to the consumer or queues it; false when the queue had stopped or overflowed (the item is dropped). */
+  push(item: T): boolean {
+    if (this.state !== 'open') return false;
     const waiter = this.waiters.shift();
-    if (waiter) return waiter.resolve({ done: false, value: item });
+    if (waiter) {
+      waiter.resolve({ done: false, value: item });
+      return true;
+    }
     if (this.items.length >= this.options.limit) {
       const error = new QueueOverflowError(this.options.limit);
       this.fail(error);
       this.options.onOverflow?.(error);
-      return;
+      return false;
     }
     this.items.push(item);
+    return true;
   }
 
   /** No more items will come: the consumer gets those waiting, then the end. */

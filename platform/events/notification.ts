@@ -18,6 +18,8 @@ export const eventNotificationSchema = z.object({
   /** The service whose outbox the event came from; absent for an event raised by `publishEvent`. */
   service: z.string().optional(),
   occurredAt: z.string().optional(),
+  /** The trace the event was written in (its outbox row's), so live subscribers' work continues it. */
+  traceContext: z.object({ traceparent: z.string().optional(), tracestate: z.string().optional() }).optional(),
   /** Left out when the event is too large for a notification. */
   payload: z.record(z.string(), z.unknown()).optional(),
 });

@@ -48,6 +48,7 @@ function notification(service: string, event: PublishedEvent): string {
     topic: event.topic,
     aggregateId: event.aggregateId,
     occurredAt: event.occurredAt.toISOString(),
+    ...(event.traceContext ? { traceContext: event.traceContext } : {}),
     payload: event.payload,
   });
 }

@@ -4,6 +4,8 @@ import { createSourceEventStream, execute, type ExecutionArgs, type ExecutionRes
 import { CALLER_HEADER, type UserCaller } from '../auth/tokens.ts';
 import { executeAudited, type AuditWriting } from '../audit/audit-writing.ts';
 import { mapStream } from '../events/map-stream.ts';
+import { deliveredEventExtension, originOf, type EventOrigin } from '../events/event-origin.ts';
+import { contextFrom, currentTraceCarrier, inSpan, SpanKind } from '../tracing/trace-context.ts';
 import type { Logger } from '../logging.ts';
 import { checkSubscription } from '../graphql/subscription-operation.ts';
 import { websocketErrorHooks } from '../graphql/websocket-errors.ts';
@@ -59,7 +61,9 @@ export function serveSubgraphSubscriptions<Context extends { readonly caller: Us
 /**
  * graphql-js's `subscribe`, except that each event runs with a new context: contexts hold
  * per-request caches (DataLoader), and a subscription lives for many events, so a shared context
- * would serve a later event the rows an earlier one loaded, and keep every one of them.
+ * would serve a later event the rows an earlier one loaded, and keep every one of them. Each event
+ * from the bus is resolved in a span continuing the trace its change was written in, and is sent
+ * with the event, record and trace it is (see `deliveredEventExtension`).
  */
 async function subscribeEventByEvent<Context extends { readonly caller: UserCaller }>(
   args: ExecutionArgs,
@@ -71,8 +75,31 @@ async function subscribeEventByEvent<Context extends { readonly caller: UserCall
   const subscribeContext = args.contextValue as Context;
   return mapStream(stream[Symbol.asyncIterator](), async (event) => {
     const contextValue = contextForEvent(subscribeContext);
-    return executeAudited(audit, contextValue, args.operationName ?? undefined, async () =>
-      execute({ ...args, rootValue: event, contextValue }),
-    );
+    const resolve = () =>
+      executeAudited(audit, contextValue, args.operationName ?? undefined, async () =>
+        execute({ ...args, rootValue: event, contextValue }),
+      );
+    const origin = originOf(event);
+    return origin ? resolveInSpan(audit.service, origin, resolve) : resolve();
+  });
+}
+
+/** Resolves one event of the bus in a consumer span under the change that raised it, and names it in the result. */
+function resolveInSpan(service: string, origin: EventOrigin, resolve: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+  const span = {
+    component: service,
+    name: `subscription event ${origin.topic}`,
+    kind: SpanKind.CONSUMER,
+    parent: contextFrom(origin.traceContext),
+    attributes: {
+      'messaging.system': 'procuregraph-events',
+      'messaging.destination.name': origin.topic,
+      'messaging.message.id': origin.eventId,
+    },
+  };
+  return inSpan(span, async () => {
+    const result = await resolve();
+    const extension = deliveredEventExtension(origin, currentTraceCarrier() ?? origin.traceContext);
+    return { ...result, extensions: { ...result.extensions, ...extension } };
   });
 }

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { type Database, type Transaction, newId } from '@procuregraph/platform/db';
+import { type Database, type Transaction, newId, recordJourneyStep } from '@procuregraph/platform/db';
 import {
   createFeedPoller,
   defineInboundQueue,
@@ -27,6 +27,7 @@ import {
   feedCursors,
   inboundEntityVersions,
   inboundEvents,
+  procurementSchema,
   purchaseOrderLines,
   purchaseOrders,
   receipts,
@@ -99,19 +100,55 @@ export function erpEventQueue(jobs: JobRuntime, db: Database, logger: Logger): I
 /** An item we cannot read cannot become readable by trying again: it goes straight to the dead letters. */
 async function applyReadableEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {
   try {
-    await applyBusinessEvent(tx, item, log);
+    const step = await applyBusinessEvent(tx, item, log);
+    if (step) await recordErpEventStep(tx, item, step);
   } catch (error) {
     if (error instanceof ErpResourceError || error instanceof ErpMappingError) throw new PermanentError(describeError(error));
     throw error;
   }
 }
 
-async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<void> {
-  if (item.eventType === erpEventTypes.purchaseOrderIssued) await applyOrderIssued(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
-  else if (item.eventType === erpEventTypes.purchaseOrderChanged)
-    await applyOrderChanged(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
-  else if (item.eventType === erpEventTypes.receiptRecorded)
-    await applyReceiptRecorded(tx, fromErpReceipt(readReceipt(item.resource)), log);
+/** What an ERP event was, as a step of the order it was about. */
+interface ErpEventStep {
+  orderId: string;
+  action: string;
+}
+
+/**
+ * Applies the event; returns the step it is in its order's journey, or null when it was about no
+ * order known here (skipped).
+ */
+async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Logger): Promise<ErpEventStep | null> {
+  if (item.eventType === erpEventTypes.purchaseOrderIssued) {
+    const orderId = await applyOrderIssued(tx, fromErpOrder(readPurchaseOrder(item.resource)), log);
+    return orderId === null ? null : { orderId, action: 'order issued in the ERP' };
+  }
+  if (item.eventType === erpEventTypes.purchaseOrderChanged) {
+    const snapshot = fromErpOrder(readPurchaseOrder(item.resource));
+    const orderId = await applyOrderChanged(tx, snapshot, log);
+    return orderId === null ? null : { orderId, action: `order status ${snapshot.status} in the ERP` };
+  }
+  if (item.eventType === erpEventTypes.receiptRecorded) {
+    const snapshot = fromErpReceipt(readReceipt(item.resource));
+    const orderId = await applyReceiptRecorded(tx, snapshot, log);
+    return orderId === null ? null : { orderId, action: `receipt ${snapshot.receiptNumber} recorded in the ERP` };
+  }
+  return null;
+}
+
+/**
+ * The ERP's event is a step of its order's journey at the ERP's time, written in the transaction
+ * that deduplicates it: once per event, whether pushed or read from the feed (as payments' are).
+ */
+function recordErpEventStep(tx: Transaction, item: BusinessEvent, step: ErpEventStep): Promise<void> {
+  return recordJourneyStep(tx, {
+    entityId: step.orderId,
+    service: procurementSchema.schemaName,
+    system: 'ERP',
+    action: step.action,
+    outcome: 'SUCCEEDED',
+    at: item.occurredAt,
+  });
 }
 
 async function orderOf(tx: Transaction, snapshot: ErpOrderSnapshot): Promise<PurchaseOrderRow | undefined> {
@@ -126,17 +163,17 @@ export function canonicalLinesOf(orderId: string, snapshot: ErpOrderSnapshot) {
   return snapshot.lines.map(({ quantityReceived: _received, ...line }) => ({ purchaseOrderId: orderId, ...line }));
 }
 
-/** Stores an order issued in the ERP, or links ours to it; false when its supplier is unknown here (skipped). */
-export async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<boolean> {
+/** Stores an order issued in the ERP, or links ours to it; returns the order's id, or null when its supplier is unknown here (skipped). */
+export async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<string | null> {
   const existing = await orderOf(tx, snapshot);
   if (existing) {
     await linkOrderToErp(tx, existing.id, snapshot);
-    return true;
+    return existing.id;
   }
   const [supplier] = await tx.select().from(supplierReferences).where(eq(supplierReferences.erpSupplierId, snapshot.erpSupplierId));
   if (!supplier) {
     log.warn({ poHeaderId: snapshot.poHeaderId, erpSupplierId: snapshot.erpSupplierId }, 'ERP order of an unknown supplier skipped');
-    return false;
+    return null;
   }
   const [facility] = snapshot.shipToLocationCode
     ? await tx.select().from(facilities).where(eq(facilities.code, snapshot.shipToLocationCode))
@@ -163,22 +200,20 @@ export async function applyOrderIssued(tx: Transaction, snapshot: ErpOrderSnapsh
   await recordSyncState(tx, syncStatus, { entityId: order!.id, system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
   await emitOrderEvent(tx, PURCHASE_ORDER_ISSUED, order!, lines);
   await requestPublication(tx, order!.id);
-  return true;
+  return order!.id;
 }
 
 /** Receiving progress is counted from receipts here; the ERP decides closing and cancelling. */
 const ERP_DECIDED: readonly PurchaseOrderStatus[] = ['RECEIVED', 'CLOSED', 'CANCELLED'];
 
-async function applyOrderChanged(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<void> {
+/** Returns the order's id, or null when it was skipped. */
+async function applyOrderChanged(tx: Transaction, snapshot: ErpOrderSnapshot, log: Logger): Promise<string | null> {
   const existing = await orderOf(tx, snapshot);
-  if (!existing) {
-    await applyOrderIssued(tx, snapshot, log);
-    return;
-  }
+  if (!existing) return applyOrderIssued(tx, snapshot, log);
   const now = new Date();
   if (!ERP_DECIDED.includes(snapshot.status) || snapshot.status === existing.status) {
     await tx.update(purchaseOrders).set({ lastSyncedAt: now }).where(eq(purchaseOrders.id, existing.id));
-    return;
+    return existing.id;
   }
   const [changed] = await tx
     .update(purchaseOrders)
@@ -193,19 +228,24 @@ async function applyOrderChanged(tx: Transaction, snapshot: ErpOrderSnapshot, lo
   await emitOrderEvent(tx, PURCHASE_ORDER_CHANGED, changed!, lines);
   // The portal shows closed and cancelled orders as such.
   if (snapshot.status !== 'RECEIVED') await requestPublication(tx, existing.id);
+  return existing.id;
 }
 
-async function applyReceiptRecorded(tx: Transaction, snapshot: ErpReceiptSnapshot, log: Logger): Promise<void> {
+/** Returns the id of the order received against, or null when the receipt was skipped. */
+async function applyReceiptRecorded(tx: Transaction, snapshot: ErpReceiptSnapshot, log: Logger): Promise<string | null> {
   const [known] = await tx.select().from(receipts).where(eq(receipts.erpReceiptId, snapshot.headerInterfaceId));
-  if (known) return;
+  if (known) return known.purchaseOrderId;
   const [ours] = snapshot.canonicalId ? await tx.select().from(receipts).where(eq(receipts.id, snapshot.canonicalId)) : [];
-  if (ours) return linkReceiptToErp(tx, ours.id, snapshot);
+  if (ours) {
+    await linkReceiptToErp(tx, ours.id, snapshot);
+    return ours.purchaseOrderId;
+  }
   const orderIds = [...new Set(snapshot.lines.map((line) => line.poHeaderId))];
   const orders = orderIds.length > 0 ? await tx.select().from(purchaseOrders).where(inArray(purchaseOrders.erpPoHeaderId, orderIds)) : [];
   // A canonical receipt belongs to one order; Fusion lets one receipt span orders of a supplier.
   if (orderIds.length !== 1 || orders.length !== 1) {
     log.warn({ headerInterfaceId: snapshot.headerInterfaceId, orderIds }, 'ERP receipt not for exactly one known order skipped');
-    return;
+    return null;
   }
   const receiptId = newId();
   await storeReceipt(tx, orders[0]!, {
@@ -219,4 +259,5 @@ async function applyReceiptRecorded(tx: Transaction, snapshot: ErpReceiptSnapsho
     lines: snapshot.lines.map((line) => ({ lineNumber: line.lineNumber, quantityReceived: line.quantityReceived })),
   });
   await recordSyncState(tx, syncStatus, { entityId: receiptId, system: 'ERP', state: 'SYNCED', attempts: 1, lastError: null });
+  return orders[0]!.id;
 }

@@ -146,6 +146,26 @@ async function erpAdmin(path: string, body?: unknown): Promise<ErpAdminAnswer> {
   return (await response.json()) as ErpAdminAnswer;
 }
 
+/** When the ERP's event moved the payment to `status`, as its feed serves it. */
+async function paymentEventAt(erpPaymentId: number, status: string): Promise<number> {
+  const response = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/businessEvents?after=0&limit=500`);
+  const { items } = (await response.json()) as {
+    items: { OccurredAt: string; ResourceId: number; Resource: { PaymentStatus?: string } }[];
+  };
+  return Date.parse(items.find((event) => event.ResourceId === erpPaymentId && event.Resource.PaymentStatus === status)!.OccurredAt);
+}
+
+/** The journey steps of the invoice's payments that are the ERP's events, with their times. */
+async function erpEventSteps(invoiceId: string): Promise<{ action: string; at: number }[]> {
+  const rows = await executeSql<{ action: string; at: string | Date }>(
+    graph.app.client,
+    `select step.action, step.at from platform.journey_steps step join invoicing.payments payment on payment.id = step.entity_id
+     where payment.invoice_id = $1 and step.system = 'ERP' and step.action like '% in the ERP' order by step.at, step.id`,
+    [invoiceId],
+  );
+  return rows.map((row) => ({ action: row.action, at: new Date(row.at).getTime() }));
+}
+
 async function invoiceOnceIn(id: string, status: string, amountDue: string) {
   return eventually(async () => {
     const { data } = await graph.query(INVOICE, { id }, finance);
@@ -240,7 +260,7 @@ describe('ERP payments of invoices', () => {
       // The ERP commits each create of an invoice and loses its answer, until told otherwise.
       await erpAdmin('faults', { lostResponses: { path: `${ERP_API}/invoices`, count: 1000 } });
       const erpInvoiceId = await approveIntoErp(id, invoiceNumber);
-      await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId }] });
+      const { PaymentId: erpPaymentId } = await erpAdmin('payments', { relatedInvoices: [{ InvoiceId: erpInvoiceId }] });
       await erpAdmin('payment-run');
       await erpAdmin('payment-run');
       // Invoicing has heard of the payment and keeps it: the invoice it names is not linked yet.
@@ -266,6 +286,9 @@ describe('ERP payments of invoices', () => {
       });
       const inErp = await fetch(`${graph.app.systems.erpUrl}${ERP_API}/invoices?q=InvoiceNumber=${invoiceNumber}`);
       expect(((await inErp.json()) as { items: { InvoiceId: number }[] }).items.map((item) => item.InvoiceId)).toEqual([erpInvoiceId]);
+      // The event kept while it waited (the latest: it replaced the earlier two) is the payment's ERP step, at the ERP's time, once.
+      const cleared = await paymentEventAt(Number(erpPaymentId), 'Cleared');
+      expect(await erpEventSteps(id)).toEqual([{ action: 'payment status CLEARED in the ERP', at: cleared }]);
     },
   );
 });

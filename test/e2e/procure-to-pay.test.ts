@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorld } from '@procuregraph/demo';
 import type { UserCaller } from '@procuregraph/platform/auth';
+import { executeSql } from '@procuregraph/platform/db';
 import { graphql } from '../generated/gql.ts';
 import { eventually, listening, settled, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
@@ -471,6 +472,16 @@ async function ediOutboundOf(supplierId: string): Promise<readonly string[]> {
  */
 async function expectJourneys(orderId: string, invoiceId: string, ediOutbound: readonly string[]) {
   await settled(graph.app, ['suppliers', 'procurement', 'invoicing', 'contracts']);
+  // The gateway records deliveries to subscribers in batches, after the subscriber has them.
+  await eventually(async () => {
+    const rows = await executeSql<{ count: number }>(
+      graph.app.client,
+      `select count(*)::int as count from platform.journey_steps step join invoicing.payments payment on payment.id = step.entity_id
+       where payment.invoice_id = $1 and step.action like 'subscribers notified: %'`,
+      [invoiceId],
+    );
+    return rows[0]!.count === 3 ? true : undefined;
+  });
   const { data, errors } = await graph.query(
     graphql(`
       query ProcureToPayJourneys($orderId: ID!, $invoiceId: ID!) {
@@ -542,7 +553,11 @@ async function expectJourneys(orderId: string, invoiceId: string, ediOutbound: r
   const erp = '/fscmRestApi/resources/11.13.18.05';
   const eventsAndErpCalls = (steps: JourneySteps) =>
     steps
-      .filter((step) => (step.attempt === null ? !step.action.includes(': queued') : step.action.startsWith('POST /fscm')))
+      .filter((step) =>
+        step.attempt === null
+          ? !step.action.includes(': queued') && !step.action.endsWith(' in the ERP')
+          : step.action.startsWith('POST /fscm'),
+      )
       .map((step) => step.action);
   expect(eventsAndErpCalls(order.steps)).toEqual([
     'procurement.purchase_order.erp_submission_requested',
@@ -551,6 +566,16 @@ async function expectJourneys(orderId: string, invoiceId: string, ediOutbound: r
     'procurement.purchase_order.publication_requested',
     ...(ediOutbound.includes('X12_850') ? ['procurement.purchase_order.edi_order_requested'] : []),
     'purchase_order.changed: RECEIVED',
+  ]);
+  // Each ERP event about the order, at the ERP's time: the order issued, our receipt, and the order closed for receiving.
+  expect(
+    order.steps
+      .filter((step) => step.action.endsWith(' in the ERP'))
+      .map((step) => [step.system, step.action.replace(/^receipt PG[0-9a-z]+ /, 'receipt PG… ')]),
+  ).toEqual([
+    ['ERP', 'order issued in the ERP'],
+    ['ERP', 'receipt PG… recorded in the ERP'],
+    ['ERP', 'order status RECEIVED in the ERP'],
   ]);
   // Matched at intake, or again (rematch requested) once invoicing heard of the receipt: the last match is the clean one.
   const invoiceSteps = eventsAndErpCalls(invoice.steps);
@@ -561,7 +586,10 @@ async function expectJourneys(orderId: string, invoiceId: string, ediOutbound: r
     `POST ${erp}/invoices`,
   ]);
   expect(invoice.currentStep).toEqual({ action: 'send-invoice-to-erp', outcome: 'SUCCEEDED' });
-  expect(payment!.journey.steps.filter((step) => step.system === 'PROCUREGRAPH').map((step) => step.action)).toEqual([
+  const delivered = (step: { action: string }) => step.action.startsWith('subscribers notified: ');
+  // Each status reached the one subscriber listening for the invoice's payments.
+  expect(payment!.journey.steps.filter(delivered).map((step) => step.action)).toEqual(Array(3).fill('subscribers notified: 1'));
+  expect(payment!.journey.steps.filter((step) => step.system === 'PROCUREGRAPH' && !delivered(step)).map((step) => step.action)).toEqual([
     'payment.status_changed: SCHEDULED',
     'payment.status_changed: SENT',
     'payment.status_changed: CLEARED',

@@ -298,6 +298,72 @@ describe('resources', () => {
   });
 });
 
+const PAYMENT_JOURNEY = graphql(`
+  query DeliveredPaymentJourney($id: ID!) {
+    payment(id: $id) {
+      journey {
+        steps {
+          system
+          action
+          outcome
+          durationMs
+        }
+      }
+    }
+  }
+`);
+
+/** The payment's journey once its steps of deliveries have counted at least `subscribers` in all. */
+async function deliverySteps(paymentId: string, subscribers: number) {
+  const finance: UserCaller = { kind: 'staff', subject: 'ap@network.example', role: 'finance' };
+  return eventually(async () => {
+    const { data, errors } = await graph.query(PAYMENT_JOURNEY, { id: paymentId }, finance);
+    expect(errors).toBeUndefined();
+    const steps = data!.payment!.journey.steps.filter((step) => step.action.startsWith('subscribers notified: '));
+    const counted = steps.reduce((total, step) => total + Number(step.action.split(': ')[1]), 0);
+    return counted >= subscribers ? steps : undefined;
+  });
+}
+
+describe('deliveries on journeys', () => {
+  it("records each event's delivery as one step of its record's journey, counting every subscriber who got it, alike or not", async () => {
+    const [network, elsewhere] = [await insertNetwork(graph.app.client), await insertNetwork(graph.app.client)];
+    // Three alike (one upstream subscription), one of the supplier itself (another), and one who asked for another supplier's.
+    const alike = [await subscribed(), subscribe(graph.graphqlUrl, await connectionParams(admin), paymentDocument, {})];
+    alike.push(subscribe(graph.graphqlUrl, await connectionParams(admin), paymentDocument, {}));
+    open.push(...alike.slice(1));
+    const supplier = await subscribed({}, supplierCaller(network.supplierId));
+    const other = await subscribed({ supplierId: elsewhere.supplierId });
+    await until(() => graph.app.gateway.subscriptions().subscribers === 5, 10_000, 'five subscribers');
+
+    await changePaymentStatus(graph.app.client, network, null, 'SCHEDULED');
+    for (const subscriber of [...alike, supplier]) {
+      const [result] = await subscriber.take(1);
+      expect(result!.data!.paymentStatusChanged.status).toBe('SCHEDULED');
+      // What the subgraph told the gateway about the event stays between them.
+      expect(result!.extensions).toBeUndefined();
+    }
+    const [scheduled] = await deliverySteps(network.paymentId, 4);
+    expect(scheduled).toEqual({
+      system: 'PROCUREGRAPH',
+      action: 'subscribers notified: 4',
+      outcome: 'SUCCEEDED',
+      durationMs: expect.any(Number),
+    });
+    expect(scheduled!.durationMs).toBeGreaterThanOrEqual(0);
+
+    await alike[0]!.close();
+    await alike[1]!.close();
+    await until(() => graph.app.gateway.subscriptions().subscribers === 3, 10_000, 'three subscribers left');
+    await changePaymentStatus(graph.app.client, network, 'SCHEDULED', 'SENT');
+    for (const subscriber of [alike[2]!, supplier]) expect((await subscriber.take(1))[0]!.data!.paymentStatusChanged.status).toBe('SENT');
+    const steps = await deliverySteps(network.paymentId, 6);
+    expect(steps.map((step) => step.action)).toEqual(['subscribers notified: 4', 'subscribers notified: 2']);
+    expect(other.pending).toEqual([]);
+    await closeAll();
+  });
+});
+
 interface AnotherGatewayOptions {
   subgraphUrls?: Record<string, string>;
   subscriptionQueueLimit?: number;

@@ -10,7 +10,9 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@procuregraph/platform/inbound';
 import { startTracing } from '@procuregraph/platform/tracing';
 import { graphql } from '../generated/gql.ts';
-import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { eventually, listening, settled, startTestGraph, type TestGraph } from '../harness.ts';
+import { subscribe, type Subscriber } from '../subscriber.ts';
+import type { TracedSupplierStatusSubscription } from '../generated/graphql.ts';
 
 /**
  * Distributed tracing end to end: a client's W3C trace context goes through the gateway, the
@@ -127,6 +129,19 @@ const JOURNEY = graphql(`
   }
 `);
 
+const SUPPLIER_STATUS = graphql(`
+  subscription TracedSupplierStatus($supplierId: ID) {
+    supplierStatusChanged(supplierId: $supplierId) {
+      status
+      supplier {
+        payments {
+          totalCount
+        }
+      }
+    }
+  }
+`);
+
 let graph: TestGraph;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 
@@ -163,8 +178,16 @@ async function send<Data, Variables>(
   return body.data;
 }
 
-/** Onboards and approves a supplier in one client trace, and waits until its ERP setup and portal enrollment are done. */
-async function onboardInOneTrace(legalName: string, taxId: string, traceparent: string): Promise<string> {
+/**
+ * Onboards and approves a supplier in one client trace (`beforeApproval` runs between the two),
+ * and waits until its ERP setup and portal enrollment are done.
+ */
+async function onboardInOneTrace(
+  legalName: string,
+  taxId: string,
+  traceparent: string,
+  beforeApproval: (id: string) => Promise<void> = async () => {},
+): Promise<string> {
   const onboarded = await send(
     ONBOARD,
     {
@@ -185,6 +208,7 @@ async function onboardInOneTrace(legalName: string, taxId: string, traceparent: 
   );
   expect(onboarded.onboardSupplier.userErrors).toEqual([]);
   const id = onboarded.onboardSupplier.supplier!.id;
+  await beforeApproval(id);
   expect((await send(APPROVE, { id }, traceparent)).approveSupplier.userErrors).toEqual([]);
   await eventually(async () => ((await stepsOf(id)).some((step) => step.action === 'supplier.portal_enrolled') ? true : undefined));
   await settled(graph.app, ['suppliers', 'procurement', 'invoicing', 'contracts']);
@@ -197,6 +221,27 @@ async function stepsOf(id: string) {
   return data!.supplier!.journey.steps;
 }
 
+/**
+ * The spans of one trace's subscription events (`supplier.status_changed`): the subgraph's
+ * resolutions, the gateway's deliveries, and invoicing's requests made within a delivery.
+ */
+function subscriptionEventSpans(spans: readonly ReceivedSpan[], traceId: string) {
+  const trace = spans.filter((span) => span.traceId === traceId);
+  const byId = new Map(trace.map((span) => [span.spanId, span]));
+  const named = (scope: string, kind: number) =>
+    trace.filter((span) => span.scope === scope && span.kind === kind && span.name === 'subscription event supplier.status_changed');
+  const deliveries = named('procuregraph.gateway', PRODUCER);
+  const underDelivery = (span: ReceivedSpan): boolean => {
+    const parent = byId.get(span.parentSpanId);
+    return parent !== undefined && (deliveries.includes(parent) || underDelivery(parent));
+  };
+  return {
+    resolutions: named('procuregraph.suppliers', CONSUMER),
+    deliveries,
+    completions: trace.filter((span) => span.scope === 'procuregraph.invoicing' && span.name === 'POST /graphql' && underDelivery(span)),
+  };
+}
+
 describe('tracing', () => {
   it('without OTEL_EXPORTER_OTLP_ENDPOINT exports nothing and records no trace id, even when the client sends one', async () => {
     const client = clientTraceContext();
@@ -207,18 +252,34 @@ describe('tracing', () => {
     expect(receiver.requests).toEqual([]);
   });
 
-  it('exports one trace of an onboarding from the client through gateway, suppliers subgraph, outbox, job and ERP, named on every journey step', async () => {
+  // Apollo's tracer keeps the first provider it finds: its spans are exported in the first traced test only.
+  it('exports one trace of an onboarding from the client through gateway, suppliers subgraph, outbox, job and ERP, named on every journey step, and continued to the subscriber of its status', async () => {
     const tracing = startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_SERVICE_NAME: undefined }, 'procuregraph-test');
     const client = clientTraceContext();
     let id: string;
+    let statuses: (string | undefined)[];
     try {
-      id = await onboardInOneTrace('Traced Surgical LLC', '47-6610002', client.traceparent);
+      const listeners = graph.app.events.subscriberCount;
+      let subscriber: Subscriber<TracedSupplierStatusSubscription> | undefined;
+      id = await onboardInOneTrace('Traced Surgical LLC', '47-6610002', client.traceparent, async (supplierId) => {
+        subscriber = subscribe(graph.graphqlUrl, { authorization: `Bearer ${await graph.tokenFor(buyer)}` }, SUPPLIER_STATUS, {
+          supplierId,
+        });
+        await listening(graph.app, listeners);
+      });
+      statuses = subscriber!.pending.map((result) => result.data?.supplierStatusChanged.status);
+      await subscriber!.close();
       // A span ends just after the work it measures commits, so one may still be open when the work
-      // looks settled: wait (spans are exported each second) until every parent but the client's is in.
+      // looks settled: wait (spans are exported each second) until every parent but the client's is
+      // in, and every status's subscription spans.
       await eventually(async () => {
         const exported = receiver.spans.filter((span) => span.traceId === client.traceId);
         const ids = new Set(exported.map((span) => span.spanId));
-        return exported.filter((span) => !ids.has(span.parentSpanId)).length === 2 ? true : undefined;
+        const events = Object.values(subscriptionEventSpans(receiver.spans, client.traceId));
+        return exported.filter((span) => !ids.has(span.parentSpanId)).length === 2 &&
+          events.every((found) => found.length === statuses.length)
+          ? true
+          : undefined;
       }).catch(() => undefined);
     } finally {
       // Shutting down exports what is still batched.
@@ -287,6 +348,24 @@ describe('tracing', () => {
     const steps = await stepsOf(id);
     expect(steps.filter((step) => step.traceId !== client.traceId)).toEqual([]);
     expect(steps.length).toBeGreaterThan(10);
+
+    // Subscription events continue the trace. Approval and ERP setup each changed the supplier's
+    // status, and each change reached the subscriber: the suppliers subgraph resolved it under the
+    // work that committed it (the approval's request, the job's attempt), the gateway delivered it
+    // under that resolution to one subscriber, completing it from invoicing (the supplier's payments).
+    expect(statuses).toEqual(['APPROVED', 'ACTIVE']);
+    const { resolutions, deliveries, completions } = subscriptionEventSpans(receiver.spans, client.traceId);
+    expect(resolutions.map((span) => parentOf(span)?.name)).toEqual(['POST /graphql', 'job suppliers.erp-supplier-setup']);
+    expect(deliveries.map((span) => [parentOf(span), span.attributes['procuregraph.subscribers']])).toEqual(
+      resolutions.map((span) => [span, 1]),
+    );
+    expect(completions).toHaveLength(2);
+    // Each delivery is a step of the supplier's journey, in the same trace.
+    const delivered = await eventually(async () => {
+      const found = (await stepsOf(id)).filter((step) => step.action.startsWith('subscribers notified: '));
+      return found.length === 2 ? found : undefined;
+    });
+    expect(delivered).toEqual([1, 2].map(() => ({ system: 'PROCUREGRAPH', action: 'subscribers notified: 1', traceId: client.traceId })));
   });
 
   it("gives inbound work a trace: a feed item and a dropped file start their own, a webhook continues its sender's", async () => {

@@ -208,9 +208,11 @@ type Documents = {
     "\n  query ReconciledInvoiceStatus($id: ID!) {\n    invoice(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.ReconciledInvoiceStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusOnlyDocument,
+    "\n  query DeliveredPaymentJourney($id: ID!) {\n    payment(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          durationMs\n        }\n      }\n    }\n  }\n": typeof types.DeliveredPaymentJourneyDocument,
     "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedOnboardDocument,
     "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": typeof types.TracedApproveDocument,
     "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": typeof types.TracedJourneyDocument,
+    "\n  subscription TracedSupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      status\n      supplier {\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": typeof types.TracedSupplierStatusDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": typeof types.PaymentStatusDocument,
     "\n      mutation RefusedSupplierOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    ": typeof types.RefusedSupplierOnboardDocument,
     "\n      mutation RefusedSupplierApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    ": typeof types.RefusedSupplierApproveDocument,
@@ -410,9 +412,11 @@ const documents: Documents = {
     "\n  query ReconciledInvoiceStatus($id: ID!) {\n    invoice(id: $id) {\n      id\n      status\n    }\n  }\n": types.ReconciledInvoiceStatusDocument,
     "\n  subscription SupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      previousStatus\n      status\n      supplier {\n        id\n        legalName\n        status\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": types.SupplierStatusDocument,
     "\n  subscription PaymentStatusOnly {\n    paymentStatusChanged {\n      status\n      payment {\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusOnlyDocument,
+    "\n  query DeliveredPaymentJourney($id: ID!) {\n    payment(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          durationMs\n        }\n      }\n    }\n  }\n": types.DeliveredPaymentJourneyDocument,
     "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedOnboardDocument,
     "\n  mutation TracedApprove($id: ID!) {\n    approveSupplier(id: $id) {\n      userErrors {\n        code\n      }\n    }\n  }\n": types.TracedApproveDocument,
     "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n": types.TracedJourneyDocument,
+    "\n  subscription TracedSupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      status\n      supplier {\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n": types.TracedSupplierStatusDocument,
     "\n  subscription PaymentStatus($supplierId: ID, $invoiceId: ID) {\n    paymentStatusChanged(supplierId: $supplierId, invoiceId: $invoiceId) {\n      previousStatus\n      status\n      occurredAt\n      payment {\n        id\n        invoice {\n          invoiceNumber\n          purchaseOrder {\n            number\n          }\n        }\n        supplier {\n          legalName\n        }\n      }\n    }\n  }\n": types.PaymentStatusDocument,
     "\n      mutation RefusedSupplierOnboard($input: OnboardSupplierInput!) {\n        onboardSupplier(input: $input) {\n          supplier {\n            id\n          }\n          userErrors {\n            code\n            message\n          }\n        }\n      }\n    ": types.RefusedSupplierOnboardDocument,
     "\n      mutation RefusedSupplierApprove($id: ID!) {\n        approveSupplier(id: $id) {\n          userErrors {\n            code\n          }\n        }\n      }\n    ": types.RefusedSupplierApproveDocument,
@@ -1211,6 +1215,10 @@ export function graphql(source: "\n  subscription PaymentStatusOnly {\n    payme
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DeliveredPaymentJourney($id: ID!) {\n    payment(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          durationMs\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeliveredPaymentJourney($id: ID!) {\n    payment(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          outcome\n          durationMs\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TracedOnboard($input: OnboardSupplierInput!) {\n    onboardSupplier(input: $input) {\n      supplier {\n        id\n      }\n      userErrors {\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1220,6 +1228,10 @@ export function graphql(source: "\n  mutation TracedApprove($id: ID!) {\n    app
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TracedJourney($id: ID!) {\n    supplier(id: $id) {\n      journey {\n        steps {\n          system\n          action\n          traceId\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TracedSupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      status\n      supplier {\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TracedSupplierStatus($supplierId: ID) {\n    supplierStatusChanged(supplierId: $supplierId) {\n      status\n      supplier {\n        payments {\n          totalCount\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

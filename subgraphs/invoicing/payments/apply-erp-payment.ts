@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import { type Transaction, newId } from '@procuregraph/platform/db';
+import { type Transaction, newId, recordJourneyStep } from '@procuregraph/platform/db';
 import { recordBusinessEvent } from '@procuregraph/platform/business';
 import { markSyncPending } from '@procuregraph/platform/jobs';
 import { decimal, formatDecimal, sum, type ExactDecimal } from '@procuregraph/platform/money';
@@ -9,6 +9,7 @@ import { lockErpInvoiceLinks } from '../db/advisory-locks.ts';
 import {
   creditMemos,
   invoices,
+  invoicingSchema,
   outbox,
   paymentApplications,
   payments,
@@ -182,7 +183,27 @@ export async function applyErpPayment(tx: Transaction, snapshot: ErpPaymentSnaps
   return payment;
 }
 
-/** Applies again, in the order they happened, the payments that waited for this ERP id to be linked. */
+/**
+ * The ERP's payment event is a step of the payment's journey, at the ERP's time, written in the
+ * transaction that applies it.
+ */
+export function recordErpPaymentStep(tx: Transaction, payment: PaymentRow, occurredAt: Date): Promise<void> {
+  return recordJourneyStep(tx, {
+    entityId: payment.id,
+    service: invoicingSchema.schemaName,
+    system: 'ERP',
+    action: `payment status ${payment.status} in the ERP`,
+    outcome: 'SUCCEEDED',
+    at: occurredAt,
+  });
+}
+
+/**
+ * Applies again, in the order they happened, the payments that waited for this ERP id to be
+ * linked. A kept event that now changes its payment's status is that event's step (when it first
+ * arrived it had no payment to be a step of); one applied before, when some of its invoices were
+ * linked, was its step then and is not recorded twice.
+ */
 export async function applyWaitingPayments(tx: Transaction, erpInvoiceId: string): Promise<void> {
   const waiting = await tx
     .select()
@@ -191,8 +212,10 @@ export async function applyWaitingPayments(tx: Transaction, erpInvoiceId: string
     .orderBy(unlinkedErpPayments.occurredAt);
   for (const row of waiting) {
     const kept = row.snapshot as ErpPaymentSnapshot;
+    const [before] = await tx.select({ status: payments.status }).from(payments).where(eq(payments.erpPaymentId, kept.erpPaymentId));
     // A payment kept before credit memos were netted carries none.
-    await applyErpPayment(tx, { ...kept, appliedCredits: kept.appliedCredits ?? [] }, row.occurredAt);
+    const payment = await applyErpPayment(tx, { ...kept, appliedCredits: kept.appliedCredits ?? [] }, row.occurredAt);
+    if (payment && payment.status !== before?.status) await recordErpPaymentStep(tx, payment, row.occurredAt);
   }
 }
 

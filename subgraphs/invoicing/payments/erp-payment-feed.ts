@@ -1,5 +1,5 @@
 import { type ErpClient, erpEventTypes, type BusinessEvent, readPayment } from '@procuregraph/connector-erp';
-import { type Database, recordJourneyStep } from '@procuregraph/platform/db';
+import type { Database } from '@procuregraph/platform/db';
 import {
   createFeedPoller,
   defineInboundQueue,
@@ -12,8 +12,8 @@ import type { JobRuntime } from '@procuregraph/platform/jobs';
 import type { Logger } from '@procuregraph/platform/logging';
 import { describeError, PermanentError, type CallPolicy } from '@procuregraph/platform/resilience';
 import { paymentFromErp } from '../erp-mapping.ts';
-import { feedCursors, inboundEntityVersions, inboundEvents, invoicingSchema } from '../db/tables.ts';
-import { applyErpPayment } from './apply-erp-payment.ts';
+import { feedCursors, inboundEntityVersions, inboundEvents } from '../db/tables.ts';
+import { applyErpPayment, recordErpPaymentStep } from './apply-erp-payment.ts';
 
 export interface ErpPaymentFeedOptions {
   db: Database;
@@ -47,8 +47,8 @@ export function describeErpEvent(event: BusinessEvent): InboundEvent {
 /**
  * Applies a business event at most once: pushed by the ERP or read from its feed, the same way.
  * The event is a step of the payment's journey, at the ERP's time, in the transaction that
- * deduplicates it: once per event. A payment waiting for its invoice's link gets no such step
- * when it is applied later (its `payment.status_changed` event is one).
+ * deduplicates it: once per event. A payment waiting for its invoice's link gets its step when
+ * it is applied, once the link arrives.
  */
 export function applyErpEvent(db: Database) {
   return (event: InboundEvent, item: BusinessEvent): Promise<InboundOutcome> =>
@@ -56,15 +56,7 @@ export function applyErpEvent(db: Database) {
       if (item.eventType !== erpEventTypes.paymentStatusChanged) return;
       const snapshot = readableSnapshot(item);
       const payment = await applyErpPayment(tx, snapshot, item.occurredAt);
-      if (!payment) return;
-      await recordJourneyStep(tx, {
-        entityId: payment.id,
-        service: invoicingSchema.schemaName,
-        system: 'ERP',
-        action: `payment status ${snapshot.status} in the ERP`,
-        outcome: 'SUCCEEDED',
-        at: item.occurredAt,
-      });
+      if (payment) await recordErpPaymentStep(tx, payment, item.occurredAt);
     });
 }
 
