@@ -282,10 +282,14 @@ async function benchLargeDataset(results: BenchResults, largeUrl: string, creden
  * figure for bounded memory (the comparing subgraphs' peak resident memory on 100k suppliers and
  * 1M invoices), with the ERP's own memory apart. Repairs it makes stay in the reused database.
  */
-async function reconcileLargeDataset(largeUrl: string, credentials: Credentials): Promise<ReconciliationFigure> {
+async function reconcileLargeDataset(
+  largeUrl: string,
+  credentials: Credentials,
+  erpStarting: () => ReturnType<typeof startLargeErp> = startLargeErp,
+): Promise<ReconciliationFigure> {
   try {
     progress('starting the reference ERP with the large world');
-    const erp = await startLargeErp();
+    const erp = await erpStarting();
     const product = await startProcuregraph(largeUrl, { ...absentSystems, erp: erp.url }, writeBenchSupergraph(benchSubgraphUrls));
     return await measureReconciliation({
       graphqlUrl: product.graphqlUrl,
@@ -301,8 +305,19 @@ async function reconcileLargeDataset(largeUrl: string, credentials: Credentials)
 
 /** `--large-reconciliation`: that scenario alone, seeding the large dataset first if it is absent; the record is left as it is. */
 async function reconcileLargeDatasetOnly(): Promise<void> {
-  const largeUrl = (await largeDatabase(true))!;
-  const figure = await reconcileLargeDataset(largeUrl, await loadCredentials());
+  // The ERP builds the large world in memory while the database is seeded from it: both are
+  // CPU-bound for many minutes, and side by side they take the two cores instead of one.
+  progress('starting the reference ERP with the large world while the database is seeded');
+  const erp = startLargeErp();
+  erp.catch(() => {}); // its failure is reported where it is awaited
+  let largeUrl: string;
+  try {
+    largeUrl = (await largeDatabase(true))!;
+  } catch (error) {
+    await stopAllServices();
+    throw error;
+  }
+  const figure = await reconcileLargeDataset(largeUrl, await loadCredentials(), () => erp);
   const file = join(benchDataDir, 'large-reconciliation.json');
   mkdirSync(benchDataDir, { recursive: true });
   writeFileSync(

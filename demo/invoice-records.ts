@@ -181,8 +181,11 @@ export function invoiceOutcome(context: WorldContext, order: OrderSkeleton, plan
   const troubles = troublesOf(planned, { perturbation, supplierStatus: supplierStatusAtMatch, contractLapsed });
   const arrival: InvoiceArrival = { index: planned.index, stamp, invoiceDate, source, perturbation, troubles, supplierStatusAtMatch };
   // Portal and API invoices are matched on arrival; EDI and ERP-keyed ones wait for the nightly batch.
-  const matchedAt =
-    receivedAt + (source === 'VENDOR_PLATFORM' || source === 'GRAPH' ? random.int(5, 90) * MINUTE : random.between(2, 30) * HOUR);
+  const matchDelay = source === 'VENDOR_PLATFORM' || source === 'GRAPH' ? random.int(5, 90) * MINUTE : random.between(2, 30) * HOUR;
+  // Whatever the channel, a number the supplier already billed under is caught at intake (the
+  // unique index on it): a duplicate never waits unmatched holding the first invoice's number.
+  // Its delay is drawn all the same, so the rest of its dice fall as before.
+  const matchedAt = planned.kind === 'DUPLICATE' ? receivedAt : receivedAt + matchDelay;
   return { ...arrival, ...progress(arrival, matchedAt, order, random) };
 }
 

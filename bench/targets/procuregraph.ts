@@ -76,8 +76,8 @@ export async function startBackingSystems(gatewayUrl: string): Promise<{ urls: S
   return { urls, processes: [erp, vendorPlatform, contractRepository] };
 }
 
-/** Generating the large world and loading it into the ERP takes minutes on the shared machine. */
-const LARGE_ERP_START_MS = 30 * 60 * 1000;
+/** Generating the large world and loading it into the ERP takes minutes on the shared machine, longer beside the seed. */
+const LARGE_ERP_START_MS = 75 * 60 * 1000;
 
 /**
  * The reference ERP alone, holding the large world the large database was seeded from, for the

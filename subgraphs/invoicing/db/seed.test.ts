@@ -83,3 +83,31 @@ describe('the invoicing seed', () => {
     expect(await count('payments', 'last_synced_at is null')).toBe(0);
   });
 });
+
+describe('the invoicing seed of a world whose last duplicate came in hours before today', () => {
+  // Seed 314 plans a duplicate of INV-0000497 that arrives by EDI in the small hours of the last
+  // day, after the nightly batch: the number it repeats must not be held twice (the unique index).
+  it('stores the duplicate flagged on arrival, without its number, beside the invoice that holds the number', async () => {
+    const late = createWorld({ scale: 'default', seed: 314 });
+    const other = await openDatabaseClient({ url: process.env.DATABASE_URL });
+    try {
+      const lateService = createServiceDatabase(other, 'invoicing');
+      await lateService.migrate(join(dirname(fileURLToPath(import.meta.url)), 'migrations'));
+      await seedInvoicing(lateService.db, late);
+      const rows = await executeSql<Record<string, unknown>>(
+        other,
+        `select i.status, i.source, i.invoice_number_key as key, date_trunc('second', i.created_at) = i.matched_at as "flaggedOnArrival",
+                (select string_agg(e.code, ',') from invoicing.match_exceptions e where e.invoice_id = i.id) as codes
+         from invoicing.invoices i where i.invoice_number = 'INV-0000497' order by i.created_at`,
+      );
+      expect(rows).toEqual([
+        { status: 'MATCHED', source: 'VENDOR_PLATFORM', key: 'INV497', flaggedOnArrival: false, codes: null },
+        { status: 'EXCEPTION', source: 'EDI', key: null, flaggedOnArrival: true, codes: 'DUPLICATE_INVOICE' },
+      ]);
+      const [stored] = await executeSql<{ count: string }>(other, 'select count(*) as count from invoicing.invoices');
+      expect(Number(stored!.count)).toBe(late.counts.invoices);
+    } finally {
+      await closeDatabaseClient(other);
+    }
+  });
+});
