@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestGraph, until, type TestGraph } from '../harness.ts';
-import { approveSupplier, onboardSupplier, takeBankAccountInErp } from '../refused-suppliers.ts';
+import { takeBankAccountInErp } from '../refused-suppliers.ts';
+import { onboardAndApproveSupplier } from '../supplier-onboarding.ts';
 import { haveChromium, launchChromium, loopbackContext } from './browser.ts';
 
 /**
@@ -67,8 +68,11 @@ describe.skipIf(!haveChromium)('live operations pages', () => {
 
     const account = { routingNumber: '011000015', accountNumber: '000666000333', accountType: 'CHECKING' } as const;
     await takeBankAccountInErp(graph.app.systems.erpUrl, account);
-    const supplierId = await onboardSupplier(graph, 'Marsh Lane Surgical LLC', '52-6610452', account);
-    await approveSupplier(graph, supplierId);
+    const supplierId = await onboardAndApproveSupplier(graph, {
+      legalName: 'Marsh Lane Surgical LLC',
+      taxId: '52-6610452',
+      bankAccount: account,
+    });
     const row = page
       .getByRole('row')
       .filter({ hasText: supplierId })

@@ -4,6 +4,7 @@ import { writeInterchange } from '@procuregraph/connector-files';
 import { graphql } from '../generated/gql.ts';
 import type { BankAccountInput } from '../generated/graphql.ts';
 import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { onboardAndApproveSupplier, onboardSupplier } from '../supplier-onboarding.ts';
 import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
 
 /**
@@ -129,7 +130,11 @@ describe.skipIf(!haveChromium)('operations console', () => {
     });
     expect(taken.status).toBe(201);
     const erpAccount = (await taken.json()) as { BankAccountId: number };
-    const supplierId = await onboardAndApprove('Lantern Surgical Supply LLC', '52-7781903', account);
+    const supplierId = await onboardAndApproveSupplier(graph, {
+      legalName: 'Lantern Surgical Supply LLC',
+      taxId: '52-7781903',
+      bankAccount: account,
+    });
     await eventually(async () => {
       const { data } = await graph.query(
         graphql(`
@@ -245,10 +250,10 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets procurement see the onboarding pipeline and a supplier 360', async () => {
-    const id = await onboard('Harbor Sterile Goods Inc', '52-7781904', {
-      routingNumber: '011000015',
-      accountNumber: '000888000333',
-      accountType: 'CHECKING',
+    const id = await onboardSupplier(graph, {
+      legalName: 'Harbor Sterile Goods Inc',
+      taxId: '52-7781904',
+      bankAccount: { routingNumber: '011000015', accountNumber: '000888000333', accountType: 'CHECKING' },
     });
     const page = await signIn('procurement');
     await page.getByRole('link', { name: 'Suppliers' }).click();
@@ -475,71 +480,4 @@ describe.skipIf(!haveChromium)('operations console', () => {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const procurement = { kind: 'staff', subject: 'console-test-buyer', role: 'procurement' } as const;
-
-async function onboard(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
-  const onboarded = await graph.query(
-    graphql(`
-      mutation ConsoleTestOnboard($input: OnboardSupplierInput!) {
-        onboardSupplier(input: $input) {
-          supplier {
-            id
-          }
-          userErrors {
-            code
-            message
-          }
-        }
-      }
-    `),
-    {
-      input: {
-        legalName,
-        taxId,
-        address: { line1: '9 Pier Road', city: 'Boston', region: 'MA', postalCode: '02110', country: 'US' },
-        contact: { name: 'Robin Vale', email: 'robin@example.com', phone: '(617) 555-0142' },
-        bankAccount,
-        insuranceCertificates: [
-          {
-            type: 'GENERAL_LIABILITY',
-            carrier: 'Travelers',
-            policyNumber: `GL-${taxId}`,
-            coverageAmount: '2000000',
-            expiresOn: '2029-06-30',
-          },
-          {
-            type: 'WORKERS_COMPENSATION',
-            carrier: 'Travelers',
-            policyNumber: `WC-${taxId}`,
-            coverageAmount: '1000000',
-            expiresOn: '2029-06-30',
-          },
-        ],
-      },
-    },
-    procurement,
-  );
-  expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  return onboarded.data!.onboardSupplier.supplier!.id;
-}
-
-async function onboardAndApprove(legalName: string, taxId: string, bankAccount: BankAccountInput): Promise<string> {
-  const id = await onboard(legalName, taxId, bankAccount);
-  const approved = await graph.query(
-    graphql(`
-      mutation ConsoleTestApprove($id: ID!) {
-        approveSupplier(id: $id) {
-          userErrors {
-            code
-          }
-        }
-      }
-    `),
-    { id },
-    procurement,
-  );
-  expect(approved.data!.approveSupplier.userErrors).toEqual([]);
-  return id;
 }

@@ -4,6 +4,7 @@ import { executeSql, deterministicId, newId } from '@procuregraph/platform/db';
 import { graphql } from '../generated/gql.ts';
 import type { SupplierPageQuery } from '../generated/graphql.ts';
 import { admin, eventually, readCounter, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
+import { onboardAndApproveSupplier } from '../supplier-onboarding.ts';
 
 /** Every expected value below is derived from the same deterministic world the graph was seeded with. */
 const world = createWorld({ scale: 'default' });
@@ -540,61 +541,13 @@ describe('operations endpoints', () => {
 
 /** Last in the file: it adds a supplier and a contract to the world the tests above count. */
 describe("a supplier's first contract", () => {
-  const buyer = { kind: 'staff', subject: 'buyer@network.example', role: 'procurement' } as const;
-
   /** Onboarded and approved through the graph; resolves with its ERP supplier number once linked. */
   async function onboardedWithErpNumber(): Promise<{ id: string; erpSupplierNumber: string }> {
-    const onboarded = await graph.query(
-      graphql(`
-        mutation FirstContractOnboard($input: OnboardSupplierInput!) {
-          onboardSupplier(input: $input) {
-            supplier {
-              id
-            }
-            userErrors {
-              code
-            }
-          }
-        }
-      `),
-      {
-        input: {
-          legalName: 'Newcomer Infusion Systems LLC',
-          taxId: '83-4417296',
-          category: 'MEDICAL_SURGICAL',
-          address: { line1: '1200 Market St', city: 'Denver', region: 'CO', postalCode: '80202', country: 'US' },
-          contact: { name: 'Ari Stone', email: 'ari.stone@newcomer.example', phone: '(303) 555-0188' },
-          bankAccount: { routingNumber: '011000015', accountNumber: '000987612345', accountType: 'CHECKING' },
-          insuranceCertificates: [
-            { type: 'GENERAL_LIABILITY', carrier: 'Travelers', policyNumber: 'GL-9', coverageAmount: '2000000', expiresOn: '2028-06-30' },
-            {
-              type: 'WORKERS_COMPENSATION',
-              carrier: 'Travelers',
-              policyNumber: 'WC-9',
-              coverageAmount: '1000000',
-              expiresOn: '2028-06-30',
-            },
-          ],
-        },
-      },
-      buyer,
-    );
-    expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-    const id = onboarded.data!.onboardSupplier.supplier!.id;
-    const approved = await graph.query(
-      graphql(`
-        mutation FirstContractApprove($id: ID!) {
-          approveSupplier(id: $id) {
-            userErrors {
-              code
-            }
-          }
-        }
-      `),
-      { id },
-      buyer,
-    );
-    expect(approved.data!.approveSupplier.userErrors).toEqual([]);
+    const id = await onboardAndApproveSupplier(graph, {
+      legalName: 'Newcomer Infusion Systems LLC',
+      taxId: '83-4417296',
+      bankAccount: { routingNumber: '011000015', accountNumber: '000987612345', accountType: 'CHECKING' },
+    });
     const erpSupplierId = await eventually(async () => {
       const { data } = await graph.query(
         graphql(`

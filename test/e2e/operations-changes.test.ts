@@ -3,7 +3,8 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import { call } from '@procuregraph/reference-http/testing';
 import { graphql } from '../generated/gql.ts';
 import { startTestGraph, until, type TestGraph } from '../harness.ts';
-import { approveSupplier, onboardSupplier, takeBankAccountInErp } from '../refused-suppliers.ts';
+import { takeBankAccountInErp } from '../refused-suppliers.ts';
+import { approveSupplier, onboardSupplier } from '../supplier-onboarding.ts';
 import { subscribe, type Subscriber } from '../subscriber.ts';
 
 /**
@@ -70,7 +71,11 @@ describe('operationsChanged', () => {
   it('announces a dead letter to DEAD_LETTERS subscribers once it is listed, and its replay', async () => {
     const account = { routingNumber: '011000015', accountNumber: '000444000111', accountType: 'CHECKING' } as const;
     const taken = await takeBankAccountInErp(graph.app.systems.erpUrl, account);
-    const supplierId = await onboardSupplier(graph, 'Tidewater Surgical Goods LLC', '52-6610451', account);
+    const supplierId = await onboardSupplier(graph, {
+      legalName: 'Tidewater Surgical Goods LLC',
+      taxId: '52-6610451',
+      bankAccount: account,
+    });
     const changes = await listen(engineer, { topics: ['DEAD_LETTERS'], recordId: supplierId });
     const before = Date.now();
     await approveSupplier(graph, supplierId);

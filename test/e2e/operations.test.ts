@@ -3,6 +3,7 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
 import type { BankAccountInput, SupplierSyncJobsQuery } from '../generated/graphql.ts';
 import { eventually, settled, startTestGraph, type GraphQLResponse, type TestGraph } from '../harness.ts';
+import { onboardAndApproveSupplier } from '../supplier-onboarding.ts';
 
 /**
  * The operator's view through the gateway: a payload the ERP rejects for good lands among the
@@ -10,7 +11,6 @@ import { eventually, settled, startTestGraph, type GraphQLResponse, type TestGra
  */
 
 let graph: TestGraph;
-const buyer: UserCaller = { kind: 'staff', subject: 'buyer-ops', role: 'procurement' };
 const engineer: UserCaller = { kind: 'staff', subject: 'integration-ops', role: 'integration' };
 
 const SHARED_ACCOUNT: BankAccountInput = { routingNumber: '011000015', accountNumber: '000555000111', accountType: 'CHECKING' };
@@ -71,67 +71,6 @@ const REPLAY = graphql(`
   }
 `);
 
-async function onboardAndApprove(legalName: string, taxId: string): Promise<string> {
-  const onboarded = await graph.query(
-    graphql(`
-      mutation OnboardSupplier($input: OnboardSupplierInput!) {
-        onboardSupplier(input: $input) {
-          supplier {
-            id
-          }
-          userErrors {
-            code
-            message
-          }
-        }
-      }
-    `),
-    {
-      input: {
-        legalName,
-        taxId,
-        address: { line1: '1 Harbor Way', city: 'Boston', region: 'MA', postalCode: '02110', country: 'US' },
-        contact: { name: 'Pat Lee', email: 'pat@example.com', phone: '(617) 555-0100' },
-        bankAccount: SHARED_ACCOUNT,
-        insuranceCertificates: [
-          {
-            type: 'GENERAL_LIABILITY',
-            carrier: 'Travelers',
-            policyNumber: `GL-${taxId}`,
-            coverageAmount: '2000000',
-            expiresOn: '2029-06-30',
-          },
-          {
-            type: 'WORKERS_COMPENSATION',
-            carrier: 'Travelers',
-            policyNumber: `WC-${taxId}`,
-            coverageAmount: '1000000',
-            expiresOn: '2029-06-30',
-          },
-        ],
-      },
-    },
-    buyer,
-  );
-  expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
-  const id = onboarded.data!.onboardSupplier.supplier!.id;
-  const approved = await graph.query(
-    graphql(`
-      mutation ApproveSupplier($id: ID!) {
-        approveSupplier(id: $id) {
-          userErrors {
-            code
-          }
-        }
-      }
-    `),
-    { id },
-    buyer,
-  );
-  expect(approved.data!.approveSupplier.userErrors).toEqual([]);
-  return id;
-}
-
 async function supplierSync(id: string) {
   const { data } = await graph.query(
     graphql(`
@@ -180,7 +119,11 @@ describe('operator queries and replay', () => {
     expect(created.status).toBe(201);
     const erpAccount = (await created.json()) as { BankAccountId: number };
 
-    const second = await onboardAndApprove('Quayside Medical Products Inc', '52-4410877');
+    const second = await onboardAndApproveSupplier(graph, {
+      legalName: 'Quayside Medical Products Inc',
+      taxId: '52-4410877',
+      bankAccount: SHARED_ACCOUNT,
+    });
     const deadLetter = await eventually(
       async () => {
         const { data } = await graph.query(DEAD_LETTERS, { system: 'ERP' }, engineer);
