@@ -93,11 +93,14 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
         .toEqual(['authorization_code', 'refresh_token']);
       await expect.poll(() => tokenOn(page)).not.toBe(first);
       const renewed = (await tokenOn(page))!;
-      // The page reads its figures again every few seconds: now with the new token, which the gateway accepts.
-      const request = await page.waitForRequest(
+      // The next request the page sends carries the new token, which the gateway accepts: a run
+      // started from the page, with no reload.
+      const reading = page.waitForRequest(
         (candidate) => candidate.url().endsWith('/graphql') && candidate.headers().authorization === `Bearer ${renewed}`,
         { timeout: 30_000 },
       );
+      await page.getByRole('button', { name: 'Reconcile CONTRACT_REPOSITORY' }).click();
+      const request = await reading;
       const answer = (await (await request.response())!.json()) as { errors?: unknown[]; data?: unknown };
       expect(answer.errors).toBeUndefined();
       expect(page.url()).toBe(`${graph.baseUrl}/console#/reconciliation`);
