@@ -144,9 +144,12 @@ describe('an issued order travels to the ERP and the supplier portal, and back',
         )
       ).data!.purchaseOrder!;
 
+    // The portal job records the publication, then its runtime marks the sync done in a
+    // transaction of its own: both are awaited.
     const published = await eventually(async () => {
       const order = await read();
-      return order.status === 'OPEN' && order.publication!.state === 'PUBLISHED' ? order : undefined;
+      const synced = order.syncStatus.filter((sync) => sync.state === 'SYNCED').length === 2;
+      return order.status === 'OPEN' && order.publication!.state === 'PUBLISHED' && synced ? order : undefined;
     });
     expect(published.number).toMatch(/\S+/);
     expect(published.syncStatus).toEqual(
