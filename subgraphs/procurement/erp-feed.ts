@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { type Database, type Transaction, newId, recordJourneyStep } from '@procuregraph/platform/db';
+import { type Database, type Transaction, deterministicId, newId, recordJourneyStep } from '@procuregraph/platform/db';
 import {
   createFeedPoller,
   defineInboundQueue,
@@ -136,12 +136,19 @@ async function applyBusinessEvent(tx: Transaction, item: BusinessEvent, log: Log
   return null;
 }
 
+// Names the journey steps of ERP events (deterministicId's namespace; other users of it take 0).
+const ERP_EVENT_STEPS = 1;
+
 /**
  * The ERP's event is a step of its order's journey at the ERP's time, written in the transaction
  * that deduplicates it: once per event, whether pushed or read from the feed (as payments' are).
+ * Events of one ERP request share a millisecond (a receipt and the order it closes for receiving),
+ * and pushed events are applied in any order: the step's id carries the feed's sequence, so steps
+ * of one millisecond still list in the order the ERP made them.
  */
 function recordErpEventStep(tx: Transaction, item: BusinessEvent, step: ErpEventStep): Promise<void> {
   return recordJourneyStep(tx, {
+    id: deterministicId(item.occurredAt, item.sequence, ERP_EVENT_STEPS),
     entityId: step.orderId,
     service: procurementSchema.schemaName,
     system: 'ERP',
