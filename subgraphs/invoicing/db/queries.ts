@@ -1,4 +1,4 @@
-import { and, count, eq, exists, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { countedRows, counterKeyPart, type Queryable } from '@procuregraph/platform/db';
 import { type PageRequest, afterCursor } from '@procuregraph/platform/graphql';
 import { narrowedSupplier, type UserCaller } from '@procuregraph/platform/auth';
@@ -30,38 +30,68 @@ function paymentVisibleTo(caller: UserCaller): SQL | undefined {
   return caller.kind === 'supplier' ? eq(payments.supplierId, caller.supplierId) : undefined;
 }
 
-function inQueue(db: Queryable, queue: ExceptionQueue): SQL {
-  return exists(
-    db
-      .select({ id: matchExceptions.id })
-      .from(matchExceptions)
-      .where(and(eq(matchExceptions.invoiceId, invoices.id), eq(matchExceptions.queue, queue), isNull(matchExceptions.resolution))),
-  );
+function openIn(queue: ExceptionQueue): SQL {
+  return and(eq(matchExceptions.queue, queue), isNull(matchExceptions.resolution))!;
 }
 
-function filterCondition(db: Queryable, caller: UserCaller, filter: InvoiceFilter): SQL | undefined {
+/** The invoices with an open exception in the queue, found on the partial (queue, invoice_id) index. */
+function inQueue(db: Queryable, queue: ExceptionQueue): SQL {
+  return inArray(invoices.id, db.select({ invoiceId: matchExceptions.invoiceId }).from(matchExceptions).where(openIn(queue)));
+}
+
+/** What the filter asks of the invoice's own columns, and what the caller may see. */
+function ownCondition(caller: UserCaller, filter: InvoiceFilter): SQL | undefined {
   return and(
     invoiceVisibleTo(caller),
     filter.supplierId ? eq(invoices.supplierId, filter.supplierId) : undefined,
     filter.purchaseOrderId ? eq(invoices.purchaseOrderId, filter.purchaseOrderId) : undefined,
     filter.status ? eq(invoices.status, filter.status) : undefined,
-    filter.queue ? inQueue(db, filter.queue) : undefined,
   );
 }
 
-export function listInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter, page: PageRequest) {
+export async function listInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter, page: PageRequest) {
+  if (filter.queue) return listQueuedInvoices(db, caller, filter, filter.queue, page);
   return db
     .select()
     .from(invoices)
-    .where(and(filterCondition(db, caller, filter), afterCursor(invoices.id, page)))
+    .where(and(ownCondition(caller, filter), afterCursor(invoices.id, page)))
     .orderBy(invoices.id)
     .limit(page.limit + 1);
 }
 
 /**
+ * A queue's page walks the queue's open exceptions in invoice order on the partial (queue,
+ * invoice_id) index, each invoice once, and looks each invoice up by id until the page is full: it
+ * reads no more than the queue holds, however many invoices there are. The lookup is a lateral
+ * subquery with `limit 1` (an id is one invoice at most) so the planner cannot merge it with the
+ * invoices' primary key: a merge join reads the invoices from the first id up to the queue's, and
+ * the open exceptions are the newest (bench/FINDINGS.md, "Invoice list, 1M rows").
+ */
+async function listQueuedInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter, queue: ExceptionQueue, page: PageRequest) {
+  const queued = db
+    .selectDistinct({ invoiceId: matchExceptions.invoiceId })
+    .from(matchExceptions)
+    .where(and(openIn(queue), afterCursor(matchExceptions.invoiceId, page)))
+    .as('queued');
+  const invoice = db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, queued.invoiceId), ownCondition(caller, filter)))
+    .limit(1)
+    .as('invoice');
+  const rows = await db
+    .select()
+    .from(queued)
+    .crossJoinLateral(invoice)
+    .orderBy(queued.invoiceId)
+    .limit(page.limit + 1);
+  return rows.map((row) => row.invoice);
+}
+
+/**
  * The key of `invoice_counts` that holds the filter's count, or null when the counters cannot
  * answer it: an order's invoices and a queue's are counted from the rows, bounded by the
- * (purchase_order_id, id) and the open exceptions' (queue, resolution) indexes.
+ * (purchase_order_id, id) index and the open exceptions' partial (queue, invoice_id) index.
  */
 function counterKey(caller: UserCaller, filter: InvoiceFilter): SQL | null {
   if (filter.purchaseOrderId || filter.queue) return null;
@@ -76,7 +106,7 @@ export async function countInvoices(db: Queryable, caller: UserCaller, filter: I
   const [row] = await db
     .select({ total: count() })
     .from(invoices)
-    .where(filterCondition(db, caller, filter));
+    .where(and(ownCondition(caller, filter), filter.queue ? inQueue(db, filter.queue) : undefined));
   return row?.total ?? 0;
 }
 

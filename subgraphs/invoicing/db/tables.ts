@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgSchema, primaryKey, text, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   amountColumn,
@@ -161,6 +162,10 @@ export const matchExceptions = invoicingSchema.table(
   (table) => [
     index().on(table.invoiceId),
     index().on(table.queue, table.resolution),
+    /** A queue's open exceptions in invoice order: the queue filter walks it and stops at the page. */
+    index()
+      .on(table.queue, table.invoiceId)
+      .where(sql`${table.resolution} is null`),
     valueCheck('match_exceptions_code_check', table.code, exceptionCodes),
     valueCheck('match_exceptions_queue_check', table.queue, exceptionQueues),
     valueCheck('match_exceptions_resolution_check', table.resolution, exceptionResolutions),

@@ -1,0 +1,1 @@
+CREATE INDEX "match_exceptions_queue_invoice_id_index" ON "invoicing"."match_exceptions" USING btree ("queue","invoice_id") WHERE "invoicing"."match_exceptions"."resolution" is null;
