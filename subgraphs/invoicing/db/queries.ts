@@ -65,7 +65,7 @@ export async function listInvoices(db: Queryable, caller: UserCaller, filter: In
  * reads no more than the queue holds, however many invoices there are. The lookup is a lateral
  * subquery with `limit 1` (an id is one invoice at most) so the planner cannot merge it with the
  * invoices' primary key: a merge join reads the invoices from the first id up to the queue's, and
- * the open exceptions are the newest (bench/FINDINGS.md, "Invoice list, 1M rows").
+ * the open exceptions are the newest (bench/FINDINGS.md, "The queue filter, rebuilt").
  */
 async function listQueuedInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter, queue: ExceptionQueue, page: PageRequest) {
   const queued = db
