@@ -46,6 +46,7 @@ const RUN = graphql(`
       startedAt
       finishedAt
       recordsCompared
+      canonicalRecordsChecked
       findingsCount
       repairedCount
     }
@@ -237,9 +238,10 @@ async function drift(url: string, body: unknown): Promise<number> {
 }
 
 /** Runs a reconciliation of one system to its end and answers the run and what it found. */
-async function reconcile(
-  system: BackingSystem,
-): Promise<{ run: { recordsCompared: number; findingsCount: number; repairedCount: number }; findings: Finding[] }> {
+async function reconcile(system: BackingSystem): Promise<{
+  run: { recordsCompared: number; canonicalRecordsChecked: number; findingsCount: number; repairedCount: number };
+  findings: Finding[];
+}> {
   const started = await graph.query(START, { system }, engineer);
   expect(started.data?.startReconciliation.userErrors).toEqual([]);
   const id = started.data!.startReconciliation.run!.id;
@@ -267,6 +269,8 @@ describe('ERP reconciliation of suppliers', () => {
     expect(findings).toEqual([]);
     expect(run.findingsCount).toBe(0);
     expect(run.recordsCompared).toBeGreaterThan(0);
+    // In step: every canonical record linked to the ERP was met among the ERP's records, once each.
+    expect(run.canonicalRecordsChecked).toBe(run.recordsCompared);
   });
 
   it('pushes a supplier name changed in the ERP only back, once, and then finds nothing', { timeout: 120_000 }, async () => {
@@ -886,6 +890,7 @@ describe('vendor platform reconciliation of published orders', () => {
     const clean = await reconcile('VENDOR_PLATFORM');
     expect(clean.findings).toEqual([]);
     expect(clean.run.recordsCompared).toBeGreaterThan(0);
+    expect(clean.run.canonicalRecordsChecked).toBe(clean.run.recordsCompared);
 
     const portal = graph.app.systems.vendorPlatformUrl;
     const listed = (await (await fetch(`${portal}/api/v1/portal/purchase-orders?limit=1`)).json()) as {

@@ -771,13 +771,22 @@ export type QueryTradingPartnersArgs = {
 /** One comparison of the canonical store with one backing system. */
 export type ReconciliationRun = {
   __typename?: 'ReconciliationRun';
+  /**
+   * Canonical records checked so far for a counterpart among the records the system returned: each
+   * part's second pass, which grows this after recordsCompared has mostly stopped.
+   */
+  canonicalRecordsChecked: Scalars['Int']['output'];
   /** Why the run failed. */
   error: Maybe<Scalars['String']['output']>;
   /** Findings this run recorded; a drift still unsettled from an earlier run is not recorded again. */
   findingsCount: Scalars['Int']['output'];
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
-  /** Records compared so far; grows while the run is RUNNING. */
+  /**
+   * Records compared so far, each once; grows while the run is RUNNING. A part's first pass adds every
+   * record of the system's it compares; its second pass adds only the canonical records the system
+   * lacks (MISSING_IN_SYSTEM), the others having been compared on the first pass.
+   */
   recordsCompared: Scalars['Int']['output'];
   /** Findings this run repaired (pushed to the system, or pulled into the canonical store). */
   repairedCount: Scalars['Int']['output'];
@@ -1547,6 +1556,7 @@ export type QueryResolvers<ContextType = OperationsContext, ParentType extends R
 };
 
 export type ReconciliationRunResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['ReconciliationRun'] = ResolversParentTypes['ReconciliationRun']> = {
+  canonicalRecordsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   findingsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
