@@ -10,9 +10,9 @@ import { executeSql } from '../db/client.ts';
 import { createLogger } from '../logging.ts';
 import { defineReconciliationHandler } from './handler.ts';
 import { PROCUREGRAPH, type FindingInput } from './findings.ts';
-import { findRun, listFindings, openRun, resolveFinding } from './reconciliation-store.ts';
+import { findRun, listFindings, openRun, resolveFinding, runParts } from './reconciliation-store.ts';
 import { reconciliationParts } from './reconciliation-tables.ts';
-import { runReconciliationSlice, type ReconciliationComparer } from './run-part.ts';
+import { runReconciliationSlice, type PartPhase, type ReconciliationComparer } from './run-part.ts';
 import { dueSince, reconciliationTimes } from './schedule.ts';
 import { startReconciliationRun } from './start-run.ts';
 
@@ -112,8 +112,15 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     const run = (await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers']))!;
     const scope = { runId: run.id, service: 'suppliers', system: 'ERP' as const };
     let slices = 0;
-    // [recordsCompared, canonicalRecordsChecked] after each slice: what an operator watching the run sees.
-    const progress: [number, number][] = [];
+    // The run's recordsCompared and canonicalRecordsChecked and its part's phase, before the first
+    // slice and after each: what an operator watching the run sees.
+    const progress: [number, number, PartPhase][] = [];
+    const watch = async () => {
+      const current = (await findRun(db, run.id))!;
+      const [part] = await runParts(db, current);
+      progress.push([current.recordsCompared, current.canonicalRecordsChecked, part!.phase]);
+    };
+    await watch();
     for (;;) {
       slices += 1;
       const outcome = await runReconciliationSlice(db, scope, comparer, { budgetMs }).catch(async (error: unknown) => {
@@ -121,8 +128,7 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
         await db.update(reconciliationParts).set({ leaseUntil: null }).where(eq(reconciliationParts.runId, run.id));
         return { more: true as const, continuation: -1, error };
       });
-      const { recordsCompared, canonicalRecordsChecked } = (await findRun(db, run.id))!;
-      progress.push([recordsCompared, canonicalRecordsChecked]);
+      await watch();
       if (!outcome.more) break;
     }
     const findings = (await listFindings(db, { runId: run.id }, { first: 50 })).nodes;
@@ -140,6 +146,9 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     expect(run.finishedAt).toBeInstanceOf(Date);
     const [part] = await db.select().from(reconciliationParts).where(eq(reconciliationParts.runId, run.id));
     expect(part).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10, pages: 10 });
+    expect(await runParts(db, run)).toEqual([
+      { service: 'suppliers', phase: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10 },
+    ]);
   });
 
   it('records a drift still unsettled once, however many runs meet it; a resolved one again', async () => {
@@ -175,8 +184,9 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     const { run, shape, progress } = await runToEnd(comparer);
     expect(shape).toEqual(EXPECTED);
     expect(progress).toEqual([
-      [10, 4],
-      [11, 10],
+      [0, 0, 'WAITING'],
+      [10, 4, 'CANONICAL'],
+      [11, 10, 'COMPLETED'],
     ]);
     expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10, findingsCount: 3 });
     expect(comparer.canonicalPagesRead).toBe(5);
@@ -193,16 +203,17 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     // canonicalRecordsChecked moves until the last page meets the record the system lacks.
     expect(slices).toBe(10);
     expect(progress).toEqual([
-      [2, 0],
-      [4, 0],
-      [6, 0],
-      [8, 0],
-      [10, 0],
-      [10, 2],
-      [10, 4],
-      [10, 6],
-      [10, 8],
-      [11, 10],
+      [0, 0, 'WAITING'],
+      [2, 0, 'SYSTEM'],
+      [4, 0, 'SYSTEM'],
+      [6, 0, 'SYSTEM'],
+      [8, 0, 'SYSTEM'],
+      [10, 0, 'CANONICAL'],
+      [10, 2, 'CANONICAL'],
+      [10, 4, 'CANONICAL'],
+      [10, 6, 'CANONICAL'],
+      [10, 8, 'CANONICAL'],
+      [11, 10, 'COMPLETED'],
     ]);
     const other = (await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers']))!;
     const scope = { runId: other.id, service: 'suppliers', system: 'ERP' as const };

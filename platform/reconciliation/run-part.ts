@@ -33,6 +33,15 @@ export interface ReconciliationComparer {
 
 type PartCheckpoint = { phase: 'system'; cursor: Checkpoint | null } | { phase: 'canonical'; after: string | null } | { phase: 'done' };
 
+/** Where a part stands: WAITING until a slice first takes it, then in its first pass, its second, or done. */
+export type PartPhase = 'WAITING' | 'SYSTEM' | 'CANONICAL' | 'COMPLETED';
+
+/** The phase of a stored part, read from its checkpoint (whose format is this module's). */
+export function partPhase(part: { state: string; checkpoint: Record<string, unknown> | null }): PartPhase {
+  if (part.state === 'COMPLETED') return 'COMPLETED';
+  return (part.checkpoint as PartCheckpoint | null)?.phase === 'canonical' ? 'CANONICAL' : 'SYSTEM';
+}
+
 export interface PartScope {
   runId: string;
   service: string;

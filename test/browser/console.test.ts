@@ -358,6 +358,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
       'Finished',
       'Compared',
       'Canonical checked',
+      'Parts',
       'Findings',
       'Repaired',
       'Error',
@@ -367,10 +368,10 @@ describe.skipIf(!haveChromium)('operations console', () => {
     }>(`{ reconciliationRuns(first: 1, filter: { system: ERP }) { nodes { recordsCompared canonicalRecordsChecked } } }`);
     const [counted] = latest!.reconciliationRuns.nodes;
     expect(counted!.canonicalRecordsChecked).toBeGreaterThan(0);
-    expect((await runs.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(4, 6)).toEqual([
-      String(counted!.recordsCompared),
-      String(counted!.canonicalRecordsChecked),
-    ]);
+    const runCells = await runs.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    expect(runCells.slice(4, 6)).toEqual([String(counted!.recordsCompared), String(counted!.canonicalRecordsChecked)]);
+    // Each of the ERP's parts with its phase, in the order the run waits for them.
+    expect(runCells[6]!.split(', ').sort()).toEqual(['invoicing COMPLETED', 'procurement COMPLETED', 'suppliers COMPLETED']);
     await page.getByLabel('Kind').selectOption('FIELD_MISMATCH');
     await page.getByLabel('State').selectOption('ALERTED');
     await row.waitFor();

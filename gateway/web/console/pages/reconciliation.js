@@ -57,6 +57,7 @@ export function Reconciliation({ graph, session }) {
           ['Finished', (run) => when(run.finishedAt)],
           ['Compared', (run) => run.recordsCompared],
           ['Canonical checked', (run) => run.canonicalRecordsChecked],
+          ['Parts', (run) => run.parts.map((part) => `${part.service} ${part.phase}`).join(', ')],
           ['Findings', (run) => run.findingsCount],
           ['Repaired', (run) => run.repairedCount],
           ['Error', (run) => run.error ?? '—'],
