@@ -19,7 +19,10 @@ export interface ReconciliationSetup {
   readonly workers: readonly WatchedProcess[];
   /** The reference ERP's process, watched apart: its memory holds the whole world, whatever the paging. */
   readonly system?: WatchedProcess;
-  /** Told the records compared so far and each watched process's resident memory every PROGRESS_MS, so a long run shows it is moving. */
+  /**
+   * Told the records compared and canonical records checked so far, each part's phase and each
+   * watched process's resident memory every PROGRESS_MS, so a long run shows it is moving.
+   */
   readonly progress?: (line: string) => void;
 }
 
@@ -35,13 +38,15 @@ interface RunState {
   startedAt: string;
   finishedAt: string | null;
   recordsCompared: number;
+  canonicalRecordsChecked: number;
+  parts: { service: string; phase: string }[];
   findingsCount: number;
 }
 
 const START: Operation<{ startReconciliation: { run: { id: string } | null; userErrors: { code: string; message: string }[] } }> =
   `mutation BenchStartReconciliation { startReconciliation(system: ERP) { run { id } userErrors { code message } } }`;
 const RUN: Operation<{ reconciliationRun: RunState | null }> =
-  `query BenchReconciliationRun($id: ID!) { reconciliationRun(id: $id) { state startedAt finishedAt recordsCompared findingsCount } }`;
+  `query BenchReconciliationRun($id: ID!) { reconciliationRun(id: $id) { state startedAt finishedAt recordsCompared canonicalRecordsChecked parts { service phase } findingsCount } }`;
 
 async function graphql<Data>(setup: ReconciliationSetup, query: Operation<Data>, variables: Record<string, unknown> = {}): Promise<Data> {
   const response = await fetch(setup.graphqlUrl, {
@@ -63,8 +68,9 @@ async function waitForEnd(setup: ReconciliationSetup, id: string): Promise<RunSt
     if (run && setup.progress && Date.now() > nextProgress) {
       const resident = await residentNow([...setup.workers, ...(setup.system ? [setup.system] : [])]);
       const memory = Object.entries(resident).map(([name, mib]) => `${name} ${Math.round(mib)} MiB`);
+      const phases = run.parts.map((part) => `${part.service} ${part.phase}`).join(', ');
       setup.progress(
-        `reconciliation run ${id}: ${run.recordsCompared} records compared, ${run.findingsCount} findings; resident ${memory.join(', ')}`,
+        `reconciliation run ${id}: ${run.recordsCompared} records compared, ${run.canonicalRecordsChecked} canonical records checked, ${run.findingsCount} findings; parts ${phases}; resident ${memory.join(', ')}`,
       );
       nextProgress = Date.now() + PROGRESS_MS;
     }

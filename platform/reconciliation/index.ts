@@ -21,9 +21,11 @@ export {
   openRun,
   reconciliationTopic,
   resolveFinding,
+  runParts,
   runsByIds,
   type FindingFilter,
   type RunFilter,
+  type RunPart,
   type StoredRun,
 } from './reconciliation-store.ts';
 export {
@@ -42,6 +44,7 @@ export {
   type CanonicalPage,
   type Checkpoint,
   type ComparedPage,
+  type PartPhase,
   type PartScope,
   type ReconciliationComparer,
   type SliceOutcome,

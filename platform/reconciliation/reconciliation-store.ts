@@ -3,8 +3,10 @@ import { type BackingSystem, type Database, newId, recordJourneyStep } from '../
 import { announceOperationsChanges } from '../events/operations-changes.ts';
 import { pageRequest, toConnection, type Connection, type ConnectionArguments } from '../graphql/connection.ts';
 import { driftStepAction, hasJourney, type StoredFinding } from './findings.ts';
+import { partPhase, type PartPhase } from './run-part.ts';
 import {
   driftFindings,
+  reconciliationParts,
   reconciliationRuns,
   type FindingKind,
   type FindingState,
@@ -53,6 +55,25 @@ export async function runsByIds(db: Database, ids: readonly string[]): Promise<S
         .select()
         .from(reconciliationRuns)
         .where(inArray(reconciliationRuns.id, [...ids]));
+}
+
+/** One service's part of a run, as an operator follows it. */
+export interface RunPart {
+  service: string;
+  phase: PartPhase;
+  recordsCompared: number;
+  canonicalRecordsChecked: number;
+}
+
+/** The run's parts in the order of its services; one no slice has taken yet is WAITING, with nothing counted. */
+export async function runParts(db: Database, run: StoredRun): Promise<RunPart[]> {
+  const rows = await db.select().from(reconciliationParts).where(eq(reconciliationParts.runId, run.id));
+  return run.services.map((service) => {
+    const part = rows.find((row) => row.service === service);
+    if (!part) return { service, phase: 'WAITING', recordsCompared: 0, canonicalRecordsChecked: 0 };
+    const { recordsCompared, canonicalRecordsChecked } = part;
+    return { service, phase: partPhase(part), recordsCompared, canonicalRecordsChecked };
+  });
 }
 
 export interface RunFilter {

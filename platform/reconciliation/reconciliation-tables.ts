@@ -30,7 +30,10 @@ export const reconciliationRuns = platformSchema.table(
     trigger: text().$type<RunTrigger>().notNull(),
     /** The services whose part the run waits for. */
     services: jsonb().$type<string[]>().notNull(),
+    /** Each record once: the systems' records, then the canonical records the systems lacked. */
     recordsCompared: integer().notNull().default(0),
+    /** Canonical records looked up among the records the system returned (each part's second pass). */
+    canonicalRecordsChecked: integer().notNull().default(0),
     findingsCount: integer().notNull().default(0),
     repairedCount: integer().notNull().default(0),
     error: text(),
@@ -59,6 +62,7 @@ export const reconciliationParts = platformSchema.table(
     /** What the comparer needs to go on from the last page done; null before the first. */
     checkpoint: jsonb().$type<Record<string, unknown>>(),
     recordsCompared: integer().notNull().default(0),
+    canonicalRecordsChecked: integer().notNull().default(0),
     /** Pages done; numbers the part's slices, so a continuation sent twice is one job. */
     pages: integer().notNull().default(0),
     /** A slice works the part until then; another slice of it (a duplicate) leaves it alone meanwhile. */

@@ -10,9 +10,9 @@ import { executeSql } from '../db/client.ts';
 import { createLogger } from '../logging.ts';
 import { defineReconciliationHandler } from './handler.ts';
 import { PROCUREGRAPH, type FindingInput } from './findings.ts';
-import { findRun, listFindings, openRun, resolveFinding } from './reconciliation-store.ts';
+import { findRun, listFindings, openRun, resolveFinding, runParts } from './reconciliation-store.ts';
 import { reconciliationParts } from './reconciliation-tables.ts';
-import { runReconciliationSlice, type ReconciliationComparer } from './run-part.ts';
+import { runReconciliationSlice, type PartPhase, type ReconciliationComparer } from './run-part.ts';
 import { dueSince, reconciliationTimes } from './schedule.ts';
 import { startReconciliationRun } from './start-run.ts';
 
@@ -27,10 +27,15 @@ const CANONICAL = [
 ];
 const PAGE = 2;
 
-function memoryComparer(options: { failOnPage?: number } = {}): ReconciliationComparer & { pagesRead: number } {
+/** `failOnPage`: the system's page (from 0) that fails once; `failAfterKey`: the canonical page after that key that does. */
+function memoryComparer(
+  options: { failOnPage?: number; failAfterKey?: string } = {},
+): ReconciliationComparer & { pagesRead: number; canonicalPagesRead: number } {
   let failures = options.failOnPage === undefined ? 0 : 1;
+  let canonicalFailures = options.failAfterKey === undefined ? 0 : 1;
   const comparer = {
     pagesRead: 0,
+    canonicalPagesRead: 0,
     async comparePage(checkpoint: Record<string, unknown> | null) {
       const offset = Number(checkpoint?.offset ?? 0);
       if (failures > 0 && offset / PAGE === options.failOnPage) {
@@ -59,6 +64,11 @@ function memoryComparer(options: { failOnPage?: number } = {}): ReconciliationCo
       return { compared: page.length, seenKeys: page.map((record) => record.id), findings, next };
     },
     async canonicalPage(afterKey: string | null) {
+      if (canonicalFailures > 0 && afterKey === options.failAfterKey) {
+        canonicalFailures -= 1;
+        throw new Error('the canonical store went away');
+      }
+      comparer.canonicalPagesRead += 1;
       const sorted = [...CANONICAL].sort((a, b) => a.id.localeCompare(b.id)).filter((record) => afterKey === null || record.id > afterKey);
       const page = sorted.slice(0, PAGE);
       return {
@@ -102,6 +112,15 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     const run = (await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers']))!;
     const scope = { runId: run.id, service: 'suppliers', system: 'ERP' as const };
     let slices = 0;
+    // The run's recordsCompared and canonicalRecordsChecked and its part's phase, before the first
+    // slice and after each: what an operator watching the run sees.
+    const progress: [number, number, PartPhase][] = [];
+    const watch = async () => {
+      const current = (await findRun(db, run.id))!;
+      const [part] = await runParts(db, current);
+      progress.push([current.recordsCompared, current.canonicalRecordsChecked, part!.phase]);
+    };
+    await watch();
     for (;;) {
       slices += 1;
       const outcome = await runReconciliationSlice(db, scope, comparer, { budgetMs }).catch(async (error: unknown) => {
@@ -109,20 +128,27 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
         await db.update(reconciliationParts).set({ leaseUntil: null }).where(eq(reconciliationParts.runId, run.id));
         return { more: true as const, continuation: -1, error };
       });
+      await watch();
       if (!outcome.more) break;
     }
     const findings = (await listFindings(db, { runId: run.id }, { first: 50 })).nodes;
     const shape = findings
       .map(({ kind, recordKey, field, canonicalValue, systemValue }) => ({ kind, recordKey, field, canonicalValue, systemValue }))
       .sort((a, b) => a.recordKey.localeCompare(b.recordKey));
-    return { run: (await findRun(db, run.id))!, findings, shape, slices };
+    return { run: (await findRun(db, run.id))!, findings, shape, slices, progress };
   }
 
   it('pages through the system and the canonical records, and finds each kind of drift', async () => {
     const { run, shape } = await runToEnd(memoryComparer());
     expect(shape).toEqual(EXPECTED);
-    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 3, repairedCount: 0 });
+    // Ten records of the system, and the one canonical record it lacks; all ten canonical records checked.
+    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10, findingsCount: 3, repairedCount: 0 });
     expect(run.finishedAt).toBeInstanceOf(Date);
+    const [part] = await db.select().from(reconciliationParts).where(eq(reconciliationParts.runId, run.id));
+    expect(part).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10, pages: 10 });
+    expect(await runParts(db, run)).toEqual([
+      { service: 'suppliers', phase: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10 },
+    ]);
   });
 
   it('records a drift still unsettled once, however many runs meet it; a resolved one again', async () => {
@@ -144,20 +170,51 @@ describe.each(databaseTargets)('reconciliation runs on %s', (target) => {
     const comparer = memoryComparer({ failOnPage: 3 });
     const { run, shape } = await runToEnd(comparer);
     expect(shape).toEqual(EXPECTED);
-    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, findingsCount: 3 });
+    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10, findingsCount: 3 });
     // Five pages of the system, each read once: the three done before the failure were not read again.
     expect(comparer.pagesRead).toBe(5);
+  });
+
+  it('resumes a part that failed in its canonical pass without checking a canonical record twice', async () => {
+    for (const finding of (await listFindings(db, { state: 'OPEN' }, { first: 50 })).nodes) {
+      await resolveFinding(db, finding.id, 'cleared for this test', 'tester');
+    }
+    // The canonical keys in order: S0 S1 | S2 S3 | S4 S5 | S6 S8 | S9 S99; the third page fails once.
+    const comparer = memoryComparer({ failAfterKey: 'S3' });
+    const { run, shape, progress } = await runToEnd(comparer);
+    expect(shape).toEqual(EXPECTED);
+    expect(progress).toEqual([
+      [0, 0, 'WAITING'],
+      [10, 4, 'CANONICAL'],
+      [11, 10, 'COMPLETED'],
+    ]);
+    expect(run).toMatchObject({ state: 'COMPLETED', recordsCompared: 11, canonicalRecordsChecked: 10, findingsCount: 3 });
+    expect(comparer.canonicalPagesRead).toBe(5);
   });
 
   it('hands over to the next slice when its time is up, and a second slice of a leased part is retried, not ended', async () => {
     for (const finding of (await listFindings(db, { state: 'OPEN' }, { first: 50 })).nodes) {
       await resolveFinding(db, finding.id, 'cleared for this test', 'tester');
     }
-    const { run, shape, slices } = await runToEnd(memoryComparer(), 0);
+    const { run, shape, slices, progress } = await runToEnd(memoryComparer(), 0);
     expect(shape).toEqual(EXPECTED);
-    expect(run.recordsCompared).toBe(11);
-    // One page a slice: five of the system, five of the canonical records.
+    expect(run).toMatchObject({ recordsCompared: 11, canonicalRecordsChecked: 10 });
+    // One page a slice: five of the system, then five of the canonical records, during which only
+    // canonicalRecordsChecked moves until the last page meets the record the system lacks.
     expect(slices).toBe(10);
+    expect(progress).toEqual([
+      [0, 0, 'WAITING'],
+      [2, 0, 'SYSTEM'],
+      [4, 0, 'SYSTEM'],
+      [6, 0, 'SYSTEM'],
+      [8, 0, 'SYSTEM'],
+      [10, 0, 'CANONICAL'],
+      [10, 2, 'CANONICAL'],
+      [10, 4, 'CANONICAL'],
+      [10, 6, 'CANONICAL'],
+      [10, 8, 'CANONICAL'],
+      [11, 10, 'COMPLETED'],
+    ]);
     const other = (await openRun(db, 'ERP', 'ON_DEMAND', ['suppliers']))!;
     const scope = { runId: other.id, service: 'suppliers', system: 'ERP' as const };
     expect(await runReconciliationSlice(db, scope, memoryComparer(), { budgetMs: 0 })).toEqual({ more: true, continuation: 1 });

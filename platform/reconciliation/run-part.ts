@@ -33,6 +33,15 @@ export interface ReconciliationComparer {
 
 type PartCheckpoint = { phase: 'system'; cursor: Checkpoint | null } | { phase: 'canonical'; after: string | null } | { phase: 'done' };
 
+/** Where a part stands: WAITING until a slice first takes it, then in its first pass, its second, or done. */
+export type PartPhase = 'WAITING' | 'SYSTEM' | 'CANONICAL' | 'COMPLETED';
+
+/** The phase of a stored part, read from its checkpoint (whose format is this module's). */
+export function partPhase(part: { state: string; checkpoint: Record<string, unknown> | null }): PartPhase {
+  if (part.state === 'COMPLETED') return 'COMPLETED';
+  return (part.checkpoint as PartCheckpoint | null)?.phase === 'canonical' ? 'CANONICAL' : 'SYSTEM';
+}
+
 export interface PartScope {
   runId: string;
   service: string;
@@ -83,13 +92,20 @@ async function releasePart(db: Database, scope: PartScope): Promise<void> {
   await db.update(reconciliationParts).set({ leaseUntil: null }).where(partKey(scope));
 }
 
+/**
+ * What one page adds to the counters: `compared` counts each record once (a system record on the
+ * first pass, a canonical record the system lacks on the second, the others having been compared on
+ * the first); `canonicalChecked` is every canonical record of a second-pass page, so that pass shows progress.
+ */
+interface PageDone {
+  compared: number;
+  canonicalChecked: number;
+  findings: FindingInput[];
+  seenKeys?: string[];
+}
+
 /** Records one page's findings and moves the checkpoint past it, all or nothing. */
-async function savePage(
-  db: Database,
-  scope: PartScope,
-  page: { compared: number; findings: FindingInput[]; seenKeys?: string[] },
-  checkpoint: PartCheckpoint,
-): Promise<void> {
+async function savePage(db: Database, scope: PartScope, page: PageDone, checkpoint: PartCheckpoint): Promise<void> {
   await db.transaction(async (tx) => {
     if (page.seenKeys && page.seenKeys.length > 0) {
       await tx
@@ -103,6 +119,7 @@ async function savePage(
       .set({
         checkpoint,
         recordsCompared: sql`${reconciliationParts.recordsCompared} + ${page.compared}`,
+        canonicalRecordsChecked: sql`${reconciliationParts.canonicalRecordsChecked} + ${page.canonicalChecked}`,
         pages: sql`${reconciliationParts.pages} + 1`,
         updatedAt: new Date(),
       })
@@ -111,6 +128,7 @@ async function savePage(
       .update(reconciliationRuns)
       .set({
         recordsCompared: sql`${reconciliationRuns.recordsCompared} + ${page.compared}`,
+        canonicalRecordsChecked: sql`${reconciliationRuns.canonicalRecordsChecked} + ${page.canonicalChecked}`,
         findingsCount: sql`${reconciliationRuns.findingsCount} + ${found}`,
         repairedCount: sql`${reconciliationRuns.repairedCount} + ${repaired}`,
       })
@@ -219,12 +237,12 @@ async function nextPage(
   if (checkpoint.phase === 'system') {
     const page = await comparer.comparePage(checkpoint.cursor, signal);
     const next: PartCheckpoint = page.next ? { phase: 'system', cursor: page.next } : { phase: 'canonical', after: null };
-    await savePage(db, scope, page, next);
+    await savePage(db, scope, { ...page, canonicalChecked: 0 }, next);
     return next;
   }
   const page = await comparer.canonicalPage(checkpoint.after);
   const findings = await missingFrom(db, scope, page);
   const next: PartCheckpoint = page.next === null ? { phase: 'done' } : { phase: 'canonical', after: page.next };
-  await savePage(db, scope, { compared: findings.length, findings }, next);
+  await savePage(db, scope, { compared: findings.length, canonicalChecked: page.records.length, findings }, next);
   return next;
 }

@@ -10,6 +10,7 @@ import {
   listRuns,
   requestAlertRelease,
   resolveFinding,
+  runParts,
   startReconciliationRun,
   type DriftAlerted,
   type StoredFinding,
@@ -76,6 +77,7 @@ export const reconciliationResolvers: ReconciliationResolvers = {
   },
   ReconciliationRun: {
     state: (run) => run.state,
+    parts: (run, _args, { db }) => runParts(db, run),
   },
   DriftFinding: {
     run: async (finding, _args, { db }) => {

@@ -350,6 +350,28 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await expect
       .poll(async () => (await runs.getByRole('row').nth(1).getByRole('cell').allTextContents()).slice(0, 2), { timeout: 60_000 })
       .toEqual(['ERP', 'COMPLETED']);
+    // Both passes' progress, as the graph has them: the canonical pass is the one recordsCompared hardly shows.
+    expect(await runs.getByRole('columnheader').allTextContents()).toEqual([
+      'System',
+      'State',
+      'Started',
+      'Finished',
+      'Compared',
+      'Canonical checked',
+      'Parts',
+      'Findings',
+      'Repaired',
+      'Error',
+    ]);
+    const { data: latest } = await graph.query<{
+      reconciliationRuns: { nodes: { recordsCompared: number; canonicalRecordsChecked: number }[] };
+    }>(`{ reconciliationRuns(first: 1, filter: { system: ERP }) { nodes { recordsCompared canonicalRecordsChecked } } }`);
+    const [counted] = latest!.reconciliationRuns.nodes;
+    expect(counted!.canonicalRecordsChecked).toBeGreaterThan(0);
+    const runCells = await runs.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    expect(runCells.slice(4, 6)).toEqual([String(counted!.recordsCompared), String(counted!.canonicalRecordsChecked)]);
+    // Each of the ERP's parts with its phase, in the order the run waits for them.
+    expect(runCells[6]!.split(', ').sort()).toEqual(['invoicing COMPLETED', 'procurement COMPLETED', 'suppliers COMPLETED']);
     await page.getByLabel('Kind').selectOption('FIELD_MISMATCH');
     await page.getByLabel('State').selectOption('ALERTED');
     await row.waitFor();

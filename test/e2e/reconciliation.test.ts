@@ -4,7 +4,7 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import { executeSql } from '@procuregraph/platform/db';
 import { decimal, formatDecimal } from '@procuregraph/platform/money';
 import { graphql } from '../generated/gql.ts';
-import type { BackingSystem, ReconciliationFindingsQuery } from '../generated/graphql.ts';
+import type { BackingSystem, ReconciliationFindingsQuery, ReconciliationRunStateQuery } from '../generated/graphql.ts';
 import { eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
@@ -46,6 +46,13 @@ const RUN = graphql(`
       startedAt
       finishedAt
       recordsCompared
+      canonicalRecordsChecked
+      parts {
+        service
+        phase
+        recordsCompared
+        canonicalRecordsChecked
+      }
       findingsCount
       repairedCount
     }
@@ -237,9 +244,10 @@ async function drift(url: string, body: unknown): Promise<number> {
 }
 
 /** Runs a reconciliation of one system to its end and answers the run and what it found. */
-async function reconcile(
-  system: BackingSystem,
-): Promise<{ run: { recordsCompared: number; findingsCount: number; repairedCount: number }; findings: Finding[] }> {
+async function reconcile(system: BackingSystem): Promise<{
+  run: NonNullable<ReconciliationRunStateQuery['reconciliationRun']>;
+  findings: Finding[];
+}> {
   const started = await graph.query(START, { system }, engineer);
   expect(started.data?.startReconciliation.userErrors).toEqual([]);
   const id = started.data!.startReconciliation.run!.id;
@@ -267,6 +275,17 @@ describe('ERP reconciliation of suppliers', () => {
     expect(findings).toEqual([]);
     expect(run.findingsCount).toBe(0);
     expect(run.recordsCompared).toBeGreaterThan(0);
+    // In step: every canonical record linked to the ERP was met among the ERP's records, once each.
+    expect(run.canonicalRecordsChecked).toBe(run.recordsCompared);
+    // The ERP's three parts, each done, with the run's counts shared among them.
+    const parts = [...run.parts].sort((a, b) => a.service.localeCompare(b.service));
+    expect(parts.map(({ service, phase }) => [service, phase])).toEqual([
+      ['invoicing', 'COMPLETED'],
+      ['procurement', 'COMPLETED'],
+      ['suppliers', 'COMPLETED'],
+    ]);
+    expect(parts.reduce((sum, part) => sum + part.recordsCompared, 0)).toBe(run.recordsCompared);
+    expect(parts.reduce((sum, part) => sum + part.canonicalRecordsChecked, 0)).toBe(run.canonicalRecordsChecked);
   });
 
   it('pushes a supplier name changed in the ERP only back, once, and then finds nothing', { timeout: 120_000 }, async () => {
@@ -886,6 +905,7 @@ describe('vendor platform reconciliation of published orders', () => {
     const clean = await reconcile('VENDOR_PLATFORM');
     expect(clean.findings).toEqual([]);
     expect(clean.run.recordsCompared).toBeGreaterThan(0);
+    expect(clean.run.canonicalRecordsChecked).toBe(clean.run.recordsCompared);
 
     const portal = graph.app.systems.vendorPlatformUrl;
     const listed = (await (await fetch(`${portal}/api/v1/portal/purchase-orders?limit=1`)).json()) as {

@@ -102,7 +102,8 @@ describe.skipIf(!process.env.DATABASE_URL)('a reconciliation run whose worker pr
   const runRow = async (id: string) =>
     (
       await sql(
-        `SELECT state, records_compared AS "recordsCompared", findings_count AS "findingsCount" FROM platform.reconciliation_runs WHERE id = $1`,
+        `SELECT state, records_compared AS "recordsCompared", canonical_records_checked AS "canonicalRecordsChecked",
+           findings_count AS "findingsCount" FROM platform.reconciliation_runs WHERE id = $1`,
         [id],
       )
     )[0]!;
@@ -110,7 +111,8 @@ describe.skipIf(!process.env.DATABASE_URL)('a reconciliation run whose worker pr
   const suppliersPart = async (id: string) =>
     (
       await sql(
-        `SELECT state, pages, records_compared AS "recordsCompared" FROM platform.reconciliation_parts WHERE run_id = $1 AND service = 'suppliers'`,
+        `SELECT state, pages, records_compared AS "recordsCompared", canonical_records_checked AS "canonicalRecordsChecked"
+           FROM platform.reconciliation_parts WHERE run_id = $1 AND service = 'suppliers'`,
         [id],
       )
     )[0];
@@ -240,7 +242,10 @@ describe.skipIf(!process.env.DATABASE_URL)('a reconciliation run whose worker pr
       // Each page counted once: the resumed part compared and saved exactly the pages of an uninterrupted one.
       expect(resumedPart).toEqual(uninterruptedPart);
       // Every supplier the ERP holds, and the one it lost, met once.
-      expect(Number(resumedPart.recordsCompared)).toBe((await erpSupplierCount()) + 1);
+      const erpSuppliers = await erpSupplierCount();
+      expect(Number(resumedPart.recordsCompared)).toBe(erpSuppliers + 1);
+      // Every canonical supplier linked to the ERP checked once: those the ERP holds but the ones only it has, and the lost one.
+      expect(Number(resumedPart.canonicalRecordsChecked)).toBe(erpSuppliers - ONLY_IN_ERP + 1);
       expect(Number(resumedPart.pages)).toBeGreaterThan(Number(killedAt!.pages));
     },
   );

@@ -77,7 +77,7 @@ export const BUSINESS_METRICS = `query ConsoleBusinessMetrics($from: DateTime, $
 }`;
 const FINDING_FIELDS = `id system recordType recordId externalId kind field canonicalValue systemValue systemOfRecord state note detectedAt settledAt run { id }`;
 export const RECONCILIATION = `query ConsoleReconciliation($findings: DriftFindingFilter) {
-  reconciliationRuns(first: 20) { totalCount nodes { id system state startedAt finishedAt recordsCompared findingsCount repairedCount error } }
+  reconciliationRuns(first: 20) { totalCount nodes { id system state startedAt finishedAt recordsCompared canonicalRecordsChecked parts { service phase } findingsCount repairedCount error } }
   driftFindings(first: 50, filter: $findings) { totalCount nodes { ${FINDING_FIELDS} } }
 }`;
 export const START_RECONCILIATION = `mutation ConsoleStartReconciliation($system: BackingSystem!) {

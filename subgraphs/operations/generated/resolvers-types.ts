@@ -768,16 +768,53 @@ export type QueryTradingPartnersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/**
+ * One subgraph's part of a run: it compares the system's records that subgraph owns, first paging
+ * through the system's records, then through its canonical records for ones the system lacks.
+ */
+export type ReconciliationPart = {
+  __typename?: 'ReconciliationPart';
+  /** This part's share of the run's canonicalRecordsChecked. */
+  canonicalRecordsChecked: Scalars['Int']['output'];
+  phase: ReconciliationPhase;
+  /** This part's share of the run's recordsCompared. */
+  recordsCompared: Scalars['Int']['output'];
+  /** The subgraph comparing this part (suppliers, procurement, invoicing, contracts). */
+  service: Scalars['String']['output'];
+};
+
+/** Where a part of a run stands. */
+export type ReconciliationPhase =
+  /** The second pass: paging through the canonical records for ones the system lacks. */
+  | 'CANONICAL'
+  /** Both passes done. */
+  | 'COMPLETED'
+  /** The first pass: paging through the system's records. */
+  | 'SYSTEM'
+  /** No slice has taken the part yet. */
+  | 'WAITING';
+
 /** One comparison of the canonical store with one backing system. */
 export type ReconciliationRun = {
   __typename?: 'ReconciliationRun';
+  /**
+   * Canonical records checked so far for a counterpart among the records the system returned: each
+   * part's second pass, which grows this after recordsCompared has mostly stopped.
+   */
+  canonicalRecordsChecked: Scalars['Int']['output'];
   /** Why the run failed. */
   error: Maybe<Scalars['String']['output']>;
   /** Findings this run recorded; a drift still unsettled from an earlier run is not recorded again. */
   findingsCount: Scalars['Int']['output'];
   finishedAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
-  /** Records compared so far; grows while the run is RUNNING. */
+  /** Each service's part of the run, in the order the run waits for them: which pass each is in. */
+  parts: Array<ReconciliationPart>;
+  /**
+   * Records compared so far, each once; grows while the run is RUNNING. A part's first pass adds every
+   * record of the system's it compares; its second pass adds only the canonical records the system
+   * lacks (MISSING_IN_SYSTEM), the others having been compared on the first pass.
+   */
   recordsCompared: Scalars['Int']['output'];
   /** Findings this run repaired (pushed to the system, or pulled into the canonical store). */
   repairedCount: Scalars['Int']['output'];
@@ -1158,6 +1195,8 @@ export type ResolversTypes = {
   PublicationTarget: PublicationTarget;
   PurchaseOrder: ResolverTypeWrapper<PurchaseOrder>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReconciliationPart: ResolverTypeWrapper<ReconciliationPart>;
+  ReconciliationPhase: ReconciliationPhase;
   ReconciliationRun: ResolverTypeWrapper<ReconciliationRunModel>;
   ReconciliationRunConnection: ResolverTypeWrapper<ReconciliationRunConnectionModel>;
   ReconciliationRunEdge: ResolverTypeWrapper<ReconciliationRunEdgeModel>;
@@ -1234,6 +1273,7 @@ export type ResolversParentTypes = {
   Payment: Payment;
   PurchaseOrder: PurchaseOrder;
   Query: Record<PropertyKey, never>;
+  ReconciliationPart: ReconciliationPart;
   ReconciliationRun: ReconciliationRunModel;
   ReconciliationRunConnection: ReconciliationRunConnectionModel;
   ReconciliationRunEdge: ReconciliationRunEdgeModel;
@@ -1546,11 +1586,20 @@ export type QueryResolvers<ContextType = OperationsContext, ParentType extends R
   tradingPartners?: Resolver<ResolversTypes['TradingPartnerConnection'], ParentType, ContextType, Partial<QueryTradingPartnersArgs>>;
 };
 
+export type ReconciliationPartResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['ReconciliationPart'] = ResolversParentTypes['ReconciliationPart']> = {
+  canonicalRecordsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['ReconciliationPhase'], ParentType, ContextType>;
+  recordsCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ReconciliationRunResolvers<ContextType = OperationsContext, ParentType extends ResolversParentTypes['ReconciliationRun'] = ResolversParentTypes['ReconciliationRun']> = {
+  canonicalRecordsChecked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   findingsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['ReconciliationPart']>, ParentType, ContextType>;
   recordsCompared?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   repairedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1709,6 +1758,7 @@ export type Resolvers<ContextType = OperationsContext> = {
   Payment?: PaymentResolvers<ContextType>;
   PurchaseOrder?: PurchaseOrderResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReconciliationPart?: ReconciliationPartResolvers<ContextType>;
   ReconciliationRun?: ReconciliationRunResolvers<ContextType>;
   ReconciliationRunConnection?: ReconciliationRunConnectionResolvers<ContextType>;
   ReconciliationRunEdge?: ReconciliationRunEdgeResolvers<ContextType>;

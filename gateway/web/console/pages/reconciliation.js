@@ -56,6 +56,8 @@ export function Reconciliation({ graph, session }) {
           ['Started', (run) => when(run.startedAt)],
           ['Finished', (run) => when(run.finishedAt)],
           ['Compared', (run) => run.recordsCompared],
+          ['Canonical checked', (run) => run.canonicalRecordsChecked],
+          ['Parts', (run) => run.parts.map((part) => `${part.service} ${part.phase}`).join(', ')],
           ['Findings', (run) => run.findingsCount],
           ['Repaired', (run) => run.repairedCount],
           ['Error', (run) => run.error ?? '—'],

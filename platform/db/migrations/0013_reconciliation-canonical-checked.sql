@@ -1,0 +1,2 @@
+ALTER TABLE "platform"."reconciliation_parts" ADD COLUMN "canonical_records_checked" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "platform"."reconciliation_runs" ADD COLUMN "canonical_records_checked" integer DEFAULT 0 NOT NULL;
