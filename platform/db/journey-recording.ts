@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { v5 as uuidv5 } from 'uuid';
-import { announceOperationsChanges } from '../events/operations-changes.ts';
+import { announceOperationsChanges, type OperationsChangeNotice } from '../events/operations-changes.ts';
 import type { Queryable } from './database.ts';
 import { currentTraceId } from '../tracing/trace-context.ts';
 import { newId } from './ids.ts';
@@ -27,19 +27,24 @@ export interface JourneyStepRecord {
  * taken in unless the caller says otherwise.
  */
 export async function recordJourneyStep(db: Queryable, step: JourneyStepRecord): Promise<void> {
-  await recordJourneySteps(db, [step]);
+  await announceOperationsChanges(db, await addJourneySteps(db, [step]));
 }
 
-/** Adds several steps in one statement (a job attempt and the calls it made), with one announcement per record. */
-export async function recordJourneySteps(db: Queryable, steps: readonly JourneyStepRecord[]): Promise<void> {
-  if (steps.length === 0) return;
+/**
+ * Adds several steps in one statement (a job attempt and the calls it made) without announcing
+ * them: returns one notice per record, for the caller to send with its own in one statement (a
+ * job's end announces its steps and its state at once).
+ */
+export async function addJourneySteps(db: Queryable, steps: readonly JourneyStepRecord[]): Promise<OperationsChangeNotice[]> {
+  if (steps.length === 0) return [];
   const traceId = currentTraceId();
   await db.insert(journeySteps).values(steps.map((step) => ({ id: newId(), traceId, ...step })));
-  const records = new Set(steps.map((step) => step.entityId));
-  await announceOperationsChanges(
-    db,
-    [...records].map((recordId) => ({ topic: 'JOURNEYS', recordId })),
-  );
+  return journeyNotices(steps.map((step) => step.entityId));
+}
+
+/** One JOURNEYS notice per record, however many of its steps were written. */
+function journeyNotices(recordIds: readonly string[]): OperationsChangeNotice[] {
+  return [...new Set(recordIds)].map((recordId) => ({ topic: 'JOURNEYS', recordId }));
 }
 
 /** How many subscribers one event reached, through one gateway's subscriptions alike or all of them. */
@@ -93,8 +98,5 @@ export async function recordSubscriberNotifications(db: Queryable, notifications
         traceId: sql`coalesce(journey_steps.trace_id, excluded.trace_id)`,
       },
     });
-  await announceOperationsChanges(
-    db,
-    [...new Set(notifications.map((notification) => notification.recordId))].map((recordId) => ({ topic: 'JOURNEYS', recordId })),
-  );
+  await announceOperationsChanges(db, journeyNotices(notifications.map((notification) => notification.recordId)));
 }

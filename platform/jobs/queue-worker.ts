@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
-import { recordJourneySteps } from '../db/journey-recording.ts';
+import { addJourneySteps } from '../db/journey-recording.ts';
 import type { BackingSystem, SyncState } from '../db/integration-tables.ts';
 import { observingCalls, type ObservedCall } from '../http/call-observer.ts';
 import { announceOperationsChanges, type OperationsChangeNotice } from '../events/operations-changes.ts';
@@ -117,7 +117,7 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
    * Every attempt that ran is a step of its record's journey, at the time it ended (so it is the
    * record's current step while it waits to be retried), after each call it made to the backing
    * system, at the time each began. A postponement (circuit open) is not a step, nor is the
-   * attempt of a job that concerns no record.
+   * attempt of a job that concerns no record. Returns the steps' notices, announced with the job's end.
    */
   async function recordAttempt(
     job: FetchedJob,
@@ -125,10 +125,10 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     outcome: Outcome,
     durationMs: number,
     calls: ObservedCall[],
-  ): Promise<void> {
-    if (outcome.kind === 'refused' || queue.handler.recordless) return;
+  ): Promise<OperationsChangeNotice[]> {
+    if (outcome.kind === 'refused' || queue.handler.recordless) return [];
     const step = { entityId: job.data.entityId, service: queue.service, system: queue.system ?? 'PROCUREGRAPH' } as const;
-    await recordJourneySteps(deps.db, [
+    return addJourneySteps(deps.db, [
       {
         ...step,
         action: queue.handler.queue,
@@ -188,10 +188,13 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
     };
   }
 
-  /** The operations pages hear of each job that ended an attempt, and of each dead letter. */
-  function announce(job: FetchedJob, deadLettered: boolean): Promise<void> {
+  /**
+   * The operations pages hear of each job that ended an attempt, of each dead letter and of the
+   * journey steps the attempt added, in one statement, once all of them can be read.
+   */
+  function announce(job: FetchedJob, deadLettered: boolean, journeys: readonly OperationsChangeNotice[]): Promise<void> {
     const change = { system: queue.system, recordId: job.data.entityId };
-    const notices: OperationsChangeNotice[] = [{ topic: 'SYNC_JOBS', ...change }];
+    const notices: OperationsChangeNotice[] = [...journeys, { topic: 'SYNC_JOBS', ...change }];
     if (deadLettered) notices.push({ topic: 'DEAD_LETTERS', ...change });
     return announceOperationsChanges(deps.db, notices);
   }
@@ -209,9 +212,9 @@ export function startQueueWorker(queue: QueueDefinition, deps: QueueWorkerDepend
         );
         markOutcome(span, outcome);
         const seconds = outcome.kind === 'refused' ? 0 : timer();
-        await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
+        const journeys = await recordAttempt(job, attempt, outcome, Math.round(seconds * 1000), calls);
         await settle(job, attempt, outcome);
-        await announce(job, outcome.kind === 'failed' && outcome.final);
+        await announce(job, outcome.kind === 'failed' && outcome.final, journeys);
       });
     } catch (error) {
       // The job stays active until pg-boss expires it and runs it again; the idempotency key

@@ -342,6 +342,15 @@ describe('tracing', () => {
       sql.filter((span) => span.parentSpanId === parent.spanId).map((span) => String(span.attributes['db.query.text']));
     expect(statementsUnder(approval).some((text) => text.startsWith('update "suppliers"."suppliers" set'))).toBe(true);
     expect(statementsUnder(setup[0]!).some((text) => text.startsWith('select') && text.includes('"suppliers"."suppliers"'))).toBe(true);
+    // The job's end (its attempt's steps, its completion, its sync state) is announced in one
+    // statement: the steps' JOURNEYS notice and the SYNC_JOBS one together.
+    const attemptStatements = statementsUnder(setup[0]!);
+    const jobEnd = attemptStatements.slice(
+      attemptStatements.findLastIndex((text) => text.startsWith('insert into "platform"."journey_steps"')),
+    );
+    expect(jobEnd.filter((text) => text.includes('pg_notify'))).toEqual([
+      'SELECT pg_notify($1, message) FROM (VALUES ($2::text), ($3::text)) AS notices (message)',
+    ]);
     // Parameters are never part of a span: the statements name placeholders, not the supplier's values.
     expect(sql.filter((span) => /Traced Surgical|47-6610002/.test(String(span.attributes['db.query.text'])))).toEqual([]);
 
