@@ -24,6 +24,7 @@ export {
   type EdiStatus,
 } from './edi-tables.ts';
 export {
+  mergeSubscriberNotification,
   recordJourneyStep,
   recordSubscriberNotifications,
   SUBSCRIBERS_NOTIFIED,

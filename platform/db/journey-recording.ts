@@ -66,6 +66,20 @@ export const SUBSCRIBERS_NOTIFIED = 'subscribers notified: ';
 const NOTIFIED_STEP_NAMESPACE = '6f0d3c55-2c1e-4f5e-9a57-0f3b7c1d2e4a';
 
 /**
+ * Adds another count of one event into `into`: the subscribers summed, the earliest time, the
+ * longest duration, the first trace. The upsert of `recordSubscriberNotifications` applies the
+ * same rule in SQL, and both must exist: one INSERT may not touch a row twice, so a gateway merges
+ * the deliveries of a batch with this before writing it, and the rows of other batches and other
+ * gateways meet only in the table. Change one, change the other.
+ */
+export function mergeSubscriberNotification(into: SubscriberNotification, delivery: SubscriberNotification): void {
+  into.subscribers += delivery.subscribers;
+  if (delivery.at < into.at) into.at = delivery.at;
+  into.durationMs = Math.max(into.durationMs, delivery.durationMs);
+  into.traceId ??= delivery.traceId;
+}
+
+/**
  * One step per event, `subscribers notified: N`, its count the sum over every gateway and every
  * write that delivered it: the step's id is derived from the event's, so a later write (another
  * gateway's, or the same gateway's next batch) adds its subscribers to the same row. One
@@ -89,6 +103,7 @@ export async function recordSubscriberNotifications(db: Queryable, notifications
         traceId: notification.traceId,
       })),
     )
+    // The rule of mergeSubscriberNotification, for a row already written.
     .onConflictDoUpdate({
       target: journeySteps.id,
       set: {
