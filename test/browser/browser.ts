@@ -3,7 +3,9 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { repositoryRoot } from '@procuregraph/platform/config';
+import { startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Debian's chromium (`.ci/run` installs it with apt); CHROMIUM_PATH overrides. Never downloaded. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,4 +89,80 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(screenshotFolder, `${name}-${size.name}.png`), fullPage: true });
   }
   await page.setViewportSize(widths[0]);
+}
+
+/** Chromium's side of a scene: a loopback-only context (see `loopbackContext`), there from before the first test to after the last. */
+export interface BrowserScene {
+  readonly context: BrowserContext;
+  /** What the context's pages tried to reach beyond this machine. */
+  readonly refused: string[];
+}
+
+export interface BrowserSceneOptions {
+  /** For an HTTPS server of the test's own, self-signed for the run. */
+  ignoreHTTPSErrors?: boolean;
+  navigationTimeoutMs?: number;
+  /** For the hooks that set the scene up, on a busy machine. */
+  timeoutMs?: number;
+}
+
+/**
+ * Launches chromium with a loopback context before the tests of the file or `describe` that calls
+ * it, and closes both after them (vitest runs after-hooks in reverse: what a later scene needs is
+ * still there when it closes).
+ */
+export function browserScene(options: BrowserSceneOptions = {}): BrowserScene {
+  let browser: Browser | undefined;
+  const scene = {} as { context: BrowserContext; refused: string[] };
+  beforeAll(async () => {
+    browser = await launchChromium();
+    Object.assign(scene, await loopbackContext(browser, { ignoreHTTPSErrors: options.ignoreHTTPSErrors }));
+    if (options.navigationTimeoutMs) scene.context.setDefaultNavigationTimeout(options.navigationTimeoutMs);
+  }, options.timeoutMs);
+  afterAll(async () => {
+    await scene.context?.close();
+    await browser?.close();
+  });
+  return scene;
+}
+
+/** The real graph and chromium at its console. */
+export interface ConsoleScene extends BrowserScene {
+  readonly graph: TestGraph;
+  /** A new page of the console, signed in with the development sign-in as `role` (for `supplierId`), its pages listed. */
+  signIn(role: string, supplierId?: string): Promise<Page>;
+}
+
+type TestGraphOptions = Parameters<typeof startTestGraph>[0];
+
+/** Starts the graph (with the options `graph` gives once earlier hooks ran), then the browser scene; closes them in reverse. */
+export function consoleScene(options: BrowserSceneOptions & { graph?: () => TestGraphOptions } = {}): ConsoleScene {
+  let graph: TestGraph | undefined;
+  beforeAll(async () => {
+    graph = await startTestGraph(options.graph?.());
+  }, options.timeoutMs);
+  afterAll(async () => {
+    await graph?.close();
+  });
+  const browser = browserScene(options);
+  return {
+    get graph() {
+      return graph!;
+    },
+    get context() {
+      return browser.context;
+    },
+    get refused() {
+      return browser.refused;
+    },
+    async signIn(role, supplierId) {
+      const page = await browser.context.newPage();
+      await page.goto(`${graph!.baseUrl}/console`);
+      await page.getByLabel('Role').selectOption(role);
+      if (supplierId) await page.getByLabel('Supplier id').fill(supplierId);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('navigation', { name: 'Console pages' }).waitFor();
+      return page;
+    },
+  };
 }

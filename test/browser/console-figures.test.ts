@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { UserCaller } from '@procuregraph/platform/auth';
 import { graphql } from '../generated/gql.ts';
-import { eventually, settled, startTestGraph, type TestGraph } from '../harness.ts';
-import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
+import { eventually, settled } from '../harness.ts';
+import { consoleScene, haveChromium, screenshots, seriousViolations } from './browser.ts';
 
 /**
  * The console's figures in Debian's chromium through the real graph: the drift count of each
@@ -21,40 +21,22 @@ const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
 /** The business clock: the machine's, except while the metrics scenario holds it at known instants. */
 let businessTime: Date | undefined;
 
-let graph: TestGraph;
-let browser: Browser;
-let context: BrowserContext;
-let refused: string[];
-
 /** Read by the runtime at start: what we send is overdue 3.6 s after, so the test can see it happen. */
 const ACKNOWLEDGMENT_DEADLINE_HOURS = '0.001';
 
 // Each step runs the reference systems' work for real, on two cores shared with other work: minutes, not seconds.
 const SLOW = 300_000;
 
-beforeAll(async () => {
+beforeAll(() => {
   process.env.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS = ACKNOWLEDGMENT_DEADLINE_HOURS;
-  graph = await startTestGraph({ businessClock: () => businessTime ?? new Date() });
-  browser = await launchChromium();
-  ({ context, refused } = await loopbackContext(browser));
-  // The first page of a fresh browser, with the graph's workers busy on the same cores, can take longer than 30 s to load.
-  context.setDefaultNavigationTimeout(120_000);
-}, SLOW);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await graph?.close();
 });
 
-async function signIn(role: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${graph.baseUrl}/console`);
-  await page.getByLabel('Role').selectOption(role);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console pages' }).waitFor();
-  return page;
-}
+const scene = consoleScene({
+  graph: () => ({ businessClock: () => businessTime ?? new Date() }),
+  // The first page of a fresh browser, with the graph's workers busy on the same cores, can take longer than 30 s to load.
+  navigationTimeoutMs: 120_000,
+  timeoutMs: SLOW,
+});
 
 async function accessibleAndPictured(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -317,13 +299,13 @@ const later = (at: Date, seconds: number) => new Date(at.getTime() + seconds * 1
 /** Registered at `at`, approved `seconds` later on the business clock; resolves once ACTIVE. */
 async function activatedAfter(legalName: string, taxId: string, at: Date, seconds: number): Promise<string> {
   businessTime = at;
-  const onboarded = await graph.query(ONBOARD, { input: registration(legalName, taxId) }, buyer);
+  const onboarded = await scene.graph.query(ONBOARD, { input: registration(legalName, taxId) }, buyer);
   expect(onboarded.data!.onboardSupplier.userErrors).toEqual([]);
   const id = onboarded.data!.onboardSupplier.supplier!.id;
   businessTime = later(at, seconds);
-  expect((await graph.query(APPROVE_SUPPLIER, { id }, buyer)).data!.approveSupplier.userErrors).toEqual([]);
+  expect((await scene.graph.query(APPROVE_SUPPLIER, { id }, buyer)).data!.approveSupplier.userErrors).toEqual([]);
   await eventually(async () =>
-    (await graph.query(SUPPLIER_STATUS, { id }, buyer)).data!.supplier!.status === 'ACTIVE' ? true : undefined,
+    (await scene.graph.query(SUPPLIER_STATUS, { id }, buyer)).data!.supplier!.status === 'ACTIVE' ? true : undefined,
   );
   return id;
 }
@@ -335,7 +317,7 @@ describe.skipIf(!haveChromium)('console figures', () => {
   it(
     'counts each backing system’s unsettled drift on the overview, a drift found by a run included',
     async () => {
-      const page = await signIn('integration');
+      const page = await scene.signIn('integration');
       const erp = page.getByRole('article', { name: 'Backing system ERP' });
       await erp.waitFor();
       const countsOn = async (card: typeof erp) => {
@@ -348,7 +330,7 @@ describe.skipIf(!haveChromium)('console figures', () => {
         expect(await countsOn(page.getByRole('article', { name: `Backing system ${system}` }))).toEqual({ open: '0', alerted: '0' });
 
       // A bank account changed in the ERP behind Procuregraph's back: an alert for a person, by policy.
-      const erpUrl = graph.app.systems.erpUrl;
+      const erpUrl = scene.graph.app.systems.erpUrl;
       const [account] = (
         (await (await fetch(`${erpUrl}${ERP_RESOURCES}/externalBankAccounts?limit=1&offset=3`)).json()) as {
           items: { BankAccountId: number }[];
@@ -360,17 +342,17 @@ describe.skipIf(!haveChromium)('console figures', () => {
         body: JSON.stringify({ resource: 'externalBankAccounts', id: account!.BankAccountId, set: { BankAccountNumber: '000555001234' } }),
       });
       expect(drifted.status).toBe(200);
-      const started = await graph.query(START_RECONCILIATION, { system: 'ERP' }, engineer);
+      const started = await scene.graph.query(START_RECONCILIATION, { system: 'ERP' }, engineer);
       expect(started.data!.startReconciliation.userErrors).toEqual([]);
       const runId = started.data!.startReconciliation.run!.id;
       await eventually(
         async () =>
-          (await graph.query(RECONCILIATION_RUN, { id: runId }, engineer)).data!.reconciliationRun!.state === 'COMPLETED'
+          (await scene.graph.query(RECONCILIATION_RUN, { id: runId }, engineer)).data!.reconciliationRun!.state === 'COMPLETED'
             ? true
             : undefined,
         60_000,
       );
-      const { data } = await graph.query(DRIFT_COUNTS, { system: 'ERP' }, engineer);
+      const { data } = await scene.graph.query(DRIFT_COUNTS, { system: 'ERP' }, engineer);
       expect({ open: data!.open.totalCount, alerted: data!.alerted.totalCount }).toEqual({ open: 0, alerted: 1 });
       // The overview reads its figures again every few seconds: no reload.
       await expect.poll(() => countsOn(erp), { timeout: 30_000 }).toEqual({ open: '0', alerted: '1' });
@@ -388,10 +370,10 @@ describe.skipIf(!haveChromium)('console figures', () => {
       const start = new Date('2026-03-02T08:00:00Z');
       await activatedAfter('Figures Alpha Medical LLC', '47-6200001', start, 300);
       const beta = await activatedAfter('Figures Beta Surgical LLC', '47-6200002', later(start, 10_000), 3600);
-      await settled(graph.app, ['suppliers', 'procurement', 'invoicing']);
+      await settled(scene.graph.app, ['suppliers', 'procurement', 'invoicing']);
       businessTime = later(start, 20_000);
       const invoiceNumber = `FIG-${randomUUID().slice(0, 8)}`;
-      const submitted = await graph.query(
+      const submitted = await scene.graph.query(
         SUBMIT_INVOICE,
         {
           input: {
@@ -410,11 +392,11 @@ describe.skipIf(!haveChromium)('console figures', () => {
       businessTime = undefined;
       scenario.invoiceId = submitted.data!.submitInvoice.invoice!.id;
       scenario.supplierId = beta;
-      await settled(graph.app, ['suppliers', 'invoicing']);
+      await settled(scene.graph.app, ['suppliers', 'invoicing']);
 
       const period = { from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' };
       const none = { count: 0, p50Ms: null, p99Ms: null };
-      expect((await graph.query(METRICS, period, finance)).data!.businessMetrics).toEqual({
+      expect((await scene.graph.query(METRICS, period, finance)).data!.businessMetrics).toEqual({
         vendorActivationTime: { count: 2, p50Seconds: 300, p90Seconds: 3600 },
         firstTimeMatchRate: 0,
         exceptionRate: 1,
@@ -425,7 +407,7 @@ describe.skipIf(!haveChromium)('console figures', () => {
         graph: none,
       });
 
-      const page = await signIn('finance');
+      const page = await scene.signIn('finance');
       await page.getByRole('link', { name: 'Business metrics' }).click();
       await page.getByRole('heading', { name: 'Business metrics' }).waitFor();
       await page.getByLabel('From').fill('2026-03-02');
@@ -471,12 +453,12 @@ describe.skipIf(!haveChromium)('console figures', () => {
     'shows an order’s, an invoice’s and a payment’s journey, reached from the supplier 360, step by step as the graph has it',
     async () => {
       // A payment moved by the ERP's payment run, on a seeded supplier that is also sent an order.
-      const payers = (await graph.query(PAYERS, {}, finance)).data!.suppliers.nodes;
+      const payers = (await scene.graph.query(PAYERS, {}, finance)).data!.suppliers.nodes;
       const payer = payers.find((supplier) => supplier.payments.nodes.some((payment) => ['SCHEDULED', 'SENT'].includes(payment.status)))!;
       const payment = payer.payments.nodes.find((candidate) => ['SCHEDULED', 'SENT'].includes(candidate.status))!;
-      expect((await fetch(`${graph.app.systems.erpUrl}/admin/payment-run`, { method: 'POST' })).status).toBe(200);
+      expect((await fetch(`${scene.graph.app.systems.erpUrl}/admin/payment-run`, { method: 'POST' })).status).toBe(200);
       // The order goes to the supplier as an X12 850 too, for the acknowledgment below.
-      const partner = await graph.query(
+      const partner = await scene.graph.query(
         SET_PARTNER,
         {
           input: {
@@ -492,7 +474,7 @@ describe.skipIf(!haveChromium)('console figures', () => {
         engineer,
       );
       expect(partner.data!.setTradingPartner.userErrors).toEqual([]);
-      const issued = await graph.query(
+      const issued = await scene.graph.query(
         ISSUE_ORDER,
         {
           input: {
@@ -507,15 +489,15 @@ describe.skipIf(!haveChromium)('console figures', () => {
       const orderId = issued.data!.issuePurchaseOrder.purchaseOrder!.id;
       scenario.orderId = orderId;
       const journeys = async () =>
-        (await graph.query(JOURNEYS, { order: orderId, invoice: scenario.invoiceId, payment: payment.id }, finance)).data!;
+        (await scene.graph.query(JOURNEYS, { order: orderId, invoice: scenario.invoiceId, payment: payment.id }, finance)).data!;
       // Each journey has steps once the order reached the ERP and the payment's new status was applied.
       await eventually(async () => {
         const now = await journeys();
         return [now.purchaseOrder!.journey, now.payment!.journey].every((journey) => journey.steps.length > 1) ? true : undefined;
       }, 60_000);
-      await settled(graph.app, ['procurement', 'invoicing']);
+      await settled(scene.graph.app, ['procurement', 'invoicing']);
 
-      const page = await signIn('finance');
+      const page = await scene.signIn('finance');
       const visits = [
         {
           supplier: payer.id,
@@ -537,7 +519,7 @@ describe.skipIf(!haveChromium)('console figures', () => {
         },
       ];
       for (const visit of visits) {
-        await page.goto(`${graph.baseUrl}/console#/suppliers/${visit.supplier}`);
+        await page.goto(`${scene.graph.baseUrl}/console#/suppliers/${visit.supplier}`);
         await page.getByRole('heading', { name: /^Supplier 360: / }).waitFor();
         await page.locator(`a[href="${visit.href}"]`).click();
         await page.getByRole('heading', { name: visit.heading }).waitFor();
@@ -568,12 +550,12 @@ describe.skipIf(!haveChromium)('console figures', () => {
     'marks the order’s 850 overdue on the EDI documents page when no acknowledgment came back in time',
     async () => {
       const overdue = await eventually(async () => {
-        const { data } = await graph.query(OVERDUE_ORDERS, {}, engineer);
+        const { data } = await scene.graph.query(OVERDUE_ORDERS, {}, engineer);
         return data!.ediDocuments.nodes.find((document) => document.purchaseOrder?.id === scenario.orderId);
       }, 60_000);
       expect(overdue).toMatchObject({ status: 'SENT', overdue: true });
 
-      const page = await signIn('integration');
+      const page = await scene.signIn('integration');
       await page.getByRole('link', { name: 'EDI documents' }).click();
       await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
       await page.getByLabel('Type').selectOption('X12_850');
@@ -597,6 +579,6 @@ describe.skipIf(!haveChromium)('console figures', () => {
   );
 
   it('made no request beyond this machine', () => {
-    expect(refused).toEqual([]);
+    expect(scene.refused).toEqual([]);
   });
 });

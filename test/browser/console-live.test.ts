@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestGraph, until, type TestGraph } from '../harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { until } from '../harness.ts';
 import { takeBankAccountInErp } from '../refused-suppliers.ts';
 import { onboardAndApproveSupplier } from '../supplier-onboarding.ts';
-import { haveChromium, launchChromium, loopbackContext } from './browser.ts';
+import { consoleScene, haveChromium } from './browser.ts';
 
 /**
  * The console's operations pages change when the data does, not on a timer: in Debian's chromium
@@ -11,22 +11,7 @@ import { haveChromium, launchChromium, loopbackContext } from './browser.ts';
  * `operationsChanged` event it received, and time passing alone makes it read nothing.
  */
 
-let graph: TestGraph;
-let browser: Browser;
-let context: BrowserContext;
-let refused: string[];
-
-beforeAll(async () => {
-  graph = await startTestGraph();
-  browser = await launchChromium();
-  ({ context, refused } = await loopbackContext(browser));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await graph?.close();
-});
+const scene = consoleScene();
 
 interface Traffic {
   /** The names of the GraphQL operations the page sent over HTTP, in order. */
@@ -55,20 +40,20 @@ function watch(page: Page): Traffic {
 
 describe.skipIf(!haveChromium)('live operations pages', () => {
   it('shows a new dead letter on the integration page without a reload, each read answering an announced change', async () => {
-    const page = await context.newPage();
+    const page = await scene.context.newPage();
     // The page's timers run on a clock the test can move: a refresh on a timer would show below.
     await page.clock.install();
     const traffic = watch(page);
-    const listening = graph.app.events.subscriberCount;
-    await page.goto(`${graph.baseUrl}/console#/integration`);
+    const listening = scene.graph.app.events.subscriberCount;
+    await page.goto(`${scene.graph.baseUrl}/console#/integration`);
     await page.getByLabel('Role').selectOption('integration');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('table', { name: /^Dead letters/ }).waitFor();
-    await until(() => graph.app.events.subscriberCount === listening + 1, 10_000, 'the page subscribed');
+    await until(() => scene.graph.app.events.subscriberCount === listening + 1, 10_000, 'the page subscribed');
 
     const account = { routingNumber: '011000015', accountNumber: '000666000333', accountType: 'CHECKING' } as const;
-    await takeBankAccountInErp(graph.app.systems.erpUrl, account);
-    const supplierId = await onboardAndApproveSupplier(graph, {
+    await takeBankAccountInErp(scene.graph.app.systems.erpUrl, account);
+    const supplierId = await onboardAndApproveSupplier(scene.graph, {
       legalName: 'Marsh Lane Surgical LLC',
       taxId: '52-6610452',
       bankAccount: account,
@@ -89,7 +74,7 @@ describe.skipIf(!haveChromium)('live operations pages', () => {
     // than what the changes still arriving from the supplier's other setups account for.
     await page.clock.runFor(30_000);
     await expect.poll(answeredEveryChange).toBe(true);
-    expect(refused).toEqual([]);
+    expect(scene.refused).toEqual([]);
     await page.close();
   });
 });

@@ -1,43 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { writeInterchange } from '@procuregraph/connector-files';
 import { graphql } from '../generated/gql.ts';
 import type { BankAccountInput } from '../generated/graphql.ts';
-import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { eventually } from '../harness.ts';
 import { onboardAndApproveSupplier, onboardSupplier } from '../supplier-onboarding.ts';
-import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
+import { consoleScene, haveChromium, screenshots, seriousViolations } from './browser.ts';
 
 /**
  * The console in Debian's chromium through the real graph: each role signs in with the
  * development sign-in, works its page, and sees changes arrive without a reload.
  */
 
-let graph: TestGraph;
-let browser: Browser;
-let context: BrowserContext;
-let refused: string[];
-
-beforeAll(async () => {
-  graph = await startTestGraph();
-  browser = await launchChromium();
-  ({ context, refused } = await loopbackContext(browser));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await graph?.close();
-});
-
-async function signIn(role: string, supplierId?: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${graph.baseUrl}/console`);
-  await page.getByLabel('Role').selectOption(role);
-  if (supplierId) await page.getByLabel('Supplier id').fill(supplierId);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Console pages' }).waitFor();
-  return page;
-}
+const scene = consoleScene();
 
 async function accessibleAndPictured(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
@@ -48,8 +23,8 @@ const ERP_RESOURCES = '/fscmRestApi/resources/11.13.18.05';
 
 describe.skipIf(!haveChromium)('operations console', () => {
   it('offers the development sign-in with every role, and accessibly', async () => {
-    const page = await context.newPage();
-    await page.goto(`${graph.baseUrl}/console`);
+    const page = await scene.context.newPage();
+    await page.goto(`${scene.graph.baseUrl}/console`);
     await page.getByLabel('Role').waitFor();
     expect(await page.getByLabel('Role').locator('option').allTextContents()).toEqual([
       'admin',
@@ -64,7 +39,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets finance resolve an exception with a reason and approve the invoice', async () => {
-    const page = await signIn('finance');
+    const page = await scene.signIn('finance');
     expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual([
       'Exception queues',
       'Suppliers',
@@ -97,7 +72,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
       .toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Approve invoice' }).click();
     await page.getByRole('heading', { name: `Invoice ${invoiceNumber} APPROVED` }).waitFor();
-    const { data } = await graph.query(
+    const { data } = await scene.graph.query(
       graphql(`
         query ConsoleTestApproved {
           invoices(first: 100, filter: { status: APPROVED }) {
@@ -114,7 +89,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets integration replay a dead letter, which then leaves the list', async () => {
-    const erp = graph.app.systems.erpUrl;
+    const erp = scene.graph.app.systems.erpUrl;
     // A supplier the ERP refuses for good: its bank account is already another supplier's there.
     const account: BankAccountInput = { routingNumber: '011000015', accountNumber: '000777000222', accountType: 'CHECKING' };
     const owners = (await (await fetch(`${erp}${ERP_RESOURCES}/suppliers?limit=1`)).json()) as { items: { SupplierPartyId: number }[] };
@@ -130,13 +105,13 @@ describe.skipIf(!haveChromium)('operations console', () => {
     });
     expect(taken.status).toBe(201);
     const erpAccount = (await taken.json()) as { BankAccountId: number };
-    const supplierId = await onboardAndApproveSupplier(graph, {
+    const supplierId = await onboardAndApproveSupplier(scene.graph, {
       legalName: 'Lantern Surgical Supply LLC',
       taxId: '52-7781903',
       bankAccount: account,
     });
     await eventually(async () => {
-      const { data } = await graph.query(
+      const { data } = await scene.graph.query(
         graphql(`
           query ConsoleTestDeadLetters {
             deadLetters(first: 50) {
@@ -150,7 +125,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
       return data!.deadLetters.nodes.some((node) => node.entityId === supplierId) || undefined;
     });
 
-    const page = await signIn('integration');
+    const page = await scene.signIn('integration');
     await page.getByRole('link', { name: 'Integration' }).click();
     const row = page
       .getByRole('row')
@@ -183,7 +158,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('shows a supplier only its own records, and a payment status change without a reload', async () => {
-    const { data } = await graph.query(
+    const { data } = await scene.graph.query(
       graphql(`
         query ConsoleTestPayers {
           suppliers(first: 50, filter: { status: ACTIVE }) {
@@ -207,7 +182,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     const other = data!.suppliers.nodes.find((supplier) => supplier.id !== payer.id)!;
     const moving = payer.payments.nodes.find((payment) => ['SCHEDULED', 'SENT'].includes(payment.status))!;
 
-    const page = await signIn('supplier', payer.id);
+    const page = await scene.signIn('supplier', payer.id);
     expect(await page.getByRole('navigation', { name: 'Console pages' }).getByRole('link').allTextContents()).toEqual(['Your account']);
     await page.getByRole('heading', { name: new RegExp(`^Your account: ${escape(payer.legalName)}`) }).waitFor();
     const paymentRow = page
@@ -219,15 +194,15 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await accessibleAndPictured(page, 'supplier-own');
 
     // Another supplier's 360 is not there for this token, however it is asked for.
-    await page.goto(`${graph.baseUrl}/console#/suppliers/${other.id}`);
+    await page.goto(`${scene.graph.baseUrl}/console#/suppliers/${other.id}`);
     await page.getByRole('alert').filter({ hasText: 'No such supplier, or not one you may see.' }).waitFor();
-    await page.goto(`${graph.baseUrl}/console#/account`);
+    await page.goto(`${scene.graph.baseUrl}/console#/account`);
     await paymentRow.waitFor();
 
-    const advanced = await fetch(`${graph.app.systems.erpUrl}/admin/payment-run`, { method: 'POST' });
+    const advanced = await fetch(`${scene.graph.app.systems.erpUrl}/admin/payment-run`, { method: 'POST' });
     expect(advanced.ok).toBe(true);
     const next = await eventually(async () => {
-      const { data: now } = await graph.query(
+      const { data: now } = await scene.graph.query(
         graphql(`
           query ConsoleTestPayment($id: ID!) {
             supplier(id: $id) {
@@ -250,12 +225,12 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets procurement see the onboarding pipeline and a supplier 360', async () => {
-    const id = await onboardSupplier(graph, {
+    const id = await onboardSupplier(scene.graph, {
       legalName: 'Harbor Sterile Goods Inc',
       taxId: '52-7781904',
       bankAccount: { routingNumber: '011000015', accountNumber: '000888000333', accountType: 'CHECKING' },
     });
-    const page = await signIn('procurement');
+    const page = await scene.signIn('procurement');
     await page.getByRole('link', { name: 'Suppliers' }).click();
     await page.getByRole('heading', { name: 'Pending approval' }).waitFor();
     await accessibleAndPictured(page, 'suppliers');
@@ -264,7 +239,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     expect(page.url().endsWith(`#/suppliers/${id}`)).toBe(true);
     const timeline = page.getByRole('list', { name: 'Journey steps, oldest first' });
     await timeline.waitFor();
-    const { data } = await graph.query(
+    const { data } = await scene.graph.query(
       graphql(`
         query ConsoleTestJourney($id: ID!) {
           supplier(id: $id) {
@@ -303,8 +278,8 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('lets integration reconcile and see an alerted drift arrive live, and compliance resolve it with a note', async () => {
-    const erp = graph.app.systems.erpUrl;
-    const page = await signIn('integration');
+    const erp = scene.graph.app.systems.erpUrl;
+    const page = await scene.signIn('integration');
     await page.getByRole('link', { name: 'Reconciliation' }).click();
     await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
     await page.getByRole('table').filter({ hasText: 'Drift findings (' }).waitFor();
@@ -363,7 +338,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
       'Repaired',
       'Error',
     ]);
-    const { data: latest } = await graph.query<{
+    const { data: latest } = await scene.graph.query<{
       reconciliationRuns: { nodes: { recordsCompared: number; canonicalRecordsChecked: number }[] };
     }>(`{ reconciliationRuns(first: 1, filter: { system: ERP }) { nodes { recordsCompared canonicalRecordsChecked } } }`);
     const [counted] = latest!.reconciliationRuns.nodes;
@@ -379,7 +354,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     await page.close();
 
     // A bank-account alert is compliance's to resolve: it sees the findings but starts no run.
-    const compliance = await signIn('compliance');
+    const compliance = await scene.signIn('compliance');
     await compliance.getByRole('link', { name: 'Reconciliation' }).click();
     await compliance.getByRole('heading', { name: 'Reconciliation' }).waitFor();
     await compliance.getByLabel('State').selectOption('ALERTED');
@@ -413,7 +388,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
 
   it('shows finance an EDI document refused, with where and why, filtered by status', async () => {
     const integration = { kind: 'staff', subject: 'console-test-edi', role: 'integration' } as const;
-    const { data } = await graph.query(
+    const { data } = await scene.graph.query(
       graphql(`
         query ConsoleTestEdiPartner {
           suppliers(first: 1, filter: { status: ACTIVE }) {
@@ -427,7 +402,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
     );
     const supplier = data!.suppliers.nodes[0]!;
     const partner = { interchangeQualifier: 'ZZ', interchangeId: 'CONSOLEEDI', groupId: 'CONSOLEEDI' };
-    const set = await graph.query(
+    const set = await scene.graph.query(
       graphql(`
         mutation ConsoleTestSetPartner($input: TradingPartnerInput!) {
           setTradingPartner(input: $input) {
@@ -461,9 +436,9 @@ describe.skipIf(!haveChromium)('operations console', () => {
         ],
       ],
     );
-    const posted = await fetch(`${graph.baseUrl}/edi/inbound`, {
+    const posted = await fetch(`${scene.graph.baseUrl}/edi/inbound`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await graph.tokenFor(integration)}`, 'content-type': 'application/edi-x12' },
+      headers: { authorization: `Bearer ${await scene.graph.tokenFor(integration)}`, 'content-type': 'application/edi-x12' },
       body: interchange,
     });
     expect(posted.status).toBe(200);
@@ -471,7 +446,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
       'REJECTED',
     ]);
 
-    const page = await signIn('finance');
+    const page = await scene.signIn('finance');
     await page.getByRole('link', { name: 'EDI documents' }).click();
     await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
     await page.getByLabel('Status').selectOption('REJECTED');
@@ -496,7 +471,7 @@ describe.skipIf(!haveChromium)('operations console', () => {
   });
 
   it('made no request beyond this machine', () => {
-    expect(refused).toEqual([]);
+    expect(scene.refused).toEqual([]);
   });
 });
 

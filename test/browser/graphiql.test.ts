@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { graphql } from '../generated/gql.ts';
 import { listening, startTestGraph, type TestGraph } from '../harness.ts';
-import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
+import { browserScene, haveChromium, screenshots, seriousViolations } from './browser.ts';
 
 /** GraphiQL at /graphql, served by Procuregraph itself: a query over HTTP and a subscription over graphql-ws. */
 
@@ -33,17 +33,13 @@ describe('GraphiQL over HTTP', () => {
 });
 
 describe.skipIf(!haveChromium)('GraphiQL in a browser', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let refused: string[];
+  const scene = browserScene();
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    ({ context, refused } = await loopbackContext(browser));
     const token = await graph.tokenFor({ kind: 'staff', subject: 'graphiql-admin', role: 'admin' });
     // What a person would paste into the editors, put where GraphiQL keeps them.
-    await context.addInitScript((authorization) => {
+    await scene.context.addInitScript((authorization) => {
       if (localStorage.getItem('graphiql:tabState')) return;
       localStorage.setItem('graphiql:headers', JSON.stringify({ authorization }));
       localStorage.setItem(
@@ -51,14 +47,9 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser', () => {
         'query GraphiQLSuppliers { suppliers(first: 2, filter: { status: PENDING_APPROVAL }) { nodes { id status } } }',
       );
     }, `Bearer ${token}`);
-    page = await context.newPage();
+    page = await scene.context.newPage();
     await page.goto(graph.graphqlUrl);
     await page.locator('.graphiql-execute-button').waitFor();
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
   });
 
   it('runs a query with the token header', async () => {
@@ -114,6 +105,6 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser', () => {
   });
 
   it('made no request beyond this machine', () => {
-    expect(refused).toEqual([]);
+    expect(scene.refused).toEqual([]);
   });
 });

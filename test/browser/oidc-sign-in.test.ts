@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestGraph, type TestGraph } from '../harness.ts';
-import { haveChromium, launchChromium, loopbackContext, screenshots, seriousViolations } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { consoleScene, haveChromium, screenshots, seriousViolations } from './browser.ts';
 import { startIdentityProvider, type IdentityProvider } from './identity-provider.ts';
 
 /**
@@ -13,34 +12,30 @@ const CLIENT_ID = 'procuregraph-console';
 /** Starting the graph, or a 20 s token renewed 5 s before its end, on a busy machine: more than vitest's defaults. */
 const RENEWAL_TIMEOUT = 240_000;
 let provider: IdentityProvider;
-let graph: TestGraph;
-let browser: Browser;
-let context: BrowserContext;
-let refused: string[];
 
 beforeAll(async () => {
   provider = await startIdentityProvider(CLIENT_ID, { subject: 'ines@hospital.example', role: 'integration' });
-  graph = await startTestGraph({
-    identityProvider: { issuer: provider.issuer, jwksUrl: provider.jwksUrl, consoleClientId: CLIENT_ID, consoleScope: 'openid' },
-  });
-  browser = await launchChromium();
-  // The provider's certificate is self-signed for this run.
-  ({ context, refused } = await loopbackContext(browser, { ignoreHTTPSErrors: true }));
-}, RENEWAL_TIMEOUT);
+});
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await graph?.close();
   await provider?.close();
+});
+
+const scene = consoleScene({
+  graph: () => ({
+    identityProvider: { issuer: provider.issuer, jwksUrl: provider.jwksUrl, consoleClientId: CLIENT_ID, consoleScope: 'openid' },
+  }),
+  // The provider's certificate is self-signed for this run.
+  ignoreHTTPSErrors: true,
+  timeoutMs: RENEWAL_TIMEOUT,
 });
 
 const tokenOn = (page: Page) => page.evaluate(() => sessionStorage.getItem('procuregraph-console:session'));
 
 describe.skipIf(!haveChromium)('console sign-in at the identity provider', () => {
   it('signs in with authorization code and PKCE, and the gateway accepts the token for that role only', async () => {
-    const page = await context.newPage();
-    await page.goto(`${graph.baseUrl}/console`);
+    const page = await scene.context.newPage();
+    await page.goto(`${scene.graph.baseUrl}/console`);
     expect(await page.getByLabel('Role').count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshots(page, 'oidc-sign-in');
@@ -50,7 +45,7 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
     await navigation.waitFor();
     expect(provider.tokenRequests).toEqual([{ grantType: 'authorization_code', verifierMatched: true }]);
     // Back at the console without the code in the address.
-    expect(page.url()).toBe(`${graph.baseUrl}/console`);
+    expect(page.url()).toBe(`${scene.graph.baseUrl}/console`);
     expect(await page.locator('header .who').textContent()).toBe('integration');
     expect(await navigation.getByRole('link').allTextContents()).toEqual([
       'Overview',
@@ -66,7 +61,7 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
 
     // What only procurement may do is refused for this token, whoever sends it.
     const token = await page.evaluate(() => sessionStorage.getItem('procuregraph-console:session'));
-    const refusal = await fetch(graph.graphqlUrl, {
+    const refusal = await fetch(scene.graph.graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: 'mutation { approveSupplier(id: "SUP-1") { userErrors { code } } }' }),
@@ -81,8 +76,8 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
     async () => {
       Object.assign(provider.issuing, { accessTokenSeconds: 20, refreshTokens: true });
       const before = provider.tokenRequests.length;
-      const page = await context.newPage();
-      await page.goto(`${graph.baseUrl}/console#/reconciliation`);
+      const page = await scene.context.newPage();
+      await page.goto(`${scene.graph.baseUrl}/console#/reconciliation`);
       await page.getByRole('button', { name: 'Sign in' }).click();
       // Back on the page the person set out from.
       await page.getByRole('heading', { name: 'Reconciliation' }).waitFor();
@@ -103,7 +98,7 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
       const request = await reading;
       const answer = (await (await request.response())!.json()) as { errors?: unknown[]; data?: unknown };
       expect(answer.errors).toBeUndefined();
-      expect(page.url()).toBe(`${graph.baseUrl}/console#/reconciliation`);
+      expect(page.url()).toBe(`${scene.graph.baseUrl}/console#/reconciliation`);
       expect(await page.getByRole('button', { name: 'Sign in again' }).count()).toBe(0);
       await page.close();
     },
@@ -114,8 +109,8 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
     'asks to sign in again when the provider issued no refresh token, and comes back to the same page',
     async () => {
       Object.assign(provider.issuing, { accessTokenSeconds: 20, refreshTokens: false });
-      const page = await context.newPage();
-      await page.goto(`${graph.baseUrl}/console#/edi`);
+      const page = await scene.context.newPage();
+      await page.goto(`${scene.graph.baseUrl}/console#/edi`);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
       const first = await tokenOn(page);
@@ -128,7 +123,7 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
       await expect.poll(() => tokenOn(page), { timeout: 30_000 }).not.toBe(first);
       expect(provider.tokenRequests.slice(before)).toEqual([{ grantType: 'authorization_code', verifierMatched: true }]);
       await page.getByRole('heading', { name: 'EDI documents' }).waitFor();
-      expect(page.url()).toBe(`${graph.baseUrl}/console#/edi`);
+      expect(page.url()).toBe(`${scene.graph.baseUrl}/console#/edi`);
       expect(await prompt.count()).toBe(0);
       await page.close();
     },
@@ -136,6 +131,6 @@ describe.skipIf(!haveChromium)('console sign-in at the identity provider', () =>
   );
 
   it('made no request beyond this machine', () => {
-    expect(refused).toEqual([]);
+    expect(scene.refused).toEqual([]);
   });
 });
