@@ -6,7 +6,13 @@ export { deterministicId, isUuid, newId } from './ids.ts';
 export { backingSystems, integrationTables, type BackingSystem } from './integration-tables.ts';
 export { migratePlatform } from './platform-schema.ts';
 export { rateLimitCounters } from './platform-tables.ts';
-export { countedRows, counterCountColumn, counterKeyPart, counterSlotColumn } from './row-counters.ts';
+export {
+  countedRows,
+  counterCountColumn,
+  counterSlotColumn,
+  supplierStatusCounterKey,
+  type SupplierStatusCounter,
+} from './row-counters.ts';
 export { valueCheck } from './value-checks.ts';
 export {
   ediDirections,

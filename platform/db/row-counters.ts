@@ -1,4 +1,4 @@
-import { eq, isNull, sum, type Column, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sum, type Column, type SQL } from 'drizzle-orm';
 import { bigint, smallint, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { Queryable } from './database.ts';
 
@@ -14,8 +14,28 @@ export const counterSlotColumn = () => smallint().notNull();
 export const counterCountColumn = () => bigint({ mode: 'number' }).notNull();
 
 /** One key column's part of a counter key: null selects the rows counted over every value. */
-export function counterKeyPart(column: Column, value: string | null): SQL {
+function counterKeyPart(column: Column, value: string | null): SQL {
   return value === null ? isNull(column) : eq(column, value);
+}
+
+/** A counter kept per supplier and status, each also counted over every value (a null key column). */
+export interface SupplierStatusCounter {
+  supplierId: Column;
+  status: Column;
+}
+
+/**
+ * The key of a supplier-and-status counter that holds the count of a list narrowed to `supplierId`
+ * (null: every supplier) and `status` (null or absent: every status), or null when the list is
+ * narrowed to two suppliers at once (undefined, as `narrowedSupplier` says), which no row counts.
+ */
+export function supplierStatusCounterKey(
+  counter: SupplierStatusCounter,
+  supplierId: string | null | undefined,
+  status: string | null | undefined,
+): SQL | null {
+  if (supplierId === undefined) return null;
+  return and(counterKeyPart(counter.supplierId, supplierId), counterKeyPart(counter.status, status ?? null))!;
 }
 
 /** The count kept for a counter key: its slots summed (no row yet: none counted). */

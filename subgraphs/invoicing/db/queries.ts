@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { countedRows, counterKeyPart, type Queryable } from '@procuregraph/platform/db';
+import { countedRows, supplierStatusCounterKey, type Queryable } from '@procuregraph/platform/db';
 import { type PageRequest, afterCursor } from '@procuregraph/platform/graphql';
 import { narrowedSupplier, type UserCaller } from '@procuregraph/platform/auth';
 import {
@@ -95,9 +95,7 @@ async function listQueuedInvoices(db: Queryable, caller: UserCaller, filter: Inv
  */
 function counterKey(caller: UserCaller, filter: InvoiceFilter): SQL | null {
   if (filter.purchaseOrderId || filter.queue) return null;
-  const supplierId = narrowedSupplier(caller, filter.supplierId);
-  if (supplierId === undefined) return null;
-  return and(counterKeyPart(invoiceCounts.supplierId, supplierId), counterKeyPart(invoiceCounts.status, filter.status ?? null))!;
+  return supplierStatusCounterKey(invoiceCounts, narrowedSupplier(caller, filter.supplierId), filter.status);
 }
 
 export async function countInvoices(db: Queryable, caller: UserCaller, filter: InvoiceFilter): Promise<number> {

@@ -1,5 +1,5 @@
 import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
-import { countedRows, counterKeyPart, type Queryable } from '@procuregraph/platform/db';
+import { countedRows, supplierStatusCounterKey, type Queryable } from '@procuregraph/platform/db';
 import { type PageRequest, afterCursor } from '@procuregraph/platform/graphql';
 import { narrowedSupplier, type UserCaller } from '@procuregraph/platform/auth';
 import {
@@ -47,12 +47,7 @@ export function listPurchaseOrders(db: Queryable, caller: UserCaller, filter: Pu
  */
 function counterKey(caller: UserCaller, filter: PurchaseOrderFilter): SQL | null {
   if (filter.contractId) return null;
-  const supplierId = narrowedSupplier(caller, filter.supplierId);
-  if (supplierId === undefined) return null;
-  return and(
-    counterKeyPart(purchaseOrderCounts.supplierId, supplierId),
-    counterKeyPart(purchaseOrderCounts.status, filter.status ?? null),
-  )!;
+  return supplierStatusCounterKey(purchaseOrderCounts, narrowedSupplier(caller, filter.supplierId), filter.status);
 }
 
 export async function countPurchaseOrders(db: Queryable, caller: UserCaller, filter: PurchaseOrderFilter): Promise<number> {
