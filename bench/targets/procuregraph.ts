@@ -116,6 +116,9 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
     ERP_URL: systems.erp,
     VENDOR_PLATFORM_URL: systems.vendorPlatform,
     CONTRACT_REPOSITORY_URL: systems.contractRepository,
+    // A nightly run falling due mid-bench would compete with what is measured, and takes the one
+    // ERP run at a time the reconciliation scenario starts (2026-12-05: refused, RUN_IN_PROGRESS).
+    RECONCILIATION_SCHEDULE: 'off',
   };
   const subgraphUrls = benchSubgraphUrls;
   const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
