@@ -19,6 +19,7 @@ export {
   listFindings,
   listRuns,
   openRun,
+  partsOfRuns,
   reconciliationTopic,
   resolveFinding,
   runParts,

@@ -67,13 +67,29 @@ export interface RunPart {
 
 /** The run's parts in the order of its services; one no slice has taken yet is WAITING, with nothing counted. */
 export async function runParts(db: Database, run: StoredRun): Promise<RunPart[]> {
-  const rows = await db.select().from(reconciliationParts).where(eq(reconciliationParts.runId, run.id));
-  return run.services.map((service) => {
-    const part = rows.find((row) => row.service === service);
-    if (!part) return { service, phase: 'WAITING', recordsCompared: 0, canonicalRecordsChecked: 0 };
-    const { recordsCompared, canonicalRecordsChecked } = part;
-    return { service, phase: partPhase(part), recordsCompared, canonicalRecordsChecked };
-  });
+  const [parts] = await partsOfRuns(db, [run]);
+  return parts!;
+}
+
+/** Each run's parts (as `runParts`), read in one query for a page of runs. */
+export async function partsOfRuns(db: Database, runs: readonly StoredRun[]): Promise<RunPart[][]> {
+  const rows = await db
+    .select()
+    .from(reconciliationParts)
+    .where(
+      inArray(
+        reconciliationParts.runId,
+        runs.map((run) => run.id),
+      ),
+    );
+  return runs.map((run) =>
+    run.services.map((service) => {
+      const part = rows.find((row) => row.runId === run.id && row.service === service);
+      if (!part) return { service, phase: 'WAITING', recordsCompared: 0, canonicalRecordsChecked: 0 };
+      const { recordsCompared, canonicalRecordsChecked } = part;
+      return { service, phase: partPhase(part), recordsCompared, canonicalRecordsChecked };
+    }),
+  );
 }
 
 export interface RunFilter {

@@ -2,6 +2,8 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import type { Database } from '@procuregraph/platform/db';
 import type { EventBus } from '@procuregraph/platform/events';
 import type { JobOperations } from '@procuregraph/platform/jobs';
+import type { RunPart, StoredRun } from '@procuregraph/platform/reconciliation';
+import type DataLoader from 'dataloader';
 
 export interface OperationsContext {
   readonly caller: UserCaller;
@@ -12,4 +14,6 @@ export interface OperationsContext {
   readonly events: EventBus;
   /** EDI_ACKNOWLEDGMENT_DEADLINE_HOURS: how long a partner has to answer what we send with a 997. */
   readonly ediAcknowledgmentDeadlineHours: number;
+  /** The parts of the runs one request lists, read in one query (the console lists 20 runs on each refresh). */
+  readonly runParts: DataLoader<StoredRun, RunPart[], string>;
 }

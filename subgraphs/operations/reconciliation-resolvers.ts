@@ -10,7 +10,6 @@ import {
   listRuns,
   requestAlertRelease,
   resolveFinding,
-  runParts,
   startReconciliationRun,
   type DriftAlerted,
   type StoredFinding,
@@ -77,7 +76,7 @@ export const reconciliationResolvers: ReconciliationResolvers = {
   },
   ReconciliationRun: {
     state: (run) => run.state,
-    parts: (run, _args, { db }) => runParts(db, run),
+    parts: (run, _args, { runParts }) => runParts.load(run),
   },
   DriftFinding: {
     run: async (finding, _args, { db }) => {
