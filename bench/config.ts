@@ -70,6 +70,8 @@ export const benchDataDir = join(repositoryRoot, 'bench', '.data');
  */
 export const ports = {
   gateway: 4600,
+  /** Procuregraph's gateway again, with its entity cache off: what the cache brings, side by side. */
+  gatewayUncached: 4630,
   apolloGateway: 4610,
   hiveGateway: 4620,
   hiveGatewayUndeduplicated: 4621,

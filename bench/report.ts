@@ -12,6 +12,7 @@ import type { Spread } from './stats.ts';
 
 const targetLabels: Readonly<Record<TargetKey, string>> = {
   procuregraph: 'Procuregraph gateway',
+  procuregraphUncached: 'Procuregraph, entity cache off',
   apollo: 'Apollo Gateway (stock)',
   hive: 'Hive Gateway',
   hiveUndeduplicated: 'Hive Gateway, dedup. off',
@@ -70,6 +71,7 @@ function throughputTable(cells: readonly ThroughputCell[], operation: OperationN
 
 const ownProcess: Readonly<Record<TargetKey, string>> = {
   procuregraph: 'gateway (Procuregraph)',
+  procuregraphUncached: 'gateway (Procuregraph, entity cache off)',
   apollo: 'Apollo Gateway (stock)',
   hive: 'Hive Gateway',
   hiveUndeduplicated: 'Hive Gateway, deduplication off',

@@ -40,6 +40,8 @@ export interface BenchResults {
   sections: SectionRecord[];
   supplier360: { default: string; large: string | null };
   throughput: { pageSize: number; cells: ThroughputCell[]; answerNotes: string[] } | null;
+  /** The gateway's entity cache counters after the throughput section (Prometheus lines); absent before the cache existed. */
+  entityCache?: string[] | null;
   memory: { atRest: Record<string, number>; underLoad: Record<string, number> } | null;
   statements: StatementCount[] | null;
   subscriptions: (SubscriptionFigure | { subscribers: number; failure: string })[] | null;

@@ -76,7 +76,12 @@ async function section<T>(name: string, run: () => Promise<T>): Promise<T | null
   }
 }
 
-function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, credentials: Credentials): HttpTarget[] {
+function httpTargets(
+  product: ProcuregraphTarget,
+  peers: PeerGateways | null,
+  credentials: Credentials,
+  uncached?: { graphqlUrl: string },
+): HttpTarget[] {
   const all = operationNames;
   const targets: HttpTarget[] = [
     {
@@ -88,6 +93,17 @@ function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, cr
       process: PROCUREGRAPH_GATEWAY,
     },
   ];
+  if (uncached) {
+    // What the entity cache brings: the operations with entity fetches (a page of suppliers has none).
+    targets.push({
+      key: 'procuregraphUncached',
+      label: 'Procuregraph gateway, entity cache off',
+      url: uncached.graphqlUrl,
+      headers: credentials.gatewayHeaders,
+      operations: ['supplier360', 'invoicesPage'],
+      process: PROCUREGRAPH_GATEWAY_UNCACHED,
+    });
+  }
   if (!peers) return targets;
   targets.push(
     {
@@ -127,13 +143,15 @@ function httpTargets(product: ProcuregraphTarget, peers: PeerGateways | null, cr
 }
 
 const PROCUREGRAPH_GATEWAY = 'gateway (Procuregraph)';
+const PROCUREGRAPH_GATEWAY_UNCACHED = 'gateway (Procuregraph, entity cache off)';
 const APOLLO_GATEWAY = 'Apollo Gateway (stock)';
 const HIVE_GATEWAY = 'Hive Gateway';
 const HIVE_GATEWAY_UNDEDUPLICATED = 'Hive Gateway, deduplication off';
 
-function watched(product: ProcuregraphTarget, peers: PeerGateways | null): WatchedProcess[] {
+function watched(product: ProcuregraphTarget, peers: PeerGateways | null, uncached?: { process: { pid: number } }): WatchedProcess[] {
   const own = [
     { name: PROCUREGRAPH_GATEWAY, pid: product.gateway.pid },
+    ...(uncached ? [{ name: PROCUREGRAPH_GATEWAY_UNCACHED, pid: uncached.process.pid }] : []),
     ...subgraphNames.map((name) => ({ name: `subgraph ${name}`, pid: product.subgraphs[name].pid })),
   ];
   if (!peers) return own;
@@ -143,6 +161,12 @@ function watched(product: ProcuregraphTarget, peers: PeerGateways | null): Watch
     { name: HIVE_GATEWAY, pid: peers.hive.process.pid },
     { name: HIVE_GATEWAY_UNDEDUPLICATED, pid: peers.hiveUndeduplicated.process.pid },
   ];
+}
+
+/** What the gateway's entity cache counted (lookups by result, invalidations): its hit rate over the section. */
+async function entityCacheCounters(graphqlUrl: string): Promise<string[]> {
+  const metrics = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  return metrics.split('\n').filter((line) => line.startsWith('gateway_entity_cache_'));
 }
 
 /** The identical workload (one body per operation) and the varied one (bodies drawn from the dataset). */
@@ -187,10 +211,11 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
   const supergraph = writeBenchSupergraph(benchSubgraphUrls);
   const product = await startProcuregraph(defaultUrl, systems.urls, supergraph);
   const peers = await startPeerGateways(supergraph);
+  const uncached = await product.startUncachedGateway();
   const supplierId = await supplier360Subject(defaultUrl);
   results.supplier360.default = supplierId;
-  const targets = httpTargets(product, peers, credentials);
-  const processes = watched(product, peers);
+  const targets = httpTargets(product, peers, credentials, uncached);
+  const processes = watched(product, peers, uncached);
 
   await section('throughput, latency and CPU per request: Procuregraph, peers, subgraph', async () => {
     const shapes = await workloads(targets, processes, supplierId, product.graphqlUrl, credentials);
@@ -201,6 +226,7 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
     for (const workload of shapes) cells.push(...(await measureThroughput(workload, plan, progress)));
     results.memory = { atRest, underLoad: await sampler.stop() };
     results.throughput = { pageSize: PAGE_SIZE, cells, answerNotes };
+    results.entityCache = await entityCacheCounters(product.graphqlUrl);
   });
   results.statements = await section('SQL statements per operation', () =>
     countStatements(targets[0]!, product.metricsUrls, operationNames, [5, 50], supplierId),

@@ -55,6 +55,7 @@ const gateway = await startGateway({
   trustedDocuments: environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined,
   audit: client ? createAuditLog(client) : undefined,
   journeyDatabase: platformDatabase,
+  entityCache: client && environment.ENTITY_CACHE_MB > 0 ? { changes: client, maxBytes: environment.ENTITY_CACHE_MB * 2 ** 20 } : undefined,
   // The console signs people in at the identity provider whose tokens the gateway verifies.
   consoleSignIn:
     environment.CONSOLE_OIDC_CLIENT_ID && environment.AUTH_ISSUER

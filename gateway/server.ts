@@ -10,6 +10,7 @@ import { listen, type RunningServer, graphqlBodyErrorHandler } from '@procuregra
 import { createErrorFormatter, metricsPlugin } from '@procuregraph/platform/graphql';
 import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platform/auth';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { EntityCache, type EntityCacheStats } from './entity-cache.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
 import { FILE_PATHS, fileForwarding } from './file-forwarding.ts';
@@ -28,7 +29,8 @@ import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RefusalAudit } from './refusal-audit.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
 import type { AuditLog } from '@procuregraph/platform/audit';
-import type { Database } from '@procuregraph/platform/db';
+import { listenForEntityChanges, type Database, type DatabaseClient } from '@procuregraph/platform/db';
+import { domainSubgraphNames } from '@procuregraph/schema';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { graphiql } from './web/graphiql.ts';
@@ -71,6 +73,11 @@ export interface GatewayOptions {
   journeyDatabase?: Database;
   /** How people sign in to the console at `/console` (default: no sign-in offered). */
   consoleSignIn?: ConsoleSignIn;
+  /**
+   * The entity cache (`ENTITY_CACHE_MB`): the database whose change announcements drop its
+   * entries, and its size. Without it, every entity is fetched from its subgraph.
+   */
+  entityCache?: { changes: DatabaseClient; maxBytes: number };
 }
 
 export interface RunningGateway extends RunningServer {
@@ -79,6 +86,8 @@ export interface RunningGateway extends RunningServer {
   openWebSockets(): number;
   /** Client subscriptions, and the upstream subscriptions they share (one per caller, operation and variables). */
   subscriptions(): { subscribers: number; upstream: number };
+  /** What the entity cache holds and has answered, or null when it is off. */
+  entityCache(): EntityCacheStats | null;
 }
 
 const SERVICE = 'gateway';
@@ -93,12 +102,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const subgraphUrls = new Map<string, string>();
   const dataSources = new Map<string, GraphQLDataSource>();
   const signInternalToken = createInternalTokenSigner(options.internalSecret);
+  const entityCache = options.entityCache ? new EntityCache(new Set(domainSubgraphNames), options.entityCache.maxBytes) : undefined;
+  // Listening before the first fetch: a change committed before it cannot be missed.
+  const stopHearingChanges = options.entityCache
+    ? await listenForEntityChanges(options.entityCache.changes, (schema) => entityCache!.invalidate(schema))
+    : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({ source: options.supergraph, logger, pollIntervalMs: options.supergraphPollIntervalMs }),
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls?.[name] ?? url;
       if (!target) throw new Error(`No URL for subgraph ${name}`);
-      const dataSource = new SubgraphDataSource<GatewayContext>(target, signInternalToken);
+      const dataSource = new SubgraphDataSource<GatewayContext>(name, target, signInternalToken, entityCache);
       subgraphUrls.set(name, target);
       dataSources.set(name, dataSource);
       return dataSource;
@@ -200,6 +214,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     graphqlUrl: `${server.url}/graphql`,
     openWebSockets: () => subscriptions.connectionCount,
     subscriptions: () => ({ subscribers: groups.subscriberCount, upstream: groups.groupCount }),
+    entityCache: () => entityCache?.stats() ?? null,
     close: async () => {
       // Upgraded sockets keep an HTTP server open, so they close first; closing a client's
       // socket ends its subscriptions, and with them the subgraph subscriptions behind them.
@@ -208,6 +223,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await server.close();
       subscriptionPlanner.close();
       await apollo.stop();
+      await stopHearingChanges?.();
     },
   };
 }

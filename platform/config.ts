@@ -124,6 +124,12 @@ const environmentFields = z.object({
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(6_000),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /**
+   * The gateway's entity cache, in MiB: entities fetched from the domain subgraphs, kept per caller
+   * until a change committed in their subgraph is announced (0 turns it off). It needs the
+   * database (DATABASE_URL, or the embedded default's) to hear of those changes.
+   */
+  ENTITY_CACHE_MB: z.coerce.number().min(0).max(65_536).default(64),
+  /**
    * A persisted query manifest (Apollo's format): when set, the gateway runs only its operations
    * (safelisting); unset, any operation runs and clients may use automatic persisted queries.
    */

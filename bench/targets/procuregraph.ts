@@ -22,6 +22,8 @@ export interface ProcuregraphTarget {
   stopGateway(): Promise<void>;
   /** Starts the gateway again, with extra Node options (the CPU profile) or none. */
   startGateway(nodeOptions: string[]): Promise<void>;
+  /** A second gateway process beside the first, its entity cache off (`ENTITY_CACHE_MB=0`); stopped by close(). */
+  startUncachedGateway(): Promise<{ graphqlUrl: string; process: ServiceProcess }>;
   close(): Promise<void>;
 }
 
@@ -142,12 +144,17 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
     ...Object.fromEntries(subgraphNames.map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, subgraphUrls[name]])),
   };
   const graphqlUrl = localUrl(ports.gateway, '/graphql');
-  const launchGateway = async (nodeOptions: string[]) => {
-    const gateway = startService('gateway', { script: 'dist/gateway.js', env: gatewayEnvironment, nodeOptions });
-    await waitUntilServing(gateway, localUrl(ports.gateway, '/readyz'), { ready: true });
+  const launchGateway = async (nodeOptions: string[], name = 'gateway', port = ports.gateway, env: Record<string, string> = {}) => {
+    const gateway = startService(name, {
+      script: 'dist/gateway.js',
+      env: { ...gatewayEnvironment, PORT: String(port), ...env },
+      nodeOptions,
+    });
+    await waitUntilServing(gateway, localUrl(port, '/readyz'), { ready: true });
     return gateway;
   };
   let gateway = await launchGateway([]);
+  let uncached: ServiceProcess | undefined;
   return {
     graphqlUrl,
     subgraphUrls,
@@ -163,7 +170,12 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
     async startGateway(nodeOptions) {
       gateway = await launchGateway(nodeOptions);
     },
+    async startUncachedGateway() {
+      uncached = await launchGateway([], 'gateway-uncached', ports.gatewayUncached, { ENTITY_CACHE_MB: '0' });
+      return { graphqlUrl: localUrl(ports.gatewayUncached, '/graphql'), process: uncached };
+    },
     async close() {
+      await uncached?.stop();
       await gateway.stop();
       for (const name of subgraphNames) await subgraphs[name].stop();
     },

@@ -3,6 +3,7 @@ export { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClien
 export { amountColumn, createdAtColumn, idColumn, instantColumn, quantityColumn, referenceColumn, updatedAtColumn } from './columns.ts';
 export { createServiceDatabase, type Database, type Queryable, type ServiceDatabase, type Transaction } from './database.ts';
 export { deterministicId, isUuid, newId } from './ids.ts';
+export { ENTITY_CHANGES_CHANNEL, listenForEntityChanges } from './entity-changes.ts';
 export { backingSystems, integrationTables, type BackingSystem } from './integration-tables.ts';
 export { migratePlatform } from './platform-schema.ts';
 export { rateLimitCounters } from './platform-tables.ts';

@@ -13,6 +13,9 @@ export { registerWorkers } from './workers.ts';
 
 export const migrationsFolder = join(repositoryRoot, 'subgraphs', 'suppliers', 'db', 'migrations');
 
+/** Bank details and tax ids: every read is recorded in the audit log (HIPAA, SOX). */
+export const sensitiveFields = ['Supplier.bankAccount', 'Supplier.taxIdMasked'] as const;
+
 export function suppliersSubgraph({
   db,
   events,
@@ -27,8 +30,7 @@ export function suppliersSubgraph({
     typeDefs: subgraphTypeDefs('suppliers'),
     resolvers,
     createContext: (caller) => ({ caller, db, events, onboarding, loaders: createLoaders(db, caller) }),
-    // Bank details and tax ids: every read is recorded in the audit log (HIPAA, SOX).
-    sensitiveFields: ['Supplier.bankAccount', 'Supplier.taxIdMasked'],
+    sensitiveFields,
     webhooks: suppliersWebhooks({
       db,
       cipher,

@@ -1,0 +1,14 @@
+import { listen, type DatabaseClient } from './client.ts';
+
+/**
+ * Where each domain subgraph's schema announces its committed changes (payload: the schema's
+ * name). Its tables' statement-level triggers notify it (each subgraph's
+ * `entity-change-notifications` migration), so no write path can forget to; a transaction's
+ * notifications reach listeners when, and only if, it commits.
+ */
+export const ENTITY_CHANGES_CHANNEL = 'procuregraph_entity_changes';
+
+/** Calls `onChange` with the schema's name after each transaction that changed one of its tables. */
+export function listenForEntityChanges(client: DatabaseClient, onChange: (schema: string) => void): Promise<() => Promise<void>> {
+  return listen(client, ENTITY_CHANGES_CHANNEL, onChange);
+}
