@@ -4,6 +4,7 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { subgraphNames } from '@procuregraph/schema';
 import { operationLabels, type OperationName } from './operations.ts';
 import type { BenchResults } from './results.ts';
+import type { CpuProfileSummary } from './scenarios/gateway-profile.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
 import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
 import { POSTGRES } from './cpu.ts';
@@ -231,7 +232,14 @@ function erpPaymentRunSection(results: BenchResults): string {
 One admin subscribed to every \`paymentStatusChanged\` on the gateway; the bench sends \`POST /admin/payment-run\` to the reference ERP (every open payment moves one step) and times each message from sending the run. The ERP pushes each business event, signed, to the gateway's \`/webhooks/erp\` as it records it; invoicing applies it (the same code as its feed) and publishes; the gateway delivers. The feed, read every 2 s, only catches up on what a push missed.
 
 ${table(
-  ['Runs', 'Payments advanced / messages', 'Run → message p50 ms', 'Run → message p99 ms', 'Run → first message p50 ms'],
+  [
+    'Runs',
+    'Payments advanced / messages',
+    'Run → message p50 ms',
+    'Run → message p99 ms',
+    'Run → first message p50 ms',
+    'Run → ERP answered p50 ms',
+  ],
   [
     [
       number(figure.runs),
@@ -239,6 +247,7 @@ ${table(
       number(figure.p50, 1),
       number(figure.p99, 1),
       number(figure.firstP50, 1),
+      figure.erpAnsweredP50 === undefined ? '–' : number(figure.erpAnsweredP50, 1),
     ],
   ],
 )}`;
@@ -332,16 +341,10 @@ ${table(['Process', 'At rest MiB', 'Under load (peak) MiB'], rows)}
 `;
 }
 
-function profileSection(results: BenchResults): string {
-  const profile = results.profile;
-  if (!profile) return "## Where the gateway's time goes\n\nNo profile in this run.\n";
+function profileTables(profile: CpuProfileSummary): string {
   const entries = (list: { name: string; selfMs: number; share: number }[]) =>
     list.map((entry) => [`\`${entry.name}\``, number(entry.selfMs), `${number(entry.share * 100, 1)}%`]);
-  return `## Where the gateway's time goes
-
-\`--cpu-prof\` on Procuregraph's gateway while ${profile.connections} clients sent "${operationLabels[profile.operation as OperationName] ?? profile.operation}" for ${profile.seconds} s (of the operations at the highest concurrency, the one where it trails the stock Apollo Gateway or Hive without deduplication most). ${number(profile.sampledMs)} ms of CPU-busy samples while the load ran (idle, start-up and shutdown excluded).
-
-By origin (self time):
+  return `By origin (self time):
 
 ${table(['Origin', 'Self ms', 'Share'], entries(profile.byPackage))}
 
@@ -349,6 +352,27 @@ By function (self time):
 
 ${table(['Function', 'Self ms', 'Share'], entries(profile.byFunction))}
 `;
+}
+
+function profileSection(results: BenchResults): string {
+  const profile = results.profile;
+  if (!profile) return "## Where the gateway's time goes\n\nNo profile in this run.\n";
+  return `## Where the gateway's time goes
+
+\`--cpu-prof\` on Procuregraph's gateway while ${profile.connections} clients sent "${operationLabels[profile.operation as OperationName] ?? profile.operation}" for ${number(profile.seconds)} s, each request a different one of the varied workload (of the three operations at 10 clients, the one where its CPU per request is highest relative to the stock Apollo Gateway's: the goal it misses asks for half). ${number(profile.sampledMs)} ms of CPU-busy samples while the load ran (idle, start-up and shutdown excluded).
+
+${profileTables(profile)}`;
+}
+
+function subscriptionProfileSection(results: BenchResults): string {
+  const profile = results.subscriptionProfile;
+  if (!profile) return '';
+  const most = results.plan.subscriberCounts.at(-1);
+  return `## Where the gateway's time goes with ${most} subscribers
+
+\`--cpu-prof\` on Procuregraph's gateway while ${most} subscribers connected, subscribed and received ${results.plan.subscriptionEvents} payment status changes (the subscriptions scenario again, once, ${number(profile.seconds)} s). ${number(profile.sampledMs)} ms of CPU-busy samples (idle excluded).
+
+${profileTables(profile)}`;
 }
 
 /** The analysis written by hand from the recorded run: kept beside the apparatus, included as it is. */
@@ -378,6 +402,7 @@ export function renderResults(results: BenchResults): string {
     scaleSection(results),
     memorySection(results),
     profileSection(results),
+    subscriptionProfileSection(results),
     sectionsTable(results),
   ]
     .filter(Boolean)

@@ -1,7 +1,7 @@
 import type { BenchPlan } from './config.ts';
 import type { OperationName } from './operations.ts';
 import type { ErpPaymentRunFigure } from './scenarios/erp-payment-run.ts';
-import type { GatewayProfile } from './scenarios/gateway-profile.ts';
+import type { CpuProfileSummary, GatewayProfile } from './scenarios/gateway-profile.ts';
 import type { MatchingFigure } from './scenarios/matching.ts';
 import type { OnboardingFigure } from './scenarios/onboarding.ts';
 import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
@@ -55,5 +55,7 @@ export interface BenchResults {
   largeReconciliation?: ReconciliationFigure | null;
   scale: { cells: ThroughputCell[]; slowStatements: SlowStatement[] } | { skipped: string } | null;
   profile: GatewayProfile | null;
+  /** The gateway's CPU while the most subscribers received their events; absent before it was profiled. */
+  subscriptionProfile?: CpuProfileSummary | null;
   operationsMeasured: readonly OperationName[];
 }

@@ -19,6 +19,8 @@ export interface ErpPaymentRunFigure {
   p99: number;
   /** From the run to its first message: the way in alone, before the run's other payments queue behind it. */
   firstP50: number;
+  /** From sending the run to the ERP's answer: the reference ERP's own work on the run (absent in older results). */
+  erpAnsweredP50?: number;
 }
 
 export interface ErpPaymentRunSetup {
@@ -68,6 +70,7 @@ export async function measureErpPaymentRun(
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const latencies: number[] = [];
     const firsts: number[] = [];
+    const answered: number[] = [];
     let runs = 0;
     let advanced = 0;
     for (let run = 0; run < plan.erpPaymentRuns; run += 1) {
@@ -76,6 +79,7 @@ export async function measureErpPaymentRun(
       const response = await fetch(`${setup.erpUrl}/admin/payment-run`, { method: 'POST' });
       const moved = ((await response.json()) as { advanced: number }).advanced;
       if (moved === 0) break;
+      answered.push(now() - sentAt);
       const deadline = sentAt + WAIT_MS;
       while (arrivals.length < moved && now() < deadline) {
         await new Promise<void>((resolve) => {
@@ -98,6 +102,7 @@ export async function measureErpPaymentRun(
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
       firstP50: percentile(firsts, 50),
+      erpAnsweredP50: percentile(answered, 50),
     };
   } finally {
     unsubscribe();

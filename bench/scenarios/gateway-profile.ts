@@ -10,15 +10,21 @@ export interface ProfileEntry {
   share: number;
 }
 
-export interface GatewayProfile {
-  operation: string;
-  connections: number;
+/** Where the gateway's CPU went while something drove it. */
+export interface CpuProfileSummary {
+  /** Seconds the driving took. */
   seconds: number;
   /** CPU-busy milliseconds sampled (idle excluded). */
   sampledMs: number;
   byPackage: ProfileEntry[];
   byFunction: ProfileEntry[];
   file: string;
+}
+
+/** The gateway under the load of one operation. */
+export interface GatewayProfile extends CpuProfileSummary {
+  operation: string;
+  connections: number;
 }
 
 interface ProfileNode {
@@ -84,31 +90,50 @@ function summarise(
 }
 
 /**
- * Restarts Procuregraph's gateway under `--cpu-prof`, drives the operation where it trails its
- * peers most, stops the gateway (which writes the profile) and starts it again unprofiled.
- * Only the samples taken while the load ran are summarised.
+ * Restarts Procuregraph's gateway under `--cpu-prof`, runs `drive`, stops the gateway (which
+ * writes the profile) and starts it again unprofiled. Only the samples taken while `drive` ran are
+ * summarised.
  */
-export async function profileGateway(
+export async function profileGatewayDuring(
   target: ProcuregraphTarget,
-  request: { operation: string; body: string; headers: () => Promise<Record<string, string>> },
-  connections: number,
-  seconds: number,
-): Promise<GatewayProfile> {
-  rmSync(profileDirectory, { recursive: true, force: true });
+  name: string,
+  drive: () => Promise<unknown>,
+): Promise<CpuProfileSummary> {
+  const directory = join(profileDirectory, name);
+  rmSync(directory, { recursive: true, force: true });
   await target.stopGateway();
-  await target.startGateway(['--cpu-prof', `--cpu-prof-dir=${profileDirectory}`]);
-  const loadStarted = performance.now();
-  await measureLoad({ url: target.graphqlUrl, headers: await request.headers(), bodies: [request.body] }, connections, seconds);
-  const loadEnded = performance.now();
+  await target.startGateway(['--cpu-prof', `--cpu-prof-dir=${directory}`]);
+  const started = performance.now();
+  // The gateway runs unprofiled again whatever the driving did; its failure is reported after.
+  const failure = await drive().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  const ended = performance.now();
   await target.stopGateway();
   const exited = performance.now();
   await target.startGateway([]);
+  if (failure) throw failure;
   // Node names profiles CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: thread 0 is the main one (others are logger workers).
-  const file = readdirSync(profileDirectory).find((name) => /\.0\.\d+\.cpuprofile$/.test(name));
-  if (!file) throw new Error(`The gateway wrote no CPU profile in ${profileDirectory}`);
-  const path = join(profileDirectory, file);
+  const file = readdirSync(directory).find((entry) => /\.0\.\d+\.cpuprofile$/.test(entry));
+  if (!file) throw new Error(`The gateway wrote no CPU profile in ${directory}`);
+  const path = join(directory, file);
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
-  // The profile ends when the process exits: count back from there to when the load ran.
-  const window = { from: profile.endTime - (exited - loadStarted) * 1000, to: profile.endTime - (exited - loadEnded) * 1000 };
-  return { operation: request.operation, connections, seconds, ...summarise(profile, window), file: path };
+  // The profile ends when the process exits: count back from there to when the driving ran.
+  const window = { from: profile.endTime - (exited - started) * 1000, to: profile.endTime - (exited - ended) * 1000 };
+  return { seconds: (ended - started) / 1000, ...summarise(profile, window), file: path };
+}
+
+/** The gateway profiled while `connections` clients send one operation's bodies in turn. */
+export async function profileGateway(
+  target: ProcuregraphTarget,
+  request: { operation: string; bodies: readonly string[]; headers: () => Promise<Record<string, string>> },
+  connections: number,
+  seconds: number,
+): Promise<GatewayProfile> {
+  const headers = await request.headers();
+  const summary = await profileGatewayDuring(target, 'load', () =>
+    measureLoad({ url: target.graphqlUrl, headers, bodies: request.bodies }, connections, seconds),
+  );
+  return { operation: request.operation, connections, ...summary };
 }
