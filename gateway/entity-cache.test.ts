@@ -115,6 +115,14 @@ describe('entity cache', () => {
     expect(isCacheableEntityFetch({ query: '{suppliers(first:1){nodes{id}}}', variables: {} })).toBe(false);
   });
 
+  it('refuses an answer that does not list one entity per representation asked', async () => {
+    const cache = new EntityCache(new Set(['suppliers']), 1 << 20);
+    await expect(fetchEntities(cache, fetchOf(['a', 'b']), async () => ({ data: { _entities: [answer('a')] } }))).rejects.toThrow(
+      'Subgraph suppliers answered 1 entities for 2 representations',
+    );
+    expect(cache.stats().entries).toBe(0);
+  });
+
   it('caches nothing of a subgraph whose changes are not announced', async () => {
     const cache = new EntityCache(new Set(['invoicing']), 1 << 20);
     const { asked, fetchMissing } = subgraph();

@@ -17,6 +17,8 @@ export interface EntityCacheStats {
   readonly bytes: number;
   readonly hits: number;
   readonly misses: number;
+  /** Times everything was forgotten because changes may have gone unheard. */
+  readonly resets: number;
 }
 
 interface CachedEntity {
@@ -57,6 +59,7 @@ export class EntityCache {
   readonly #entries: LRUCache<string, CachedEntity>;
   #hits = 0;
   #misses = 0;
+  #resets = 0;
 
   constructor(
     /** The subgraphs whose schemas announce their changes: only their entities are cached. */
@@ -72,6 +75,12 @@ export class EntityCache {
 
   generation(subgraph: string): number {
     return this.#generations.get(subgraph) ?? 0;
+  }
+
+  /** Forgets everything: changes may have gone unheard (the listening connection was lost). */
+  invalidateAll(): void {
+    this.#resets++;
+    for (const subgraph of this.subgraphs) this.invalidate(subgraph);
   }
 
   invalidate(subgraph: string): void {
@@ -97,7 +106,13 @@ export class EntityCache {
   }
 
   stats(): EntityCacheStats {
-    return { entries: this.#entries.size, bytes: this.#entries.calculatedSize, hits: this.#hits, misses: this.#misses };
+    return {
+      entries: this.#entries.size,
+      bytes: this.#entries.calculatedSize,
+      hits: this.#hits,
+      misses: this.#misses,
+      resets: this.#resets,
+    };
   }
 }
 
@@ -147,7 +162,10 @@ export async function fetchEntities<Response extends EntityResponse>(
   const response = await fetchMissing(missing.map((index) => representations[index]));
   const errors = response.errors?.map((error) => ({ ...error, path: pathInFullFetch(error.path, missing) }));
   const fetched = response.data?._entities;
-  if (!Array.isArray(fetched) || fetched.length !== missing.length) return { ...response, ...(errors ? { errors } : {}) };
+  if (!Array.isArray(fetched)) return { ...response, ...(errors ? { errors } : {}) };
+  if (fetched.length !== missing.length) {
+    throw new Error(`Subgraph ${subgraph} answered ${fetched.length} entities for ${missing.length} representations`);
+  }
 
   const failed = failedIndices(errors ?? []);
   missing.forEach((index, position) => {

@@ -105,7 +105,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const entityCache = options.entityCache ? new EntityCache(new Set(domainSubgraphNames), options.entityCache.maxBytes) : undefined;
   // Listening before the first fetch: a change committed before it cannot be missed.
   const stopHearingChanges = options.entityCache
-    ? await listenForEntityChanges(options.entityCache.changes, (schema) => entityCache!.invalidate(schema))
+    ? await listenForEntityChanges(
+        options.entityCache.changes,
+        (schema) => entityCache!.invalidate(schema),
+        () => entityCache!.invalidateAll(),
+      )
     : undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphManager({ source: options.supergraph, logger, pollIntervalMs: options.supergraphPollIntervalMs }),

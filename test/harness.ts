@@ -5,9 +5,10 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import postgres from 'postgres';
 import { startProcuregraph, type ProcuregraphOptions, type RunningProcuregraph } from '@procuregraph/runtime';
-import type { UserCaller } from '@procuregraph/platform/auth';
+import { createTokenVerifier, loadDevSigningKeys, loadInternalSecret, type UserCaller } from '@procuregraph/platform/auth';
 import { executeSql } from '@procuregraph/platform/db';
-import { domainSubgraphNames, subgraphNames, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema';
+import { startGateway, type GatewayOptions, type RunningGateway } from '@procuregraph/gateway';
+import { domainSubgraphNames, subgraphNames, supergraphPath, type DomainSubgraphName, type SubgraphName } from '@procuregraph/schema';
 
 export interface GraphQLResponse<Data> {
   status: number;
@@ -118,6 +119,25 @@ export async function startTestGraph(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Another gateway in front of the test graph's subgraphs (or of `options.subgraphUrls` where
+ * given), as a deployment's further instance would run; the test closes it.
+ */
+export async function anotherGateway(graph: TestGraph, options: Partial<GatewayOptions> = {}): Promise<RunningGateway> {
+  return startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    supergraph: { kind: 'file', path: supergraphPath },
+    verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
+    internalSecret: loadInternalSecret(graph.dataDir),
+    ...options,
+    subgraphUrls: {
+      ...Object.fromEntries(subgraphNames.map((name) => [name, graph.app.subgraphs[name].graphqlUrl])),
+      ...options.subgraphUrls,
+    },
+  });
 }
 
 /**

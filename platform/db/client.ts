@@ -52,10 +52,23 @@ export async function executeSql<Row = Record<string, unknown>>(
   return result.rows;
 }
 
-/** Subscribes to a NOTIFY channel; the returned function unsubscribes. */
-export async function listen(client: DatabaseClient, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+/**
+ * Subscribes to a NOTIFY channel; the returned function unsubscribes. `onListening` is called each
+ * time listening starts again after postgres.js lost its listening connection and made a new one:
+ * what was notified in between is lost (PGlite, in process, never loses it).
+ */
+export async function listen(
+  client: DatabaseClient,
+  channel: string,
+  onPayload: (payload: string) => void,
+  onListening?: () => void,
+): Promise<() => Promise<void>> {
   if (client.kind === 'postgres') {
-    const subscription = await client.sql.listen(channel, onPayload);
+    let listening = false;
+    const subscription = await client.sql.listen(channel, onPayload, () => {
+      if (listening) onListening?.();
+      listening = true;
+    });
     return () => subscription.unlisten();
   }
   return client.pglite.listen(channel, onPayload);

@@ -8,7 +8,14 @@ import { listen, type DatabaseClient } from './client.ts';
  */
 export const ENTITY_CHANGES_CHANNEL = 'procuregraph_entity_changes';
 
-/** Calls `onChange` with the schema's name after each transaction that changed one of its tables. */
-export function listenForEntityChanges(client: DatabaseClient, onChange: (schema: string) => void): Promise<() => Promise<void>> {
-  return listen(client, ENTITY_CHANGES_CHANNEL, onChange);
+/**
+ * Calls `onChange` with the schema's name after each transaction that changed one of its tables,
+ * and `onMissed` when listening starts again after a lost connection (changes may have gone unheard).
+ */
+export function listenForEntityChanges(
+  client: DatabaseClient,
+  onChange: (schema: string) => void,
+  onMissed: () => void,
+): Promise<() => Promise<void>> {
+  return listen(client, ENTITY_CHANGES_CHANNEL, onChange, onMissed);
 }

@@ -17,7 +17,11 @@ describe.each(databaseTargets)('entity change announcements on %s', (target) => 
   beforeAll(async () => {
     database = await openFreshDatabase(target, 'entity_changes');
     await migrateSchemas(database.client, domainSubgraphNames);
-    unlisten = await listenForEntityChanges(database.client, (schema) => heard.push(schema));
+    unlisten = await listenForEntityChanges(
+      database.client,
+      (schema) => heard.push(schema),
+      () => heard.push('missed'),
+    );
   });
 
   afterAll(async () => {

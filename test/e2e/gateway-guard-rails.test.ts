@@ -4,11 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../generated/gql.ts';
 import { createAuditLog } from '@procuregraph/platform/audit';
-import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
+import type { UserCaller } from '@procuregraph/platform/auth';
 import { createServiceDatabase } from '@procuregraph/platform/db';
-import { startGateway, type GatewayOptions, type RunningGateway, documentHash, loadTrustedDocuments } from '@procuregraph/gateway';
-import { supergraphPath, subgraphNames } from '@procuregraph/schema';
-import { eventually, startTestGraph, type TestGraph } from '../harness.ts';
+import { type GatewayOptions, type RunningGateway, documentHash, loadTrustedDocuments } from '@procuregraph/gateway';
+import { anotherGateway, eventually, startTestGraph, type TestGraph } from '../harness.ts';
 import { subscribe } from '../subscriber.ts';
 
 /**
@@ -41,16 +40,7 @@ afterAll(async () => {
 
 /** Another gateway in front of the test graph's subgraphs, with its own guard rails. */
 async function extraGateway(options: Partial<GatewayOptions>): Promise<RunningGateway> {
-  const gateway = await startGateway({
-    port: 0,
-    host: '127.0.0.1',
-    supergraph: { kind: 'file', path: supergraphPath },
-    subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, graph.app.subgraphs[name].graphqlUrl])),
-    verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
-    internalSecret: loadInternalSecret(graph.dataDir),
-    audit: createAuditLog(graph.app.client),
-    ...options,
-  });
+  const gateway = await anotherGateway(graph, { audit: createAuditLog(graph.app.client), ...options });
   gateways.push(gateway);
   return gateway;
 }

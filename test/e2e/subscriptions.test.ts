@@ -8,9 +8,9 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { CloseCode } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startGateway, type RunningGateway, SUBSCRIBER_TOO_SLOW } from '@procuregraph/gateway';
+import { type RunningGateway, SUBSCRIBER_TOO_SLOW } from '@procuregraph/gateway';
 import { invoicingSubgraph } from '@procuregraph/invoicing';
-import { loadDevSigningKeys, loadInternalSecret, createTokenVerifier, type UserCaller } from '@procuregraph/platform/auth';
+import { loadInternalSecret, type UserCaller } from '@procuregraph/platform/auth';
 import { testSubgraphDependencies } from '../subgraph-dependencies.ts';
 import { closeDatabaseClient, executeSql, openDatabaseClient, type DatabaseClient, createServiceDatabase } from '@procuregraph/platform/db';
 import { publishEvent, startEventBus } from '@procuregraph/platform/events';
@@ -20,7 +20,7 @@ import { createLogger } from '@procuregraph/platform/logging';
 import { supergraphPath, subgraphNames } from '@procuregraph/schema';
 import { graphql } from '../generated/gql.ts';
 import type { PaymentStatusSubscription, PaymentStatusSubscriptionVariables } from '../generated/graphql.ts';
-import { admin, deploymentSecretsOf, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
+import { admin, anotherGateway, deploymentSecretsOf, eventually, startTestGraph, until, type TestGraph } from '../harness.ts';
 import { subscribe, webSocketUrl, type Ending, type Subscriber } from '../subscriber.ts';
 import { changePaymentStatus, insertNetwork, paymentDocument, type Network } from '../payment-network.ts';
 
@@ -372,17 +372,10 @@ interface AnotherGatewayOptions {
 
 /** Another gateway in front of the same subgraphs (or of `subgraphUrls` where given), as another process would run it. */
 async function startAnotherGateway(options: AnotherGatewayOptions = {}): Promise<RunningGateway> {
-  return startGateway({
-    port: 0,
-    host: '127.0.0.1',
+  return anotherGateway(graph, {
     supergraph: { kind: 'file', path: options.supergraphPath ?? supergraphPath },
     supergraphPollIntervalMs: 50,
-    subgraphUrls: {
-      ...Object.fromEntries(subgraphNames.map((name) => [name, graph.app.subgraphs[name].graphqlUrl])),
-      ...options.subgraphUrls,
-    },
-    verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
-    internalSecret: loadInternalSecret(graph.dataDir),
+    subgraphUrls: options.subgraphUrls,
     subscriptionQueueLimit: options.subscriptionQueueLimit,
   });
 }

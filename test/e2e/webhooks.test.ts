@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway } from '@procuregraph/gateway';
-import { createTokenVerifier, loadDevSigningKeys, loadInternalSecret } from '@procuregraph/platform/auth';
 import { signWebhook, WEBHOOK_SIGNATURE_HEADER, WEBHOOK_TIMESTAMP_HEADER } from '@procuregraph/platform/inbound';
-import { subgraphNames, supergraphPath, type SubgraphName } from '@procuregraph/schema';
-import { startTestGraph, type TestGraph } from '../harness.ts';
+import { subgraphNames, type SubgraphName } from '@procuregraph/schema';
+import { anotherGateway, startTestGraph, type TestGraph } from '../harness.ts';
 
 /** Deliveries to the gateway's one webhook URL, which hands them to whichever subgraph declared their type. */
 let graph: TestGraph;
@@ -112,13 +110,8 @@ describe('webhook routing', () => {
     const proxies = Object.fromEntries(
       await Promise.all(subgraphNames.map(async (name) => [name, await countingProxy(graph.app.subgraphs[name].graphqlUrl)] as const)),
     ) as Record<SubgraphName, CountedSubgraph>;
-    const gateway = await startGateway({
-      port: 0,
-      host: '127.0.0.1',
-      supergraph: { kind: 'file', path: supergraphPath },
+    const gateway = await anotherGateway(graph, {
       subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, proxies[name].url])),
-      verifyToken: createTokenVerifier({ devPublicKey: (await loadDevSigningKeys(graph.dataDir)).publicKey }),
-      internalSecret: loadInternalSecret(graph.dataDir),
     });
     const deliveries = () => Object.fromEntries(subgraphNames.map((name) => [name, proxies[name].deliveries]));
     try {
