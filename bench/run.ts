@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (the record, under 30 minutes once the large dataset exists),
+ * `npm run bench` (the record, about an hour once the large dataset exists),
  * `npm run bench -- --quick` (a few minutes, to check the apparatus; written under bench/.data/quick),
  * `npm run bench -- --large-reconciliation` (only the ERP reconciliation of the large dataset;
  * written to bench/.data/large-reconciliation.json) and `npm run bench -- --render` (RESULTS.md again from results.json). Starts Procuregraph as
