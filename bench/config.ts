@@ -75,6 +75,7 @@ export const ports = {
   apolloGateway: 4610,
   hiveGateway: 4620,
   hiveGatewayUndeduplicated: 4621,
+  hiveGatewayRust: 4622,
   subgraphPortBase: 4601,
   erp: 4701,
   vendorPlatform: 4702,

@@ -17,6 +17,7 @@ const targetLabels: Readonly<Record<TargetKey, string>> = {
   apollo: 'Apollo Gateway (stock)',
   hive: 'Hive Gateway',
   hiveUndeduplicated: 'Hive Gateway, dedup. off',
+  hiveRust: 'Hive Gateway, Rust planner',
   subgraph: 'suppliers subgraph, direct',
 };
 
@@ -76,6 +77,7 @@ const ownProcess: Readonly<Record<TargetKey, string>> = {
   apollo: 'Apollo Gateway (stock)',
   hive: 'Hive Gateway',
   hiveUndeduplicated: 'Hive Gateway, deduplication off',
+  hiveRust: 'Hive Gateway, Rust query planner',
   subgraph: 'subgraph suppliers',
 };
 
@@ -383,7 +385,7 @@ function findings(): string {
 
 const METHOD = `## How it was measured
 
-- Procuregraph runs as production does: each subgraph (\`dist/subgraph-process.js\`) and the gateway (\`dist/gateway.js\`), compiled by \`npm run build\`, in its own Node process, on one PostgreSQL database, with the reference ERP, vendor platform and contract repository as three more processes. The stock Apollo Gateway (\`ApolloGateway\` + \`ApolloServer\` standalone, default settings) and Hive Gateway (\`createGatewayRuntime\`, default settings; and a second instance with \`deduplicateInflightRequests: false\`, since the load repeats one operation and Hive's default shares one subgraph answer among identical requests in flight) run in processes of their own over the same subgraphs; all three gateways serve one copy of the supergraph taken at the start of the run (subgraph URLs rewritten to where the bench runs them). The load generator (autocannon) runs in the bench's own process; the subscription clients in another.
+- Procuregraph runs as production does: each subgraph (\`dist/subgraph-process.js\`) and the gateway (\`dist/gateway.js\`), compiled by \`npm run build\`, in its own Node process, on one PostgreSQL database, with the reference ERP, vendor platform and contract repository as three more processes. The stock Apollo Gateway (\`ApolloGateway\` + \`ApolloServer\` standalone, default settings) and Hive Gateway (\`createGatewayRuntime\`, default settings; and a second instance with \`deduplicateInflightRequests: false\`, since the load repeats one operation and Hive's default shares one subgraph answer among identical requests in flight; in runs whose tables list it, a third plans with Hive's Rust query planner runtime, \`@graphql-hive/router-runtime\`'s \`unifiedGraphHandler\`, otherwise with defaults) run in processes of their own over the same subgraphs; all three gateways serve one copy of the supergraph taken at the start of the run (subgraph URLs rewritten to where the bench runs them). The load generator (autocannon) runs in the bench's own process; the subscription clients in another.
 - Procuregraph's gateway verifies an ES256 user JWT on every request and signs an HS256 internal token per subgraph request. The peers skip both: the bench sends them a ready-made internal token (\`x-procuregraph-caller\`, minted fresh per measurement) that they forward unchanged (Apollo through a \`RemoteGraphQLDataSource\`'s \`willSendRequest\`, Hive through \`propagateHeaders\`). The peers therefore do less work per request than Procuregraph's gateway does.
 - requests/s counts the responses completed within the measured seconds; a row of zeros means no response came back in that window (the machine was saturated), not an error: errors and timeouts are in the Failed column.
 - Everything, the load generator included, shares the same 2 cores, so a figure is what the whole system achieves on this machine, not a gateway alone.

@@ -131,6 +131,14 @@ function httpTargets(
       process: HIVE_GATEWAY_UNDEDUPLICATED,
     },
     {
+      key: 'hiveRust',
+      label: peers.hiveRust.label,
+      url: peers.hiveRust.graphqlUrl,
+      headers: credentials.internalHeaders,
+      operations: all,
+      process: HIVE_GATEWAY_RUST,
+    },
+    {
       key: 'subgraph',
       label: 'suppliers subgraph, directly',
       url: product.subgraphUrls.suppliers,
@@ -147,6 +155,7 @@ const PROCUREGRAPH_GATEWAY_UNCACHED = 'gateway (Procuregraph, entity cache off)'
 const APOLLO_GATEWAY = 'Apollo Gateway (stock)';
 const HIVE_GATEWAY = 'Hive Gateway';
 const HIVE_GATEWAY_UNDEDUPLICATED = 'Hive Gateway, deduplication off';
+const HIVE_GATEWAY_RUST = 'Hive Gateway, Rust query planner';
 
 function watched(product: ProcuregraphTarget, peers: PeerGateways | null, uncached?: { process: { pid: number } }): WatchedProcess[] {
   const own = [
@@ -160,6 +169,7 @@ function watched(product: ProcuregraphTarget, peers: PeerGateways | null, uncach
     { name: APOLLO_GATEWAY, pid: peers.apollo.process.pid },
     { name: HIVE_GATEWAY, pid: peers.hive.process.pid },
     { name: HIVE_GATEWAY_UNDEDUPLICATED, pid: peers.hiveUndeduplicated.process.pid },
+    { name: HIVE_GATEWAY_RUST, pid: peers.hiveRust.process.pid },
   ];
 }
 
@@ -359,7 +369,8 @@ async function main(): Promise<void> {
   const startedAt = new Date().toISOString();
   progress(`${plan.mode} run`);
   const defaultUrl = await freshDefaultDatabase();
-  const largeUrl = await largeDatabase(plan.mode === 'full');
+  // A quick run checks the apparatus in minutes: never the large dataset, even when it is seeded.
+  const largeUrl = plan.mode === 'full' ? await largeDatabase(true) : null;
   const credentials = await loadCredentials();
   const results: BenchResults = {
     startedAt,
@@ -378,7 +389,7 @@ async function main(): Promise<void> {
     onboarding: null,
     reconciliation: null,
     largeReconciliation: null,
-    scale: largeUrl ? null : { skipped: `${databases.largeName} is not seeded (a quick run does not seed it)` },
+    scale: largeUrl ? null : { skipped: `${databases.largeName} is not used (a quick run leaves the large dataset out)` },
     profile: null,
     operationsMeasured: operationNames,
   };

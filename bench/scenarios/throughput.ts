@@ -5,7 +5,7 @@ import type { WatchedProcess } from '../memory.ts';
 import type { OperationName } from '../operations.ts';
 import { spreadOf, type Spread } from '../stats.ts';
 
-export type TargetKey = 'procuregraph' | 'procuregraphUncached' | 'apollo' | 'hive' | 'hiveUndeduplicated' | 'subgraph';
+export type TargetKey = 'procuregraph' | 'procuregraphUncached' | 'apollo' | 'hive' | 'hiveUndeduplicated' | 'hiveRust' | 'subgraph';
 
 /** A server the load generator sends GraphQL over HTTP to. */
 export interface HttpTarget {

@@ -3,14 +3,18 @@
  * (SUPERGRAPH_PATH), on PORT, propagating the caller header our subgraphs require. With
  * HIVE_DEDUPLICATE_INFLIGHT=off it sends every subgraph request, instead of sharing one answer
  * among identical requests in flight (its default), which identical load would otherwise favour.
+ * With HIVE_QUERY_PLANNER=rust it plans with Hive's Rust query planner runtime
+ * (`@graphql-hive/router-runtime`) instead of its JavaScript one.
  */
 import { createServer } from 'node:http';
 import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { CALLER_HEADER } from '@procuregraph/platform/auth';
 
 const gateway = createGatewayRuntime({
   supergraph: process.env.SUPERGRAPH_PATH!,
   logging: 'warn',
+  ...(process.env.HIVE_QUERY_PLANNER === 'rust' ? { unifiedGraphHandler } : {}),
   ...(process.env.HIVE_DEDUPLICATE_INFLIGHT === 'off'
     ? { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } }
     : {}),

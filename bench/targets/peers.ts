@@ -11,9 +11,10 @@ export interface PeerGateways {
   apollo: PeerGateway;
   hive: PeerGateway;
   hiveUndeduplicated: PeerGateway;
+  hiveRust: PeerGateway;
 }
 
-/** The stock Apollo Gateway and Hive Gateway, each its own process, over the same subgraphs and supergraph file. */
+/** The stock Apollo Gateway and Hive Gateway (defaults, deduplication off, Rust query planner), each its own process, over the same subgraphs and supergraph file. */
 export async function startPeerGateways(supergraph: string): Promise<PeerGateways> {
   const start = async (
     label: string,
@@ -38,5 +39,12 @@ export async function startPeerGateways(supergraph: string): Promise<PeerGateway
       HIVE_DEDUPLICATE_INFLIGHT: 'off',
     },
   );
-  return { apollo, hive, hiveUndeduplicated };
+  const hiveRust = await start(
+    'Hive Gateway, Rust query planner',
+    'hive-gateway-rust',
+    'bench/targets/hive-gateway-process.ts',
+    ports.hiveGatewayRust,
+    { HIVE_QUERY_PLANNER: 'rust' },
+  );
+  return { apollo, hive, hiveUndeduplicated, hiveRust };
 }
