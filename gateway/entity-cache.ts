@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { Counter, Gauge } from 'prom-client';
+import type { Environment } from '@procuregraph/platform/config';
+import type { DatabaseClient } from '@procuregraph/platform/db';
 import { metricsRegistry } from '@procuregraph/platform/metrics';
 
 /**
@@ -11,6 +13,17 @@ import { metricsRegistry } from '@procuregraph/platform/metrics';
  */
 export const UNCACHED_FIELDS: readonly string[] = ['bankAccount', 'taxIdMasked', 'journey'];
 const uncachedField = new RegExp(`\\b(?:${UNCACHED_FIELDS.join('|')})\\b`);
+
+/** Where the cache hears of changes, and its size. */
+export interface EntityCacheSettings {
+  readonly changes: DatabaseClient;
+  readonly maxBytes: number;
+}
+
+/** The entity cache `ENTITY_CACHE_MB` asks for, hearing changes on `client`; none when it is 0 or there is no database. */
+export function entityCacheFrom(environment: Environment, client: DatabaseClient | null): EntityCacheSettings | undefined {
+  return client && environment.ENTITY_CACHE_MB > 0 ? { changes: client, maxBytes: environment.ENTITY_CACHE_MB * 2 ** 20 } : undefined;
+}
 
 export interface EntityCacheStats {
   readonly entries: number;

@@ -1,5 +1,5 @@
 // The public entry of gateway: what other workspaces may import.
-export { UNCACHED_FIELDS } from './entity-cache.ts';
+export { entityCacheFrom, UNCACHED_FIELDS } from './entity-cache.ts';
 export { rateLimitsFrom, type RateLimitSettings } from './rate-limit.ts';
 export type { IntrospectionPolicy } from './schema-disclosure.ts';
 export { startGateway, type GatewayOptions, type RunningGateway } from './server.ts';

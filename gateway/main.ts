@@ -14,6 +14,7 @@ import { startGateway } from './server.ts';
 import type { SupergraphSource } from './supergraph-source.ts';
 import type { ReadinessCheck } from './readiness.ts';
 import { rateLimitsFrom } from './rate-limit.ts';
+import { entityCacheFrom } from './entity-cache.ts';
 import { loadTrustedDocuments } from './trusted-documents.ts';
 import { createAuditLog } from '@procuregraph/platform/audit';
 
@@ -55,7 +56,7 @@ const gateway = await startGateway({
   trustedDocuments: environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined,
   audit: client ? createAuditLog(client) : undefined,
   journeyDatabase: platformDatabase,
-  entityCache: client && environment.ENTITY_CACHE_MB > 0 ? { changes: client, maxBytes: environment.ENTITY_CACHE_MB * 2 ** 20 } : undefined,
+  entityCache: entityCacheFrom(environment, client),
   // The console signs people in at the identity provider whose tokens the gateway verifies.
   consoleSignIn:
     environment.CONSOLE_OIDC_CLIENT_ID && environment.AUTH_ISSUER

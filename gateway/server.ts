@@ -10,7 +10,7 @@ import { listen, type RunningServer, graphqlBodyErrorHandler } from '@procuregra
 import { createErrorFormatter, metricsPlugin } from '@procuregraph/platform/graphql';
 import { createInternalTokenSigner, type UserCaller } from '@procuregraph/platform/auth';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
-import { EntityCache, type EntityCacheStats } from './entity-cache.ts';
+import { EntityCache, type EntityCacheSettings, type EntityCacheStats } from './entity-cache.ts';
 import type { TokenVerifier } from './authentication.ts';
 import { webhookForwarding } from './webhook-forwarding.ts';
 import { FILE_PATHS, fileForwarding } from './file-forwarding.ts';
@@ -29,7 +29,7 @@ import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { RefusalAudit } from './refusal-audit.ts';
 import { trustedDocumentsPlugin, type TrustedDocuments } from './trusted-documents.ts';
 import type { AuditLog } from '@procuregraph/platform/audit';
-import { listenForEntityChanges, type Database, type DatabaseClient } from '@procuregraph/platform/db';
+import { listenForEntityChanges, type Database } from '@procuregraph/platform/db';
 import { domainSubgraphNames } from '@procuregraph/schema';
 import { schemaDisclosurePlugin, type IntrospectionPolicy } from './schema-disclosure.ts';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -77,7 +77,7 @@ export interface GatewayOptions {
    * The entity cache (`ENTITY_CACHE_MB`): the database whose change announcements drop its
    * entries, and its size. Without it, every entity is fetched from its subgraph.
    */
-  entityCache?: { changes: DatabaseClient; maxBytes: number };
+  entityCache?: EntityCacheSettings | undefined;
 }
 
 export interface RunningGateway extends RunningServer {

@@ -20,6 +20,7 @@ import {
   type RunningGateway,
   type SupergraphSource,
   type IntrospectionPolicy,
+  entityCacheFrom,
   rateLimitsFrom,
   type RateLimitSettings,
   loadTrustedDocuments,
@@ -168,7 +169,7 @@ export async function startProcuregraph(options: ProcuregraphOptions): Promise<R
         options.trustedDocuments ?? (environment.TRUSTED_DOCUMENTS ? loadTrustedDocuments(environment.TRUSTED_DOCUMENTS) : undefined),
       audit: services.audit,
       journeyDatabase: gatewayDatabase,
-      entityCache: environment.ENTITY_CACHE_MB > 0 ? { changes: client, maxBytes: environment.ENTITY_CACHE_MB * 2 ** 20 } : undefined,
+      entityCache: entityCacheFrom(environment, client),
       // The embedded default signs its own development tokens; a production deployment never offers this.
       consoleSignIn: provider
         ? { kind: 'oidc', issuer: provider.issuer, clientId: provider.consoleClientId, scope: provider.consoleScope }

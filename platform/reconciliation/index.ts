@@ -19,6 +19,7 @@ export {
   listFindings,
   listRuns,
   openRun,
+  partsOf,
   partsOfRuns,
   reconciliationTopic,
   resolveFinding,
@@ -27,6 +28,7 @@ export {
   type FindingFilter,
   type RunFilter,
   type RunPart,
+  type StoredPart,
   type StoredRun,
 } from './reconciliation-store.ts';
 export {

@@ -65,31 +65,29 @@ export interface RunPart {
   canonicalRecordsChecked: number;
 }
 
-/** The run's parts in the order of its services; one no slice has taken yet is WAITING, with nothing counted. */
-export async function runParts(db: Database, run: StoredRun): Promise<RunPart[]> {
-  const [parts] = await partsOfRuns(db, [run]);
-  return parts!;
-}
+/** A stored part of a run, as one slice after another advanced it. */
+export type StoredPart = typeof reconciliationParts.$inferSelect;
 
-/** Each run's parts (as `runParts`), read in one query for a page of runs. */
-export async function partsOfRuns(db: Database, runs: readonly StoredRun[]): Promise<RunPart[][]> {
-  const rows = await db
+/** The stored parts of these runs, in one query. */
+export function partsOfRuns(db: Database, runIds: readonly string[]): Promise<StoredPart[]> {
+  return db
     .select()
     .from(reconciliationParts)
-    .where(
-      inArray(
-        reconciliationParts.runId,
-        runs.map((run) => run.id),
-      ),
-    );
-  return runs.map((run) =>
-    run.services.map((service) => {
-      const part = rows.find((row) => row.runId === run.id && row.service === service);
-      if (!part) return { service, phase: 'WAITING', recordsCompared: 0, canonicalRecordsChecked: 0 };
-      const { recordsCompared, canonicalRecordsChecked } = part;
-      return { service, phase: partPhase(part), recordsCompared, canonicalRecordsChecked };
-    }),
-  );
+    .where(inArray(reconciliationParts.runId, [...runIds]));
+}
+
+/** The run's parts in the order of its services, from its stored ones; one no slice has taken yet is WAITING, with nothing counted. */
+export function partsOf(run: StoredRun, stored: readonly StoredPart[]): RunPart[] {
+  return run.services.map((service) => {
+    const part = stored.find((row) => row.service === service);
+    if (!part) return { service, phase: 'WAITING', recordsCompared: 0, canonicalRecordsChecked: 0 };
+    const { recordsCompared, canonicalRecordsChecked } = part;
+    return { service, phase: partPhase(part), recordsCompared, canonicalRecordsChecked };
+  });
+}
+
+export async function runParts(db: Database, run: StoredRun): Promise<RunPart[]> {
+  return partsOf(run, await partsOfRuns(db, [run.id]));
 }
 
 export interface RunFilter {

@@ -2,7 +2,7 @@ import type { UserCaller } from '@procuregraph/platform/auth';
 import type { Database } from '@procuregraph/platform/db';
 import type { EventBus } from '@procuregraph/platform/events';
 import type { JobOperations } from '@procuregraph/platform/jobs';
-import type { RunPart, StoredRun } from '@procuregraph/platform/reconciliation';
+import type { StoredPart } from '@procuregraph/platform/reconciliation';
 import type DataLoader from 'dataloader';
 
 export interface OperationsContext {
@@ -15,5 +15,5 @@ export interface OperationsContext {
   /** EDI_ACKNOWLEDGMENT_DEADLINE_HOURS: how long a partner has to answer what we send with a 997. */
   readonly ediAcknowledgmentDeadlineHours: number;
   /** The parts of the runs one request lists, read in one query (the console lists 20 runs on each refresh). */
-  readonly runParts: DataLoader<StoredRun, RunPart[], string>;
+  readonly runParts: DataLoader<string, StoredPart[]>;
 }

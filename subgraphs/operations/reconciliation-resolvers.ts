@@ -8,6 +8,7 @@ import {
   findRun,
   listFindings,
   listRuns,
+  partsOf,
   requestAlertRelease,
   resolveFinding,
   startReconciliationRun,
@@ -76,7 +77,7 @@ export const reconciliationResolvers: ReconciliationResolvers = {
   },
   ReconciliationRun: {
     state: (run) => run.state,
-    parts: (run, _args, { runParts }) => runParts.load(run),
+    parts: async (run, _args, { runParts }) => partsOf(run, await runParts.load(run.id)),
   },
   DriftFinding: {
     run: async (finding, _args, { db }) => {

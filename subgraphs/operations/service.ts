@@ -1,7 +1,7 @@
 import { type SubgraphDefinition, type SubgraphDependencies } from '@procuregraph/platform/subgraph';
-import DataLoader from 'dataloader';
 import { createJobOperations, jobSender } from '@procuregraph/platform/jobs';
-import { partsOfRuns, type StoredRun } from '@procuregraph/platform/reconciliation';
+import { rowsByParent } from '@procuregraph/platform/graphql';
+import { partsOfRuns } from '@procuregraph/platform/reconciliation';
 import { subgraphTypeDefs } from '@procuregraph/schema';
 import type { OperationsContext } from './context.ts';
 import { resolvers } from './resolvers.ts';
@@ -22,7 +22,10 @@ export function operationsSubgraph({ client, db, events, environment }: Subgraph
       jobs,
       events,
       ediAcknowledgmentDeadlineHours: environment.EDI_ACKNOWLEDGMENT_DEADLINE_HOURS,
-      runParts: new DataLoader((runs: readonly StoredRun[]) => partsOfRuns(db, runs), { cacheKeyFn: (run) => run.id }),
+      runParts: rowsByParent(
+        (runIds) => partsOfRuns(db, runIds),
+        (part) => part.runId,
+      ),
     }),
   };
 }
