@@ -4,8 +4,9 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { subgraphNames } from '@procuregraph/schema';
 import { operationLabels, type OperationName } from './operations.ts';
 import type { BenchResults } from './results.ts';
-import type { CpuProfileSummary } from './scenarios/gateway-profile.ts';
+import type { CpuProfileSummary } from './scenarios/cpu-profile.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
+import { PAYMENT_RUN_PROCESSES, type ErpPaymentRunFigure } from './scenarios/erp-payment-run.ts';
 import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
 import { POSTGRES } from './cpu.ts';
 import type { ThroughputCell, TargetKey, WorkloadShape } from './scenarios/throughput.ts';
@@ -225,6 +226,29 @@ ${table(['Subscribers', 'Connected / listening / got every event', 'Delivery p50
 ${marginalMemory(results.subscriptions.filter((figure): figure is SubscriptionFigure => !('failure' in figure)))}`;
 }
 
+function paymentRunTable(figure: ErpPaymentRunFigure): string {
+  return table(
+    [
+      'Runs',
+      'Payments advanced / messages',
+      'Run → message p50 ms',
+      'Run → message p99 ms',
+      'Run → first message p50 ms',
+      'Run → ERP answered p50 ms',
+    ],
+    [
+      [
+        number(figure.runs),
+        `${number(figure.advanced)} / ${number(figure.delivered)}`,
+        number(figure.p50, 1),
+        number(figure.p99, 1),
+        number(figure.firstP50, 1),
+        figure.erpAnsweredP50 === undefined ? '–' : number(figure.erpAnsweredP50, 1),
+      ],
+    ],
+  );
+}
+
 function erpPaymentRunSection(results: BenchResults): string {
   if (results.erpPaymentRun === undefined) return '';
   const figure = results.erpPaymentRun;
@@ -233,26 +257,7 @@ function erpPaymentRunSection(results: BenchResults): string {
 
 One admin subscribed to every \`paymentStatusChanged\` on the gateway; the bench sends \`POST /admin/payment-run\` to the reference ERP (every open payment moves one step) and times each message from sending the run. The ERP pushes each business event, signed, to the gateway's \`/webhooks/erp\` as it records it; invoicing applies it (the same code as its feed) and publishes; the gateway delivers. The feed, read every 2 s, only catches up on what a push missed.
 
-${table(
-  [
-    'Runs',
-    'Payments advanced / messages',
-    'Run → message p50 ms',
-    'Run → message p99 ms',
-    'Run → first message p50 ms',
-    'Run → ERP answered p50 ms',
-  ],
-  [
-    [
-      number(figure.runs),
-      `${number(figure.advanced)} / ${number(figure.delivered)}`,
-      number(figure.p50, 1),
-      number(figure.p99, 1),
-      number(figure.firstP50, 1),
-      figure.erpAnsweredP50 === undefined ? '–' : number(figure.erpAnsweredP50, 1),
-    ],
-  ],
-)}`;
+${paymentRunTable(figure)}`;
 }
 
 function workflowsSection(results: BenchResults): string {
@@ -366,6 +371,35 @@ function profileSection(results: BenchResults): string {
 ${profileTables(profile)}`;
 }
 
+function subgraphProfileSection(results: BenchResults): string {
+  const profile = results.subgraphProfile;
+  if (!profile) return '';
+  return `## Where the suppliers subgraph's time goes
+
+\`--cpu-prof\` on the suppliers subgraph while ${profile.connections} client sent it "${operationLabels[profile.operation as OperationName] ?? profile.operation}" directly for ${number(profile.seconds)} s, each request a different one of the varied workload (issue 14's goal for the subgraph called directly is set at one client). ${number(profile.sampledMs)} ms of CPU-busy samples while the load ran (idle excluded).
+
+${profileTables(profile)}`;
+}
+
+function paymentRunProfileSection(results: BenchResults): string {
+  const run = results.erpPaymentRunProfile;
+  if (!run) return '';
+  const processes = PAYMENT_RUN_PROCESSES.map(
+    (name) => `### ${name}
+
+${number(run.profiles[name].sampledMs)} ms of CPU-busy samples over the ${number(run.profiles[name].seconds)} s of the runs (idle excluded).
+
+${profileTables(run.profiles[name])}`,
+  );
+  return `## Where the time goes between the ERP's payment run and the subscriber
+
+The ERP payment runs again, after the measured ones, with \`--cpu-prof\` on the processes its events pass through: the gateway (takes the ERP's webhooks, forwards them, delivers to the subscriber), invoicing (applies the payments' events, relays and resolves the subscription) and procurement (takes the ERP's webhooks too). To have payments to advance, as many of the newest cleared payments as a measured run advanced were voided, and their invoices paid again by manual payments (${number(run.issued)} issued). The runs under the profiler, slower than the measured ones:
+
+${paymentRunTable(run.figure)}
+
+${processes.join('\n')}`;
+}
+
 function subscriptionProfileSection(results: BenchResults): string {
   const profile = results.subscriptionProfile;
   if (!profile) return '';
@@ -404,7 +438,9 @@ export function renderResults(results: BenchResults): string {
     scaleSection(results),
     memorySection(results),
     profileSection(results),
+    subgraphProfileSection(results),
     subscriptionProfileSection(results),
+    paymentRunProfileSection(results),
     sectionsTable(results),
   ]
     .filter(Boolean)

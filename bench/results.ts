@@ -1,7 +1,7 @@
 import type { BenchPlan } from './config.ts';
 import type { OperationName } from './operations.ts';
-import type { ErpPaymentRunFigure } from './scenarios/erp-payment-run.ts';
-import type { CpuProfileSummary, GatewayProfile } from './scenarios/gateway-profile.ts';
+import type { ErpPaymentRunFigure, ErpPaymentRunProfile } from './scenarios/erp-payment-run.ts';
+import type { CpuProfileSummary, LoadProfile } from './scenarios/cpu-profile.ts';
 import type { MatchingFigure } from './scenarios/matching.ts';
 import type { OnboardingFigure } from './scenarios/onboarding.ts';
 import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
@@ -54,8 +54,12 @@ export interface BenchResults {
   /** The ERP reconciliation of the large dataset; absent from results recorded before it existed. */
   largeReconciliation?: ReconciliationFigure | null;
   scale: { cells: ThroughputCell[]; slowStatements: SlowStatement[] } | { skipped: string } | null;
-  profile: GatewayProfile | null;
+  profile: LoadProfile | null;
+  /** The suppliers subgraph's CPU while one client sent it pages of suppliers; absent before it was profiled. */
+  subgraphProfile?: LoadProfile | null;
   /** The gateway's CPU while the most subscribers received their events; absent before it was profiled. */
   subscriptionProfile?: CpuProfileSummary | null;
+  /** Payment runs again, on payments issued anew, with the processes they pass through profiled; absent before it was profiled. */
+  erpPaymentRunProfile?: ErpPaymentRunProfile | null;
   operationsMeasured: readonly OperationName[];
 }

@@ -19,14 +19,19 @@ import { fetchVariations, operationBody, operationNames, supplier360Subject, var
 import { loadAverage, stopAllServices } from './processes.ts';
 import { renderResults } from './report.ts';
 import type { BenchResults, SectionRecord } from './results.ts';
-import { profileGateway, profileGatewayDuring } from './scenarios/gateway-profile.ts';
+import { profileDuring, profileUnderLoad } from './scenarios/cpu-profile.ts';
 import { measureMatching } from './scenarios/matching.ts';
 import { measureOnboarding } from './scenarios/onboarding.ts';
 import { measureReconciliation, type ReconciliationFigure } from './scenarios/reconciliation.ts';
 import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
 import { countStatements } from './scenarios/sql-statements.ts';
 import { measureSubscriptions } from './scenarios/subscriptions.ts';
-import { measureErpPaymentRun } from './scenarios/erp-payment-run.ts';
+import {
+  measureErpPaymentRun,
+  PAYMENT_RUN_PROCESSES,
+  reissueClearedPayments,
+  type ErpPaymentRunFigure,
+} from './scenarios/erp-payment-run.ts';
 import {
   measureThroughput,
   compareAnswers,
@@ -261,35 +266,66 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
     metricsUrls: product.metricsUrls,
   };
   results.subscriptions = await section('subscriptions', () => measureSubscriptions(subscriptionSetup, plan, progress));
+  const paymentRunSetup = {
+    webSocketUrl: product.graphqlUrl.replace(/^http/, 'ws'),
+    authorization: async () => (await credentials.gatewayHeaders()).authorization!,
+    erpUrl: systems.urls.erp,
+  };
   results.erpPaymentRun = await section('ERP payment run to subscriber message', () =>
-    measureErpPaymentRun(
-      {
-        webSocketUrl: product.graphqlUrl.replace(/^http/, 'ws'),
-        authorization: async () => (await credentials.gatewayHeaders()).authorization!,
-        erpUrl: systems.urls.erp,
-      },
-      plan,
-      progress,
-    ),
+    measureErpPaymentRun(paymentRunSetup, plan, progress),
   );
+  const variations = await fetchVariations(product.graphqlUrl, await credentials.gatewayHeaders());
   const gap = results.throughput ? widestCpuGap(results.throughput.cells) : undefined;
   if (gap) {
-    const variations = await fetchVariations(product.graphqlUrl, await credentials.gatewayHeaders());
     results.profile = await section('CPU profile of the gateway: varied workload', () =>
-      profileGateway(
+      profileUnderLoad(
         product,
-        { operation: gap.operation, bodies: variedBodies(gap.operation, PAGE_SIZE, variations), headers: credentials.gatewayHeaders },
+        'gateway',
+        {
+          url: product.graphqlUrl,
+          operation: gap.operation,
+          bodies: variedBodies(gap.operation, PAGE_SIZE, variations),
+          headers: credentials.gatewayHeaders,
+        },
         gap.connections,
         plan.loadSeconds * 2,
       ),
     );
   }
-  const mostSubscribers = plan.subscriberCounts.at(-1)!;
-  results.subscriptionProfile = await section(`CPU profile of the gateway: ${mostSubscribers} subscribers`, () =>
-    profileGatewayDuring(product, 'subscriptions', () =>
-      measureSubscriptions(subscriptionSetup, { ...plan, subscriberCounts: [mostSubscribers] }, progress),
+  // Issue 14's goal for the subgraph called directly is set at one client.
+  results.subgraphProfile = await section('CPU profile of the suppliers subgraph: pages of suppliers, one client', () =>
+    profileUnderLoad(
+      product,
+      'suppliers',
+      {
+        url: product.subgraphUrls.suppliers,
+        operation: 'suppliersPage',
+        bodies: variedBodies('suppliersPage', PAGE_SIZE, variations),
+        headers: credentials.internalHeaders,
+      },
+      1,
+      plan.loadSeconds * 2,
     ),
   );
+  const mostSubscribers = plan.subscriberCounts.at(-1)!;
+  results.subscriptionProfile = await section(`CPU profile of the gateway: ${mostSubscribers} subscribers`, async () => {
+    const { gateway } = await profileDuring(product, 'subscriptions', ['gateway'], () =>
+      measureSubscriptions(subscriptionSetup, { ...plan, subscriberCounts: [mostSubscribers] }, progress),
+    );
+    return gateway;
+  });
+  // Last: the runs restart invoicing, whose process id the subscriptions scenario watches.
+  results.erpPaymentRunProfile = await section('CPU profile through ERP payment runs', async () => {
+    const measured = results.erpPaymentRun;
+    if (!measured?.runs) throw new Error('No measured payment run to size the profiled one by');
+    // A burst the size of a measured run's.
+    const issued = await reissueClearedPayments(systems.urls.erp, Math.ceil(measured.advanced / measured.runs));
+    let figure: ErpPaymentRunFigure | undefined;
+    const profiles = await profileDuring(product, 'erp-payment-run', PAYMENT_RUN_PROCESSES, async () => {
+      figure = await measureErpPaymentRun(paymentRunSetup, plan, progress);
+    });
+    return { issued, figure: figure!, profiles };
+  });
   await stopAllServices();
 }
 

@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { BenchPlan } from '../config.ts';
 import { percentile } from '../stats.ts';
+import type { CpuProfileSummary } from './cpu-profile.ts';
 
 /** Every status change of every payment, with no field of another subgraph: what is measured is the way in. */
 const statusChanges = `subscription ErpPaymentRun {
@@ -21,6 +22,17 @@ export interface ErpPaymentRunFigure {
   firstP50: number;
   /** From sending the run to the ERP's answer: the reference ERP's own work on the run (absent in older results). */
   erpAnsweredP50?: number;
+}
+
+/** The processes an ERP payment run's events pass through: the gateway takes the ERP's webhooks and delivers; the subgraphs apply them. */
+export const PAYMENT_RUN_PROCESSES = ['gateway', 'invoicing', 'procurement'] as const;
+
+export interface ErpPaymentRunProfile {
+  /** Manual payments issued for the second pass (each cleared payment voided and paid again). */
+  issued: number;
+  /** The second pass's figure, under the profiler: slower than the measured one, shown for its shape. */
+  figure: ErpPaymentRunFigure;
+  profiles: Record<(typeof PAYMENT_RUN_PROCESSES)[number], CpuProfileSummary>;
 }
 
 export interface ErpPaymentRunSetup {
@@ -108,4 +120,50 @@ export async function measureErpPaymentRun(
     unsubscribe();
     await client.dispose();
   }
+}
+
+interface ClearedPayment {
+  PaymentId: number;
+  relatedInvoices: { items: { InvoiceId: number; InvoiceType: string }[] };
+}
+
+const QUIET_MS = 5_000;
+const PAYMENTS_PAGE = 500;
+
+async function clearedPayments(erpUrl: string): Promise<ClearedPayment[]> {
+  const all: ClearedPayment[] = [];
+  for (let offset = 0; ; offset += PAYMENTS_PAGE) {
+    const page = await fetch(
+      `${erpUrl}/fscmRestApi/resources/11.13.18.05/payablesPayments?q=PaymentStatus=Cleared&expand=relatedInvoices&limit=${PAYMENTS_PAGE}&offset=${offset}`,
+    );
+    const { items, hasMore } = (await page.json()) as { items: ClearedPayment[]; hasMore: boolean };
+    all.push(...items);
+    if (!hasMore) return all;
+  }
+}
+
+/**
+ * Makes the paid world payable again, for a second pass (the profiled one) after the runs above
+ * cleared their payments: the `count` newest cleared payments voided, and the standard invoices
+ * of each paid anew by a manual payment, issued, that the next runs advance. Waits for the events
+ * this causes to pass before returning the payments issued.
+ */
+export async function reissueClearedPayments(erpUrl: string, count: number): Promise<number> {
+  const newest = (await clearedPayments(erpUrl)).sort((a, b) => b.PaymentId - a.PaymentId).slice(0, count);
+  let issued = 0;
+  for (const payment of newest) {
+    const voided = await fetch(`${erpUrl}/admin/payments/${payment.PaymentId}/void`, { method: 'POST' });
+    if (!voided.ok) throw new Error(`Voiding payment ${payment.PaymentId}: ${voided.status} ${await voided.text()}`);
+    const standard = payment.relatedInvoices.items.filter((related) => related.InvoiceType === 'Standard');
+    if (standard.length === 0) continue;
+    const reissued = await fetch(`${erpUrl}/admin/payments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ relatedInvoices: standard.map((related) => ({ InvoiceId: related.InvoiceId })) }),
+    });
+    if (!reissued.ok) throw new Error(`Paying again what payment ${payment.PaymentId} paid: ${reissued.status} ${await reissued.text()}`);
+    issued += 1;
+  }
+  await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+  return issued;
 }

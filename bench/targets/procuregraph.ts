@@ -11,6 +11,9 @@ export interface SystemUrls {
   contractRepository: string;
 }
 
+/** The gateway or one subgraph: the processes the bench may restart under a profiler. */
+export type ProcuregraphProcess = 'gateway' | SubgraphName;
+
 /** Procuregraph as production runs it: each subgraph and the gateway its own process, on one PostgreSQL database. */
 export interface ProcuregraphTarget {
   readonly graphqlUrl: string;
@@ -19,9 +22,9 @@ export interface ProcuregraphTarget {
   readonly metricsUrls: Readonly<Record<SubgraphName, string>>;
   readonly gateway: ServiceProcess;
   readonly subgraphs: Readonly<Record<SubgraphName, ServiceProcess>>;
-  stopGateway(): Promise<void>;
-  /** Starts the gateway again, with extra Node options (the CPU profile) or none. */
-  startGateway(nodeOptions: string[]): Promise<void>;
+  stop(name: ProcuregraphProcess): Promise<void>;
+  /** Starts a stopped process again, with extra Node options (the CPU profile) or none. */
+  start(name: ProcuregraphProcess, nodeOptions: string[]): Promise<void>;
   /** A second gateway process beside the first, its entity cache off (`ENTITY_CACHE_MB=0`); stopped by close(). */
   startUncachedGateway(): Promise<{ graphqlUrl: string; process: ServiceProcess }>;
   close(): Promise<void>;
@@ -125,14 +128,16 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
   const subgraphUrls = benchSubgraphUrls;
   const subgraphs = {} as Record<SubgraphName, ServiceProcess>;
   // One at a time: each migrates its schema on start, and they share the database.
-  for (const name of subgraphNames) {
+  const launchSubgraph = async (name: SubgraphName, nodeOptions: string[]) => {
     subgraphs[name] = startService(name, {
       script: 'dist/subgraph-process.js',
       args: [name],
       env: { ...common, PORT: String(subgraphPort(name)) },
+      nodeOptions,
     });
     await waitUntilServing(subgraphs[name], subgraphUrls[name]);
-  }
+  };
+  for (const name of subgraphNames) await launchSubgraph(name, []);
   const gatewayEnvironment = {
     ...common,
     PORT: String(ports.gateway),
@@ -166,9 +171,10 @@ export async function startProcuregraph(databaseUrl: string, systems: SystemUrls
     get gateway() {
       return gateway;
     },
-    stopGateway: () => gateway.stop(),
-    async startGateway(nodeOptions) {
-      gateway = await launchGateway(nodeOptions);
+    stop: (name) => (name === 'gateway' ? gateway : subgraphs[name]).stop(),
+    async start(name, nodeOptions) {
+      if (name === 'gateway') gateway = await launchGateway(nodeOptions);
+      else await launchSubgraph(name, nodeOptions);
     },
     async startUncachedGateway() {
       uncached = await launchGateway([], 'gateway-uncached', ports.gatewayUncached, { ENTITY_CACHE_MB: '0' });
