@@ -65,6 +65,18 @@ function toStoredJob(row: Row): StoredJob {
 
 export function jobStore(db: BossDatabase, schema: string) {
   const job = `${schema}.job`;
+
+  /** The queues subscribed to each of several topics, in one statement; a topic nobody subscribes to is absent. */
+  async function subscribersOf(topics: readonly string[]): Promise<Map<string, string[]>> {
+    const { rows } = await db.executeSql(
+      `SELECT event, name FROM ${schema}.subscription WHERE event = ANY($1::text[]) ORDER BY event, name`,
+      [topics],
+    );
+    const queues = new Map<string, string[]>();
+    for (const row of rows) queues.set(String(row.event), [...(queues.get(String(row.event)) ?? []), String(row.name)]);
+    return queues;
+  }
+
   return {
     /**
      * Puts an active job back in the queue for later without spending an attempt: pg-boss
@@ -197,9 +209,10 @@ export function jobStore(db: BossDatabase, schema: string) {
 
     /** The queues subscribed to a topic (pg-boss's own table), read in the caller's transaction. */
     async subscribers(topic: string): Promise<string[]> {
-      const { rows } = await db.executeSql(`SELECT name FROM ${schema}.subscription WHERE event = $1 ORDER BY name`, [topic]);
-      return rows.map((row) => String(row.name));
+      return (await subscribersOf([topic])).get(topic) ?? [];
     },
+
+    subscribersOf,
   };
 }
 

@@ -62,6 +62,12 @@ export interface PublishedEvent {
   traceContext?: TraceCarrier | null;
 }
 
+/** An event ready to become jobs, with the trace context they continue (the relay's producer span's). */
+export interface ProducedEvent {
+  event: PublishedEvent;
+  jobTraceContext: TraceCarrier | null;
+}
+
 export interface SystemSummary extends SystemBacklog {
   breaker: BreakerSummary;
 }
@@ -75,11 +81,12 @@ export interface JobRuntime {
   /** Stops fetching, waits for the jobs in hand (each bounded by its timeout), deregisters, then stops pg-boss. */
   stop(): Promise<void>;
   /**
-   * Turns an event into one job per queue subscribed to its topic, inside the caller's
-   * transaction (`db` from `withBossTransaction`). The job id is the event id, so publishing the
-   * same event again is a no-op. Returns the queues it went to.
+   * Turns events into one job per queue subscribed to each one's topic, inside the caller's
+   * transaction (`db` from `withBossTransaction`), in two statements however many they are. The
+   * job id is the event id, so publishing the same event again is a no-op. Returns the queues
+   * each event went to, in the events' order.
    */
-  publish(db: BossDatabase, event: PublishedEvent): Promise<string[]>;
+  publish(db: BossDatabase, events: readonly ProducedEvent[]): Promise<string[][]>;
   /**
    * Sends one job to one of this runtime's queues directly; the same `id` twice gives one job,
    * also once the first has finished and been archived (pg-boss keeps archived jobs a week).
@@ -105,14 +112,14 @@ function expireInSeconds(retry: RetryOptions, timeoutMs: number): number {
   return retry.expireInSeconds ?? Math.max(30, Math.ceil((2 * timeoutMs) / 1000));
 }
 
-function jobData(event: PublishedEvent): JobData {
+function jobData({ event, jobTraceContext }: ProducedEvent): JobData {
   return {
     eventId: event.eventId,
     topic: event.topic,
     entityId: event.aggregateId,
     payload: event.payload,
     occurredAt: event.occurredAt.toISOString(),
-    traceContext: currentTraceCarrier(),
+    traceContext: jobTraceContext,
   };
 }
 
@@ -298,11 +305,16 @@ export function createJobRuntime(options: JobRuntimeOptions): JobRuntime {
       await boss.stop({ close: false, graceful: true, wait: true });
     },
 
-    async publish(transaction, event) {
+    async publish(transaction, events) {
       if (!started) throw new Error('The job runtime must be started before it publishes');
-      const subscribers = await jobStore(transaction, bossSchema).subscribers(event.topic);
-      for (const queue of subscribers) await boss.send(queue, jobData(event), { id: event.eventId, db: transaction });
-      return subscribers;
+      const topics = [...new Set(events.map(({ event }) => event.topic))];
+      const subscribers = await jobStore(transaction, bossSchema).subscribersOf(topics);
+      const queuesOf = (produced: ProducedEvent) => subscribers.get(produced.event.topic) ?? [];
+      const jobs = events.flatMap((produced) =>
+        queuesOf(produced).map((name) => ({ id: produced.event.eventId, name, data: jobData(produced) })),
+      );
+      if (jobs.length > 0) await boss.insert(jobs, { db: transaction });
+      return events.map(queuesOf);
     },
 
     async enqueue(queueName, job) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { listen, type DatabaseClient } from '../db/client.ts';
+import { executeSql, listen, type DatabaseClient } from '../db/client.ts';
 import { newId } from '../db/ids.ts';
 import {
   createTestService,
@@ -27,6 +27,7 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
   let jobs: JobRuntime;
   const bossSchema = uniqueName('boss');
   const runs = new Map<string, number>();
+  const otherRuns = new Map<string, number>();
   const notifications: EventNotification[] = [];
   const stops: Array<() => Promise<void>> = [];
 
@@ -47,6 +48,13 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
       concurrency: 10,
       handler: async (job) => {
         runs.set(job.eventId, (runs.get(job.eventId) ?? 0) + 1);
+      },
+    });
+    jobs.defineHandler({
+      queue: 'record-other',
+      topic: 'OtherThingHappened',
+      handler: async (job) => {
+        otherRuns.set(job.eventId, (otherRuns.get(job.eventId) ?? 0) + 1);
       },
     });
     await jobs.start();
@@ -114,6 +122,39 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
     // Too large for NOTIFY: listeners get the envelope and read the event where it is kept.
     expect(notifications[29]?.payload).toBeUndefined();
     await vi.waitFor(() => expect(ids.every((id) => runs.get(id) === 1)).toBe(true), { timeout: 10_000, interval: 50 });
+  });
+
+  it('turns a batch of several topics into a job per subscribed queue and a queued step each', { timeout: 20_000 }, async () => {
+    const topics = ['ThingHappened', 'OtherThingHappened', 'NobodyListens'];
+    const written = await service.db.transaction(async (tx) => {
+      const events = topics.flatMap((topic) => [1, 2].map(() => ({ topic, aggregateId: newId(), payload: { topic } })));
+      const written: Array<(typeof events)[number] & { eventId: string }> = [];
+      for (const event of events) written.push({ ...event, eventId: await appendToOutbox(tx, service.tables.outbox, event) });
+      return written;
+    });
+    expect(await relay(60_000, 100).dispatchPending()).toBe(6);
+
+    const byStep = (a: { step: string }, b: { step: string }) => (a.step < b.step ? -1 : 1);
+    const queued = await executeSql<{ step: string; outcome: string; service: string }>(
+      client,
+      `SELECT action || ' ' || entity_id::text AS step, outcome, service FROM platform.journey_steps
+       WHERE entity_id = ANY($1::uuid[]) AND action LIKE '%: queued'`,
+      [written.map((event) => event.aggregateId)],
+    );
+    const expected = (topic: string, queue: string) =>
+      written
+        .filter((event) => event.topic === topic)
+        .map((event) => ({ step: `${service.name}.${queue}: queued ${event.aggregateId}`, outcome: 'PENDING', service: service.name }));
+    expect(queued.sort(byStep)).toEqual(
+      [...expected('OtherThingHappened', 'record-other'), ...expected('ThingHappened', 'record-run')].sort(byStep),
+    );
+    const jobsOf = await jobsOfEvents(written.map((event) => event.eventId));
+    const jobOf = (topic: string, queue: string) =>
+      written.filter((event) => event.topic === topic).map((event) => `${event.eventId} ${event.aggregateId} ${queue}`);
+    expect(jobsOf.map((job) => `${job.eventId} ${job.entityId} ${job.queue}`).sort()).toEqual(
+      [...jobOf('ThingHappened', 'record-run'), ...jobOf('OtherThingHappened', 'record-other')].sort(),
+    );
+    await vi.waitFor(() => expect([...otherRuns.values()]).toEqual([1, 1]), { timeout: 10_000, interval: 50 });
   });
 
   it('is woken by the commit of an outbox write instead of waiting for its poll', { timeout: 20_000 }, async () => {

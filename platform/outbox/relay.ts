@@ -3,11 +3,11 @@ import { newId } from '../db/ids.ts';
 import type { Logger } from '../logging.ts';
 import { withBossTransaction, type BossDatabase, type Row } from '../jobs/boss-database.ts';
 import { WakeSignal } from '../jobs/wake-signal.ts';
-import type { JobRuntime, PublishedEvent } from '../jobs/runtime.ts';
+import type { JobRuntime, ProducedEvent, PublishedEvent } from '../jobs/runtime.ts';
 import { describeError } from '../resilience/failures.ts';
 import { EVENTS_CHANNEL, notificationText } from '../events/notification.ts';
 import { operationsChangeNotification } from '../events/operations-changes.ts';
-import { contextFrom, currentTraceId, inSpan, SpanKind, type TraceCarrier } from '../tracing/trace-context.ts';
+import { contextFrom, currentTraceCarrier, currentTraceId, inSpan, SpanKind, type TraceCarrier } from '../tracing/trace-context.ts';
 import { OUTBOX_CHANNEL } from './outbox.ts';
 
 export interface OutboxRelayOptions {
@@ -60,22 +60,32 @@ function queuedJobsNotifications(records: Set<string>): string[] {
   return [operationsChangeNotification({ topic: 'SYNC_JOBS' }), ...journeys];
 }
 
-/** Each job an event became is a step of its record's journey, waiting until its first attempt. */
-async function recordQueued(db: BossDatabase, event: PublishedEvent, queues: string[]): Promise<string[]> {
-  for (const queue of queues)
-    await db.executeSql(
-      `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome, trace_id)
-       SELECT $1, $2, service, coalesce(system, 'PROCUREGRAPH'), queue || ': queued', 'PENDING', $4 FROM platform.job_queues WHERE name = $3`,
-      [newId(), event.aggregateId, queue, currentTraceId()],
-    );
-  return queues;
+/** Each job an event became is a step of its record's journey, waiting until its first attempt: one statement for the batch. */
+async function recordQueued(db: BossDatabase, produced: readonly Produced[], queues: readonly string[][]): Promise<void> {
+  const steps = produced.flatMap(({ event, traceId }, index) =>
+    queues[index]!.map((queue) => ({ entityId: event.aggregateId, queue, traceId })),
+  );
+  if (steps.length === 0) return;
+  await db.executeSql(
+    `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome, trace_id)
+     SELECT step.id, step.entity_id, queue.service, coalesce(queue.system, 'PROCUREGRAPH'), queue.name || ': queued', 'PENDING', step.trace_id
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS step(id, entity_id, queue, trace_id, position)
+     JOIN platform.job_queues queue ON queue.name = step.queue
+     ORDER BY step.position`,
+    [steps.map(() => newId()), steps.map((step) => step.entityId), steps.map((step) => step.queue), steps.map((step) => step.traceId)],
+  );
+}
+
+interface Produced extends ProducedEvent {
+  traceId: string | null;
 }
 
 /**
- * Turns one event into its jobs inside a producer span continuing the trace the event was written
- * in: the jobs carry that span's context, so their runs join the trace across the queue.
+ * An event about to become jobs, in a producer span continuing the trace it was written in: the
+ * jobs carry that span's context, so their runs join the trace across the queue. The span marks
+ * the event's handing over; the batch's statements run after it, once for all of its events.
  */
-function relayEvent(db: BossDatabase, service: string, jobs: Pick<JobRuntime, 'publish'>, event: PublishedEvent): Promise<string[]> {
+function produce(service: string, event: PublishedEvent): Promise<Produced> {
   const span = {
     component: service,
     name: `outbox relay ${event.topic}`,
@@ -83,7 +93,7 @@ function relayEvent(db: BossDatabase, service: string, jobs: Pick<JobRuntime, 'p
     parent: contextFrom(event.traceContext),
     attributes: { 'messaging.system': 'pg-boss', 'messaging.destination.name': event.topic, 'messaging.message.id': event.eventId },
   };
-  return inSpan(span, async () => recordQueued(db, event, await jobs.publish(db, event)));
+  return inSpan(span, async () => ({ event, jobTraceContext: currentTraceCarrier(), traceId: currentTraceId() }));
 }
 
 /**
@@ -114,8 +124,10 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     );
     const events = rows.map(toEvent);
     if (events.length === 0) return 0;
-    const queuedFor = new Set<string>();
-    for (const event of events) if ((await relayEvent(db, service, jobs, event)).length > 0) queuedFor.add(event.aggregateId);
+    const produced = await Promise.all(events.map((event) => produce(service, event)));
+    const queues = await jobs.publish(db, produced);
+    await recordQueued(db, produced, queues);
+    const queuedFor = new Set(events.filter((_, index) => queues[index]!.length > 0).map((event) => event.aggregateId));
     await db.executeSql(`UPDATE ${table} SET dispatched_at = now() WHERE event_id = ANY($1::uuid[])`, [
       events.map((event) => event.eventId),
     ]);
