@@ -253,11 +253,15 @@ function erpPaymentRunSection(results: BenchResults): string {
   if (results.erpPaymentRun === undefined) return '';
   const figure = results.erpPaymentRun;
   if (!figure) return '## ERP payment run → subscriber message\n\nNot measured: the section failed.\n';
+  const relay = results.outboxRelay;
+  const relayLine = relay
+    ? `\n\nThe outbox relay alone (in the bench's process, on the same PostgreSQL, in a schema of its own): ${relay.eventsPerBatch} events committed together become jobs, journey steps and live notifications in one batch of ${spread(relay.batchMs, 1)} ms.`
+    : '';
   return `## ERP payment run → subscriber message
 
 One admin subscribed to every \`paymentStatusChanged\` on the gateway; the bench sends \`POST /admin/payment-run\` to the reference ERP (every open payment moves one step) and times each message from sending the run. The ERP pushes each business event, signed, to the gateway's \`/webhooks/erp\` as it records it; invoicing applies it (the same code as its feed) and publishes; the gateway delivers. The feed, read every 2 s, only catches up on what a push missed.
 
-${paymentRunTable(figure)}`;
+${paymentRunTable(figure)}${relayLine}`;
 }
 
 function workflowsSection(results: BenchResults): string {

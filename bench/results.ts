@@ -4,6 +4,7 @@ import type { ErpPaymentRunFigure, ErpPaymentRunProfile } from './scenarios/erp-
 import type { CpuProfileSummary, LoadProfile } from './scenarios/cpu-profile.ts';
 import type { MatchingFigure } from './scenarios/matching.ts';
 import type { OnboardingFigure } from './scenarios/onboarding.ts';
+import type { OutboxRelayFigure } from './scenarios/outbox-relay.ts';
 import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
 import type { SlowStatement } from './scenarios/slow-statements.ts';
 import type { StatementCount } from './scenarios/sql-statements.ts';
@@ -48,6 +49,8 @@ export interface BenchResults {
   /** Absent from results recorded before the ERP pushed its events. */
   erpPaymentRun?: ErpPaymentRunFigure | null;
   matching: MatchingFigure | null;
+  /** The outbox relay alone on a burst; absent from results recorded before it was measured. */
+  outboxRelay?: OutboxRelayFigure | null;
   onboarding: OnboardingFigure | null;
   /** Absent from results recorded before reconciliation existed. */
   reconciliation?: ReconciliationFigure | null;

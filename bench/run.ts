@@ -21,6 +21,7 @@ import { renderResults } from './report.ts';
 import type { BenchResults, SectionRecord } from './results.ts';
 import { profileDuring, profileUnderLoad } from './scenarios/cpu-profile.ts';
 import { measureMatching } from './scenarios/matching.ts';
+import { measureOutboxRelay } from './scenarios/outbox-relay.ts';
 import { measureOnboarding } from './scenarios/onboarding.ts';
 import { measureReconciliation, type ReconciliationFigure } from './scenarios/reconciliation.ts';
 import { explainSlowStatements, logSlowStatements } from './scenarios/slow-statements.ts';
@@ -247,6 +248,7 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
     countStatements(targets[0]!, product.metricsUrls, operationNames, [5, 50], supplierId),
   );
   results.matching = await section('matching throughput', () => measureMatching(defaultUrl, plan));
+  results.outboxRelay = await section('outbox relay: a burst of events to jobs', () => measureOutboxRelay(defaultUrl, plan));
   results.onboarding = await section('onboarding latency', () =>
     measureOnboarding({ graphqlUrl: product.graphqlUrl, erpUrl: systems.urls.erp, headers: credentials.gatewayHeaders }, plan),
   );
