@@ -397,7 +397,7 @@ ${profileTables(run.profiles[name])}`,
   );
   return `## Where the time goes between the ERP's payment run and the subscriber
 
-The ERP payment runs again, after the measured ones, with \`--cpu-prof\` on the processes its events pass through: the gateway (takes the ERP's webhooks, forwards them, delivers to the subscriber), invoicing (applies the payments' events, relays and resolves the subscription) and procurement (takes the ERP's webhooks too). To have payments to advance, as many of the newest cleared payments as a measured run advanced were voided, and their invoices paid again by manual payments (${number(run.issued)} issued). The runs under the profiler, slower than the measured ones:
+The ERP payment runs again, after the measured ones, with \`--cpu-prof\` on the processes its events pass through: the gateway (takes the ERP's webhooks, forwards them, delivers to the subscriber), invoicing (applies the payments' events, relays and resolves the subscription) and procurement (takes the ERP's webhooks too). To have payments to advance, as many of the newest cleared payments as a measured run advanced were voided, and their invoices paid again by manual payments (${number(run.issued)} issued), after the processes restarted under the profiler: those events warmed them, and are not in the profiles. The runs under the profiler, its own cost included:
 
 ${paymentRunTable(run.figure)}
 

@@ -105,15 +105,17 @@ function readProfile(directory: string, name: string): { path: string; profile: 
 }
 
 /**
- * Restarts each of Procuregraph's `processes` under `--cpu-prof`, runs `drive`, stops them (which
- * writes their profiles) and starts them again unprofiled. Only the samples taken while `drive`
- * ran are summarised, per process.
+ * Restarts each of Procuregraph's `processes` under `--cpu-prof`, runs `warmUp` (work through the
+ * restarted processes, so that what is summarised is not their first, unoptimised calls) then
+ * `drive`, stops them (which writes their profiles) and starts them again unprofiled. Only the
+ * samples taken while `drive` ran are summarised, per process.
  */
 export async function profileDuring<P extends ProcuregraphProcess>(
   target: ProcuregraphTarget,
   name: string,
   processes: readonly P[],
   drive: () => Promise<unknown>,
+  warmUp: () => Promise<unknown> = async () => undefined,
 ): Promise<Record<P, CpuProfileSummary>> {
   const directory = (member: P) => join(profileDirectory, name, member);
   rmSync(join(profileDirectory, name), { recursive: true, force: true });
@@ -121,12 +123,17 @@ export async function profileDuring<P extends ProcuregraphProcess>(
     await target.stop(member);
     await target.start(member, ['--cpu-prof', `--cpu-prof-dir=${directory(member)}`]);
   }
-  const started = performance.now();
+  let started = performance.now();
   // The processes run unprofiled again whatever the driving did; its failure is reported after.
-  const failure = await drive().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
+  const failure = await warmUp()
+    .then(() => {
+      started = performance.now();
+      return drive();
+    })
+    .then(
+      () => undefined,
+      (error: unknown) => error,
+    );
   const ended = performance.now();
   const exited = new Map<P, number>();
   for (const member of processes) {
