@@ -226,6 +226,14 @@ ${table(['Subscribers', 'Connected / listening / got every event', 'Delivery p50
 ${marginalMemory(results.subscriptions.filter((figure): figure is SubscriptionFigure => !('failure' in figure)))}`;
 }
 
+/** What a payment event cost each process over the runs, highest first, and the sum. */
+function paymentRunCpu(figure: ErpPaymentRunFigure): string {
+  if (!figure.cpuMsPerEvent) return '';
+  const costs = Object.entries(figure.cpuMsPerEvent).sort((a, b) => b[1] - a[1]);
+  const total = costs.reduce((sum, [, ms]) => sum + ms, 0);
+  return `\n\nCPU per payment event, from the first run sent to the last message: ${costs.map(([name, ms]) => `${name} ${number(ms, 2)}`).join(', ')}; ${number(total, 1)} ms in all.`;
+}
+
 function paymentRunTable(figure: ErpPaymentRunFigure): string {
   return table(
     [
@@ -261,7 +269,7 @@ function erpPaymentRunSection(results: BenchResults): string {
 
 One admin subscribed to every \`paymentStatusChanged\` on the gateway; the bench sends \`POST /admin/payment-run\` to the reference ERP (every open payment moves one step) and times each message from sending the run. The ERP pushes each business event, signed, to the gateway's \`/webhooks/erp\` as it records it; invoicing applies it (the same code as its feed) and publishes; the gateway delivers. The feed, read every 2 s, only catches up on what a push missed.
 
-${paymentRunTable(figure)}${relayLine}`;
+${paymentRunTable(figure)}${paymentRunCpu(figure)}${relayLine}`;
 }
 
 function workflowsSection(results: BenchResults): string {
@@ -399,7 +407,7 @@ ${profileTables(run.profiles[name])}`,
 
 The ERP payment runs again, after the measured ones, with \`--cpu-prof\` on the processes its events pass through: the gateway (takes the ERP's webhooks, forwards them, delivers to the subscriber), invoicing (applies the payments' events, relays and resolves the subscription) and procurement (takes the ERP's webhooks too). To have payments to advance, as many of the newest cleared payments as a measured run advanced were voided, and their invoices paid again by manual payments (${number(run.issued)} issued), after the processes restarted under the profiler: those events warmed them, and are not in the profiles. The runs under the profiler, its own cost included:
 
-${paymentRunTable(run.figure)}
+${paymentRunTable(run.figure)}${paymentRunCpu(run.figure)}
 
 ${processes.join('\n')}`;
 }

@@ -272,6 +272,7 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
     webSocketUrl: product.graphqlUrl.replace(/^http/, 'ws'),
     authorization: async () => (await credentials.gatewayHeaders()).authorization!,
     erpUrl: systems.urls.erp,
+    processes: () => [...watched(product, null), ...systems.processes.map(({ name, pid }) => ({ name: `reference ${name}`, pid }))],
   };
   results.erpPaymentRun = await section('ERP payment run to subscriber message', () =>
     measureErpPaymentRun(paymentRunSetup, plan, progress),

@@ -1,6 +1,8 @@
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { BenchPlan } from '../config.ts';
+import { cpuMsPerRequest, cpuSnapshot } from '../cpu.ts';
+import type { WatchedProcess } from '../memory.ts';
 import { percentile } from '../stats.ts';
 import type { CpuProfileSummary } from './cpu-profile.ts';
 
@@ -22,6 +24,11 @@ export interface ErpPaymentRunFigure {
   firstP50: number;
   /** From sending the run to the ERP's answer: the reference ERP's own work on the run (absent in older results). */
   erpAnsweredP50?: number;
+  /**
+   * CPU ms per payment event of each process, PostgreSQL as a whole among them, from the first
+   * run sent to the last message: what the burst costs the machine (absent in older results).
+   */
+  cpuMsPerEvent?: Record<string, number>;
 }
 
 /** The processes an ERP payment run's events pass through: the gateway takes the ERP's webhooks and delivers; the subgraphs apply them. */
@@ -39,6 +46,8 @@ export interface ErpPaymentRunSetup {
   readonly webSocketUrl: string;
   readonly authorization: () => Promise<string>;
   readonly erpUrl: string;
+  /** The processes whose CPU the runs are charged (read when the runs start: a profiled pass restarts some). */
+  readonly processes: () => readonly WatchedProcess[];
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -85,6 +94,7 @@ export async function measureErpPaymentRun(
     const answered: number[] = [];
     let runs = 0;
     let advanced = 0;
+    const cpuBefore = await cpuSnapshot(setup.processes());
     for (let run = 0; run < plan.erpPaymentRuns; run += 1) {
       arrivals.length = 0;
       const sentAt = now();
@@ -107,6 +117,7 @@ export async function measureErpPaymentRun(
         `payment run ${run + 1}: ${moved} advanced, ${arrivals.length} messages, last after ${(Math.max(...arrivals) - sentAt).toFixed(0)} ms`,
       );
     }
+    const cpuMsPerEvent = cpuMsPerRequest(cpuBefore, await cpuSnapshot(setup.processes()), advanced);
     return {
       runs,
       advanced,
@@ -115,6 +126,7 @@ export async function measureErpPaymentRun(
       p99: percentile(latencies, 99),
       firstP50: percentile(firsts, 50),
       erpAnsweredP50: percentile(answered, 50),
+      cpuMsPerEvent,
     };
   } finally {
     unsubscribe();
