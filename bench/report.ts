@@ -4,7 +4,7 @@ import { repositoryRoot } from '@procuregraph/platform/config';
 import { subgraphNames } from '@procuregraph/schema';
 import { operationLabels, type OperationName } from './operations.ts';
 import type { BenchResults } from './results.ts';
-import type { CpuProfileSummary } from './scenarios/cpu-profile.ts';
+import type { CpuProfileSummary, LoadProfile } from './scenarios/cpu-profile.ts';
 import type { SubscriptionFigure } from './scenarios/subscriptions.ts';
 import { PAYMENT_RUN_PROCESSES, type ErpPaymentRunFigure } from './scenarios/erp-payment-run.ts';
 import type { ReconciliationFigure } from './scenarios/reconciliation.ts';
@@ -381,6 +381,18 @@ function profileSection(results: BenchResults): string {
 \`--cpu-prof\` on Procuregraph's gateway while ${profile.connections} clients sent "${operationLabels[profile.operation as OperationName] ?? profile.operation}" for ${number(profile.seconds)} s, each request a different one of the varied workload (of the three operations at 10 clients, the one where its CPU per request is highest relative to the stock Apollo Gateway's: the goal it misses asks for half). ${number(profile.sampledMs)} ms of CPU-busy samples while the load ran (idle, start-up and shutdown excluded).
 
 ${profileTables(profile)}`;
+}
+
+/** `--gateway-profiles`' page: each operation's profile, as the recorded run renders its one. */
+export function renderLoadProfiles(profiles: readonly LoadProfile[]): string {
+  const sections = profiles.map(
+    (profile) => `## ${operationLabels[profile.operation as OperationName] ?? profile.operation}
+
+\`--cpu-prof\` on Procuregraph's gateway while ${profile.connections} clients sent it for ${number(profile.seconds)} s, each request a different one of the varied workload. ${number(profile.sampledMs)} ms of CPU-busy samples (idle excluded).
+
+${profileTables(profile)}`,
+  );
+  return [`# The gateway's CPU on each operation\n`, ...sections].join('\n');
 }
 
 function subgraphProfileSection(results: BenchResults): string {

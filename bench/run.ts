@@ -17,9 +17,9 @@ import { describeMachine } from './machine.ts';
 import { residentNow, samplePeakResident, type WatchedProcess } from './memory.ts';
 import { fetchVariations, operationBody, operationNames, supplier360Subject, variedBodies, type OperationName } from './operations.ts';
 import { loadAverage, stopAllServices } from './processes.ts';
-import { renderResults } from './report.ts';
+import { renderLoadProfiles, renderResults } from './report.ts';
 import type { BenchResults, SectionRecord } from './results.ts';
-import { profileDuring, profileUnderLoad } from './scenarios/cpu-profile.ts';
+import { profileDuring, profileUnderLoad, type LoadProfile } from './scenarios/cpu-profile.ts';
 import { measureMatching } from './scenarios/matching.ts';
 import { measureOutboxRelay } from './scenarios/outbox-relay.ts';
 import { measureOnboarding } from './scenarios/onboarding.ts';
@@ -468,7 +468,40 @@ function renderRecordedRun(): void {
   progress('rewrote bench/RESULTS.md from bench/results.json');
 }
 
+/**
+ * `--gateway-profiles`: Procuregraph's gateway profiled under the varied workload at 10 clients on
+ * each operation in turn (the recorded run profiles only the one furthest from its CPU goal),
+ * written to bench/.data/gateway-profiles.md and .json; the record is left as it is.
+ */
+async function profileEveryOperation(): Promise<void> {
+  const defaultUrl = await freshDefaultDatabase();
+  const credentials = await loadCredentials();
+  try {
+    const systems = await startBackingSystems(`http://127.0.0.1:${ports.gateway}`);
+    const product = await startProcuregraph(defaultUrl, systems.urls, writeBenchSupergraph(benchSubgraphUrls));
+    const variations = await fetchVariations(product.graphqlUrl, await credentials.gatewayHeaders());
+    const profiles: LoadProfile[] = [];
+    for (const operation of operationNames) {
+      progress(`profiling the gateway: ${operation}, varied, ${CPU_GOAL_CLIENTS} clients`);
+      const request = {
+        url: product.graphqlUrl,
+        operation,
+        bodies: variedBodies(operation, PAGE_SIZE, variations),
+        headers: credentials.gatewayHeaders,
+      };
+      profiles.push(await profileUnderLoad(product, 'gateway', request, CPU_GOAL_CLIENTS, fullPlan.loadSeconds * 2));
+    }
+    mkdirSync(benchDataDir, { recursive: true });
+    writeFileSync(join(benchDataDir, 'gateway-profiles.json'), `${JSON.stringify(profiles, null, 2)}\n`);
+    writeFileSync(join(benchDataDir, 'gateway-profiles.md'), renderLoadProfiles(profiles));
+    progress(`wrote ${join(benchDataDir, 'gateway-profiles.md')} and .json beside it`);
+  } finally {
+    await stopAllServices();
+  }
+}
+
 process.on('SIGINT', () => void stopAllServices().then(() => process.exit(130)));
 if (process.argv.includes('--render')) renderRecordedRun();
 else if (process.argv.includes('--large-reconciliation')) await reconcileLargeDatasetOnly();
+else if (process.argv.includes('--gateway-profiles')) await profileEveryOperation();
 else await main();
