@@ -144,7 +144,7 @@ describe.each(databaseTargets)('outbox relay on %s', (target) => {
     const expected = (topic: string, queue: string) =>
       written
         .filter((event) => event.topic === topic)
-        .map((event) => ({ step: `${service.name}.${queue}: queued ${event.aggregateId}`, outcome: 'PENDING', service: service.name }));
+        .map((event) => ({ step: `${queue}: queued ${event.aggregateId}`, outcome: 'PENDING', service: service.name }));
     expect(queued.sort(byStep)).toEqual(
       [...expected('OtherThingHappened', 'record-other'), ...expected('ThingHappened', 'record-run')].sort(byStep),
     );

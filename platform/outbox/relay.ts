@@ -68,9 +68,10 @@ async function recordQueued(db: BossDatabase, produced: readonly Produced[], que
   if (steps.length === 0) return;
   await db.executeSql(
     `INSERT INTO platform.journey_steps (id, entity_id, service, system, action, outcome, trace_id)
-     SELECT step.id, step.entity_id, queue.service, coalesce(queue.system, 'PROCUREGRAPH'), queue.name || ': queued', 'PENDING', step.trace_id
+     SELECT step.id, step.entity_id, registered.service, coalesce(registered.system, 'PROCUREGRAPH'), registered.queue || ': queued',
+            'PENDING', step.trace_id
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) WITH ORDINALITY AS step(id, entity_id, queue, trace_id, position)
-     JOIN platform.job_queues queue ON queue.name = step.queue
+     JOIN platform.job_queues registered ON registered.name = step.queue
      ORDER BY step.position`,
     [steps.map(() => newId()), steps.map((step) => step.entityId), steps.map((step) => step.queue), steps.map((step) => step.traceId)],
   );
