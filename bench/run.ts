@@ -15,7 +15,15 @@ import { loadCredentials, type Credentials } from './credentials.ts';
 import { datasetSize, freshDefaultDatabase, largeDatabase } from './database.ts';
 import { describeMachine } from './machine.ts';
 import { residentNow, samplePeakResident, type WatchedProcess } from './memory.ts';
-import { fetchVariations, operationBody, operationNames, supplier360Subject, variedBodies, type OperationName } from './operations.ts';
+import {
+  fetchVariations,
+  operationBody,
+  operationNames,
+  supplier360Subject,
+  variedBodies,
+  type OperationName,
+  type Variations,
+} from './operations.ts';
 import { loadAverage, stopAllServices } from './processes.ts';
 import { renderLoadProfiles, renderResults } from './report.ts';
 import type { BenchResults, SectionRecord } from './results.ts';
@@ -222,6 +230,19 @@ function widestCpuGap(cells: readonly ThroughputCell[]): ThroughputCell | undefi
   return varied.filter((cell) => cell.target === 'procuregraph').sort((a, b) => ratio(b) - ratio(a))[0];
 }
 
+/** Procuregraph's gateway profiled for twice a measurement's seconds while `connections` clients send it `operation`, varied. */
+function profileGatewayVaried(
+  product: ProcuregraphTarget,
+  credentials: Credentials,
+  variations: Variations,
+  operation: OperationName,
+  connections: number,
+): Promise<LoadProfile> {
+  const bodies = variedBodies(operation, PAGE_SIZE, variations);
+  const request = { url: product.graphqlUrl, operation, bodies, headers: credentials.gatewayHeaders };
+  return profileUnderLoad(product, 'gateway', request, connections, plan.loadSeconds * 2);
+}
+
 async function benchDefaultDataset(results: BenchResults, defaultUrl: string, credentials: Credentials): Promise<void> {
   const systems = await startBackingSystems(`http://127.0.0.1:${ports.gateway}`);
   const supergraph = writeBenchSupergraph(benchSubgraphUrls);
@@ -281,18 +302,7 @@ async function benchDefaultDataset(results: BenchResults, defaultUrl: string, cr
   const gap = results.throughput ? widestCpuGap(results.throughput.cells) : undefined;
   if (gap) {
     results.profile = await section('CPU profile of the gateway: varied workload', () =>
-      profileUnderLoad(
-        product,
-        'gateway',
-        {
-          url: product.graphqlUrl,
-          operation: gap.operation,
-          bodies: variedBodies(gap.operation, PAGE_SIZE, variations),
-          headers: credentials.gatewayHeaders,
-        },
-        gap.connections,
-        plan.loadSeconds * 2,
-      ),
+      profileGatewayVaried(product, credentials, variations, gap.operation, gap.connections),
     );
   }
   // Issue 14's goal for the subgraph called directly is set at one client.
@@ -483,13 +493,7 @@ async function profileEveryOperation(): Promise<void> {
     const profiles: LoadProfile[] = [];
     for (const operation of operationNames) {
       progress(`profiling the gateway: ${operation}, varied, ${CPU_GOAL_CLIENTS} clients`);
-      const request = {
-        url: product.graphqlUrl,
-        operation,
-        bodies: variedBodies(operation, PAGE_SIZE, variations),
-        headers: credentials.gatewayHeaders,
-      };
-      profiles.push(await profileUnderLoad(product, 'gateway', request, CPU_GOAL_CLIENTS, fullPlan.loadSeconds * 2));
+      profiles.push(await profileGatewayVaried(product, credentials, variations, operation, CPU_GOAL_CLIENTS));
     }
     mkdirSync(benchDataDir, { recursive: true });
     writeFileSync(join(benchDataDir, 'gateway-profiles.json'), `${JSON.stringify(profiles, null, 2)}\n`);
